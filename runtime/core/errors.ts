@@ -1,0 +1,162 @@
+// Lua errors as JS exceptions, and where they happened. A LuaError carries any Lua value; its JS stack is captured
+// when it is raised and turned into Lua positions (chunk:line) through the chunk registry (source maps) only when
+// someone asks: for `error("msg")`'s position prefix, for luaError from library code, and for tracebacks.
+
+export interface LuaFrame {
+  chunk: string;
+  line: number;
+  /** Lua function description as a traceback shows it: "function 'name'", "main chunk", "function <f.lua:3>" */
+  what: string;
+}
+
+/** What the runtime knows of a loaded compiled chunk, keyed by the URL/path its JS frames report. */
+export interface ChunkInfo {
+  /** Lua chunk name as shown in messages, e.g. "main.lua" */
+  name: string;
+  /** Maps a JS position of the compiled module (1-based line, 1-based column) to a Lua frame, or undefined. */
+  resolve(line: number, column: number, jsFunctionName: string | null): LuaFrame | undefined;
+}
+
+const chunks = new Map<string, ChunkInfo>();
+
+export function registerChunk(fileName: string, info: ChunkInfo): void {
+  chunks.set(fileName, info);
+}
+
+export function unregisterChunk(fileName: string): void {
+  chunks.delete(fileName);
+}
+
+const STACK_LIMIT = 100;
+
+/** A captured JS stack, resolved lazily to Lua frames. */
+class StackHolder {
+  declare stack: unknown;
+}
+
+type CallSite = NodeJS.CallSite;
+
+function captureCallSites(skipFn: Function): CallSite[] {
+  const prevPrepare = Error.prepareStackTrace;
+  const prevLimit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_e, sites) => sites;
+  Error.stackTraceLimit = STACK_LIMIT;
+  const holder = new StackHolder();
+  Error.captureStackTrace(holder, skipFn);
+  const sites = holder.stack as CallSite[];
+  Error.prepareStackTrace = prevPrepare;
+  Error.stackTraceLimit = prevLimit;
+  return Array.isArray(sites) ? sites : [];
+}
+
+function framesOf(sites: CallSite[]): LuaFrame[] {
+  const out: LuaFrame[] = [];
+  for (const s of sites) {
+    const file = s.getFileName();
+    if (file == null) continue;
+    const info = chunks.get(file);
+    if (info === undefined) continue;
+    const line = s.getLineNumber();
+    const col = s.getColumnNumber();
+    if (line == null || col == null) continue;
+    const f = info.resolve(line, col, s.getFunctionName());
+    if (f !== undefined) out.push(f);
+  }
+  return out;
+}
+
+/** The Lua frames of the current JS stack, innermost first. */
+export function currentLuaFrames(skipFn: Function = currentLuaFrames): LuaFrame[] {
+  return framesOf(captureCallSites(skipFn));
+}
+
+/** `chunk:line: ` of the `level`-th Lua frame on the stack (1 = innermost), or "" (PUC Lua's luaL_where). */
+export function where(level: number, skipFn: Function = where): string {
+  if (level <= 0) return '';
+  const frames = currentLuaFrames(skipFn);
+  const f = frames[level - 1];
+  return f === undefined ? '' : `${f.chunk}:${f.line}: `;
+}
+
+export class LuaError {
+  /** the Lua error value */
+  value: unknown;
+  /** JS call sites at the raise point, for the traceback */
+  sites: CallSite[] | undefined;
+  /** Lua traceback text, when already computed (e.g. carried over from a process) */
+  traceback: string | undefined;
+  constructor(value: unknown, sites?: CallSite[]) {
+    this.value = value;
+    this.sites = sites;
+    this.traceback = undefined;
+  }
+  /** The Lua frames where this error was raised, innermost first. */
+  luaFrames(): LuaFrame[] {
+    return this.sites === undefined ? [] : framesOf(this.sites);
+  }
+}
+
+/** Raises `value` as a Lua error, capturing the stack for tracebacks (what `error(v, 0)` does). */
+export function raise(value: unknown): never {
+  throw new LuaError(value, captureCallSites(raise));
+}
+
+/**
+ * A Lua error for a message from library code, prefixed with the position of the calling Lua code
+ * (PUC Lua's luaL_error). Usage: `throw luaError("bad argument #1 to 'rep' (number expected, got nil)")`.
+ */
+export function luaError(message: string, level = 1): LuaError {
+  const sites = captureCallSites(luaError);
+  let prefix = '';
+  if (level > 0) {
+    const f = framesOf(sites)[level - 1];
+    if (f !== undefined) prefix = `${f.chunk}:${f.line}: `;
+  }
+  return new LuaError(prefix + message, sites);
+}
+
+/** A Lua error whose position is already known (compiled code's slow paths pass their site). */
+export function luaErrorAt(chunk: string, line: number, message: string): LuaError {
+  return new LuaError(`${chunk}:${line}: ${message}`, captureCallSites(luaErrorAt));
+}
+
+/**
+ * Converts anything thrown while running Lua code into a LuaError: JS stack overflows become Lua's
+ * "stack overflow", other JS errors (bugs, or a write to a read-only library table) become Lua errors
+ * with their message, so pcall can catch them and nothing leaks a JS stack to the user.
+ */
+export function toLuaError(e: unknown): LuaError {
+  if (e instanceof LuaError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new LuaError(`${whereFromJsError(e)}stack overflow`, sitesOf(e));
+  }
+  if (e instanceof TypeError && /read.only|not extensible|Cannot assign|Cannot add property/i.test(e.message)) {
+    return new LuaError(`${whereFromJsError(e)}attempt to modify a read-only table`, sitesOf(e));
+  }
+  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new LuaError(`${whereFromJsError(e)}internal error: ${msg}`, sitesOf(e));
+}
+
+function sitesOf(e: unknown): CallSite[] | undefined {
+  // The JS error's own stack was formatted already; positions come from a fresh capture at the catch point,
+  // which is the best that can be had after unwinding.
+  void e;
+  return undefined;
+}
+
+function whereFromJsError(e: unknown): string {
+  if (!(e instanceof Error)) return '';
+  const m = /\((file:\/\/[^)]+|\/[^)]+):(\d+):(\d+)\)/.exec(String(e.stack ?? ''));
+  if (m === null) return '';
+  const info = chunks.get(m[1]!);
+  if (info === undefined) return '';
+  const f = info.resolve(Number(m[2]), Number(m[3]), null);
+  return f === undefined ? '' : `${f.chunk}:${f.line}: `;
+}
+
+/** PUC-style traceback text for an error (without the message line). */
+export function formatTraceback(frames: LuaFrame[]): string {
+  const lines = ['stack traceback:'];
+  for (const f of frames) lines.push(`\t${f.chunk}:${f.line}: in ${f.what}`);
+  return lines.join('\n');
+}

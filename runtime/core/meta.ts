@@ -1,0 +1,30 @@
+// Metatable lookup for every kind of value (tables, userdata, and the shared string metatable).
+import { MT } from './symbols.js';
+import { LuaTable } from './table.js';
+
+/** The metatable of string values (`("x"):upper()`), installed by the string library. */
+let stringMeta: LuaTable | undefined;
+
+export function setStringMetatable(mt: LuaTable | undefined): void {
+  stringMeta = mt;
+}
+
+export function getStringMetatable(): LuaTable | undefined {
+  return stringMeta;
+}
+
+/** The metatable of any value, or undefined (raw: ignores __metatable). */
+export function getMetatable(v: unknown): LuaTable | undefined {
+  if (typeof v === 'object') {
+    if (v === null || v === undefined) return undefined;
+    return (v as { [MT]?: LuaTable })[MT];
+  }
+  if (typeof v === 'string') return stringMeta;
+  return undefined;
+}
+
+/** The metamethod `event` of `v` (e.g. "__index"), or undefined. */
+export function getMetamethod(v: unknown, event: string): unknown {
+  const mt = getMetatable(v);
+  return mt === undefined ? undefined : mt[event];
+}

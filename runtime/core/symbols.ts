@@ -1,0 +1,15 @@
+// The JS Symbols under which runtime objects keep their internal state. Lua code can only produce string, number,
+// boolean, table, function and userdata keys, so these can never collide with a Lua key.
+
+/** LuaTable: the array part (Lua key i is arr[i-1]). */
+export const ARR: unique symbol = Symbol('moonforge.arr');
+/** LuaTable: the Map of keys that are neither strings nor array indices (created lazily). */
+export const HASH: unique symbol = Symbol('moonforge.hash');
+/** LuaTable and LuaUserdata: the metatable. */
+export const MT: unique symbol = Symbol('moonforge.mt');
+/** LuaTable: iteration snapshot of string keys for `next` (table.ts). */
+export const KEYS: unique symbol = Symbol('moonforge.keys');
+/** LuaTable: true when library code made the table read-only (Wippy's immutable stdlib tables). */
+export const FROZEN: unique symbol = Symbol('moonforge.frozen');
+/** On the prototype of runtime classes that are Lua values other than tables: their `type()` name. */
+export const LUATYPE: unique symbol = Symbol('moonforge.type');

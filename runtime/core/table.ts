@@ -1,0 +1,232 @@
+// LuaTable: Lua's table. String keys are own JS properties of the table object (fast V8 named access for `t.x`);
+// the array part, the other keys and the metatable live under Symbols (symbols.ts). The prototype chain is a single
+// empty object with a null prototype, so `__proto__`, `constructor` or `toString` are plain keys (sandbox rule).
+// What does not live here: metamethod dispatch (ops.ts) and `next` for hash keys is below, iteration order is
+// array part, then string keys, then other keys.
+import { ARR, HASH, KEYS, MT } from './symbols.js';
+import { luaError } from './errors.js';
+
+interface KeySnapshot {
+  keys: unknown[];
+  pos: number;
+}
+
+export class LuaTable {
+  [key: string]: unknown;
+  [ARR]: unknown[];
+  [HASH]: Map<unknown, unknown> | undefined;
+  [MT]: LuaTable | undefined;
+  [KEYS]: KeySnapshot | undefined;
+  constructor() {
+    this[ARR] = [];
+    this[HASH] = undefined;
+    this[MT] = undefined;
+    this[KEYS] = undefined;
+  }
+}
+// The sandbox rule: nothing reachable through a table's prototype chain.
+Object.setPrototypeOf(LuaTable.prototype, null);
+delete (LuaTable.prototype as { constructor?: unknown }).constructor;
+
+export function isTable(v: unknown): v is LuaTable {
+  return v instanceof LuaTable;
+}
+
+/** A table whose array part is `items` (taken over, not copied). Trailing nils are dropped. */
+export function tableFromArray(items: unknown[]): LuaTable {
+  const t = new LuaTable();
+  let n = items.length;
+  while (n > 0 && items[n - 1] === undefined) n--;
+  items.length = n;
+  t[ARR] = items;
+  return t;
+}
+
+/** A table with the given string-keyed fields (values that are undefined are skipped). */
+export function tableFromRecord(fields: Record<string, unknown>): LuaTable {
+  const t = new LuaTable();
+  for (const k of Object.keys(fields)) {
+    const v = fields[k];
+    if (v !== undefined) t[k] = v;
+  }
+  return t;
+}
+
+export function rawget(t: LuaTable, k: unknown): unknown {
+  if (typeof k === 'string') return t[k];
+  if (typeof k === 'number') {
+    const arr = t[ARR];
+    if (k >= 1 && k <= arr.length && Number.isInteger(k)) return arr[k - 1];
+  }
+  const h = t[HASH];
+  return h === undefined ? undefined : h.get(k);
+}
+
+export function rawset(t: LuaTable, k: unknown, v: unknown): void {
+  if (typeof k === 'string') {
+    if (v === undefined) delete t[k];
+    else t[k] = v;
+    return;
+  }
+  if (typeof k === 'number') {
+    if (Number.isInteger(k)) {
+      const arr = t[ARR];
+      const n = arr.length;
+      if (k >= 1 && k <= n) {
+        if (v !== undefined) arr[k - 1] = v;
+        else if (k === n) {
+          arr.pop();
+          let m = n - 1;
+          while (m > 0 && arr[m - 1] === undefined) m--;
+          arr.length = m;
+        } else arr[k - 1] = undefined;
+        return;
+      }
+      if (k === n + 1) {
+        if (v === undefined) {
+          t[HASH]?.delete(k);
+          return;
+        }
+        arr.push(v);
+        const h = t[HASH];
+        if (h !== undefined && h.size > 0) migrate(arr, h);
+        return;
+      }
+    } else if (k !== k) {
+      throw luaError('table index is NaN');
+    }
+  } else if (k === undefined) {
+    throw luaError('table index is nil');
+  }
+  let h = t[HASH];
+  if (v === undefined) {
+    h?.delete(k);
+    return;
+  }
+  if (h === undefined) h = t[HASH] = new Map();
+  h.set(k, v);
+}
+
+/** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
+function migrate(arr: unknown[], h: Map<unknown, unknown>): void {
+  let k = arr.length + 1;
+  let v = h.get(k);
+  while (v !== undefined) {
+    h.delete(k);
+    arr.push(v);
+    k++;
+    v = h.get(k);
+  }
+}
+
+/** The primitive length (a border): the array part always holds 1..n with t[n] non-nil and n+1 absent. */
+export function rawlen(t: LuaTable): number {
+  return t[ARR].length;
+}
+
+/** Number of non-array keys (string keys and the hash part); used by the table library. */
+export function hashSize(t: LuaTable): number {
+  const h = t[HASH];
+  return Object.keys(t).length + (h === undefined ? 0 : h.size);
+}
+
+/**
+ * `next(t, k)`: returns the next key (undefined at the end) and stores its value in `out[0]`.
+ * Order: array part, then string keys, then the other keys. Assigning nil to existing fields during a
+ * traversal is allowed (Lua 5.1 §5.1 `next`); the traversal of non-array keys walks a snapshot of the keys,
+ * skipping those that became nil.
+ */
+export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
+  const arr = t[ARR];
+  let i: number; // array index to resume from (0-based)
+  if (k === undefined) {
+    // A fresh traversal; `next(t) == nil` is a common emptiness test, so no snapshot is built here.
+    t[KEYS] = undefined;
+    for (let j = 0; j < arr.length; j++) {
+      const v = arr[j];
+      if (v !== undefined) {
+        out[0] = v;
+        return j + 1;
+      }
+    }
+    for (const key in t) {
+      out[0] = t[key];
+      return key;
+    }
+    const h = t[HASH];
+    if (h !== undefined) {
+      for (const [key, v] of h) {
+        out[0] = v;
+        return key;
+      }
+    }
+    out[0] = undefined;
+    return undefined;
+  } else if (typeof k === 'number' && k >= 1 && k <= arr.length && Number.isInteger(k)) {
+    i = k;
+  } else {
+    return nextHashKey(t, k, out);
+  }
+  for (; i < arr.length; i++) {
+    const v = arr[i];
+    if (v !== undefined) {
+      out[0] = v;
+      return i + 1;
+    }
+  }
+  // Array part done: start the hash part from a fresh snapshot.
+  const snap = snapshot(t);
+  return stepSnapshot(t, snap, 0, out);
+}
+
+function snapshot(t: LuaTable): KeySnapshot {
+  const keys: unknown[] = Object.keys(t);
+  const h = t[HASH];
+  if (h !== undefined) for (const key of h.keys()) keys.push(key);
+  const snap = { keys, pos: -1 };
+  t[KEYS] = snap;
+  return snap;
+}
+
+function stepSnapshot(t: LuaTable, snap: KeySnapshot, from: number, out: unknown[]): unknown {
+  const keys = snap.keys;
+  for (let j = from; j < keys.length; j++) {
+    const key = keys[j];
+    const v = typeof key === 'string' ? t[key] : t[HASH]?.get(key);
+    if (v !== undefined) {
+      snap.pos = j;
+      out[0] = v;
+      return key;
+    }
+  }
+  snap.pos = keys.length;
+  out[0] = undefined;
+  return undefined;
+}
+
+function nextHashKey(t: LuaTable, k: unknown, out: unknown[]): unknown {
+  let snap = t[KEYS];
+  let j = -1;
+  if (snap !== undefined) {
+    j = snap.keys[snap.pos] === k ? snap.pos : snap.keys.indexOf(k);
+  }
+  if (j < 0) {
+    snap = snapshot(t);
+    j = snap.keys.indexOf(k);
+    if (j < 0) {
+      // A key that is not in the table at all: PUC Lua raises the same.
+      if (rawget(t, k) === undefined) throw luaError("invalid key to 'next'");
+    }
+  }
+  return stepSnapshot(t, snap!, j + 1, out);
+}
+
+/** The first key of `t` (or undefined when empty), without building a snapshot: `next(t) == nil` is common. */
+export function firstKey(t: LuaTable): unknown {
+  const arr = t[ARR];
+  for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) return i + 1;
+  for (const key in t) return key;
+  const h = t[HASH];
+  if (h !== undefined) for (const key of h.keys()) return key;
+  return undefined;
+}
