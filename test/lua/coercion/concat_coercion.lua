@@ -1,0 +1,6 @@
+print(1 .. "", 1.5 .. "" == "1.5", -0.25 .. "" == "-0.25")
+print(100 .. 200)
+print(string.rep(1, 3), string.len(123), string.upper(12))
+print(("x"):rep("3"))
+print(string.format("%d", "42"), string.format("%s", 42))
+print(pcall(function() return #123 end) == false)

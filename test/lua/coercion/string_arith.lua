@@ -1,0 +1,7 @@
+print("10" + 5, "3" * "4", "10" / "4" == 2.5, "2" ^ "3", "7" % "3", -"5")
+print("0x10" + 0, " 12 " + 0, "1e2" + 0, "5." + 0)
+print(10 .. 20, 1 + "1" .. "")
+print((pcall(function() return "abc" + 1 end)))
+print((pcall(function() return "" + 1 end)))
+print((pcall(function() return "1 2" + 1 end)))
+print("3" + 4 == 7, "3" == 3)

@@ -1,0 +1,7 @@
+-- error() with a number and level 0 keeps the number (with a level, PUC 5.1 turns it into "file:line: 12")
+local ok, e = pcall(function() error(12, 0) end)
+print(ok, e, type(e))
+local ok2, e2 = pcall(function() error(12.5, 0) end)
+print(ok2, string.format("%.1f", e2), type(e2))
+local ok3, e3 = pcall(function() error("12") end)
+print(ok3, e3)

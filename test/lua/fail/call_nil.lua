@@ -1,0 +1,4 @@
+print("before")
+local f
+f()
+print("after")

@@ -1,0 +1,2 @@
+print("start")
+undefinedFunction(1, 2)

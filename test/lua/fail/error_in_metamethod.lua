@@ -1,0 +1,4 @@
+local t = setmetatable({}, { __index = function(_, k)
+  error("no key " .. k)
+end })
+print(t.foo)

@@ -1,0 +1,1 @@
+for i = nil, 2 do print(i) end

@@ -1,0 +1,3 @@
+local x = nil
+print("ok so far")
+print(x.field)

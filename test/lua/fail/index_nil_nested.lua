@@ -1,0 +1,2 @@
+local cfg = { a = {} }
+print(cfg.a.b.c)

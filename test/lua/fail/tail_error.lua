@@ -1,0 +1,3 @@
+local function fails() error("in tail callee") end
+local function caller() return fails() end
+caller()

@@ -1,0 +1,7 @@
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3))
+print(string.format("%.2f", math.fmod(5.5, 2)))
+print(math.modf(3.75))
+print(math.modf(-3.75))
+print(math.modf(5))
+local i, f = math.modf(2.5)
+print(i, string.format("%.1f", f))

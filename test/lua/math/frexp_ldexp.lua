@@ -1,0 +1,5 @@
+print(math.frexp(8))
+print(math.frexp(1))
+print(string.format("%.4f %d", math.frexp(10)))
+print(math.ldexp(1, 10), math.ldexp(0.5, 3))
+print(math.frexp(0))

@@ -1,0 +1,5 @@
+print(math.sqrt(16), math.sqrt(2) ^ 2 == 2 or string.format("%.10f", math.sqrt(2) ^ 2))
+print(math.pow(2, 10), math.pow(9, 0.5))
+print(string.format("%.6f %.6f", math.exp(1), math.log(10)))
+print(math.log10(1000), string.format("%.6f", math.log10(2)))
+print(math.exp(0), math.log(1))

@@ -1,0 +1,7 @@
+print(string.format("%.6f", math.pi))
+print(string.format("%.6f %.6f %.6f", math.sin(1), math.cos(1), math.tan(1)))
+print(string.format("%.6f %.6f %.6f", math.asin(0.5), math.acos(0.5), math.atan(1)))
+print(string.format("%.6f %.6f", math.atan2(1, 1), math.atan2(-1, -1)))
+print(string.format("%.6f %.6f", math.deg(math.pi), math.rad(180)))
+print(math.sin(0), math.cos(0))
+print(string.format("%.6f %.6f %.6f", math.sinh(1), math.cosh(1), math.tanh(1)))

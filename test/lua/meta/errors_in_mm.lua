@@ -1,0 +1,8 @@
+local t = setmetatable({}, { __index = function(_, k) error("no field " .. k) end })
+local ok, err = pcall(function() return t.missing end)
+print(ok, err)
+local a = setmetatable({}, { __add = function() error({ code = 7 }) end })
+local ok2, e2 = pcall(function() return a + 1 end)
+print(ok2, type(e2), e2.code)
+local c = setmetatable({}, { __call = function() error("in call", 0) end })
+print(pcall(c))

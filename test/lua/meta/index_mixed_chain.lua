@@ -1,0 +1,6 @@
+local base = setmetatable({}, { __index = function(_, k) return "fn:" .. k end })
+local mid = setmetatable({ m = "mid" }, { __index = base })
+local top = setmetatable({}, { __index = mid })
+print(top.m, top.x)
+local str_index = setmetatable({}, { __index = string })
+print(str_index.upper("abc"))

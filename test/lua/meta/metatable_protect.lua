@@ -1,0 +1,11 @@
+local t = setmetatable({}, { __metatable = "locked" })
+print(getmetatable(t))
+print((pcall(setmetatable, t, {})))
+local u = setmetatable({}, { __metatable = false })
+print(getmetatable(u))
+local mt = {}
+local v = setmetatable({}, mt)
+print(getmetatable(v) == mt)
+print(getmetatable("abc").__index == string)
+print(getmetatable({}), getmetatable(1))
+print(setmetatable(v, nil) == v, getmetatable(v))

@@ -1,0 +1,15 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 2 > 1)
+print(1 == 1.0, "1" == 1, 1 ~= "1")
+print("a" < "b", "B" < "a", "" < "a", "abc" < "abd", "ab" < "abc")
+print("Z" < "a", "10" < "9", "a" <= "a")
+print({} == {}, nil == false, true == true)
+local t = {}
+print(t == t, t ~= {})
+local f = function() end
+print(f == f, f == function() end)
+print(-1 < 0, -0.5 < 0, 1e300 < 1e301)
+print("a\0b" < "a\0c", "a" < "a\0")
+print((pcall(function() return 1 < "2" end)))
+print((pcall(function() return {} < {} end)))
+print((pcall(function() return nil < 1 end)))
+print((pcall(function() return "a" < 1 end)))

@@ -1,0 +1,7 @@
+print(string.find("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.find("hello", "l+"))
+print(string.find("hello", "()ll()"))
+print(string.find("  trim  ", "^%s*(.-)%s*$"))
+print(string.find("abc", "^b"))
+print(string.find("abc", "c$"))
+print(string.find("a$c", "$c"))

@@ -1,0 +1,7 @@
+print(string.format("%s %s %s", "a", 1, 2.0))
+print(string.format("%10s|%-10s|", "right", "left"))
+print(string.format("%.3s", "truncate"))
+print(string.format("%q", 'he said "hi"\n\\ and \0 done'))
+print(string.format("%q", "tab\tcr\r"))
+print(string.format("[%s]", ""))
+print(string.format("%s and %s", "x", "y"))

@@ -1,0 +1,6 @@
+print(("aaa"):match("a*"), ("aaa"):match("a-"), ("aaa"):match("a+"), ("aaa"):match("a?"))
+print(("<a><b>"):match("<(.*)>"), ("<a><b>"):match("<(.-)>"))
+print(("color colour"):gsub("colou?r", "C"))
+print(("  x  "):match("^ *(.-) *$"))
+print(("abc"):match("^(a?)(b?)(x?)c"))
+print(("123abc"):match("^%d*"), ("abc"):match("^%d*") == "")

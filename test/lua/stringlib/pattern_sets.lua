@@ -1,0 +1,7 @@
+print(("hello world"):gsub("[aeiou]", "*"))
+print(("hello world"):gsub("[^aeiou ]", "."))
+print(("a1-b2_c3"):gsub("[%a_]", ""))
+print(("x-y]z"):gsub("[%]%-]", "#"))
+print(("abc123"):match("[a-c]+"), ("abc123"):match("[1-9]+"))
+print(("^caret"):match("[%^]"), ("a^b"):gsub("[x^]", "!"))
+print(("ABCdef"):match("[A-Z]+()"))

@@ -1,0 +1,10 @@
+local s = "héllo"
+print(#s, s)
+print(#"日本", #"€")
+print(string.byte("é", 1, -1))
+print(string.upper("héllo"))
+print(s:sub(2, 3) == "é")
+print(string.char(226, 130, 172))
+print(#string.char(200, 201))
+print(("ü"):rep(2), #("ü"):rep(2))
+print(string.reverse("ab") .. "|" .. #string.reverse("é"))

@@ -1,0 +1,6 @@
+print("\72\101\108\108\111")
+print(#"\0000", #"\00", #"\1234")
+print(string.byte("\255\0\127", 1, 3))
+print("\9|\10|" == "\t|\n|")
+print(string.byte("\a\b\f\v\r"))
+print("x\"y\'z\\")

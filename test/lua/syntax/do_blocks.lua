@@ -1,0 +1,11 @@
+local x = "outer"
+do
+  local x = "inner"
+  print(x)
+  do
+    local x = "innermost"
+    print(x)
+  end
+  print(x)
+end
+print(x)

@@ -1,0 +1,6 @@
+print(0x10, 0XfF, 0xA)
+print(1e2, 1E2, 2e+1, 5e-0)
+print(.5 * 4, 5. + 1, 3.0)
+print(string.format("%.3f %.3f", 1e-2, 12.5e-1))
+print(007, 1000000, 123456789012)
+print(0x7fffffff, 0xffffffff)

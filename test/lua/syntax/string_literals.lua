@@ -1,0 +1,11 @@
+print('single', "double")
+print("it's", 'say "hi"')
+print("tab\there")
+print("a\\b")
+print("quote\"d", 'quote\'d')
+print("line1\nline2")
+print("\65\066\0677")
+print("\97bc", #"\0", #"a\0b")
+print("back\
+slash newline")
+print(#"\z")
