@@ -1,0 +1,102 @@
+// string.find, string.match, string.gmatch (and its 5.0 alias gfind) with Lua 5.1 semantics (lstrlib.c
+// str_find_aux and gmatch_aux): init clamping, plain search, '^' anchoring (not in gmatch), capture results.
+import { checkStr } from '../../core/args.js';
+import { R, ret1, ret2 } from '../../core/results.js';
+import { optInteger, posrelat } from './int-args.js';
+import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
+import { getCapture, matchAt, MatchState } from './pattern-match.js';
+
+/** find/match/gmatch never run Lua code while matching, so they can share one state. */
+const shared = new MatchState();
+
+function setup(src: string, prog: Program): MatchState {
+  shared.src = src;
+  shared.end = src.length;
+  shared.prog = prog;
+  return shared;
+}
+
+/** Sets the registers to `first, ...captures`; returns first. Keeps the common 1-2 result paths allocation-free. */
+function pushCaptures(ms: MatchState, s: number, e: number, wholeIfNone: boolean, lead: number): unknown {
+  const n = ms.level === 0 && wholeIfNone ? 1 : ms.level;
+  const total = lead + n;
+  const rv = R.rv;
+  let first: unknown;
+  for (let i = 0; i < n; i++) {
+    const v = getCapture(ms, i, s, e);
+    if (lead + i === 0) first = v;
+    else rv[lead + i] = v;
+  }
+  R.n = total;
+  return first;
+}
+
+function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: boolean): unknown {
+  const fname = find ? 'find' : 'match';
+  const src = checkStr(s, 1, fname);
+  const pat = checkStr(p, 2, fname);
+  const l1 = src.length;
+  let start = posrelat(optInteger(init, 3, fname, 1), l1) - 1;
+  if (start < 0) start = 0;
+  else if (start > l1) start = l1;
+  const cp = getPattern(pat);
+  if (find && ((plain !== undefined && plain !== false) || cp.noSpecials)) {
+    const j = src.indexOf(pat, start);
+    if (j >= 0) return ret2(j + 1, j + pat.length);
+    return ret1(undefined);
+  }
+  const prog = cp.prog;
+  const ms = setup(src, prog);
+  const anchored = cp.anchored;
+  const fc = anchored ? -1 : prog.firstChar;
+  const fcs = fc >= 0 ? String.fromCharCode(fc) : '';
+  let s1 = start;
+  for (;;) {
+    if (fc >= 0) {
+      s1 = src.indexOf(fcs, s1);
+      if (s1 < 0) break;
+    }
+    const e = matchAt(ms, s1);
+    if (e >= 0) {
+      if (find) {
+        R.rv[1] = e;
+        pushCaptures(ms, 0, 0, false, 2);
+        return s1 + 1;
+      }
+      return pushCaptures(ms, s1, e, true, 0);
+    }
+    if (s1++ >= l1 || anchored) break;
+  }
+  return ret1(undefined);
+}
+
+export function strFind(s: unknown, p: unknown, init?: unknown, plain?: unknown): unknown {
+  return findAux(s, p, init, plain, true);
+}
+
+export function strMatch(s: unknown, p: unknown, init?: unknown): unknown {
+  return findAux(s, p, init, undefined, false);
+}
+
+/** string.gmatch: an iterator over successive matches; '^' is an ordinary character here (Lua 5.1). */
+export function strGmatch(s: unknown, p: unknown): unknown {
+  const src = checkStr(s, 1, 'gmatch');
+  const pat = checkStr(p, 2, 'gmatch');
+  const prog = getGmatchProgram(getPattern(pat));
+  let pos = 0;
+  const iter = function gmatchIterator(): unknown {
+    const ms = setup(src, prog);
+    const end = src.length;
+    for (let s1 = pos; s1 <= end; s1++) {
+      const e = matchAt(ms, s1);
+      if (e >= 0) {
+        pos = e === s1 ? e + 1 : e;
+        return pushCaptures(ms, s1, e, true, 0);
+      }
+    }
+    pos = end + 1;
+    R.n = 0;
+    return undefined;
+  };
+  return ret1(iter);
+}
