@@ -23,10 +23,11 @@ const USAGE = `usage: node bench/run-cpu.mjs [--only fib,nbody] [--runs N] [--ru
                     moonforge, moonforge-cold, lua5.4, lua5.1, luajit, wasmoon, fengari
   --json FILE       also write every measurement as JSON
   --timeout S       give up on one run after S seconds (default 600)
-  --dir DIR         take the benchmarks from DIR instead of bench/cpu`;
+  --dir DIR         take the benchmarks from DIR instead of bench/cpu
+  --no-compile      skip the compile-throughput measurement that follows a full run (it is skipped with --only)`;
 
 function parseOptions(argv) {
-  const opts = { only: undefined, runs: 3, runtimes: undefined, json: undefined, timeout: 600, dir: join(ROOT, 'bench', 'cpu') };
+  const opts = { only: undefined, runs: 3, runtimes: undefined, json: undefined, timeout: 600, dir: join(ROOT, 'bench', 'cpu'), compile: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,6 +42,7 @@ function parseOptions(argv) {
     else if (name === '--json') opts.json = value();
     else if (name === '--timeout') opts.timeout = positiveInt(value(), '--timeout');
     else if (name === '--dir') opts.dir = value();
+    else if (name === '--no-compile') opts.compile = false;
     else if (name === '--help' || name === '-h') { console.log(USAGE); process.exit(0); }
     else fail(`unknown option ${a}`);
   }
@@ -255,7 +257,13 @@ function report({ opts, machine, benchmarks, active, results, notes, reference }
     console.log(`wrote ${opts.json}`);
   }
 
-  const moonforgeBad = problems.some((p) => p.runtime.startsWith('moonforge'));
+  let moonforgeBad = problems.some((p) => p.runtime.startsWith('moonforge'));
+  if (opts.compile && !opts.only) {
+    // Compile throughput is part of the same targets; it runs in its own process after the CPU benchmarks.
+    console.log('');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'compile-throughput.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) moonforgeBad = true;
+  }
   process.exitCode = moonforgeBad ? 1 : 0;
 }
 
