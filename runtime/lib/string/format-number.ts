@@ -151,6 +151,11 @@ export function formatGeneral(x: number, p: number | undefined, alt: boolean): s
       X = roundAt(dec, dec.pe - P + 1).pe;
     }
   }
+  if (alt && X === P && (dec ?? exactDecimal(x)).pe === P - 1) {
+    // glibc picks the style from the unrounded exponent: %f with 0 decimals, whose rounding carries into a
+    // new digit, is then printed as %e with no fraction digits ("%#g" of 999999.5 is "1.e+06")
+    return insertPoint(formatExp(x, 0));
+  }
   let out: string;
   if (P > X && X >= -4) out = formatFixed(x, P - 1 - X);
   else out = formatExp(x, P - 1);

@@ -117,6 +117,13 @@ function cutAtNul(s: string): string {
   return z < 0 ? s : s.slice(0, z);
 }
 
+/** luaL_checknumber for a format argument that is present (so a nil reads "got nil", not "got no value"). */
+function numberArg(v: unknown, argn: number): number {
+  if (typeof v === 'number') return v;
+  if (v === undefined) throw argError(argn, 'format', 'number expected, got nil');
+  return checkNumber(v, argn, 'format');
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -166,17 +173,18 @@ export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
     const arg = args[argn - 2];
     switch (conv) {
       case 100: case 105: case 111: case 117: case 120: case 88: // d i o u x X
-        out += formatInt(checkNumber(arg, argn, 'format'), conv, flags, width, prec);
+        out += formatInt(numberArg(arg, argn), conv, flags, width, prec);
         break;
       case 99: { // c: sprintf's "%c" of a NUL ends the C string that Lua copies
-        const ch = String.fromCharCode(toInt32(checkNumber(arg, argn, 'format')) & 0xff);
+        const ch = String.fromCharCode(toInt32(numberArg(arg, argn)) & 0xff);
         out += cutAtNul(pad('', '', ch, width, flags, false));
         break;
       }
       case 101: case 69: case 102: case 103: case 71: // e E f g G
-        out += formatFloat(checkNumber(arg, argn, 'format'), conv, flags, width, prec);
+        out += formatFloat(numberArg(arg, argn), conv, flags, width, prec);
         break;
       case 113: // q
+        if (arg === undefined) throw argError(argn, 'format', 'string expected, got nil');
         out += quoteString(checkStr(arg, argn, 'format'));
         break;
       case 115: { // s
