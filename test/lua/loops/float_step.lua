@@ -2,7 +2,7 @@ local n = 0
 for i = 0, 1, 0.1 do n = n + 1 end
 print("0..1 by 0.1:", n)
 n = 0
-for i = 1, 0, -0.25 do n = n + 1 io_x = string.format("%.2f", i) print(io_x) end
+for i = 1, 0, -0.25 do n = n + 1 print(string.format("%.2f", i)) end
 print(n)
 for i = 1.5, 4 do print(string.format("%.1f", i)) end
 n = 0

@@ -1,0 +1,18 @@
+local main = coroutine.create(function() end)
+local states = {}
+local a
+local b = coroutine.create(function()
+  states[#states + 1] = "a from b: " .. coroutine.status(a)
+  states[#states + 1] = "b from b: " .. coroutine.status(coroutine.running())
+end)
+a = coroutine.create(function()
+  coroutine.resume(b)
+  coroutine.yield()
+end)
+states[#states + 1] = "a before: " .. coroutine.status(a)
+coroutine.resume(a)
+states[#states + 1] = "a after yield: " .. coroutine.status(a)
+coroutine.resume(a)
+states[#states + 1] = "a end: " .. coroutine.status(a) .. ", b end: " .. coroutine.status(b)
+print(table.concat(states, "\n"))
+print(coroutine.status(main))

@@ -1,0 +1,8 @@
+local ok, e = pcall(function()
+  return ("abc"):gsub(".", function(c) if c == "b" then error("bad char " .. c) end return c end)
+end)
+print(ok, e)
+local ok2, e2 = pcall(function()
+  table.sort({ 3, 2, 1 }, function(a, b) error({ cmp = true }) end)
+end)
+print(ok2, type(e2), e2.cmp)

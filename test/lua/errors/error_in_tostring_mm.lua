@@ -1,0 +1,5 @@
+local bad = setmetatable({}, { __tostring = function() error("tostring failed") end })
+local ok, e = pcall(tostring, bad)
+print(ok, e)
+local ok2 = pcall(print, bad)
+print(ok2)

@@ -1,0 +1,6 @@
+local t = setmetatable({ f = false }, { __index = function() return "meta" end })
+print(t.f, t.g)
+local u = setmetatable({}, { __index = { v = false } })
+print(u.v, u.w)
+local w = setmetatable({}, { __index = function() return nil, "second" end })
+print(w.x, select('#', w.x))

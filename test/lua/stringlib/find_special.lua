@@ -1,0 +1,8 @@
+print(("a+b"):find("+", 1, true), ("a+b"):find("a+", 1, true))
+print(("f(x)"):find("(", 1, true))
+print(("abc"):find("b", 1, false))
+print(("hello"):find("l", -2))
+print(("hello"):find("xyz", 1, true))
+print(("[]"):find("[", 1, true))
+print(("%d"):find("%", 1, true))
+print(("aaa"):find("a", 4), ("aaa"):find("", 4), ("aaa"):find("", 5))

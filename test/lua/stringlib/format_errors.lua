@@ -1,0 +1,5 @@
+print((pcall(string.format, "%d", "x")))
+print((pcall(string.format, "%d")))
+print((pcall(string.format, "%y", 1)))
+print((pcall(string.format, "%s")))
+print(string.format("no specs"), string.format("%s", "extra", "ignored"))

@@ -1,0 +1,5 @@
+print(string.format("%q", "simple"))
+print(string.format("%q", "with \"quotes\" and \\backslash"))
+print(string.format("%q", "new\nline"))
+print(string.format("%q", "\r\0\1\127"))
+print(string.format("%q", ""))

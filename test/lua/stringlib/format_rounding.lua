@@ -1,0 +1,10 @@
+-- C printf rounds the exact binary value, halfway cases to even
+print(string.format("%.0f %.0f %.0f %.0f %.0f", 0.5, 1.5, 2.5, 3.5, -2.5))
+print(string.format("%.1f %.1f %.1f", 0.05, 0.15, 0.25))
+print(string.format("%.2f %.2f %.2f", 1.005, 2.675, 1.115))
+print(string.format("%.3f", 1234.5675))
+print(string.format("%5.1f|%-8.3f|%08.2f", -0.04, 2.5, -3.14159))
+print(string.format("%.0e %.1e", 15000, 0.00015))
+print(string.format("%g %g %g", 0.1, 1 / 3, 2 / 3))
+print(string.format("%.20f", 0.1))
+print(string.format("%.15g %.16g %.17g", 0.1, 0.1, 0.1))

@@ -1,0 +1,8 @@
+print(string.format("[%3d][%-3d][%03d]", 5, 5, 5))
+print(string.format("[%10.4f][%-10.2e]", math.pi, 12345.678))
+print(string.format("[%x][%5x][%-5X][%05x]", 3054, 3054, 3054, 3054))
+print(string.format("[%c]", 65) .. string.format("[%5s][%-5s]", "ab", "ab"))
+print(string.format("%3s|%-3s|", "abcdef", "abcdef"))
+print(string.format("%s %s", 1, 2) .. string.format(" %d%%", 50))
+print(string.format("%o %o", 8, 64))
+print(string.format("%-+5d|%+05d|% d", 3, 3, 3))

@@ -1,0 +1,3 @@
+print(1)
+do return end
+print(2)

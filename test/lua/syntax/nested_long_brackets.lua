@@ -1,0 +1,9 @@
+local a = [==[
+one ]] two ]=] three
+]==]
+print(a)
+local b = [=[[[inner]]]=]
+print(b)
+--[=[ a comment containing ]] and [[
+]=]
+print("done")
