@@ -1,0 +1,1 @@
+for i, v in ipairs(nil) do print(i, v) end

@@ -1,0 +1,1 @@
+for k in 5 do print(k) end

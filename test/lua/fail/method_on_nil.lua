@@ -1,0 +1,2 @@
+local s
+print(s:upper())

@@ -1,0 +1,1 @@
+print(table.concat({ 1, {}, 3 }, ","))

@@ -1,0 +1,2 @@
+local list
+table.insert(list, 1)
