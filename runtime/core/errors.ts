@@ -49,6 +49,33 @@ function captureCallSites(skipFn: Function): CallSite[] {
   return Array.isArray(sites) ? sites : [];
 }
 
+/**
+ * Runtime functions that call Lua code the way PUC Lua's C functions do (pcall, sort comparators, `call()`): an error
+ * raised by a library function called directly from one of them has no Lua position (luaL_where sees a C frame).
+ */
+const BOUNDARIES = new Set([
+  'call', 'call1', 'call2', 'callAll', 'callMeta', 'bounce', 'bounceY', 'pcallPlain', 'pcallY', 'xpcallPlain',
+  'xpcallY', 'runAsGenerator', 'step',
+]);
+
+/** The position of the innermost Lua frame, unless a call boundary comes first. */
+function callerPosition(sites: CallSite[], level: number): string {
+  let seen = 0;
+  for (const s of sites) {
+    const file = s.getFileName();
+    const info = file == null ? undefined : chunks.get(file);
+    if (info === undefined) {
+      if (seen === 0 && level === 1 && BOUNDARIES.has(s.getFunctionName() ?? '')) return '';
+      continue;
+    }
+    const f = info.resolve(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0, s.getFunctionName());
+    if (f === undefined) continue;
+    seen++;
+    if (seen === level) return `${f.chunk}:${f.line}: `;
+  }
+  return '';
+}
+
 function framesOf(sites: CallSite[]): LuaFrame[] {
   const out: LuaFrame[] = [];
   for (const s of sites) {
@@ -73,9 +100,7 @@ export function currentLuaFrames(skipFn: Function = currentLuaFrames): LuaFrame[
 /** `chunk:line: ` of the `level`-th Lua frame on the stack (1 = innermost), or "" (PUC Lua's luaL_where). */
 export function where(level: number, skipFn: Function = where): string {
   if (level <= 0) return '';
-  const frames = currentLuaFrames(skipFn);
-  const f = frames[level - 1];
-  return f === undefined ? '' : `${f.chunk}:${f.line}: `;
+  return callerPosition(captureCallSites(skipFn), level);
 }
 
 export class LuaError {
@@ -107,11 +132,7 @@ export function raise(value: unknown): never {
  */
 export function luaError(message: string, level = 1): LuaError {
   const sites = captureCallSites(luaError);
-  let prefix = '';
-  if (level > 0) {
-    const f = framesOf(sites)[level - 1];
-    if (f !== undefined) prefix = `${f.chunk}:${f.line}: `;
-  }
+  const prefix = level > 0 ? callerPosition(sites, level) : '';
   return new LuaError(prefix + message, sites);
 }
 

@@ -1,0 +1,360 @@
+// Name resolution and function facts, in one walk: every Identifier is bound to a local or a global, every local gets
+// a unique JS name, every function gets a FunctionInfo, and then suspendability is solved as a fixpoint over direct
+// calls to local functions (docs/architecture.md, "Suspension").
+import type {
+  Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
+} from '../lua-ast.js';
+import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
+import { NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
+
+export interface AnalyzeOptions {
+  /** process mode: loops are preemption points, so functions with loops get generator twins */
+  processMode: boolean;
+  /** chunk name, for anonymous function names in tracebacks */
+  chunkName: string;
+}
+
+type Scope = Map<string, LocalVar>;
+
+/** A call whose suspendability is decided after the walk (it depends on what is assigned later in the chunk). */
+type PendingCall =
+  | { caller: FunctionInfo; call: CallLike; kind: 'local'; v: LocalVar }
+  | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string };
+
+class Analyzer {
+  readonly bindings = new Map<Identifier, Binding>();
+  readonly declarations = new Map<Identifier, LocalVar>();
+  readonly functions = new Map<FunctionNode, FunctionInfo>();
+  readonly assignedGlobals = new Set<string>();
+  readonly plainCalls = new Set<CallLike>();
+  private readonly pending: PendingCall[] = [];
+  private scopes: Scope[] = [];
+  private fn!: FunctionInfo;
+  private counter = 0;
+
+  constructor(private readonly opts: AnalyzeOptions) {}
+
+  run(chunk: Chunk): Analysis {
+    const info = this.newFunction(chunk, undefined, 'main chunk', 1, true);
+    this.fn = info;
+    this.scopes = [new Map()];
+    this.block(chunk.body);
+    this.solve();
+    return {
+      bindings: this.bindings,
+      declarations: this.declarations,
+      functions: this.functions,
+      assignedGlobals: this.assignedGlobals,
+      plainCalls: this.plainCalls,
+    };
+  }
+
+  private newFunction(
+    node: FunctionNode, parent: FunctionInfo | undefined, displayName: string, line: number, isVararg: boolean,
+  ): FunctionInfo {
+    const info: FunctionInfo = {
+      node, parent, displayName, line, isVararg, suspendable: false, callees: new Set(), suspendsItself: false,
+      depth: parent === undefined ? 0 : parent.depth + 1, params: [], index: this.functions.size,
+    };
+    this.functions.set(node, info);
+    return info;
+  }
+
+  private declare(id: Identifier, forNumeric = false): LocalVar {
+    const v: LocalVar = {
+      name: id.name,
+      jsName: `${id.name}$${++this.counter}`,
+      captured: false,
+      reassigned: false,
+      owner: this.fn,
+      constFunction: undefined,
+      forNumeric,
+    };
+    this.scopes[this.scopes.length - 1]!.set(id.name, v);
+    this.declarations.set(id, v);
+    this.bindings.set(id, { kind: 'local', v });
+    return v;
+  }
+
+  private lookup(name: string): LocalVar | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i]!.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  private reference(id: Identifier): Binding {
+    const v = this.lookup(id.name);
+    const b: Binding = v === undefined ? { kind: 'global', name: id.name } : { kind: 'local', v };
+    if (v !== undefined && v.owner !== this.fn) v.captured = true;
+    this.bindings.set(id, b);
+    return b;
+  }
+
+  private block(body: Statement[]): void {
+    this.scopes.push(new Map());
+    for (const s of body) this.statement(s);
+    this.scopes.pop();
+  }
+
+  private loopBody(body: Statement[]): void {
+    if (this.opts.processMode) this.fn.suspendsItself = true;
+    this.block(body);
+  }
+
+  private statement(s: Statement): void {
+    switch (s.type) {
+      case 'LocalStatement': {
+        for (const e of s.init) this.expression(e);
+        const vars = s.variables.map((id) => this.declare(id));
+        if (vars.length === 1 && s.init.length === 1 && s.init[0]!.type === 'FunctionDeclaration') {
+          vars[0]!.constFunction = this.functions.get(s.init[0] as FunctionDeclaration);
+        }
+        return;
+      }
+      case 'AssignmentStatement':
+        for (const target of s.variables) {
+          if (target.type === 'Identifier') {
+            const b = this.reference(target);
+            if (b.kind === 'local') b.v.reassigned = true;
+            else this.assignedGlobals.add(b.name);
+          } else if (target.type === 'MemberExpression') {
+            this.expression(target.base);
+          } else {
+            this.expression(target.base);
+            this.expression(target.index);
+          }
+        }
+        for (const e of s.init) this.expression(e);
+        return;
+      case 'CallStatement':
+        this.expression(s.expression);
+        return;
+      case 'ReturnStatement':
+        for (const e of s.arguments) this.expression(e);
+        return;
+      case 'IfStatement':
+        for (const c of s.clauses) {
+          if (c.type !== 'ElseClause') this.expression(c.condition);
+          this.block(c.body);
+        }
+        return;
+      case 'WhileStatement':
+        this.expression(s.condition);
+        this.loopBody(s.body);
+        return;
+      case 'RepeatStatement':
+        // `until` sees the body's locals (Lua 5.1 §2.4.4): the condition is resolved inside the body's scope.
+        if (this.opts.processMode) this.fn.suspendsItself = true;
+        this.scopes.push(new Map());
+        for (const st of s.body) this.statement(st);
+        this.expression(s.condition);
+        this.scopes.pop();
+        return;
+      case 'DoStatement':
+        this.block(s.body);
+        return;
+      case 'ForNumericStatement':
+        this.expression(s.start);
+        this.expression(s.end);
+        if (s.step !== null) this.expression(s.step);
+        this.scopes.push(new Map());
+        this.declare(s.variable, true);
+        this.loopBody(s.body);
+        this.scopes.pop();
+        return;
+      case 'ForGenericStatement':
+        for (const e of s.iterators) this.expression(e);
+        // The iterator function is called once per iteration: an unknown call.
+        this.fn.suspendsItself = true;
+        this.scopes.push(new Map());
+        for (const id of s.variables) this.declare(id);
+        this.loopBody(s.body);
+        this.scopes.pop();
+        return;
+      case 'BreakStatement':
+      case 'LabelStatement':
+        return;
+      case 'GotoStatement':
+        if (this.opts.processMode) this.fn.suspendsItself = true;
+        return;
+      case 'FunctionDeclaration':
+        this.functionStatement(s);
+        return;
+      default: {
+        const never: never = s;
+        throw new Error(`unknown statement ${(never as { type: string }).type}`);
+      }
+    }
+  }
+
+  private functionStatement(s: FunctionDeclaration): void {
+    const id = s.identifier;
+    if (s.isLocal && id !== null && id.type === 'Identifier') {
+      // `local function f` declares f before the body, so the body can recurse through it.
+      const v = this.declare(id);
+      this.functionBody(s, id.name);
+      v.constFunction = this.functions.get(s);
+      return;
+    }
+    let name = 'anonymous';
+    if (id !== null) {
+      if (id.type === 'Identifier') {
+        const b = this.reference(id);
+        if (b.kind === 'local') b.v.reassigned = true;
+        else this.assignedGlobals.add(b.name);
+        name = id.name;
+      } else {
+        this.expression(id.base);
+        name = `${qualifiedName(id.base)}${id.indexer}${id.identifier.name}`;
+      }
+    }
+    this.functionBody(s, name);
+  }
+
+  private functionBody(f: FunctionDeclaration, name: string | undefined): void {
+    const isVararg = f.parameters.some((p) => p.type === 'VarargLiteral');
+    const line = f.loc.start.line;
+    const display = name === undefined ? `function <${this.opts.chunkName}:${line}>` : `function '${name}'`;
+    const info = this.newFunction(f, this.fn, display, line, isVararg);
+    const outerFn = this.fn;
+    const outerScopes = this.scopes;
+    this.fn = info;
+    this.scopes = [...outerScopes, new Map()];
+    const id = f.identifier;
+    if (id !== null && id.type === 'MemberExpression' && id.indexer === ':') {
+      info.params.push(this.declare({ type: 'Identifier', name: 'self', loc: id.loc, range: id.range }));
+    }
+    for (const p of f.parameters) if (p.type === 'Identifier') info.params.push(this.declare(p));
+    this.block(f.body);
+    this.fn = outerFn;
+    this.scopes = outerScopes;
+  }
+
+  private expression(e: Expression): void {
+    switch (e.type) {
+      case 'Identifier':
+        this.reference(e);
+        return;
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+      case 'NilLiteral':
+      case 'VarargLiteral':
+        return;
+      case 'TableConstructorExpression':
+        for (const f of e.fields) {
+          if (f.type === 'TableKey') this.expression(f.key);
+          this.expression(f.value);
+        }
+        return;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        this.expression(e.left);
+        this.expression(e.right);
+        return;
+      case 'UnaryExpression':
+        this.expression(e.argument);
+        return;
+      case 'MemberExpression':
+        this.expression(e.base);
+        return;
+      case 'IndexExpression':
+        this.expression(e.base);
+        this.expression(e.index);
+        return;
+      case 'CallExpression':
+      case 'TableCallExpression':
+      case 'StringCallExpression':
+        this.call(e);
+        return;
+      case 'FunctionDeclaration':
+        this.functionBody(e, undefined);
+        return;
+      default: {
+        const never: never = e;
+        throw new Error(`unknown expression ${(never as { type: string }).type}`);
+      }
+    }
+  }
+
+  private call(e: CallLike): void {
+    this.expression(e.base);
+    if (e.type === 'CallExpression') for (const a of e.arguments) this.expression(a);
+    else if (e.type === 'TableCallExpression') this.expression(e.arguments);
+    this.classifyCall(e);
+  }
+
+  /** Records whether a call can suspend the calling function (decided in solve() for the open cases). */
+  private classifyCall(e: CallLike): void {
+    const base = e.base;
+    if (base.type === 'Identifier') {
+      const b = this.bindings.get(base)!;
+      if (b.kind === 'local') {
+        this.pending.push({ caller: this.fn, call: e, kind: 'local', v: b.v });
+        return;
+      }
+      if (NON_SUSPENDING_GLOBALS.has(b.name)) {
+        this.pending.push({ caller: this.fn, call: e, kind: 'global', name: b.name });
+        return;
+      }
+    } else if (base.type === 'MemberExpression' && base.indexer === '.' && base.base.type === 'Identifier') {
+      const lib = this.bindings.get(base.base)!;
+      if (lib.kind === 'global') {
+        const known =
+          NON_SUSPENDING_LIBRARIES.has(lib.name) ||
+          (lib.name === 'coroutine' && NON_SUSPENDING_COROUTINE.has(base.identifier.name));
+        if (known) {
+          this.pending.push({ caller: this.fn, call: e, kind: 'global', name: lib.name });
+          return;
+        }
+      }
+    }
+    this.fn.suspendsItself = true;
+  }
+
+  private solve(): void {
+    for (const p of this.pending) {
+      if (p.kind === 'global') {
+        if (this.assignedGlobals.has(p.name)) p.caller.suspendsItself = true;
+      } else if (p.v.constFunction !== undefined && !p.v.reassigned) {
+        p.caller.callees.add(p.v.constFunction);
+      } else {
+        p.caller.suspendsItself = true;
+      }
+    }
+    for (const f of this.functions.values()) f.suspendable = f.suspendsItself;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const f of this.functions.values()) {
+        if (f.suspendable) continue;
+        for (const c of f.callees) {
+          if (c.suspendable) {
+            f.suspendable = true;
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    for (const p of this.pending) {
+      if (p.kind === 'global') {
+        if (!this.assignedGlobals.has(p.name)) this.plainCalls.add(p.call);
+      } else if (p.v.constFunction !== undefined && !p.v.reassigned && !p.v.constFunction.suspendable) {
+        this.plainCalls.add(p.call);
+      }
+    }
+  }
+}
+
+function qualifiedName(e: Expression): string {
+  if (e.type === 'Identifier') return e.name;
+  if (e.type === 'MemberExpression') return `${qualifiedName(e.base)}${e.indexer}${e.identifier.name}`;
+  return '?';
+}
+
+export function analyzeChunk(chunk: Chunk, opts: AnalyzeOptions): Analysis {
+  return new Analyzer(opts).run(chunk);
+}

@@ -1,0 +1,53 @@
+// What analysis learns about names and functions: each Lua local gets one LocalVar (and a unique JS name), each
+// Identifier node resolves to a local or a global, and each function gets a FunctionInfo.
+import type { CallLike, FunctionNode, Identifier } from '../lua-ast.js';
+
+export interface LocalVar {
+  name: string;
+  /** unique JS identifier: the Lua name plus `$n`, so it can never clash with a JS reserved word or a runtime name */
+  jsName: string;
+  /** captured by a nested function */
+  captured: boolean;
+  /** assigned somewhere after its declaration */
+  reassigned: boolean;
+  /** the function that declares it */
+  owner: FunctionInfo;
+  /** set when the local holds a function for its whole life (`local function f` or `local f = function`) */
+  constFunction: FunctionInfo | undefined;
+  /** a numeric-for control variable (always a number unless reassigned) */
+  forNumeric: boolean;
+}
+
+export type Binding = { kind: 'local'; v: LocalVar } | { kind: 'global'; name: string };
+
+export interface FunctionInfo {
+  node: FunctionNode;
+  parent: FunctionInfo | undefined;
+  /** how the traceback names it: "main chunk", "function 'name'", "function <file:line>" */
+  displayName: string;
+  line: number;
+  isVararg: boolean;
+  /** may reach a suspension point (coroutine yield, blocking call, or in process mode a preemption point) */
+  suspendable: boolean;
+  /** local functions called directly: suspendable if any of them is */
+  callees: Set<FunctionInfo>;
+  /** contains a call that is not provably non-suspending, or (process mode) a loop */
+  suspendsItself: boolean;
+  /** nesting depth: 0 for the chunk */
+  depth: number;
+  /** parameters in order, `self` first for methods (vararg excluded) */
+  params: LocalVar[];
+  /** index in the chunk's function table (traceback names); set by the emitter */
+  index: number;
+}
+
+export interface Analysis {
+  bindings: Map<Identifier, Binding>;
+  /** the LocalVar declared by a declaring identifier (local statement names, parameters, for variables) */
+  declarations: Map<Identifier, LocalVar>;
+  functions: Map<FunctionNode, FunctionInfo>;
+  /** globals assigned anywhere in the chunk */
+  assignedGlobals: Set<string>;
+  /** calls proven never to suspend: emitted as plain calls even inside generator twins */
+  plainCalls: Set<CallLike>;
+}

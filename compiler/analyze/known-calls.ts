@@ -1,0 +1,15 @@
+// Calls that provably never suspend, so a function making only such calls needs no generator twin
+// (docs/architecture.md, "Suspension"). A call qualifies when its callee is a standard global or a standard
+// library field and the chunk never assigns that global. Library tables are read-only, so their fields are stable.
+
+/** Base functions that never suspend (pcall/xpcall call arbitrary code, so they are not here). */
+export const NON_SUSPENDING_GLOBALS: ReadonlySet<string> = new Set([
+  'assert', 'error', 'getmetatable', 'ipairs', 'next', 'pairs', 'print', 'rawequal', 'rawget', 'rawlen', 'rawset',
+  'select', 'setmetatable', 'tonumber', 'tostring', 'type', 'unpack', 'require',
+]);
+
+/** Library tables whose every function never suspends (callbacks of table.sort/gsub run plain, as in Lua 5.1). */
+export const NON_SUSPENDING_LIBRARIES: ReadonlySet<string> = new Set(['math', 'string', 'table', 'os']);
+
+/** Functions of the coroutine library that never suspend their caller. */
+export const NON_SUSPENDING_COROUTINE: ReadonlySet<string> = new Set(['create', 'status', 'running', 'isyieldable']);

@@ -1,0 +1,105 @@
+// Calls. The callee is called directly when it is a JS function (every Lua function is one); anything else goes to
+// callx (`__call`, or the "attempt to call" error). In a generator twin the callee's own twin (`$y`) is preferred so a
+// suspension anywhere below can travel up, unless analysis proved the call never suspends. Results equal to TAIL are
+// deferred tail calls and are bounced here (docs/architecture.md, "Proper tail calls").
+import type { CallLike, Expression } from '../lua-ast.js';
+import { isMultiValued } from '../lua-ast.js';
+import { decodeStringLiteral } from '../strings.js';
+import { marker, type FunctionEmitter } from './context.js';
+import { bind, describeOperand, emitExpr, emitMultiArray, indexCode } from './expressions.js';
+import { js, jsString, propAny, type Js } from './js.js';
+
+/** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
+export type CallWant = 'one' | 'stmt' | 'tail';
+
+/** Maximum tail calls nested on the JS stack before one is deferred (runtime/core/call.ts TAIL_DEPTH). */
+const TAIL_DEPTH = 150;
+
+function argumentExpressions(e: CallLike): Expression[] {
+  if (e.type === 'CallExpression') return e.arguments;
+  if (e.type === 'TableCallExpression') return [e.arguments];
+  return [e.argument];
+}
+
+interface Callee {
+  /** code evaluating the callee (and the receiver for method calls) into temps */
+  init: string[];
+  fn: string;
+  /** receiver for `o:m()` calls: first argument */
+  self: string | undefined;
+  desc: string;
+}
+
+function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
+  const base = e.base;
+  if (base.type === 'MemberExpression' && base.indexer === ':') {
+    const obj = bind(fx, emitExpr(fx, base.base));
+    const name = base.identifier.name;
+    const f = fx.temp();
+    const lookup = indexCode(fx, js(obj.ref, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
+    return { init: [obj.init, `${f} = ${lookup}`].filter((x) => x !== ''), fn: f, self: obj.ref, desc: `method '${name}'` };
+  }
+  const callee = emitExpr(fx, base);
+  const b = bind(fx, callee);
+  return { init: b.init === '' ? [] : [b.init], fn: b.ref, self: undefined, desc: describeOperand(fx, base) };
+}
+
+/** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */
+function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, init: string[]): string[] {
+  const exprs = argumentExpressions(e);
+  const out: string[] = self === undefined ? [] : [self];
+  exprs.forEach((a, i) => {
+    const last = i === exprs.length - 1;
+    if (last && isMultiValued(a)) {
+      if (a.type === 'VarargLiteral') {
+        out.push('...va');
+        return;
+      }
+      const t = fx.temp();
+      init.push(`${t} = ${emitMultiArray(fx, a)}`);
+      out.push(`...${t}`);
+      return;
+    }
+    if (a.type === 'StringLiteral') {
+      out.push(jsString(decodeStringLiteral(a.raw)));
+      return;
+    }
+    const v: Js = emitExpr(fx, a);
+    const b = bind(fx, v);
+    if (b.init !== '') init.push(b.init);
+    out.push(b.ref);
+  });
+  return out;
+}
+
+export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): string {
+  const callee = emitCallee(fx, e);
+  const init = [...callee.init];
+  const args = emitArgs(fx, e, callee.self, init).join(', ');
+  const f = callee.fn;
+  const s = fx.ce.site(e.loc.start.line, callee.desc);
+  const mark = marker(e.loc.start.line, e.loc.start.column + 1);
+  const sep = args === '' ? '' : ', ';
+  const t = fx.temp();
+  const suspends = fx.gen && !fx.ce.analysis.plainCalls.has(e);
+  let direct: string;
+  let other: string;
+  if (suspends) {
+    const y = fx.temp();
+    direct = `((${y} = ${f}.$y) !== undefined ? (yield* ${y}(${args})) : ${f}(${args}))`;
+    other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
+  } else {
+    direct = `${f}(${args})`;
+    other = `callx(${f}, M, ${s}${sep}${args})`;
+  }
+  const bounce = fx.gen ? '(yield* bounceY())' : 'bounce()';
+  let code: string;
+  if (want === 'tail') {
+    const deferred = `${fx.gen ? 'tail' : 'tail'}(${f}, [${args}])`;
+    code = `(typeof ${f} === "function" ? (R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred}) : ${other})`;
+  } else {
+    code = `(typeof ${f} === "function" ? ((${t} = ${direct}) === TAIL ? ${bounce} : ${t}) : ${other})`;
+  }
+  const body = init.length === 0 ? code : `(${init.join(', ')}, ${code})`;
+  return mark + body;
+}

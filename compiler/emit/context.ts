@@ -1,0 +1,108 @@
+// Emission state: one ChunkEmitter per compilation (sites for error messages, the function table for tracebacks),
+// one FunctionEmitter per function body and mode (plain JS function, or generator twin).
+// Source positions travel inside the JS text as markers (`\x01line:col\x02`) that module.ts turns into the source
+// map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
+// embed the text of the functions nested in it).
+import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
+import type { Identifier } from '../lua-ast.js';
+import type { FrontEndExtras } from '../front-end.js';
+
+export type Mode = 'plain' | 'gen';
+
+export interface EmitOptions {
+  chunkName: string;
+  processMode: boolean;
+}
+
+export class ChunkEmitter {
+  /** site id → [line, ...descriptions of the operands involved] */
+  readonly sites: (number | string)[][] = [];
+  private readonly siteIndex = new Map<string, number>();
+  /** text of each function value, built once: nested functions are placed in both bodies of their parent */
+  readonly functionText = new Map<FunctionInfo['node'], string>();
+  constructor(
+    readonly analysis: Analysis,
+    readonly opts: EmitOptions,
+    readonly extras: FrontEndExtras,
+  ) {}
+
+  site(line: number, ...descs: string[]): number {
+    const key = `${line}\x00${descs.join('\x00')}`;
+    let id = this.siteIndex.get(key);
+    if (id === undefined) {
+      id = this.sites.length;
+      this.sites.push([line, ...descs]);
+      this.siteIndex.set(key, id);
+    }
+    return id;
+  }
+
+  functionInfo(node: FunctionInfo['node']): FunctionInfo {
+    const f = this.analysis.functions.get(node);
+    if (f === undefined) throw new Error('internal: function not analysed');
+    return f;
+  }
+}
+
+export function marker(line: number, column: number): string {
+  return `\x01${line}:${column}\x02`;
+}
+
+export class FunctionEmitter {
+  private tempCount = 0;
+  private tempTop = 0;
+  /** JS labels of the enclosing Lua loops, innermost last (Lua `break` leaves the innermost) */
+  readonly loops: string[] = [];
+  private labelCount = 0;
+  /** locals whose `let` was hoisted above a goto region: assigned, not declared, at their statement */
+  readonly hoisted = new Set<string>();
+
+  constructor(
+    readonly ce: ChunkEmitter,
+    readonly info: FunctionInfo,
+    readonly mode: Mode,
+  ) {}
+
+  get gen(): boolean {
+    return this.mode === 'gen';
+  }
+
+  temp(): string {
+    const n = ++this.tempTop;
+    if (n > this.tempCount) this.tempCount = n;
+    return `$${n}`;
+  }
+
+  /** Temps are reused between statements: a statement releases what it took. */
+  tempMark(): number {
+    return this.tempTop;
+  }
+
+  tempRelease(mark: number): void {
+    this.tempTop = mark;
+  }
+
+  tempDeclarations(): string {
+    if (this.tempCount === 0) return '';
+    const names: string[] = [];
+    for (let i = 1; i <= this.tempCount; i++) names.push(`$${i}`);
+    return `let ${names.join(', ')};`;
+  }
+
+  newLabel(prefix: string): string {
+    return `${prefix}${++this.labelCount}`;
+  }
+
+  /** Description of a name for error messages: "local 'x'", "global 'x'", "upvalue 'x'". */
+  describe(id: Identifier): string {
+    const b = this.ce.analysis.bindings.get(id);
+    if (b === undefined || b.kind === 'global') return `global '${id.name}'`;
+    return b.v.owner === this.info ? `local '${id.name}'` : `upvalue '${id.name}'`;
+  }
+
+  jsName(id: Identifier): string {
+    const b = this.ce.analysis.bindings.get(id);
+    if (b === undefined || b.kind !== 'local') throw new Error(`internal: ${id.name} is not a local`);
+    return b.v.jsName;
+  }
+}

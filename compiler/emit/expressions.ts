@@ -1,0 +1,322 @@
+// Expressions to JS. Each operator inlines its common case (numbers for arithmetic, strings for `..`, a table with
+// the key present for indexing) and calls a runtime slow path, with a site id for the error message, otherwise.
+import type {
+  BinaryExpression, Expression, Identifier, IndexExpression, LogicalExpression, MemberExpression,
+  TableConstructorExpression, UnaryExpression,
+} from '../lua-ast.js';
+import { isMultiValued } from '../lua-ast.js';
+import { decodeStringLiteral } from '../strings.js';
+import type { FunctionEmitter } from './context.js';
+import { js, jsNumber, jsString, propAny, seq, type Js } from './js.js';
+import { emitCall } from './calls.js';
+import { emitFunction } from './functions.js';
+
+/** Evaluates `v` once: returns the code that stores it (or '' when already simple) and the reference to use. */
+export function bind(fx: FunctionEmitter, v: Js): { init: string; ref: string } {
+  if (v.simple) return { init: '', ref: v.code };
+  const t = fx.temp();
+  return { init: `${t} = ${v.code}`, ref: t };
+}
+
+/** One value of an expression (a multi-valued expression is truncated to its first value). */
+export function emitExpr(fx: FunctionEmitter, e: Expression): Js {
+  switch (e.type) {
+    case 'NilLiteral':
+      return js('undefined', 'nil', true);
+    case 'BooleanLiteral':
+      return js(e.value ? 'true' : 'false', 'bool', true);
+    case 'NumericLiteral':
+      return js(jsNumber(e.value), 'num', true);
+    case 'StringLiteral':
+      return js(jsString(decodeStringLiteral(e.raw)), 'str', true);
+    case 'VarargLiteral':
+      return js('va[0]');
+    case 'Identifier':
+      return emitName(fx, e);
+    case 'FunctionDeclaration':
+      return js(emitFunction(fx, e, undefined), 'obj');
+    case 'TableConstructorExpression':
+      return emitTable(fx, e);
+    case 'BinaryExpression':
+      return emitBinary(fx, e);
+    case 'LogicalExpression':
+      return emitLogical(fx, e);
+    case 'UnaryExpression':
+      return emitUnary(fx, e);
+    case 'MemberExpression':
+      return emitMember(fx, e);
+    case 'IndexExpression':
+      return emitIndex(fx, e);
+    case 'CallExpression':
+    case 'TableCallExpression':
+    case 'StringCallExpression':
+      return js(emitCall(fx, e, 'one'));
+    default: {
+      const never: never = e;
+      throw new Error(`unknown expression ${(never as { type: string }).type}`);
+    }
+  }
+}
+
+export function emitName(fx: FunctionEmitter, id: Identifier): Js {
+  const b = fx.ce.analysis.bindings.get(id);
+  if (b !== undefined && b.kind === 'local') {
+    return js(b.v.jsName, b.v.forNumeric && !b.v.reassigned ? 'num' : 'any', true);
+  }
+  const t = fx.temp();
+  return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : gget(G, ${jsString(id.name)}))`);
+}
+
+/** A JS boolean for Lua truthiness of `e` (conditions of if/while/repeat, operands of not/and/or in tests). */
+export function emitCond(fx: FunctionEmitter, e: Expression): string {
+  if (e.type === 'LogicalExpression') {
+    const l = emitCond(fx, e.left);
+    const r = emitCond(fx, e.right);
+    return `(${l} ${e.operator === 'and' ? '&&' : '||'} ${r})`;
+  }
+  if (e.type === 'UnaryExpression' && e.operator === 'not') return `!${emitCond(fx, e.argument)}`;
+  const v = emitExpr(fx, e);
+  if (v.kind === 'bool') return v.code;
+  if (v.kind === 'nil') return 'false';
+  if (v.kind === 'num' || v.kind === 'str') return seq(v.simple ? '' : v.code, 'true');
+  const { init, ref } = bind(fx, v);
+  return seq(init, `${ref} !== undefined && ${ref} !== false`);
+}
+
+function emitLogical(fx: FunctionEmitter, e: LogicalExpression): Js {
+  const l = emitExpr(fx, e.left);
+  const r = emitExpr(fx, e.right);
+  if (l.kind === 'bool' && r.kind === 'bool') return js(`(${l.code} ${e.operator === 'and' ? '&&' : '||'} ${r.code})`, 'bool');
+  const { init, ref } = bind(fx, l);
+  const truthy = l.kind === 'bool' ? ref : `${ref} !== undefined && ${ref} !== false`;
+  const code = e.operator === 'and' ? `(${truthy} ? ${r.code} : ${ref})` : `(${truthy} ? ${ref} : ${r.code})`;
+  return js(seq(init, code), l.kind === r.kind ? l.kind : 'any');
+}
+
+function emitUnary(fx: FunctionEmitter, e: UnaryExpression): Js {
+  const line = e.loc.start.line;
+  if (e.operator === 'not') return js(`!${emitCond(fx, e.argument)}`, 'bool');
+  const a = emitExpr(fx, e.argument);
+  const s = fx.ce.site(line, describeOperand(fx, e.argument));
+  switch (e.operator) {
+    case '-': {
+      if (a.kind === 'num') return js(`(-${a.code})`, 'num');
+      const { init, ref } = bind(fx, a);
+      return js(seq(init, `(typeof ${ref} === "number" ? -${ref} : unm(${ref}, M, ${s}))`));
+    }
+    case '#': {
+      if (a.kind === 'str') return js(`${a.code}.length`, 'num');
+      const { init, ref } = bind(fx, a);
+      return js(seq(init, `(typeof ${ref} === "string" ? ${ref}.length : len(${ref}, M, ${s}))`), 'any');
+    }
+    case '~':
+      return js(`bnot(${a.code}, M, ${s})`, 'num');
+    default: {
+      const never: never = e.operator;
+      throw new Error(`unknown unary ${String(never)}`);
+    }
+  }
+}
+
+const ARITH_JS: Partial<Record<BinaryExpression['operator'], string>> = { '+': '+', '-': '-', '*': '*', '/': '/' };
+const BITWISE: Partial<Record<BinaryExpression['operator'], string>> = {
+  '&': 'band', '|': 'bor', '~': 'bxor', '<<': 'shl', '>>': 'shr', '//': 'idiv',
+};
+
+function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
+  const op = e.operator;
+  if (op === '..') return emitConcat(fx, e);
+  if (op === '==' || op === '~=') return emitEquality(fx, e);
+  const line = e.loc.start.line;
+  const l = emitExpr(fx, e.left);
+  const r = emitExpr(fx, e.right);
+  const s = () => fx.ce.site(line, describeOperand(fx, e.left), describeOperand(fx, e.right));
+  const jsOp = ARITH_JS[op];
+  if (jsOp !== undefined || op === '%' || op === '^') {
+    const fast = (a: string, b: string) =>
+      op === '%' ? `mod(${a}, ${b})` : op === '^' ? `Math.pow(${a}, ${b})` : `${a} ${jsOp} ${b}`;
+    if (l.kind === 'num' && r.kind === 'num') return js(`(${fast(l.code, r.code)})`, 'num');
+    const L = bind(fx, l);
+    const Rb = bind(fx, r);
+    const checks: string[] = [];
+    if (l.kind !== 'num') checks.push(`typeof ${L.ref} === "number"`);
+    if (r.kind !== 'num') checks.push(`typeof ${Rb.ref} === "number"`);
+    const init = [L.init, Rb.init].filter((x) => x !== '').join(', ');
+    const code = `(${checks.join(' && ')} ? ${fast(L.ref, Rb.ref)} : arith(${jsString(op)}, ${L.ref}, ${Rb.ref}, M, ${s()}))`;
+    return js(seq(init, code));
+  }
+  const bit = BITWISE[op];
+  if (bit !== undefined) return js(`${bit}(${l.code}, ${r.code}, M, ${s()})`);
+  // Comparisons: `a > b` is `b < a` and `a >= b` is `b <= a`, with operands still evaluated left to right.
+  const L = bind(fx, l);
+  const Rb = bind(fx, r);
+  const init = [L.init, Rb.init].filter((x) => x !== '').join(', ');
+  const [a, b] = op === '>' || op === '>=' ? [Rb.ref, L.ref] : [L.ref, Rb.ref];
+  const jsCmp = op === '<' || op === '>' ? '<' : '<=';
+  const helper = jsCmp === '<' ? 'lt' : 'le';
+  if (l.kind === 'num' && r.kind === 'num') return js(seq(init, `(${a} ${jsCmp} ${b})`), 'bool');
+  if (l.kind === 'str' && r.kind === 'str') return js(seq(init, `(${a} ${jsCmp} ${b})`), 'bool');
+  const code =
+    `((typeof ${a} === "number" && typeof ${b} === "number") ? ${a} ${jsCmp} ${b} : ${helper}(${a}, ${b}, M, ${s()}))`;
+  return js(seq(init, code), 'bool');
+}
+
+function isConstantPrimitive(v: Js): boolean {
+  return v.simple && (v.kind === 'nil' || v.kind === 'bool' || v.kind === 'num' || v.kind === 'str') &&
+    !/\$/.test(v.code);
+}
+
+function emitEquality(fx: FunctionEmitter, e: BinaryExpression): Js {
+  const l = emitExpr(fx, e.left);
+  const r = emitExpr(fx, e.right);
+  const neg = e.operator === '~=';
+  // Comparing with a literal never involves __eq (Lua 5.1 §2.8: only two tables or two userdata use it).
+  if (isConstantPrimitive(l) || isConstantPrimitive(r) || (l.kind !== 'any' && r.kind !== 'any')) {
+    return js(`(${l.code} ${neg ? '!==' : '==='} ${r.code})`, 'bool');
+  }
+  const L = bind(fx, l);
+  const Rb = bind(fx, r);
+  const init = [L.init, Rb.init].filter((x) => x !== '').join(', ');
+  const test = `(${L.ref} === ${Rb.ref} || eqmeta(${L.ref}, ${Rb.ref}))`;
+  return js(seq(init, neg ? `!${test}` : test), 'bool');
+}
+
+/** `a .. b .. c` is right associative: fold from the right, inlining the string + string case. */
+function emitConcat(fx: FunctionEmitter, e: BinaryExpression): Js {
+  const operands: Expression[] = [];
+  let cur: Expression = e;
+  while (cur.type === 'BinaryExpression' && cur.operator === '..') {
+    operands.push(cur.left);
+    cur = cur.right;
+  }
+  operands.push(cur);
+  const line = e.loc.start.line;
+  const vals = operands.map((o) => emitExpr(fx, o));
+  const bound = vals.map((v) => (v.kind === 'str' && v.simple ? { init: '', ref: v.code } : bind(fx, v)));
+  const inits = bound.map((b) => b.init).filter((x) => x !== '');
+  let acc = bound[bound.length - 1]!.ref;
+  let accKind = vals[vals.length - 1]!.kind;
+  for (let i = bound.length - 2; i >= 0; i--) {
+    const a = bound[i]!.ref;
+    const s = fx.ce.site(line, describeOperand(fx, operands[i]!), describeOperand(fx, operands[i + 1]!));
+    if (vals[i]!.kind === 'str' && accKind === 'str') acc = `${a} + ${acc}`;
+    else {
+      const t = fx.temp();
+      acc = `(${t} = ${acc}, typeof ${a} === "string" && typeof ${t} === "string" ? ${a} + ${t} : concat(${a}, ${t}, M, ${s}))`;
+    }
+    accKind = 'str';
+  }
+  return js(inits.length === 0 ? `(${acc})` : `(${inits.join(', ')}, ${acc})`, 'str');
+}
+
+/** Operand description for error messages, as PUC Lua gives it: "local 'x'", "global 'x'", "field 'x'", ... */
+export function describeOperand(fx: FunctionEmitter, e: Expression): string {
+  switch (e.type) {
+    case 'Identifier':
+      return fx.describe(e);
+    case 'MemberExpression':
+      return e.indexer === ':' ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
+    case 'IndexExpression':
+      return e.index.type === 'StringLiteral' ? `field '${decodeStringLiteral(e.index.raw)}'` : '';
+    case 'StringLiteral':
+    case 'NumericLiteral':
+      return 'constant';
+    default:
+      return '';
+  }
+}
+
+/** `base.name`, with the present-key case inline. */
+function emitMember(fx: FunctionEmitter, e: MemberExpression): Js {
+  const base = emitExpr(fx, e.base);
+  return js(indexCode(fx, base, jsString(e.identifier.name), propAny(e.identifier.name), e, describeOperand(fx, e.base)));
+}
+
+function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
+  const base = emitExpr(fx, e.base);
+  if (e.index.type === 'StringLiteral') {
+    const key = decodeStringLiteral(e.index.raw);
+    return js(indexCode(fx, base, jsString(key), propAny(key), e, describeOperand(fx, e.base)));
+  }
+  const key = emitExpr(fx, e.index);
+  const B = bind(fx, base);
+  const K = bind(fx, key);
+  const s = fx.ce.site(e.loc.start.line, describeOperand(fx, e.base));
+  const init = [B.init, K.init].filter((x) => x !== '').join(', ');
+  if (key.kind === 'num') {
+    const t = fx.temp();
+    return js(seq(init,
+      `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+  }
+  return js(seq(init, `index(${B.ref}, ${K.ref}, M, ${s})`));
+}
+
+/** Code reading a constant string key: the own property when the base is a table that has it, else index(). */
+export function indexCode(fx: FunctionEmitter, base: Js, keyLiteral: string, access: string, at: Expression, desc: string): string {
+  const B = bind(fx, base);
+  const t = fx.temp();
+  const s = fx.ce.site(at.loc.start.line, desc);
+  return seq(B.init,
+    `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}${access}) !== undefined) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
+}
+
+function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
+  if (e.fields.length === 0) return js('new LuaTable()', 'obj');
+  const positional: string[] = [];
+  const keyed: string[] = [];
+  const t = fx.temp();
+  let spread = '';
+  e.fields.forEach((f, i) => {
+    const last = i === e.fields.length - 1;
+    if (f.type === 'TableValue') {
+      if (last && isMultiValued(f.value)) {
+        spread = emitMultiArray(fx, f.value);
+        return;
+      }
+      const v = emitExpr(fx, f.value);
+      // Positional values are evaluated in order with the keyed ones: a temp keeps the order when both mix.
+      if (keyed.length > 0 && !v.simple) {
+        const tv = fx.temp();
+        keyed.push(`${tv} = ${v.code}`);
+        positional.push(tv);
+      } else positional.push(v.code);
+      return;
+    }
+    const value = emitExpr(fx, f.value);
+    if (f.type === 'TableKeyString' || (f.type === 'TableKey' && f.key.type === 'StringLiteral')) {
+      const key = f.type === 'TableKeyString' ? f.key.name : decodeStringLiteral((f.key as { raw: string }).raw);
+      const acc = `${t}${propAny(key)}`;
+      if (value.kind === 'nil') return;
+      if (value.kind !== 'any') {
+        keyed.push(`${acc} = ${value.code}`);
+      } else {
+        const tv = fx.temp();
+        keyed.push(`(${tv} = ${value.code}) !== undefined && (${acc} = ${tv})`);
+      }
+      return;
+    }
+    const key = emitExpr(fx, f.key);
+    const s = fx.ce.site(f.loc.start.line, '');
+    keyed.push(`tset(${t}, ${key.code}, ${value.code}, M, ${s})`);
+  });
+  if (keyed.length === 0) {
+    const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
+    return js(`tableFromArray(${items})`, 'obj');
+  }
+  const parts = [`${t} = new LuaTable()`, ...keyed];
+  if (positional.length > 0 || spread !== '') {
+    const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
+    parts.push(`setlist(${t}, ${items})`);
+  }
+  parts.push(t);
+  return js(`(${parts.join(', ')})`, 'obj');
+}
+
+/** All values of a multi-valued expression (a call or `...`), as a JS array expression. */
+export function emitMultiArray(fx: FunctionEmitter, e: Expression): string {
+  if (e.type === 'VarargLiteral') return 'va';
+  if (e.type === 'CallExpression' || e.type === 'TableCallExpression' || e.type === 'StringCallExpression') {
+    return `collect(${emitCall(fx, e, 'one')})`;
+  }
+  return `[${emitExpr(fx, e).code}]`;
+}

@@ -1,0 +1,42 @@
+// Function values. A function that may suspend is emitted twice, as a plain JS function and as its generator twin
+// (`mkY(plain, twin)` stores the twin at `plain.$y`); the text of each nested function is built once and embedded in
+// both bodies. The JS function names carry `$F<index>` so a JS stack frame leads back to the Lua function.
+import type { FunctionDeclaration } from '../lua-ast.js';
+import type { FunctionInfo } from '../analyze/bindings.js';
+import { ChunkEmitter, FunctionEmitter, marker, type Mode } from './context.js';
+import { emitBlock } from './statements.js';
+
+export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
+  const cached = fx.ce.functionText.get(node);
+  if (cached !== undefined) return cached;
+  const info = fx.ce.functionInfo(node);
+  const plain = emitFunctionBody(fx.ce, info, 'plain');
+  const text = info.suspendable ? `mkY(${plain}, ${emitFunctionBody(fx.ce, info, 'gen')})` : plain;
+  fx.ce.functionText.set(node, text);
+  return text;
+}
+
+function jsFunctionName(info: FunctionInfo): string {
+  const base = /^function '([A-Za-z_][A-Za-z0-9_]*)/.exec(info.displayName)?.[1] ?? 'anon';
+  return `${base}$F${info.index}`;
+}
+
+export function emitFunctionBody(ce: ChunkEmitter, info: FunctionInfo, mode: Mode): string {
+  const fx = new FunctionEmitter(ce, info, mode);
+  const params = info.params.map((p) => p.jsName);
+  if (info.isVararg) params.push('...va');
+  const node = info.node;
+  const body = emitBlock(fx, node.body);
+  const name = jsFunctionName(info) + (mode === 'gen' ? '$y' : '');
+  const start = marker(node.loc.start.line, node.loc.start.column + 1);
+  const decls = fx.tempDeclarations();
+  return `${start}(function${mode === 'gen' ? '*' : ''} ${name}(${params.join(', ')}) {\n${decls}${decls ? '\n' : ''}${body}\nR.n = 0;\n})`;
+}
+
+/** The chunk's main function: plain only (a chunk runs to completion when loaded). */
+export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string {
+  const fx = new FunctionEmitter(ce, info, 'plain');
+  const body = emitBlock(fx, info.node.body);
+  const decls = fx.tempDeclarations();
+  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${body}\nR.n = 0;\n}`;
+}

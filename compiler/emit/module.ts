@@ -1,0 +1,59 @@
+// Assembles the ES module of a chunk: the factory that receives the runtime ABI object, the site and function tables,
+// and the source map built from the position markers left in the text by the other emitters.
+import { GenMapping, addMapping, setSourceContent, toEncodedMap } from '@jridgewell/gen-mapping';
+import { ABI_VERSION } from '../../runtime/abi-version.js';
+import type { FunctionInfo } from '../analyze/bindings.js';
+import type { ChunkEmitter } from './context.js';
+import { emitChunkFunction } from './functions.js';
+import { jsString } from './js.js';
+
+/** Names the generated code takes from the runtime ABI object (runtime/abi.ts must provide every one). */
+export const RUNTIME_NAMES = [
+  'R', 'LuaTable', 'ARR', 'MT', 'TAIL', 'BUDGET',
+  'index', 'setindex', 'gget', 'tset', 'setlist', 'tableFromArray',
+  'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'mkY', 'preemptY',
+  'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
+  'eqmeta', 'lt', 'le', 'fornum',
+  'collect', 'ret1', 'ret2', 'ret3', 'retN',
+] as const;
+
+export interface EmittedModule {
+  code: string;
+  map: ReturnType<typeof toEncodedMap>;
+}
+
+export function emitModule(ce: ChunkEmitter, main: FunctionInfo, file: string, source: string, outName: string): EmittedModule {
+  const fnNames: string[] = [];
+  for (const f of ce.analysis.functions.values()) fnNames[f.index] = f.displayName;
+  const body = emitChunkFunction(ce, main);
+  const header =
+    `export const abi = ${ABI_VERSION};\n` +
+    `export const chunkName = ${jsString(ce.opts.chunkName)};\n` +
+    `export const functionNames = ${JSON.stringify(fnNames)};\n` +
+    `export default function (rt) {\n` +
+    `const { ${RUNTIME_NAMES.join(', ')} } = rt;\n` +
+    `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(ce.sites)}, ${JSON.stringify(fnNames)});\n` +
+    `return `;
+  const text = `${header}${body};\n}\n`;
+  const map = new GenMapping({ file: outName });
+  setSourceContent(map, file, source);
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    let at = line.indexOf('\x01');
+    while (at >= 0) {
+      const end = line.indexOf('\x02', at);
+      const [l, c] = line.slice(at + 1, end).split(':');
+      line = line.slice(0, at) + line.slice(end + 1);
+      addMapping(map, {
+        generated: { line: i + 1, column: at },
+        source: file,
+        original: { line: Number(l), column: Number(c) - 1 },
+      });
+      at = line.indexOf('\x01', at);
+    }
+    out.push(line);
+  }
+  return { code: out.join('\n'), map: toEncodedMap(map) };
+}

@@ -1,0 +1,303 @@
+// Statements to JS. Every Lua local is a JS `let` declared where the Lua local is (so closures in loops capture a
+// fresh binding per iteration), loops carry JS labels for `break`, and goto/labels are lowered per block by goto.ts.
+import type {
+  AssignmentStatement, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration, LocalStatement,
+  ReturnStatement, Statement, CallLike,
+} from '../lua-ast.js';
+import { isCallLike, isMultiValued } from '../lua-ast.js';
+import { marker, type FunctionEmitter } from './context.js';
+import { bind, describeOperand, emitCond, emitExpr, emitMultiArray } from './expressions.js';
+import { emitCall } from './calls.js';
+import { emitFunction } from './functions.js';
+import { jsString, propAny, type Js } from './js.js';
+import { emitGoto, emitGotoBlock, hasLabels } from './goto.js';
+
+export function emitBlock(fx: FunctionEmitter, body: Statement[]): string {
+  if (hasLabels(body)) return emitGotoBlock(fx, body);
+  return body.map((s) => emitStatement(fx, s)).join('\n');
+}
+
+export function emitStatement(fx: FunctionEmitter, s: Statement): string {
+  const mark = fx.tempMark();
+  const code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
+  fx.tempRelease(mark);
+  return code;
+}
+
+/** The budget check of process mode at loop back-edges: a spinning process gives way (docs/architecture.md). */
+function preemption(fx: FunctionEmitter): string {
+  return fx.gen && fx.ce.opts.processMode ? '\nif (--BUDGET.n < 0) yield* preemptY();' : '';
+}
+
+function statementCode(fx: FunctionEmitter, s: Statement): string {
+  switch (s.type) {
+    case 'LocalStatement':
+      return emitLocal(fx, s);
+    case 'AssignmentStatement':
+      return emitAssignment(fx, s);
+    case 'CallStatement':
+      return `${emitCall(fx, s.expression, 'stmt')};`;
+    case 'ReturnStatement':
+      return emitReturn(fx, s);
+    case 'IfStatement': {
+      let out = '';
+      s.clauses.forEach((c, i) => {
+        if (c.type === 'ElseClause') out += ` else {\n${emitBlock(fx, c.body)}\n}`;
+        else out += `${i === 0 ? '' : ' else '}if (${emitCond(fx, c.condition)}) {\n${emitBlock(fx, c.body)}\n}`;
+      });
+      return out;
+    }
+    case 'WhileStatement': {
+      const label = fx.newLabel('L');
+      fx.loops.push(label);
+      const body = emitBlock(fx, s.body);
+      fx.loops.pop();
+      return `${label}: while (${emitCond(fx, s.condition)}) {\n${body}${preemption(fx)}\n}`;
+    }
+    case 'RepeatStatement': {
+      const label = fx.newLabel('L');
+      fx.loops.push(label);
+      const body = emitBlock(fx, s.body);
+      fx.loops.pop();
+      // `until` is inside the body's scope (it can read the body's locals).
+      return `${label}: while (true) {\n${body}\nif (${emitCond(fx, s.condition)}) break;${preemption(fx)}\n}`;
+    }
+    case 'DoStatement':
+      return `{\n${emitBlock(fx, s.body)}\n}`;
+    case 'ForNumericStatement':
+      return emitForNumeric(fx, s);
+    case 'ForGenericStatement':
+      return emitForGeneric(fx, s);
+    case 'BreakStatement': {
+      const label = fx.loops[fx.loops.length - 1];
+      return label === undefined ? 'break;' : `break ${label};`;
+    }
+    case 'GotoStatement':
+      return emitGoto(fx, s);
+    case 'LabelStatement':
+      return '';
+    case 'FunctionDeclaration':
+      return emitFunctionStatement(fx, s);
+    default: {
+      const never: never = s;
+      throw new Error(`unknown statement ${(never as { type: string }).type}`);
+    }
+  }
+}
+
+/** Values for `n` targets from an expression list, adjusted as Lua does; extra expressions are still evaluated. */
+function adjust(fx: FunctionEmitter, exprs: Expression[], n: number): { pre: string[]; values: string[] } {
+  const pre: string[] = [];
+  const values: string[] = [];
+  exprs.forEach((e, i) => {
+    const last = i === exprs.length - 1;
+    if (i >= n) {
+      // Evaluated for side effects only.
+      if (isCallLike(e)) pre.push(emitCall(fx, e, 'stmt'));
+      else if (e.type !== 'VarargLiteral') {
+        const v = emitExpr(fx, e);
+        if (!v.simple) pre.push(v.code);
+      }
+      return;
+    }
+    if (last && (isCallLike(e) || e.type === 'VarargLiteral') && n > i + 1) {
+      if (e.type === 'VarargLiteral') {
+        for (let k = 0; i + k < n; k++) values.push(`va[${k}]`);
+        return;
+      }
+      // The first result is the call's value; the others are read from the registers right after it.
+      values.push(emitCall(fx, e as CallLike, 'one'));
+      for (let k = 1; i + k < n; k++) values.push(`(R.n > ${k} ? R.rv[${k}] : undefined)`);
+      return;
+    }
+    values.push(emitExpr(fx, e).code);
+  });
+  while (values.length < n) values.push('undefined');
+  return { pre, values };
+}
+
+function emitLocal(fx: FunctionEmitter, s: LocalStatement): string {
+  const names = s.variables.map((id) => fx.jsName(id));
+  const { pre, values } = adjust(fx, s.init, names.length);
+  // A JS `let` with several declarators evaluates them in order, and the new names are unique, so the values see
+  // only the outer scope as in Lua. Extra expressions (side effects only) cannot see the new locals either.
+  const extra = pre.map((p) => ` ${p};`).join('');
+  if (names.some((n) => fx.hoisted.has(n))) {
+    const temps = values.map(() => fx.temp());
+    return `${values.map((v, i) => `${temps[i]} = ${v};`).join(' ')}${extra} ${names.map((n, i) => `${n} = ${temps[i]};`).join(' ')}`;
+  }
+  return `let ${names.map((n, i) => `${n} = ${values[i]}`).join(', ')};${extra}`;
+}
+
+interface Target {
+  /** code that evaluates the target's table and key into temps (before the values) */
+  init: string;
+  /** assigns the JS expression `v` (a simple reference) */
+  assign(v: string, vKind: Js['kind']): string;
+}
+
+function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][number]): Target {
+  const line = t.loc.start.line;
+  if (t.type === 'Identifier') {
+    const b = fx.ce.analysis.bindings.get(t);
+    if (b !== undefined && b.kind === 'local') return { init: '', assign: (v) => `${b.v.jsName} = ${v};` };
+    const key = jsString(t.name);
+    const acc = propAny(t.name);
+    const s = fx.ce.site(line, '');
+    return {
+      init: '',
+      assign: (v, kind) =>
+        kind !== 'nil' && kind !== 'any'
+          ? `if (G[MT] === undefined) G${acc} = ${v}; else setindex(G, ${key}, ${v}, M, ${s});`
+          : `if (G[MT] === undefined && ${v} !== undefined) G${acc} = ${v}; else setindex(G, ${key}, ${v}, M, ${s});`,
+    };
+  }
+  const obj = bind(fx, emitExpr(fx, t.base));
+  const s = fx.ce.site(line, describeOperand(fx, t.base));
+  if (t.type === 'MemberExpression' || (t.type === 'IndexExpression' && t.index.type === 'StringLiteral')) {
+    const name = t.type === 'MemberExpression' ? t.identifier.name : emitExpr(fx, t.index).code;
+    const keyLit = t.type === 'MemberExpression' ? jsString(name) : name;
+    const acc = t.type === 'MemberExpression' ? propAny(name) : `[${name}]`;
+    const o = obj.ref;
+    return {
+      init: obj.init,
+      assign: (v, kind) => {
+        const nn = kind === 'nil' || kind === 'any' ? ` && ${v} !== undefined` : '';
+        return `if (${o} instanceof LuaTable && ${o}[MT] === undefined${nn}) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
+      },
+    };
+  }
+  const key = bind(fx, emitExpr(fx, t.index));
+  const o = obj.ref;
+  const k = key.ref;
+  const init = [obj.init, key.init].filter((x) => x !== '').join(', ');
+  return {
+    init,
+    assign: (v) => {
+      const a = fx.temp();
+      return (
+        `if (${o} instanceof LuaTable && ${o}[MT] === undefined && ${v} !== undefined && typeof ${k} === "number" && ` +
+        `(${k} | 0) === ${k} && ${k} > 0 && ${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
+        `else setindex(${o}, ${k}, ${v}, M, ${s});`
+      );
+    },
+  };
+}
+
+function emitAssignment(fx: FunctionEmitter, s: AssignmentStatement): string {
+  if (s.variables.length === 1 && s.init.length === 1) {
+    const target = emitTarget(fx, s.variables[0]!);
+    const value = emitExpr(fx, s.init[0]!);
+    const v = bind(fx, value);
+    const pre = [target.init, v.init].filter((x) => x !== '').map((x) => `${x};`).join(' ');
+    return `${pre}${pre ? ' ' : ''}${target.assign(v.ref, value.kind)}`;
+  }
+  // Lua order (as PUC Lua): the targets' tables and keys, then the values, then the stores from right to left.
+  const targets = s.variables.map((t) => emitTarget(fx, t));
+  const { pre, values } = adjust(fx, s.init, targets.length);
+  const temps = values.map(() => fx.temp());
+  const out: string[] = [];
+  for (const t of targets) if (t.init !== '') out.push(`${t.init};`);
+  values.forEach((v, i) => out.push(`${temps[i]} = ${v};`));
+  for (const p of pre) out.push(`${p};`);
+  for (let i = targets.length - 1; i >= 0; i--) out.push(targets[i]!.assign(temps[i]!, 'any'));
+  return out.join(' ');
+}
+
+function emitReturn(fx: FunctionEmitter, s: ReturnStatement): string {
+  const args = s.arguments;
+  if (args.length === 0) return 'R.n = 0; return;';
+  if (args.length === 1) {
+    const e = args[0]!;
+    if (isCallLike(e)) return `return ${emitCall(fx, e, 'tail')};`;
+    if (e.type === 'VarargLiteral') return 'return retN(va);';
+    return `return ret1(${emitExpr(fx, e).code});`;
+  }
+  const last = args[args.length - 1]!;
+  if (!isMultiValued(last)) {
+    const vals = args.map((a) => emitExpr(fx, a).code);
+    if (vals.length === 2) return `return ret2(${vals[0]}, ${vals[1]});`;
+    if (vals.length === 3) return `return ret3(${vals[0]}, ${vals[1]}, ${vals[2]});`;
+    return `return retN([${vals.join(', ')}]);`;
+  }
+  const fixed = args.slice(0, -1).map((a) => emitExpr(fx, a).code);
+  return `return retN([${fixed.join(', ')}, ...${emitMultiArray(fx, last)}]);`;
+}
+
+function toNumber(fx: FunctionEmitter, e: Expression, what: string): string {
+  const v = emitExpr(fx, e);
+  if (v.kind === 'num') return v.code;
+  const s = fx.ce.site(e.loc.start.line, what);
+  return `fornum(${v.code}, M, ${s})`;
+}
+
+function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
+  const v = fx.ce.analysis.declarations.get(s.variable)!;
+  const start = toNumber(fx, s.start, 'initial');
+  const limit = toNumber(fx, s.end, 'limit');
+  const lim = fx.temp();
+  let step = '1';
+  let stepConst: number | undefined = 1;
+  if (s.step !== null) {
+    if (s.step.type === 'NumericLiteral') stepConst = s.step.value;
+    else if (s.step.type === 'UnaryExpression' && s.step.operator === '-' && s.step.argument.type === 'NumericLiteral') {
+      stepConst = -s.step.argument.value;
+    } else stepConst = undefined;
+    step = stepConst !== undefined ? String(stepConst) : fx.temp();
+  }
+  const label = fx.newLabel('L');
+  fx.loops.push(label);
+  const body = emitBlock(fx, s.body);
+  fx.loops.pop();
+  const ctl = v.reassigned ? fx.temp() : v.jsName;
+  const inner = v.reassigned ? `let ${v.jsName} = ${ctl};\n` : '';
+  const test =
+    stepConst === undefined ? `(${step} > 0 ? ${ctl} <= ${lim} : ${ctl} >= ${lim})` : stepConst > 0 ? `${ctl} <= ${lim}` : `${ctl} >= ${lim}`;
+  const stepInit = stepConst === undefined ? `${step} = ${toNumber(fx, s.step!, 'step')}; ` : '';
+  const decl = v.reassigned ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
+  return `{ ${lim} = ${limit}; ${stepInit}\n${label}: for (${decl}; ${test}; ${ctl} += ${step}) {\n${inner}${body}${preemption(fx)}\n} }`;
+}
+
+function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
+  const f = fx.temp();
+  const st = fx.temp();
+  const ctl = fx.temp();
+  const { pre, values } = adjust(fx, s.iterators, 3);
+  const setup = [`${f} = ${values[0]};`, `${st} = ${values[1]};`, `${ctl} = ${values[2]};`, ...pre.map((p) => `${p};`)];
+  const names = s.variables.map((id) => fx.jsName(id));
+  const label = fx.newLabel('L');
+  fx.loops.push(label);
+  const body = emitBlock(fx, s.body);
+  fx.loops.pop();
+  const call = emitIteratorCall(fx, s, f, st, ctl);
+  const rest = names.slice(1).map((n, i) => `${n} = R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
+  const decl = `let ${names[0]} = ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
+  return `${setup.join(' ')}\n${label}: while (true) {\n${decl}\nif (${names[0]} === undefined) break;\n${ctl} = ${names[0]};\n${body}${preemption(fx)}\n}`;
+}
+
+/** The per-iteration call `f(s, ctl)` of a generic for. */
+function emitIteratorCall(fx: FunctionEmitter, at: { loc: { start: { line: number } } }, f: string, st: string, ctl: string): string {
+  const t = fx.temp();
+  const s = fx.ce.site(at.loc.start.line, 'for iterator');
+  if (fx.gen) {
+    const y = fx.temp();
+    return `(typeof ${f} === "function" ? ((${t} = ((${y} = ${f}.$y) !== undefined ? (yield* ${y}(${st}, ${ctl})) : ${f}(${st}, ${ctl}))) === TAIL ? (yield* bounceY()) : ${t}) : (yield* callxY(${f}, M, ${s}, ${st}, ${ctl})))`;
+  }
+  return `(typeof ${f} === "function" ? ((${t} = ${f}(${st}, ${ctl})) === TAIL ? bounce() : ${t}) : callx(${f}, M, ${s}, ${st}, ${ctl}))`;
+}
+
+function emitFunctionStatement(fx: FunctionEmitter, s: FunctionDeclaration): string {
+  const fn = emitFunction(fx, s, undefined);
+  const id = s.identifier!;
+  if (s.isLocal && id.type === 'Identifier') {
+    const name = fx.jsName(id);
+    return fx.hoisted.has(name) ? `${name} = ${fn};` : `let ${name} = ${fn};`;
+  }
+  if (id.type === 'Identifier') {
+    return emitTarget(fx, id).assign(fn, 'obj');
+  }
+  // function a.b.c() / function a:m(): assign into the table.
+  const target = emitTarget(fx, { ...id, indexer: '.' });
+  const t = fx.temp();
+  return `${target.init ? `${target.init}; ` : ''}${t} = ${fn}; ${target.assign(t, 'obj')}`;
+}

@@ -1,0 +1,63 @@
+// The compiler's public API: Lua (or Wippy typed Lua) source in, an ES module with its source map and the diagnostics
+// out. Build-time only: nothing here is needed to run compiled code.
+import { parseLua } from './parse.js';
+import { analyzeChunk } from './analyze/analyze.js';
+import { ChunkEmitter } from './emit/context.js';
+import { emitModule } from './emit/module.js';
+import { GotoError } from './emit/goto.js';
+import { EscapeError } from './strings.js';
+import { formatDiagnostic, positionOf, type Diagnostic } from './diagnostics.js';
+import { prepareSource } from './front-end.js';
+
+export { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+
+export interface CompileOptions {
+  /** path of the source as shown in diagnostics and source maps */
+  file: string;
+  /** chunk name in runtime messages ("main.lua:7: ..."); defaults to `file` */
+  chunkName?: string;
+  /** process mode: preemption points in loops of generator twins (apps); off for plain scripts */
+  processMode?: boolean;
+  /** file name of the emitted module, for the source map's `file` field */
+  outName?: string;
+}
+
+export interface CompileResult {
+  code: string;
+  map: object | undefined;
+  diagnostics: Diagnostic[];
+  /** type aliases declared by the chunk (typed Lua), bound as globals when it loads */
+  ok: boolean;
+}
+
+/** Compiles one chunk. `source` holds bytes (one JS char per byte, i.e. the file read as latin1). */
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const file = options.file;
+  const chunkName = options.chunkName ?? file;
+  const front = prepareSource(source, file);
+  if (front.diagnostics.length > 0) return { code: '', map: undefined, diagnostics: front.diagnostics, ok: false };
+  const parsed = parseLua(front.code, file);
+  if (parsed.chunk === undefined) return { code: '', map: undefined, diagnostics: parsed.diagnostics, ok: false };
+  const chunk = parsed.chunk;
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const analysis = analyzeChunk(chunk, { processMode: options.processMode ?? false, chunkName });
+    const ce = new ChunkEmitter(analysis, { chunkName, processMode: options.processMode ?? false }, front.extras);
+    const main = analysis.functions.get(chunk)!;
+    const out = emitModule(ce, main, file, source, options.outName ?? `${file}.mjs`);
+    return { code: out.code, map: out.map, diagnostics, ok: true };
+  } catch (e) {
+    if (e instanceof GotoError) {
+      const { line, column } = { line: e.at.loc.start.line, column: e.at.loc.start.column + 1 };
+      diagnostics.push({ code: e.code, message: e.message, file, line, column, length: 4 });
+    } else if (e instanceof EscapeError) {
+      const { line, column } = positionOf(front.code, 0);
+      diagnostics.push({ code: 'LUA1007', message: e.message, file, line, column, length: 1 });
+    } else throw e;
+    return { code: '', map: undefined, diagnostics, ok: false };
+  }
+}
+
+export function renderDiagnostics(diags: Diagnostic[], source: string | undefined): string {
+  return diags.map((d) => formatDiagnostic(d, source)).join('\n');
+}

@@ -1,0 +1,40 @@
+// The runtime ABI object a compiled chunk's factory receives (`export default function (rt) {...}`): exactly the
+// names listed in compiler/emit/module.ts RUNTIME_NAMES, plus `module` which builds the chunk's site table.
+import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
+import { ARR, MT } from './core/symbols.js';
+import { LuaTable, tableFromArray } from './core/table.js';
+import { TAIL, bounce, tail } from './core/call.js';
+import {
+  arith, band, bnot, bor, bxor, callx, concat, createModuleInfo, eqmeta, fornum, gget, idiv, index, le, len, lt, mod,
+  setindex, setlist, shl, shr, siteError, tset, unm, type ModuleInfo,
+} from './core/ops.js';
+import { bounceY, mkY, runAsGenerator, type LuaGen } from './core/coroutine.js';
+import { getMetamethod } from './core/meta.js';
+import { typeName } from './core/value.js';
+import { BUDGET, preemptY } from './core/preempt.js';
+
+function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {
+  const h = getMetamethod(f, '__call');
+  if (h === undefined) throw siteError(M, s, `attempt to call a ${typeName(f)} value`);
+  return yield* runAsGenerator(h, [f, ...args]);
+}
+
+export const runtimeABI = Object.freeze({
+  R, LuaTable, ARR, MT, TAIL, BUDGET,
+  index, setindex, gget, tset, setlist, tableFromArray,
+  callx, callxY, bounce, bounceY, tail, mkY, preemptY,
+  arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
+  eqmeta, lt, le, fornum,
+  collect, ret1, ret2, ret3, retN,
+  module: createModuleInfo,
+});
+
+export type RuntimeABI = typeof runtimeABI;
+
+/** The shape of a compiled chunk module. */
+export interface CompiledChunkModule {
+  abi: number;
+  chunkName: string;
+  functionNames: string[];
+  default: (rt: RuntimeABI) => (G: LuaTable, ...args: unknown[]) => unknown;
+}

@@ -1,0 +1,204 @@
+// Lua coroutines on JS generators. A coroutine runs the generator twin of its function (`f.$y`); coroutine.yield's
+// twin yields a CoYield to the resume driver. Anything else a coroutine yields is a command for an outer driver (the
+// process scheduler: parking on a channel, preemption), which resume's own twin forwards upward and whose answer it
+// passes back down, so blocking calls work inside coroutines too. See docs/architecture.md, "Suspension".
+import { LUATYPE } from './symbols.js';
+import { R, collect, retN, ret2 } from './results.js';
+import { LuaError, luaError, toLuaError } from './errors.js';
+import { TAIL, bounce, callMeta } from './call.js';
+import { typeName } from './value.js';
+
+/** What coroutine.yield's twin yields: the values for the resumer. */
+export class CoYield {
+  constructor(readonly values: unknown[]) {}
+}
+
+export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
+
+export type LuaGen = Generator<unknown, unknown, unknown>;
+
+export class Coroutine {
+  status: CoStatus = 'suspended';
+  gen: LuaGen | undefined;
+  /** set when the body must be started with these arguments on the first resume */
+  started = false;
+  constructor(readonly fn: unknown) {}
+}
+(Coroutine.prototype as unknown as Record<symbol, string>)[LUATYPE] = 'thread';
+
+/** The running coroutine (undefined on the main thread / a process's own task). */
+let current: Coroutine | undefined;
+
+export function currentCoroutine(): Coroutine | undefined {
+  return current;
+}
+
+/** Runs a Lua function as a generator to completion of one step, bouncing deferred tail calls in generator mode. */
+export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
+  let r: unknown;
+  if (typeof fn === 'function') {
+    const y = (fn as { $y?: (...a: unknown[]) => LuaGen }).$y;
+    r = y !== undefined ? yield* y(...args) : fn(...args);
+  } else {
+    r = callMeta(fn, args);
+  }
+  if (r === TAIL) r = yield* bounceY();
+  return r;
+}
+
+/** Generator-mode bounce of deferred tail calls: prefers the callee's twin. */
+export function* bounceY(): LuaGen {
+  let r: unknown;
+  do {
+    const f = R.tf;
+    const a = R.ta;
+    R.tf = undefined;
+    R.td = 0;
+    if (typeof f === 'function') {
+      const y = (f as { $y?: (...a: unknown[]) => LuaGen }).$y;
+      r = y !== undefined ? yield* y(...a) : f(...a);
+    } else r = callMeta(f, a);
+  } while (r === TAIL);
+  return r;
+}
+
+/** Generator-mode call of a non-function value through `__call` (callx of ops.ts for plain code). */
+export function* callxYImpl(h: unknown, f: unknown, args: unknown[]): LuaGen {
+  return yield* runAsGenerator(h, [f, ...args]);
+}
+
+/** Attaches a generator twin to a plain function. */
+export function mkY<F extends object>(f: F, g: unknown): F {
+  (f as { $y?: unknown }).$y = g;
+  return f;
+}
+
+export function create(fn: unknown): Coroutine {
+  return new Coroutine(fn);
+}
+
+/** One step of a coroutine: returns the IteratorResult or throws the coroutine's error (after marking it dead). */
+function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
+  if (!co.started) {
+    co.started = true;
+    co.gen = runAsGenerator(co.fn, input as unknown[]);
+    input = undefined;
+  }
+  const prev = current;
+  if (prev !== undefined) prev.status = 'normal';
+  current = co;
+  co.status = 'running';
+  const td = R.td;
+  try {
+    const r = co.gen!.next(input);
+    co.status = r.done ? 'dead' : 'suspended';
+    return r;
+  } catch (e) {
+    co.status = 'dead';
+    throw e;
+  } finally {
+    R.td = td;
+    current = prev;
+    if (prev !== undefined) prev.status = 'running';
+  }
+}
+
+function checkResumable(co: unknown): Coroutine | string {
+  if (!(co instanceof Coroutine)) {
+    throw luaError(`bad argument #1 to 'resume' (coroutine expected, got ${co === undefined ? 'no value' : typeName(co)})`);
+  }
+  if (co.status === 'dead') return 'cannot resume dead coroutine';
+  if (co.status !== 'suspended') return 'cannot resume non-suspended coroutine';
+  return co;
+}
+
+/** coroutine.resume from plain code: a command for an outer driver cannot travel through a plain JS frame. */
+export function resume(co: unknown, ...args: unknown[]): unknown {
+  const c = checkResumable(co);
+  if (typeof c === 'string') return ret2(false, c);
+  let r: IteratorResult<unknown, unknown>;
+  try {
+    r = step(c, c.started ? args : args);
+  } catch (e) {
+    return ret2(false, toLuaError(e).value);
+  }
+  return finishResume(c, r);
+}
+
+function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknown {
+  if (r.done) return retN([true, ...collect(r.value)]);
+  if (r.value instanceof CoYield) return retN([true, ...r.value.values]);
+  c.status = 'dead';
+  c.gen?.return(undefined);
+  return ret2(false, 'attempt to yield across a C-call boundary');
+}
+
+/** coroutine.resume's twin: forwards outer commands (scheduler parking) up and their answers down. */
+export function* resumeY(co: unknown, ...args: unknown[]): LuaGen {
+  const c = checkResumable(co);
+  if (typeof c === 'string') return ret2(false, c);
+  let input: unknown = args;
+  for (;;) {
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = step(c, input);
+    } catch (e) {
+      return ret2(false, toLuaError(e).value);
+    }
+    if (r.done || r.value instanceof CoYield) return finishResume(c, r);
+    c.status = 'normal';
+    input = yield r.value;
+    c.status = 'suspended';
+  }
+}
+
+export function yieldPlain(): never {
+  throw luaError(current === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
+}
+
+export function* yieldY(...values: unknown[]): LuaGen {
+  const back = (yield new CoYield(values)) as unknown[] | undefined;
+  return retN(back ?? []);
+}
+
+/** coroutine.wrap: a function resuming `co` and raising its errors (the error value unchanged). */
+export function wrap(fn: unknown): unknown {
+  const co = new Coroutine(fn);
+  const plain = (...args: unknown[]): unknown => {
+    const c = checkResumable(co);
+    if (typeof c === 'string') throw luaError(c);
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = step(c, args);
+    } catch (e) {
+      throw toLuaError(e);
+    }
+    if (r.done) return r.value === TAIL ? bounce() : r.value;
+    if (r.value instanceof CoYield) return retN(r.value.values);
+    c.status = 'dead';
+    throw luaError('attempt to yield across a C-call boundary');
+  };
+  const twin = function* (...args: unknown[]): LuaGen {
+    const c = checkResumable(co);
+    if (typeof c === 'string') throw luaError(c);
+    let input: unknown = args;
+    for (;;) {
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        r = step(c, input);
+      } catch (e) {
+        throw toLuaError(e);
+      }
+      if (r.done) return r.value;
+      if (r.value instanceof CoYield) return retN(r.value.values);
+      c.status = 'normal';
+      input = yield r.value;
+      c.status = 'suspended';
+    }
+  };
+  return mkY(plain, twin);
+}
+
+export function isLuaError(e: unknown): e is LuaError {
+  return e instanceof LuaError;
+}

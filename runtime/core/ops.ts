@@ -1,0 +1,368 @@
+// The slow paths of Lua operators, called by compiled code when its inline fast path does not apply: indexing with
+// metatables, arithmetic with coercion and metamethods, comparison, concatenation, length. Errors carry the site's
+// `chunk:line:` and operand description (compiled code passes the module info `M` and a site id).
+import { ARR, HASH, MT } from './symbols.js';
+import { LuaTable, rawget, rawset, rawlen } from './table.js';
+import { luaErrorAt, LuaError } from './errors.js';
+import { getMetamethod, getMetatable } from './meta.js';
+import { typeName } from './value.js';
+import { call, callMeta, TAIL, bounce } from './call.js';
+import { R } from './results.js';
+import { numberToString, stringToNumber } from './number-format.js';
+
+/** What compiled code passes as `M`: the chunk name, its sites ([line, ...operand descriptions]) and functions. */
+export interface ModuleInfo {
+  chunk: string;
+  sites: (number | string)[][];
+  fns: string[];
+}
+
+export function createModuleInfo(chunk: string, sites: (number | string)[][], fns: string[]): ModuleInfo {
+  return { chunk, sites, fns };
+}
+
+/** A Lua error at a site: `chunk:line: message`, with the n-th operand description appended when known. */
+export function siteError(M: ModuleInfo, s: number, message: string, operand = 1): LuaError {
+  const site = M.sites[s];
+  const line = site === undefined ? 0 : (site[0] as number);
+  const desc = site === undefined ? '' : ((site[operand] as string | undefined) ?? '');
+  return luaErrorAt(M.chunk, line, desc ? `${message} (${desc})` : message);
+}
+
+const MAX_META_CHAIN = 100;
+
+export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+  for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      const v = rawget(o, k);
+      if (v !== undefined) return v;
+      const mt = o[MT];
+      if (mt === undefined) return undefined;
+      h = mt.__index;
+      if (h === undefined) return undefined;
+    } else {
+      h = getMetamethod(o, '__index');
+      if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
+    }
+    if (typeof h === 'function') {
+      const r = h(o, k);
+      return r === TAIL ? bounce() : r;
+    }
+    o = h;
+  }
+  throw siteError(M, s, "'__index' chain too long; possible loop");
+}
+
+/** Global read when the globals table has no such raw key: only a metatable on _G can give a value. */
+export function gget(G: LuaTable, name: string): unknown {
+  const mt = G[MT];
+  if (mt === undefined) return undefined;
+  return index(G, name, GLOBAL_SITE, 0);
+}
+
+const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [] };
+
+export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+  for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      const mt = o[MT];
+      if (mt === undefined || rawget(o, k) !== undefined || (h = mt.__newindex) === undefined) {
+        rawsetChecked(o, k, v, M, s);
+        return;
+      }
+    } else {
+      h = getMetamethod(o, '__newindex');
+      if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
+    }
+    if (typeof h === 'function') {
+      call(h, o, k, v);
+      return;
+    }
+    o = h;
+  }
+  throw siteError(M, s, "'__newindex' chain too long; possible loop");
+}
+
+function rawsetChecked(t: LuaTable, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+  if (k === undefined) throw siteError(M, s, 'table index is nil', 99);
+  if (typeof k === 'number' && k !== k) throw siteError(M, s, 'table index is NaN', 99);
+  if (Object.isFrozen(t)) throw siteError(M, s, 'attempt to modify a read-only table', 99);
+  rawset(t, k, v);
+}
+
+/** `[k] = v` in a table constructor. */
+export function tset(t: LuaTable, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+  rawsetChecked(t, k, v, M, s);
+}
+
+/** Positional items of a table constructor (they win over `[i] = v` fields of the same constructor). */
+export function setlist(t: LuaTable, items: unknown[]): void {
+  if (t[ARR].length === 0 && t[HASH] === undefined) {
+    let n = items.length;
+    while (n > 0 && items[n - 1] === undefined) n--;
+    items.length = n;
+    t[ARR] = items;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) rawset(t, i + 1, items[i]);
+}
+
+// ---- arithmetic ----
+
+const EVENTS: Record<string, string> = {
+  '+': '__add', '-': '__sub', '*': '__mul', '/': '__div', '%': '__mod', '^': '__pow', '//': '__idiv',
+  '&': '__band', '|': '__bor', '~': '__bxor', '<<': '__shl', '>>': '__shr',
+};
+
+function toNumberCoerce(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return stringToNumber(v);
+  return undefined;
+}
+
+/** Lua's `%` on numbers (go-lua: fmod, then the sign of the divisor). */
+export function mod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+function arithNumbers(op: string, a: number, b: number): number {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return a / b;
+    case '%': return mod(a, b);
+    case '^': return Math.pow(a, b);
+    default: throw new Error(`internal: arith ${op}`);
+  }
+}
+
+function metaBinary(event: string, a: unknown, b: unknown): unknown {
+  let h = getMetamethod(a, event);
+  if (h === undefined) h = getMetamethod(b, event);
+  return h;
+}
+
+export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = toNumberCoerce(a);
+  const y = toNumberCoerce(b);
+  if (x !== undefined && y !== undefined) return arithNumbers(op, x, y);
+  const h = metaBinary(EVENTS[op]!, a, b);
+  if (h !== undefined) return callFirst(h, a, b);
+  const bad = x === undefined ? a : b;
+  throw siteError(M, s, `attempt to perform arithmetic on a ${typeName(bad)} value`, x === undefined ? 1 : 2);
+}
+
+function callFirst(h: unknown, a: unknown, b: unknown): unknown {
+  const r = call(h, a, b);
+  R.n = 1;
+  return r;
+}
+
+export function unm(a: unknown, M: ModuleInfo, s: number): unknown {
+  const x = toNumberCoerce(a);
+  if (x !== undefined) return -x;
+  const h = getMetamethod(a, '__unm');
+  if (h !== undefined) return callFirst(h, a, a);
+  throw siteError(M, s, `attempt to perform arithmetic on a ${typeName(a)} value`);
+}
+
+// ---- integer operators (Wippy, spec §1.3) ----
+
+/** Operand of `//` and the bitwise operators: numbers are truncated toward zero, strings are not coerced. */
+function intOperand(v: unknown, op: string, M: ModuleInfo, s: number, which: number): number | undefined {
+  if (typeof v === 'number') return Math.trunc(v);
+  void op;
+  void M;
+  void s;
+  void which;
+  return undefined;
+}
+
+/** `//` and the bitwise operators take numbers only: no string coercion and no metamethods (go-lua vm.go). */
+function intMeta(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number, x: number | undefined): unknown {
+  const bad = x === undefined ? a : b;
+  const verb = op === '//' ? 'perform arithmetic on' : 'perform bitwise operation on';
+  throw siteError(M, s, `attempt to ${verb} a ${typeName(bad)} value`, x === undefined ? 1 : 2);
+}
+
+export function idiv(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '//', M, s, 1);
+  const y = intOperand(b, '//', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('//', a, b, M, s, x);
+  if (y === 0) throw siteError(M, s, 'attempt to divide by zero', 99);
+  return Math.floor(x / y);
+}
+
+const TWO64 = 18446744073709551616n;
+
+function toInt64(n: number): bigint {
+  return BigInt.asIntN(64, BigInt(n));
+}
+
+function fromInt64(b: bigint): number {
+  return Number(BigInt.asIntN(64, b));
+}
+
+function isInt32(n: number): boolean {
+  return (n | 0) === n;
+}
+
+export function band(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '&', M, s, 1);
+  const y = intOperand(b, '&', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('&', a, b, M, s, x);
+  if (isInt32(x) && isInt32(y)) return x & y;
+  return fromInt64(toInt64(x) & toInt64(y));
+}
+
+export function bor(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '|', M, s, 1);
+  const y = intOperand(b, '|', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('|', a, b, M, s, x);
+  if (isInt32(x) && isInt32(y)) return x | y;
+  return fromInt64(toInt64(x) | toInt64(y));
+}
+
+export function bxor(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '~', M, s, 1);
+  const y = intOperand(b, '~', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('~', a, b, M, s, x);
+  if (isInt32(x) && isInt32(y)) return x ^ y;
+  return fromInt64(toInt64(x) ^ toInt64(y));
+}
+
+export function shl(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '<<', M, s, 1);
+  const y = intOperand(b, '<<', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('<<', a, b, M, s, x);
+  return shiftLeft(x, y);
+}
+
+export function shr(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '>>', M, s, 1);
+  const y = intOperand(b, '>>', M, s, 2);
+  if (x === undefined || y === undefined) return intMeta('>>', a, b, M, s, x);
+  return shiftLeft(x, -y);
+}
+
+/**
+ * int64 shift (go-lua vm.go OP_SHL/OP_SHR): a negative count shifts the other way, right shifts are arithmetic
+ * (sign-extending), and a count of 64 or more either way gives 0, even for a negative operand.
+ */
+function shiftLeft(x: number, n: number): number {
+  if (n >= 64 || n < -63) return 0;
+  if (n >= 0) return fromInt64(toInt64(x) << BigInt(n));
+  return fromInt64(toInt64(x) >> BigInt(-n));
+}
+
+export function bnot(a: unknown, M: ModuleInfo, s: number): unknown {
+  const x = intOperand(a, '~', M, s, 1);
+  if (x === undefined) {
+    throw siteError(M, s, `attempt to perform bitwise operation on a ${typeName(a)} value`);
+  }
+  return isInt32(x) ? ~x : fromInt64(~toInt64(x));
+}
+void TWO64;
+
+// ---- length, concatenation ----
+
+export function len(a: unknown, M: ModuleInfo, s: number): unknown {
+  if (typeof a === 'string') return a.length;
+  const h = getMetamethod(a, '__len');
+  if (h !== undefined) return callFirst(h, a, undefined);
+  if (a instanceof LuaTable) return rawlen(a);
+  throw siteError(M, s, `attempt to get length of a ${typeName(a)} value`);
+}
+
+export function concat(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  const x = typeof a === 'string' ? a : typeof a === 'number' ? numberToString(a) : undefined;
+  const y = typeof b === 'string' ? b : typeof b === 'number' ? numberToString(b) : undefined;
+  if (x !== undefined && y !== undefined) return x + y;
+  const h = metaBinary('__concat', a, b);
+  if (h !== undefined) return callFirst(h, a, b);
+  const badFirst = x === undefined;
+  throw siteError(M, s, `attempt to concatenate a ${typeName(badFirst ? a : b)} value`, badFirst ? 1 : 2);
+}
+
+// ---- comparison ----
+
+/** `a == b` after `a === b` failed: only two tables or two userdata may be equal, through `__eq`. */
+export function eqmeta(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ta = a instanceof LuaTable;
+  if (ta !== b instanceof LuaTable) return false;
+  const h1 = getMetamethod(a, '__eq');
+  if (h1 === undefined) return false;
+  const h2 = getMetamethod(b, '__eq');
+  // Lua 5.1 (lvm.c get_compTM): both operands must have the same __eq handler.
+  if (h1 !== h2) return false;
+  const r = call(h1, a, b);
+  return r !== undefined && r !== false;
+}
+
+function compareError(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): LuaError {
+  const t1 = typeName(a);
+  const t2 = typeName(b);
+  const msg = t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`;
+  // From library code (table.sort) there is no Lua position, as in PUC Lua where the comparison runs in C.
+  return M === undefined ? new LuaError(msg) : siteError(M, s, msg, 99);
+}
+
+export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  if (typeName(a) === typeName(b)) {
+    const h = getMetamethod(a, '__lt');
+    if (h !== undefined && h === getMetamethod(b, '__lt')) {
+      const r = call(h, a, b);
+      return r !== undefined && r !== false;
+    }
+  }
+  throw compareError(a, b, M, s);
+}
+
+export function le(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a <= b;
+  if (typeof a === 'string' && typeof b === 'string') return a <= b;
+  if (typeName(a) === typeName(b)) {
+    const h = getMetamethod(a, '__le');
+    if (h !== undefined && h === getMetamethod(b, '__le')) {
+      const r = call(h, a, b);
+      return r !== undefined && r !== false;
+    }
+    // Lua 5.1: without __le, a <= b is not (b < a) through __lt.
+    const l = getMetamethod(b, '__lt');
+    if (l !== undefined && l === getMetamethod(a, '__lt')) {
+      const r = call(l, b, a);
+      return r === undefined || r === false;
+    }
+  }
+  throw compareError(a, b, M, s);
+}
+
+/** A library-side comparison (table.sort's default order): `a < b` with Lua's rules, raising without a site. */
+export function lessThan(a: unknown, b: unknown): boolean {
+  return lt(a, b, undefined, 0);
+}
+
+/** A numeric for's start/limit/step: numbers, or strings convertible to numbers (Lua 5.1 forprep). */
+export function fornum(v: unknown, M: ModuleInfo, s: number): number {
+  const x = toNumberCoerce(v);
+  if (x !== undefined) return x;
+  const which = (M.sites[s]?.[1] as string | undefined) ?? 'initial';
+  const site = M.sites[s];
+  throw luaErrorAt(M.chunk, site === undefined ? 0 : (site[0] as number), `'for' ${which} value must be a number`);
+}
+
+/** Calls a non-function value (through `__call`) or raises "attempt to call a nil value (global 'f')". */
+export function callx(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): unknown {
+  const h = getMetamethod(f, '__call');
+  if (h === undefined) throw siteError(M, s, `attempt to call a ${typeName(f)} value`);
+  return callMeta(f, args);
+}
+
+export { getMetatable };

@@ -1,0 +1,19 @@
+// A Lua environment: the globals table with the standard library as Wippy provides it (spec §1.4): base, string,
+// table, math, os (time/date/clock/difftime), coroutine. Library tables are read-only, as in Wippy.
+import { LuaTable } from './core/table.js';
+import { openBaseLib } from './lib/base.js';
+import { openCoroutineLib } from './lib/coroutine.js';
+import { optionalLibraries } from './lib/optional.js';
+
+export interface EnvOptions {
+  /** print's destination (bytes as latin1 chars) */
+  write: (s: string) => void;
+}
+
+export function createGlobals(opts: EnvOptions): LuaTable {
+  const G = new LuaTable();
+  openBaseLib(G, { write: opts.write });
+  G.coroutine = Object.freeze(openCoroutineLib());
+  for (const [name, open] of optionalLibraries()) G[name] = Object.freeze(open());
+  return G;
+}

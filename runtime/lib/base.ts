@@ -1,0 +1,197 @@
+// The base library (Lua 5.1 §5.1 as Wippy provides it: no load, loadstring, dofile, collectgarbage, setfenv/getfenv).
+// pcall/xpcall have generator twins so a coroutine or process can suspend inside them.
+import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
+import { ARR, MT } from '../core/symbols.js';
+import { R, collect, ret0, ret1, ret2, retN } from '../core/results.js';
+import { LuaError, luaError, raise, toLuaError, where } from '../core/errors.js';
+import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
+import { call, callAll } from '../core/call.js';
+import { getMetatable } from '../core/meta.js';
+import { typeName } from '../core/value.js';
+import { tostring } from '../core/tostring.js';
+import { parseIntBase, stringToNumber } from '../core/number-format.js';
+import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
+
+export interface BaseLibOptions {
+  /** writes a line of output (bytes as latin1 chars), print's destination */
+  write: (s: string) => void;
+}
+
+const nextOut: unknown[] = [undefined];
+
+export function luaNext(t: unknown, k?: unknown): unknown {
+  const tbl = checkTable(t, 1, 'next');
+  const key = tableNext(tbl, k, nextOut);
+  if (key === undefined) return ret1(undefined);
+  return ret2(key, nextOut[0]);
+}
+
+export function ipairsIter(t: unknown, i: unknown): unknown {
+  const n = (i as number) + 1;
+  const v = t instanceof LuaTable ? rawget(t, n) : undefined;
+  if (v === undefined) return ret1(undefined);
+  return ret2(n, v);
+}
+
+function pcallPlain(f: unknown, ...args: unknown[]): unknown {
+  const td = R.td;
+  try {
+    const r = call(f, ...args);
+    return retN([true, ...collect(r)]);
+  } catch (e) {
+    R.td = td;
+    return ret2(false, toLuaError(e).value);
+  }
+}
+
+function* pcallY(f: unknown, ...args: unknown[]): LuaGen {
+  const td = R.td;
+  try {
+    const r = yield* runAsGenerator(f, args);
+    return retN([true, ...collect(r)]);
+  } catch (e) {
+    R.td = td;
+    return ret2(false, toLuaError(e).value);
+  }
+}
+
+function handleXpcallError(handler: unknown, e: unknown): unknown {
+  const err = toLuaError(e);
+  const r = callAll(handler, [err.value]);
+  return retN([false, ...r.slice(0, 1)]);
+}
+
+// xpcall(f, handler): Lua 5.1 and go-lua pass no extra arguments to f.
+function xpcallPlain(f: unknown, handler: unknown): unknown {
+  const td = R.td;
+  try {
+    const r = call(f);
+    return retN([true, ...collect(r)]);
+  } catch (e) {
+    R.td = td;
+    return handleXpcallError(handler, e);
+  }
+}
+
+function* xpcallY(f: unknown, handler: unknown): LuaGen {
+  const td = R.td;
+  try {
+    const r = yield* runAsGenerator(f, []);
+    return retN([true, ...collect(r)]);
+  } catch (e) {
+    R.td = td;
+    return handleXpcallError(handler, e);
+  }
+}
+
+export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
+  const fns: Record<string, unknown> = {
+    print(...args: unknown[]) {
+      let line = '';
+      for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostring(args[i]);
+      opts.write(line + '\n');
+      return ret0();
+    },
+    type(...args: unknown[]) {
+      if (args.length === 0) throw argError(1, 'type', 'value expected');
+      return ret1(typeName(args[0]));
+    },
+    tostring(...args: unknown[]) {
+      if (args.length === 0) throw argError(1, 'tostring', 'value expected');
+      return ret1(tostring(args[0]));
+    },
+    tonumber(v: unknown, base?: unknown) {
+      if (base === undefined) {
+        if (typeof v === 'number') return ret1(v);
+        if (typeof v === 'string') return ret1(stringToNumber(v));
+        return ret1(undefined);
+      }
+      const b = checkInt(base, 2, 'tonumber');
+      if (b < 2 || b > 36) throw argError(2, 'tonumber', 'base out of range');
+      const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : undefined;
+      if (s === undefined) throw typeError(1, 'tonumber', 'string', v);
+      return ret1(parseIntBase(s, b));
+    },
+    ipairs(t: unknown) {
+      if (t === undefined && arguments.length === 0) throw typeError(1, 'ipairs', 'table', undefined);
+      checkTable(t, 1, 'ipairs');
+      return retN([ipairsIter, t, 0]);
+    },
+    pairs(t: unknown) {
+      checkTable(t, 1, 'pairs');
+      return retN([luaNext, t, undefined]);
+    },
+    next: luaNext,
+    rawget(t: unknown, k: unknown) {
+      return ret1(rawget(checkTable(t, 1, 'rawget'), k));
+    },
+    rawset(t: unknown, k: unknown, v: unknown) {
+      const tbl = checkTable(t, 1, 'rawset');
+      if (k === undefined) throw luaError('table index is nil');
+      rawset(tbl, k, v);
+      return ret1(tbl);
+    },
+    rawequal(a: unknown, b: unknown) {
+      return ret1(a === b);
+    },
+    select(n: unknown, ...args: unknown[]) {
+      if (n === '#') return ret1(args.length);
+      let i = checkInt(n, 1, 'select');
+      if (i < 0) i = args.length + i;
+      else if (i === 0) throw argError(1, 'select', 'index out of range');
+      else i = i - 1;
+      if (i < 0) throw argError(1, 'select', 'index out of range');
+      return retN(args.slice(i));
+    },
+    setmetatable(t: unknown, mt: unknown) {
+      const tbl = checkTable(t, 1, 'setmetatable');
+      if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(2, 'setmetatable', 'nil or table', mt);
+      const old = tbl[MT];
+      if (old !== undefined && old.__metatable !== undefined) throw luaError('cannot change a protected metatable');
+      tbl[MT] = mt as LuaTable | undefined;
+      return ret1(tbl);
+    },
+    getmetatable(v: unknown) {
+      const mt = getMetatable(v);
+      if (mt === undefined) return ret1(undefined);
+      const protectedMt = mt.__metatable;
+      return ret1(protectedMt !== undefined ? protectedMt : mt);
+    },
+    error(v: unknown, level?: unknown) {
+      const lvl = level === undefined ? 1 : checkInt(level, 2, 'error');
+      if (typeof v === 'string' && lvl > 0) throw new LuaError(where(lvl, fns.error as Function) + v);
+      raise(v);
+    },
+    assert(...args: unknown[]) {
+      if (args.length === 0) throw argError(1, 'assert', 'value expected');
+      const v = args[0];
+      if (v === undefined || v === false) {
+        const msg = args.length > 1 ? args[1] : 'assertion failed!';
+        if (typeof msg === 'string' || typeof msg === 'number') throw luaError(tostring(msg));
+        raise(msg);
+      }
+      return retN(args);
+    },
+    pcall: mkY(pcallPlain, pcallY),
+    xpcall: mkY(xpcallPlain, xpcallY),
+    unpack(t: unknown, i?: unknown, j?: unknown) {
+      const tbl = checkTable(t, 1, 'unpack');
+      const from = optInt(i, 2, 'unpack', 1);
+      const to = j === undefined ? rawlen(tbl) : checkInt(j, 3, 'unpack');
+      if (from > to) return ret0();
+      const n = to - from + 1;
+      if (n >= 1e7) throw luaError('too many results to unpack');
+      const arr = tbl[ARR];
+      const out = new Array<unknown>(n);
+      for (let k = 0; k < n; k++) {
+        const idx = from + k;
+        out[k] = idx >= 1 && idx <= arr.length ? arr[idx - 1] : rawget(tbl, idx);
+      }
+      return retN(out);
+    },
+  };
+  for (const [k, v] of Object.entries(fns)) G[k] = v;
+  G._G = G;
+  G._VERSION = 'Lua 5.1';
+  void firstKey;
+}

@@ -1,0 +1,7 @@
+// The standard library tables besides base and coroutine, in the order they are installed as globals.
+import type { LuaTable } from '../core/table.js';
+import { openStringLib } from './string/index.js';
+
+export function optionalLibraries(): [string, () => LuaTable][] {
+  return [['string', openStringLib]];
+}

@@ -1,0 +1,86 @@
+// The `moonforge` command line: run and compile Lua files. Errors are reported as diagnostics or Lua messages,
+// never as JS stacks.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { runFile } from '../run-file.js';
+
+const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
+
+Usage:
+  moonforge run FILE.lua [ARGS...]      compile (cached by content) and run a Lua file
+  moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
+  moonforge --help | --version
+
+Environment:
+  MOONFORGE_CACHE=off        compile without the cache
+  MOONFORGE_CACHE_DIR=DIR    where compiled modules are cached (default ~/.cache/moonforge)
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function compileCommand(args: string[]): Promise<number> {
+  let file: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-o' || a === '--out') out = args[++i];
+    else if (file === undefined) file = a;
+    else {
+      process.stderr.write(`moonforge compile: unexpected argument '${a}'\n`);
+      return 2;
+    }
+  }
+  if (file === undefined) {
+    process.stderr.write('moonforge compile: missing FILE.lua\n');
+    return 2;
+  }
+  let source: string;
+  try {
+    source = readFileSync(file, 'latin1');
+  } catch (e) {
+    process.stderr.write(`${file}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})\n`);
+    return 1;
+  }
+  const target = out ?? file.replace(/\.lua$/, '') + '.mjs';
+  const { compile, renderDiagnostics } = await import('../../compiler/index.js');
+  const result = compile(source, { file, chunkName: file, outName: basename(target) });
+  if (!result.ok) {
+    process.stderr.write(`${renderDiagnostics(result.diagnostics, source)}\n`);
+    return 1;
+  }
+  writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+  writeFileSync(`${target}.map`, JSON.stringify(result.map));
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return cmd === undefined ? 2 : 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`moonforge ${version()}\n`);
+      return 0;
+    case 'run': {
+      const [file, ...args] = rest;
+      if (file === undefined) {
+        process.stderr.write('moonforge run: missing FILE.lua\n');
+        return 2;
+      }
+      return runFile(file, args);
+    }
+    case 'compile':
+      return compileCommand(rest);
+    default:
+      process.stderr.write(`moonforge: unknown command '${cmd}'\n${USAGE}`);
+      return 2;
+  }
+}
