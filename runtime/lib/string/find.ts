@@ -50,11 +50,15 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   const anchored = cp.anchored;
   const fc = anchored ? -1 : prog.firstChar;
   const fcs = fc >= 0 ? String.fromCharCode(fc) : '';
+  const fset = anchored ? undefined : prog.firstSet;
   let s1 = start;
   for (;;) {
     if (fc >= 0) {
       s1 = src.indexOf(fcs, s1);
       if (s1 < 0) break;
+    } else if (fset !== undefined) {
+      while (s1 < l1 && fset[src.charCodeAt(s1)] !== 1) s1++;
+      if (s1 >= l1) break; // the first item needs a character
     }
     const e = matchAt(ms, s1);
     if (e >= 0) {
@@ -87,7 +91,12 @@ export function strGmatch(s: unknown, p: unknown): unknown {
   const iter = function gmatchIterator(): unknown {
     const ms = setup(src, prog);
     const end = src.length;
+    const fset = prog.firstSet;
     for (let s1 = pos; s1 <= end; s1++) {
+      if (fset !== undefined) {
+        while (s1 < end && fset[src.charCodeAt(s1)] !== 1) s1++;
+        if (s1 >= end) break;
+      }
       const e = matchAt(ms, s1);
       if (e >= 0) {
         pos = e === s1 ? e + 1 : e;

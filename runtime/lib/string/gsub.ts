@@ -79,8 +79,14 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   let copied = 0; // src[copied..pos) still has to be copied to out
   let pos = 0;
   let n = 0;
+  const fset = anchored ? undefined : cp.prog.firstSet;
   try {
     while (n < maxS) {
+      if (fset !== undefined) {
+        // positions whose byte cannot start a match are kept as they are (they stay in the uncopied span)
+        while (pos < srcl && fset[src.charCodeAt(pos)] !== 1) pos++;
+        if (pos >= srcl) break;
+      }
       const e = matchAt(ms, pos);
       if (e >= 0) {
         n++;

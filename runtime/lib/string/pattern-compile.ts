@@ -33,6 +33,11 @@ export interface Program {
   errors: string[];
   /** char code every match must start with (first item a plain or `+` char), or -1 */
   firstChar: number;
+  /** bytes a match can start with, when the first consuming item must match once; lets searches skip ahead */
+  firstSet: Uint8Array | undefined;
+  /** per item: the bytes the subject must have at the current position for matching from this item to succeed
+   * (undefined: no constraint); lets backtracking loops skip hopeless attempts */
+  need: (Uint8Array | undefined)[];
 }
 
 export interface CompiledPattern {
@@ -268,7 +273,24 @@ export function compile(p: string, from: number): Program {
     errors.push(e.message);
     push(K_ERROR, 0, errors.length - 1);
   }
-  const firstChar = kind[0] === K_CHAR && (quant[0] === Q_ONE || quant[0] === Q_PLUS) ? arg[0]! : -1;
+  // Captures consume nothing, so the next consuming item decides which byte must come next.
+  const need = new Array<Uint8Array | undefined>(kind.length).fill(undefined);
+  for (let k = kind.length - 1; k >= 0; k--) {
+    const kk = kind[k];
+    if (kk === K_OPEN || kk === K_POSCAP || kk === K_CLOSE) need[k] = need[k + 1];
+    else if ((kk === K_CHAR || kk === K_SET) && (quant[k] === Q_ONE || quant[k] === Q_PLUS)) {
+      if (kk === K_SET) need[k] = set[k];
+      else {
+        const t = new Uint8Array(256);
+        t[arg[k]!] = 1;
+        need[k] = t;
+      }
+    }
+  }
+  let f = 0;
+  while (kind[f] === K_OPEN || kind[f] === K_POSCAP) f++;
+  const firstChar = kind[f] === K_CHAR && (quant[f] === Q_ONE || quant[f] === Q_PLUS) ? arg[f]! : -1;
+  const firstSet = need[0];
   return {
     kind: Int32Array.from(kind),
     quant: Int32Array.from(quant),
@@ -276,6 +298,8 @@ export function compile(p: string, from: number): Program {
     set,
     errors,
     firstChar,
+    firstSet,
+    need,
   };
 }
 

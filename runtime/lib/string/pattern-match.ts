@@ -144,9 +144,12 @@ function maxExpand(ms: MatchState, s: number, pi: number): number {
     while (s + i < end && t[src.charCodeAt(s + i)] === 1) i++;
   }
   if (prog.kind[pi + 1] === K_END) return s + i;
+  const need = prog.need[pi + 1];
   while (i >= 0) {
-    const r = doMatch(ms, s + i, pi + 1);
-    if (r >= 0) return r;
+    if (need === undefined || (s + i < end && need[src.charCodeAt(s + i)] === 1)) {
+      const r = doMatch(ms, s + i, pi + 1);
+      if (r >= 0) return r;
+    }
     i--;
   }
   return -1;
@@ -154,10 +157,14 @@ function maxExpand(ms: MatchState, s: number, pi: number): number {
 
 function minExpand(ms: MatchState, s: number, pi: number): number {
   const prog = ms.prog!;
+  const need = prog.need[pi + 1];
+  const src = ms.src;
   for (;;) {
-    const r = doMatch(ms, s, pi + 1);
-    if (r >= 0) return r;
-    if (s < ms.end && single(prog, pi, ms.src.charCodeAt(s))) s++;
+    if (need === undefined || (s < ms.end && need[src.charCodeAt(s)] === 1)) {
+      const r = doMatch(ms, s, pi + 1);
+      if (r >= 0) return r;
+    }
+    if (s < ms.end && single(prog, pi, src.charCodeAt(s))) s++;
     else return -1;
   }
 }
