@@ -2,7 +2,7 @@
 // as ES modules with shared chunks, so `moonforge run` on a cached file never loads luaparse.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 // A hash of every compiler and runtime source: compiled modules cached by an older build are never reused.
@@ -19,7 +19,7 @@ function hashTree(dirs) {
   return h.digest('hex').slice(0, 16);
 }
 
-rmSync('dist', { recursive: true, force: true });
+// dist/ is overwritten in place (not removed first), so concurrent runs never see it missing.
 await build({
   entryPoints: {
     cli: 'sdk/cli/main.ts',
