@@ -60,7 +60,7 @@ local function decode(s)
   end
   return value()
 end
-local v = decode('{"a": [1, 2, {"b": "c\\n"}], "t": true, "f": false, "n": -12, "e": 1e3, "s": "q\\"x"}')
+local v = decode('{"a": [1, 2, {"b": "c\\n"}], "t": true, "f": false, "n": -12, "e": 1.5e3, "s": "q\\"x"}')
 print(#v.a, v.a[1], v.a[2], v.a[3].b, v.t, v.f, v.n, v.e, v.s)
 local arr = decode("[[], [[]], {}, [1, [2, [3]]]]")
 print(#arr, #arr[1], #arr[2], next(arr[3]), arr[4][2][2][1])

@@ -1,0 +1,5 @@
+print(not 1 == 2, not (1 == 2))
+print(not nil and 1, not (nil and 1))
+print(not #"" == 0, not (#"" == 0))
+print(- 2 ^ 2, 2 ^ - 1 == 0.5)
+print(- - - 1, not not not nil)
