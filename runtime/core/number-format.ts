@@ -28,6 +28,9 @@ export function formatFloatG(n: number): string {
   if (n === Infinity) return '+Inf';
   if (n === -Infinity) return '-Inf';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  // In [1e-4, 1e6) both Go ('g', shortest) and JS print the shortest digits in fixed notation.
+  const a = n < 0 ? -n : n;
+  if (a >= 1e-4 && a < 1e6) return String(n);
   // toExponential() without an argument gives the shortest round-trip digits, like Go's shortest mode.
   const e = n.toExponential();
   const ePos = e.indexOf('e');
