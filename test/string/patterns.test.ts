@@ -185,6 +185,21 @@ group('patterns vs lua5.1', () => {
   });
 });
 
+group('matcher recursion budget', () => {
+  it('deep patterns work up to the budget, then raise "pattern too complex" (Lua 5.2+ MAXCCALLS 200)', () => {
+    // lua5.1 has no limit (and can overflow the C stack); 5.2-5.4 raise this error past 200 nested calls
+    expect(collect(S.find!('a'.repeat(150), 'a?'.repeat(150)))).toEqual([1, 150]);
+    expect(() => S.find!('a'.repeat(300), 'a?'.repeat(300))).toThrow();
+    try {
+      S.find!('a'.repeat(300), 'a?'.repeat(300));
+    } catch (e) {
+      expect((e as { value: unknown }).value).toBe('pattern too complex');
+    }
+    // long subjects do not consume the budget: repetition loops, not recursion
+    expect(collect(S.match!('x'.repeat(100000) + 'y', '(x*)(y)'))[1]).toBe('y');
+  });
+});
+
 function lit(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
