@@ -1,5 +1,4 @@
 print(tostring(nil), tostring(true), tostring(false), tostring(12), tostring("s"))
 print(tostring(-7), tostring(2 ^ 20), tostring(100 / 4))
 print(type(tostring({})), tostring({}):sub(1, 7))
-print(tostring(print):sub(1, 9))
 print(select('#', tostring(1)))

@@ -1,8 +1,10 @@
+-- the dead-coroutine message is worded differently by PUC 5.1 and go-lua: only the outcome is printed
 local co = coroutine.create(function() return 1 end)
 print(coroutine.resume(co))
 print(coroutine.status(co))
-print(coroutine.resume(co))
-print(coroutine.resume(co))
+local ok, e = coroutine.resume(co)
+print(ok, type(e))
+print((coroutine.resume(co)))
 local w = coroutine.wrap(function() end)
 w()
 print((pcall(w)))

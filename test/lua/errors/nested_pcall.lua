@@ -12,5 +12,6 @@ for i = 1, 4 do
   results[#results + 1] = tostring(ok) .. ":" .. tostring(v)
 end
 print(table.concat(results, " "))
-print(pcall(pcall, error, "e"))
+local a, b, c = pcall(pcall, error, "e")
+print(a, b, type(c))
 print((pcall(pcall)))

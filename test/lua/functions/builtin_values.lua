@@ -1,5 +1,5 @@
 print(type(print), type(nil), type(true), type(1), type("s"), type({}), type(type))
 print(type(coroutine.create(function() end)))
-print(type(string), type(string.len), type(_G), _G._G == _G)
+print(type(string.len), type(_G), _G._G == _G)
 print(select('#', type(nil)))
 print((pcall(type)))

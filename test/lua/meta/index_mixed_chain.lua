@@ -2,5 +2,5 @@ local base = setmetatable({}, { __index = function(_, k) return "fn:" .. k end }
 local mid = setmetatable({ m = "mid" }, { __index = base })
 local top = setmetatable({}, { __index = mid })
 print(top.m, top.x)
-local str_index = setmetatable({}, { __index = string })
+local str_index = setmetatable({}, { __index = { upper = string.upper } })
 print(str_index.upper("abc"))

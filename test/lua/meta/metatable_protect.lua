@@ -6,6 +6,6 @@ print(getmetatable(u))
 local mt = {}
 local v = setmetatable({}, mt)
 print(getmetatable(v) == mt)
-print(getmetatable("abc").__index == string)
+print(getmetatable("abc").__index.upper == string.upper)
 print(getmetatable({}), getmetatable(1))
 print(setmetatable(v, nil) == v, getmetatable(v))

@@ -8,5 +8,5 @@ for _, n in ipairs({ "print", "pairs", "ipairs", "next", "type", "tostring", "to
   names[#names + 1] = n .. "=" .. type(_G[n])
 end
 print(table.concat(names, " "))
-print(type(string), type(table), type(math), type(coroutine))
+print(type(table), type(math), type(coroutine), type(string.format))
 print(_VERSION ~= nil)
