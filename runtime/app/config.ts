@@ -1,0 +1,36 @@
+// The app's own configuration files: `.wippy.yaml` (runtime options: security.strict_mode, lua.type_system, ...)
+// and `wippy.lock` (`directories: {src, modules}`), both optional (spec §5, docs en/start/structure.md).
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap } from 'yaml';
+import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
+import type { AppConfig } from './model.js';
+import { FieldReader, parseYamlFile, toJS } from './yaml-file.js';
+
+async function readConfigFile(root: string, name: string, diags: Diagnostic[]): Promise<FieldReader | undefined> {
+  const path = join(root, name);
+  if (!existsSync(path)) return undefined;
+  const f = parseYamlFile(path, name, await readFile(path, 'utf8'), diags);
+  if (f === undefined) return undefined;
+  const contents = f.doc.contents;
+  if (contents === null || (toJS(f, contents) ?? null) === null) return undefined; // an empty file
+  if (!isMap(contents)) {
+    diags.push({ code: DIAGNOSTIC_CODES.BAD_CONFIG, message: `${name} must be a mapping`, file: name, line: 1, column: 1 });
+    return undefined;
+  }
+  return new FieldReader(f, contents, diags, name);
+}
+
+export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<AppConfig> {
+  const cfg = await readConfigFile(root, '.wippy.yaml', diags);
+  const lock = await readConfigFile(root, 'wippy.lock', diags);
+  const dirs = lock?.sub('directories');
+  const raw = cfg === undefined ? {} : (cfg.map.toJS(cfg.file.doc) as Record<string, unknown>);
+  return {
+    raw,
+    security: { strictMode: cfg?.sub('security')?.bool('strict_mode') ?? false },
+    lua: { typeSystem: { enabled: cfg?.sub('lua')?.sub('type_system')?.bool('enabled') ?? false } },
+    directories: { src: dirs?.string('src') ?? './src', modules: dirs?.string('modules') ?? '.wippy' },
+  };
+}

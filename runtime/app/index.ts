@@ -1,0 +1,5 @@
+// Public API of the app loader: loadApp(dir) -> { app, diagnostics }, the typed entry model and diagnostics.
+export { loadApp } from './load.js';
+export { formatDiagnostic, DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
+export { resolveId } from './entries.js';
+export * from './model.js';

@@ -1,0 +1,142 @@
+// loadApp: scans an app folder as Wippy does (recursive walk of the source and module directories for YAML
+// definition files, boot/loader/file_loader.go), merges entries under "namespace:name", and checks references
+// between entries. Problems come back as diagnostics; whatever loads cleanly is in the App.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
+import { readAppConfig } from './config.js';
+import { readDefinitionFile } from './entries.js';
+import { LIBRARY_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
+import { parseYamlFile } from './yaml-file.js';
+
+const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const SKIP_DIRS = new Set(['node_modules']);
+const PROCESS_KINDS = ['process.lua', 'process.lua.bc', 'process.wasm'];
+const HOST_KINDS = ['process.host', 'terminal.host'];
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const items = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const item of items) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) {
+      if (!SKIP_DIRS.has(item.name)) await walk(path, out);
+    } else if (DEFINITION_EXTENSIONS.some((ext) => item.name.endsWith(ext))) {
+      out.push(path);
+    }
+  }
+}
+
+function shownPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') ? path : rel.split(sep).join('/');
+}
+
+function createApp(root: string, config: AppConfig, entries: Map<string, Entry>): App {
+  return {
+    root,
+    config,
+    entries,
+    get: (id: string) => entries.get(id),
+    byKind: ((kind: string) => [...entries.values()].filter((e) => e.kind === kind)) as App['byKind'],
+  };
+}
+
+function at(p: SourcePos): Pick<Diagnostic, 'file' | 'line' | 'column'> {
+  return { file: p.file, line: p.line, column: p.column };
+}
+
+/** Cross-entry checks: imports name libraries, services name a process and a host. */
+function checkReferences(entries: Map<string, Entry>, diags: Diagnostic[]): void {
+  for (const e of entries.values()) {
+    if (isLuaEntry(e)) {
+      for (const [alias, target] of Object.entries(e.imports)) {
+        const p = e.positions[`imports.${alias}`] ?? e.pos;
+        const t = entries.get(target);
+        if (t === undefined) {
+          diags.push({ code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT, message: `${e.id}: import '${alias}' names unknown entry '${target}'`, ...at(p) });
+        } else if (!LIBRARY_KINDS.includes(t.kind)) {
+          diags.push({
+            code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT,
+            message: `${e.id}: import '${alias}' names '${target}' of kind ${t.kind}, not a library`,
+            ...at(p),
+          });
+        }
+      }
+    } else if (isProcessService(e)) {
+      const refs: Array<[string, string, string[], string]> = [
+        ['process', e.process, PROCESS_KINDS, 'a process.lua entry'],
+        ['host', e.host, HOST_KINDS, 'a process.host or terminal.host entry'],
+      ];
+      for (const [field, id, kinds, what] of refs) {
+        if (id === '') continue; // already reported as missing
+        const t = entries.get(id);
+        const p = e.positions[field] ?? e.pos;
+        if (t === undefined) {
+          diags.push({ code: DIAGNOSTIC_CODES.UNKNOWN_REFERENCE, message: `${e.id}: ${field} '${id}' is not a known entry`, ...at(p) });
+        } else if (!kinds.includes(t.kind)) {
+          diags.push({
+            code: DIAGNOSTIC_CODES.UNKNOWN_REFERENCE,
+            message: `${e.id}: ${field} '${id}' is a ${t.kind} entry, expected ${what}`,
+            ...at(p),
+          });
+        }
+      }
+    }
+  }
+}
+
+/** Loads the app in `dir`. Never throws for problems in the app's files: they are returned as diagnostics. */
+export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Diagnostic[] }> {
+  const root = resolve(dir);
+  const diagnostics: Diagnostic[] = [];
+  const entries = new Map<string, Entry>();
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    diagnostics.push({ code: DIAGNOSTIC_CODES.BAD_CONFIG, message: `app folder not found: ${dir}`, file: dir, line: 1, column: 1 });
+    const config: AppConfig = {
+      raw: {},
+      security: { strictMode: false },
+      lua: { typeSystem: { enabled: false } },
+      directories: { src: './src', modules: '.wippy' },
+    };
+    return { app: createApp(root, config, entries), diagnostics };
+  }
+  const config = await readAppConfig(root, diagnostics);
+  const files: string[] = [];
+  // installed modules first, then the app's own sources
+  const modulesDir = resolve(root, config.directories.modules);
+  if (existsSync(modulesDir) && (await stat(modulesDir)).isDirectory()) await walk(modulesDir, files);
+  const srcDir = resolve(root, config.directories.src);
+  if (existsSync(srcDir) && (await stat(srcDir)).isDirectory()) await walk(srcDir, files);
+  else {
+    diagnostics.push({
+      code: DIAGNOSTIC_CODES.BAD_CONFIG,
+      message: `source directory not found: ${config.directories.src}`,
+      file: existsSync(join(root, 'wippy.lock')) ? 'wippy.lock' : shownPath(root, root) || '.',
+      line: 1,
+      column: 1,
+    });
+  }
+  for (const path of files) {
+    const f = parseYamlFile(path, shownPath(root, path), await readFile(path, 'utf8'), diagnostics);
+    if (f === undefined) continue;
+    for (const e of readDefinitionFile(f, diagnostics)) {
+      const first = entries.get(e.id);
+      if (first !== undefined) {
+        diagnostics.push({
+          code: DIAGNOSTIC_CODES.DUPLICATE_ID,
+          message: `duplicate entry id '${e.id}' (first defined at ${first.pos.file}:${first.pos.line}:${first.pos.column})`,
+          ...at(e.pos),
+        });
+        continue;
+      }
+      entries.set(e.id, e);
+    }
+  }
+  checkReferences(entries, diagnostics);
+  // stable: by file in load order, then by position within the file
+  const fileOrder = new Map<string, number>();
+  diagnostics.forEach((d) => fileOrder.has(d.file) || fileOrder.set(d.file, fileOrder.size));
+  diagnostics.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line || a.column - b.column);
+  return { app: createApp(root, config, entries), diagnostics };
+}
