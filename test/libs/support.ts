@@ -1,0 +1,67 @@
+// Helpers for the library tests: run a batch of Lua 5.1 snippets once, call library functions from JS with the
+// calling convention (all results), and turn a JS-side LuaTable or error into the text the Lua side prints.
+import { execFileSync } from 'node:child_process';
+import { LuaError } from '../../runtime/core/errors.js';
+import { collect } from '../../runtime/core/results.js';
+import { LuaTable, rawget, rawlen } from '../../runtime/core/table.js';
+
+export type LuaFn = (...args: unknown[]) => unknown;
+
+/** The function `name` of a library table. */
+export function fn(lib: LuaTable, name: string): LuaFn {
+  const f = lib[name];
+  if (typeof f !== 'function') throw new Error(`no function ${name}`);
+  return f as LuaFn;
+}
+
+/** Calls a builtin and returns every result. */
+export function callAllResults(f: LuaFn, ...args: unknown[]): unknown[] {
+  return collect(f(...args));
+}
+
+/** The message of the Lua error `f(...args)` raises (throws if it does not raise). */
+export function errorOf(f: LuaFn, ...args: unknown[]): string {
+  try {
+    f(...args);
+  } catch (e) {
+    if (e instanceof LuaError) return String(e.value);
+    throw e;
+  }
+  throw new Error('expected a Lua error');
+}
+
+/** Runs lua5.1 on `code` with an optional environment; returns its stdout lines. */
+export function runLua51Lines(code: string, env: Record<string, string> = {}): string[] {
+  const out = execFileSync('lua5.1', ['-e', code], { encoding: 'latin1', env: { ...process.env, ...env } });
+  const lines = out.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * Lua source of `dump(t)`, printing a table's raw keys 1..maxKey as "v1,v2,..." with "nil" for holes, after
+ * its border: the JS twin is `dumpTable`. Only for tables of strings and integers (whose printing agrees).
+ */
+export const LUA_DUMP = `
+local function dump(t, maxKey)
+  local parts = {}
+  for i = 1, maxKey do parts[#parts + 1] = tostring(rawget(t, i)) end
+  return #t .. ':' .. table.concat(parts, ',')
+end
+`;
+
+export function dumpTable(t: LuaTable, maxKey: number): string {
+  const parts: string[] = [];
+  for (let i = 1; i <= maxKey; i++) parts.push(showValue(rawget(t, i)));
+  return `${rawlen(t)}:${parts.join(',')}`;
+}
+
+/** tostring for nil, booleans, strings and integers (the values whose printing lua5.1 and moonforge share). */
+export function showValue(v: unknown): string {
+  if (v === undefined) return 'nil';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) throw new Error(`non-integral number ${v} in a differential test`);
+    return String(v);
+  }
+  return String(v);
+}
