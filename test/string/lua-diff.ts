@@ -29,7 +29,7 @@ export function luaLiteral(v: unknown): string {
     let out = '"';
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
-      out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? v[i] : `\\${c}`;
+      out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? v[i] : `\\${String(c).padStart(3, '0')}`;
     }
     return out + '"';
   }

@@ -204,7 +204,7 @@ function lit(s: string): string {
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? s[i] : `\\${c}`;
+    out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? s[i] : `\\${String(c).padStart(3, '0')}`;
   }
   return out + '"';
 }

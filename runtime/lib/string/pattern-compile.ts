@@ -273,11 +273,27 @@ export function compile(p: string, from: number): Program {
     errors.push(e.message);
     push(K_ERROR, 0, errors.length - 1);
   }
-  // Captures consume nothing, so the next consuming item decides which byte must come next.
+  // Captures consume nothing, so the next consuming item decides which byte must come next. Capture items
+  // that raise (a ')' closing nothing, a 33rd capture) must still be reached, so they do not pass it through.
+  // The program is a straight sequence, so the capture state at each item is the same on every path.
+  const raises = new Array<boolean>(kind.length).fill(false);
+  let started = 0;
+  let unfinished = 0;
+  for (let k = 0; k < kind.length; k++) {
+    const kk = kind[k];
+    if (kk === K_OPEN || kk === K_POSCAP) {
+      if (started >= 32) raises[k] = true;
+      started++;
+      if (kk === K_OPEN) unfinished++;
+    } else if (kk === K_CLOSE) {
+      if (unfinished <= 0) raises[k] = true;
+      else unfinished--;
+    }
+  }
   const need = new Array<Uint8Array | undefined>(kind.length).fill(undefined);
   for (let k = kind.length - 1; k >= 0; k--) {
     const kk = kind[k];
-    if (kk === K_OPEN || kk === K_POSCAP || kk === K_CLOSE) need[k] = need[k + 1];
+    if (kk === K_OPEN || kk === K_POSCAP || kk === K_CLOSE) need[k] = raises[k] ? undefined : need[k + 1];
     else if ((kk === K_CHAR || kk === K_SET) && (quant[k] === Q_ONE || quant[k] === Q_PLUS)) {
       if (kk === K_SET) need[k] = set[k];
       else {
