@@ -112,6 +112,27 @@ group('string.format vs lua5.1', () => {
     expectNoDiff(cases);
   });
 
+  it('random specs: flags, widths, precisions, conversions (valid and invalid)', () => {
+    const r = rng(777);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+    const convs = 'diouxXeEfgGcs%qaFzl'.split('');
+    const cases: Case[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let spec = '%';
+      const nf = Math.floor(r() * 4);
+      for (let k = 0; k < nf; k++) spec += pick(['-', '+', ' ', '#', '0']);
+      if (r() < 0.6) spec += String(Math.floor(r() * (r() < 0.2 ? 150 : 30)));
+      if (r() < 0.6) spec += '.' + (r() < 0.8 ? String(Math.floor(r() * (r() < 0.2 ? 150 : 25))) : '');
+      const conv = pick(convs);
+      spec += conv;
+      const v = conv === 's' || conv === 'q'
+        ? pick(['', 'abc', 'hello world', 'x\0y', '"quoted"\n'])
+        : pick([0, 1, -1, 7.25, -7.25, 1e10, 65, 255.9, 1 / 3, -2.5e-5, 2 ** 40, 123456789.987]);
+      cases.push({ fn: 'format', args: [`<${spec}>`, v] });
+    }
+    expectNoDiff(cases);
+  });
+
   it('%s, %q and literal text', () => {
     const long = 'x'.repeat(120);
     const cases: Case[] = [
