@@ -1,0 +1,104 @@
+// stripTypes: typed Lua in, plain Lua 5.1(+5.3 operators, goto) out with every line and column unchanged: each
+// type-only range found by the recogniser (parser.ts) is overwritten with spaces, newlines kept.
+import type { Diagnostic } from '../diagnostics.js';
+import { LexError } from './lexer.js';
+import { Parser, StripError } from './parser.js';
+import type { TypeAlias } from './type-ast.js';
+
+export interface StripResult {
+  code: string;
+  aliases: TypeAlias[];
+  diagnostics: Diagnostic[];
+}
+
+/** `source` holds bytes (one JS char per byte, latin1), as read from the file. */
+export function stripTypes(source: string, file: string): StripResult {
+  const parser = new Parser(source);
+  const diagnostics: Diagnostic[] = [];
+  try {
+    parser.parseChunk();
+  } catch (e) {
+    if (!(e instanceof StripError) && !(e instanceof LexError)) throw e;
+    const lines = new LineIndex(source);
+    const { line, column } = lines.position(e.offset);
+    diagnostics.push({ code: e.code, message: e.message, file, line, column, length: e.length });
+  }
+  const code = applyBlanks(source, parser.blanks);
+  let aliases: TypeAlias[] = [];
+  if (parser.aliases.length > 0) {
+    const lines = new LineIndex(source);
+    aliases = parser.aliases.map((a) => {
+      const { line, column } = lines.position(a.offset);
+      return { name: a.name, params: a.params, type: a.type, line, column };
+    });
+  }
+  return { code, aliases, diagnostics };
+}
+
+/** Overwrites the [start, end) ranges (pairs, possibly nested) with spaces, keeping \n and \r. */
+function applyBlanks(src: string, blanks: number[]): string {
+  if (blanks.length === 0) return src;
+  let pairs = blanks;
+  let sorted = true;
+  for (let i = 2; i < pairs.length; i += 2) {
+    if (pairs[i]! < pairs[i - 1]!) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) {
+    const idx: [number, number][] = [];
+    for (let i = 0; i < pairs.length; i += 2) idx.push([pairs[i]!, pairs[i + 1]!]);
+    idx.sort((a, b) => a[0] - b[0]);
+    pairs = [];
+    for (const [s, e] of idx) {
+      const n = pairs.length;
+      if (n > 0 && s <= pairs[n - 1]!) pairs[n - 1] = Math.max(pairs[n - 1]!, e);
+      else pairs.push(s, e);
+    }
+  }
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const s = pairs[i]!;
+    const e = pairs[i + 1]!;
+    parts.push(src.slice(last, s), spacesFor(src, s, e));
+    last = e;
+  }
+  parts.push(src.slice(last));
+  return parts.join('');
+}
+
+function spacesFor(src: string, s: number, e: number): string {
+  let out = '';
+  let run = 0;
+  for (let i = s; i < e; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (run > 0) out += ' '.repeat(run);
+      run = 0;
+      out += c === 10 ? '\n' : '\r';
+    } else run++;
+  }
+  if (run > 0) out += ' '.repeat(run);
+  return out;
+}
+
+/** Offsets to 1-based line/column: line starts computed once, then binary search. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(src: string) {
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; column: number } {
+    const st = this.starts;
+    let lo = 0;
+    let hi = st.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (st[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - st[lo]! + 1 };
+  }
+}
