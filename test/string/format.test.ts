@@ -4,7 +4,7 @@ import { describe as group, expect, it } from 'vitest';
 import { diff, S, type Case } from './lua-diff.js';
 import { collect } from '../../runtime/core/results.js';
 import { setToStringHook } from '../../runtime/lib/string/index.js';
-import { basicToString } from '../../runtime/lib/string/tostring-hook.js';
+import { tostring } from '../../runtime/core/tostring.js';
 import { tableFromRecord } from '../../runtime/core/table.js';
 import { MT } from '../../runtime/core/symbols.js';
 
@@ -183,7 +183,7 @@ group('string.format vs lua5.1', () => {
 
 group('string.format: Wippy choices that differ from lua5.1', () => {
   it('%s uses tostring semantics: go-lua number text, nil, booleans, __tostring', () => {
-    setToStringHook(basicToString);
+    setToStringHook(tostring);
     const t = tableFromRecord({});
     t[MT] = tableFromRecord({ __tostring: () => 'OBJ' });
     expect(collect(S.format!('%s|%s|%s|%s|%s', 1e15, 0.1, undefined, true, t))).toEqual([
@@ -191,7 +191,7 @@ group('string.format: Wippy choices that differ from lua5.1', () => {
     ]);
     setToStringHook((v) => `<${typeof v}>`);
     expect(collect(S.format!('%s %s', {}, 'str'))).toEqual(['<object> str']);
-    setToStringHook(basicToString);
+    setToStringHook(tostring);
   });
 
   it('NaN prints as nan (JS NaN has no sign bit; lua5.1 x86 0/0 prints -nan)', () => {
