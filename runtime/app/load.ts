@@ -46,15 +46,37 @@ function at(p: SourcePos): Pick<Diagnostic, 'file' | 'line' | 'column'> {
   return { file: p.file, line: p.line, column: p.column };
 }
 
+/**
+ * Namespaces that `ns.dependency` entries promise (component "wippy/views" -> "wippy.views" or "views"), for a hint
+ * when an import points into a module that is not installed under .wippy/.
+ */
+function dependencyHints(entries: Map<string, Entry>): Map<string, string> {
+  const hints = new Map<string, string>();
+  for (const e of entries.values()) {
+    const component = e.kind === 'ns.dependency' ? e.fields.component : undefined;
+    if (typeof component !== 'string') continue;
+    const hint = `; it may come from dependency '${component}' (${e.id}), which is not installed`;
+    hints.set(component.replace(/\//g, '.'), hint);
+    hints.set(component.slice(component.lastIndexOf('/') + 1), hint);
+  }
+  return hints;
+}
+
 /** Cross-entry checks: imports name libraries, services name a process and a host. */
 function checkReferences(entries: Map<string, Entry>, diags: Diagnostic[]): void {
+  const hints = dependencyHints(entries);
   for (const e of entries.values()) {
     if (isLuaEntry(e)) {
       for (const [alias, target] of Object.entries(e.imports)) {
         const p = e.positions[`imports.${alias}`] ?? e.pos;
         const t = entries.get(target);
         if (t === undefined) {
-          diags.push({ code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT, message: `${e.id}: import '${alias}' names unknown entry '${target}'`, ...at(p) });
+          const hint = hints.get(target.slice(0, target.indexOf(':'))) ?? '';
+          diags.push({
+            code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT,
+            message: `${e.id}: import '${alias}' names unknown entry '${target}'${hint}`,
+            ...at(p),
+          });
         } else if (!LIBRARY_KINDS.includes(t.kind)) {
           diags.push({
             code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT,

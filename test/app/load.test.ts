@@ -168,6 +168,12 @@ describe('diagnostics of broken apps', () => {
       "src/_index.yaml:9:12: error APP0008: app:p: import 'cfg' names 'app:settings' of kind registry.entry, not a library",
     ]);
   });
+  it('an import into a declared but uninstalled dependency says so', async () => {
+    expect(await diagnosticsOf('missing-module')).toEqual([
+      "src/_index.yaml:11:17: error APP0008: app:page: import 'renderer' names unknown entry 'wippy.views:renderer'; " +
+        "it may come from dependency 'wippy/views' (app:dep.views), which is not installed",
+    ]);
+  });
   it('wrong field types (APP0004)', async () => {
     expect(await diagnosticsOf('wrong-type')).toEqual([
       `src/_index.yaml:7:14: error APP0004: app:p: field 'modules' must be a list of strings, got a string ("time")`,

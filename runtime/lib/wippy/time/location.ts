@@ -136,6 +136,8 @@ function systemZoneName(): string {
   return process.env.TZ && process.env.TZ !== '' ? process.env.TZ : Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
+
 function createLocal(): LocationValue {
   let tz = 'UTC';
   try {
@@ -144,6 +146,8 @@ function createLocal(): LocationValue {
   } catch {
     tz = 'UTC';
   }
+  // The common server case skips ICU entirely: Go's Local is then UTC, abbreviated "UTC".
+  if (UTC_NAMES.has(tz)) return new LocationValue('Local', () => UTC_ZONE);
   return new LocationValue('Local', intlLookup(tz));
 }
 
