@@ -58,11 +58,17 @@ export function localOffset(unix: number): number {
 }
 
 let zoneFormat: Intl.DateTimeFormat | undefined;
+/** process.env.TZ when zoneFormat was made: Node lets TZ change at run time, and a formatter keeps its zone. */
+let zoneFormatTZ: string | undefined;
 
 /** The host zone's abbreviation at a Unix time ("UTC", "EST", ...; "GMT+1" where ICU has no abbreviation). */
 function localZoneName(unix: number): string {
   const ms = Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, unix * 1000));
-  zoneFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
+  const tz = process.env.TZ;
+  if (zoneFormat === undefined || zoneFormatTZ !== tz) {
+    zoneFormat = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
+    zoneFormatTZ = tz;
+  }
   const part = zoneFormat.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'UTC';
 }
