@@ -226,3 +226,18 @@ describe('call_stack without frames, and the JS API', () => {
     expect(isLuaErrorValue('m')).toBe(false);
   });
 });
+
+describe('through the core operators (runtime/core/ops.ts, tostring.ts)', () => {
+  it('`..` in both orders and between errors, tostring, and == by identity', async () => {
+    const { concat, createModuleInfo, eqmeta } = await import('../../runtime/core/ops.js');
+    const { tostring } = await import('../../runtime/core/tostring.js');
+    const M = createModuleInfo('strings.lua', [], []);
+    const e = newErr('test error');
+    const e2 = newErr('another error');
+    expect(concat('prefix: ', e, M, 0)).toBe('prefix: test error');
+    expect(concat(e, ' :suffix', M, 0)).toBe('test error :suffix');
+    expect(concat(e, e2, M, 0)).toBe('test erroranother error');
+    expect(tostring(e)).toBe('test error');
+    expect(eqmeta(e, newErr('test error'))).toBe(false);
+  });
+});

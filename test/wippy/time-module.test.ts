@@ -193,3 +193,13 @@ describe('toDurationNs (the duration argument of sleep/after/timer/ticker, yield
     expect(toDurationNs('5')).toEqual({ ok: false, message: 'time: missing unit in duration "5"' });
   });
 });
+
+describe('through the core tostring (runtime/core/tostring.ts)', () => {
+  it('Duration, Time and Location print as Go does', async () => {
+    const { tostring } = await import('../../runtime/core/tostring.js');
+    expect(tostring(one(libCall(time, 'parse_duration', '90m')))).toBe('1h30m0s');
+    expect(tostring(one(libCall(time, 'unix', 0, 5)) as TimeValue)).toMatch(/^1970-01-01 /);
+    expect(tostring(one(method(one(libCall(time, 'unix', 0, 5)), 'utc')))).toBe('1970-01-01 00:00:00.000000005 +0000 UTC');
+    expect(tostring(get('utc'))).toBe('UTC');
+  });
+});

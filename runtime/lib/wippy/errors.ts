@@ -7,6 +7,7 @@ import { FROZEN } from '../../core/symbols.js';
 import { argError, checkStr } from '../../core/args.js';
 import { currentLuaFrames, type LuaFrame } from '../../core/errors.js';
 import { numberToString } from '../../core/number-format.js';
+import { addressOf } from '../../core/tostring.js';
 
 /** go-lua error.go `Kind` constants: PascalCase strings, and UNKNOWN is "" (errors/constants.lua). */
 export const ERROR_KINDS = Object.freeze({
@@ -126,9 +127,6 @@ export function errorStackText(e: LuaErrorValue): string {
 
 // ---- conversions between Lua tables and details (errorslib.go luaToGoValue / goToLuaValue) ----
 
-const addresses = new WeakMap<object, number>();
-let addressSeq = 0;
-
 /** Go's `LValue.String()` for values that are neither strings nor errors (no metamethods involved). */
 function goValueString(v: unknown): string {
   if (v === undefined) return 'nil';
@@ -136,9 +134,7 @@ function goValueString(v: unknown): string {
   if (typeof v === 'number') return numberToString(v);
   if (typeof v === 'string') return v;
   if (v instanceof LuaErrorValue) return v.message;
-  let id = addresses.get(v as object);
-  if (id === undefined) addresses.set(v as object, (id = 0xc000010000 + ++addressSeq * 0x40));
-  return `${typeName(v)}: 0x${id.toString(16).padStart(10, '0')}`;
+  return `${typeName(v)}: ${addressOf(v as object)}`;
 }
 
 function detailFromLua(v: unknown, seen: Set<LuaTable>): DetailValue | undefined {
