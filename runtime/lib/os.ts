@@ -26,10 +26,17 @@ function difftime(t2: unknown, t1: unknown): number {
   return ret1(checkNumber(t2, 1, 'difftime') - checkNumber(t1, 2, 'difftime'));
 }
 
+const TWO63 = 9223372036854775808;
+
+/** Go's int64(f) on amd64: truncation, MinInt64 for NaN and out-of-range values. */
+function goInt(f: number): number {
+  return f > -TWO63 && f < TWO63 ? Math.trunc(f) : -TWO63;
+}
+
 /** module.go `getIntField`: a number field truncated to int, anything else (strings too) gives the default. */
 function intField(t: LuaTable, key: string, def: number): number {
   const v = rawget(t, key);
-  return typeof v === 'number' ? Math.trunc(v) : def;
+  return typeof v === 'number' ? goInt(v) : def;
 }
 
 /**
@@ -58,7 +65,7 @@ function time(spec: unknown): number {
 function date(fmtArg: unknown, timeArg: unknown): unknown {
   const nargs = arguments.length;
   let format = nargs >= 1 ? checkStr(fmtArg, 1, 'date') : '%c';
-  const unix = nargs >= 2 ? Math.trunc(checkNumber(timeArg, 2, 'date')) : Math.floor(nowMs() / 1000);
+  const unix = nargs >= 2 ? goInt(checkNumber(timeArg, 2, 'date')) : Math.floor(nowMs() / 1000);
   let utc = false;
   if (format.charCodeAt(0) === 33) {
     utc = true;

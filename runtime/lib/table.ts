@@ -53,7 +53,12 @@ function insert(t: unknown, a: unknown, b: unknown): undefined {
   const arr = tbl[ARR];
   if (nargs === 2) {
     if (isFrozen(tbl)) throw luaError('attempt to insert into Immutable table');
-    if (a !== undefined) rawset(tbl, arr.length + 1, a);
+    if (a !== undefined) {
+      // the common `table.insert(t, v)`: a plain push unless the hash part may hold the keys that follow
+      const h = tbl[HASH];
+      if (h === undefined || h.size === 0) arr.push(a);
+      else rawset(tbl, arr.length + 1, a);
+    }
     return ret0();
   }
   const pos = checkInt(a, 2, 'insert');

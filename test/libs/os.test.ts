@@ -244,3 +244,13 @@ describe('os: Wippy (ostime/module.go) behaviour', () => {
     expect(b - a).toBeLessThan(5);
   });
 });
+
+describe('os: values outside int64', () => {
+  it('NaN and huge times become MinInt64 as Go converts them, without producing "NaN" text', () => {
+    withTZ('UTC', () => {
+      const d = fn(openOsLib(), 'date');
+      expect(d('!%Y', NaN)).toBe(d('!%Y', -(2 ** 63)));
+      expect(d('!%Y', 1e300)).not.toMatch(/NaN/);
+    });
+  });
+});
