@@ -3,37 +3,16 @@
 // Wippy's go-lua (tablelib.go `tableSort`) hands the array to Go's sort.Sort, which never raises "invalid order
 // function for sorting": an inconsistent comparator just yields some permutation. This sort does the same: every
 // scan is bounded, so it always terminates and never reads outside the range.
-import { getMetamethod } from '../../core/meta.js';
-import { luaError } from '../../core/errors.js';
 import { call2 } from '../../core/call.js';
-import { typeName } from '../../core/value.js';
+import { lessThan } from '../../core/compare.js';
 
 export type Less = (a: unknown, b: unknown) => boolean;
 
 /** Runs shorter than this are finished by insertion sort. */
 const SMALL = 12;
 
-/**
- * Lua's `a < b` for the default order: numbers numerically, strings by bytes (our strings hold one byte per
- * char code, so JS's code-unit order is byte order), otherwise the `__lt` metamethod shared by both operands
- * (Lua 5.1 `call_orderTM`), else "attempt to compare ...".
- * TODO: switch to `lessThan` from runtime/core/compare.ts once the lead adds it.
- */
-export function defaultLess(a: unknown, b: unknown): boolean {
-  const ta = typeof a;
-  if (ta === typeof b) {
-    if (ta === 'number') return (a as number) < (b as number);
-    if (ta === 'string') return (a as string) < (b as string);
-  }
-  const h = getMetamethod(a, '__lt');
-  if (h !== undefined && h === getMetamethod(b, '__lt')) {
-    const r = call2(h, a, b);
-    return r !== undefined && r !== false;
-  }
-  const t1 = typeName(a);
-  const t2 = typeName(b);
-  throw luaError(t1 === t2 ? `attempt to compare two ${t1} values` : `attempt to compare ${t1} with ${t2}`);
-}
+/** Lua's `a < b` (numbers, strings by bytes, else `__lt`), from the core: the default order of table.sort. */
+export const defaultLess: Less = lessThan;
 
 /** A Less that calls a Lua comparator; its first result decides (nil and false are false). */
 export function comparatorLess(f: unknown): Less {
