@@ -16,7 +16,7 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_ID: 'APP0006',
   /** `source: file://...` names a file that does not exist */
   MISSING_SOURCE: 'APP0007',
-  /** an `imports:` target that is not a known entry, or not a library */
+  /** an `imports:` target that is not a known entry, or not an importable (library or function) entry */
   UNKNOWN_IMPORT: 'APP0008',
   /** a reference to an entry that does not exist or has the wrong kind (process.service process/host) */
   UNKNOWN_REFERENCE: 'APP0009',

@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readAppConfig } from './config.js';
 import { readDefinitionFile } from './entries.js';
-import { LIBRARY_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
+import { IMPORTABLE_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
 import { parseYamlFile } from './yaml-file.js';
 
 const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -77,10 +77,10 @@ function checkReferences(entries: Map<string, Entry>, diags: Diagnostic[]): void
             message: `${e.id}: import '${alias}' names unknown entry '${target}'${hint}`,
             ...at(p),
           });
-        } else if (!LIBRARY_KINDS.includes(t.kind)) {
+        } else if (!IMPORTABLE_KINDS.includes(t.kind)) {
           diags.push({
             code: DIAGNOSTIC_CODES.UNKNOWN_IMPORT,
-            message: `${e.id}: import '${alias}' names '${target}' of kind ${t.kind}, not a library`,
+            message: `${e.id}: import '${alias}' names '${target}' of kind ${t.kind}, which cannot be imported`,
             ...at(p),
           });
         }

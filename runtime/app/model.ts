@@ -31,8 +31,11 @@ export type LuaSource = { type: 'file'; url: string; path: string } | { type: 'i
 export const LUA_KINDS = ['process.lua', 'function.lua', 'library.lua', 'workflow.lua', 'module.lua'] as const;
 export type LuaKind = (typeof LUA_KINDS)[number];
 
-/** Lua entry kinds whose value `imports:` can bind. */
-export const LIBRARY_KINDS: readonly string[] = ['library.lua', 'library.lua.bc', 'module.lua'];
+/**
+ * Entry kinds `imports:` can bind: libraries, and functions (a workflow imports its activities, as in wippyai/runtime
+ * tests/app/src/test/temporal/tests/_index.yaml).
+ */
+export const IMPORTABLE_KINDS: readonly string[] = ['library.lua', 'library.lua.bc', 'module.lua', 'function.lua', 'function.lua.bc'];
 
 export interface LuaEntry extends EntryBase {
   kind: LuaKind;

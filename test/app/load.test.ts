@@ -165,7 +165,7 @@ describe('diagnostics of broken apps', () => {
   it('imports of unknown entries or non-libraries (APP0008), at the import', async () => {
     expect(await diagnosticsOf('unknown-import')).toEqual([
       "src/_index.yaml:8:13: error APP0008: app:p: import 'util' names unknown entry 'app.lib:util'",
-      "src/_index.yaml:9:12: error APP0008: app:p: import 'cfg' names 'app:settings' of kind registry.entry, not a library",
+      "src/_index.yaml:9:12: error APP0008: app:p: import 'cfg' names 'app:settings' of kind registry.entry, which cannot be imported",
     ]);
   });
   it('an import into a declared but uninstalled dependency says so', async () => {
