@@ -91,12 +91,12 @@ function readRawEntry(
   const kind = r.string('kind', true);
   if (name === undefined || kind === undefined) return undefined;
   const meta = { ...fileMeta, ...asRecord(single ? undefined : r.value('meta')) };
-  let fields = r;
-  const exclude = single ? SINGLE_STRUCTURAL : ENTRY_STRUCTURAL;
-  const data = map.get('data', true);
-  if (!single && isMap(data)) fields = new FieldReader(f, data, diags, `${namespace}:${name}`);
-  else fields = new FieldReader(f, map, diags, `${namespace}:${name}`);
-  return { namespace, name, kind, meta, fields, exclude: fields.map === map ? exclude : new Set(), pos: nodePos(f, map) };
+  // batch entries may wrap their fields in `data:`; otherwise the fields sit beside name/kind/meta
+  const data = single ? undefined : map.get('data', true);
+  const owner = `${namespace}:${name}`;
+  const fields = new FieldReader(f, isMap(data) ? data : map, diags, owner);
+  const exclude = isMap(data) ? new Set<string>() : single ? SINGLE_STRUCTURAL : ENTRY_STRUCTURAL;
+  return { namespace, name, kind, meta, fields, exclude, pos: nodePos(f, map) };
 }
 
 /** Positions of each field's value, and of each `imports:` target as "imports.<alias>". */
