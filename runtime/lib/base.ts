@@ -9,7 +9,7 @@ import { call, callAll } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
 import { typeName } from '../core/value.js';
 import { tostring } from '../core/tostring.js';
-import { parseIntBase, stringToNumber } from '../core/number-format.js';
+import { parseIntBase, parseTonumber } from '../core/number-format.js';
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 
 export interface BaseLibOptions {
@@ -100,17 +100,18 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
       if (args.length === 0) throw argError(1, 'tostring', 'value expected');
       return ret1(tostring(args[0]));
     },
-    tonumber(v: unknown, base?: unknown) {
-      if (base === undefined) {
-        if (typeof v === 'number') return ret1(v);
-        if (typeof v === 'string') return ret1(stringToNumber(v));
-        return ret1(undefined);
-      }
+    // go-lua baselib.go baseToNumber (docs/wippy-lua-facts.md §5): "1e5" and "inf" are not numbers without a ".",
+    // a base outside 2..36 gives nil, numbers pass through unchanged.
+    tonumber(...args: unknown[]) {
+      if (args.length === 0) throw argError(1, 'tonumber', 'value expected');
+      const [v, base] = args;
+      if (typeof v === 'number') return ret1(v);
+      if (typeof v !== 'string') return ret1(undefined);
+      if (base === undefined) return ret1(parseTonumber(v));
       const b = checkInt(base, 2, 'tonumber');
-      if (b < 2 || b > 36) throw argError(2, 'tonumber', 'base out of range');
-      const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : undefined;
-      if (s === undefined) throw typeError(1, 'tonumber', 'string', v);
-      return ret1(parseIntBase(s, b));
+      if (v.includes('.')) return ret1(parseTonumber(v));
+      if (b < 2 || b > 36) return ret1(undefined);
+      return ret1(parseIntBase(v, b));
     },
     ipairs(t: unknown) {
       if (t === undefined && arguments.length === 0) throw typeError(1, 'ipairs', 'table', undefined);
