@@ -13,6 +13,13 @@ describe('error-outcome', () => {
     expect(errorLocation('moonforge: test/lua/fail/x.lua:12: boom')).toBe('test/lua/fail/x.lua:12:');
   });
 
+  it('skips blank lines and Node warnings before the Lua error', () => {
+    const err = '\n(node:4242) ExperimentalWarning: something\n(Use `node --trace-warnings ...`)\nx.lua:2: boom\n';
+    expect(firstErrorLine('\n(node:4242) ExperimentalWarning: w\nx.lua:2: boom\n')).toBe('x.lua:2: boom');
+    expect(errorLocation('\n(node:4242) ExperimentalWarning: w\nx.lua:2: boom\n')).toBe('x.lua:2:');
+    expect(firstErrorLine(err)).toBe('x.lua:2: boom');
+  });
+
   it('reports no position for messages without one', () => {
     expect(errorLocation('lua5.1: (error object is not a string)\n')).toBeNull();
     expect(errorLocation('lua5.1: no position\nstack traceback:\n\t[C]: ?')).toBeNull();

@@ -1,9 +1,12 @@
 // Normalises how an interpreter reports an uncaught error, so lua5.1 and moonforge can be compared on what matters:
 // the `file:line:` position of the first stderr line, not the wording (PUC 5.1 words some messages differently).
 
-/** The first stderr line without the program-name prefix (`lua5.1: `, `lua: `, `moonforge: `). */
+/**
+ * The first stderr line without the program-name prefix (`lua5.1: `, `lua: `, `moonforge: `). Blank lines and
+ * Node's own warnings (`(node:123) ExperimentalWarning: ...`) are skipped: they are not the Lua error.
+ */
 export function firstErrorLine(stderr: string): string {
-  const line = stderr.replace(/^\s+/, '').split('\n', 1)[0] ?? '';
+  const line = stderr.split('\n').find((l) => l.trim() !== '' && !l.startsWith('(node:') && !l.startsWith('(Use `node')) ?? '';
   return line.replace(/^(lua5\.1|lua|moonforge): /, '').replace(/\r$/, '');
 }
 
