@@ -172,6 +172,12 @@ export class Parser {
   // ---- statements ----------------------------------------------------------------------------------------------
 
   parseChunk(): void {
+    // a first line starting with '#' (shebang) is skipped, as lua.c and luaparse do
+    const src = this.lx.src;
+    if (src.charCodeAt(0) === 35) {
+      const nl = src.indexOf('\n');
+      this.lx.pos = nl < 0 ? src.length : nl;
+    }
     this.lx.next();
     this.block();
     if (this.lx.tok !== TK_EOF) this.syntaxError("'<eof>' expected");
