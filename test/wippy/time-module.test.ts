@@ -2,11 +2,12 @@
 // runtime/lua/modules/time/yields.go for error kinds, messages and argument checks.
 import { describe, expect, it } from 'vitest';
 import { createTimeModule, DurationValue, TimeValue, LocationValue, toDurationNs } from '../../runtime/lib/wippy/time/index.js';
-import { rawget, type LuaTable } from '../../runtime/core/table.js';
+import { rawget, tableFromRecord, type LuaTable } from '../../runtime/core/table.js';
 import { typeName } from '../../runtime/core/value.js';
 import { FROZEN } from '../../runtime/core/symbols.js';
 import { getMetatable } from '../../runtime/core/meta.js';
 import { method, meta, libCall, luaErrorOf } from './helpers.js';
+import { ret1, ret2 } from '../../runtime/core/results.js';
 
 let clock = Date.UTC(2024, 11, 29, 15, 4, 5) + 250.5;
 const time = createTimeModule({ now: () => clock });
@@ -201,5 +202,32 @@ describe('through the core tostring (runtime/core/tostring.ts)', () => {
     expect(tostring(one(libCall(time, 'unix', 0, 5)) as TimeValue)).toMatch(/^1970-01-01 /);
     expect(tostring(one(method(one(libCall(time, 'unix', 0, 5)), 'utc')))).toBe('1970-01-01 00:00:00.000000005 +0000 UTC');
     expect(tostring(get('utc'))).toBe('UTC');
+  });
+});
+
+describe('the scheduler extension point', () => {
+  it('extend adds functions before the table is frozen, using the shared duration helpers', async () => {
+    const { invalidWrapError, invalidError } = await import('../../runtime/lib/wippy/time/index.js');
+    const slept: number[] = [];
+    const t = createTimeModule({
+      now: () => 0,
+      extend(fields) {
+        // a plain (non-suspending) stand-in for the scheduler's sleep, with yields.go's error handling
+        fields.sleep = (d: unknown) => {
+          const r = toDurationNs(d);
+          if (!r.ok) return ret2(undefined, invalidWrapError(r.message, 'time.sleep'));
+          if (r.ns <= 0) return ret2(undefined, invalidError('time.sleep: duration must be > 0'));
+          slept.push(r.ns);
+          return ret1(undefined);
+        };
+      },
+    });
+    expect((t as unknown as Record<symbol, unknown>)[FROZEN]).toBe(true);
+    libCall(t, 'sleep', '10ms');
+    expect(slept).toEqual([1e7]);
+    const [, err] = libCall(t, 'sleep', tableFromRecord({}));
+    expect(method(err, 'message')).toEqual(['duration must be number or string']);
+    expect(method(err, 'kind')).toEqual(['Invalid']);
+    expect(rawget(t, 'now')).toBeTypeOf('function');
   });
 });
