@@ -42,7 +42,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const diagnostics: Diagnostic[] = [];
   try {
     const analysis = analyzeChunk(chunk, { processMode: options.processMode ?? false, chunkName });
-    const ce = new ChunkEmitter(analysis, { chunkName, processMode: options.processMode ?? false }, front.extras);
+    const comments = (chunk.comments ?? []).map((c) => c.range).sort((a, b) => a[0] - b[0]);
+    const ce = new ChunkEmitter(
+      analysis,
+      { chunkName, processMode: options.processMode ?? false, source: front.code, comments },
+      front.extras,
+    );
     const main = analysis.functions.get(chunk)!;
     const out = emitModule(ce, main, file, source, options.outName ?? `${file}.mjs`);
     return { code: out.code, map: out.map, diagnostics, ok: true };

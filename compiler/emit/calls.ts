@@ -3,7 +3,6 @@
 // suspension anywhere below can travel up, unless analysis proved the call never suspends. Results equal to TAIL are
 // deferred tail calls and are bounced here (docs/architecture.md, "Proper tail calls").
 import type { CallLike, Expression } from '../lua-ast.js';
-import { isMultiValued } from '../lua-ast.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitExpr, emitMultiArray, indexCode } from './expressions.js';
@@ -50,7 +49,7 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
   const out: string[] = self === undefined ? [] : [self];
   exprs.forEach((a, i) => {
     const last = i === exprs.length - 1;
-    if (last && isMultiValued(a)) {
+    if (last && fx.ce.isMulti(a, exprs.length === 1 && e.type === 'CallExpression' && self === undefined)) {
       if (a.type === 'VarargLiteral') {
         out.push('...va');
         return;

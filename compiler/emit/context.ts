@@ -4,7 +4,8 @@
 // map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
 // embed the text of the functions nested in it).
 import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
-import type { Identifier } from '../lua-ast.js';
+import type { Expression, Identifier } from '../lua-ast.js';
+import { isMultiValued } from '../lua-ast.js';
 import type { FrontEndExtras } from '../front-end.js';
 
 export type Mode = 'plain' | 'gen';
@@ -12,6 +13,10 @@ export type Mode = 'plain' | 'gen';
 export interface EmitOptions {
   chunkName: string;
   processMode: boolean;
+  /** the plain Lua text luaparse read (for parenthesised expressions, which luaparse does not mark) */
+  source: string;
+  /** comment ranges, sorted, to skip while looking at the text around an expression */
+  comments: [number, number][];
 }
 
 export class ChunkEmitter {
@@ -35,6 +40,65 @@ export class ChunkEmitter {
       this.siteIndex.set(key, id);
     }
     return id;
+  }
+
+  /**
+   * Whether `e` is wrapped in parentheses of its own: `(f())` and `(...)` give exactly one value (Lua 5.1 §2.5).
+   * luaparse 0.3.1 drops the parentheses, so the text around the expression's range is read; the parentheses of a
+   * call whose only argument is `e` do not count.
+   */
+  parenthesized(e: { range: [number, number] }, soleCallArgument: boolean): boolean {
+    let lo = e.range[0] - 1;
+    let hi = e.range[1];
+    let depth = 0;
+    for (;;) {
+      lo = this.skipBack(lo);
+      hi = this.skipForward(hi);
+      if (this.opts.source[lo] !== '(' || this.opts.source[hi] !== ')') break;
+      depth++;
+      lo--;
+      hi++;
+    }
+    return depth > (soleCallArgument ? 1 : 0);
+  }
+
+  private skipBack(i: number): number {
+    const src = this.opts.source;
+    for (;;) {
+      while (i >= 0 && /\s/.test(src[i]!)) i--;
+      const c = this.commentAt(i);
+      if (c === undefined) return i;
+      i = c[0] - 1;
+    }
+  }
+
+  private skipForward(i: number): number {
+    const src = this.opts.source;
+    for (;;) {
+      while (i < src.length && /\s/.test(src[i]!)) i++;
+      const c = this.commentAt(i);
+      if (c === undefined) return i;
+      i = c[1];
+    }
+  }
+
+  private commentAt(i: number): [number, number] | undefined {
+    const cs = this.opts.comments;
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cs[mid]!;
+      if (i < c[0]) hi = mid - 1;
+      else if (i >= c[1]) lo = mid + 1;
+      else return c;
+    }
+    return undefined;
+  }
+
+  /** A call or `...` that is not parenthesised: it gives all its values when last in a list. */
+  isMulti(e: Expression, soleCallArgument = false): boolean {
+    return isMultiValued(e) && !this.parenthesized(e, soleCallArgument);
   }
 
   functionInfo(node: FunctionInfo['node']): FunctionInfo {

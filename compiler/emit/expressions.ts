@@ -4,7 +4,6 @@ import type {
   BinaryExpression, Expression, Identifier, IndexExpression, LogicalExpression, MemberExpression,
   TableConstructorExpression, UnaryExpression,
 } from '../lua-ast.js';
-import { isMultiValued } from '../lua-ast.js';
 import { decodeStringLiteral } from '../strings.js';
 import type { FunctionEmitter } from './context.js';
 import { js, jsNumber, jsString, propAny, seq, type Js } from './js.js';
@@ -269,7 +268,7 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
   e.fields.forEach((f, i) => {
     const last = i === e.fields.length - 1;
     if (f.type === 'TableValue') {
-      if (last && isMultiValued(f.value)) {
+      if (last && fx.ce.isMulti(f.value)) {
         spread = emitMultiArray(fx, f.value);
         return;
       }

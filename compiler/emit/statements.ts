@@ -4,7 +4,7 @@ import type {
   AssignmentStatement, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration, LocalStatement,
   ReturnStatement, Statement, CallLike,
 } from '../lua-ast.js';
-import { isCallLike, isMultiValued } from '../lua-ast.js';
+import { isCallLike } from '../lua-ast.js';
 import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitCond, emitExpr, emitMultiArray } from './expressions.js';
 import { emitCall } from './calls.js';
@@ -100,7 +100,7 @@ function adjust(fx: FunctionEmitter, exprs: Expression[], n: number): { pre: str
       }
       return;
     }
-    if (last && (isCallLike(e) || e.type === 'VarargLiteral') && n > i + 1) {
+    if (last && fx.ce.isMulti(e) && n > i + 1) {
       if (e.type === 'VarargLiteral') {
         for (let k = 0; i + k < n; k++) values.push(`va[${k}]`);
         return;
@@ -209,12 +209,12 @@ function emitReturn(fx: FunctionEmitter, s: ReturnStatement): string {
   if (args.length === 0) return 'R.n = 0; return;';
   if (args.length === 1) {
     const e = args[0]!;
-    if (isCallLike(e)) return `return ${emitCall(fx, e, 'tail')};`;
-    if (e.type === 'VarargLiteral') return 'return retN(va);';
+    if (isCallLike(e) && fx.ce.isMulti(e)) return `return ${emitCall(fx, e, 'tail')};`;
+    if (e.type === 'VarargLiteral' && fx.ce.isMulti(e)) return 'return retN(va);';
     return `return ret1(${emitExpr(fx, e).code});`;
   }
   const last = args[args.length - 1]!;
-  if (!isMultiValued(last)) {
+  if (!fx.ce.isMulti(last)) {
     const vals = args.map((a) => emitExpr(fx, a).code);
     if (vals.length === 2) return `return ret2(${vals[0]}, ${vals[1]});`;
     if (vals.length === 3) return `return ret3(${vals[0]}, ${vals[1]}, ${vals[2]});`;
