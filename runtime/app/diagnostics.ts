@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = {
   BAD_DURATION: 'APP0010',
   /** .wippy.yaml, wippy.lock or the source directories are unusable */
   BAD_CONFIG: 'APP0011',
+  /** Lua entries that import each other in a cycle */
+  IMPORT_CYCLE: 'APP0012',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readAppConfig } from './config.js';
 import { readDefinitionFile } from './entries.js';
+import { checkImportCycles } from './bindings.js';
 import { IMPORTABLE_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
 import { parseYamlFile } from './yaml-file.js';
 
@@ -156,6 +157,7 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
     }
   }
   checkReferences(entries, diagnostics);
+  checkImportCycles(entries, diagnostics);
   // stable: by file in load order, then by position within the file
   const fileOrder = new Map<string, number>();
   diagnostics.forEach((d) => fileOrder.has(d.file) || fileOrder.set(d.file, fileOrder.size));

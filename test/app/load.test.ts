@@ -12,6 +12,7 @@ import {
   isLuaEntry,
   isProcessService,
   isProcessHost,
+  bindingPlan,
   type Diagnostic,
 } from '../../runtime/app/index.js';
 
@@ -129,6 +130,19 @@ describe('the sample app', async () => {
     });
   });
 
+  it('bindingPlan: modules and imports, transitively, libraries before their dependents (spec §1.5)', () => {
+    const plan = bindingPlan(app, 'app:main');
+    expect(plan?.modules).toEqual(['time', 'json']);
+    expect(plan?.libraries.map((e) => e.id)).toEqual(['app.workers:util', 'wippy.test:test']);
+    expect(plan?.bindings).toEqual([
+      { alias: 'util', id: 'app.workers:util' },
+      { alias: 'test', id: 'wippy.test:test' },
+    ]);
+    // app.workers:worker -> util, whose own `modules: [json]` joins the plan
+    expect(bindingPlan(app, 'app.workers:worker')?.modules).toEqual(['json']);
+    expect(bindingPlan(app, 'app:db')).toBeUndefined();
+  });
+
   it('byKind lists entries of a kind in load order', () => {
     expect(app.byKind('process.lua').map((e) => e.id)).toEqual(['app:main', 'app.workers:worker']);
     expect(app.byKind('library.lua').map((e) => e.id)).toEqual(['wippy.test:test', 'app.workers:util']);
@@ -172,6 +186,11 @@ describe('diagnostics of broken apps', () => {
     expect(await diagnosticsOf('missing-module')).toEqual([
       "src/_index.yaml:11:17: error APP0008: app:page: import 'renderer' names unknown entry 'wippy.views:renderer'; " +
         "it may come from dependency 'wippy/views' (app:dep.views), which is not installed",
+    ]);
+  });
+  it('import cycles (APP0012), at the import closing the cycle', async () => {
+    expect(await diagnosticsOf('import-cycle')).toEqual([
+      'src/_index.yaml:17:10: error APP0012: app:c: import cycle: app:a -> app:b -> app:c -> app:a',
     ]);
   });
   it('wrong field types (APP0004)', async () => {
@@ -233,6 +252,26 @@ describe('structure rules', () => {
       "src/a.yaml:1:12: error APP0002: namespace 'a': a definition file needs 'entries:' or a top-level 'name' and 'kind'",
       'src/b.yaml:3:5: error APP0002: entries[0] must be a mapping, got a string ("just a string")',
     ]);
+  });
+  it('bindingPlan orders transitive libraries before the libraries that import them, each once', async () => {
+    const lib = (name: string, imports: string): string =>
+      `  - name: ${name}\n    kind: library.lua\n    source: file://x.lua\n    modules: [m_${name}]\n${imports}`;
+    const dir = tempApp({
+      'src/x.lua': 'return {}',
+      'src/_index.yaml':
+        'namespace: app\nentries:\n' +
+        '  - name: p\n    kind: process.lua\n    source: file://x.lua\n    method: main\n    imports:\n      b: b\n      c: c\n' +
+        lib('b', '    imports:\n      cc: c\n      d: d\n') +
+        lib('c', '') +
+        lib('d', '    imports:\n      c: c\n'),
+    });
+    const { app, diagnostics } = await loadApp(dir);
+    expect(diagnostics).toEqual([]);
+    const plan = bindingPlan(app, 'app:p')!;
+    expect(plan.libraries.map((e) => e.id)).toEqual(['app:c', 'app:d', 'app:b']);
+    // every importer's alias is bound, including p's own `c` for the library b already pulled in
+    expect(plan.bindings.map((b) => `${b.alias}=${b.id}`)).toEqual(['cc=app:c', 'c=app:c', 'd=app:d', 'b=app:b']);
+    expect(plan.modules).toEqual(['m_b', 'm_c', 'm_d']);
   });
   it('without wippy.lock, src/ and .wippy/ are the defaults; an empty entries list is valid', async () => {
     const dir = tempApp({ 'src/_index.yaml': 'namespace: app\nentries: []\n', '.wippy/m/_index.yaml': 'namespace: m\nentries:\n  - name: e\n    kind: registry.entry\n' });
