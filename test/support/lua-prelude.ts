@@ -3,7 +3,7 @@
 
 /**
  * Wraps the global `tostring` (which PUC's `print` calls) and `string.format`'s `%s` to write
- * `RULE: <what>` lines to stderr for unsafe numbers. Safe: integral values below 1e15 in magnitude (not -0), and
+ * `RULE: <what>` lines to stderr for unsafe numbers. Safe: integral values below 1e14 in magnitude (%.14g has 14 digits) (not -0), and
  * non-integral values below 1e6 whose %.14g text round-trips (then the shortest form is the same text).
  */
 export const NUMBER_RULE_PRELUDE = `
@@ -11,7 +11,7 @@ local rawtostring, rawformat, type, floor, tonumber, select = tostring, string.f
 local stderr = io.stderr
 local function safe(v)
   if v ~= v or v == 1/0 or v == -1/0 then return false end
-  if v == floor(v) then return v > -1e15 and v < 1e15 and not (v == 0 and 1/v < 0) end
+  if v == floor(v) then return v > -1e14 and v < 1e14 and not (v == 0 and 1/v < 0) end
   return v > -1e6 and v < 1e6 and tonumber(rawformat("%.14g", v)) == v
 end
 local function check(v, how)

@@ -1,7 +1,7 @@
 print(1, -1, 0, 100, 3.0, -2.0, 10 / 2, 2 ^ 10, 1e3)
 print(tostring(12), tostring(7.0), 12 .. "", 7.0 .. "")
 print(123456789, -123456789, 2 ^ 31, 2 ^ 32, 2 ^ 40)
-print(1e14, 99999999999999)
+print(1e13, 99999999999999)
 print(math.floor(3.7), math.ceil(3.2), math.floor(-3.5))
 print(string.format("%.14g", 0.1), string.format("%.3f", 1 / 3))
 print(#tostring(12345))
