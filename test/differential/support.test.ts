@@ -1,6 +1,10 @@
 // Unit tests of the differential harness helpers: error normalisation, the process runner and the limiter.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorLocation, firstErrorLine, isFailure } from '../support/error-outcome.js';
+import { NUMBER_RULE_PRELUDE } from '../support/lua-prelude.js';
 import { checkCorpusRules, stripCommentsAndStrings } from '../support/lua-source.js';
 import { createLimiter, runProcess } from '../support/process-runner.js';
 
@@ -91,5 +95,26 @@ describe('lua-source rules', () => {
     expect(checkCorpusRules('print(math.random(1, 2))').length).toBe(1);
     expect(checkCorpusRules('local t = { is = 1 } print(t.is, t:as())').length).toBe(0);
     expect(checkCorpusRules('if string.len(s) == 3 then end').length).toBe(0);
+  });
+});
+
+describe('lua-prelude', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'moonforge-prelude-'));
+  const rulesOf = async (code: string): Promise<{ stdout: string; rules: string[] }> => {
+    const file = join(dir, 'case.lua');
+    writeFileSync(file, code);
+    const r = await runProcess('lua5.1', ['-e', NUMBER_RULE_PRELUDE, file], { cwd: dir, timeoutMs: 10_000 });
+    return { stdout: r.stdout, rules: r.stderr.split('\n').filter((l) => l.startsWith('RULE:')) };
+  };
+
+  it('accepts numbers both interpreters print alike, without changing the output', async () => {
+    const r = await rulesOf('print(1, -7, 3.0, 0.5, 2^40, 99999999999999, 1.25, "s", nil, true)\nprint(("%s|%d"):format(2, 3))');
+    expect(r.rules).toEqual([]);
+    expect(r.stdout).toBe('1\t-7\t3\t0.5\t1099511627776\t99999999999999\t1.25\ts\tnil\ttrue\n2|3\n');
+  });
+
+  it('reports numbers and strings whose printed text would differ', async () => {
+    const r = await rulesOf('print(0.1 + 0.2)\nprint(1e14)\nprint(1234567.5)\nprint(1/0)\nprint(string.format("%s", 1/3))\nprint("a\\0b")');
+    expect(r.rules.length).toBe(6);
   });
 });

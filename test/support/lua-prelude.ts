@@ -5,6 +5,7 @@
  * Wraps the global `tostring` (which PUC's `print` calls) and `string.format`'s `%s` to write
  * `RULE: <what>` lines to stderr for unsafe numbers. Safe: integral values below 1e14 in magnitude (%.14g has 14 digits) (not -0), and
  * non-integral values below 1e6 whose %.14g text round-trips (then the shortest form is the same text).
+ * Strings with NUL bytes are reported too: PUC's print stops at the first one.
  */
 export const NUMBER_RULE_PRELUDE = `
 local rawtostring, rawformat, type, floor, tonumber, select = tostring, string.format, type, math.floor, tonumber, select
@@ -20,7 +21,12 @@ local function check(v, how)
   end
 end
 tostring = function(...)
-  check((...), "tostring/print")
+  local v = ...
+  check(v, "tostring/print")
+  if type(v) == "string" and v:find("\\0", 1, true) then
+    -- PUC's print writes with fputs, which stops at the first NUL byte
+    stderr:write("RULE: string with a NUL byte printed\\n")
+  end
   return rawtostring(...)
 end
 string.format = function(fmt, ...)
