@@ -24,10 +24,12 @@ const USAGE = `usage: node bench/run-cpu.mjs [--only fib,nbody] [--runs N] [--ru
   --json FILE       also write every measurement as JSON
   --timeout S       give up on one run after S seconds (default 600)
   --dir DIR         take the benchmarks from DIR instead of bench/cpu
+  --cold-runs N      runs of moonforge-cold (cache off) per benchmark, median reported (default 1)
   --no-compile      skip the compile-throughput measurement that follows a full run (it is skipped with --only)`;
 
 function parseOptions(argv) {
-  const opts = { only: undefined, runs: 3, runtimes: undefined, json: undefined, timeout: 600, dir: join(ROOT, 'bench', 'cpu'), compile: true };
+  const opts = { only: undefined, runs: 3, runtimes: undefined, json: undefined, timeout: 600, dir: join(ROOT, 'bench', 'cpu'), compile: true,
+    coldRuns: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,6 +45,7 @@ function parseOptions(argv) {
     else if (name === '--timeout') opts.timeout = positiveInt(value(), '--timeout');
     else if (name === '--dir') opts.dir = value();
     else if (name === '--no-compile') opts.compile = false;
+    else if (name === '--cold-runs') opts.coldRuns = positiveInt(value(), '--cold-runs');
     else if (name === '--help' || name === '-h') { console.log(USAGE); process.exit(0); }
     else fail(`unknown option ${a}`);
   }
@@ -76,7 +79,7 @@ function hasPackage(name) {
 
 // Each runtime: how to run one file, whether it is installed, and why not. moonforge caches compiled output by
 // content, so its timed runs follow one untimed warm-up; `moonforge-cold` measures one run with the cache off.
-function defineRuntimes() {
+function defineRuntimes(coldRuns) {
   const node = process.execPath;
   const moonforgeBuilt = existsSync(join(ROOT, 'dist', 'cli.mjs'));
   const moonforgeMissing = 'dist/cli.mjs not built yet (run `npm run build`)';
@@ -84,7 +87,7 @@ function defineRuntimes() {
     { name: REFERENCE, cmd: 'lua5.4', args: (f) => [f], ok: hasCommand('lua5.4'), missing: 'lua5.4 not on PATH' },
     { name: 'moonforge', cmd: node, args: (f) => [join(ROOT, 'bin', 'moonforge.mjs'), 'run', f], warmup: true,
       ok: moonforgeBuilt, missing: moonforgeMissing, isMoonforge: true },
-    { name: 'moonforge-cold', cmd: node, args: (f) => [join(ROOT, 'bin', 'moonforge.mjs'), 'run', f], runs: 1,
+    { name: 'moonforge-cold', cmd: node, args: (f) => [join(ROOT, 'bin', 'moonforge.mjs'), 'run', f], runs: coldRuns,
       env: { MOONFORGE_CACHE: 'off' }, ok: moonforgeBuilt, missing: moonforgeMissing, isMoonforge: true },
     { name: 'lua5.1', cmd: 'lua5.1', args: (f) => [f], ok: hasCommand('lua5.1'), missing: 'lua5.1 not on PATH' },
     { name: 'luajit', cmd: 'luajit', args: (f) => [f], ok: hasCommand('luajit'), missing: 'luajit not on PATH' },
@@ -144,7 +147,7 @@ function main() {
   const opts = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
   const benchmarks = listBenchmarks(opts.dir, opts.only);
-  let runtimes = defineRuntimes();
+  let runtimes = defineRuntimes(opts.coldRuns);
   if (opts.runtimes) {
     const known = runtimes.map((r) => r.name);
     for (const n of opts.runtimes) if (!known.includes(n)) fail(`unknown runtime ${n} (known: ${known.join(', ')})`);
@@ -170,7 +173,8 @@ function main() {
       if (rt.warmup) runOnce(rt, file, opts.timeout); // untimed: fills moonforge's compile cache
     }
     // Runs are interleaved across runtimes so that drift in machine load touches every runtime alike.
-    for (let i = 0; i < opts.runs; i++) {
+    const rounds = Math.max(opts.runs, ...active.map((r) => r.runs ?? opts.runs));
+    for (let i = 0; i < rounds; i++) {
       for (const rt of active) {
         if (i >= (rt.runs ?? opts.runs)) continue;
         const r = runOnce(rt, file, opts.timeout);
@@ -204,7 +208,8 @@ function report({ opts, machine, benchmarks, active, results, notes, reference }
   const names = active.map((r) => r.name);
 
   const timeRows = benchmarks.map((b) => [b, ...names.map((n) => fmtSeconds(results[b][n].median) + mark(results[b][n]))]);
-  const coldNote = names.includes('moonforge-cold') ? ' (moonforge-cold: one run, cache off)' : '';
+  const coldNote = names.includes('moonforge-cold')
+    ? ` (moonforge-cold: cache off, ${opts.coldRuns === 1 ? 'one run' : `median of ${opts.coldRuns}`})` : '';
   console.log(`\nWhole-process wall time in seconds, median of ${opts.runs}${coldNote}`);
   console.log(renderTable(['benchmark', ...names], timeRows));
 
