@@ -119,12 +119,21 @@ export class Parser {
     l.prevEnd = s.prevEnd;
   }
 
-  /** Type of the token after the current one, without consuming anything. */
+  /** Type of the token after the current one, without consuming anything (no allocation: it is hot). */
   peek(): number {
-    const s = this.save();
-    this.lx.next();
-    const t = this.lx.tok;
-    this.restore(s);
+    const l = this.lx;
+    const pos = l.pos;
+    const tok = l.tok;
+    const tokStart = l.tokStart;
+    const tokEnd = l.tokEnd;
+    const prevEnd = l.prevEnd;
+    l.next();
+    const t = l.tok;
+    l.pos = pos;
+    l.tok = tok;
+    l.tokStart = tokStart;
+    l.tokEnd = tokEnd;
+    l.prevEnd = prevEnd;
     return t;
   }
 
