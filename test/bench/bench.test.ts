@@ -1,0 +1,94 @@
+// Checks the benchmark tooling itself (not moonforge's speed): the runner's output comparison and JSON, the
+// wasmoon/fengari drivers' print fidelity, and that the benchmark programs and generated Lua are valid Lua.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const node = process.execPath;
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'moonforge-bench-'));
+}
+
+describe('bench/run-cpu.mjs', () => {
+  it('marks a runtime whose output differs from lua5.4 and still exits 0 when moonforge is not involved', () => {
+    const dir = tempDir();
+    // 65536^2*3 needs more than 32 bits: fengari's integers wrap, lua5.1's doubles do not.
+    writeFileSync(join(dir, 'overflow.lua'), 'local x = 65536 * 65536 * 3\nprint(string.format("%d", x % 1000000007))\n');
+    writeFileSync(join(dir, 'same.lua'), 'print(1, "two", nil)\n');
+    const json = join(dir, 'out.json');
+    const r = spawnSync(node, ['bench/run-cpu.mjs', '--dir', dir, '--runtimes', 'lua5.1,fengari', '--runs', '1',
+      '--no-compile', '--json', json], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const data = JSON.parse(readFileSync(json, 'utf8'));
+    expect(data.reference).toBe('lua5.4');
+    expect(data.benchmarks.same.fengari.status).toBe('ok');
+    expect(data.benchmarks.same['lua5.1'].status).toBe('ok');
+    expect(data.benchmarks.overflow['lua5.1'].status).toBe('ok');
+    expect(data.benchmarks.overflow.fengari.status).toBe('mismatch');
+    expect(data.benchmarks.overflow.fengari.detail).toContain('884901804');
+    expect(typeof data.geomean.fengari).toBe('number');
+    expect(r.stdout).toContain('fengari overflow: mismatch');
+  });
+
+  it('rejects an unknown option and an unknown benchmark', () => {
+    const a = spawnSync(node, ['bench/run-cpu.mjs', '--bogus'], { cwd: ROOT, encoding: 'utf8' });
+    expect(a.status).toBe(2);
+    const b = spawnSync(node, ['bench/run-cpu.mjs', '--only', 'nosuchbench'], { cwd: ROOT, encoding: 'utf8' });
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain('nosuchbench');
+  });
+});
+
+describe('bench/drivers', () => {
+  const program = 'print(1, nil, "a\\tb", true, -0.5, 1e100, 2^31)\nprint()\nprint(string.format("%.6f", 1/3))\n';
+  const failing = 'print("before")\nerror("boom")\n';
+  for (const driver of ['wasmoon', 'fengari']) {
+    it(`${driver} prints what lua5.4 prints and exits 1 on an error`, () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'p.lua'), program);
+      writeFileSync(join(dir, 'e.lua'), failing);
+      const expected = execFileSync('lua5.4', [join(dir, 'p.lua')], { encoding: 'latin1' });
+      const got = execFileSync(node, [`bench/drivers/${driver}.mjs`, join(dir, 'p.lua')], { cwd: ROOT, encoding: 'latin1' });
+      // Only values every runtime prints alike: fengari's float formatting differs from C's for large floats
+      // (2^53 prints as 9007199254741000.0), which the benchmarks avoid too.
+      expect(got).toBe(expected);
+      const e = spawnSync(node, [`bench/drivers/${driver}.mjs`, join(dir, 'e.lua')], { cwd: ROOT, encoding: 'utf8' });
+      expect(e.status).toBe(1);
+      expect(e.stdout).toBe('before\n');
+      expect(e.stderr).toContain('boom');
+    });
+  }
+});
+
+describe('benchmark sources', () => {
+  it('every bench/cpu program compiles under lua5.1 and lua5.4 (no 5.2+ syntax, no 5.1-only syntax)', () => {
+    const files = readdirSync(join(ROOT, 'bench', 'cpu')).filter((f) => f.endsWith('.lua'));
+    expect(files.length).toBe(10);
+    for (const f of files) {
+      const path = join(ROOT, 'bench', 'cpu', f);
+      for (const lua of ['lua5.1', 'lua5.4']) {
+        execFileSync(lua, ['-e', `assert(loadfile(${JSON.stringify(path)}))`]);
+      }
+    }
+  });
+
+  it('the compile-throughput generator emits Lua that lua5.4 loads, as modules and as one chunk', () => {
+    const dir = tempDir();
+    const script = `
+      import { generateModules, joinModules } from ${JSON.stringify(join(ROOT, 'bench', 'lib', 'lua-gen.mjs'))};
+      import { writeFileSync } from 'node:fs';
+      const mods = generateModules(150000, 7);
+      mods.forEach((m, i) => writeFileSync(${JSON.stringify(dir)} + '/m' + i + '.lua', m));
+      writeFileSync(${JSON.stringify(dir)} + '/all.lua', joinModules(mods));
+    `;
+    execFileSync(node, ['--input-type=module', '-e', script]);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.lua'));
+    expect(files.length).toBeGreaterThan(3);
+    const check = files.map((f) => `assert(loadfile(${JSON.stringify(join(dir, f))}))`).join('\n');
+    execFileSync('lua5.4', ['-e', check]);
+  });
+});
