@@ -49,7 +49,7 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
   const out: string[] = self === undefined ? [] : [self];
   exprs.forEach((a, i) => {
     const last = i === exprs.length - 1;
-    if (last && fx.ce.isMulti(a, exprs.length === 1 && e.type === 'CallExpression' && self === undefined)) {
+    if (last && fx.ce.isMulti(a, exprs.length === 1 && e.type === 'CallExpression')) {
       if (a.type === 'VarargLiteral') {
         out.push('...va');
         return;

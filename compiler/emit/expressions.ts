@@ -79,7 +79,7 @@ export function emitCond(fx: FunctionEmitter, e: Expression): string {
   if (v.kind === 'nil') return 'false';
   if (v.kind === 'num' || v.kind === 'str') return seq(v.simple ? '' : v.code, 'true');
   const { init, ref } = bind(fx, v);
-  return seq(init, `${ref} !== undefined && ${ref} !== false`);
+  return seq(init, `(${ref} !== undefined && ${ref} !== false)`);
 }
 
 function emitLogical(fx: FunctionEmitter, e: LogicalExpression): Js {
@@ -104,8 +104,9 @@ function emitUnary(fx: FunctionEmitter, e: UnaryExpression): Js {
       return js(seq(init, `(typeof ${ref} === "number" ? -${ref} : unm(${ref}, M, ${s}))`));
     }
     case '#': {
-      if (a.kind === 'str') return js(`${a.code}.length`, 'num');
-      const { init, ref } = bind(fx, a);
+      if (a.kind === 'str') return js(`(${a.code}).length`, 'num');
+      // A literal operand gets a temp too: `123.length` is not valid JS.
+      const { init, ref } = bind(fx, a.simple && a.kind !== 'any' ? { ...a, simple: false } : a);
       return js(seq(init, `(typeof ${ref} === "string" ? ${ref}.length : len(${ref}, M, ${s}))`), 'any');
     }
     case '~':
@@ -265,16 +266,24 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
   const keyed: string[] = [];
   const t = fx.temp();
   let spread = '';
+  // With keyed fields present, positional values are stored in temps as they come, so every field is evaluated in
+  // source order; the items are installed together at the end (setlist).
+  const mixed = e.fields.some((f) => f.type !== 'TableValue');
   e.fields.forEach((f, i) => {
     const last = i === e.fields.length - 1;
     if (f.type === 'TableValue') {
       if (last && fx.ce.isMulti(f.value)) {
         spread = emitMultiArray(fx, f.value);
+        if (mixed) {
+          const ts = fx.temp();
+          keyed.push(`${ts} = ${spread}`);
+          spread = ts;
+        }
         return;
       }
       const v = emitExpr(fx, f.value);
       // Positional values are evaluated in order with the keyed ones: a temp keeps the order when both mix.
-      if (keyed.length > 0 && !v.simple) {
+      if (mixed && !v.simple) {
         const tv = fx.temp();
         keyed.push(`${tv} = ${v.code}`);
         positional.push(tv);

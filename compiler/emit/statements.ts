@@ -136,7 +136,12 @@ interface Target {
   assign(v: string, vKind: Js['kind']): string;
 }
 
-function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][number]): Target {
+/** In a multiple assignment a target's table and key are fixed before any store (a later store may change them). */
+function pinned(v: Js): Js {
+  return v.simple && v.code.includes('$') ? { ...v, simple: false } : v;
+}
+
+function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][number], multi = false): Target {
   const line = t.loc.start.line;
   if (t.type === 'Identifier') {
     const b = fx.ce.analysis.bindings.get(t);
@@ -152,7 +157,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
           : `if (G[MT] === undefined && ${v} !== undefined) G${acc} = ${v}; else setindex(G, ${key}, ${v}, M, ${s});`,
     };
   }
-  const obj = bind(fx, emitExpr(fx, t.base));
+  const base = emitExpr(fx, t.base);
+  const obj = bind(fx, multi ? pinned(base) : base);
   const s = fx.ce.site(line, describeOperand(fx, t.base));
   if (t.type === 'MemberExpression' || (t.type === 'IndexExpression' && t.index.type === 'StringLiteral')) {
     const name = t.type === 'MemberExpression' ? t.identifier.name : emitExpr(fx, t.index).code;
@@ -167,7 +173,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       },
     };
   }
-  const key = bind(fx, emitExpr(fx, t.index));
+  const keyJs = emitExpr(fx, t.index);
+  const key = bind(fx, multi ? pinned(keyJs) : keyJs);
   const o = obj.ref;
   const k = key.ref;
   const init = [obj.init, key.init].filter((x) => x !== '').join(', ');
@@ -193,7 +200,7 @@ function emitAssignment(fx: FunctionEmitter, s: AssignmentStatement): string {
     return `${pre}${pre ? ' ' : ''}${target.assign(v.ref, value.kind)}`;
   }
   // Lua order (as PUC Lua): the targets' tables and keys, then the values, then the stores from right to left.
-  const targets = s.variables.map((t) => emitTarget(fx, t));
+  const targets = s.variables.map((t) => emitTarget(fx, t, true));
   const { pre, values } = adjust(fx, s.init, targets.length);
   const temps = values.map(() => fx.temp());
   const out: string[] = [];
@@ -245,11 +252,11 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
     } else stepConst = undefined;
     step = stepConst !== undefined ? String(stepConst) : fx.temp();
   }
+  const ctl = v.reassigned ? fx.temp() : v.jsName;
   const label = fx.newLabel('L');
   fx.loops.push(label);
   const body = emitBlock(fx, s.body);
   fx.loops.pop();
-  const ctl = v.reassigned ? fx.temp() : v.jsName;
   const inner = v.reassigned ? `let ${v.jsName} = ${ctl};\n` : '';
   const test =
     stepConst === undefined ? `(${step} > 0 ? ${ctl} <= ${lim} : ${ctl} >= ${lim})` : stepConst > 0 ? `${ctl} <= ${lim}` : `${ctl} >= ${lim}`;

@@ -20,6 +20,7 @@ export const TK_CONCAT: number = 268;
 export const TK_DOTS: number = 269;
 export const TK_ARROW: number = 270;
 export const TK_QCOLON: number = 271; // `?:`
+export const TK_TURBO: number = 272; // `::<` explicit type arguments of a call (newer go-lua: `f::<T>(x)`)
 // Lua keywords
 export const TK_AND: number = 300;
 export const TK_BREAK: number = 301;
@@ -250,7 +251,11 @@ export class Lexer {
       case 58: // :
         if (c1 === 58) {
           const labelEnd = this.labelLookahead(p + 2);
-          if (labelEnd >= 0) {
+          if (src.charCodeAt(p + 2) === 60) {
+            // `::<` (no space allowed: `f:: <T>` is a cast followed by `<`)
+            tok = TK_TURBO;
+            end = p + 3;
+          } else if (labelEnd >= 0) {
             tok = TK_LABEL;
             end = labelEnd;
           } else {

@@ -6,9 +6,9 @@ import {
   TK_END, TK_EOF, TK_EQ, TK_EXTENDS, TK_FALSE, TK_FOR, TK_FUN, TK_FUNCTION, TK_GE, TK_GOTO, TK_IDIV, TK_IF, TK_IN,
   TK_INTERFACE, TK_IS, TK_KEYOF, TK_LABEL, TK_LE, TK_LOCAL, TK_NAME, TK_NE, TK_NIL, TK_NOT, TK_NUMBER, TK_OR,
   TK_QCOLON, TK_READONLY, TK_REPEAT, TK_RETURN, TK_SHL, TK_SHR, TK_STRING, TK_THEN, TK_TRUE, TK_TYPEOF, TK_UNTIL,
-  TK_WHILE,
+  TK_WHILE, TK_TURBO,
 } from './lexer.js';
-import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
+import { parseReturnAnnotation, parseType, parseTypeArgs, parseTypeParams } from './types-parser.js';
 import type { TypeExpr } from './type-ast.js';
 
 /** A syntax error: where, its LUA2xxx code and the message. */
@@ -355,28 +355,41 @@ export class Parser {
     this.aliases.push({ name, params, type, offset: start });
   }
 
-  /** `interface Name [: Base {, Base}] {function m(params): R} end`: type-level only, blanked whole. */
+  /**
+   * `interface Name [: Base {, Base}] {member} end`, members being method signatures `function m<T>(params): R`
+   * and fields `name[?]: T` (newer go-lua, generic_interface_test.go). Type-level only: blanked whole.
+   */
   private interfaceStatement(): void {
     const lx = this.lx;
     const start = lx.tokStart;
     lx.next();
-    if (lx.tok !== TK_NAME) this.syntaxError('<name> expected');
+    if (lx.tok !== TK_NAME) this.expectName('an interface name');
     lx.next();
     if (lx.tok === C_COLON) {
-      lx.next();
-      this.expectName('an interface name');
-      while (lx.tok === C_COMMA) {
+      do {
         lx.next();
         this.expectName('an interface name');
-      }
+        while (lx.tok === C_DOT) {
+          lx.next();
+          this.expectName('an interface name');
+        }
+      } while (lx.tok === C_COMMA);
     }
-    while (lx.tok === TK_FUNCTION) {
-      lx.next();
-      this.expectName('a method name');
-      this.expect(C_LPAREN, '(');
-      if (lx.tok !== C_RPAREN) this.parList();
-      this.expect(C_RPAREN, ')');
-      if (lx.tok === C_COLON) parseReturnAnnotation(this);
+    while (lx.tok !== TK_END) {
+      if (lx.tok === TK_FUNCTION) {
+        lx.next();
+        if (!isMemberName(lx.tok)) this.expectName('a method name');
+        lx.next();
+        if (lx.tok === C_LT) parseTypeParams(this, false);
+        this.expect(C_LPAREN, '(');
+        if (lx.tok !== C_RPAREN) this.parList();
+        this.expect(C_RPAREN, ')');
+        if (lx.tok === C_COLON) parseReturnAnnotation(this);
+      } else if ((lx.tok === TK_NAME || isTypedReserved(lx.tok)) && (this.peek() === C_COLON || this.peek() === TK_QCOLON)) {
+        lx.next();
+        lx.next();
+        parseType(this, true, false);
+      } else break;
     }
     this.expectClose(TK_END, 'end', 'interface', start);
     this.blank(start, lx.prevEnd);
@@ -526,6 +539,11 @@ export class Parser {
           lx.next();
           if (!isMemberName(lx.tok)) this.expectName('a method name');
           lx.next();
+          if (lx.tok === TK_TURBO) this.turbofish();
+          this.callArgs();
+          break;
+        case TK_TURBO:
+          this.turbofish();
           this.callArgs();
           break;
         case C_LPAREN:
@@ -537,6 +555,17 @@ export class Parser {
           return;
       }
     }
+  }
+
+  /** `::<T, U>` explicit type arguments before call arguments (go-lua generic_interface_test.go): blanked. */
+  private turbofish(): void {
+    const lx = this.lx;
+    const s = lx.tokStart;
+    lx.next();
+    parseTypeArgs(this, false);
+    this.blank(s, lx.prevEnd);
+    const t = lx.tok;
+    if (t !== C_LPAREN && t !== TK_STRING && t !== C_LBRACE) this.syntaxError('function arguments expected');
   }
 
   private callArgs(): void {

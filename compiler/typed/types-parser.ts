@@ -111,24 +111,17 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
       lx.next();
       break;
     case TK_NAME: {
+      // a name, qualified `pkg.deep.Name`, optionally generic `Name<T, U>`
       let name = build ? lx.text() : '';
       lx.next();
-      if (lx.tok === 46 /* . */) {
+      while (lx.tok === 46 /* . */) {
         lx.next();
         if (lx.tok !== TK_NAME) typeError(p, '<name> expected');
         if (build) name += '.' + lx.text();
         lx.next();
-        if (build) t = { kind: 'name', name };
-      } else if (lx.tok === C_LT) {
-        lx.next();
-        const args: TypeExpr[] = [];
-        for (;;) {
-          const a = parseType(p, true, build);
-          if (build) args.push(a!);
-          if (lx.tok !== C_COMMA) break;
-          lx.next();
-        }
-        closeAngle(p);
+      }
+      if (lx.tok === C_LT) {
+        const args = parseTypeArgs(p, build);
         if (build) t = { kind: 'generic', name, args };
       } else if (build) t = { kind: 'name', name };
       break;
@@ -213,6 +206,21 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
   return t;
 }
 
+/** `<T, U>` type arguments (of a generic type, or `f::<T>` after the `::<` token); the current token is `<` or just after `::<`. */
+export function parseTypeArgs(p: Parser, build: boolean): TypeExpr[] {
+  const lx = p.lx;
+  if (lx.tok === C_LT) lx.next();
+  const args: TypeExpr[] = [];
+  for (;;) {
+    const a = parseType(p, true, build);
+    if (build) args.push(a!);
+    if (lx.tok !== C_COMMA) break;
+    lx.next();
+  }
+  closeAngle(p);
+  return args;
+}
+
 /** `>` closing generic arguments; `>>` is split (go-lua closegt + Lexer.PendingGT). */
 function closeAngle(p: Parser): void {
   const lx = p.lx;
@@ -287,16 +295,16 @@ function parseParamGroup(p: Parser, build: boolean): FunctionParam[] {
       lx.next();
       let type: TypeExpr | null = { kind: 'name', name: 'any' };
       if (lx.tok !== C_RPAREN && lx.tok !== C_COMMA) type = parseType(p, true, build);
-      if (build) params.push({ name: '...', type: type! });
+      params.push({ name: '...', type: type ?? SKIPPED });
     } else if (isTypeFieldName(lx.tok) && p.peek() === C_COLON) {
-      const name = build ? lx.text() : '';
+      const name = build ? lx.text() : '?';
       lx.next();
       lx.next();
       const type = parseType(p, true, build);
-      if (build) params.push({ name, type: type! });
+      params.push({ name, type: type ?? SKIPPED });
     } else {
       const type = parseType(p, true, build);
-      if (build) params.push({ type: type! });
+      params.push({ type: type ?? SKIPPED });
     }
     if (lx.tok !== C_COMMA) break;
     lx.next();
@@ -316,10 +324,9 @@ function parseParenType(p: Parser, build: boolean): TypeExpr | null {
     const returns = parseReturns(p, build);
     return build ? { kind: 'function', params, returns } : SKIPPED;
   }
-  // `((T) -> R)`: parentheses only ever wrap a function type (go-lua has no grouping parentheses in types)
-  if ((firstInner === C_LPAREN || firstInner === TK_FUN) && (!build || (params.length === 1 && params[0]!.name === undefined))) {
-    return build ? params[0]!.type : SKIPPED;
-  }
+  // a single unnamed type in parentheses groups it: `((T) -> R)?`, `(A | B)[]` (newer go-lua: `(number)` parses as
+  // `number`, generic_interface_test.go)
+  if (firstInner !== TK_DOTS && params.length === 1 && params[0]!.name === undefined) return params[0]!.type;
   typeError(p, "'->' expected");
 }
 

@@ -149,19 +149,9 @@ export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
         return j + 1;
       }
     }
-    for (const key in t) {
-      out[0] = t[key];
-      return key;
-    }
-    const h = t[HASH];
-    if (h !== undefined) {
-      for (const [key, v] of h) {
-        out[0] = v;
-        return key;
-      }
-    }
-    out[0] = undefined;
-    return undefined;
+    // No array part: the traversal of the other keys starts here, over a snapshot (fields may be cleared during
+    // the traversal, so a later `next(t, k)` must find k even after `t[k] = nil`).
+    return stepSnapshot(t, snapshot(t), 0, out);
   } else if (typeof k === 'number' && k >= 1 && k <= arr.length && Number.isInteger(k)) {
     i = k;
   } else {

@@ -33,7 +33,9 @@ export function ipairsIter(t: unknown, i: unknown): unknown {
   return ret2(n, v);
 }
 
-function pcallPlain(f: unknown, ...args: unknown[]): unknown {
+function pcallPlain(...all: unknown[]): unknown {
+  if (all.length === 0) throw argError(1, 'pcall', 'value expected');
+  const [f, ...args] = all;
   const td = R.td;
   try {
     const r = call(f, ...args);
@@ -44,7 +46,9 @@ function pcallPlain(f: unknown, ...args: unknown[]): unknown {
   }
 }
 
-function* pcallY(f: unknown, ...args: unknown[]): LuaGen {
+function* pcallY(...all: unknown[]): LuaGen {
+  if (all.length === 0) throw argError(1, 'pcall', 'value expected');
+  const [f, ...args] = all;
   const td = R.td;
   try {
     const r = yield* runAsGenerator(f, args);
@@ -55,10 +59,15 @@ function* pcallY(f: unknown, ...args: unknown[]): LuaGen {
   }
 }
 
+/** The handler's first result replaces the error; an error inside the handler replaces it too (go-lua baselib.go). */
 function handleXpcallError(handler: unknown, e: unknown): unknown {
   const err = toLuaError(e);
-  const r = callAll(handler, [err.value]);
-  return retN([false, ...r.slice(0, 1)]);
+  try {
+    const r = callAll(handler, [err.value]);
+    return ret2(false, r[0]);
+  } catch (e2) {
+    return ret2(false, toLuaError(e2).value);
+  }
 }
 
 // xpcall(f, handler): Lua 5.1 and go-lua pass no extra arguments to f.
@@ -144,9 +153,11 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
       if (i < 0) throw argError(1, 'select', 'index out of range');
       return retN(args.slice(i));
     },
-    setmetatable(t: unknown, mt: unknown) {
+    setmetatable(...args: unknown[]) {
+      const [t, mt] = args;
       const tbl = checkTable(t, 1, 'setmetatable');
-      if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(2, 'setmetatable', 'nil or table', mt);
+      // Lua 5.1 lbaselib.c: the second argument must be present, nil or a table.
+      if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) throw argError(2, 'setmetatable', 'nil or table expected');
       const old = tbl[MT];
       if (old !== undefined && old.__metatable !== undefined) throw luaError('cannot change a protected metatable');
       tbl[MT] = mt as LuaTable | undefined;
