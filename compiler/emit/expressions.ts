@@ -253,7 +253,8 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
 
 /** Code reading a constant string key: the own property when the base is a table that has it, else index(). */
 export function indexCode(fx: FunctionEmitter, base: Js, keyLiteral: string, access: string, at: Expression, desc: string): string {
-  const B = bind(fx, base);
+  // A literal base (`(1).x`) is bound to a temp: `1.x` would not be valid JS.
+  const B = bind(fx, base.simple && !base.code.includes('$') ? { ...base, simple: false } : base);
   const t = fx.temp();
   const s = fx.ce.site(at.loc.start.line, desc);
   return seq(B.init,
