@@ -26,7 +26,12 @@ const REJECTED: [string, string, number, number, string][] = [
   ['local function f<>() end', 'LUA2004', 1, 18, 'empty type parameter list'],
   ['local x: = 1', 'LUA2003', 1, 10, "type expected near '='"],
   ['local x: number< = 42', 'LUA2003', 1, 18, "type expected near '='"],
-  ['type X = (number)', 'LUA2003', 1, 18, "'->' expected"],
+  ['type X = (a: number)', 'LUA2003', 1, 21, "'->' expected"],
+  // go-lua generic_interface_test.go: the turbofish needs `::<` adjacent and well-formed type arguments
+  ['local value = f:: <T>(value)', 'LUA2003', 1, 19, 'type expected'],
+  ['local value = f::<T,>(value)', 'LUA2003', 1, 21, 'type expected'],
+  ['local value = f::<T(value)', 'LUA2003', 1, 20, "'>' expected"],
+  ['interface Generic<T> end', 'LUA2001', 1, 18, "'end' expected"],
   ['local x: {a: number, = 1', 'LUA2003', 1, 22, '<field name> expected'],
   ['local v = x as', 'LUA2003', 1, 15, "near '<eof>'"],
   ['local x = 1 @@ 2', 'LUA2001', 1, 13, "unexpected symbol near '@'"],

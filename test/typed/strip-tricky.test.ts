@@ -51,6 +51,13 @@ const CASES: [string, string][] = [
   ['typed for-in body and while', 'for k, v in pairs(t) do local n«: number» = v«!» end'],
   ['nested function in table with annotations', 'local M = {f = function(a«: number»)«: number» return a end}'],
   ['cast then method call on parenthesised expr', 'local s = (x« as string»):upper()'],
+  // newer go-lua syntax (compiler/parse/generic_interface_test.go)
+  ['explicit call type arguments (turbofish)', 'local d = f«::<T, U>»(x, y)\nlocal m = obj.method«::<Box<Result<number>>>»(x)\nlocal c = obj:method«::<T>»(x)'],
+  ['turbofish after reserved method names', 'local v = r:is«::<T>»() r:as«::<T>»"s"'],
+  ['qualified and qualified generic names', '«type A = pkg.deep.Value»\n«type B = pkg.deep.Box<Result<number>>»\nlocal x«: pkg.deep.Value» = 1'],
+  ['interface with fields and generic methods', '«interface Derived: pkg.Parent, third.Deep.Base\n  id: number @min(1)\n  function map<T: Constraint>(value: T): T\n  enabled?: boolean @flag\n  type: number\n  function ready(): ()\nend»\nprint(1)'],
+  ['grouping parentheses in types', 'local g«: (number | string)[]» = {}\n«type G = (number)»'],
+  ['variadic with space in function type', '«type Callable = (named: number, string, ... boolean) -> number»'],
 ];
 
 function unmark(marked: string): { src: string; expected: string } {
