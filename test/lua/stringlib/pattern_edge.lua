@@ -1,0 +1,17 @@
+print(("a]b"):gsub("[]]", "#"))
+print(("a-b"):gsub("[a-]", "#"))
+print(("a^b"):gsub("[b^]", "#"))
+print(("x.y%z"):gsub("[%.%%]", "_"))
+print(("aaa"):gsub("^a", "b"))
+print(("aaa"):gsub("a$", "b"))
+print(("hello"):match(".-$"), ("hello"):match("^.-"), ("hello"):match("l.-o"))
+print(('say "hi" and "bye"'):match('%b""'), ("[[x]]"):match("%b[]"))
+print(("THE END"):find("%f[%a]%a+$"))
+print(("key1=val1&key2=val2"):gsub("([^&=]+)=([^&=]+)", "%2=%1"))
+print(("  a  b  "):gsub("^%s*(.-)%s*$", "%1"))
+print(("abc"):find("[a-c]+"), ("ABC"):find("[^%u]"), ("a1b2"):gsub("%d", { ["1"] = "one" }))
+print(("one;two;;three"):find(";;", 1, true), ("x*y"):gsub("%*", "+"))
+print(("2^3"):match("(%d)%^(%d)"), ("$100"):match("%$(%d+)"))
+local n = 0
+for a, b in ("k=v; x=y"):gmatch("(%w)=(%w)") do n = n + 1 end
+print(n)
