@@ -11,6 +11,7 @@ import type { TypeDesc } from './descriptor.js';
 import { typeText } from './format.js';
 import { checkValue, type TypeRef } from './validate.js';
 import { typeMethod } from './reflection.js';
+import { isSubtype } from './subtype.js';
 
 /** Resolves an alias name to its type value (the chunk's aliases, then the globals), or undefined. */
 export type AliasResolver = (name: string) => TypeValue | undefined;
@@ -152,6 +153,15 @@ function eqType(a: unknown, b: unknown): unknown {
   return ret1(ta === tb);
 }
 
+/** `A <= B`: A is a subtype of B; `A < B`: a proper subtype (go-lua TypeIsSubtype). */
+function leType(a: unknown, b: unknown): unknown {
+  return ret1(a instanceof TypeValue && b instanceof TypeValue && isSubtype(a, b));
+}
+
+function ltType(a: unknown, b: unknown): unknown {
+  return ret1(a instanceof TypeValue && b instanceof TypeValue && isSubtype(a, b) && !isSubtype(b, a));
+}
+
 function tostringType(self: unknown): unknown {
   return ret1((self as TypeValue).label());
 }
@@ -162,4 +172,6 @@ typeMeta.__call = callType;
 typeMeta.__index = indexType;
 typeMeta.__eq = eqType;
 typeMeta.__tostring = tostringType;
+typeMeta.__le = leType;
+typeMeta.__lt = ltType;
 typeMeta.__name = 'type';

@@ -246,3 +246,40 @@ type Rec = {is: number, size: number}
     expect((mt.__tostring as (a: unknown) => unknown)(method(A.Point!, 'elem')[0] ?? A.Dict!.derive(A.Dict!.desc))).toBe('{[string]: boolean}');
   });
 });
+
+describe('subtyping with <= and < (go-lua TypeIsSubtype, spec: types compare with <=/<)', () => {
+  const A = aliases(`
+type Point = {x: number, y: number}
+type Point3 = {x: number, y: number, z: number}
+type MaybePoint = Point?
+type Ints = {integer}
+type Nums = {number}
+type Role = "admin" | "user"
+type Id = number | string
+`);
+  const mt = Object.getOwnPropertySymbols(A.Point!).find((s) => s.description === 'moonforge.mt')!;
+  const meta = (A.Point as unknown as Record<symbol, LuaTable>)[mt]!;
+  const le = (a: unknown, b: unknown) => (meta.__le as (x: unknown, y: unknown) => unknown)(a, b);
+  const lt = (a: unknown, b: unknown) => (meta.__lt as (x: unknown, y: unknown) => unknown)(a, b);
+  const B = (n: string) => builtinType(n)!;
+  it('primitives', () => {
+    expect(le(B('integer'), B('number'))).toBe(true);
+    expect(le(B('number'), B('integer'))).toBe(false);
+    expect(lt(B('integer'), B('number'))).toBe(true);
+    expect(lt(B('number'), B('number'))).toBe(false);
+    expect(le(B('number'), B('number'))).toBe(true);
+    expect(le(B('never'), B('string'))).toBe(true);
+    expect(le(B('string'), B('any'))).toBe(true);
+  });
+  it('records (width), optionals, arrays, unions, literals', () => {
+    expect(le(A.Point3, A.Point)).toBe(true);
+    expect(le(A.Point, A.Point3)).toBe(false);
+    expect(le(A.Point, A.MaybePoint)).toBe(true);
+    expect(le(B('nil'), A.MaybePoint)).toBe(true);
+    expect(le(A.Ints, A.Nums)).toBe(true);
+    expect(le(A.Nums, A.Ints)).toBe(false);
+    expect(le(A.Role, B('string'))).toBe(true);
+    expect(le(B('string'), A.Id)).toBe(true);
+    expect(le(A.Id, B('string'))).toBe(false);
+  });
+});
