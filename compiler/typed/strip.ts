@@ -41,6 +41,8 @@ export function stripTypes(source: string, file: string): StripResult {
  */
 function applyBlanks(src: string, blanks: number[]): string {
   if (blanks.length === 0) return src;
+  // the input should hold bytes; a caller passing decoded text (chars > 255) gets the slower exact path
+  if (WIDE_CHAR.test(src)) return applyBlanksWide(src, blanks);
   const buf = Buffer.from(src, 'latin1');
   for (let i = 0; i < blanks.length; i += 2) {
     const e = blanks[i + 1]!;
@@ -50,6 +52,19 @@ function applyBlanks(src: string, blanks: number[]): string {
     }
   }
   return buf.toString('latin1');
+}
+
+const WIDE_CHAR = /[^\x00-\xff]/;
+
+function applyBlanksWide(src: string, blanks: number[]): string {
+  const mask = new Uint8Array(src.length);
+  for (let i = 0; i < blanks.length; i += 2) mask.fill(1, blanks[i]!, blanks[i + 1]!);
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    out += mask[i] === 1 && c !== 10 && c !== 13 ? ' ' : src[i];
+  }
+  return out;
 }
 
 /** Offsets to 1-based line/column: line starts computed once, then binary search. */

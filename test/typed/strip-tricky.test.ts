@@ -99,3 +99,11 @@ describe('stripTypes on tricky programs', () => {
     expect(strip(src).code).toBe(src);
   });
 });
+
+describe('stripTypes on decoded text', () => {
+  it('keeps characters above 255 (a caller that passed decoded UTF-16 text)', () => {
+    const src = 'local s: string = "héllo → ✓"\nlocal n = x as number';
+    const r = strip(src);
+    expect(r.code).toBe('local s         = "héllo → ✓"\nlocal n = x          ');
+  });
+});
