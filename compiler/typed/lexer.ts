@@ -21,6 +21,23 @@ export const TK_DOTS: number = 269;
 export const TK_ARROW: number = 270;
 export const TK_QCOLON: number = 271; // `?:`
 export const TK_TURBO: number = 272; // `::<` explicit type arguments of a call (newer go-lua: `f::<T>(x)`)
+// single-char tokens the recogniser names
+export const C_LPAREN: number = 40;
+export const C_RPAREN: number = 41;
+export const C_LBRACE: number = 123;
+export const C_RBRACE: number = 125;
+export const C_LBRACKET: number = 91;
+export const C_RBRACKET: number = 93;
+export const C_COMMA: number = 44;
+export const C_SEMI: number = 59;
+export const C_DOT: number = 46;
+export const C_COLON: number = 58;
+export const C_ASSIGN: number = 61;
+export const C_LT: number = 60;
+export const C_BANG: number = 33;
+export const C_MINUS: number = 45;
+export const C_HASH: number = 35;
+export const C_TILDE: number = 126;
 // Lua keywords
 export const TK_AND: number = 300;
 export const TK_BREAK: number = 301;

@@ -2,13 +2,13 @@
 // compiler/parse/parser.go.y). It builds no AST: it records the byte ranges that are types (annotations, generic
 // parameter lists, casts, `!`, aliases, interfaces) so strip.ts can blank them, and the aliases' TypeExpr.
 import {
-  Lexer, TK_AND, TK_ARROW, TK_AS, TK_ASSERTS, TK_BREAK, TK_CAST, TK_CONCAT, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF,
-  TK_END, TK_EOF, TK_EQ, TK_EXTENDS, TK_FALSE, TK_FOR, TK_FUN, TK_FUNCTION, TK_GE, TK_GOTO, TK_IDIV, TK_IF, TK_IN,
-  TK_INTERFACE, TK_IS, TK_KEYOF, TK_LABEL, TK_LE, TK_LOCAL, TK_NAME, TK_NE, TK_NIL, TK_NOT, TK_NUMBER, TK_OR,
-  TK_QCOLON, TK_READONLY, TK_REPEAT, TK_RETURN, TK_SHL, TK_SHR, TK_STRING, TK_THEN, TK_TRUE, TK_TYPEOF, TK_UNTIL,
-  TK_WHILE, TK_TURBO,
+  Lexer, TK_AS, TK_ASSERTS, TK_BREAK, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF, TK_END, TK_EOF, TK_EXTENDS, TK_FOR,
+  TK_FUN, TK_FUNCTION, TK_GOTO, TK_IF, TK_IN, TK_INTERFACE, TK_IS, TK_KEYOF, TK_LABEL, TK_LOCAL, TK_NAME,
+  TK_QCOLON, TK_READONLY, TK_REPEAT, TK_RETURN, TK_THEN, TK_UNTIL, TK_WHILE, C_ASSIGN, C_COLON, C_COMMA, C_DOT,
+  C_LPAREN, C_LT, C_RPAREN, C_SEMI,
 } from './lexer.js';
-import { parseReturnAnnotation, parseType, parseTypeArgs, parseTypeParams } from './types-parser.js';
+import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
+import { parseExpr, parseExprList, parseSuffixedExpr } from './expressions.js';
 import type { TypeExpr } from './type-ast.js';
 
 /** A syntax error: where, its LUA2xxx code and the message. */
@@ -37,47 +37,18 @@ export interface LexState {
   prevEnd: number;
 }
 
-const C_LPAREN: number = 40;
-const C_RPAREN: number = 41;
-const C_LBRACE: number = 123;
-const C_RBRACE: number = 125;
-const C_LBRACKET: number = 91;
-const C_RBRACKET: number = 93;
-const C_COMMA: number = 44;
-const C_SEMI: number = 59;
-const C_DOT: number = 46;
-const C_COLON: number = 58;
-const C_ASSIGN: number = 61;
-const C_LT: number = 60;
-const C_BANG: number = 33;
-const C_MINUS: number = 45;
-const C_HASH: number = 35;
-const C_TILDE: number = 126;
-
-/** Binary operators of Lua 5.3 (char-code tokens and multi-char ones). */
-function isBinop(t: number): boolean {
-  switch (t) {
-    case 43: case 45: case 42: case 47: case 37: case 94: case 38: case 124: case 126: case 60: case 62:
-    case TK_EQ: case TK_NE: case TK_LE: case TK_GE: case TK_SHL: case TK_SHR: case TK_IDIV: case TK_CONCAT:
-    case TK_AND: case TK_OR:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** The reserved words of go-lua's typed dialect that can never be a name. */
 export function isTypedReserved(t: number): boolean {
   return t >= TK_FUN && t <= TK_EXTENDS;
 }
 
 /** Names allowed after `.` and `:` and as method names (go-lua parser.go.y `var`, `functioncall`, `funcname`). */
-function isMemberName(t: number): boolean {
+export function isMemberName(t: number): boolean {
   return t === TK_NAME || t === TK_INTERFACE || t === TK_READONLY || t === TK_AS || t === TK_ASSERTS || t === TK_IS;
 }
 
 /** Names allowed as table-constructor keys `{k = v}` (go-lua parser.go.y `fieldname`). */
-function isFieldKey(t: number): boolean {
+export function isFieldKey(t: number): boolean {
   return isMemberName(t) || t === TK_KEYOF || t === TK_EXTENDS;
 }
 
@@ -446,161 +417,18 @@ export class Parser {
     }
   }
 
-  // ---- expressions ---------------------------------------------------------------------------------------------
+  // ---- expressions (expressions.ts) ---------------------------------------------------------------------------
 
   exprList(): void {
-    this.expr();
-    while (this.lx.tok === C_COMMA) {
-      this.lx.next();
-      this.expr();
-    }
+    parseExprList(this);
   }
 
-  /**
-   * An expression. Precedence does not change where an expression ends, so operands and binary operators are
-   * just alternated; the postfix typed forms (`as T`, `:: T`, `!`) bind tighter than every binary operator, so
-   * their type stops before `|`/`&` (go-lua: `x as A | B` is `(x as A) | B`).
-   */
   expr(): void {
-    const lx = this.lx;
-    for (;;) {
-      let t = lx.tok;
-      while (t === TK_NOT || t === C_MINUS || t === C_HASH || t === C_TILDE) {
-        lx.next();
-        t = lx.tok;
-      }
-      this.simpleExpr();
-      for (;;) {
-        t = lx.tok;
-        if (t === TK_AS || t === TK_CAST) {
-          const s = lx.tokStart;
-          lx.next();
-          parseType(this, false, false);
-          this.blank(s, lx.prevEnd);
-        } else if (t === C_BANG) {
-          this.blank(lx.tokStart, lx.tokEnd);
-          lx.next();
-        } else break;
-      }
-      if (!isBinop(lx.tok)) return;
-      lx.next();
-    }
+    parseExpr(this);
   }
 
-  private simpleExpr(): void {
-    const lx = this.lx;
-    switch (lx.tok) {
-      case TK_NUMBER:
-      case TK_STRING:
-      case TK_NIL:
-      case TK_TRUE:
-      case TK_FALSE:
-      case TK_DOTS:
-        lx.next();
-        return;
-      case TK_FUNCTION: {
-        const s = lx.tokStart;
-        lx.next();
-        this.funcBody(s);
-        return;
-      }
-      case C_LBRACE:
-        this.table();
-        return;
-      default:
-        this.suffixedExpr();
-    }
-  }
-
-  private suffixedExpr(): void {
-    const lx = this.lx;
-    const t = lx.tok;
-    if (t === TK_NAME) lx.next();
-    else if (t === C_LPAREN) {
-      lx.next();
-      this.expr();
-      this.expect(C_RPAREN, ')');
-    } else if (isTypedReserved(t)) {
-      this.error('LUA2002', `'${lx.text()}' is a reserved word and cannot be used as a name`);
-    } else this.syntaxError('unexpected symbol');
-    for (;;) {
-      switch (lx.tok) {
-        case C_DOT:
-          lx.next();
-          if (!isMemberName(lx.tok)) this.expectName('a field name');
-          lx.next();
-          break;
-        case C_LBRACKET:
-          lx.next();
-          this.expr();
-          this.expect(C_RBRACKET, ']');
-          break;
-        case C_COLON:
-          lx.next();
-          if (!isMemberName(lx.tok)) this.expectName('a method name');
-          lx.next();
-          if (lx.tok === TK_TURBO) this.turbofish();
-          this.callArgs();
-          break;
-        case TK_TURBO:
-          this.turbofish();
-          this.callArgs();
-          break;
-        case C_LPAREN:
-        case TK_STRING:
-        case C_LBRACE:
-          this.callArgs();
-          break;
-        default:
-          return;
-      }
-    }
-  }
-
-  /** `::<T, U>` explicit type arguments before call arguments (go-lua generic_interface_test.go): blanked. */
-  private turbofish(): void {
-    const lx = this.lx;
-    const s = lx.tokStart;
-    lx.next();
-    parseTypeArgs(this, false);
-    this.blank(s, lx.prevEnd);
-    const t = lx.tok;
-    if (t !== C_LPAREN && t !== TK_STRING && t !== C_LBRACE) this.syntaxError('function arguments expected');
-  }
-
-  private callArgs(): void {
-    const lx = this.lx;
-    if (lx.tok === TK_STRING) {
-      lx.next();
-    } else if (lx.tok === C_LBRACE) {
-      this.table();
-    } else {
-      this.expect(C_LPAREN, '(');
-      if (lx.tok !== C_RPAREN) this.exprList();
-      this.expect(C_RPAREN, ')');
-    }
-  }
-
-  private table(): void {
-    const lx = this.lx;
-    const open = lx.tokStart;
-    lx.next();
-    while (lx.tok !== C_RBRACE) {
-      if (lx.tok === C_LBRACKET) {
-        lx.next();
-        this.expr();
-        this.expect(C_RBRACKET, ']');
-        this.expect(C_ASSIGN, '=');
-        this.expr();
-      } else if (isFieldKey(lx.tok) && this.peek() === C_ASSIGN) {
-        lx.next();
-        lx.next();
-        this.expr();
-      } else this.expr();
-      if (lx.tok === C_COMMA || lx.tok === C_SEMI) lx.next();
-      else break;
-    }
-    this.expectClose(C_RBRACE, '}', '{', open);
+  suffixedExpr(): void {
+    parseSuffixedExpr(this);
   }
 }
 
@@ -611,5 +439,3 @@ export function lineOf(src: string, offset: number): number {
   return line;
 }
 
-export { C_LPAREN, C_RPAREN, C_LBRACE, C_RBRACE, C_LBRACKET, C_RBRACKET, C_COMMA, C_COLON, C_ASSIGN, C_LT };
-export { TK_ARROW, TK_ASSERTS, TK_EXTENDS, TK_QCOLON, TK_READONLY, TK_TYPEOF, TK_INTERFACE, TK_FUN, TK_IS, TK_KEYOF };

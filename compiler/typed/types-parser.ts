@@ -3,9 +3,9 @@
 // common case: annotations are blanked); with `build` true a TypeExpr is returned (for `type` aliases).
 import {
   TK_ARROW, TK_ASSERTS, TK_AS, TK_DOTS, TK_EXTENDS, TK_FALSE, TK_FUN, TK_INTERFACE, TK_IS, TK_KEYOF, TK_NAME,
-  TK_NIL, TK_NUMBER, TK_QCOLON, TK_READONLY, TK_SHR, TK_STRING, TK_TRUE, TK_TYPEOF,
+  TK_NIL, TK_NUMBER, TK_QCOLON, TK_READONLY, TK_SHR, TK_STRING, TK_TRUE, TK_TYPEOF, C_COLON, C_COMMA, C_LBRACE,
+  C_LBRACKET, C_LPAREN, C_LT, C_RBRACE, C_RBRACKET, C_RPAREN,
 } from './lexer.js';
-import { C_ASSIGN, C_COLON, C_COMMA, C_LBRACE, C_LBRACKET, C_LPAREN, C_LT, C_RBRACE, C_RBRACKET, C_RPAREN } from './parser.js';
 import type { Parser } from './parser.js';
 import type { FunctionParam, LiteralValue, RecordField, TypeExpr, Validator } from './type-ast.js';
 import { decodeStringLiteral, parseNumberLiteral } from './literals.js';
@@ -455,4 +455,3 @@ function literalArg(src: string, tok: number, s: number, firstEnd: number, negat
   }
 }
 
-export { C_ASSIGN };
