@@ -13,7 +13,9 @@ import { typeName } from '../../runtime/core/value.js';
 function aliases(src: string, globals = new LuaTable()): Record<string, TypeValue> {
   const r = stripTypes(src, 'types.lua');
   expect(r.diagnostics).toEqual([]);
-  const descs = JSON.parse(JSON.stringify(r.aliases)) as AliasDesc[];
+  // the compiler's TypeAlias must stay assignable to the runtime's AliasDesc (checked by tsc), and survive JSON
+  const typed: readonly AliasDesc[] = r.aliases;
+  const descs = JSON.parse(JSON.stringify(typed)) as AliasDesc[];
   return Object.fromEntries(defineTypeAliases(globals, descs));
 }
 
@@ -196,6 +198,13 @@ type Rec = {is: number, size: number}
     expect(method(A.Boxes!, 'is', arr(rec({ value: 1 }), rec({ value: true })))[1]).toBe('[2].value: expected number, got boolean');
     const P = call(A.Pair!, builtinType('string'), builtinType('integer')) as TypeValue;
     expect(method(P, 'is', rec({ first: 'a', second: 1.5 }))[1]).toBe('second: expected integer, got number');
+  });
+  it('tparams lists the generic parameters', () => {
+    const it = method(A.Pair!, 'tparams')[0];
+    expect(collect(call(it))).toEqual(['A', undefined]);
+    expect(collect(call(it))).toEqual(['B', undefined]);
+    expect(call(it)).toBeUndefined();
+    expect(method(A.Point!, 'tparams')).toEqual([undefined]);
   });
   it('recursive aliases', () => {
     const list = rec({ value: 1, next: rec({ value: 2, next: rec({ value: 3 }) }) });
