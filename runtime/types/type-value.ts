@@ -5,6 +5,7 @@ import { LuaUserdata } from '../core/value.js';
 import { LUATYPE } from '../core/symbols.js';
 import { LuaTable } from '../core/table.js';
 import { luaError } from '../core/errors.js';
+import { getStringMetatable } from '../core/meta.js';
 import { ret1 } from '../core/results.js';
 import { typeName } from '../core/value.js';
 import type { TypeDesc } from './descriptor.js';
@@ -125,6 +126,11 @@ function indexType(self: unknown, key: unknown): unknown {
   const d = resolveDesc(t);
   if (d !== undefined && d.desc.kind === 'record') {
     for (const f of d.desc.fields) if (f.name === key) return ret1(d.owner.derive(f.type));
+  }
+  // the `string` type delegates other keys to the string library (ltype.go typeGetField: string.upper, ...)
+  if (t.name === 'string' && t.desc.kind === 'name' && t.desc.name === 'string') {
+    const lib = getStringMetatable()?.__index;
+    if (lib instanceof LuaTable) return ret1(lib[key]);
   }
   return ret1(undefined);
 }

@@ -292,3 +292,25 @@ type Id = number | string
     expect(le(A.Id, B('string'))).toBe(false);
   });
 });
+
+describe('the string type reaches the string library (ltype.go typeGetField)', () => {
+  it('string.upper through the type value is the library function', async () => {
+    const { setStringMetatable, getStringMetatable } = await import('../../runtime/core/meta.js');
+    const saved = getStringMetatable();
+    const lib = new LuaTable();
+    const upper = (s: string) => s.toUpperCase();
+    lib.upper = upper;
+    const mt = new LuaTable();
+    mt.__index = lib;
+    setStringMetatable(mt);
+    try {
+      const s = builtinType('string')!;
+      const sym = Object.getOwnPropertySymbols(s).find((x) => x.description === 'moonforge.mt')!;
+      const meta = (s as unknown as Record<symbol, LuaTable>)[sym]!;
+      expect((meta.__index as (a: unknown, k: string) => unknown)(s, 'upper')).toBe(upper);
+      expect((meta.__index as (a: unknown, k: string) => unknown)(builtinType('number'), 'upper')).toBeUndefined();
+    } finally {
+      setStringMetatable(saved);
+    }
+  });
+});
