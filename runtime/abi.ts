@@ -12,6 +12,7 @@ import { bounceY, mkY, runAsGenerator, type LuaGen } from './core/coroutine.js';
 import { getMetamethod } from './core/meta.js';
 import { typeName } from './core/value.js';
 import { BUDGET, preemptY } from './core/preempt.js';
+import { builtinType, defineTypeAliases } from './types/index.js';
 
 function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {
   const h = getMetamethod(f, '__call');
@@ -26,6 +27,7 @@ export const runtimeABI = Object.freeze({
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
   eqmeta, lt, le, fornum,
   collect, ret1, ret2, ret3, retN,
+  builtinType, defineTypeAliases,
   module: createModuleInfo,
 });
 

@@ -29,8 +29,36 @@ interface Callee {
   desc: string;
 }
 
+/** go-lua's built-in type names, which are type values in call and method-call position (typed-lua-grammar.md §5). */
+const BUILTIN_TYPES = new Set(['nil', 'boolean', 'number', 'integer', 'string', 'any', 'unknown', 'never']);
+
+/** The type value a global name stands for in call position (`string(x)`, `Point(v)`, `Point:is(v)`), if any. */
+function typeValueOf(fx: FunctionEmitter, e: Expression): string | undefined {
+  if (e.type !== 'Identifier') return undefined;
+  const b = fx.ce.analysis.bindings.get(e);
+  if (b === undefined || b.kind !== 'global') return undefined;
+  if (fx.ce.extras.aliases.some((a) => a.name === e.name)) return `TA.get(${jsString(e.name)})`;
+  if (BUILTIN_TYPES.has(e.name)) return `builtinType(${jsString(e.name)})`;
+  return undefined;
+}
+
 function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
   const base = e.base;
+  const asType = typeValueOf(fx, base);
+  if (asType !== undefined) {
+    const f = fx.temp();
+    return { init: [`${f} = ${asType}`], fn: f, self: undefined, desc: describeOperand(fx, base) };
+  }
+  if (base.type === 'MemberExpression' && base.indexer === ':') {
+    const typeObj = typeValueOf(fx, base.base);
+    if (typeObj !== undefined) {
+      const obj = fx.temp();
+      const name = base.identifier.name;
+      const f = fx.temp();
+      const lookup = indexCode(fx, js(obj, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
+      return { init: [`${obj} = ${typeObj}`, `${f} = ${lookup}`], fn: f, self: obj, desc: `method '${name}'` };
+    }
+  }
   if (base.type === 'MemberExpression' && base.indexer === ':') {
     const obj = bind(fx, emitExpr(fx, base.base));
     const name = base.identifier.name;

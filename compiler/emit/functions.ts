@@ -38,5 +38,10 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
   const fx = new FunctionEmitter(ce, info, 'plain');
   const body = emitBlock(fx, info.node.body);
   const decls = fx.tempDeclarations();
-  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${body}\nR.n = 0;\n}`;
+  // Type aliases are values bound as globals when the chunk loads (go-lua injectProtoTypes); TA maps their names.
+  const aliases = ce.extras.aliases;
+  const types = aliases.length === 0
+    ? ''
+    : `TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))});\n`;
+  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${types}${body}\nR.n = 0;\n}`;
 }

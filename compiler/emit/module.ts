@@ -14,7 +14,7 @@ export const RUNTIME_NAMES = [
   'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'mkY', 'preemptY',
   'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
   'eqmeta', 'lt', 'le', 'fornum',
-  'collect', 'ret1', 'ret2', 'ret3', 'retN',
+  'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',
 ] as const;
 
 export interface EmittedModule {
@@ -33,6 +33,7 @@ export function emitModule(ce: ChunkEmitter, main: FunctionInfo, file: string, s
     `export default function (rt) {\n` +
     `const { ${RUNTIME_NAMES.join(', ')} } = rt;\n` +
     `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(ce.sites)}, ${JSON.stringify(fnNames)});\n` +
+    `let TA;\n` +
     `return `;
   const text = `${header}${body};\n}\n`;
   const map = new GenMapping({ file: outName });
