@@ -1,5 +1,5 @@
 // Lua coroutines on JS generators. A coroutine runs the generator twin of its function (`f.$y`); coroutine.yield's
-// twin yields a CoYield to the resume driver. Anything else a coroutine yields is a command for an outer driver (the
+// twin yields its array of values to the resume driver. Anything else a coroutine yields is a command for an outer driver (the
 // process scheduler: parking on a channel, preemption), which resume's own twin forwards upward and whose answer it
 // passes back down, so blocking calls work inside coroutines too. See docs/architecture.md, "Suspension".
 import { LUATYPE } from './symbols.js';
@@ -8,9 +8,12 @@ import { LuaError, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { typeName } from './value.js';
 
-/** What coroutine.yield's twin yields: the values for the resumer. */
-export class CoYield {
-  constructor(readonly values: unknown[]) {}
+/**
+ * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
+ * never arrays, so the check is `Array.isArray` and a yield allocates nothing beyond its argument list.
+ */
+export function isCoYield(v: unknown): v is unknown[] {
+  return Array.isArray(v);
 }
 
 export type CoStatus = 'suspended' | 'running' | 'normal' | 'dead';
@@ -81,7 +84,9 @@ export function create(fn: unknown): Coroutine {
 function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   if (!co.started) {
     co.started = true;
-    co.gen = runAsGenerator(co.fn, input as unknown[]);
+    const fn = co.fn;
+    const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
+    co.gen = y !== undefined ? y(...(input as unknown[])) : runAsGenerator(fn, input as unknown[]);
     input = undefined;
   }
   const prev = current;
@@ -90,7 +95,12 @@ function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   co.status = 'running';
   const td = R.td;
   try {
-    const r = co.gen!.next(input);
+    let r = co.gen!.next(input);
+    while (r.done && r.value === TAIL) {
+      // The body ended in a deferred tail call: run it, still inside this coroutine.
+      co.gen = bounceY();
+      r = co.gen.next();
+    }
     co.status = r.done ? 'dead' : 'suspended';
     return r;
   } catch (e) {
@@ -125,9 +135,21 @@ export function resume(co: unknown, ...args: unknown[]): unknown {
   return finishResume(c, r);
 }
 
+/** `true` followed by `vals` as the results, written straight into the registers. */
+function retTrueWith(vals: unknown[]): unknown {
+  const n = vals.length;
+  const rv = R.rv;
+  for (let i = 0; i < n; i++) rv[i + 1] = vals[i];
+  R.n = n + 1;
+  return true;
+}
+
 function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknown {
-  if (r.done) return retN([true, ...collect(r.value)]);
-  if (r.value instanceof CoYield) return retN([true, ...r.value.values]);
+  if (r.done) {
+    if (R.n === 1) return ret2(true, r.value);
+    return retTrueWith(collect(r.value));
+  }
+  if (isCoYield(r.value)) return retTrueWith(r.value);
   c.status = 'dead';
   c.gen?.return(undefined);
   return ret2(false, 'attempt to yield across a C-call boundary');
@@ -145,7 +167,7 @@ export function* resumeY(co: unknown, ...args: unknown[]): LuaGen {
     } catch (e) {
       return ret2(false, toLuaError(e).value);
     }
-    if (r.done || r.value instanceof CoYield) return finishResume(c, r);
+    if (r.done || isCoYield(r.value)) return finishResume(c, r);
     c.status = 'normal';
     input = yield r.value;
     c.status = 'suspended';
@@ -157,7 +179,7 @@ export function yieldPlain(): never {
 }
 
 export function* yieldY(...values: unknown[]): LuaGen {
-  const back = (yield new CoYield(values)) as unknown[] | undefined;
+  const back = (yield values) as unknown[] | undefined;
   return retN(back ?? []);
 }
 
@@ -174,7 +196,7 @@ export function wrap(fn: unknown): unknown {
       throw toLuaError(e);
     }
     if (r.done) return r.value === TAIL ? bounce() : r.value;
-    if (r.value instanceof CoYield) return retN(r.value.values);
+    if (isCoYield(r.value)) return retN(r.value);
     c.status = 'dead';
     throw luaError('attempt to yield across a C-call boundary');
   };
@@ -190,7 +212,7 @@ export function wrap(fn: unknown): unknown {
         throw toLuaError(e);
       }
       if (r.done) return r.value;
-      if (r.value instanceof CoYield) return retN(r.value.values);
+      if (isCoYield(r.value)) return retN(r.value);
       c.status = 'normal';
       input = yield r.value;
       c.status = 'suspended';
