@@ -2,7 +2,8 @@
 // callx (`__call`, or the "attempt to call" error). In a generator twin the callee's own twin (`$y`) is preferred so a
 // suspension anywhere below can travel up, unless analysis proved the call never suspends. Results equal to TAIL are
 // deferred tail calls and are bounced here (docs/architecture.md, "Proper tail calls").
-import type { CallLike, Expression } from '../lua-ast.js';
+import type { CallLike, Expression, Statement } from '../lua-ast.js';
+import { GotoError } from './goto.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitExpr, emitMultiArray, indexCode } from './expressions.js';
@@ -100,6 +101,7 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
 }
 
 export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): string {
+  if (e.type === 'CallExpression') checkAmbiguousCall(fx, e);
   const callee = emitCallee(fx, e);
   const init = [...callee.init];
   const args = emitArgs(fx, e, callee.self, init).join(', ');
@@ -129,4 +131,18 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   }
   const body = init.length === 0 ? code : `(${init.join(', ')}, ${code})`;
   return mark + body;
+}
+
+/** Lua 5.1 and go-lua reject `f` newline `(x)`: the `(` of a call must be on the line where its callee ends. */
+function checkAmbiguousCall(fx: FunctionEmitter, e: CallLike): void {
+  const src = fx.ce.opts.source;
+  let i = e.base.range[1];
+  let sawNewline = false;
+  while (i < src.length && src[i] !== '(') {
+    if (src[i] === '\n') sawNewline = true;
+    i++;
+  }
+  if (sawNewline && src[i] === '(') {
+    throw new GotoError('ambiguous syntax (function call x new statement)', 'LUA1006', e as unknown as Statement);
+  }
 }
