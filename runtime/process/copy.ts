@@ -1,0 +1,58 @@
+// Values crossing processes (send payloads, spawn arguments, results) are deep-copied (Wippy spec §2.4): tables with
+// their cycles and metatables, functions by reference, Wippy error values kept, every other userdata (channels,
+// messages, timers) becomes nil.
+import { LuaTable, rawset } from '../core/table.js';
+import { ARR, HASH, MT } from '../core/symbols.js';
+import { isLuaErrorValue } from '../lib/wippy/errors.js';
+import { TypeValue } from '../types/index.js';
+
+export function copyValue(v: unknown, seen?: Map<LuaTable, LuaTable>): unknown {
+  switch (typeof v) {
+    case 'undefined':
+    case 'boolean':
+    case 'number':
+    case 'string':
+    case 'function':
+      return v;
+    default:
+      break;
+  }
+  if (v instanceof LuaTable) return copyTable(v, seen ?? new Map());
+  if (isLuaErrorValue(v) || v instanceof TypeValue) return v;
+  return undefined;
+}
+
+function copyTable(t: LuaTable, seen: Map<LuaTable, LuaTable>): LuaTable {
+  const done = seen.get(t);
+  if (done !== undefined) return done;
+  const out = new LuaTable();
+  seen.set(t, out);
+  const arr = t[ARR];
+  if (arr.length > 0) {
+    const a = new Array<unknown>(arr.length);
+    for (let i = 0; i < arr.length; i++) a[i] = copyValue(arr[i], seen);
+    out[ARR] = a;
+  }
+  for (const k of Object.keys(t)) {
+    const v = copyValue(t[k], seen);
+    if (v !== undefined) out[k] = v;
+  }
+  const h = t[HASH];
+  if (h !== undefined) {
+    for (const [k, v] of h) {
+      const ck = copyValue(k, seen);
+      const cv = copyValue(v, seen);
+      if (ck !== undefined && cv !== undefined) rawset(out, ck, cv);
+    }
+  }
+  const mt = t[MT];
+  if (mt !== undefined) out[MT] = copyTable(mt, seen);
+  return out;
+}
+
+/** Copies a list of values (spawn arguments, payloads). */
+export function copyValues(vals: readonly unknown[]): unknown[] {
+  if (vals.length === 0) return [];
+  const seen = new Map<LuaTable, LuaTable>();
+  return vals.map((v) => copyValue(v, seen));
+}

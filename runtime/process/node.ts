@@ -1,0 +1,248 @@
+// The process node: every process of a runtime, their pids and registered names, spawning and exits with the
+// notices they send (spec §2.3–2.5): names are released first, then EXIT goes to every monitor, and LINK_DOWN to
+// every link when the exit was abnormal. All of it runs on one ProcessScheduler.
+import type { SchedulerLike } from 'rxjs';
+import { LuaTable, tableFromRecord } from '../core/table.js';
+import type { LuaError } from '../core/errors.js';
+import { formatTraceback } from '../core/errors.js';
+import { runAsGenerator } from '../core/coroutine.js';
+import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
+import { ProcessScheduler } from './scheduler.js';
+import { Task } from './task.js';
+import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from './proc.js';
+import { copyValue, copyValues } from './copy.js';
+
+export const EVENT_EXIT = 'pid.exit';
+export const EVENT_LINK_DOWN = 'pid.link.down';
+export const EVENT_CANCEL = 'pid.cancel';
+
+export interface EntryLoader {
+  /** Whether `id` names a process entry this node can run. */
+  hasEntry(id: string): boolean;
+  /** Whether `id` names a process host. */
+  hasHost(id: string): boolean;
+  /** Binds the entry's modules into `G`, runs its chunk, and returns its main function; raises on failure. */
+  load(id: string, G: LuaTable, proc: Proc): unknown;
+}
+
+/** Security hook: every process operation asks it before any side effect (issue 5 brings policies). */
+export type PermissionCheck = (action: string, resource: string, caller: Proc | undefined) => boolean;
+
+export interface NodeOptions {
+  time: SchedulerLike;
+  loader: EntryLoader;
+  /** creates the globals of a new process */
+  globals: (proc: Proc) => LuaTable;
+  check?: PermissionCheck;
+  nodeName?: string;
+}
+
+export interface SpawnOptions {
+  link?: boolean;
+  monitor?: boolean;
+  context?: Map<string, unknown>;
+  name?: string;
+  /** messages delivered right after the spawn (Spawner:with_message) */
+  messages?: { topic: string; payloads: unknown[] }[];
+  /** security actor/scope of the child (issue 5) */
+  security?: unknown;
+}
+
+export class SpawnError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ProcessNode {
+  readonly sched: ProcessScheduler;
+  readonly procs = new Map<string, Proc>();
+  readonly names = new Map<string, Proc>();
+  private counter = 0;
+  readonly nodeName: string;
+  readonly check: PermissionCheck;
+
+  constructor(readonly opts: NodeOptions) {
+    this.sched = new ProcessScheduler(opts.time);
+    this.nodeName = opts.nodeName ?? 'local';
+    this.check = opts.check ?? (() => true);
+  }
+
+  /** The process whose task is running (undefined for host code). */
+  get current(): Proc | undefined {
+    return this.sched.current?.proc;
+  }
+
+  private newPid(hostId: string): string {
+    const n = (++this.counter).toString(16).padStart(5, '0');
+    return `{${this.nodeName}@${hostId}|0x${n}}`;
+  }
+
+  makeError(message: string, kind = ''): LuaErrorValue {
+    return createError({ message, kind });
+  }
+
+  tracebackOf(err: LuaError): string | undefined {
+    const frames = err.luaFrames();
+    return frames.length === 0 ? undefined : formatTraceback(frames);
+  }
+
+  /** Resolves a pid string or a registered name to a live process. */
+  resolve(dest: string): Proc | undefined {
+    const p = this.procs.get(dest);
+    if (p !== undefined) return p;
+    return this.names.get(dest);
+  }
+
+  /**
+   * Spawns a process running entry `id` on host `hostId`. Link and monitor are made before the child runs (atomic,
+   * spec §2.4). Raises SpawnError for an unknown entry or host.
+   */
+  spawn(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions = {}): Proc {
+    if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
+    if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
+    const proc = new Proc(this, this.newPid(hostId), id, hostId);
+    if (parent !== undefined) for (const [k, v] of parent.context) proc.context.set(k, v);
+    if (opts.context !== undefined) for (const [k, v] of opts.context) proc.context.set(k, v);
+    this.procs.set(proc.pid, proc);
+    if (parent !== undefined) {
+      if (opts.link === true) {
+        proc.links.add(parent);
+        parent.links.add(proc);
+      }
+      if (opts.monitor === true) {
+        proc.monitors.add(parent);
+        parent.monitoring.add(proc);
+      }
+    }
+    if (opts.name !== undefined) {
+      this.names.set(opts.name, proc);
+      proc.names.add(opts.name);
+    }
+    const G = this.opts.globals(proc);
+    proc.G = G;
+    const copied = copyValues(args);
+    const node = this;
+    // The chunk runs inside the main task, so an error while loading it is a failure of the process like any other.
+    const gen = (function* () {
+      const main = node.opts.loader.load(id, G, proc);
+      return yield* runAsGenerator(main, copied);
+    })();
+    const task = new Task(proc, gen, true);
+    proc.mainTask = task;
+    proc.tasks.add(task);
+    this.sched.enqueue(task);
+    for (const m of opts.messages ?? []) {
+      proc.deliver({ topic: m.topic, from: parent?.pid ?? '', payloads: copyValues(m.payloads) });
+    }
+    return proc;
+  }
+
+  /**
+   * process.upgrade: the same pid, mailbox, links and monitors run new code; tasks, subscriptions and local state
+   * are discarded (spec §2.7).
+   */
+  upgrade(proc: Proc, id: string, args: unknown[]): void {
+    for (const t of proc.tasks) {
+      this.sched.drop(t);
+      if (t !== this.sched.current) {
+        try {
+          t.gen.return(undefined);
+        } catch {
+          // dropped anyway
+        }
+      }
+    }
+    proc.tasks.clear();
+    proc.inbox = undefined;
+    proc.events = undefined;
+    proc.listeners.clear();
+    const G = this.opts.globals(proc);
+    proc.G = G;
+    const copied = copyValues(args);
+    const node = this;
+    const gen = (function* () {
+      const main = node.opts.loader.load(id, G, proc);
+      return yield* runAsGenerator(main, copied);
+    })();
+    const task = new Task(proc, gen, true);
+    proc.mainTask = task;
+    proc.tasks.add(task);
+    this.sched.enqueue(task);
+  }
+
+  /** Starts another task in `proc` (coroutine.spawn), queued before the parent continues. */
+  spawnTask(proc: Proc, fn: unknown): Task {
+    const task = new Task(proc, runAsGenerator(fn, []), false);
+    proc.tasks.add(task);
+    this.sched.enqueue(task);
+    return task;
+  }
+
+  send(from: Proc | undefined, target: Proc, topic: string, payloads: unknown[]): void {
+    target.deliver({ topic, from: from?.pid ?? '', payloads: copyValues(payloads) });
+  }
+
+  eventTable(kind: string, from: string, fields: Record<string, unknown>): LuaTable {
+    return tableFromRecord({ kind, from, at: Math.floor(this.sched.now() / 1000), ...fields });
+  }
+
+  cancel(from: Proc | undefined, target: Proc, reason: string): void {
+    target.deliver({
+      topic: EVENTS_TOPIC,
+      from: from?.pid ?? '',
+      payloads: [],
+      event: this.eventTable(EVENT_CANCEL, from?.pid ?? '', { reason }),
+    });
+  }
+
+  /** Ends a process: tasks stop, names are released, then EXIT to monitors and LINK_DOWN to links on failure. */
+  exitProcess(proc: Proc, result: ExitResult): void {
+    if (!proc.alive) return;
+    proc.alive = false;
+    for (const t of proc.tasks) {
+      this.sched.drop(t);
+      try {
+        t.gen.return(undefined);
+      } catch {
+        // a task that cannot be closed is simply dropped
+      }
+    }
+    proc.tasks.clear();
+    for (const name of proc.names) if (this.names.get(name) === proc) this.names.delete(name);
+    proc.names.clear();
+    this.procs.delete(proc.pid);
+    const value = copyValue(result.value);
+    for (const m of proc.monitors) {
+      m.monitoring.delete(proc);
+      const res = tableFromRecord({ value, error: result.error });
+      m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event: this.eventTable(EVENT_EXIT, proc.pid, { result: res }) });
+    }
+    proc.monitors.clear();
+    for (const p of proc.monitoring) p.monitors.delete(proc);
+    proc.monitoring.clear();
+    const links = [...proc.links];
+    proc.links.clear();
+    for (const l of links) {
+      l.links.delete(proc);
+      if (result.error !== undefined) {
+        const res = tableFromRecord({ value, error: result.error });
+        l.deliver({
+          topic: EVENTS_TOPIC,
+          from: proc.pid,
+          payloads: [],
+          event: this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res }),
+          linkDown: true,
+        });
+      }
+    }
+    for (const cb of proc.onExit) cb(result);
+  }
+
+  terminate(proc: Proc): void {
+    this.exitProcess(proc, { value: undefined, error: this.makeError('process terminated', 'Internal') });
+  }
+}

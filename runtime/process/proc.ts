@@ -1,0 +1,158 @@
+// A process: its tasks (main + coroutine.spawn'ed), its mailbox and subscriptions, its links and monitors. Delivery
+// follows Wippy (spec §2.4): one ordered queue per process; a message goes to the exact-topic listener, else (for
+// topics not starting with "@") to the inbox, else it stays queued — nothing is dropped before a subscription exists.
+// Rendezvous channels take a message only when a receiver waits; what cannot be delivered waits, in order.
+import type { LuaTable } from '../core/table.js';
+import { R } from '../core/results.js';
+import { toLuaError } from '../core/errors.js';
+import { isLuaErrorValue } from '../lib/wippy/errors.js';
+import type { Channel, ChannelFeed } from './channel.js';
+import { NO_VALUE } from './channel.js';
+import { Message, rawPayload } from './message.js';
+import type { Task } from './task.js';
+import type { TaskOwner } from './scheduler.js';
+import type { ProcessNode } from './node.js';
+
+export const EVENTS_TOPIC = '@events';
+
+export interface Envelope {
+  topic: string;
+  from: string;
+  /** deep-copied payload values */
+  payloads: unknown[];
+  /** for EVENTS_TOPIC: the event table */
+  event?: LuaTable;
+  /** for EVENTS_TOPIC: LINK_DOWN, which kills a process that does not trap links */
+  linkDown?: boolean;
+}
+
+export interface ExitResult {
+  value: unknown;
+  /** the error value of an abnormal exit (undefined for a normal one) */
+  error: unknown;
+  /** Lua traceback text of an uncaught error, for logs */
+  traceback?: string;
+}
+
+interface Listener {
+  ch: Channel;
+  message: boolean;
+}
+
+export class Proc implements TaskOwner, ChannelFeed {
+  readonly tasks = new Set<Task>();
+  mainTask: Task | undefined = undefined;
+  private queue: Envelope[] = [];
+  inbox: Channel | undefined = undefined;
+  events: Channel | undefined = undefined;
+  readonly listeners = new Map<string, Listener>();
+  readonly links = new Set<Proc>();
+  /** processes monitoring this one */
+  readonly monitors = new Set<Proc>();
+  /** processes this one monitors */
+  readonly monitoring = new Set<Proc>();
+  trapLinks = false;
+  alive = true;
+  readonly names = new Set<string>();
+  /** context values (ctx module, inherited by children) */
+  context: Map<string, unknown> = new Map();
+  G: LuaTable | undefined = undefined;
+  /** exit observers (exec, supervisors, hosts) */
+  readonly onExit: ((r: ExitResult) => void)[] = [];
+
+  constructor(
+    readonly node: ProcessNode,
+    readonly pid: string,
+    readonly entryId: string,
+    readonly hostId: string,
+  ) {}
+
+  // ---- delivery ----
+
+  private target(env: Envelope): Channel | undefined {
+    if (env.topic === EVENTS_TOPIC) return this.events;
+    const l = this.listeners.get(env.topic);
+    if (l !== undefined) return l.ch;
+    if (env.topic.charCodeAt(0) === 64 /* @ */) return undefined;
+    return this.inbox;
+  }
+
+  private valueFor(env: Envelope, ch: Channel): unknown {
+    if (env.event !== undefined) return env.event;
+    if (ch === this.inbox) return new Message(env.topic, env.from, env.payloads);
+    const l = this.listeners.get(env.topic);
+    if (l !== undefined && l.message) return new Message(env.topic, env.from, env.payloads);
+    return rawPayload(env.payloads);
+  }
+
+  deliver(env: Envelope): void {
+    if (!this.alive) return;
+    if (env.linkDown === true && !this.trapLinks) {
+      // spec §2.5: without trap_links the process fails at once, whether or not it reads its events.
+      this.node.exitProcess(this, { value: undefined, error: this.node.makeError('linked process failed') });
+      return;
+    }
+    if (this.queue.length === 0) {
+      const ch = this.target(env);
+      if (ch !== undefined && ch.offer(this.valueFor(env, ch))) return;
+      this.queue.push(env);
+      return;
+    }
+    this.queue.push(env);
+    this.flush();
+  }
+
+  /** Delivers what can be delivered now, keeping the order per subscription. */
+  flush(): void {
+    if (this.queue.length === 0 || !this.alive) return;
+    const blocked = new Set<Channel | undefined>();
+    const keep: Envelope[] = [];
+    for (const env of this.queue) {
+      const ch = this.target(env);
+      if (ch === undefined || blocked.has(ch) || !ch.offer(this.valueFor(env, ch))) {
+        blocked.add(ch);
+        keep.push(env);
+      }
+    }
+    this.queue = keep;
+  }
+
+  /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
+  pull(ch: Channel): unknown {
+    const q = this.queue;
+    for (let i = 0; i < q.length; i++) {
+      const env = q[i]!;
+      if (this.target(env) === ch) {
+        q.splice(i, 1);
+        return this.valueFor(env, ch);
+      }
+    }
+    return NO_VALUE;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  // ---- tasks ----
+
+  taskDone(task: Task, first: unknown): void {
+    this.tasks.delete(task);
+    if (!task.main) return;
+    // spec §2.5: a second result that is a string or an error object makes the exit a failure.
+    const second = R.n >= 2 ? R.rv[1] : undefined;
+    if (typeof second === 'string' || isLuaErrorValue(second)) {
+      this.node.exitProcess(this, { value: first, error: typeof second === 'string' ? this.node.makeError(second) : second });
+    } else {
+      this.node.exitProcess(this, { value: first, error: undefined });
+    }
+  }
+
+  taskFailed(task: Task, e: unknown): void {
+    this.tasks.delete(task);
+    const err = toLuaError(e);
+    const v = err.value;
+    const error = isLuaErrorValue(v) ? v : this.node.makeError(typeof v === 'string' ? v : String(v));
+    this.node.exitProcess(this, { value: undefined, error, traceback: this.node.tracebackOf(err) });
+  }
+}

@@ -1,0 +1,181 @@
+// The Lua environment of a process: one read-only base table per runtime (standard library, `process`, `channel`,
+// Wippy's coroutine with `spawn`, `errors`), shared by every process through `__index`, so an idle process costs a
+// few hundred bytes instead of a copy of the library; and the modules a process entry may `require` (time, ctx).
+import { LuaTable } from '../core/table.js';
+import { MT } from '../core/symbols.js';
+import { ret0, ret1, ret2 } from '../core/results.js';
+import { luaError } from '../core/errors.js';
+import { mkY, type LuaGen } from '../core/coroutine.js';
+import { LuaUserdata } from '../core/value.js';
+import { createGlobals } from '../env.js';
+import { openCoroutineLib } from '../lib/coroutine.js';
+import { createError, ERROR_KINDS, openErrorsLib } from '../lib/wippy/errors.js';
+import { createTimeModule, invalidError, invalidWrapError, timeFromMillis } from '../lib/wippy/time/index.js';
+import { toDurationNs } from '../lib/wippy/time/duration.js';
+import type { ProcessNode } from './node.js';
+import type { Proc } from './proc.js';
+import type { ChannelRuntime } from './channel-module.js';
+import type { Channel } from './channel.js';
+import { createProcessModule } from './process-module.js';
+import { PARK } from './task.js';
+
+export interface ProcessGlobals {
+  /** the shared read-only base every process's globals inherit */
+  base: LuaTable;
+  /** modules an entry can list under `modules:` and `require` */
+  modules: Map<string, LuaTable>;
+  /** a fresh globals table for a process */
+  create(proc: Proc): LuaTable;
+}
+
+class TimerValue extends LuaUserdata {
+  sub: { unsubscribe(): void } | undefined = undefined;
+  constructor(
+    mt: LuaTable,
+    readonly ch: Channel,
+  ) {
+    super(mt);
+  }
+}
+
+export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime, write: (s: string) => void): ProcessGlobals {
+  const sched = node.sched;
+  const base = createGlobals({ write });
+  base.process = Object.freeze(createProcessModule(node, channels));
+  base.channel = Object.freeze(channels.channel);
+  base.errors = Object.freeze(openErrorsLib());
+
+  // coroutine.spawn (spec §3.2): another task of the same process, queued ahead of the parent's continuation.
+  const co = openCoroutineLib();
+  co.spawn = (fn: unknown) => {
+    if (typeof fn !== 'function') throw luaError("bad argument #1 to 'spawn' (function expected)");
+    const p = node.current;
+    if (p === undefined) throw luaError('coroutine.spawn can only be called from a process');
+    node.spawnTask(p, fn);
+    return ret0();
+  };
+  base.coroutine = Object.freeze(co);
+
+  // require (spec §1.5): a global lookup of what the entry's modules/imports bound.
+  base.require = (name: unknown) => {
+    const p = node.current;
+    const v = typeof name === 'string' && p?.G !== undefined ? p.G[name] : undefined;
+    if (v === undefined) throw luaError(`module '${String(name)}' not found`);
+    return ret1(v);
+  };
+  Object.freeze(base);
+
+  const modules = new Map<string, LuaTable>();
+  modules.set('time', createTime(node, channels));
+  modules.set('ctx', createCtx(node));
+
+  const baseMeta = new LuaTable();
+  baseMeta.__index = base;
+  Object.freeze(baseMeta);
+  return {
+    base,
+    modules,
+    create(proc: Proc): LuaTable {
+      void proc;
+      const G = new LuaTable();
+      G[MT] = baseMeta;
+      G._G = G;
+      return G;
+    },
+  };
+
+  function createTime(nodeRef: ProcessNode, chans: ChannelRuntime): LuaTable {
+    void nodeRef;
+    const timerMethods = new LuaTable();
+    const timerMeta = new LuaTable();
+    timerMeta.__index = timerMethods;
+    const channelOf = (t: unknown): unknown => ret1((t as TimerValue).ch);
+    timerMethods.response = channelOf;
+    timerMethods.channel = channelOf;
+    timerMethods.stop = (t: unknown) => {
+      const tv = t as TimerValue;
+      const active = tv.sub !== undefined;
+      tv.sub?.unsubscribe();
+      tv.sub = undefined;
+      return ret1(active);
+    };
+    const fireAfter = (ch: Channel, ms: number): { unsubscribe(): void } =>
+      sched.schedule(() => {
+        ch.offer(timeFromMillis(sched.now()));
+      }, ms);
+    timerMethods.reset = (t: unknown, d: unknown) => {
+      const tv = t as TimerValue;
+      const r = toDurationNs(d);
+      if (!r.ok || r.ns <= 0) return ret2(false, invalidError('time.timer: duration must be > 0'));
+      tv.sub?.unsubscribe();
+      tv.sub = fireAfter(tv.ch, r.ns / 1e6);
+      return ret1(true);
+    };
+    return createTimeModule({
+      now: () => sched.now(),
+      extend(fields) {
+        fields.sleep = mkY(
+          () => {
+            throw luaError('time.sleep must be called from a process task');
+          },
+          function* (d: unknown): LuaGen {
+            const r = toDurationNs(d);
+            if (!r.ok) return ret2(undefined, invalidWrapError(r.message, 'time.sleep'));
+            const task = sched.current;
+            if (task === undefined) throw luaError('time.sleep must be called from a process task');
+            const token = sched.parkToken(task);
+            sched.schedule(() => {
+              sched.wake(task, undefined, token);
+            }, Math.max(0, r.ns / 1e6));
+            yield PARK;
+            return ret0();
+          },
+        );
+        fields.after = (d: unknown) => {
+          const r = toDurationNs(d);
+          if (!r.ok) return ret2(undefined, invalidWrapError(r.message, 'time.after'));
+          const ch = chans.newChannel(1);
+          fireAfter(ch, Math.max(0, r.ns / 1e6));
+          return ret1(ch);
+        };
+        fields.timer = (d: unknown) => {
+          const r = toDurationNs(d);
+          if (!r.ok || r.ns <= 0) return ret2(undefined, invalidError('time.timer: duration must be > 0'));
+          const tv = new TimerValue(timerMeta, chans.newChannel(1));
+          tv.sub = fireAfter(tv.ch, r.ns / 1e6);
+          return ret1(tv);
+        };
+        fields.ticker = (d: unknown) => {
+          const r = toDurationNs(d);
+          if (!r.ok || r.ns <= 0) return ret2(undefined, invalidError('time.ticker: duration must be > 0'));
+          const tv = new TimerValue(timerMeta, chans.newChannel(1));
+          const ms = r.ns / 1e6;
+          // A ticker drops ticks a slow receiver misses, as Go's does (buffer of one).
+          const tick = (): void => {
+            tv.ch.offer(timeFromMillis(sched.now()));
+            if (tv.sub !== undefined) tv.sub = sched.schedule(tick, ms);
+          };
+          tv.sub = sched.schedule(tick, ms);
+          return ret1(tv);
+        };
+      },
+    });
+  }
+
+  function createCtx(nodeRef: ProcessNode): LuaTable {
+    const ctx = new LuaTable();
+    ctx.get = (key: unknown) => {
+      const p = nodeRef.current;
+      const v = p === undefined || typeof key !== 'string' ? undefined : p.context.get(key);
+      if (v === undefined) return ret2(undefined, createError({ kind: ERROR_KINDS.NOT_FOUND, message: `context key not found: ${String(key)}` }));
+      return ret1(v);
+    };
+    ctx.all = () => {
+      const t = new LuaTable();
+      const p = nodeRef.current;
+      if (p !== undefined) for (const [k, v] of p.context) t[k] = v;
+      return ret1(t);
+    };
+    return Object.freeze(ctx);
+  }
+}

@@ -1,0 +1,393 @@
+// The `process` global (the seed's process module, with the real behaviour of spec §2): identity, send, the spawn
+// family, terminate/cancel, monitor/link, options, inbox/events/listen, exec, upgrade, context spawners and the name
+// registry. Failures are `nil, err` with Wippy error kinds; every operation asks the permission check first.
+import { LuaTable, tableFromRecord } from '../core/table.js';
+import { ARR } from '../core/symbols.js';
+import { ret0, ret1, ret2 } from '../core/results.js';
+import { luaError } from '../core/errors.js';
+import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { LuaUserdata } from '../core/value.js';
+import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
+import type { Channel } from './channel.js';
+import type { ChannelRuntime } from './channel-module.js';
+import { PARK } from './task.js';
+import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';
+import type { ExitResult, Proc } from './proc.js';
+
+/** `nil, err` with a Wippy error of `kind`. */
+const fail = (kind: string, message: string): unknown => ret2(undefined, createError({ kind, message }));
+
+/** A failed operation: the error object, given back as `nil, err` or raised (Spawner methods). */
+interface Failure {
+  err: LuaErrorValue;
+}
+const failure = (kind: string, message: string): Failure => ({ err: createError({ kind, message }) });
+
+const denied = (action: string, resource: string): unknown =>
+  fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${action}: ${resource}`);
+
+/** Spawn variants: which extra permissions and relations each one has. */
+interface Variant {
+  link: boolean;
+  monitor: boolean;
+}
+
+const VARIANTS: Record<string, Variant> = {
+  spawn: { link: false, monitor: false },
+  spawn_monitored: { link: false, monitor: true },
+  spawn_linked: { link: true, monitor: false },
+  spawn_linked_monitored: { link: true, monitor: true },
+};
+
+/** The immutable SpawnBuilder of process.with_context / with_options. */
+export class Spawner extends LuaUserdata {
+  constructor(
+    mt: LuaTable,
+    readonly context: Map<string, unknown>,
+    readonly options: LuaTable | undefined,
+    readonly name: string | undefined,
+    readonly messages: { topic: string; payloads: unknown[] }[],
+    readonly actor: unknown,
+    readonly scope: unknown,
+  ) {
+    super(mt);
+  }
+}
+
+export function createProcessModule(node: ProcessNode, channels: ChannelRuntime): LuaTable {
+  const sched = node.sched;
+  const self = (): Proc => {
+    const p = node.current;
+    if (p === undefined) throw luaError('process functions can only be called from a process');
+    return p;
+  };
+  const allowed = (action: string, resource: string, caller: Proc): boolean => node.check(action, resource, caller);
+
+  /** Resolves a destination (pid or registered name) for an operation, or returns the `nil, err` to give back. */
+  const destination = (dest: unknown, fname: string): Proc | { err: unknown } => {
+    if (typeof dest !== 'string' || dest === '') return { err: fail(ERROR_KINDS.INVALID, `${fname}: destination required`) };
+    const p = node.resolve(dest);
+    if (p === undefined) return { err: fail(ERROR_KINDS.NOT_FOUND, 'process not found') };
+    return p;
+  };
+
+  const mod = new LuaTable();
+  mod.pid = () => ret1(self().pid);
+  mod.id = () => ret1(self().entryId);
+
+  mod.send = (dest: unknown, topic: unknown, ...payloads: unknown[]) => {
+    const me = self();
+    if (typeof topic !== 'string' || topic === '') return fail(ERROR_KINDS.INVALID, 'topic required');
+    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, `topic cannot start with '@': ${topic}`);
+    const target = destination(dest, 'send');
+    if ('err' in target) return target.err;
+    if (!allowed('process.send', target.pid, me)) return denied('send to process', target.pid);
+    node.send(me, target, topic, payloads);
+    return ret1(true);
+  };
+
+  /** The spawn family, shared by the module functions (nil, err) and Spawner methods (raise). */
+  function doSpawn(variant: Variant, id: unknown, host: unknown, args: unknown[], sp: Spawner | undefined): Proc | Failure {
+    const me = self();
+    if (typeof id !== 'string' || id === '') return failure(ERROR_KINDS.INVALID, 'process id required');
+    if (typeof host !== 'string' || host === '') return failure(ERROR_KINDS.INVALID, 'host id required');
+    const checks: [string, string][] = [['process.spawn', id]];
+    if (variant.monitor) checks.push(['process.spawn.monitored', id]);
+    if (variant.link) checks.push(['process.spawn.linked', id]);
+    checks.push(['process.host', host]);
+    if (sp !== undefined && (sp.actor !== undefined || sp.scope !== undefined)) checks.push(['process.security', 'security']);
+    for (const [action, resource] of checks) {
+      if (!allowed(action, resource, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn process: ${resource} (${action})`);
+    }
+    const opts: SpawnOptions = { link: variant.link, monitor: variant.monitor };
+    if (sp !== undefined) {
+      opts.context = sp.context;
+      opts.name = sp.name;
+      opts.messages = sp.messages;
+      opts.security = sp.actor === undefined && sp.scope === undefined ? undefined : { actor: sp.actor, scope: sp.scope };
+      if (sp.name !== undefined) {
+        const existing = node.names.get(sp.name);
+        if (existing !== undefined) return failure(ERROR_KINDS.ALREADY_EXISTS, `name already registered: ${sp.name}`);
+      }
+    }
+    try {
+      return node.spawn(me, id, host, args, opts);
+    } catch (e) {
+      if (e instanceof SpawnError) return failure(e.kind, e.message);
+      throw e;
+    }
+  }
+
+  for (const [name, variant] of Object.entries(VARIANTS)) {
+    mod[name] = (id: unknown, host: unknown, ...args: unknown[]) => {
+      const r = doSpawn(variant, id, host, args, undefined);
+      return 'err' in r ? ret2(undefined, r.err) : ret1(r.pid);
+    };
+  }
+
+  mod.terminate = mkY(
+    (dest: unknown) => terminate(dest),
+    function* (dest: unknown): LuaGen {
+      const r = terminate(dest);
+      // A process that terminated itself stops here: its task is already dropped.
+      if (node.current !== undefined && !node.current.alive) yield PARK;
+      return r;
+    },
+  );
+  function terminate(dest: unknown): unknown {
+    const me = self();
+    const target = destination(dest, 'terminate');
+    if ('err' in target) return target.err;
+    if (!allowed('process.terminate', target.pid, me)) return denied('terminate process', target.pid);
+    node.terminate(target);
+    return ret1(true);
+  }
+
+  mod.cancel = (dest: unknown, reason?: unknown) => {
+    const me = self();
+    const target = destination(dest, 'cancel');
+    if ('err' in target) return target.err;
+    if (!allowed('process.cancel', target.pid, me)) return denied('cancel process', target.pid);
+    // spec §2.5: CANCEL is an event carrying a reason; no deadline is enforced (the seed's deadline is stale).
+    node.cancel(me, target, typeof reason === 'string' ? reason : reason === undefined ? '' : String(reason));
+    return ret1(true);
+  };
+
+  mod.monitor = (dest: unknown) => {
+    const me = self();
+    const target = destination(dest, 'monitor');
+    // spec §2.1: monitoring a pid that is not alive is an error, and no EXIT is made up for it.
+    if ('err' in target) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
+    if (!allowed('process.monitor', target.pid, me)) return denied('monitor process', target.pid);
+    if (target.monitors.has(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
+    target.monitors.add(me);
+    me.monitoring.add(target);
+    return ret1(true);
+  };
+  mod.unmonitor = (dest: unknown) => {
+    const me = self();
+    const target = destination(dest, 'unmonitor');
+    if ('err' in target) return target.err;
+    if (!allowed('process.unmonitor', target.pid, me)) return denied('unmonitor process', target.pid);
+    target.monitors.delete(me);
+    me.monitoring.delete(target);
+    return ret1(true);
+  };
+  mod.link = (dest: unknown) => {
+    const me = self();
+    const target = destination(dest, 'link');
+    if ('err' in target) return target.err;
+    if (!allowed('process.link', target.pid, me)) return denied('link process', target.pid);
+    target.links.add(me);
+    me.links.add(target);
+    return ret1(true);
+  };
+  mod.unlink = (dest: unknown) => {
+    const me = self();
+    const target = destination(dest, 'unlink');
+    if ('err' in target) return target.err;
+    if (!allowed('process.unlink', target.pid, me)) return denied('unlink process', target.pid);
+    target.links.delete(me);
+    me.links.delete(target);
+    return ret1(true);
+  };
+
+  mod.get_options = () => ret1(tableFromRecord({ trap_links: self().trapLinks }));
+  mod.set_options = (t: unknown) => {
+    const me = self();
+    if (!(t instanceof LuaTable)) return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'options table required' }));
+    for (const k of Object.keys(t)) {
+      if (k !== 'trap_links') return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: `option ${k} is not supported` }));
+    }
+    const v = t.trap_links;
+    if (v !== undefined && typeof v !== 'boolean') {
+      return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'trap_links must be a boolean' }));
+    }
+    if (typeof v === 'boolean') me.trapLinks = v;
+    return ret2(true, undefined);
+  };
+
+  // ---- subscriptions ----
+  const subscribe = (me: Proc, which: 'inbox' | 'events'): Channel => {
+    let ch = me[which];
+    if (ch === undefined) {
+      ch = channels.newChannel(0);
+      ch.feed = me;
+      me[which] = ch;
+      me.flush();
+    }
+    return ch;
+  };
+  mod.inbox = () => ret1(subscribe(self(), 'inbox'));
+  mod.events = () => ret1(subscribe(self(), 'events'));
+  mod.listen = (topic: unknown, opts?: unknown) => {
+    const me = self();
+    if (typeof topic !== 'string' || topic === '') return fail(ERROR_KINDS.INVALID, 'topic required');
+    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, `topic cannot start with '@': ${topic}`);
+    const existing = me.listeners.get(topic);
+    if (existing !== undefined) return ret1(existing.ch);
+    const message = opts instanceof LuaTable && opts.message === true;
+    const ch = channels.newChannel(1);
+    ch.feed = me;
+    me.listeners.set(topic, { ch, message });
+    me.flush();
+    return ret1(ch);
+  };
+  mod.unlisten = (ch: unknown) => {
+    const me = self();
+    for (const [topic, l] of me.listeners) {
+      if (l.ch === ch) {
+        me.listeners.delete(topic);
+        l.ch.close();
+        me.flush();
+        return ret1(true);
+      }
+    }
+    return ret2(false, createError({ kind: ERROR_KINDS.NOT_FOUND, message: 'subscription not found' }));
+  };
+
+  // ---- exec: spawn, wait for the exit, return main's value ----
+  mod.exec = mkY(
+    () => {
+      throw luaError('process.exec must be called from a process task');
+    },
+    function* (id: unknown, host: unknown, ...args: unknown[]): LuaGen {
+      const me = self();
+      if (typeof id !== 'string' || !id.includes(':')) return fail(ERROR_KINDS.INVALID, 'process id must be ns:name');
+      if (!allowed('process.exec', id, me)) return denied('exec process', id);
+      if (typeof host !== 'string' || !allowed('process.host', host, me)) return denied('exec process', String(host));
+      let child: Proc;
+      try {
+        child = node.spawn(me, id, host, args, {});
+      } catch (e) {
+        if (e instanceof SpawnError) return fail(e.kind, e.message);
+        throw e;
+      }
+      const task = sched.current!;
+      const token = sched.parkToken(task);
+      child.onExit.push((r: ExitResult) => sched.wake(task, r, token));
+      const r = (yield PARK) as ExitResult;
+      if (r.error !== undefined) return ret2(undefined, r.error);
+      return ret2(r.value, undefined);
+    },
+  );
+
+  // ---- upgrade: same pid, new code (spec §2.7) ----
+  mod.upgrade = mkY(
+    () => {
+      throw luaError('process.upgrade must be called from a process task');
+    },
+    function* (id: unknown, ...args: unknown[]): LuaGen {
+      const me = self();
+      const entry = id === undefined ? me.entryId : id;
+      if (typeof entry !== 'string') return fail(ERROR_KINDS.INVALID, 'process id required');
+      if (!node.opts.loader.hasEntry(entry)) return fail(ERROR_KINDS.NOT_FOUND, `process entry not found: ${entry}`);
+      node.upgrade(me, entry, args);
+      yield PARK; // this task was dropped; the new main task runs instead
+      return ret0();
+    },
+  );
+
+  // ---- spawners ----
+  const spawnerMethods = new LuaTable();
+  const spawnerMeta = new LuaTable();
+  spawnerMeta.__index = spawnerMethods;
+  spawnerMeta.__tostring = () => ret1('process.Spawner');
+  const mkSpawner = (base: Spawner | undefined, patch: Partial<Spawner>): Spawner =>
+    new Spawner(
+      spawnerMeta,
+      patch.context ?? base?.context ?? new Map(),
+      patch.options ?? base?.options,
+      patch.name ?? base?.name,
+      patch.messages ?? base?.messages ?? [],
+      patch.actor ?? base?.actor,
+      patch.scope ?? base?.scope,
+    );
+  const contextFrom = (base: Map<string, unknown>, t: unknown): Map<string, unknown> => {
+    const m = new Map(base);
+    if (t instanceof LuaTable) for (const k of Object.keys(t)) m.set(k, t[k]);
+    return m;
+  };
+  const checkSpawner = (s: unknown): Spawner => {
+    if (s instanceof Spawner) return s;
+    throw luaError('spawner expected');
+  };
+  mod.with_context = (t: unknown) => {
+    const me = self();
+    if (!allowed('process.context', 'context', me)) return denied('set context', 'context');
+    return ret1(mkSpawner(undefined, { context: contextFrom(new Map(), t) }));
+  };
+  mod.with_options = (t: unknown) => ret1(mkSpawner(undefined, { options: t instanceof LuaTable ? t : undefined }));
+  spawnerMethods.with_context = (s: unknown, t: unknown) => {
+    const sp = checkSpawner(s);
+    if (!allowed('process.context', 'context', self())) throw luaError('not allowed to set context: context');
+    return ret1(mkSpawner(sp, { context: contextFrom(sp.context, t) }));
+  };
+  spawnerMethods.with_options = (s: unknown, t: unknown) =>
+    ret1(mkSpawner(checkSpawner(s), { options: t instanceof LuaTable ? t : undefined }));
+  spawnerMethods.with_name = (s: unknown, name: unknown) => {
+    if (typeof name !== 'string' || name === '') throw luaError('name must be a non-empty string');
+    return ret1(mkSpawner(checkSpawner(s), { name }));
+  };
+  spawnerMethods.with_message = (s: unknown, topic: unknown, ...payloads: unknown[]) => {
+    const sp = checkSpawner(s);
+    if (typeof topic !== 'string' || topic === '' || topic.charCodeAt(0) === 64) throw luaError('invalid topic');
+    return ret1(mkSpawner(sp, { messages: [...sp.messages, { topic, payloads }] }));
+  };
+  spawnerMethods.with_actor = (s: unknown, actor: unknown) => {
+    if (!allowed('process.security', 'security', self())) throw luaError('not allowed to set security: security');
+    return ret1(mkSpawner(checkSpawner(s), { actor }));
+  };
+  spawnerMethods.with_scope = (s: unknown, scope: unknown) => {
+    if (!allowed('process.security', 'security', self())) throw luaError('not allowed to set security: security');
+    return ret1(mkSpawner(checkSpawner(s), { scope }));
+  };
+  for (const [name, variant] of Object.entries(VARIANTS)) {
+    // Spawner methods raise on failure, unlike the module functions (spec §2.1).
+    spawnerMethods[name] = (s: unknown, id: unknown, host: unknown, ...args: unknown[]) => {
+      const r = doSpawn(variant, id, host, args, checkSpawner(s));
+      if ('err' in r) throw luaError(errorText(r.err));
+      return ret1(r.pid);
+    };
+  }
+
+  // ---- registry ----
+  const registry = new LuaTable();
+  registry.LOCAL = 0;
+  registry.CONSISTENT = 1;
+  registry.EVENTUAL = 2;
+  registry.STRONG = 3;
+  registry.register = (name: unknown, pid?: unknown) => {
+    const me = self();
+    if (typeof name !== 'string' || name === '') return fail(ERROR_KINDS.INVALID, 'name required');
+    const target = pid === undefined ? me : node.procs.get(String(pid));
+    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'process not found');
+    if (!allowed('process.registry.register', name, me)) return denied('register name', name);
+    if (target !== me && !allowed('process.registry.foreign', target.pid, me)) return denied('register foreign pid', target.pid);
+    const owner = node.names.get(name);
+    if (owner !== undefined && owner !== target) return fail(ERROR_KINDS.ALREADY_EXISTS, `name already registered: ${name}`);
+    node.names.set(name, target);
+    target.names.add(name);
+    return ret1(true);
+  };
+  registry.lookup = (name: unknown) => {
+    const p = typeof name === 'string' ? node.names.get(name) : undefined;
+    if (p === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'name not registered');
+    return ret1(p.pid);
+  };
+  registry.unregister = (name: unknown) => {
+    const me = self();
+    if (typeof name !== 'string') return ret1(false);
+    if (!allowed('process.registry.unregister', name, me)) return denied('unregister name', name);
+    const p = node.names.get(name);
+    if (p === undefined) return ret1(false);
+    node.names.delete(name);
+    p.names.delete(name);
+    return ret1(true);
+  };
+  mod.registry = Object.freeze(registry);
+  mod.event = Object.freeze(tableFromRecord({ CANCEL: EVENT_CANCEL, EXIT: EVENT_EXIT, LINK_DOWN: EVENT_LINK_DOWN }));
+  void ARR;
+  void runAsGenerator;
+  return mod;
+}

@@ -1,0 +1,77 @@
+// Test support for the process runtime: compiles Lua sources (process mode) to modules, builds a runtime on a
+// VirtualTimeScheduler, and runs it until nothing is left to do — no real sleeps.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VirtualTimeScheduler } from 'rxjs';
+import { compile } from '../../compiler/index.js';
+import type { CompiledChunkModule } from '../../runtime/abi.js';
+import { createProcessRuntime, type ProcessEntry, type ProcessRuntime } from '../../runtime/process/process-runtime.js';
+import type { ExitResult } from '../../runtime/process/proc.js';
+import type { PermissionCheck } from '../../runtime/process/node.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mf-proc-test-'));
+let n = 0;
+
+export async function compileProcessModule(source: string, name: string): Promise<{ module: CompiledChunkModule; url: string; map: string }> {
+  const out = compile(source, { file: name, chunkName: name, processMode: true });
+  if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
+  const file = join(dir, `m${++n}.mjs`);
+  writeFileSync(file, out.code);
+  const url = pathToFileURL(file).href;
+  return { module: (await import(url)) as CompiledChunkModule, url, map: JSON.stringify(out.map) };
+}
+
+export interface TestApp {
+  rt: ProcessRuntime;
+  time: VirtualTimeScheduler;
+  output: string[];
+  /** runs scheduled work and virtual time until idle (bounded) */
+  settle(maxSteps?: number): void;
+}
+
+export interface EntrySpec {
+  source: string;
+  method?: string;
+  modules?: string[];
+}
+
+/** Builds a runtime with the given `ns:name` → Lua source entries and the host `app:processes`. */
+export async function makeApp(entries: Record<string, EntrySpec>, check?: PermissionCheck): Promise<TestApp> {
+  const map = new Map<string, ProcessEntry>();
+  for (const [id, spec] of Object.entries(entries)) {
+    const c = await compileProcessModule(spec.source, `${id.replace(/[:.]/g, '_')}.lua`);
+    map.set(id, { module: c.module, url: c.url, map: () => c.map, method: spec.method ?? 'main', modules: spec.modules ?? ['time'] });
+  }
+  const time = new VirtualTimeScheduler();
+  const output: string[] = [];
+  const rt = createProcessRuntime({ time, entries: map, hosts: new Set(['app:processes']), write: (s) => output.push(s), check });
+  return {
+    rt,
+    time,
+    output,
+    settle(maxSteps = 1000) {
+      for (let i = 0; i < maxSteps; i++) {
+        time.flush();
+        if (rt.node.sched.idle && time.actions.length === 0) return;
+      }
+    },
+  };
+}
+
+/** Spawns `id` as the root process and settles; returns its exit and the printed lines. */
+export async function runMain(
+  entries: Record<string, EntrySpec>,
+  id: string,
+  args: unknown[] = [],
+): Promise<{ exit: ExitResult | undefined; lines: string[]; app: TestApp }> {
+  const app = await makeApp(entries);
+  let exit: ExitResult | undefined;
+  const p = app.rt.spawn(id, 'app:processes', args);
+  p.onExit.push((r) => {
+    exit = r;
+  });
+  app.settle();
+  return { exit, lines: app.output.join('').split('\n').filter((l) => l !== ''), app };
+}
