@@ -65,8 +65,9 @@ export async function runMain(
   entries: Record<string, EntrySpec>,
   id: string,
   args: unknown[] = [],
+  check?: PermissionCheck,
 ): Promise<{ exit: ExitResult | undefined; lines: string[]; app: TestApp }> {
-  const app = await makeApp(entries);
+  const app = await makeApp(entries, check);
   let exit: ExitResult | undefined;
   const p = app.rt.spawn(id, 'app:processes', args);
   p.onExit.push((r) => {
@@ -74,4 +75,21 @@ export async function runMain(
   });
   app.settle();
   return { exit, lines: app.output.join('').split('\n').filter((l) => l !== ''), app };
+}
+
+/** A process entry whose main function is `body` (a Lua block; `...` are the spawn arguments). */
+export function entry(body: string, modules: string[] = ['time']): EntrySpec {
+  return { source: `return { main = function(...)\n${body}\nend }`, modules };
+}
+
+/** Runs `app:main` (given as a body) with the other entries as bodies too; returns the printed lines and the exit. */
+export async function runBodies(
+  main: string,
+  others: Record<string, string> = {},
+  check?: PermissionCheck,
+  modules: string[] = ['time', 'ctx'],
+): Promise<{ exit: ExitResult | undefined; lines: string[]; app: TestApp }> {
+  const entries: Record<string, EntrySpec> = { 'app:main': entry(main, modules) };
+  for (const [id, body] of Object.entries(others)) entries[id] = entry(body, modules);
+  return runMain(entries, 'app:main', [], check);
 }
