@@ -6,7 +6,7 @@ import type { CallLike, Expression, Statement } from '../lua-ast.js';
 import { GotoError } from './goto.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
-import { bind, describeOperand, emitExpr, emitMultiArray, indexCode } from './expressions.js';
+import { bind, describeOperand, emitExpr, indexCode } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
@@ -72,10 +72,20 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
   return { init: b.init === '' ? [] : [b.init], fn: b.ref, self: undefined, desc: describeOperand(fx, base) };
 }
 
+/**
+ * A trailing call argument `f(a, g())`: `first` holds g's first result and `rest` is undefined when g returned exactly
+ * one value (the common case: no array, no spread), else every result of g as an array.
+ */
+interface MultiTail {
+  first: string;
+  rest: string;
+}
+
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */
-function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, init: string[]): string[] {
+function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, init: string[]): { out: string[]; multi: MultiTail | undefined } {
   const exprs = argumentExpressions(e);
   const out: string[] = self === undefined ? [] : [self];
+  let multi: MultiTail | undefined;
   exprs.forEach((a, i) => {
     const last = i === exprs.length - 1;
     if (last && fx.ce.isMulti(a, exprs.length === 1 && e.type === 'CallExpression')) {
@@ -83,9 +93,11 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
         out.push('...va');
         return;
       }
-      const t = fx.temp();
-      init.push(`${t} = ${emitMultiArray(fx, a)}`);
-      out.push(`...${t}`);
+      const first = fx.temp();
+      const rest = fx.temp();
+      // R.n is read right after the call, before anything else can run.
+      init.push(`${first} = ${emitCall(fx, a as CallLike, 'one')}`, `${rest} = R.n === 1 ? undefined : collect(${first})`);
+      multi = { first, rest };
       return;
     }
     if (a.type === 'StringLiteral') {
@@ -97,34 +109,40 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
     if (b.init !== '') init.push(b.init);
     out.push(b.ref);
   });
-  return out;
+  return { out, multi };
 }
 
 export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): string {
   if (e.type === 'CallExpression') checkAmbiguousCall(fx, e);
   const callee = emitCallee(fx, e);
   const init = [...callee.init];
-  const args = emitArgs(fx, e, callee.self, init).join(', ');
+  const { out, multi } = emitArgs(fx, e, callee.self, init);
+  const withArgs = (list: string[]) => list.join(', ');
+  // With a trailing multi-valued call, the one-result case passes it as a plain argument (no array, no spread).
+  const args = multi === undefined ? withArgs(out) : withArgs([...out, `...(${multi.rest} === undefined ? [${multi.first}] : ${multi.rest})`]);
   const f = callee.fn;
   const s = fx.ce.site(e.loc.start.line, callee.desc);
   const mark = marker(e.loc.start.line, e.loc.start.column + 1);
   const sep = args === '' ? '' : ', ';
   const t = fx.temp();
   const suspends = fx.gen && !fx.ce.analysis.plainCalls.has(e);
-  let direct: string;
+  let directWith: (a: string) => string;
   let other: string;
   if (suspends) {
     const y = fx.temp();
-    direct = `((${y} = ${f}.$y) !== undefined ? (yield* ${y}(${args})) : ${f}(${args}))`;
+    directWith = (a) => `((${y} = ${f}.$y) !== undefined ? (yield* ${y}(${a})) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
   } else {
-    direct = `${f}(${args})`;
+    directWith = (a) => `${f}(${a})`;
     other = `callx(${f}, M, ${s}${sep}${args})`;
   }
+  const direct = multi === undefined
+    ? directWith(args)
+    : `(${multi.rest} === undefined ? ${directWith(withArgs([...out, multi.first]))} : ${directWith(withArgs([...out, `...${multi.rest}`]))})`;
   const bounce = fx.gen ? '(yield* bounceY())' : 'bounce()';
   let code: string;
   if (want === 'tail') {
-    const deferred = `${fx.gen ? 'tail' : 'tail'}(${f}, [${args}])`;
+    const deferred = `tail(${f}, [${args}])`;
     code = `(typeof ${f} === "function" ? (R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred}) : ${other})`;
   } else {
     code = `(typeof ${f} === "function" ? ((${t} = ${direct}) === TAIL ? ${bounce} : ${t}) : ${other})`;

@@ -1,7 +1,7 @@
 // Expressions to JS. Each operator inlines its common case (numbers for arithmetic, strings for `..`, a table with
 // the key present for indexing) and calls a runtime slow path, with a site id for the error message, otherwise.
 import type {
-  BinaryExpression, Expression, Identifier, IndexExpression, LogicalExpression, MemberExpression,
+  BinaryExpression, CallLike, Expression, Identifier, IndexExpression, LogicalExpression, MemberExpression,
   TableConstructorExpression, UnaryExpression,
 } from '../lua-ast.js';
 import { decodeStringLiteral } from '../strings.js';
@@ -270,6 +270,10 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
   // With keyed fields present, positional values are stored in temps as they come, so every field is evaluated in
   // source order; the items are installed together at the end (setlist).
   const mixed = e.fields.some((f) => f.type !== 'TableValue');
+  const lastField = e.fields[e.fields.length - 1]!;
+  if (!mixed && lastField.value.type !== 'VarargLiteral' && fx.ce.isMulti(lastField.value)) {
+    return emitListEndingInCall(fx, e);
+  }
   e.fields.forEach((f, i) => {
     const last = i === e.fields.length - 1;
     if (f.type === 'TableValue') {
@@ -319,6 +323,25 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
   }
   parts.push(t);
   return js(`(${parts.join(', ')})`, 'obj');
+}
+
+/**
+ * `{a, b, f()}`: when f returns exactly one value (the common case) the items are built without collecting f's
+ * results into an array and spreading it. The leading items go to temps first so evaluation stays left to right.
+ */
+function emitListEndingInCall(fx: FunctionEmitter, e: TableConstructorExpression): Js {
+  const init: string[] = [];
+  const items: string[] = [];
+  e.fields.forEach((f, i) => {
+    if (i === e.fields.length - 1) return;
+    const b = bind(fx, emitExpr(fx, f.value));
+    if (b.init !== '') init.push(b.init);
+    items.push(b.ref);
+  });
+  const c = fx.temp();
+  init.push(`${c} = ${emitCall(fx, e.fields[e.fields.length - 1]!.value as CallLike, 'one')}`);
+  const lead = items.length === 0 ? '' : `${items.join(', ')}, `;
+  return js(`(${init.join(', ')}, R.n === 1 ? tableFromArray([${lead}${c}]) : tableFromArray([${lead}...collect(${c})]))`, 'obj');
 }
 
 /** All values of a multi-valued expression (a call or `...`), as a JS array expression. */

@@ -17,8 +17,9 @@ export class LuaTable {
   [HASH]: Map<unknown, unknown> | undefined;
   [MT]: LuaTable | undefined;
   [KEYS]: KeySnapshot | undefined;
-  constructor() {
-    this[ARR] = [];
+  /** `arr` becomes the array part (taken over, not copied): it must hold no trailing nil. */
+  constructor(arr?: unknown[]) {
+    this[ARR] = arr === undefined ? [] : arr;
     this[HASH] = undefined;
     this[MT] = undefined;
     this[KEYS] = undefined;
@@ -34,12 +35,12 @@ export function isTable(v: unknown): v is LuaTable {
 
 /** A table whose array part is `items` (taken over, not copied). Trailing nils are dropped. */
 export function tableFromArray(items: unknown[]): LuaTable {
-  const t = new LuaTable();
   let n = items.length;
-  while (n > 0 && items[n - 1] === undefined) n--;
-  items.length = n;
-  t[ARR] = items;
-  return t;
+  if (n > 0 && items[n - 1] === undefined) {
+    while (n > 0 && items[n - 1] === undefined) n--;
+    items.length = n;
+  }
+  return new LuaTable(items);
 }
 
 /** A table with the given string-keyed fields (values that are undefined are skipped). */
