@@ -22,6 +22,11 @@ export async function compileFileCached(path: string, chunkName: string, process
   } catch (e) {
     return { ok: false, errors: `${path}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` };
   }
+  return compileSourceCached(source, chunkName, processMode);
+}
+
+/** Compiles Lua source text (bytes as latin1 chars) through the cache; `chunkName` names it in errors. */
+export async function compileSourceCached(source: string, chunkName: string, processMode = false): Promise<CompileOutcome> {
   const key = cacheKey([source, chunkName, processMode ? 'process' : 'script']);
   const hit = lookup(key);
   if (hit !== undefined) return { ok: true, ...hit };

@@ -1,6 +1,6 @@
 // Putting the process runtime together: a node (scheduler, processes), the channel runtime, the process globals,
 // and a loader for compiled chunks. Hosts (the CLI's app runner, embedding code, tests) start here.
-import { VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
+import { Subscription, VirtualTimeScheduler, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import type { LuaTable } from '../core/table.js';
 import { rawget } from '../core/table.js';
 import { TAIL, bounce } from '../core/call.js';
@@ -13,17 +13,24 @@ import { createProcessGlobals, type ProcessGlobals } from './process-globals.js'
 import type { Proc } from './proc.js';
 import { NodeTimeScheduler } from './scheduler.js';
 
-/** A process.lua entry ready to run: its compiled chunk and the function that is its main. */
-export interface ProcessEntry {
+/** A compiled Lua chunk and what tracebacks need to map its JS frames back to Lua lines. */
+export interface CompiledChunk {
   module: CompiledChunkModule;
   /** the URL its JS frames report, and its source map, for Lua positions in errors */
   url?: string;
   map?: () => object | string | undefined;
+}
+
+/** A process.lua entry ready to run: its compiled chunk and the function that is its main. */
+export interface ProcessEntry extends CompiledChunk {
   /** name of the function in the table the chunk returns (`method:`); undefined when the chunk returns a function */
   method?: string;
   /** modules bound as globals before the chunk runs (`modules:`) */
   modules?: string[];
-  /** libraries bound as globals: alias → the library's value (`imports:`), resolved by the app loader */
+  /**
+   * libraries bound as globals, in binding order: alias → the library's value (`imports:`, resolved by the app
+   * loader; see `libraryBinder`)
+   */
   imports?: Record<string, (G: LuaTable) => unknown>;
 }
 
@@ -31,21 +38,97 @@ export interface ProcessRuntimeOptions {
   time?: SchedulerLike;
   write?: (s: string) => void;
   check?: PermissionCheck;
+  /** process entries by id; the map stays live, so entries may be added after the runtime is created */
   entries: Map<string, ProcessEntry>;
+  /** host ids; live like `entries` */
   hosts: Set<string>;
 }
 
 export interface ProcessRuntime {
   node: ProcessNode;
   globals: ProcessGlobals;
+  entries: Map<string, ProcessEntry>;
+  hosts: Set<string>;
   /** spawns a root process (no parent) */
   spawn(id: string, host: string, args?: unknown[], opts?: SpawnOptions): Proc;
+  /** runs a compiled chunk once per globals table and returns its value (libraries of `imports:`) */
+  runOnce(chunk: CompiledChunk, key: string, G: LuaTable): unknown;
+  /** stops all time-driven work for good (pending timers, sleeps, scheduler turns): the host is going away */
+  shutdown(): void;
+}
+
+/**
+ * Wraps the injected time so the runtime can cancel everything still scheduled when its host shuts down (a pending
+ * `time.sleep` must not keep Node alive after the root process has exited).
+ */
+class TrackedTime implements SchedulerLike {
+  private readonly active = new Set<Subscription>();
+  private closed = false;
+  constructor(private readonly inner: SchedulerLike) {}
+
+  now(): number {
+    return this.inner.now();
+  }
+
+  schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay?: number, state?: T): Subscription {
+    if (this.closed) return Subscription.EMPTY;
+    const active = this.active;
+    let sub: Subscription | undefined = undefined;
+    sub = this.inner.schedule(
+      function (this: SchedulerAction<T>, s?: T) {
+        if (sub !== undefined) active.delete(sub);
+        work.call(this, s);
+      },
+      delay,
+      state,
+    );
+    if (!sub.closed) {
+      active.add(sub);
+      const added = sub;
+      sub.add(() => active.delete(added));
+    }
+    return sub;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const s of [...this.active]) s.unsubscribe();
+    this.active.clear();
+  }
 }
 
 export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntime {
   const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
   const factories = new Map<CompiledChunkModule, (G: LuaTable, ...a: unknown[]) => unknown>();
   let globals: ProcessGlobals | undefined;
+  const factoryOf = (c: CompiledChunk): ((G: LuaTable, ...a: unknown[]) => unknown) => {
+    let main = factories.get(c.module);
+    if (main === undefined) {
+      if (c.url !== undefined) {
+        registerCompiledChunk({ url: c.url, chunkName: c.module.chunkName, functionNames: c.module.functionNames, map: c.map });
+      }
+      main = c.module.default(runtimeABI);
+      factories.set(c.module, main);
+    }
+    return main;
+  };
+  const runChunk = (c: CompiledChunk, G: LuaTable): unknown => {
+    const r = factoryOf(c)(G);
+    return r === TAIL ? bounce() : r;
+  };
+  // spec §1.5: a library runs once per process; its value is shared by every alias that imports it.
+  const libraryValues = new WeakMap<LuaTable, Map<string, unknown>>();
+  const runOnce = (c: CompiledChunk, key: string, G: LuaTable): unknown => {
+    let done = libraryValues.get(G);
+    if (done === undefined) {
+      done = new Map();
+      libraryValues.set(G, done);
+    }
+    if (done.has(key)) return done.get(key);
+    const v = runChunk(c, G);
+    done.set(key, v);
+    return v;
+  };
   const loader: EntryLoader = {
     hasEntry: (id) => opts.entries.has(id),
     hasHost: (id) => opts.hosts.has(id),
@@ -57,29 +140,16 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
         G[m] = mod;
       }
       for (const [alias, make] of Object.entries(entry.imports ?? {})) G[alias] = make(G);
-      let main = factories.get(entry.module);
-      if (main === undefined) {
-        if (entry.url !== undefined) {
-          registerCompiledChunk({
-            url: entry.url,
-            chunkName: entry.module.chunkName,
-            functionNames: entry.module.functionNames,
-            map: entry.map,
-          });
-        }
-        main = entry.module.default(runtimeABI);
-        factories.set(entry.module, main);
-      }
-      let exported = main(G);
-      if (exported === TAIL) exported = bounce();
+      const exported = runChunk(entry, G);
       if (entry.method === undefined) return exported;
       const fn = exported !== undefined && typeof exported === 'object' ? rawget(exported as LuaTable, entry.method) : undefined;
       if (fn === undefined) throw luaError(`method not found: ${entry.method}`);
       return fn;
     },
   };
+  const time = new TrackedTime(opts.time ?? new NodeTimeScheduler());
   const node = new ProcessNode({
-    time: opts.time ?? new NodeTimeScheduler(),
+    time,
     loader,
     globals: (p) => globals!.create(p),
     check: opts.check,
@@ -89,7 +159,11 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
   return {
     node,
     globals,
+    entries: opts.entries,
+    hosts: opts.hosts,
     spawn: (id, host, args = [], o = {}) => node.spawn(undefined, id, host, args, o),
+    runOnce,
+    shutdown: () => time.close(),
   };
 }
 

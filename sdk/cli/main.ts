@@ -1,13 +1,17 @@
 // The `moonforge` command line: run and compile Lua files. Errors are reported as diagnostics or Lua messages,
 // never as JS stacks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { runFile } from '../run-file.js';
+import { runApp } from '../run-app.js';
 
 const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
 
 Usage:
   moonforge run FILE.lua [ARGS...]      compile (cached by content) and run a Lua file
+  moonforge run APPDIR -x NS:NAME [--host HOST] [ARGS...]
+                                        run one process.lua entry of a Wippy app as the root process
+  moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
   moonforge --help | --version
 
@@ -56,6 +60,40 @@ async function compileCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `run APPDIR [-x NS:NAME] [--host HOST] [ARGS...]`: options come before the entry's arguments. */
+async function runAppCommand(dir: string, rest: string[]): Promise<number> {
+  let exec: string | undefined;
+  let host: string | undefined;
+  let i = 0;
+  for (; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '-x' || a === '--exec') exec = rest[++i];
+    else if (a === '--host') host = rest[++i];
+    else if (a === '--') {
+      i++;
+      break;
+    } else break;
+  }
+  const args = rest.slice(i);
+  if (exec === undefined && rest.includes('-x')) {
+    process.stderr.write('moonforge run: -x needs an entry id (NS:NAME)\n');
+    return 2;
+  }
+  if (exec === undefined && args.length > 0) {
+    process.stderr.write(`moonforge run: arguments need -x NS:NAME (got '${args[0]}')\n`);
+    return 2;
+  }
+  return runApp(dir, { exec, host, args });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
@@ -75,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write('moonforge run: missing FILE.lua\n');
         return 2;
       }
+      if (isDirectory(file)) return runAppCommand(file, args);
       return runFile(file, args);
     }
     case 'compile':

@@ -1,0 +1,139 @@
+// From a loaded Wippy app to a running process runtime: compiles every Lua entry a process can reach (its own chunk
+// and its imported libraries, transitively) in process mode through the compile cache, and turns each process.lua
+// entry into a ProcessEntry whose `modules:` and `imports:` are bound before main runs (spec §1.5).
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SchedulerLike } from 'rxjs';
+import type { CompiledChunkModule } from '../runtime/abi.js';
+import type { LuaTable } from '../runtime/core/table.js';
+import type { PermissionCheck } from '../runtime/process/node.js';
+import {
+  createProcessRuntime,
+  type CompiledChunk,
+  type ProcessEntry,
+  type ProcessRuntime,
+} from '../runtime/process/process-runtime.js';
+import { bindingPlan } from '../runtime/app/bindings.js';
+import { isLuaEntry, type App, type LuaEntry } from '../runtime/app/model.js';
+import { readMap } from './cache.js';
+import { compileFileCached, compileSourceCached } from './run-file.js';
+import { createIoModule, type LineReader } from './io-module.js';
+
+export interface AppRuntimeOptions {
+  time?: SchedulerLike;
+  /** print / io.write output (Lua byte strings) */
+  write?: (s: string) => void;
+  check?: PermissionCheck;
+  /** where io.readline reads lines; the process's stdin by default */
+  stdin?: LineReader;
+}
+
+export interface AppRuntime {
+  app: App;
+  rt: ProcessRuntime;
+  /** process.host and terminal.host ids, in load order */
+  hosts: string[];
+  /** the host a root process runs on when none is named: the first terminal.host, else the first process.host */
+  defaultHost: string | undefined;
+}
+
+/** Problems that stop an app from starting, rendered like compiler diagnostics ("file:line:col: error ..."). */
+export class AppStartError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const PROCESS_KINDS = new Set(['process.lua']);
+
+function chunkNameOf(app: App, e: LuaEntry): string {
+  if (e.source.type === 'file') {
+    const rel = relative(app.root, e.source.path);
+    return rel.startsWith('..') ? e.source.path : rel.split(sep).join('/');
+  }
+  // inline code: name the chunk after the entry, as Wippy names it in errors
+  return e.id;
+}
+
+async function compileEntry(app: App, e: LuaEntry, problems: string[]): Promise<CompiledChunk | undefined> {
+  const chunkName = chunkNameOf(app, e);
+  const out =
+    e.source.type === 'file'
+      ? await compileFileCached(e.source.path, chunkName, true)
+      : await compileSourceCached(Buffer.from(e.source.code, 'utf8').toString('latin1'), chunkName, true);
+  if (!out.ok) {
+    problems.push(out.errors ?? `${chunkName}: compile error`);
+    return undefined;
+  }
+  const url = pathToFileURL(out.jsPath!).href;
+  const module = (await import(url)) as CompiledChunkModule;
+  const mapPath = out.mapPath!;
+  return { module, url, map: () => readMap(mapPath) };
+}
+
+/**
+ * Builds the runtime of `app`: every process.lua entry becomes spawnable, every process.host / terminal.host a host.
+ * Throws AppStartError listing compile errors and modules moonforge does not provide.
+ */
+export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): Promise<AppRuntime> {
+  const entries = new Map<string, ProcessEntry>();
+  const hostList = [...app.entries.values()].filter((e) => e.kind === 'process.host' || e.kind === 'terminal.host');
+  const rt = createProcessRuntime({
+    time: opts.time,
+    write: opts.write,
+    check: opts.check,
+    entries,
+    hosts: new Set(hostList.map((h) => h.id)),
+  });
+  rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), opts.stdin));
+  await addAppEntries(app, rt);
+  const terminal = hostList.find((h) => h.kind === 'terminal.host');
+  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id };
+}
+
+/** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */
+export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void> {
+  const problems: string[] = [];
+  const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
+  const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
+    let p = compiled.get(e.id);
+    if (p === undefined) {
+      p = compileEntry(app, e, problems);
+      compiled.set(e.id, p);
+    }
+    return p;
+  };
+  const available = new Set(rt.globals.modules.keys());
+  const pending: Array<Promise<void>> = [];
+  for (const e of app.entries.values()) {
+    if (!isLuaEntry(e) || !PROCESS_KINDS.has(e.kind)) continue;
+    const plan = bindingPlan(app, e.id)!;
+    // A module moonforge does not provide fails at start, at the `modules:` that lists it, not at some later require.
+    for (const lib of [e, ...plan.libraries]) {
+      for (const m of lib.modules) {
+        if (available.has(m)) continue;
+        const p = lib.positions.modules ?? lib.pos;
+        problems.push(`${p.file}:${p.line}:${p.column}: error APP0013: ${lib.id}: module '${m}' is not available in moonforge (available: ${[...available].sort().join(', ')})`);
+      }
+    }
+    pending.push(
+      (async () => {
+        const chunk = await compileOnce(e);
+        const libs = await Promise.all(plan.libraries.map(async (l) => [l.id, await compileOnce(l)] as const));
+        if (chunk === undefined || libs.some(([, c]) => c === undefined)) return;
+        const libChunks = new Map(libs as ReadonlyArray<readonly [string, CompiledChunk]>);
+        const imports: Record<string, (G: LuaTable) => unknown> = {};
+        // Dependencies first (the plan's order): a library's own imports are globals before its chunk runs.
+        for (const l of plan.libraries) {
+          const c = libChunks.get(l.id)!;
+          for (const b of plan.bindings) {
+            if (b.id === l.id) imports[b.alias] = (G) => rt.runOnce(c, l.id, G);
+          }
+        }
+        rt.entries.set(e.id, { ...chunk, method: e.method, modules: plan.modules, imports });
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  if (problems.length > 0) throw new AppStartError([...new Set(problems)]);
+}

@@ -1,0 +1,99 @@
+// The `io` module of terminal hosts (spec §1.4: not the standard io library, a module an entry lists under
+// `modules: [io]`): io.write, io.print, io.flush, and io.readline, which parks the calling task until a line of stdin
+// arrives, so other processes keep running meanwhile.
+import { LuaTable } from '../runtime/core/table.js';
+import { ret0, ret1, ret2 } from '../runtime/core/results.js';
+import { luaError } from '../runtime/core/errors.js';
+import { mkY, type LuaGen } from '../runtime/core/coroutine.js';
+import { tostring } from '../runtime/core/tostring.js';
+import { createError, ERROR_KINDS } from '../runtime/lib/wippy/errors.js';
+import type { ProcessScheduler } from '../runtime/process/scheduler.js';
+import { PARK } from '../runtime/process/task.js';
+
+/** A source of input lines: calls back with each requested line (without its newline), or undefined at the end. */
+export interface LineReader {
+  readLine(cb: (line: string | undefined) => void): void;
+}
+
+/** Lines of a readable stream as latin1 byte strings; the stream is paused whenever nobody waits for a line. */
+export function createStreamLineReader(stream: NodeJS.ReadableStream = process.stdin): LineReader {
+  let buf = '';
+  let ended = false;
+  let attached = false;
+  const waiters: Array<(line: string | undefined) => void> = [];
+  const pump = (): void => {
+    while (waiters.length > 0) {
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        const line = buf.slice(0, nl).replace(/\r$/, '');
+        buf = buf.slice(nl + 1);
+        waiters.shift()!(line);
+      } else if (ended) {
+        const rest = buf;
+        buf = '';
+        waiters.shift()!(rest === '' ? undefined : rest);
+      } else {
+        break;
+      }
+    }
+    // a paused stdin does not keep Node alive once every process is done
+    if (waiters.length === 0 && !ended) stream.pause();
+  };
+  return {
+    readLine(cb) {
+      waiters.push(cb);
+      if (!attached) {
+        attached = true;
+        stream.on('data', (chunk: Buffer | string) => {
+          buf += typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
+          pump();
+        });
+        stream.on('end', () => {
+          ended = true;
+          pump();
+        });
+      }
+      pump();
+      if (waiters.length > 0 && !ended) stream.resume();
+    },
+  };
+}
+
+const text = (v: unknown, i: number, fname: string): string => {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return tostring(v);
+  throw luaError(`bad argument #${i} to '${fname}' (string expected, got ${v === undefined ? 'nil' : typeof v})`);
+};
+
+export function createIoModule(sched: ProcessScheduler, write: (s: string) => void, reader?: LineReader): LuaTable {
+  let input = reader;
+  const io = new LuaTable();
+  io.write = (...args: unknown[]) => {
+    write(args.map((a, i) => text(a, i + 1, 'write')).join(''));
+    return ret1(true);
+  };
+  io.print = (...args: unknown[]) => {
+    write(`${args.map((a) => tostring(a)).join('\t')}\n`);
+    return ret0();
+  };
+  // Output is written as it is produced; flush exists for code written against Wippy's buffered terminal.
+  io.flush = () => ret1(true);
+  io.readline = mkY(
+    () => {
+      throw luaError('io.readline must be called from a process task');
+    },
+    function* (): LuaGen {
+      const task = sched.current;
+      if (task === undefined) throw luaError('io.readline must be called from a process task');
+      input ??= createStreamLineReader();
+      const token = sched.parkToken(task);
+      input.readLine((line) => {
+        sched.wake(task, line, token);
+      });
+      const line = (yield PARK) as string | undefined;
+      if (line === undefined) return ret2(undefined, createError({ kind: ERROR_KINDS.NOT_FOUND, message: 'EOF' }));
+      return ret1(line);
+    },
+  );
+  return Object.freeze(io);
+}
