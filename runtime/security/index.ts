@@ -1,0 +1,19 @@
+// Public API of moonforge's security model (issue 5): policies loaded from `security.policy` entries, scopes, the
+// access decision, the node's permission check, service security contexts and the `security` Lua module.
+export { Policy, parsePolicyConfig, type Decision, type Effect, type PolicyConfig, type PolicyProblem } from './policy.js';
+export { Scope } from './scope.js';
+export type { Actor, ConditionSpec, Operator } from './conditions.js';
+export { compileFilter, type StringMatcher } from './matcher.js';
+export {
+  PolicyRegistry,
+  loadPolicies,
+  formatSecurityDiagnostic,
+  SECURITY_DIAGNOSTIC_CODES,
+  type PolicySourceEntry,
+  type SecurityDiagnostic,
+} from './registry.js';
+export { createPermissionCheck, isAllowed, canAccess, type SecurityContext, type SecurityCaller, type SecurityOptions } from './check.js';
+export { securityContextFromConfig, type ServiceSecurityConfig } from './service.js';
+export { createSecurityModule, type SecurityModule, type SecurityModuleOptions } from './module.js';
+export { ActorValue, ScopeValue, PolicyValue } from './lua-values.js';
+export type { AttrRecord, AttrValue } from './values.js';
