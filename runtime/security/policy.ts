@@ -49,8 +49,19 @@ export class Policy {
     this.usesMeta = config.conditions.some((c) => readsMeta(c.field) || (c.valueFrom !== undefined && readsMeta(c.valueFrom)));
   }
 
+  /** Whether the policy can apply to `action` at all (scopes index their policies by action with it). */
+  appliesTo(action: string): boolean {
+    return this.matchAction(action);
+  }
+
   evaluate(actor: Actor, action: string, resource: string, meta: AttrRecord | undefined): Decision {
-    if (!this.matchAction(action) || !this.matchResource(resource)) return 'undefined';
+    if (!this.matchAction(action)) return 'undefined';
+    return this.evaluateMatched(actor, action, resource, meta);
+  }
+
+  /** evaluate() for an action already known to match. */
+  evaluateMatched(actor: Actor, action: string, resource: string, meta: AttrRecord | undefined): Decision {
+    if (!this.matchResource(resource)) return 'undefined';
     const conds = this.conds;
     if (conds.length !== 0) {
       const req: Request = { actor, action, resource, meta };
