@@ -1,5 +1,7 @@
 // Compiler diagnostics: the one shape every pass reports in, the catalogue of codes, and the renderer
-// (`file:line:col: error LUAnnnn: message`, then the source line and a caret). Lines and columns are 1-based.
+// (`file:line:col: error LUAnnnn: message`, then the source line and a caret). Lines and columns are 1-based;
+// `Diagnostic.column` counts bytes of the line (the compiler reads bytes), the rendered form counts characters (UTF-8
+// decoded, a tab is one), which is what editors and terminals expect of `file:line:col`.
 
 export interface Diagnostic {
   code: string;
@@ -32,6 +34,8 @@ export const DIAGNOSTIC_CODES = {
   LUA1009: 'unfinished string',
   /** a source file that cannot be read */
   LUA1010: 'cannot read file',
+  /** goto/label regions that cross each other (compiler/emit/goto.ts cannot express them as JS blocks) */
+  LUA1011: 'crossing goto jumps not supported',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | `LUA2${string}`;
@@ -66,12 +70,13 @@ function lineText(source: string, line: number): string {
  * the line is shown decoded as UTF-8 and the caret is placed under the right character.
  */
 export function formatDiagnostic(d: Diagnostic, source?: string): string {
-  const head = `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`;
-  if (source === undefined) return head;
+  if (source === undefined) return `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`;
   const raw = lineText(source, d.line);
   const decode = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-  const shown = decode(raw).replace(/\t/g, ' ');
-  const caretAt = decode(raw.slice(0, Math.max(0, d.column - 1))).length;
+  const shown = [...decode(raw).replace(/\t/g, ' ')];
+  // A caret inside a multi-byte character stays on that character.
+  const caretAt = [...decode(raw.slice(0, Math.max(0, d.column - 1)))].length;
   const width = Math.max(1, Math.min(d.length, shown.length - caretAt));
-  return `${head}\n${shown}\n${' '.repeat(caretAt)}${'^'.repeat(width)}`;
+  const head = `${d.file}:${d.line}:${caretAt + 1}: error ${d.code}: ${d.message}`;
+  return `${head}\n${shown.join('')}\n${' '.repeat(caretAt)}${'^'.repeat(width)}`;
 }
