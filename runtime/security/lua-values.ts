@@ -1,23 +1,18 @@
 // Actors, scopes and policies as Lua userdata, and meta tables converted to attribute records and back
 // (wippyai/runtime runtime/lua/modules/security/{actor,scope,policy,utils}.go). Metatables are shared per type.
 import { LuaTable, tableFromArray } from '../core/table.js';
-import { ARR, FROZEN } from '../core/symbols.js';
+import { ARR } from '../core/symbols.js';
 import { LuaUserdata } from '../core/value.js';
 import type { Actor } from './conditions.js';
 import type { Policy } from './policy.js';
 import type { Scope } from './scope.js';
 import type { AttrRecord, AttrValue } from './values.js';
 
-export function frozen(t: LuaTable): LuaTable {
-  (t as unknown as Record<symbol, unknown>)[FROZEN] = true;
-  return t;
-}
-
-/** One metatable per userdata type, its `__index` the (read-only) method table. */
+/** One metatable per userdata type, its `__index` the method table (both read-only once `seal`ed). */
 export function typeMetatable(methods: LuaTable): LuaTable {
   const mt = new LuaTable();
-  mt.__index = frozen(methods);
-  return frozen(mt);
+  mt.__index = methods;
+  return mt;
 }
 
 export class ActorValue extends LuaUserdata {

@@ -11,7 +11,7 @@ import { canAccess, isAllowed, type SecurityContext } from './check.js';
 import type { Actor } from './conditions.js';
 import type { PolicyRegistry } from './registry.js';
 import { Scope } from './scope.js';
-import { ActorValue, PolicyValue, ScopeValue, attrToLua, frozen, metaFromLua, typeMetatable } from './lua-values.js';
+import { ActorValue, PolicyValue, ScopeValue, attrToLua, metaFromLua, typeMetatable } from './lua-values.js';
 import type { AttrRecord } from './values.js';
 
 export interface SecurityModuleOptions {
@@ -175,7 +175,8 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
     if (!allowed('security.actor.create', aid)) throw luaError(`not allowed to create actor with ID: ${aid}`);
     return ret1(wrapActor({ id: aid, meta: optMeta(meta, 2, 'new_actor') }));
   };
-  frozen(mod);
+  // library tables are read-only in Wippy (mod.Immutable = true), as every moonforge library table
+  for (const t of [mod, actorMethods, scopeMethods, policyMethods, actorMT, scopeMT, policyMT]) Object.freeze(t);
 
   return {
     module: mod,
