@@ -3,6 +3,7 @@
 // line and column of the offending field, and left out.
 import { Policy, parsePolicyConfig } from './policy.js';
 import { Scope } from './scope.js';
+import { fieldPosition } from './positions.js';
 
 /** Where something was written (the app loader's SourcePos). */
 export interface PolicyPos {
@@ -19,6 +20,8 @@ export interface PolicySourceEntry {
   fields: Record<string, unknown>;
   pos: PolicyPos;
   positions: Record<string, PolicyPos>;
+  /** the definition file's absolute path, to locate problems inside `policy:` */
+  file?: string;
 }
 
 export const SECURITY_DIAGNOSTIC_CODES = {
@@ -64,8 +67,10 @@ export class PolicyRegistry {
   }
 }
 
-/** The position of a field path such as "policy.conditions[1].operator": the deepest recorded one. */
+/** The position of a field path such as "policy.conditions[1].operator", as deep as can be found. */
 function positionOf(e: PolicySourceEntry, field: string): PolicyPos {
+  const deep = e.file === undefined ? undefined : fieldPosition(e.file, e.pos, field);
+  if (deep !== undefined) return deep;
   const top = field.split(/[.[]/)[0];
   return e.positions[top] ?? e.pos;
 }
