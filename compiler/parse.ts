@@ -45,6 +45,12 @@ export function parseLua(source: string, file: string): ParseResult {
       }
       // luaparse's own columns mix 0- and 1-based counting: positions are recomputed here from the offset, once.
       const code = classify(message);
+      const unfinished = /^unfinished string near '([\s\S]*)'$/.exec(message);
+      if (unfinished !== null) {
+        // luaparse stops past the line end; Lua reports the line where the string starts.
+        const start = Math.max(0, err.index - 1 - unfinished[1]!.length);
+        return { chunk: undefined, diagnostics: [diagnosticAt(source, file, start, code, message, 1)] };
+      }
       if (code === 'LUA1007') {
         // luaparse stops after the digits; point at the escape itself, as `near '\300'` says.
         const bs = text.lastIndexOf('\\', err.index);
