@@ -103,12 +103,20 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
       sched.schedule(() => {
         ch.offer(timeFromMillis(sched.now()));
       }, ms);
+    // A timer forgets its subscription when it fires, so stop() after firing returns false as Go's Timer.Stop.
+    const armTimer = (tv: TimerValue, ms: number): void => {
+      const sub = sched.schedule(() => {
+        if (tv.sub === sub) tv.sub = undefined;
+        tv.ch.offer(timeFromMillis(sched.now()));
+      }, ms);
+      tv.sub = sub;
+    };
     timerMethods.reset = (t: unknown, d: unknown) => {
       const tv = t as TimerValue;
       const r = toDurationNs(d);
       if (!r.ok || r.ns <= 0) return ret2(false, invalidError('time.timer: duration must be > 0'));
       tv.sub?.unsubscribe();
-      tv.sub = fireAfter(tv.ch, r.ns / 1e6);
+      armTimer(tv, r.ns / 1e6);
       return ret1(true);
     };
     return createTimeModule({
@@ -142,7 +150,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
           const r = toDurationNs(d);
           if (!r.ok || r.ns <= 0) return ret2(undefined, invalidError('time.timer: duration must be > 0'));
           const tv = new TimerValue(timerMeta, chans.newChannel(1));
-          tv.sub = fireAfter(tv.ch, r.ns / 1e6);
+          armTimer(tv, r.ns / 1e6);
           return ret1(tv);
         };
         fields.ticker = (d: unknown) => {
