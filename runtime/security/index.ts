@@ -17,3 +17,4 @@ export { securityContextFromConfig, type ServiceSecurityConfig } from './service
 export { createSecurityModule, type SecurityModule, type SecurityModuleOptions } from './module.js';
 export { ActorValue, ScopeValue, PolicyValue } from './lua-values.js';
 export type { AttrRecord, AttrValue } from './values.js';
+export { createAppSecurity, type AppSecurity, type SecurityAppView } from './app-security.js';

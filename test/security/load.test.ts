@@ -9,6 +9,7 @@ import { loadApp } from '../../runtime/app/index.js';
 import { formatSecurityDiagnostic, loadPolicies } from '../../runtime/security/registry.js';
 import { securityContextFromConfig } from '../../runtime/security/service.js';
 import { createPermissionCheck } from '../../runtime/security/check.js';
+import { createAppSecurity } from '../../runtime/security/app-security.js';
 
 function makeApp(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'mf-sec-app-'));
@@ -177,5 +178,12 @@ entries:
     expect(bare.scope).toBeUndefined();
     expect(createPermissionCheck({ strictMode: false })('process.send', 'x', { pid: 'p', security: bare })).toBe(true);
     expect(check('process.send', 'x', { pid: 'p', security: bare })).toBe(false);
+    // the same through createAppSecurity, straight from the loaded App
+    const appSec = createAppSecurity(app);
+    expect(appSec.diagnostics).toEqual([]);
+    expect(appSec.strictMode).toBe(false);
+    expect(appSec.serviceContext(svc[0])?.scope?.policies()).toHaveLength(3);
+    expect(appSec.check('process.send', 'x', { pid: 'p', security: appSec.serviceContext(svc[1]) })).toBe(true);
+    expect(appSec.serviceContext({ namespace: 'app', lifecycle: { security: undefined } })).toBeUndefined();
   });
 });
