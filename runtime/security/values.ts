@@ -8,7 +8,9 @@ export interface AttrRecord {
 }
 
 /** Go strconv.ParseFloat's accepted syntax (decimal, hex float, inf, nan; no surrounding spaces). */
-const FLOAT_RE = /^[+-]?(?:(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?|0[xX](?:[\da-fA-F_]+\.?[\da-fA-F_]*|\.[\da-fA-F_]+)[pP][+-]?\d+|inf(?:inity)?|nan)$/i;
+const DEC = String.raw`(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:e[+-]?\d(?:_?\d)*)?`;
+const HEX = String.raw`0x(?:_?[\da-f](?:_?[\da-f])*(?:\.(?:[\da-f](?:_?[\da-f])*)?)?|\.[\da-f](?:_?[\da-f])*)p[+-]?\d(?:_?\d)*`;
+const FLOAT_RE = new RegExp(String.raw`^[+-]?(?:${DEC}|${HEX}|inf(?:inity)?|nan)$`, 'i');
 
 export function isRecord(v: unknown): v is AttrRecord {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
