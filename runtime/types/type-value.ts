@@ -4,7 +4,7 @@
 import { LuaUserdata } from '../core/value.js';
 import { LUATYPE } from '../core/symbols.js';
 import { LuaTable } from '../core/table.js';
-import { luaError } from '../core/errors.js';
+import { luaError, type LuaError } from '../core/errors.js';
 import { getStringMetatable } from '../core/meta.js';
 import { ret1 } from '../core/results.js';
 import { typeName } from '../core/value.js';
@@ -93,26 +93,39 @@ export function createValidationError(message: string): unknown {
   return message;
 }
 
+/**
+ * An error raised by calling a type. go-lua's typeCall raises with `ls.RaiseError`, whose prefix is `where(0)`: the
+ * position of the Lua code making the call (a type has no frame of its own), as in "main.lua:7: expected string, got
+ * number". luaError cannot see that frame (the `__call` dispatch is a call boundary), so the innermost Lua frame of
+ * the captured stack gives the prefix.
+ */
+function typeCallError(message: string): LuaError {
+  const e = luaError(message, 0);
+  const f = e.luaFrames()[0];
+  if (f !== undefined) e.value = `${f.chunk}:${f.line}: ${message}`;
+  return e;
+}
+
 /** `T(v)`: validation (exactly one value) or generic instantiation (all arguments types); ltype.go typeCall. */
 function callType(self: unknown, ...args: unknown[]): unknown {
   const t = self as TypeValue;
   const n = args.length;
-  if (n === 0) throw luaError(`type ${t.label()} expects at least 1 argument`);
+  if (n === 0) throw typeCallError(`type ${t.label()} expects at least 1 argument`);
   let typeArgs = 0;
   for (const a of args) if (a instanceof TypeValue) typeArgs++;
   if (typeArgs === n) {
-    if (t.params.length === 0 || t.bound) throw luaError(`type ${t.label()} is not generic`);
-    if (n !== t.params.length) throw luaError(`generic ${t.label()} expects ${t.params.length} type arguments, got ${n}`);
+    if (t.params.length === 0 || t.bound) throw typeCallError(`type ${t.label()} is not generic`);
+    if (n !== t.params.length) throw typeCallError(`generic ${t.label()} expects ${t.params.length} type arguments, got ${n}`);
     return ret1(t.instantiate(args as TypeValue[]));
   }
-  if (typeArgs !== 0) throw luaError(`type ${t.label()} does not accept mixed type/value arguments`);
-  if (n !== 1) throw luaError(`type ${t.label()} validation expects 1 value, got ${n}`);
+  if (typeArgs !== 0) throw typeCallError(`type ${t.label()} does not accept mixed type/value arguments`);
+  if (n !== 1) throw typeCallError(`type ${t.label()} validation expects 1 value, got ${n}`);
   const v = args[0];
   const err = t.check(v);
   if (err !== null) {
     // go-lua's message ("expected Point, got table"), with the failing path when it is deeper than the value
     const head = `expected ${t.label()}, got ${typeName(v)}`;
-    throw luaError(err === head || err.startsWith('expected ') ? head : `${head} (${err})`);
+    throw typeCallError(err === head || err.startsWith('expected ') ? head : `${head} (${err})`);
   }
   return ret1(v);
 }
