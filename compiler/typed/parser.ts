@@ -57,6 +57,11 @@ export class Parser {
   /** [start, end) pairs of type text to blank, in completion order */
   readonly blanks: number[] = [];
   readonly aliases: RawAlias[] = [];
+  /**
+   * [start, end) of the last annotation written on each local name, so `type T = typeof(name)` can take the local's
+   * declared type (go-lua resolves typeof statically: wippyai/runtime tests/app/src/test/types/runtime_is_typeof.lua).
+   */
+  readonly localAnnotations = new Map<string, [number, number]>();
 
   constructor(src: string) {
     this.lx = new Lexer(src);
@@ -369,13 +374,27 @@ export class Parser {
   /** `name [: T]` in local statements and parameter lists; the annotation is blanked. */
   private typedName(role: string): void {
     const lx = this.lx;
+    const nameStart = lx.tokStart;
+    const nameEnd = lx.tokEnd;
     this.expectName(role);
     if (lx.tok === C_COLON) {
       const s = lx.tokStart;
       lx.next();
+      const typeStart = lx.tokStart;
       parseType(this, true, false);
       this.blank(s, lx.prevEnd);
+      this.localAnnotations.set(lx.src.slice(nameStart, nameEnd), [typeStart, lx.prevEnd]);
     }
+  }
+
+  /** The declared type of local `name` (its last annotation), re-read as a TypeExpr; undefined when unannotated. */
+  annotationOf(name: string): TypeExpr | undefined {
+    const range = this.localAnnotations.get(name);
+    if (range === undefined) return undefined;
+    const sub = new Parser(this.lx.src.slice(0, range[1]));
+    sub.lx.pos = range[0];
+    sub.lx.next();
+    return parseType(sub, true, true) ?? undefined;
   }
 
   /** [<T>] ( params ) [: returns] block end */

@@ -175,7 +175,8 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
       p.expr();
       const text = lx.src.slice(s, lx.prevEnd);
       p.expect(C_RPAREN, ')');
-      if (build) t = { kind: 'typeof', expr: text };
+      // typeof of an annotated local is its declared type (what go-lua's checker gives); anything else stays opaque
+      if (build) t = p.annotationOf(text) ?? { kind: 'typeof', expr: text };
       break;
     }
     case TK_KEYOF: {

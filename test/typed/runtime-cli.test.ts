@@ -205,3 +205,24 @@ show(type(rawget(_G, "Shadow")))
     ]);
   });
 });
+
+describe('typeof(local) is the local\'s declared type (wippyai/runtime runtime_is_typeof.lua)', () => {
+  it('through the CLI', async () => {
+    const src = `local sample: {name: string, age: number} = {name = "Ada", age = 33}
+local nested: {meta: {active: boolean}, tags: {string}} = {meta = {active = true}, tags = {"x", "y"}}
+type Sample = typeof(sample)
+type Nested = typeof(nested)
+${SHOW}
+show(Sample:is({name = "Bob", age = 1}) ~= nil, Sample:is({name = 123, age = 1}))
+show(Sample:is({name = "Bob"}))
+show(Nested:is({meta = {active = false}, tags = {"z"}}) ~= nil, Nested:is({meta = {active = "yes"}, tags = {"z"}}))
+show(Sample:kind(), Nested:kind(), sample.age, #nested.tags)
+`;
+    expect(await run('typeof.lua', src)).toEqual([
+      'true | nil | name: expected string, got number',
+      'nil | age: expected number, got nil',
+      'true | nil | meta.active: expected boolean, got string',
+      'record | record | 33 | 2',
+    ]);
+  });
+});
