@@ -51,6 +51,11 @@ export function parseLua(source: string, file: string): ParseResult {
         const start = Math.max(0, err.index - 1 - unfinished[1]!.length);
         return { chunk: undefined, diagnostics: [diagnosticAt(source, file, start, code, message, 1)] };
       }
+      if (code === 'LUA1003') {
+        // luaparse notices after reading the next token; the caret goes on the `break` itself.
+        const at = text.lastIndexOf('break', err.index - 1);
+        if (at >= 0) return { chunk: undefined, diagnostics: [diagnosticAt(source, file, at, code, message, 5)] };
+      }
       if (code === 'LUA1007') {
         // luaparse stops after the digits; point at the escape itself, as `near '\300'` says.
         const bs = text.lastIndexOf('\\', err.index);

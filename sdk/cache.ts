@@ -1,7 +1,7 @@
 // The compile cache: compiled modules are stored by a hash of everything that decides their text (source, chunk name,
 // options, the compiler build), so `moonforge run` compiles a file once and later runs only import it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,7 +20,10 @@ let dir: string | undefined;
 export function cacheDir(): string {
   if (dir !== undefined) return dir;
   if (cacheDisabled()) {
-    dir = mkdtempSync(join(tmpdir(), 'moonforge-'));
+    // Modules are still written (Node imports files), to a private directory removed when the process ends.
+    const own = mkdtempSync(join(tmpdir(), 'moonforge-'));
+    process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+    dir = own;
     return dir;
   }
   const base = process.env.MOONFORGE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'moonforge');

@@ -14,11 +14,22 @@ export interface CompileOutcome {
   errors?: string;
 }
 
+/**
+ * The bytes of a Lua file (latin1) as lua.c loads them: a first line starting with `#` (a `#!` line) is skipped,
+ * its newline kept so that line numbers stay right.
+ */
+export function readLuaFile(path: string): string {
+  const source = readFileSync(path, 'latin1');
+  if (source.charCodeAt(0) !== 35 /* # */) return source;
+  const nl = source.indexOf('\n');
+  return nl < 0 ? '' : source.slice(nl);
+}
+
 /** Compiles a Lua file (bytes read as latin1) through the cache. */
 export async function compileFileCached(path: string, chunkName: string, processMode = false): Promise<CompileOutcome> {
   let source: string;
   try {
-    source = readFileSync(path, 'latin1');
+    source = readLuaFile(path);
   } catch (e) {
     return { ok: false, errors: `${path}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` };
   }
@@ -31,9 +42,15 @@ export async function compileSourceCached(source: string, chunkName: string, pro
   const hit = lookup(key);
   if (hit !== undefined) return { ok: true, ...hit };
   const { compile, renderDiagnostics } = await import('../compiler/index.js');
-  const out = compile(source, { file: chunkName, chunkName, processMode, outName: `${key}.mjs` });
+  // Lua strings are bytes: the chunk name in runtime messages is the UTF-8 of the name; diagnostics show it as text.
+  const out = compile(source, { file: chunkName, chunkName: toBytes(chunkName), processMode, outName: `${key}.mjs` });
   if (!out.ok) return { ok: false, errors: renderDiagnostics(out.diagnostics, source) };
   return { ok: true, ...store(key, out.code, out.map) };
+}
+
+/** A JS (UTF-16) string as a Lua byte string: its UTF-8 bytes, one char each. */
+function toBytes(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
 }
 
 export async function runFile(path: string, args: string[]): Promise<number> {
@@ -48,12 +65,19 @@ export async function runFile(path: string, args: string[]): Promise<number> {
   const mapPath = compiled.mapPath!;
   let outcome;
   try {
-    outcome = runChunk(mod, { url, map: () => readMap(mapPath), write: out.write, scriptName: path, args });
+    outcome = runChunk(mod, {
+      url,
+      map: () => readMap(mapPath),
+      write: out.write,
+      scriptName: toBytes(path),
+      args: args.map(toBytes),
+    });
   } finally {
     out.flush();
   }
   if (!outcome.ok) {
-    process.stderr.write(`${Buffer.from(`${outcome.error}\n`, 'latin1').toString('latin1')}`);
+    // the message is Lua bytes: written as they are, like lua.c does
+    process.stderr.write(Buffer.from(`${outcome.error}\n`, 'latin1'));
     return 1;
   }
   return 0;

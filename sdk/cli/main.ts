@@ -2,7 +2,7 @@
 // never as JS stacks.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runFile } from '../run-file.js';
+import { readLuaFile, runFile } from '../run-file.js';
 import { runApp } from '../run-app.js';
 
 const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
@@ -43,7 +43,7 @@ async function compileCommand(args: string[]): Promise<number> {
   }
   let source: string;
   try {
-    source = readFileSync(file, 'latin1');
+    source = readLuaFile(file);
   } catch (e) {
     process.stderr.write(`${file}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})\n`);
     return 1;

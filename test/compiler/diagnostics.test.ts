@@ -108,8 +108,8 @@ code('LUA1002', () => {
 code('LUA1003', () => {
   it('break outside a loop (after a loop has ended)', () => {
     check('while true do\n  local a\nend\nbreak', {
-      code: 'LUA1003', message: "no loop to break near '<eof>'", line: 4, column: 6,
-      rendered: "main.lua:4:6: error LUA1003: no loop to break near '<eof>'\nbreak\n     ^",
+      code: 'LUA1003', message: "no loop to break near '<eof>'", line: 4, column: 1,
+      rendered: "main.lua:4:1: error LUA1003: no loop to break near '<eof>'\nbreak\n^^^^^",
     });
   });
 });
