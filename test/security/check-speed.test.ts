@@ -1,30 +1,9 @@
 // Micro-benchmark of the permission check (issue 5: checks must stay cheap next to a message send): 10 glob
 // policies, the shape of a realistic service scope. Prints checks per second; fails only if it is absurdly slow.
 import { describe, expect, it } from 'vitest';
-import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 import { Scope } from '../../runtime/security/scope.js';
 import { createPermissionCheck } from '../../runtime/security/check.js';
-
-function mk(i: number, def: Record<string, unknown>): Policy {
-  const cfg = parsePolicyConfig({ policy: def }, 'app.sec');
-  if (Array.isArray(cfg)) throw new Error(cfg[0].message);
-  return new Policy(`app.sec:p${i}`, cfg);
-}
-
-export function tenGlobPolicies(): Policy[] {
-  return [
-    mk(0, { actions: 'process.spawn*', resources: 'app.workers:*', effect: 'allow' }),
-    mk(1, { actions: 'process.host', resources: 'app:*', effect: 'allow' }),
-    mk(2, { actions: ['process.send', 'process.monitor', 'process.link'], resources: '{local@*', effect: 'allow' }),
-    mk(3, { actions: 'process.registry.*', resources: 'svc.*', effect: 'allow' }),
-    mk(4, { actions: 'process.terminate', resources: '*', effect: 'deny' }),
-    mk(5, { actions: 'process.cancel', resources: '{local@app:admin*', effect: 'deny' }),
-    mk(6, { actions: 'security.*', resources: '*', effect: 'deny' }),
-    mk(7, { actions: 'fs.*', resources: 'app.data:*', effect: 'allow' }),
-    mk(8, { actions: ['http.get', 'http.post'], resources: 'https://api.*', effect: 'allow' }),
-    mk(9, { actions: 'process.exec', resources: 'app.tools:*', effect: 'allow' }),
-  ];
-}
+import { tenGlobPolicies } from './support.js';
 
 describe('permission check speed', () => {
   it('runs well over a million checks per second with 10 glob policies', () => {

@@ -11,6 +11,7 @@ import { TAIL, bounce } from '../../runtime/core/call.js';
 import { createGlobals } from '../../runtime/env.js';
 import { openErrorsLib } from '../../runtime/lib/wippy/errors.js';
 import type { LuaTable } from '../../runtime/core/table.js';
+import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mf-sec-test-'));
 let n = 0;
@@ -32,4 +33,26 @@ export async function runLua(source: string, extra: Record<string, LuaTable>): P
   const r = mod.default(runtimeABI)(G);
   if (r === TAIL) bounce();
   return lines.join('').split('\n').filter((l) => l !== '');
+}
+
+function mk(i: number, def: Record<string, unknown>): Policy {
+  const cfg = parsePolicyConfig({ policy: def }, 'app.sec');
+  if (Array.isArray(cfg)) throw new Error(cfg[0].message);
+  return new Policy(`app.sec:p${i}`, cfg);
+}
+
+/** A realistic service scope: 10 policies with globs (check-speed and ping-pong overhead tests). */
+export function tenGlobPolicies(): Policy[] {
+  return [
+    mk(0, { actions: 'process.spawn*', resources: 'app.workers:*', effect: 'allow' }),
+    mk(1, { actions: 'process.host', resources: 'app:*', effect: 'allow' }),
+    mk(2, { actions: ['process.send', 'process.monitor', 'process.link'], resources: '{local@*', effect: 'allow' }),
+    mk(3, { actions: 'process.registry.*', resources: 'svc.*', effect: 'allow' }),
+    mk(4, { actions: 'process.terminate', resources: '*', effect: 'deny' }),
+    mk(5, { actions: 'process.cancel', resources: '{local@app:admin*', effect: 'deny' }),
+    mk(6, { actions: 'security.*', resources: '*', effect: 'deny' }),
+    mk(7, { actions: 'fs.*', resources: 'app.data:*', effect: 'allow' }),
+    mk(8, { actions: ['http.get', 'http.post'], resources: 'https://api.*', effect: 'allow' }),
+    mk(9, { actions: 'process.exec', resources: 'app.tools:*', effect: 'allow' }),
+  ];
 }
