@@ -23,8 +23,18 @@ interface Failure {
 }
 const failure = (kind: string, message: string): Failure => ({ err: createError({ kind, message }) });
 
+/** PermissionDenied as Wippy words it: "not allowed to <what>: <resource>". */
 const denied = (action: string, resource: string): unknown =>
   fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${action}: ${resource}`);
+
+/** A destination after resolution: its pid, and the process when it is alive. */
+interface Resolved {
+  pid: string;
+  proc: Proc | undefined;
+}
+
+/** Whether `s` has the shape of a pid ("{node@host|0xNNNNN}") rather than a registered name. */
+const isPidString = (s: string): boolean => s.charCodeAt(0) === 123 /* { */ && s.charCodeAt(s.length - 1) === 125 /* } */;
 
 /** Spawn variants: which extra permissions and relations each one has. */
 interface Variant {
@@ -63,13 +73,27 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   };
   const allowed = (action: string, resource: string, caller: Proc): boolean => node.check(action, resource, caller);
 
-  /** Resolves a destination (pid or registered name) for an operation, or returns the `nil, err` to give back. */
-  const destination = (dest: unknown, fname: string): Proc | { err: unknown } => {
-    if (typeof dest !== 'string' || dest === '') return { err: fail(ERROR_KINDS.INVALID, `${fname}: destination required`) };
-    const p = node.resolve(dest);
-    if (p === undefined) return { err: fail(ERROR_KINDS.NOT_FOUND, 'process not found') };
-    return p;
+  /**
+   * Resolves a destination (pid or registered name) and asks the permission check, as Wippy's resolvePID does
+   * (runtime/lua/modules/process/module.go): a pid string always resolves (the target may be dead: the operation
+   * reports that after the check); a name must be registered; the check's resource is the resolved pid.
+   */
+  const destination = (dest: unknown, action: string, me: Proc, fname: string): Resolved | { err: unknown } => {
+    if (typeof dest !== 'string' || dest === '') return { err: fail(ERROR_KINDS.INVALID, `${fname} requires a destination argument`) };
+    let pid: string;
+    let proc: Proc | undefined;
+    if (isPidString(dest)) {
+      pid = dest;
+      proc = node.procs.get(dest);
+    } else {
+      proc = node.names.get(dest);
+      if (proc === undefined) return { err: fail(ERROR_KINDS.NOT_FOUND, `could not resolve '${dest}' as PID or registered name`) };
+      pid = proc.pid;
+    }
+    if (!allowed(action, pid, me)) return { err: fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${action.slice(8)}: ${dest}`) };
+    return { pid, proc: proc !== undefined && proc.alive ? proc : undefined };
   };
+  const processNotFound = (): unknown => fail(ERROR_KINDS.NOT_FOUND, 'process not found');
 
   const mod = new LuaTable();
   mod.pid = () => ret1(self().pid);
@@ -77,27 +101,34 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
 
   mod.send = (dest: unknown, topic: unknown, ...payloads: unknown[]) => {
     const me = self();
-    if (typeof topic !== 'string' || topic === '') return fail(ERROR_KINDS.INVALID, 'topic required');
-    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, `topic cannot start with '@': ${topic}`);
-    const target = destination(dest, 'send');
+    if (typeof dest !== 'string' || typeof topic !== 'string') {
+      return fail(ERROR_KINDS.INVALID, 'send requires at least destination and topic arguments');
+    }
+    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, 'cannot send to @ topics');
+    const target = destination(dest, 'process.send', me, 'send');
     if ('err' in target) return target.err;
-    if (!allowed('process.send', target.pid, me)) return denied('send to process', target.pid);
-    node.send(me, target, topic, payloads);
+    if (target.proc === undefined) return processNotFound();
+    node.send(me, target.proc, topic, payloads);
     return ret1(true);
   };
 
   /** The spawn family, shared by the module functions (nil, err) and Spawner methods (raise). */
-  function doSpawn(variant: Variant, id: unknown, host: unknown, args: unknown[], sp: Spawner | undefined): Proc | Failure {
+  function doSpawn(fname: string, variant: Variant, id: unknown, host: unknown, args: unknown[], sp: Spawner | undefined): Proc | Failure {
     const me = self();
-    if (typeof id !== 'string' || id === '') return failure(ERROR_KINDS.INVALID, 'process id required');
-    if (typeof host !== 'string' || host === '') return failure(ERROR_KINDS.INVALID, 'host id required');
+    if (typeof id !== 'string' || typeof host !== 'string' || id === '' || host === '') {
+      return failure(ERROR_KINDS.INVALID, `${fname} requires at least id and host arguments`);
+    }
     const checks: [string, string][] = [['process.spawn', id]];
     if (variant.monitor) checks.push(['process.spawn.monitored', id]);
     if (variant.link) checks.push(['process.spawn.linked', id]);
     checks.push(['process.host', host]);
     if (sp !== undefined && (sp.actor !== undefined || sp.scope !== undefined)) checks.push(['process.security', 'security']);
     for (const [action, resource] of checks) {
-      if (!allowed(action, resource, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn process: ${resource} (${action})`);
+      if (!allowed(action, resource, me)) {
+        // Wippy's wording (module.go): "not allowed to spawn process: <id>", "... spawn on host: <host>"
+        const what = action === 'process.host' ? 'spawn on host' : action === 'process.security' ? 'set security' : 'spawn process';
+        return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${what}: ${resource}`);
+      }
     }
     const opts: SpawnOptions = { link: variant.link, monitor: variant.monitor };
     if (sp !== undefined) {
@@ -120,7 +151,7 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
 
   for (const [name, variant] of Object.entries(VARIANTS)) {
     mod[name] = (id: unknown, host: unknown, ...args: unknown[]) => {
-      const r = doSpawn(variant, id, host, args, undefined);
+      const r = doSpawn(name, variant, id, host, args, undefined);
       return 'err' in r ? ret2(undefined, r.err) : ret1(r.pid);
     };
   }
@@ -136,29 +167,30 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   );
   function terminate(dest: unknown): unknown {
     const me = self();
-    const target = destination(dest, 'terminate');
+    const target = destination(dest, 'process.terminate', me, 'terminate');
     if ('err' in target) return target.err;
-    if (!allowed('process.terminate', target.pid, me)) return denied('terminate process', target.pid);
-    node.terminate(target);
+    if (target.proc === undefined) return processNotFound();
+    node.terminate(target.proc);
     return ret1(true);
   }
 
   mod.cancel = (dest: unknown, reason?: unknown) => {
     const me = self();
-    const target = destination(dest, 'cancel');
+    const target = destination(dest, 'process.cancel', me, 'cancel');
     if ('err' in target) return target.err;
-    if (!allowed('process.cancel', target.pid, me)) return denied('cancel process', target.pid);
+    if (target.proc === undefined) return processNotFound();
     // spec §2.5: CANCEL is an event carrying a reason; no deadline is enforced (the seed's deadline is stale).
-    node.cancel(me, target, typeof reason === 'string' ? reason : reason === undefined ? '' : String(reason));
+    node.cancel(me, target.proc, typeof reason === 'string' ? reason : reason === undefined ? '' : String(reason));
     return ret1(true);
   };
 
   mod.monitor = (dest: unknown) => {
     const me = self();
-    const target = destination(dest, 'monitor');
+    const r = destination(dest, 'process.monitor', me, 'monitor');
+    if ('err' in r) return r.err;
     // spec §2.1: monitoring a pid that is not alive is an error, and no EXIT is made up for it.
-    if ('err' in target) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
-    if (!allowed('process.monitor', target.pid, me)) return denied('monitor process', target.pid);
+    const target = r.proc;
+    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
     if (target.monitors.has(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
     target.monitors.add(me);
     me.monitoring.add(target);
@@ -166,27 +198,30 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   };
   mod.unmonitor = (dest: unknown) => {
     const me = self();
-    const target = destination(dest, 'unmonitor');
-    if ('err' in target) return target.err;
-    if (!allowed('process.unmonitor', target.pid, me)) return denied('unmonitor process', target.pid);
+    const r = destination(dest, 'process.unmonitor', me, 'unmonitor');
+    if ('err' in r) return r.err;
+    const target = r.proc;
+    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
     target.monitors.delete(me);
     me.monitoring.delete(target);
     return ret1(true);
   };
   mod.link = (dest: unknown) => {
     const me = self();
-    const target = destination(dest, 'link');
-    if ('err' in target) return target.err;
-    if (!allowed('process.link', target.pid, me)) return denied('link process', target.pid);
+    const r = destination(dest, 'process.link', me, 'link');
+    if ('err' in r) return r.err;
+    const target = r.proc;
+    if (target === undefined) return processNotFound();
     target.links.add(me);
     me.links.add(target);
     return ret1(true);
   };
   mod.unlink = (dest: unknown) => {
     const me = self();
-    const target = destination(dest, 'unlink');
-    if ('err' in target) return target.err;
-    if (!allowed('process.unlink', target.pid, me)) return denied('unlink process', target.pid);
+    const r = destination(dest, 'process.unlink', me, 'unlink');
+    if ('err' in r) return r.err;
+    const target = r.proc;
+    if (target === undefined) return processNotFound();
     target.links.delete(me);
     me.links.delete(target);
     return ret1(true);
@@ -222,8 +257,8 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   mod.events = () => ret1(subscribe(self(), 'events'));
   mod.listen = (topic: unknown, opts?: unknown) => {
     const me = self();
-    if (typeof topic !== 'string' || topic === '') return fail(ERROR_KINDS.INVALID, 'topic required');
-    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, `topic cannot start with '@': ${topic}`);
+    if (typeof topic !== 'string' || topic === '') return fail(ERROR_KINDS.INVALID, 'topic cannot be empty');
+    if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, 'cannot listen to @ topics');
     const existing = me.listeners.get(topic);
     if (existing !== undefined) return ret1(existing.ch);
     const message = opts instanceof LuaTable && opts.message === true;
@@ -253,9 +288,13 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     },
     function* (id: unknown, host: unknown, ...args: unknown[]): LuaGen {
       const me = self();
-      if (typeof id !== 'string' || !id.includes(':')) return fail(ERROR_KINDS.INVALID, 'process id must be ns:name');
+      if (typeof id !== 'string' || typeof host !== 'string') return fail(ERROR_KINDS.INVALID, 'exec requires id and host arguments');
+      if (id === '') return fail(ERROR_KINDS.INVALID, 'process ID required');
+      const colon = id.indexOf(':');
+      if (colon <= 0 || colon === id.length - 1) return fail(ERROR_KINDS.INVALID, 'invalid process ID format (namespace:name required)');
+      if (host === '') return fail(ERROR_KINDS.INVALID, 'host ID required');
       if (!allowed('process.exec', id, me)) return denied('exec process', id);
-      if (typeof host !== 'string' || !allowed('process.host', host, me)) return denied('exec process', String(host));
+      if (!allowed('process.host', host, me)) return denied('exec on host', host);
       let child: Proc;
       try {
         child = node.spawn(me, id, host, args, {});
@@ -345,7 +384,7 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   for (const [name, variant] of Object.entries(VARIANTS)) {
     // Spawner methods raise on failure, unlike the module functions (spec §2.1).
     spawnerMethods[name] = (s: unknown, id: unknown, host: unknown, ...args: unknown[]) => {
-      const r = doSpawn(variant, id, host, args, checkSpawner(s));
+      const r = doSpawn(name, variant, id, host, args, checkSpawner(s));
       if ('err' in r) throw luaError(errorText(r.err));
       return ret1(r.pid);
     };
@@ -360,10 +399,15 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   registry.register = (name: unknown, pid?: unknown) => {
     const me = self();
     if (typeof name !== 'string' || name === '') return fail(ERROR_KINDS.INVALID, 'name required');
-    const target = pid === undefined ? me : node.procs.get(String(pid));
-    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'process not found');
+    if (pid !== undefined && typeof pid !== 'string') return fail(ERROR_KINDS.INVALID, 'pid must be a string');
+    if (pid !== undefined && !isPidString(pid)) return fail(ERROR_KINDS.INVALID, `invalid pid: ${pid}`);
+    const target = pid === undefined ? me : node.procs.get(pid);
+    if (target === undefined || !target.alive) return fail(ERROR_KINDS.NOT_FOUND, 'process not found');
+    // module.go asks for the target pid (process.registry.foreign) before the name
+    if (target !== me && !allowed('process.registry.foreign', target.pid, me)) {
+      return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to register foreign pid ${target.pid} under name "${name}"`);
+    }
     if (!allowed('process.registry.register', name, me)) return denied('register name', name);
-    if (target !== me && !allowed('process.registry.foreign', target.pid, me)) return denied('register foreign pid', target.pid);
     const owner = node.names.get(name);
     if (owner !== undefined && owner !== target) return fail(ERROR_KINDS.ALREADY_EXISTS, `name already registered: ${name}`);
     node.names.set(name, target);

@@ -31,11 +31,11 @@ const OPS: Op[] = [
     noEffect: (_a, _o, t) => expect(t.queued).toBe(0),
   },
   {
-    name: 'send by registered name (resource is the resolved pid)',
+    name: 'send by registered name (resource is the resolved pid; foreign pid checked before the name, module.go)',
     lua: `process.registry.register("tgt", target) return process.send("tgt", "t", 1)`,
     calls: [
-      ['process.registry.register', 'tgt'],
       ['process.registry.foreign', 'TARGET'],
+      ['process.registry.register', 'tgt'],
       ['process.send', 'TARGET'],
     ],
     deny: 'process.send',
