@@ -4,6 +4,8 @@ local a: string, b, c: {number} = "a", true, {1, 2}
 local pending: boolean?
 pending = false
 local nothing: nil
+local age: number @min(0) @max(120) = 30
+local function clamp(n: integer @min(1), tags: {string} @min_len(1)?): integer return n end
 
 local function add(x: number, y: number): number
   return x + y
@@ -37,7 +39,7 @@ local h = function(t: {[string]: number}, k: string): number? return t[k] end
 
 none()
 none()
-print(count, a, b, #c, pending, nothing)
+print(count, a, b, #c, pending, nothing, age, clamp(4))
 print(add(2, 3), sum(1, 2, 3, 4), sum())
 print(pair("k", 42))
 print(both(21))

@@ -4,6 +4,8 @@ local a, b, c = "a", true, {1, 2}
 local pending
 pending = false
 local nothing
+local age = 30
+local function clamp(n, tags) return n end
 
 local function add(x, y)
   return x + y
@@ -37,7 +39,7 @@ local h = function(t, k) return t[k] end
 
 none()
 none()
-print(count, a, b, #c, pending, nothing)
+print(count, a, b, #c, pending, nothing, age, clamp(4))
 print(add(2, 3), sum(1, 2, 3, 4), sum())
 print(pair("k", 42))
 print(both(21))
