@@ -133,7 +133,7 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
     rt: ar.rt,
     time,
     onEvent(e) {
-      if (e.type === 'exit' && e.error !== undefined) stderr(`moonforge: service ${e.service} (${e.pid}) failed: ${e.error}\n`);
+      if (e.type === 'exit' && e.error !== undefined && !e.stopping) stderr(`moonforge: service ${e.service} (${e.pid}) failed: ${e.error}\n`);
       else if (e.type === 'restart') stderr(`moonforge: restarting service ${e.service} in ${Math.round(e.delay)}ms (attempt ${e.attempt})\n`);
       else if (e.type === 'give-up') stderr(`moonforge: service ${e.service} failed ${e.attempts + 1} times; not restarting it\n`);
       else if (e.type === 'spawn-failed') stderr(`moonforge: service ${e.service} could not start: ${e.error}\n`);
@@ -145,19 +145,12 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
   for (const s of services) sup.start(s);
   await signal;
   sup.stop();
-  const stopMs = Math.max(...services.map((s) => s.lifecycle.stopTimeout), ...hostStopTimeouts(ar)) / 1e6;
+  // The services' stop_timeout (10 s by default) bounds the wait: the host's own lifecycle always has a default, so
+  // it would hide a shorter stop_timeout written on the services.
+  const stopMs = Math.max(...services.map((s) => s.lifecycle.stopTimeout)) / 1e6;
   const terminated = await new Promise<number>((resolve) => shutdownNode(ar.rt, time, stopMs, resolve));
   if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${stopMs}ms\n`);
   clearInterval(keepAlive);
   ar.rt.shutdown();
   return 0;
-}
-
-function hostStopTimeouts(ar: AppRuntime): number[] {
-  const out: number[] = [];
-  for (const id of ar.hosts) {
-    const h = ar.app.get(id);
-    if (h !== undefined && 'lifecycle' in h) out.push(h.lifecycle.stopTimeout);
-  }
-  return out;
 }

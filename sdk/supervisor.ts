@@ -11,7 +11,7 @@ import { tostring } from '../runtime/core/tostring.js';
 
 export type SupervisorEvent =
   | { type: 'start'; service: string; pid: string; at: number; attempt: number }
-  | { type: 'exit'; service: string; pid: string; at: number; error: string | undefined }
+  | { type: 'exit'; service: string; pid: string; at: number; error: string | undefined; stopping: boolean }
   | { type: 'restart'; service: string; at: number; delay: number; attempt: number }
   | { type: 'give-up'; service: string; at: number; attempts: number }
   | { type: 'spawn-failed'; service: string; at: number; error: string };
@@ -97,7 +97,7 @@ export class ServiceSupervisor {
   private exited(st: ServiceState, proc: Proc, r: ExitResult): void {
     const now = this.opts.time.now();
     const error = r.error === undefined ? undefined : exitErrorText(r.error);
-    this.emit({ type: 'exit', service: st.spec.id, pid: proc.pid, at: now, error });
+    this.emit({ type: 'exit', service: st.spec.id, pid: proc.pid, at: now, error, stopping: this.stopping });
     if (st.proc === proc) st.proc = undefined;
     if (this.stopping || r.error === undefined) return; // a normal return stops the service for good
     // a run that lasted stable_threshold counts as healthy: the backoff starts over

@@ -1,0 +1,112 @@
+// `moonforge run APPDIR` as a real child process: exit codes, the error and Lua traceback on stderr, deadlock
+// reports, and service mode stopped by SIGINT/SIGTERM (CANCEL, stop timeout, exit 0).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { buildCli, REPO } from './cli-build.js';
+import { indexYaml, writeApp } from './support.js';
+
+let cli = '';
+beforeAll(async () => {
+  cli = await buildCli();
+}, 60_000);
+
+interface Child {
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** resolves once stdout contains `text` */
+  waitFor(text: string): Promise<void>;
+  kill(sig: NodeJS.Signals): void;
+}
+
+function start(args: string[]): Child {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: REPO, env: { ...process.env, MOONFORGE_CACHE: 'off' } });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<[string, () => void]> = [];
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    for (const w of [...waiters]) if (stdout.includes(w[0])) w[1]();
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return {
+    done,
+    waitFor: (text) => (stdout.includes(text) ? Promise.resolve() : new Promise((r) => waiters.push([text, r]))),
+    kill: (sig) => child.kill(sig),
+  };
+}
+
+const proc = (name: string, extra = ''): string =>
+  `  - name: ${name}\n    kind: process.lua\n    source: file://${name}.lua\n    method: main\n${extra}`;
+
+describe('moonforge run APPDIR (child process)', () => {
+  it('a failing root exits 1 with the error and a Lua traceback on stderr', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(proc('main')),
+      'src/main.lua': 'local function inner(t)\n  return t.field.x\nend\n\nreturn { main = function() print("before") inner({}) end }\n',
+    });
+    const r = await start(['run', dir, '-x', 'app:main']).done;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toMatch(/^src\/main\.lua:2: attempt to index/);
+    expect(r.stderr).toContain('stack traceback:');
+    expect(r.stderr).toMatch(/src\/main\.lua:2: in function/);
+  });
+
+  it('worker pool crash messages carry the Lua position', async () => {
+    const r = await start(['run', 'examples/worker-pool', '-x', 'app:coordinator', '4', '2']).done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/worker \d crashed \(src\/jobs\.lua:9: poisoned job 4\); restarting it/);
+  });
+
+  it('reports a deadlock instead of exiting silently', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(proc('main')),
+      'src/main.lua': 'return { main = function() process.inbox():receive() end }',
+    });
+    const r = await start(['run', dir, '-x', 'app:main']).done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('deadlock');
+  });
+
+  it('service mode: SIGINT cancels every process and exits 0', async () => {
+    const c = start(['run', 'examples/ping-pong']);
+    await c.waitFor('round 1: pong 1 from pong');
+    c.kill('SIGINT');
+    const r = await c.done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/main: cancelled after \d+ rounds\n$/);
+    expect(r.stderr).toBe('');
+  }, 20_000);
+
+  it('service mode: SIGTERM terminates what ignores CANCEL after stop_timeout; failed services are restarted', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(
+        proc('stubborn') +
+          proc('flaky') +
+          '  - name: s1\n    kind: process.service\n    process: app:stubborn\n    host: app:processes\n    input: [7]\n' +
+          '    lifecycle:\n      auto_start: true\n      stop_timeout: 300ms\n' +
+          '  - name: s2\n    kind: process.service\n    process: app:flaky\n    host: app:processes\n' +
+          '    lifecycle:\n      auto_start: true\n      stop_timeout: 300ms\n      restart: { initial_delay: 10ms, max_attempts: 2 }\n',
+      ),
+      'src/stubborn.lua': 'return { main = function(n) print("stubborn", n) while true do process.inbox():receive() end end }',
+      'src/flaky.lua': 'return { main = function() print("flaky") error("flaky fails") end }',
+    });
+    const c = start(['run', dir]);
+    await c.waitFor('stubborn\t7');
+    await new Promise((r) => setTimeout(r, 300));
+    c.kill('SIGTERM');
+    const started = Date.now();
+    const r = await c.done;
+    expect(r.code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(r.stdout.match(/flaky/g)).toHaveLength(3);
+    expect(r.stderr).toContain('service app:s2');
+    expect(r.stderr).toContain('flaky fails');
+    expect(r.stderr).toContain('failed 3 times; not restarting it');
+    expect(r.stderr).toContain('terminated 1 process(es) still running after 300ms');
+    expect(r.stderr).not.toContain('service app:s1');
+  }, 20_000);
+});
