@@ -8,7 +8,7 @@ import { luaError } from '../core/errors.js';
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { LuaUserdata } from '../core/value.js';
 import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
-import type { Channel } from './channel.js';
+import { Channel } from './channel.js';
 import type { ChannelRuntime } from './channel-module.js';
 import { PARK } from './task.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';
@@ -230,15 +230,19 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   mod.get_options = () => ret1(tableFromRecord({ trap_links: self().trapLinks }));
   mod.set_options = (t: unknown) => {
     const me = self();
-    if (!(t instanceof LuaTable)) return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'options table required' }));
+    if (!(t instanceof LuaTable)) return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'options parameter must be a table' }));
+    // As module.go's setOptions: trap_links is applied even when another key is rejected; the first problem is reported.
+    let problem: string | undefined;
     for (const k of Object.keys(t)) {
-      if (k !== 'trap_links') return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: `option ${k} is not supported` }));
+      if (k === 'trap_links') {
+        const v = t.trap_links;
+        if (typeof v === 'boolean') me.trapLinks = v;
+        else problem = 'trap_links must be a boolean';
+      } else if (problem === undefined) {
+        problem = `option ${k} is not supported`;
+      }
     }
-    const v = t.trap_links;
-    if (v !== undefined && typeof v !== 'boolean') {
-      return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'trap_links must be a boolean' }));
-    }
-    if (typeof v === 'boolean') me.trapLinks = v;
+    if (problem !== undefined) return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: problem }));
     return ret2(true, undefined);
   };
 
@@ -270,6 +274,7 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   };
   mod.unlisten = (ch: unknown) => {
     const me = self();
+    if (!(ch instanceof Channel)) throw luaError("bad argument #1 to 'unlisten' (channel expected)");
     for (const [topic, l] of me.listeners) {
       if (l.ch === ch) {
         me.listeners.delete(topic);
@@ -318,9 +323,14 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     },
     function* (id: unknown, ...args: unknown[]): LuaGen {
       const me = self();
-      const entry = id === undefined ? me.entryId : id;
-      if (typeof entry !== 'string') return fail(ERROR_KINDS.INVALID, 'process id required');
-      if (!node.opts.loader.hasEntry(entry)) return fail(ERROR_KINDS.NOT_FOUND, `process entry not found: ${entry}`);
+      // nil, "" or a non-string keep the current definition (module.go upgrade)
+      const entry = typeof id === 'string' && id !== '' ? id : me.entryId;
+      if (!node.opts.loader.hasEntry(entry)) {
+        // spec §2.7: a failed upgrade crashes the process
+        node.exitProcess(me, { value: undefined, error: createError({ kind: ERROR_KINDS.NOT_FOUND, message: `upgrade failed: process entry not found: ${entry}` }) });
+        yield PARK;
+        return ret0();
+      }
       node.upgrade(me, entry, args);
       yield PARK; // this task was dropped; the new main task runs instead
       return ret0();
