@@ -318,3 +318,54 @@ describe('terminate and cancel', () => {
     expect(lines).toEqual(['nil\tNotFound', 'nil\tNotFound']);
   });
 });
+
+describe('exits from coroutines and results', () => {
+  it('an error in a coroutine.spawn-ed coroutine fails the whole process; main returning ends the others (spec §2.5)', async () => {
+    const { lines } = await runBodies(
+      `
+      local ev = process.events()
+      process.spawn_monitored("app:cofail", "app:processes")
+      local e = ev:receive()
+      print(e.result.error:message():find("in coroutine") ~= nil, e.result.value)
+      process.spawn_monitored("app:coleft", "app:processes", process.pid())
+      e = ev:receive()
+      print(e.result.value, e.result.error)
+      local r = channel.select({ process.inbox():case_receive(), time.after("1s"):case_receive() })
+      print("left-over coroutine sent:", r.channel == process.inbox())
+      `,
+      {
+        'app:cofail': `coroutine.spawn(function() error("in coroutine") end) time.sleep("1s") return "not this"`,
+        'app:coleft': `
+          local parent = ...
+          coroutine.spawn(function() time.sleep("100ms") process.send(parent, "late") end)
+          return "main done"`,
+      },
+    );
+    expect(lines).toEqual(['true\tnil', 'main done\tnil', 'left-over coroutine sent:\tfalse']);
+  });
+
+  it('result.value is a copy of the returned table (spec §2.3)', async () => {
+    const { lines } = await runBodies(
+      `
+      process.spawn_monitored("app:tbl", "app:processes")
+      local v = process.events():receive().result.value
+      print(v.a, v.nested.b, v.nested.self == v.nested, rawget(v, "ch"))
+      `,
+      { 'app:tbl': `local t = { a = 1, nested = { b = 2 }, ch = channel.new(0) } t.nested.self = t.nested return t` },
+    );
+    expect(lines).toEqual(['1\t2\ttrue\tnil']);
+  });
+
+  it('copies keep sparse, boolean, float and table keys', async () => {
+    const { lines } = await runBodies(`
+      local k = { "key" }
+      local t = { [10] = "ten", [true] = "yes", [1.5] = "float", [k] = "tkey", [-1] = "neg", "first" }
+      local ch = process.listen("c")
+      process.send(process.pid(), "c", t, k)
+      local got = ch:receive()
+      local c, ck = got[1], got[2]
+      print(c[10], c[true], c[1.5], c[ck], c[-1], c[1], c[k])
+    `);
+    expect(lines).toEqual(['ten\tyes\tfloat\ttkey\tneg\tfirst\tnil']);
+  });
+});
