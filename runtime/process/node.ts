@@ -62,6 +62,9 @@ export class ProcessNode {
   readonly procs = new Map<string, Proc>();
   readonly names = new Map<string, Proc>();
   private counter = 0;
+  /** exit notices waiting to be delivered (see post) */
+  private notices: (() => void)[] = [];
+  private draining = false;
   readonly nodeName: string;
   readonly check: PermissionCheck;
 
@@ -199,6 +202,22 @@ export class ProcessNode {
     });
   }
 
+  /**
+   * Runs `deliver` now, or after the notice being delivered when called from one: a LINK_DOWN that kills a process
+   * sends that process's own notices, so a long chain of links would otherwise recurse once per process.
+   */
+  private post(deliver: () => void): void {
+    this.notices.push(deliver);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let i = 0; i < this.notices.length; i++) this.notices[i]!();
+    } finally {
+      this.notices = [];
+      this.draining = false;
+    }
+  }
+
   /** Ends a process: tasks stop, names are released, then EXIT to monitors and LINK_DOWN to links on failure. */
   exitProcess(proc: Proc, result: ExitResult): void {
     if (!proc.alive) return;
@@ -219,7 +238,8 @@ export class ProcessNode {
     for (const m of proc.monitors) {
       m.monitoring.delete(proc);
       const res = tableFromRecord({ value, error: result.error });
-      m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event: this.eventTable(EVENT_EXIT, proc.pid, { result: res }) });
+      const event = this.eventTable(EVENT_EXIT, proc.pid, { result: res });
+      this.post(() => m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event }));
     }
     proc.monitors.clear();
     for (const p of proc.monitoring) p.monitors.delete(proc);
@@ -230,13 +250,8 @@ export class ProcessNode {
       l.links.delete(proc);
       if (result.error !== undefined) {
         const res = tableFromRecord({ value, error: result.error });
-        l.deliver({
-          topic: EVENTS_TOPIC,
-          from: proc.pid,
-          payloads: [],
-          event: this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res }),
-          linkDown: true,
-        });
+        const event = this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res });
+        this.post(() => l.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event, linkDown: true }));
       }
     }
     for (const cb of proc.onExit) cb(result);
