@@ -1,0 +1,323 @@
+// The embedding API: host code creates a process runtime, loads a Wippy app or registers Lua entries, spawns
+// processes, sends them messages from JS, and observes what they receive (events, messages) as RxJS Observables.
+// JS-side mailboxes get a pid of their own, so Lua processes can reply to host code, monitor it or be monitored.
+import { Observable, Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { pathToFileURL } from 'node:url';
+import type { CompiledChunkModule } from '../runtime/abi.js';
+import type { LuaTable } from '../runtime/core/table.js';
+import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type ProcessRuntime } from '../runtime/process/process-runtime.js';
+import type { PermissionCheck } from '../runtime/process/node.js';
+import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from '../runtime/process/proc.js';
+import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
+import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
+import { addAppEntries, AppStartError } from './app-runtime.js';
+import { createIoModule, type LineReader } from './io-module.js';
+import { readMap } from './cache.js';
+import { compileSourceCached } from './run-file.js';
+import { shutdownNode } from './supervisor.js';
+import { toJS, toLua, toLuaString } from './values.js';
+
+export interface EmbedOptions {
+  /** the clock (a VirtualTimeScheduler in tests); real time by default */
+  time?: SchedulerLike;
+  /** print / io output (Lua byte strings); stdout by default */
+  write?: (s: string) => void;
+  check?: PermissionCheck;
+  stdin?: LineReader;
+}
+
+/** A Lua entry given as source text. */
+export interface EntrySource {
+  /** Lua source (text; encoded as UTF-8 bytes) */
+  source: string;
+  /** the function of the returned table that is main (default "main"); null: the chunk returns main itself */
+  method?: string | null;
+  /** modules bound as globals (default: none) */
+  modules?: string[];
+  /** alias → id of a library registered with registerLibrary */
+  imports?: Record<string, string>;
+}
+
+/** An event a process receives (CANCEL, EXIT of a monitored process, LINK_DOWN), or its own exit, as JS values. */
+export interface ProcessEvent {
+  kind: string;
+  from: string;
+  reason?: string;
+  result?: { value: unknown; error: unknown };
+}
+
+/** A message delivered to a process (or a JS mailbox), payloads as JS values. */
+export interface ProcessMessage {
+  topic: string;
+  from: string;
+  payloads: unknown[];
+  /** the first payload */
+  data: unknown;
+}
+
+/** How a process ended, as JS values. */
+export interface ProcessExit {
+  pid: string;
+  value: unknown;
+  /** undefined for a normal exit */
+  error: unknown;
+  traceback?: string;
+}
+
+const messageOf = (env: Envelope): ProcessMessage => {
+  const payloads = env.payloads.map((p) => toJS(p));
+  return { topic: env.topic, from: env.from, payloads, data: payloads[0] };
+};
+
+const eventOf = (t: LuaTable): ProcessEvent => toJS(t) as ProcessEvent;
+
+/** A JS endpoint with a pid: what Lua sends to it comes out of `messages$`, EXIT of what it monitors on `events$`. */
+export class Mailbox extends Proc {
+  private readonly msgs = new Subject<ProcessMessage>();
+  private readonly evts = new Subject<ProcessEvent>();
+
+  override deliver(env: Envelope): void {
+    if (!this.alive) return;
+    if (env.topic === EVENTS_TOPIC) {
+      if (env.event !== undefined) this.evts.next(eventOf(env.event));
+    } else {
+      this.msgs.next(messageOf(env));
+    }
+  }
+
+  /** Messages sent to this mailbox, optionally of one topic. */
+  messages$(topic?: string): Observable<ProcessMessage> {
+    return new Observable<ProcessMessage>((sub) =>
+      this.msgs.subscribe({
+        next: (m) => (topic === undefined || m.topic === topic) && sub.next(m),
+        complete: () => sub.complete(),
+      }),
+    );
+  }
+
+  /** EXIT and LINK_DOWN events of the processes this mailbox monitors or is linked to. */
+  events$(): Observable<ProcessEvent> {
+    return this.evts.asObservable();
+  }
+
+  /** Sends from this mailbox: replies to `msg:from()` come back here. */
+  send(dest: string, topic: string, ...values: unknown[]): boolean {
+    const target = this.node.resolve(dest);
+    if (target === undefined || topic === '' || topic.startsWith('@')) return false;
+    this.node.send(this, target, toLuaString(topic), values.map((v) => toLua(v)));
+    return true;
+  }
+
+  /** Monitors a process: its EXIT arrives on events$. */
+  monitor(pid: string): boolean {
+    const target = this.node.resolve(pid);
+    if (target === undefined) return false;
+    target.monitors.add(this);
+    this.monitoring.add(target);
+    return true;
+  }
+
+  /** Removes the mailbox (monitors get its EXIT, a normal one). */
+  close(): void {
+    this.node.exitProcess(this, { value: undefined, error: undefined });
+    this.msgs.complete();
+    this.evts.complete();
+  }
+}
+
+export class EmbeddedRuntime {
+  readonly rt: ProcessRuntime;
+  readonly time: SchedulerLike;
+  private readonly libraries = new Map<string, { chunk: CompiledChunk; modules: string[] }>();
+  private readonly taps = new WeakMap<Proc, Subject<Envelope>>();
+  private mailboxes = 0;
+
+  constructor(opts: EmbedOptions = {}) {
+    this.time = opts.time ?? new NodeTimeScheduler();
+    const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
+    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set() });
+    this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
+  }
+
+  /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
+  async loadApp(dir: string): Promise<void> {
+    const { app, diagnostics } = await loadApp(dir);
+    if (diagnostics.length > 0) throw new AppStartError(diagnostics.map(formatDiagnostic));
+    for (const e of app.entries.values()) if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
+    await addAppEntries(app, this.rt);
+  }
+
+  addHost(id: string): void {
+    this.rt.hosts.add(id);
+  }
+
+  private async compile(id: string, source: string): Promise<CompiledChunk> {
+    const out = await compileSourceCached(toLuaString(source), id, true);
+    if (!out.ok) throw new AppStartError([out.errors ?? `${id}: compile error`]);
+    const url = pathToFileURL(out.jsPath!).href;
+    const mapPath = out.mapPath!;
+    return { module: (await import(url)) as CompiledChunkModule, url, map: () => readMap(mapPath) };
+  }
+
+  /** Registers a library entry that process entries can import (its chunk runs once per process). */
+  async registerLibrary(id: string, lib: { source: string; modules?: string[] }): Promise<void> {
+    this.libraries.set(id, { chunk: await this.compile(id, lib.source), modules: lib.modules ?? [] });
+  }
+
+  /** Registers a process entry from Lua source; `id` is its "ns:name" and the chunk name in errors. */
+  async register(id: string, e: EntrySource): Promise<void> {
+    const chunk = await this.compile(id, e.source);
+    const modules = [...(e.modules ?? [])];
+    const imports: Record<string, (G: LuaTable) => unknown> = {};
+    for (const [alias, libId] of Object.entries(e.imports ?? {})) {
+      const lib = this.libraries.get(libId);
+      if (lib === undefined) throw new AppStartError([`${id}: import '${alias}' names unknown library '${libId}'`]);
+      for (const m of lib.modules) if (!modules.includes(m)) modules.push(m);
+      imports[alias] = (G) => this.rt.runOnce(lib.chunk, libId, G);
+    }
+    const entry: ProcessEntry = { ...chunk, method: e.method === null ? undefined : (e.method ?? 'main'), modules, imports };
+    this.rt.entries.set(id, entry);
+  }
+
+  /** Spawns a root process; returns its pid. Throws for an unknown entry or host. */
+  spawn(id: string, host: string, ...args: unknown[]): string {
+    return this.rt.spawn(id, host, args.map((a) => toLua(a))).pid;
+  }
+
+  /** Spawns a process and resolves with its exit. */
+  run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit> {
+    const p = this.rt.spawn(id, host, args.map((a) => toLua(a)));
+    return this.exit(p.pid);
+  }
+
+  /** Resolves when the process exits (at once for an unknown or dead pid, with error "process not found"). */
+  exit(pid: string): Promise<ProcessExit> {
+    const p = this.rt.node.resolve(pid);
+    if (p === undefined) return Promise.resolve({ pid, value: undefined, error: 'process not found' });
+    return new Promise((resolve) => p.onExit.push((r: ExitResult) => resolve(exitOf(p.pid, r))));
+  }
+
+  /** Sends a message from host code (its `from` is "") to a pid or registered name; false if there is none. */
+  send(dest: string, topic: string, ...values: unknown[]): boolean {
+    const target = this.rt.node.resolve(dest);
+    if (target === undefined || topic === '' || topic.startsWith('@')) return false;
+    this.rt.node.send(undefined, target, toLuaString(topic), values.map((v) => toLua(v)));
+    return true;
+  }
+
+  /** Sends CANCEL to a process. */
+  cancel(dest: string, reason = ''): boolean {
+    const target = this.rt.node.resolve(dest);
+    if (target === undefined) return false;
+    this.rt.node.cancel(undefined, target, toLuaString(reason));
+    return true;
+  }
+
+  /** A JS mailbox with its own pid (registered under `name` when given). */
+  mailbox(name?: string): Mailbox {
+    const host = [...this.rt.hosts][0] ?? 'host';
+    const node = this.rt.node;
+    const mb = new Mailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`, 'host:mailbox', host);
+    node.procs.set(mb.pid, mb);
+    if (name !== undefined) {
+      if (node.names.has(name)) throw new Error(`name already registered: ${name}`);
+      node.names.set(name, mb);
+      mb.names.add(name);
+    }
+    return mb;
+  }
+
+  /** Every envelope delivered to `proc`, from now on (one tap per process, shared by subscribers). */
+  private tap(proc: Proc): Subject<Envelope> {
+    let s = this.taps.get(proc);
+    if (s === undefined) {
+      const subject = new Subject<Envelope>();
+      s = subject;
+      const deliver = proc.deliver.bind(proc);
+      proc.deliver = (env: Envelope) => {
+        if (proc.alive) subject.next(env);
+        deliver(env);
+      };
+      this.taps.set(proc, subject);
+    }
+    return s;
+  }
+
+  /**
+   * The events a process receives (CANCEL, EXIT of what it monitors, LINK_DOWN), then its own exit as a final
+   * `pid.exit` event from itself; completes when it exits. Errors at once for an unknown pid.
+   */
+  events$(pid: string): Observable<ProcessEvent> {
+    return new Observable<ProcessEvent>((sub) => {
+      const p = this.rt.node.resolve(pid);
+      if (p === undefined) {
+        sub.error(new Error(`process not found: ${pid}`));
+        return;
+      }
+      const inner = this.tap(p).subscribe((env) => {
+        if (env.topic === EVENTS_TOPIC && env.event !== undefined) sub.next(eventOf(env.event));
+      });
+      let closed = false;
+      p.onExit.push((r) => {
+        if (closed) return;
+        const exit = exitOf(p.pid, r);
+        sub.next({ kind: 'pid.exit', from: p.pid, result: { value: exit.value, error: exit.error } });
+        sub.complete();
+      });
+      return () => {
+        closed = true;
+        inner.unsubscribe();
+      };
+    });
+  }
+
+  /** Messages delivered to a process (of one topic when given), whether or not it reads them; completes at its exit. */
+  messages$(pid: string, topic?: string): Observable<ProcessMessage> {
+    return new Observable<ProcessMessage>((sub) => {
+      const p = this.rt.node.resolve(pid);
+      if (p === undefined) {
+        sub.error(new Error(`process not found: ${pid}`));
+        return;
+      }
+      const inner = this.tap(p).subscribe((env) => {
+        if (env.topic !== EVENTS_TOPIC && (topic === undefined || env.topic === topic)) sub.next(messageOf(env));
+      });
+      let closed = false;
+      p.onExit.push(() => closed || sub.complete());
+      return () => {
+        closed = true;
+        inner.unsubscribe();
+      };
+    });
+  }
+
+  /**
+   * Feeds an Observable into a process: each value becomes a message on `topic` (a Lua process reads them from
+   * `process.listen(topic)`, a channel). Stops when the source completes, the process is gone, or on unsubscribe.
+   */
+  feed(dest: string, topic: string, source$: Observable<unknown>): Subscription {
+    const s = source$.subscribe((v) => {
+      if (!this.send(dest, topic, v)) s.unsubscribe();
+    });
+    return s;
+  }
+
+  /** Host shutdown: CANCEL "scheduler shutdown" to every process, terminate the rest after `timeoutMs`. */
+  shutdown(timeoutMs = 10_000): Promise<number> {
+    return new Promise((resolve) =>
+      shutdownNode(this.rt, this.time, timeoutMs, (n) => {
+        this.rt.shutdown();
+        resolve(n);
+      }),
+    );
+  }
+}
+
+function exitOf(pid: string, r: ExitResult): ProcessExit {
+  return { pid, value: toJS(r.value), error: r.error === undefined ? undefined : toJS(r.error), traceback: r.traceback };
+}
+
+/** Creates an embedded process runtime. */
+export function createRuntime(opts: EmbedOptions = {}): EmbeddedRuntime {
+  return new EmbeddedRuntime(opts);
+}

@@ -1,0 +1,80 @@
+// Values across the host boundary: JS values to Lua values and back. Lua strings are bytes (latin1 chars), JS
+// strings are text, so strings are UTF-8 encoded going in and decoded coming out (docs/architecture.md).
+import { LuaTable, rawset } from '../runtime/core/table.js';
+import { ARR, HASH } from '../runtime/core/symbols.js';
+import { errorText, isLuaErrorValue } from '../runtime/lib/wippy/errors.js';
+
+/** Text to a Lua byte string. */
+export const toLuaString = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+/** A Lua byte string to text (invalid UTF-8 becomes U+FFFD). */
+export const fromLuaString = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+
+/** A Lua error value seen from JS. */
+export class LuaProcessError extends Error {
+  constructor(
+    message: string,
+    readonly kind: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * JS → Lua: strings encoded, arrays to sequences (null/undefined become nil), plain objects and Maps to tables;
+ * numbers, booleans, functions and Lua values (tables, userdata) pass through.
+ */
+export function toLua(v: unknown, seen = new Map<object, LuaTable>()): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return toLuaString(v);
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v !== 'object' || v instanceof LuaTable) return v;
+  const done = seen.get(v);
+  if (done !== undefined) return done;
+  if (Array.isArray(v)) {
+    const t = new LuaTable();
+    seen.set(v, t);
+    v.forEach((x, i) => rawset(t, i + 1, toLua(x, seen)) );
+    return t;
+  }
+  if (v instanceof Map) {
+    const t = new LuaTable();
+    seen.set(v, t);
+    for (const [k, x] of v) if (k !== null && k !== undefined) rawset(t, toLua(k, seen), toLua(x, seen));
+    return t;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return v; // userdata and other host objects
+  const t = new LuaTable();
+  seen.set(v, t);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) rawset(t, toLuaString(k), toLua(x, seen));
+  return t;
+}
+
+/**
+ * Lua → JS: strings decoded; a table whose keys are exactly 1..n becomes an array, an empty table `{}`, any other
+ * table an object (keys as text); Wippy error values become LuaProcessError; other values pass through.
+ */
+export function toJS(v: unknown, seen = new Map<LuaTable, unknown>()): unknown {
+  if (typeof v === 'string') return fromLuaString(v);
+  if (isLuaErrorValue(v)) return new LuaProcessError(fromLuaString(errorText(v)), String(v.kind ?? ''));
+  if (!(v instanceof LuaTable)) return v;
+  const done = seen.get(v);
+  if (done !== undefined) return done;
+  const arr = v[ARR];
+  const keys = Object.keys(v);
+  const hash = v[HASH];
+  if (keys.length === 0 && (hash === undefined || hash.size === 0) && arr.length > 0) {
+    const out: unknown[] = [];
+    seen.set(v, out);
+    for (const x of arr) out.push(toJS(x, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(v, out);
+  arr.forEach((x, i) => {
+    if (x !== undefined) out[String(i + 1)] = toJS(x, seen);
+  });
+  for (const k of keys) out[fromLuaString(k)] = toJS(v[k], seen);
+  if (hash !== undefined) for (const [k, x] of hash) out[typeof k === 'string' ? fromLuaString(k) : String(k)] = toJS(x, seen);
+  return out;
+}
