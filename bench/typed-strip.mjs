@@ -1,7 +1,8 @@
 // Typed front-end cost (issue 3: at most +10% compile time on a file without types). The full compiler
 // (compiler/index.ts, bundled on the fly with esbuild) is timed twice on ~1 MB of plain generated Lua: as shipped, and
 // with compiler/front-end.ts swapped for a pass-through (no stripTypes). Also prints stripTypes' own throughput on
-// ~1 MB of typed Lua and on the plain file. Run: node bench/typed-strip.mjs [--mb N]
+// ~1 MB of typed Lua and on the plain file. On a busy machine the with/without difference is noisy (both sides take
+// the best run); stripTypes alone as a share of compile is the steady figure. Run: node bench/typed-strip.mjs [--mb N]
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
