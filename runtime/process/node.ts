@@ -160,9 +160,7 @@ export class ProcessNode {
       }
     }
     proc.tasks.clear();
-    proc.inbox = undefined;
-    proc.events = undefined;
-    proc.listeners.clear();
+    proc.resetSubscriptions();
     const G = this.opts.globals(proc);
     proc.G = G;
     const copied = copyValues(args);

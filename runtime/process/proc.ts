@@ -43,6 +43,12 @@ export class Proc implements TaskOwner, ChannelFeed {
   readonly tasks = new Set<Task>();
   mainTask: Task | undefined = undefined;
   private queue: Envelope[] = [];
+  /**
+   * How many queued envelopes wait for each target channel (undefined: no subscription yet), so a new message can
+   * skip the queue scan: it is handed over at once only when nothing older waits for the same channel. Recounted
+   * by flush, which every subscription change calls.
+   */
+  private pending = new Map<Channel | undefined, number>();
   inbox: Channel | undefined = undefined;
   events: Channel | undefined = undefined;
   readonly listeners = new Map<string, Listener>();
@@ -92,38 +98,51 @@ export class Proc implements TaskOwner, ChannelFeed {
       this.node.exitProcess(this, { value: undefined, error: this.node.makeError('linked process failed') });
       return;
     }
-    if (this.queue.length === 0) {
-      const ch = this.target(env);
-      if (ch !== undefined && ch.offer(this.valueFor(env, ch))) return;
-      this.queue.push(env);
-      return;
-    }
+    const ch = this.target(env);
+    if (ch !== undefined && (this.queue.length === 0 || this.pending.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) return;
     this.queue.push(env);
-    this.flush();
+    this.pending.set(ch, (this.pending.get(ch) ?? 0) + 1);
   }
 
-  /** Delivers what can be delivered now, keeping the order per subscription. */
+  /** Delivers what can be delivered now (after a subscription change), keeping the order per subscription. */
   flush(): void {
     if (this.queue.length === 0 || !this.alive) return;
     const blocked = new Set<Channel | undefined>();
     const keep: Envelope[] = [];
+    const pending = new Map<Channel | undefined, number>();
     for (const env of this.queue) {
       const ch = this.target(env);
       if (ch === undefined || blocked.has(ch) || !ch.offer(this.valueFor(env, ch))) {
         blocked.add(ch);
         keep.push(env);
+        pending.set(ch, (pending.get(ch) ?? 0) + 1);
       }
     }
     this.queue = keep;
+    this.pending = pending;
+  }
+
+  /** Forgets every subscription (process.upgrade); queued messages stay for the new code. */
+  resetSubscriptions(): void {
+    this.inbox = undefined;
+    this.events = undefined;
+    this.listeners.clear();
+    const pending = new Map<Channel | undefined, number>();
+    if (this.queue.length > 0) pending.set(undefined, this.queue.length);
+    this.pending = pending;
   }
 
   /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
   pull(ch: Channel): unknown {
+    if (this.pending.get(ch) === undefined) return NO_VALUE;
     const q = this.queue;
     for (let i = 0; i < q.length; i++) {
       const env = q[i]!;
       if (this.target(env) === ch) {
         q.splice(i, 1);
+        const left = this.pending.get(ch)! - 1;
+        if (left === 0) this.pending.delete(ch);
+        else this.pending.set(ch, left);
         return this.valueFor(env, ch);
       }
     }
