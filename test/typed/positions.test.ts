@@ -143,3 +143,21 @@ describe('syntax errors in typed files through the CLI', () => {
     expect(t.stderr.split('\n')[0]).toBe(`end.lua:${ref![1]}:1: error LUA2001: ${ref![2]}`);
   });
 });
+
+describe('source maps of typed files (compile API)', () => {
+  it('map every statement to its line in the original typed text, which they embed', async () => {
+    const { compile } = await import('../../compiler/index.js');
+    const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
+    const src = 'type P = {\n  x: number,\n}\nlocal v: P = {x = first_marker} :: P\nlocal w = (v as any).x + second_marker!\n';
+    const r = compile(src, { file: 'sm.lua' });
+    expect(r.ok).toBe(true);
+    const map = new TraceMap(r.map as ConstructorParameters<typeof TraceMap>[0]);
+    expect(map.sourcesContent?.[0]).toBe(src);
+    const lineOfGenerated = (needle: string): number | null => {
+      const i = r.code.split('\n').findIndex((l) => l.includes(needle));
+      return originalPositionFor(map, { line: i + 1, column: 0 }).line;
+    };
+    expect(lineOfGenerated('G.first_marker')).toBe(4);
+    expect(lineOfGenerated('G.second_marker')).toBe(5);
+  });
+});
