@@ -127,4 +127,26 @@ describe('inbox and listen', () => {
     app.settle();
     expect(app.output.join('')).toBe('true\tfrom-host\tv\n');
   });
+
+  it('select sees messages queued for the inbox and events (channel_identity_select.lua, select_timeout.lua)', async () => {
+    const { lines } = await runBodies(
+      `
+      local me = process.pid()
+      process.send(me, "a", 1)
+      local inbox = process.inbox()
+      local r = channel.select({ inbox:case_receive(), default = true })
+      print(r.default, r.channel == inbox, r.value:payload():data())
+      process.send(me, "a", 2)
+      r = channel.select({ inbox:case_receive(), time.after("10ms"):case_receive() })
+      print(r.channel == inbox, r.value:payload():data())
+      local ev = process.events()
+      process.spawn_monitored("app:q", "app:processes")
+      time.sleep("5ms")
+      r = channel.select({ ev:case_receive(), default = true })
+      print(r.default, r.channel == ev, r.value.kind)
+      `,
+      { 'app:q': 'return 1' },
+    );
+    expect(lines).toEqual(['nil\ttrue\t1', 'true\t2', 'nil\ttrue\tpid.exit']);
+  });
 });
