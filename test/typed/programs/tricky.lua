@@ -47,3 +47,5 @@ print(idx, neg, len, (t as any).two, type(t.f :: any))
 local tp = type(t)
 local tq = type "literal"
 print(tp, tq)
+local u8: string = "héllo ✓ as T" -- ünïcode: x as T
+print(#u8, u8, u8:upper())

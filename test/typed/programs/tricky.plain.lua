@@ -47,3 +47,5 @@ print(idx, neg, len, (t).two, type(t.f))
 local tp = type(t)
 local tq = type "literal"
 print(tp, tq)
+local u8 = "héllo ✓ as T" -- ünïcode: x as T
+print(#u8, u8, u8:upper())
