@@ -369,3 +369,56 @@ describe('exits from coroutines and results', () => {
     expect(lines).toEqual(['ten\tyes\tfloat\ttkey\tneg\tfirst\tnil']);
   });
 });
+
+describe('terminate edge cases', () => {
+  it('terminating a linked peer without trap_links kills the caller inside the call: no code after it runs', async () => {
+    const { lines } = await runBodies(
+      `
+      local ev = process.events()
+      process.spawn_monitored("app:killer", "app:processes")
+      local e = ev:receive()
+      print(e.result.error:message())
+      `,
+      {
+        'app:killer': `
+          local peer = process.spawn_linked("app:idle", "app:processes")
+          process.terminate(peer)
+          print("after terminate")
+          pcall(process.terminate, process.pid())
+          print("after pcall terminate")`,
+        'app:idle': `process.inbox():receive()`,
+      },
+    );
+    expect(lines).toEqual(['linked process failed']);
+  });
+
+  it('pcall(process.terminate, self) ends the process too', async () => {
+    const { lines } = await runBodies(
+      `
+      local ev = process.events()
+      process.spawn_monitored("app:selfp", "app:processes")
+      print(ev:receive().result.error:message())
+      `,
+      { 'app:selfp': `pcall(process.terminate, process.pid()) print("after pcall terminate")` },
+    );
+    expect(lines).toEqual(['process terminated']);
+  });
+
+  it('exec: when the caller is terminated first the child keeps running and ends normally (spec §2.6)', async () => {
+    const { lines } = await runBodies(
+      `
+      process.registry.register("main")
+      local caller = process.spawn("app:caller", "app:processes")
+      time.sleep("5ms")
+      process.terminate(caller)
+      local m = process.inbox():receive()
+      print(m:topic(), m:payload():data())
+      `,
+      {
+        'app:caller': `process.exec("app:slowchild", "app:processes") print("caller resumed")`,
+        'app:slowchild': `time.sleep("50ms") process.send("main", "child", "done") return 1`,
+      },
+    );
+    expect(lines).toEqual(['child\tdone']);
+  });
+});
