@@ -1,10 +1,8 @@
 // Runtime error messages pinned with explicit expectations. moonforge words them as PUC Lua 5.3 does (the value's
 // type, then the variable in parentheses: `main.lua:7: attempt to index a nil value (local 'cfg')`, issue 2), with
 // the positions and the remaining messages of Lua 5.1.
-import { describe, expect, it, vi } from 'vitest';
-import { runLua, uncaughtMessage } from './run-lua.js';
-
-vi.setConfig({ testTimeout: 30_000 });
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBatch, type ChunkOutcome } from './batch.js';
 
 /** [name, source, first line of stderr] */
 type Case = [string, string, string];
@@ -61,11 +59,45 @@ const OTHER: Case[] = [
   ['error inside __index', 'local t = setmetatable({}, {__index = function(t, k) return nil + k end})\nprint(t.x)\n', 'main.lua:1: attempt to perform arithmetic on a nil value'],
 ];
 
+/** Snippets checked outside the tables above. */
+const MORE = {
+  forLimit: 'for i = 1, "x" do end\n',
+  forStep: 'for i = 1, 2, {} do end\n',
+  lvl1: '\nerror("lvl1")\n',
+  lvl0: 'error("lvl0", 0)\n',
+  lvl2: 'local function f()\n  error("lvl2", 2)\nend\nf()\n',
+  lvl2pcall: 'local function check(x)\n  if not x then error("need x", 2) end\nend\nlocal function use()\n  check(nil)\nend\nprint(pcall(use))\n',
+  tableValue: 'local e = {code = 42}\nlocal ok, v = pcall(error, e)\nprint(ok, v == e, v.code)\nerror({code = 1})\n',
+  tostringValue: 'error(setmetatable({}, {__tostring = function() return "T" end}))\n',
+  pcallMessage: 'local ok, e = pcall(function()\n  local u\n  return u.x\nend)\nprint(ok, e)\n',
+  number: 'error(42)\n',
+  pcallNumber: 'local ok, e = pcall(error, 42)\nprint(ok, e, type(e))\n',
+  methodArg: 'print(("x"):rep())\n',
+};
+
+const ALL: Case[] = [...INDEX, ...CALL, ...ARITH, ...OTHER];
+let results: Record<string, ChunkOutcome>;
+
+beforeAll(async () => {
+  const cases: Record<string, string> = { ...MORE };
+  for (const [, src] of ALL) cases[`case:${src}`] = src;
+  results = await runBatch(cases);
+});
+
+function outcome(key: keyof typeof MORE): ChunkOutcome {
+  return results[key]!;
+}
+
+/** The first line of what an uncaught error prints (its message); '' when the chunk ran without error. */
+function message(r: ChunkOutcome): string {
+  return (r.error ?? '').split('\n')[0]!;
+}
+
 function pin(title: string, cases: Case[]): void {
-  describe.concurrent(title, () => {
+  describe(title, () => {
     for (const [name, src, want] of cases) {
-      it(name, async () => {
-        expect(await uncaughtMessage(src)).toBe(want);
+      it(name, () => {
+        expect(message(results[`case:${src}`]!)).toBe(want);
       });
     }
   });
@@ -76,60 +108,56 @@ pin('attempt to call', CALL);
 pin('arithmetic', ARITH);
 pin('concatenation, comparison, length, for, tables, arguments', OTHER);
 
-describe.concurrent('for-loop limit and step (Lua 5.1 wording)', () => {
+describe('for-loop limit and step (Lua 5.1 wording)', () => {
   // moonforge says "'for' limit value must be a number" / "'for' step value ...": neither Lua 5.1 ("'for' limit
   // must be a number") nor 5.3 nor go-lua words it so. Raised by compiled code (compiler/emit or runtime/core).
-  it.fails('limit', async () => {
-    expect(await uncaughtMessage('for i = 1, "x" do end\n')).toBe("main.lua:1: 'for' limit must be a number");
+  it.fails('limit', () => {
+    expect(message(outcome('forLimit'))).toBe("main.lua:1: 'for' limit must be a number");
   });
-  it.fails('step', async () => {
-    expect(await uncaughtMessage('for i = 1, 2, {} do end\n')).toBe("main.lua:1: 'for' step must be a number");
+  it.fails('step', () => {
+    expect(message(outcome('forStep'))).toBe("main.lua:1: 'for' step must be a number");
   });
 });
 
-describe.concurrent('error()', () => {
-  it('level 1 (default) prefixes the position of the caller of error', async () => {
-    expect(await uncaughtMessage('\nerror("lvl1")\n')).toBe('main.lua:2: lvl1');
+describe('error()', () => {
+  it('level 1 (default) prefixes the position of the caller of error', () => {
+    expect(message(outcome('lvl1'))).toBe('main.lua:2: lvl1');
   });
-  it('level 0: no position', async () => {
-    expect(await uncaughtMessage('error("lvl0", 0)\n')).toBe('lvl0');
+  it('level 0: no position', () => {
+    expect(message(outcome('lvl0'))).toBe('lvl0');
   });
-  it('level 2: the position of the caller of the function that called error', async () => {
-    expect(await uncaughtMessage('local function f()\n  error("lvl2", 2)\nend\nf()\n')).toBe('main.lua:4: lvl2');
+  it('level 2: the position of the caller of the function that called error', () => {
+    expect(message(outcome('lvl2'))).toBe('main.lua:4: lvl2');
   });
-  it('level 2 through pcall', async () => {
-    const r = await runLua('local function check(x)\n  if not x then error("need x", 2) end\nend\nlocal function use()\n  check(nil)\nend\nprint(pcall(use))\n');
-    expect(r).toEqual({ status: 0, stdout: 'false\tmain.lua:5: need x\n', stderr: '' });
+  it('level 2 through pcall', () => {
+    expect(outcome('lvl2pcall')).toEqual({ stdout: 'false\tmain.lua:5: need x\n' });
   });
-  it('a table value is caught as is; uncaught it prints a note', async () => {
-    const r = await runLua('local e = {code = 42}\nlocal ok, v = pcall(error, e)\nprint(ok, v == e, v.code)\nerror({code = 1})\n');
-    expect(r.status).toBe(1);
+  it('a table value is caught as is; uncaught it prints a note', () => {
+    const r = outcome('tableValue');
     expect(r.stdout).toBe('false\ttrue\t42\n');
-    expect(r.stderr.split('\n')[0]).toBe('(error object is not a string)');
+    expect(message(r)).toBe('(error object is not a string)');
   });
-  it('a table with __tostring raised uncaught still prints the note (lua.c 5.1)', async () => {
-    expect(await uncaughtMessage('error(setmetatable({}, {__tostring = function() return "T" end}))\n')).toBe('(error object is not a string)');
+  it('a table with __tostring raised uncaught still prints the note (lua.c 5.1)', () => {
+    expect(message(outcome('tostringValue'))).toBe('(error object is not a string)');
   });
-  it('pcall returns the message of a runtime error with its position', async () => {
-    const r = await runLua('local ok, e = pcall(function()\n  local u\n  return u.x\nend)\nprint(ok, e)\n');
-    expect(r.stdout).toBe("false\tmain.lua:3: attempt to index a nil value (local 'u')\n");
+  it('pcall returns the message of a runtime error with its position', () => {
+    expect(outcome('pcallMessage')).toEqual({ stdout: "false\tmain.lua:3: attempt to index a nil value (local 'u')\n" });
   });
   // Lua 5.1's error() adds the position to numbers as well (lua_isstring is true for numbers), making a string:
   // lua5.1 prints "main.lua:1: 42" and `type(select(2, pcall(error, 42)))` is "string". runtime/lib/base.ts only
   // handles strings.
-  it.fails('a number message gets the position and becomes a string, as in Lua 5.1', async () => {
-    expect(await uncaughtMessage('error(42)\n')).toBe('main.lua:1: 42');
+  it.fails('a number message gets the position and becomes a string, as in Lua 5.1', () => {
+    expect(message(outcome('number'))).toBe('main.lua:1: 42');
   });
-  it.fails('pcall(error, 42) gives the string "42"', async () => {
-    const r = await runLua('local ok, e = pcall(error, 42)\nprint(ok, e, type(e))\n');
-    expect(r.stdout).toBe('false\t42\tstring\n');
+  it.fails('pcall(error, 42) gives the string "42"', () => {
+    expect(outcome('pcallNumber').stdout).toBe('false\t42\tstring\n');
   });
 });
 
-describe.concurrent('method-call argument numbers', () => {
+describe('method-call argument numbers', () => {
   // Lua 5.1 (luaL_argerror) counts arguments of a method call without self: ("x"):rep() is
   // "bad argument #1 to 'rep'". moonforge counts self.
-  it.fails('("x"):rep() reports argument #1', async () => {
-    expect(await uncaughtMessage('print(("x"):rep())\n')).toBe("main.lua:1: bad argument #1 to 'rep' (number expected, got no value)");
+  it.fails('("x"):rep() reports argument #1', () => {
+    expect(message(outcome('methodArg'))).toBe("main.lua:1: bad argument #1 to 'rep' (number expected, got no value)");
   });
 });

@@ -12,10 +12,3 @@ export function runLua(text: string, name = 'main.lua'): Promise<CliResult> {
   writeFileSync(join(dir, name), text, 'latin1');
   return runCli(['run', name], { cwd: dir, env: { MOONFORGE_CACHE_DIR: cacheDir } });
 }
-
-/** The first line of stderr: the error message of an uncaught error. */
-export async function uncaughtMessage(text: string): Promise<string> {
-  const r = await runLua(text);
-  if (r.status !== 1) throw new Error(`expected exit status 1, got ${r.status}; stdout: ${r.stdout}`);
-  return r.stderr.split('\n')[0]!;
-}
