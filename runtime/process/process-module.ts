@@ -11,6 +11,7 @@ import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/
 import { Channel } from './channel.js';
 import type { ChannelRuntime } from './channel-module.js';
 import { PARK } from './task.js';
+import { copyValues } from './copy.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';
 import type { ExitResult, Proc } from './proc.js';
 
@@ -126,7 +127,16 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     for (const [action, resource] of checks) {
       if (!allowed(action, resource, me)) {
         // Wippy's wording (module.go): "not allowed to spawn process: <id>", "... spawn on host: <host>"
-        const what = action === 'process.host' ? 'spawn on host' : action === 'process.security' ? 'set security' : 'spawn process';
+        const what =
+          action === 'process.host'
+            ? 'spawn on host'
+            : action === 'process.security'
+              ? 'spawn processes with custom security context'
+              : action === 'process.spawn.monitored'
+                ? 'spawn monitored process'
+                : action === 'process.spawn.linked'
+                  ? 'spawn linked process'
+                  : 'spawn process';
         return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${what}: ${resource}`);
       }
     }
@@ -359,37 +369,57 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   };
   const checkSpawner = (s: unknown): Spawner => {
     if (s instanceof Spawner) return s;
-    throw luaError('spawner expected');
+    throw luaError("bad argument #1 (Spawner expected)");
+  };
+  // Permission failures of the builder raise, with Wippy's wording (runtime/lua/modules/process/context.go).
+  const needContext = (what: 'context' | 'options'): void => {
+    if (!allowed('process.context', 'context', self())) throw luaError(`not allowed to spawn processes with custom ${what}`);
+  };
+  const needSecurity = (): void => {
+    if (!allowed('process.security', 'security', self())) throw luaError('not allowed to spawn processes with custom security context');
   };
   mod.with_context = (t: unknown) => {
-    const me = self();
-    if (!allowed('process.context', 'context', me)) return denied('set context', 'context');
+    needContext('context');
     return ret1(mkSpawner(undefined, { context: contextFrom(new Map(), t) }));
   };
-  mod.with_options = (t: unknown) => ret1(mkSpawner(undefined, { options: t instanceof LuaTable ? t : undefined }));
+  mod.with_options = (t: unknown) => {
+    needContext('options');
+    return ret1(mkSpawner(undefined, { options: t instanceof LuaTable ? t : undefined }));
+  };
   spawnerMethods.with_context = (s: unknown, t: unknown) => {
     const sp = checkSpawner(s);
-    if (!allowed('process.context', 'context', self())) throw luaError('not allowed to set context: context');
+    needContext('context');
+    if (sp.actor !== undefined || sp.scope !== undefined) needSecurity();
     return ret1(mkSpawner(sp, { context: contextFrom(sp.context, t) }));
   };
-  spawnerMethods.with_options = (s: unknown, t: unknown) =>
-    ret1(mkSpawner(checkSpawner(s), { options: t instanceof LuaTable ? t : undefined }));
+  spawnerMethods.with_options = (s: unknown, t: unknown) => {
+    const sp = checkSpawner(s);
+    needContext('options');
+    return ret1(mkSpawner(sp, { options: t instanceof LuaTable ? t : undefined }));
+  };
   spawnerMethods.with_name = (s: unknown, name: unknown) => {
-    if (typeof name !== 'string' || name === '') throw luaError('name must be a non-empty string');
-    return ret1(mkSpawner(checkSpawner(s), { name }));
+    const sp = checkSpawner(s);
+    if (typeof name !== 'string' || name === '') throw luaError("bad argument #2 to 'with_name' (name cannot be empty)");
+    return ret1(mkSpawner(sp, { name }));
   };
   spawnerMethods.with_message = (s: unknown, topic: unknown, ...payloads: unknown[]) => {
     const sp = checkSpawner(s);
-    if (typeof topic !== 'string' || topic === '' || topic.charCodeAt(0) === 64) throw luaError('invalid topic');
-    return ret1(mkSpawner(sp, { messages: [...sp.messages, { topic, payloads }] }));
+    if (typeof topic !== 'string') throw luaError("bad argument #2 to 'with_message' (string expected)");
+    if (topic.charCodeAt(0) === 64) throw luaError("bad argument #2 to 'with_message' (cannot send to @ topics)");
+    // copied now, so later changes to the caller's tables do not reach the child
+    return ret1(mkSpawner(sp, { messages: [...sp.messages, { topic, payloads: copyValues(payloads) }] }));
   };
   spawnerMethods.with_actor = (s: unknown, actor: unknown) => {
-    if (!allowed('process.security', 'security', self())) throw luaError('not allowed to set security: security');
-    return ret1(mkSpawner(checkSpawner(s), { actor }));
+    const sp = checkSpawner(s);
+    needSecurity();
+    if (actor === undefined) throw luaError("bad argument #2 to 'with_actor' (actor cannot be nil)");
+    return ret1(mkSpawner(sp, { actor }));
   };
   spawnerMethods.with_scope = (s: unknown, scope: unknown) => {
-    if (!allowed('process.security', 'security', self())) throw luaError('not allowed to set security: security');
-    return ret1(mkSpawner(checkSpawner(s), { scope }));
+    const sp = checkSpawner(s);
+    needSecurity();
+    if (scope === undefined) throw luaError("bad argument #2 to 'with_scope' (scope cannot be nil)");
+    return ret1(mkSpawner(sp, { scope }));
   };
   for (const [name, variant] of Object.entries(VARIANTS)) {
     // Spawner methods raise on failure, unlike the module functions (spec §2.1).

@@ -175,6 +175,32 @@ describe('SpawnBuilder', () => {
   });
 });
 
+describe('SpawnBuilder arguments (context.go)', () => {
+  it('with_message copies its payloads when called; nil actor/scope, empty name and @ topics raise', async () => {
+    const { lines } = await runBodies(
+      `
+      local t = { v = 1 }
+      local sp = process.with_context({}):with_message("m", t)
+      t.v = 2
+      sp:spawn("app:echo", "app:processes", process.pid())
+      print(process.inbox():receive():payload():data())
+      print(pcall(sp.with_actor, sp, nil))
+      print(pcall(sp.with_scope, sp, nil))
+      print(pcall(sp.with_name, sp, ""))
+      print(pcall(sp.with_message, sp, "@x"))
+      print(pcall(sp.with_name, {}, "x"))
+      `,
+      { 'app:echo': `local parent = ... process.send(parent, "r", process.inbox():receive():payload():data().v)` },
+    );
+    expect(lines[0]).toBe('1');
+    expect(lines[1]).toMatch(/^false\t.*actor cannot be nil/);
+    expect(lines[2]).toMatch(/^false\t.*scope cannot be nil/);
+    expect(lines[3]).toMatch(/^false\t.*name cannot be empty/);
+    expect(lines[4]).toMatch(/^false\t.*cannot send to @ topics/);
+    expect(lines[5]).toMatch(/^false\t.*Spawner expected/);
+  });
+});
+
 describe('registry', () => {
   it('register / lookup / unregister; same name twice by the same pid is ok; a taken name is AlreadyExists (registry_basic.lua, registry_resolve.lua)', async () => {
     const { lines } = await runBodies(

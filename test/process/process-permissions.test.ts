@@ -150,16 +150,41 @@ const OPS: Op[] = [
     noEffect: (_a, o, t) => expect(t.links.has(o) && o.links.has(t)).toBe(true),
   },
   {
-    name: 'with_context',
+    name: 'with_context (raises when denied, context.go)',
     lua: `return process.with_context({ a = 1 })`,
     calls: [['process.context', 'context']],
     deny: 'process.context',
+    raises: true,
+    noEffect: noChild,
+  },
+  {
+    name: 'with_options (process.context too, context.go)',
+    lua: `return process.with_options({})`,
+    calls: [['process.context', 'context']],
+    deny: 'process.context',
+    raises: true,
+    noEffect: noChild,
+  },
+  {
+    name: 'spawner:with_context after with_actor also needs process.security',
+    lua: `return process.with_context({}):with_actor("a"):with_context({ b = 2 })`,
+    calls: [
+      ['process.context', 'context'],
+      ['process.security', 'security'],
+      ['process.context', 'context'],
+      ['process.security', 'security'],
+    ],
+    deny: 'process.security',
+    raises: true,
     noEffect: noChild,
   },
   {
     name: 'spawner:with_actor',
     lua: `return process.with_options({}):with_actor("someone")`,
-    calls: [['process.security', 'security']],
+    calls: [
+      ['process.context', 'context'],
+      ['process.security', 'security'],
+    ],
     deny: 'process.security',
     raises: true,
     noEffect: noChild,
@@ -167,7 +192,10 @@ const OPS: Op[] = [
   {
     name: 'spawner:with_scope',
     lua: `return process.with_options({}):with_scope("scope")`,
-    calls: [['process.security', 'security']],
+    calls: [
+      ['process.context', 'context'],
+      ['process.security', 'security'],
+    ],
     deny: 'process.security',
     raises: true,
     noEffect: noChild,
@@ -176,6 +204,7 @@ const OPS: Op[] = [
     name: 'spawner:spawn_linked_monitored (raises when denied)',
     lua: `return process.with_options({}):spawn_linked_monitored("app:child", "app:processes")`,
     calls: [
+      ['process.context', 'context'],
       ['process.spawn', 'app:child'],
       ['process.spawn.monitored', 'app:child'],
       ['process.spawn.linked', 'app:child'],
