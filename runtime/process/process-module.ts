@@ -5,6 +5,8 @@ import { LuaTable, tableFromRecord } from '../core/table.js';
 import { ARR } from '../core/symbols.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
+import { typeError } from '../core/args.js';
+import { tostring } from '../core/tostring.js';
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { LuaUserdata } from '../core/value.js';
 import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
@@ -190,7 +192,11 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     if ('err' in target) return target.err;
     if (target.proc === undefined) return processNotFound();
     // spec §2.5: CANCEL is an event carrying a reason; no deadline is enforced (the seed's deadline is stale).
-    node.cancel(me, target.proc, typeof reason === 'string' ? reason : reason === undefined ? '' : String(reason));
+    // The reason is a string (a number converts); anything else raises, as module.go's CheckString does.
+    if (reason !== undefined && typeof reason !== 'string' && typeof reason !== 'number') {
+      throw typeError(2, 'cancel', 'string', reason);
+    }
+    node.cancel(me, target.proc, reason === undefined ? '' : typeof reason === 'number' ? tostring(reason) : reason);
     return ret1(true);
   };
 

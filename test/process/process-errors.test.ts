@@ -77,6 +77,23 @@ describe('missing or bad arguments are nil/false, Invalid', () => {
     );
   });
 
+  it('cancel: the reason is a string (numbers convert), anything else raises (process_edge_test.go TestCancel_NonStringReason)', async () => {
+    const { lines } = await runBodies(
+      `
+      local c = process.spawn("app:ev", "app:processes", process.pid())
+      time.sleep("1ms")
+      print(pcall(process.cancel, c, true))
+      print(pcall(process.cancel, c, {}))
+      print(process.cancel(c, 42))
+      print(process.inbox():receive():payload():data())
+      `,
+      { 'app:ev': `local parent = ... local e = process.events():receive() process.send(parent, "r", type(e.reason) .. ":" .. e.reason)` },
+    );
+    expect(lines[0]).toMatch(/^false\t.*bad argument #2 to 'cancel' \(string expected, got boolean\)/);
+    expect(lines[1]).toMatch(/^false\t.*got table/);
+    expect(lines.slice(2)).toEqual(['true', 'string:42']);
+  });
+
   it('set_options applies trap_links even when another option is rejected (module.go setOptions)', async () => {
     const { lines } = await runBodies(`
       local ok, err = process.set_options({ trap_links = true, bogus = 1 })
