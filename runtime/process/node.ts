@@ -9,7 +9,7 @@ import { runAsGenerator } from '../core/coroutine.js';
 import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
-import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from './proc.js';
+import { EMPTY_CONTEXT, EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from './proc.js';
 import { copyValue, copyValues } from './copy.js';
 
 export const EVENT_EXIT = 'pid.exit';
@@ -40,7 +40,7 @@ export interface NodeOptions {
 export interface SpawnOptions {
   link?: boolean;
   monitor?: boolean;
-  context?: Map<string, unknown>;
+  context?: ReadonlyMap<string, unknown>;
   name?: string;
   /** messages delivered right after the spawn (Spawner:with_message) */
   messages?: { topic: string; payloads: unknown[] }[];
@@ -108,8 +108,10 @@ export class ProcessNode {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
     if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
     const proc = new Proc(this, this.newPid(hostId), id, hostId);
-    if (parent !== undefined) for (const [k, v] of parent.context) proc.context.set(k, v);
-    if (opts.context !== undefined) for (const [k, v] of opts.context) proc.context.set(k, v);
+    // Context maps are never mutated after spawn, so a child without new values shares its parent's.
+    const inherited = parent?.context ?? EMPTY_CONTEXT;
+    if (opts.context === undefined || opts.context.size === 0) proc.context = inherited;
+    else proc.context = new Map([...inherited, ...opts.context]);
     this.procs.set(proc.pid, proc);
     if (parent !== undefined) {
       if (opts.link === true) {
@@ -229,30 +231,43 @@ export class ProcessNode {
       }
     }
     proc.tasks.clear();
-    for (const name of proc.names) if (this.names.get(name) === proc) this.names.delete(name);
-    proc.names.clear();
+    const names = proc.namesIfAny;
+    if (names !== undefined) {
+      for (const name of names) if (this.names.get(name) === proc) this.names.delete(name);
+      names.clear();
+    }
     this.procs.delete(proc.pid);
     const value = copyValue(result.value);
-    for (const m of proc.monitors) {
-      m.monitoring.delete(proc);
-      const res = tableFromRecord({ value, error: result.error });
-      const event = this.eventTable(EVENT_EXIT, proc.pid, { result: res });
-      this.post(() => m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event }));
-    }
-    proc.monitors.clear();
-    for (const p of proc.monitoring) p.monitors.delete(proc);
-    proc.monitoring.clear();
-    const links = [...proc.links];
-    proc.links.clear();
-    for (const l of links) {
-      l.links.delete(proc);
-      if (result.error !== undefined) {
+    const monitors = proc.monitorsIfAny;
+    if (monitors !== undefined) {
+      for (const m of monitors) {
+        m.monitoringIfAny?.delete(proc);
         const res = tableFromRecord({ value, error: result.error });
-        const event = this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res });
-        this.post(() => l.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event, linkDown: true }));
+        const event = this.eventTable(EVENT_EXIT, proc.pid, { result: res });
+        this.post(() => m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event }));
+      }
+      monitors.clear();
+    }
+    const monitoring = proc.monitoringIfAny;
+    if (monitoring !== undefined) {
+      for (const p of monitoring) p.monitorsIfAny?.delete(proc);
+      monitoring.clear();
+    }
+    const linkSet = proc.linksIfAny;
+    if (linkSet !== undefined) {
+      const links = [...linkSet];
+      linkSet.clear();
+      for (const l of links) {
+        l.linksIfAny?.delete(proc);
+        if (result.error !== undefined) {
+          const res = tableFromRecord({ value, error: result.error });
+          const event = this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res });
+          this.post(() => l.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event, linkDown: true }));
+        }
       }
     }
-    for (const cb of proc.onExit) cb(result);
+    const observers = proc.onExitIfAny;
+    if (observers !== undefined) for (const cb of observers) cb(result);
   }
 
   terminate(proc: Proc): void {

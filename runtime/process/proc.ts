@@ -15,6 +15,9 @@ import type { ProcessNode } from './node.js';
 
 export const EVENTS_TOPIC = '@events';
 
+/** The context of a process spawned without one (shared, never mutated). */
+export const EMPTY_CONTEXT: ReadonlyMap<string, unknown> = new Map();
+
 export interface Envelope {
   topic: string;
   from: string;
@@ -48,23 +51,60 @@ export class Proc implements TaskOwner, ChannelFeed {
    * skip the queue scan: it is handed over at once only when nothing older waits for the same channel. Recounted
    * by flush, which every subscription change calls.
    */
-  private pending = new Map<Channel | undefined, number>();
+  private pending: Map<Channel | undefined, number> | undefined = undefined;
   inbox: Channel | undefined = undefined;
   events: Channel | undefined = undefined;
-  readonly listeners = new Map<string, Listener>();
-  readonly links = new Set<Proc>();
-  /** processes monitoring this one */
-  readonly monitors = new Set<Proc>();
-  /** processes this one monitors */
-  readonly monitoring = new Set<Proc>();
   trapLinks = false;
   alive = true;
-  readonly names = new Set<string>();
-  /** context values (ctx module, inherited by children) */
-  context: Map<string, unknown> = new Map();
+  /** context values (ctx module, inherited by children); never mutated after spawn, so children share it */
+  context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
   G: LuaTable | undefined = undefined;
+  // The collections below are made on first use: most processes never link, monitor, register or listen, and an
+  // idle process should cost well under a kilobyte (issue 4's target).
+  private listenersMap: Map<string, Listener> | undefined = undefined;
+  private linkSet: Set<Proc> | undefined = undefined;
+  private monitorSet: Set<Proc> | undefined = undefined;
+  private monitoringSet: Set<Proc> | undefined = undefined;
+  private nameSet: Set<string> | undefined = undefined;
+  private exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
+
+  get listeners(): Map<string, Listener> {
+    return (this.listenersMap ??= new Map());
+  }
+  get links(): Set<Proc> {
+    return (this.linkSet ??= new Set());
+  }
+  /** processes monitoring this one */
+  get monitors(): Set<Proc> {
+    return (this.monitorSet ??= new Set());
+  }
+  /** processes this one monitors */
+  get monitoring(): Set<Proc> {
+    return (this.monitoringSet ??= new Set());
+  }
+  get names(): Set<string> {
+    return (this.nameSet ??= new Set());
+  }
   /** exit observers (exec, supervisors, hosts) */
-  readonly onExit: ((r: ExitResult) => void)[] = [];
+  get onExit(): ((r: ExitResult) => void)[] {
+    return (this.exitObservers ??= []);
+  }
+  /** The collections as they are, without making them (exit paths). */
+  get linksIfAny(): Set<Proc> | undefined {
+    return this.linkSet;
+  }
+  get monitorsIfAny(): Set<Proc> | undefined {
+    return this.monitorSet;
+  }
+  get monitoringIfAny(): Set<Proc> | undefined {
+    return this.monitoringSet;
+  }
+  get namesIfAny(): Set<string> | undefined {
+    return this.nameSet;
+  }
+  get onExitIfAny(): ((r: ExitResult) => void)[] | undefined {
+    return this.exitObservers;
+  }
 
   constructor(
     readonly node: ProcessNode,
@@ -77,7 +117,7 @@ export class Proc implements TaskOwner, ChannelFeed {
 
   private target(env: Envelope): Channel | undefined {
     if (env.topic === EVENTS_TOPIC) return this.events;
-    const l = this.listeners.get(env.topic);
+    const l = this.listenersMap?.get(env.topic);
     if (l !== undefined) return l.ch;
     if (env.topic.charCodeAt(0) === 64 /* @ */) return undefined;
     return this.inbox;
@@ -86,7 +126,7 @@ export class Proc implements TaskOwner, ChannelFeed {
   private valueFor(env: Envelope, ch: Channel): unknown {
     if (env.event !== undefined) return env.event;
     if (ch === this.inbox) return new Message(env.topic, env.from, env.payloads);
-    const l = this.listeners.get(env.topic);
+    const l = this.listenersMap?.get(env.topic);
     if (l !== undefined && l.message) return new Message(env.topic, env.from, env.payloads);
     return rawPayload(env.payloads);
   }
@@ -99,9 +139,10 @@ export class Proc implements TaskOwner, ChannelFeed {
       return;
     }
     const ch = this.target(env);
-    if (ch !== undefined && (this.queue.length === 0 || this.pending.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) return;
+    if (ch !== undefined && (this.queue.length === 0 || this.pending?.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) return;
     this.queue.push(env);
-    this.pending.set(ch, (this.pending.get(ch) ?? 0) + 1);
+    const pending = (this.pending ??= new Map());
+    pending.set(ch, (pending.get(ch) ?? 0) + 1);
   }
 
   /** Delivers what can be delivered now (after a subscription change), keeping the order per subscription. */
@@ -126,7 +167,7 @@ export class Proc implements TaskOwner, ChannelFeed {
   resetSubscriptions(): void {
     this.inbox = undefined;
     this.events = undefined;
-    this.listeners.clear();
+    this.listenersMap = undefined;
     const pending = new Map<Channel | undefined, number>();
     if (this.queue.length > 0) pending.set(undefined, this.queue.length);
     this.pending = pending;
@@ -134,15 +175,16 @@ export class Proc implements TaskOwner, ChannelFeed {
 
   /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
   pull(ch: Channel): unknown {
-    if (this.pending.get(ch) === undefined) return NO_VALUE;
+    const pending = this.pending;
+    if (pending === undefined || pending.get(ch) === undefined) return NO_VALUE;
     const q = this.queue;
     for (let i = 0; i < q.length; i++) {
       const env = q[i]!;
       if (this.target(env) === ch) {
         q.splice(i, 1);
-        const left = this.pending.get(ch)! - 1;
-        if (left === 0) this.pending.delete(ch);
-        else this.pending.set(ch, left);
+        const left = pending.get(ch)! - 1;
+        if (left === 0) pending.delete(ch);
+        else pending.set(ch, left);
         return this.valueFor(env, ch);
       }
     }
