@@ -1,0 +1,128 @@
+// Fairness (issue 4): a process that never blocks gives way at its budget (the compiler's back-edge checks in process
+// mode, runtime/core/preempt.ts), so other processes keep running and process.terminate can end it.
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/index.js';
+import { BUDGET_SLICE } from '../../runtime/core/preempt.js';
+import { runBodies } from './support.js';
+
+/** main spawns app:busy (monitored), proves others still run, terminates it and reports the EXIT it sees. */
+const MAIN = `
+  local time = require("time")
+  local busy = process.spawn_monitored("app:busy", "app:processes")
+  local worker = process.spawn("app:worker", "app:processes")
+  local inbox = process.inbox()
+  local got = {}
+  for i = 1, 3 do
+    process.send(worker, "job", i)
+    local m = inbox:receive()
+    got[#got + 1] = m:payload():data()
+  end
+  time.sleep("1ms")
+  print("worker answered", table.concat(got, ","))
+  print("terminate", process.terminate(busy))
+  local ev = process.events():receive()
+  print(ev.kind == process.event.EXIT, ev.from == busy, ev.result.error ~= nil)
+  return "ok"`;
+
+const WORKER = `
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "done", m:payload():data() * 2)
+  end`;
+
+async function runBusy(busy: string): Promise<string[]> {
+  const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': busy, 'app:worker': WORKER });
+  expect(exit?.error).toBeUndefined();
+  expect(exit?.value).toBe('ok');
+  expect(app.rt.node.procs.size).toBe(1); // the idle worker only
+  return lines;
+}
+
+const EXPECTED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue\ttrue'];
+
+describe('preemption of busy processes', () => {
+  it('while true do end gives way and is terminated', async () => {
+    expect(await runBusy('while true do end')).toEqual(EXPECTED);
+  });
+
+  it('repeat ... until false gives way', async () => {
+    expect(await runBusy('local n = 0 repeat n = n + 1 until false')).toEqual(EXPECTED);
+  });
+
+  it('a numeric for over a huge range gives way', async () => {
+    expect(await runBusy('local s = 0 for i = 1, 1e15 do s = s + i end')).toEqual(EXPECTED);
+  });
+
+  it('a generic for with a never-ending iterator gives way', async () => {
+    expect(await runBusy('local function it() return 1 end for x in it do end')).toEqual(EXPECTED);
+  });
+
+  it('a long computation in nested function calls inside a loop gives way', async () => {
+    expect(
+      await runBusy(`
+        local function leaf(x) return (x * 31 + 7) % 1000003 end
+        local function mid(x) local s = 0 for j = 1, 10 do s = s + leaf(x + j) end return s end
+        local acc = 0
+        while true do acc = (acc + mid(acc)) % 1000003 end`),
+    ).toEqual(EXPECTED);
+  });
+
+  it('a loop calling through pcall and a metamethod gives way', async () => {
+    expect(
+      await runBusy(`
+        local t = setmetatable({}, { __index = function(_, k) return k end })
+        while true do pcall(function() return t.x end) end`),
+    ).toEqual(EXPECTED);
+  });
+
+  it('two busy processes and a sleeper all make progress', async () => {
+    const { exit, lines } = await runBodies(
+      `
+      local time = require("time")
+      local a = process.spawn("app:counter", "app:processes", "a", process.pid())
+      local b = process.spawn("app:counter", "app:processes", "b", process.pid())
+      time.sleep("5ms")
+      local inbox = process.inbox()
+      local seen = {}
+      for i = 1, 4 do local m = inbox:receive() seen[m:topic()] = true end
+      process.terminate(a) process.terminate(b)
+      print(seen.a, seen.b)`,
+      {
+        'app:counter': `
+          local name, parent = ...
+          local n = 0
+          while true do
+            n = n + 1
+            if n % 100000 == 0 then process.send(parent, name, n) end
+          end`,
+      },
+    );
+    expect(exit?.error).toBeUndefined();
+    expect(lines).toEqual(['true\ttrue']);
+  });
+});
+
+describe('the compiled check', () => {
+  it('process mode puts a budget check on every loop back-edge of a generator twin', () => {
+    const src = `
+      local function f()
+        while true do end
+        repeat until false
+        for i = 1, 10 do end
+        for k in pairs({}) do end
+      end
+      return f`;
+    const out = compile(src, { file: 'x.lua', chunkName: 'x.lua', processMode: true });
+    expect(out.ok).toBe(true);
+    const checks = out.ok ? out.code.split('--BUDGET.n < 0').length - 1 : 0;
+    expect(checks).toBeGreaterThanOrEqual(4);
+    const plain = compile(src, { file: 'x.lua', chunkName: 'x.lua' });
+    expect(plain.ok && plain.code.includes('--BUDGET.n')).toBe(false);
+  });
+
+  it('the slice is a sane number of back-edges', () => {
+    expect(BUDGET_SLICE).toBeGreaterThan(100);
+    expect(BUDGET_SLICE).toBeLessThan(1_000_000);
+  });
+});
