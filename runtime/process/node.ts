@@ -137,8 +137,7 @@ export class ProcessNode {
       return yield* runAsGenerator(main, copied);
     })();
     const task = new Task(proc, gen, true);
-    proc.mainTask = task;
-    proc.tasks.add(task);
+    proc.addTask(task);
     this.sched.enqueue(task);
     for (const m of opts.messages ?? []) {
       proc.deliver({ topic: m.topic, from: parent?.pid ?? '', payloads: copyValues(m.payloads) });
@@ -151,7 +150,7 @@ export class ProcessNode {
    * are discarded (spec §2.7).
    */
   upgrade(proc: Proc, id: string, args: unknown[]): void {
-    for (const t of proc.tasks) {
+    for (const t of proc.takeTasks()) {
       this.sched.drop(t);
       if (t !== this.sched.current) {
         try {
@@ -161,7 +160,6 @@ export class ProcessNode {
         }
       }
     }
-    proc.tasks.clear();
     proc.resetSubscriptions();
     const G = this.opts.globals(proc);
     proc.G = G;
@@ -172,15 +170,14 @@ export class ProcessNode {
       return yield* runAsGenerator(main, copied);
     })();
     const task = new Task(proc, gen, true);
-    proc.mainTask = task;
-    proc.tasks.add(task);
+    proc.addTask(task);
     this.sched.enqueue(task);
   }
 
   /** Starts another task in `proc` (coroutine.spawn), queued before the parent continues. */
   spawnTask(proc: Proc, fn: unknown): Task {
     const task = new Task(proc, runAsGenerator(fn, []), false);
-    proc.tasks.add(task);
+    proc.addTask(task);
     this.sched.enqueue(task);
     return task;
   }
@@ -222,7 +219,7 @@ export class ProcessNode {
   exitProcess(proc: Proc, result: ExitResult): void {
     if (!proc.alive) return;
     proc.alive = false;
-    for (const t of proc.tasks) {
+    for (const t of proc.takeTasks()) {
       this.sched.drop(t);
       try {
         t.gen.return(undefined);
@@ -230,7 +227,6 @@ export class ProcessNode {
         // a task that cannot be closed is simply dropped
       }
     }
-    proc.tasks.clear();
     const names = proc.namesIfAny;
     if (names !== undefined) {
       for (const name of names) if (this.names.get(name) === proc) this.names.delete(name);

@@ -43,8 +43,10 @@ interface Listener {
 }
 
 export class Proc implements TaskOwner, ChannelFeed {
-  readonly tasks = new Set<Task>();
+  /** the running main task (undefined once it is done) */
   mainTask: Task | undefined = undefined;
+  /** coroutine.spawn'ed tasks still running, made on first use */
+  private otherTasks: Set<Task> | undefined = undefined;
   private queue: Envelope[] = [];
   /**
    * How many queued envelopes wait for each target channel (undefined: no subscription yet), so a new message can
@@ -197,8 +199,28 @@ export class Proc implements TaskOwner, ChannelFeed {
 
   // ---- tasks ----
 
+  addTask(task: Task): void {
+    if (task.main) this.mainTask = task;
+    else (this.otherTasks ??= new Set()).add(task);
+  }
+
+  private removeTask(task: Task): void {
+    if (task === this.mainTask) this.mainTask = undefined;
+    else this.otherTasks?.delete(task);
+  }
+
+  /** Every live task, forgotten by the process (exit, upgrade): the caller stops them. */
+  takeTasks(): Task[] {
+    const out: Task[] = [];
+    if (this.mainTask !== undefined) out.push(this.mainTask);
+    if (this.otherTasks !== undefined) for (const t of this.otherTasks) out.push(t);
+    this.mainTask = undefined;
+    this.otherTasks = undefined;
+    return out;
+  }
+
   taskDone(task: Task, first: unknown): void {
-    this.tasks.delete(task);
+    this.removeTask(task);
     if (!task.main) return;
     // spec §2.5: a second result that is a string or an error object makes the exit a failure.
     const second = R.n >= 2 ? R.rv[1] : undefined;
@@ -210,7 +232,7 @@ export class Proc implements TaskOwner, ChannelFeed {
   }
 
   taskFailed(task: Task, e: unknown): void {
-    this.tasks.delete(task);
+    this.removeTask(task);
     const err = toLuaError(e);
     const v = err.value;
     const error = isLuaErrorValue(v) ? v : this.node.makeError(typeof v === 'string' ? v : String(v));
