@@ -1,0 +1,121 @@
+// npm run bench:actors — the actor benchmarks of issue 4, moonforge (Lua processes on the real-time scheduler) beside
+// Erlang (erl +S 1) in one run: ping-pong, a ring of 503 processes, spawn + EXIT notice; then the memory of 100,000
+// idle processes blocked on their inbox (heap delta after a GC; the script re-runs itself with --expose-gc for that).
+// Options: --quick (smaller counts), --rounds N (median of N timed rounds, default 3).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LUA } from './programs.lua.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const roundsAt = argv.indexOf('--rounds');
+const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+const PP = quick ? 50_000 : 300_000; // round trips (2 messages each)
+const RING = 503;
+const HOPS = quick ? 200_000 : 1_000_000;
+const SPAWNS = quick ? 20_000 : 100_000;
+const IDLE = 100_000;
+
+async function loadHarness() {
+  const out = mkdtempSync(join(tmpdir(), 'mf-actors-'));
+  await build({
+    entryPoints: [join(here, 'harness.ts')],
+    outfile: join(out, 'harness.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(join(out, 'harness.mjs')).href);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function moonforge(h) {
+  const entries = await h.loadEntries(LUA);
+  const rt = h.createRuntime(entries);
+  const time = async (id, args, count) => {
+    await h.runRoot(rt, id, args.map((a) => Math.max(1, Math.floor(a / 10)))); // warm-up at a tenth of the size
+    const rates = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const { ms } = await h.runRoot(rt, id, args);
+      rates.push(count / (ms / 1000));
+    }
+    return median(rates);
+  };
+  const res = {
+    pingpong: await time('bench:pingpong', [PP], 2 * PP),
+    ring: await time('bench:ring', [RING, HOPS], HOPS),
+    spawnexit: await time('bench:spawnexit', [SPAWNS], SPAWNS),
+  };
+  rt.shutdown();
+  return res;
+}
+
+function erlang() {
+  const dir = mkdtempSync(join(tmpdir(), 'mf-erl-'));
+  execFileSync('erlc', ['-o', dir, join(here, 'actors.erl')]);
+  const rates = { pingpong: [], ring: [], spawnexit: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const out = execFileSync('erl', ['+S', '1', '-noshell', '-pa', dir, '-eval', `actors:main([${PP},${RING},${HOPS},${SPAWNS}]), halt().`], {
+      encoding: 'utf8',
+    });
+    for (const line of out.trim().split('\n')) {
+      const [name, rate] = line.split(' ');
+      rates[name].push(Number(rate));
+    }
+  }
+  return Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, median(v)]));
+}
+
+/** In a child with --expose-gc: heap and RSS per idle process. */
+async function idleMemory(h) {
+  const entries = await h.loadEntries(LUA);
+  const rt = h.createRuntime(entries);
+  // Warm the code paths (one process spawned and parked) before the baseline.
+  rt.spawn('bench:idle', h.HOST, []);
+  await h.whenIdle(rt);
+  globalThis.gc();
+  globalThis.gc();
+  const m0 = process.memoryUsage();
+  for (let i = 0; i < IDLE; i++) rt.spawn('bench:idle', h.HOST, []);
+  await h.whenIdle(rt);
+  globalThis.gc();
+  globalThis.gc();
+  const m1 = process.memoryUsage();
+  const procs = rt.node.procs.size;
+  rt.shutdown();
+  return { procs, heapPer: (m1.heapUsed - m0.heapUsed) / IDLE, rssPer: (m1.rss - m0.rss) / IDLE };
+}
+
+const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(1)}k`);
+
+if (argv.includes('--memory-child')) {
+  const h = await loadHarness();
+  process.stdout.write(JSON.stringify(await idleMemory(h)));
+  process.exit(0);
+}
+
+const h = await loadHarness();
+console.log(`moonforge vs Erlang (+S 1), median of ${ROUNDS}; ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
+const mf = await moonforge(h);
+const erl = erlang();
+const targets = { pingpong: 2, ring: 2, spawnexit: 1 };
+console.log('| benchmark | moonforge /s | Erlang /s | ratio | target |');
+console.log('|---|---:|---:|---:|---:|');
+for (const k of ['pingpong', 'ring', 'spawnexit']) {
+  const r = mf[k] / erl[k];
+  console.log(`| ${k} | ${fmt(mf[k])} | ${fmt(erl[k])} | ${r.toFixed(2)}x | ≥ ${targets[k]}x ${r >= targets[k] ? 'met' : 'NOT met'} |`);
+}
+const mem = JSON.parse(
+  execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+);
+console.log(
+  `idle processes: ${mem.procs} alive; heap ${mem.heapPer.toFixed(0)} B/process, RSS ${mem.rssPer.toFixed(0)} B/process (target ≤ 1024 B heap) ${mem.heapPer <= 1024 ? 'met' : 'NOT met'}`,
+);
