@@ -17,7 +17,7 @@ import { bindingPlan } from '../runtime/app/bindings.js';
 import { isLuaEntry, type App, type LuaEntry } from '../runtime/app/model.js';
 import { readMap } from './cache.js';
 import { compileFileCached, compileSourceCached } from './run-file.js';
-import { createIoModule, type LineReader } from './io-module.js';
+import { createIoModule, createStreamLineReader, type LineReader } from './io-module.js';
 
 export interface AppRuntimeOptions {
   time?: SchedulerLike;
@@ -35,6 +35,8 @@ export interface AppRuntime {
   hosts: string[];
   /** the host a root process runs on when none is named: the first terminal.host, else the first process.host */
   defaultHost: string | undefined;
+  /** where io.readline reads (close it when the app ends) */
+  stdin: LineReader;
 }
 
 /** Problems that stop an app from starting, rendered like compiler diagnostics ("file:line:col: error ..."). */
@@ -85,10 +87,11 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     entries,
     hosts: new Set(hostList.map((h) => h.id)),
   });
-  rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), opts.stdin));
+  const stdin = opts.stdin ?? createStreamLineReader();
+  rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
-  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id };
+  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin };
 }
 
 /** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */

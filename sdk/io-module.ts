@@ -13,6 +13,8 @@ import { PARK } from '../runtime/process/task.js';
 /** A source of input lines: calls back with each requested line (without its newline), or undefined at the end. */
 export interface LineReader {
   readLine(cb: (line: string | undefined) => void): void;
+  /** stops reading for good (pending callers are never called back), so the stream no longer keeps Node alive */
+  close?(): void;
 }
 
 /** Lines of a readable stream as latin1 byte strings; the stream is paused whenever nobody waits for a line. */
@@ -55,6 +57,10 @@ export function createStreamLineReader(stream: NodeJS.ReadableStream = process.s
       }
       pump();
       if (waiters.length > 0 && !ended) stream.resume();
+    },
+    close() {
+      waiters.length = 0;
+      if (attached) stream.pause();
     },
   };
 }

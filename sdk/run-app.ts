@@ -3,7 +3,7 @@
 // start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
 import type { SchedulerLike } from 'rxjs';
 import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
-import { isProcessService, type App } from '../runtime/app/model.js';
+import { isProcessService, type App, type ProcessServiceEntry } from '../runtime/app/model.js';
 import { ByteWriter } from '../runtime/stdout.js';
 import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
@@ -118,13 +118,14 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, stderr: 
       resolve(1);
     });
   });
-  // other processes may still run or sleep: the root's exit ends the program
+  // other processes may still run, sleep or wait for input: the root's exit ends the program
   ar.rt.shutdown();
+  ar.stdin.close?.();
   return code;
 }
 
 async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOptions, stderr: (s: string) => void): Promise<number> {
-  const services = [...ar.app.entries.values()].filter(isProcessService).filter((s) => s.lifecycle.autoStart);
+  const services = startOrder([...ar.app.entries.values()].filter(isProcessService).filter((s) => s.lifecycle.autoStart));
   if (services.length === 0) {
     stderr('moonforge: the app has no process.service with lifecycle.auto_start; run one entry with -x NS:NAME\n');
     return 1;
@@ -152,5 +153,25 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
   if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${stopMs}ms\n`);
   clearInterval(keepAlive);
   ar.rt.shutdown();
+  ar.stdin.close?.();
   return 0;
+}
+
+/** Services in start order: one listed in another's `lifecycle.requires` starts first (cycles keep load order). */
+export function startOrder(services: ProcessServiceEntry[]): ProcessServiceEntry[] {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const out: ProcessServiceEntry[] = [];
+  const state = new Map<string, 'active' | 'done'>();
+  const visit = (s: ProcessServiceEntry): void => {
+    if (state.has(s.id)) return;
+    state.set(s.id, 'active');
+    for (const r of s.lifecycle.requires) {
+      const dep = byId.get(r);
+      if (dep !== undefined) visit(dep);
+    }
+    state.set(s.id, 'done');
+    out.push(s);
+  };
+  services.forEach(visit);
+  return out;
 }

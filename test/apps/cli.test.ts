@@ -1,6 +1,6 @@
 // `moonforge run APPDIR` as a real child process: exit codes, the error and Lua traceback on stderr, deadlock
 // reports, and service mode stopped by SIGINT/SIGTERM (CANCEL, stop timeout, exit 0).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildCli, REPO } from './cli-build.js';
@@ -10,6 +10,11 @@ let cli = '';
 beforeAll(async () => {
   cli = await buildCli();
 }, 60_000);
+// a test that fails by timing out must not leave its child running
+const children = new Set<import('node:child_process').ChildProcess>();
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 interface Child {
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -20,6 +25,8 @@ interface Child {
 
 function start(args: string[]): Child {
   const child = spawn(process.execPath, [cli, ...args], { cwd: REPO, env: { ...process.env, MOONFORGE_CACHE: 'off' } });
+  children.add(child);
+  child.on('close', () => children.delete(child));
   let stdout = '';
   let stderr = '';
   const waiters: Array<[string, () => void]> = [];
@@ -69,6 +76,16 @@ describe('moonforge run APPDIR (child process)', () => {
     const r = await start(['run', dir, '-x', 'app:main']).done;
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('deadlock');
+  });
+
+  it('the program ends with its root even while another process waits for a line of stdin', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(proc('main', '    modules: [time]\n') + proc('reader', '    modules: [io]\n')),
+      'src/main.lua': 'return { main = function() process.spawn("app:reader", "app:processes") time.sleep("50ms") print("root done") end }',
+      'src/reader.lua': 'return { main = function() print("reading") print(io.readline()) end }',
+    });
+    const r = await start(['run', dir, '-x', 'app:main']).done; // stdin stays an open pipe
+    expect(r).toMatchObject({ code: 0, stdout: 'reading\nroot done\n', stderr: '' });
   });
 
   it('service mode: SIGINT cancels every process and exits 0', async () => {

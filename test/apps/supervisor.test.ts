@@ -2,6 +2,7 @@
 // reset after stable_threshold), no restart after a normal return, and node shutdown (CANCEL, stop timeout).
 import { describe, expect, it } from 'vitest';
 import { makeApp } from '../process/support.js';
+import { startOrder } from '../../sdk/run-app.js';
 import { restartDelayMs, ServiceSupervisor, shutdownNode, type SupervisorEvent } from '../../sdk/supervisor.js';
 import type { Lifecycle, ProcessServiceEntry, RetryPolicy } from '../../runtime/app/model.js';
 
@@ -126,5 +127,18 @@ describe('node shutdown', () => {
     shutdownNode(app.rt, app.time, 10000, (n) => (result = [n, app.time.now()]));
     app.settle();
     expect(result).toEqual([0, 0]);
+  });
+});
+
+describe('service start order', () => {
+  it('a service listed in lifecycle.requires starts first; other entries in requires are ignored', () => {
+    const mk = (id: string, requires: string[]): ProcessServiceEntry => {
+      const s = service('app:worker', {}, { requires });
+      return { ...s, id };
+    };
+    const order = startOrder([mk('app:web', ['app:cache', 'app:db']), mk('app:cache', ['app:store']), mk('app:store', []), mk('app:log', [])]);
+    expect(order.map((s) => s.id)).toEqual(['app:store', 'app:cache', 'app:web', 'app:log']);
+    const cyc = startOrder([mk('app:a', ['app:b']), mk('app:b', ['app:a'])]);
+    expect(cyc.map((s) => s.id)).toEqual(['app:b', 'app:a']);
   });
 });
