@@ -2,7 +2,7 @@
 // (signals, exit codes), without depending on the shared dist/ being rebuilt. The bundle lives under node_modules/
 // so its bare imports (rxjs, yaml, ...) resolve to the repo's dependencies.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -35,4 +35,10 @@ export function buildCli(): Promise<string> {
     return launcher;
   })();
   return built;
+}
+
+/** Removes this test process's bundle. */
+export function removeCli(): void {
+  rmSync(OUT, { recursive: true, force: true });
+  built = undefined;
 }

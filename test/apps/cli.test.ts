@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { buildCli, REPO } from './cli-build.js';
+import { buildCli, removeCli, REPO } from './cli-build.js';
 import { indexYaml, writeApp } from './support.js';
 
 let cli = '';
@@ -14,6 +14,7 @@ beforeAll(async () => {
 const children = new Set<import('node:child_process').ChildProcess>();
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
+  removeCli();
 });
 
 interface Child {
