@@ -31,6 +31,8 @@ class Analyzer {
   private scopes: Scope[] = [];
   private fn!: FunctionInfo;
   private counter = 0;
+  /** loops of the current function enclosing the walk */
+  private loopDepth = 0;
 
   constructor(private readonly opts: AnalyzeOptions) {}
 
@@ -55,6 +57,7 @@ class Analyzer {
     const info: FunctionInfo = {
       node, parent, displayName, line, isVararg, suspendable: false, callees: new Set(), suspendsItself: false,
       depth: parent === undefined ? 0 : parent.depth + 1, params: [], index: this.functions.size,
+      hasGoto: false, twinShareable: true,
     };
     this.functions.set(node, info);
     return info;
@@ -69,6 +72,7 @@ class Analyzer {
       owner: this.fn,
       constFunction: undefined,
       forNumeric,
+      inLoop: this.loopDepth > 0,
     };
     this.scopes[this.scopes.length - 1]!.set(id.name, v);
     this.declarations.set(id, v);
@@ -87,7 +91,15 @@ class Analyzer {
   private reference(id: Identifier): Binding {
     const v = this.lookup(id.name);
     const b: Binding = v === undefined ? { kind: 'global', name: id.name } : { kind: 'local', v };
-    if (v !== undefined && v.owner !== this.fn) v.captured = true;
+    if (v !== undefined && v.owner !== this.fn) {
+      v.captured = true;
+      if (v.inLoop) {
+        // The function created directly inside v's owner sees a different v per iteration.
+        let f = this.fn;
+        while (f.parent !== undefined && f.parent !== v.owner) f = f.parent;
+        f.twinShareable = false;
+      }
+    }
     this.bindings.set(id, b);
     return b;
   }
@@ -100,7 +112,9 @@ class Analyzer {
 
   private loopBody(body: Statement[]): void {
     if (this.opts.processMode) this.fn.suspendsItself = true;
+    this.loopDepth++;
     this.block(body);
+    this.loopDepth--;
   }
 
   private statement(s: Statement): void {
@@ -148,8 +162,10 @@ class Analyzer {
         // `until` sees the body's locals (Lua 5.1 §2.4.4): the condition is resolved inside the body's scope.
         if (this.opts.processMode) this.fn.suspendsItself = true;
         this.scopes.push(new Map());
+        this.loopDepth++;
         for (const st of s.body) this.statement(st);
         this.expression(s.condition);
+        this.loopDepth--;
         this.scopes.pop();
         return;
       case 'DoStatement':
@@ -160,7 +176,9 @@ class Analyzer {
         this.expression(s.end);
         if (s.step !== null) this.expression(s.step);
         this.scopes.push(new Map());
+        this.loopDepth++;
         this.declare(s.variable, true);
+        this.loopDepth--;
         this.loopBody(s.body);
         this.scopes.pop();
         return;
@@ -169,7 +187,9 @@ class Analyzer {
         // The iterator function is called once per iteration: an unknown call.
         this.fn.suspendsItself = true;
         this.scopes.push(new Map());
+        this.loopDepth++;
         for (const id of s.variables) this.declare(id);
+        this.loopDepth--;
         this.loopBody(s.body);
         this.scopes.pop();
         return;
@@ -177,6 +197,7 @@ class Analyzer {
       case 'LabelStatement':
         return;
       case 'GotoStatement':
+        this.fn.hasGoto = true;
         if (this.opts.processMode) this.fn.suspendsItself = true;
         return;
       case 'FunctionDeclaration':
@@ -220,6 +241,8 @@ class Analyzer {
     const info = this.newFunction(f, this.fn, display, line, isVararg);
     const outerFn = this.fn;
     const outerScopes = this.scopes;
+    const outerLoops = this.loopDepth;
+    this.loopDepth = 0;
     this.fn = info;
     this.scopes = [...outerScopes, new Map()];
     const id = f.identifier;
@@ -230,6 +253,7 @@ class Analyzer {
     this.block(f.body);
     this.fn = outerFn;
     this.scopes = outerScopes;
+    this.loopDepth = outerLoops;
   }
 
   private expression(e: Expression): void {

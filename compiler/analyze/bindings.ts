@@ -16,6 +16,8 @@ export interface LocalVar {
   constFunction: FunctionInfo | undefined;
   /** a numeric-for control variable (always a number unless reassigned) */
   forNumeric: boolean;
+  /** declared inside a loop of its function: a fresh binding per iteration */
+  inLoop: boolean;
 }
 
 export type Binding = { kind: 'local'; v: LocalVar } | { kind: 'global'; name: string };
@@ -39,6 +41,14 @@ export interface FunctionInfo {
   params: LocalVar[];
   /** index in the chunk's function table (traceback names); set by the emitter */
   index: number;
+  /** contains a goto (its locals may be re-entered without a loop) */
+  hasGoto: boolean;
+  /**
+   * Every binding this function (or anything nested in it) captures from its parent is the same for the whole of
+   * one call of the parent (not a per-iteration loop local): the generator twin can then be created once per
+   * parent call and shared by every closure the parent makes from this function (emit/functions.ts).
+   */
+  twinShareable: boolean;
 }
 
 export interface Analysis {

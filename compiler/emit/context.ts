@@ -146,10 +146,18 @@ export class FunctionEmitter {
     this.tempTop = mark;
   }
 
+  /** Extra function-level variables (shared generator twins of nested functions, emit/functions.ts). */
+  private readonly extraVars = new Set<string>();
+
+  declareVar(name: string): void {
+    this.extraVars.add(name);
+  }
+
   tempDeclarations(): string {
-    if (this.tempCount === 0) return '';
+    if (this.tempCount === 0 && this.extraVars.size === 0) return '';
     const names: string[] = [];
     for (let i = 1; i <= this.tempCount; i++) names.push(`$${i}`);
+    names.push(...this.extraVars);
     return `let ${names.join(', ')};`;
   }
 

@@ -7,11 +7,20 @@ import { ChunkEmitter, FunctionEmitter, marker, type Mode } from './context.js';
 import { emitBlock } from './statements.js';
 
 export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
+  const info = fx.ce.functionInfo(node);
+  const shared = info.suspendable && sharesTwin(info);
+  // Declared in each body (plain and twin) of the parent that embeds the text.
+  if (shared) fx.declareVar(`$Y${info.index}`);
   const cached = fx.ce.functionText.get(node);
   if (cached !== undefined) return cached;
-  const info = fx.ce.functionInfo(node);
   const plain = emitFunctionBody(fx.ce, info, 'plain');
-  const text = info.suspendable ? `mkY(${plain}, ${emitFunctionBody(fx.ce, info, 'gen')})` : plain;
+  let text = plain;
+  if (info.suspendable) {
+    const gen = emitFunctionBody(fx.ce, info, 'gen');
+    // V8 gives every generator function closure its own initial map, so a twin made afresh for each closure makes
+    // each generator object a new shape; one twin per parent call keeps them monomorphic.
+    text = shared ? `mkY(${plain}, $Y${info.index} || ($Y${info.index} = ${gen}))` : `mkY(${plain}, ${gen})`;
+  }
   fx.ce.functionText.set(node, text);
   return text;
 }
@@ -44,4 +53,9 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
     ? ''
     : `TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))});\n`;
   return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${types}${body}\nR.n = 0;\n}`;
+}
+
+/** The twin captures nothing that changes within one call of the parent (see FunctionInfo.twinShareable). */
+function sharesTwin(info: FunctionInfo): boolean {
+  return info.twinShareable && info.parent !== undefined && !info.parent.hasGoto;
 }
