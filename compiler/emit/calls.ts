@@ -61,10 +61,12 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
     }
   }
   if (base.type === 'MemberExpression' && base.indexer === ':') {
-    const obj = bind(fx, emitExpr(fx, base.base));
+    const objJs = emitExpr(fx, base.base);
+    // A literal receiver (`("x"):rep(2)`) is bound to a temp: `"x".rep` must not reach a JS String method.
+    const obj = bind(fx, objJs.simple && !objJs.code.includes('$') ? { ...objJs, simple: false } : objJs);
     const name = base.identifier.name;
     const f = fx.temp();
-    const lookup = indexCode(fx, js(obj.ref, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
+    const lookup = methodCode(fx, obj.ref, name, base, describeOperand(fx, base.base));
     return { init: [obj.init, `${f} = ${lookup}`].filter((x) => x !== ''), fn: f, self: obj.ref, desc: `method '${name}'` };
   }
   const callee = emitExpr(fx, base);
@@ -79,6 +81,18 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
 interface MultiTail {
   first: string;
   rest: string;
+}
+
+/**
+ * The method of `o:name()`: the object's own field, else (the class pattern, `setmetatable(o, C)` with
+ * `C.__index = C`) the field of its metatable's `__index` table, both inline; anything else goes to index().
+ */
+function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression, desc: string): string {
+  const t = fx.temp();
+  const acc = propAny(name);
+  const s = fx.ce.site(at.loc.start.line, desc);
+  return `((${o} instanceof LuaTable && ((${t} = ${o}${acc}) !== undefined || ((${t} = ${o}[MT]) !== undefined && ` +
+    `(${t} = ${t}.__index) instanceof LuaTable && (${t} = ${t}${acc}) !== undefined))) ? ${t} : index(${o}, ${jsString(name)}, M, ${s}))`;
 }
 
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */

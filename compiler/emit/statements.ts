@@ -169,7 +169,9 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       init: obj.init,
       assign: (v, kind) => {
         const nn = kind === 'nil' || kind === 'any' ? ` && ${v} !== undefined` : '';
-        return `if (${o} instanceof LuaTable && ${o}[MT] === undefined${nn}) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
+        // A metatable without __newindex (objects of a class) changes nothing for a non-nil store.
+        const m = fx.temp();
+        return `if (${o} instanceof LuaTable${nn} && ((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
       },
     };
   }

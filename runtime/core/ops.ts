@@ -6,7 +6,7 @@ import { LuaTable, rawget, rawset, rawlen } from './table.js';
 import { luaErrorAt, LuaError } from './errors.js';
 import { getMetamethod, getMetatable } from './meta.js';
 import { typeName } from './value.js';
-import { call, callMeta, TAIL, bounce } from './call.js';
+import { call, call2, callMeta, TAIL, bounce } from './call.js';
 import { R } from './results.js';
 import { numberToString, stringToNumber } from './number-format.js';
 
@@ -32,10 +32,35 @@ export function siteError(M: ModuleInfo, s: number, message: string, operand = 1
 const MAX_META_CHAIN = 100;
 
 export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+  if (typeof k === 'string') return indexStr(o, k, M, s);
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
       const v = rawget(o, k);
+      if (v !== undefined) return v;
+      const mt = o[MT];
+      if (mt === undefined) return undefined;
+      h = mt.__index;
+      if (h === undefined) return undefined;
+    } else {
+      h = getMetamethod(o, '__index');
+      if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
+    }
+    if (typeof h === 'function') {
+      const r = h(o, k);
+      return r === TAIL ? bounce() : r;
+    }
+    o = h;
+  }
+  throw siteError(M, s, "'__index' chain too long; possible loop");
+}
+
+/** index() for a string key: a table's string keys are its own properties, no rawget dispatch needed. */
+function indexStr(o: unknown, k: string, M: ModuleInfo, s: number): unknown {
+  for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      const v = o[k];
       if (v !== undefined) return v;
       const mt = o[MT];
       if (mt === undefined) return undefined;
@@ -64,6 +89,15 @@ export function gget(G: LuaTable, name: string): unknown {
 const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [] };
 
 export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+  // Appending at #t + 1 to a plain table (`t[#t + 1] = v`, `t[i] = v` filling a list) is the common slow-path store
+  // (compiled code inlines only stores to existing array slots); no hash part means no keys to migrate.
+  if (o instanceof LuaTable && typeof k === 'number' && v !== undefined && o[MT] === undefined) {
+    const arr = o[ARR];
+    if (k === arr.length + 1 && o[HASH] === undefined && !Object.isFrozen(o)) {
+      arr.push(v);
+      return;
+    }
+  }
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
@@ -157,7 +191,7 @@ export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: numb
 }
 
 function callFirst(h: unknown, a: unknown, b: unknown): unknown {
-  const r = call(h, a, b);
+  const r = call2(h, a, b);
   R.n = 1;
   return r;
 }
@@ -300,7 +334,7 @@ export function eqmeta(a: unknown, b: unknown): boolean {
   const h2 = getMetamethod(b, '__eq');
   // Lua 5.1 (lvm.c get_compTM): both operands must have the same __eq handler.
   if (h1 !== h2) return false;
-  const r = call(h1, a, b);
+  const r = call2(h1, a, b);
   return r !== undefined && r !== false;
 }
 
@@ -318,7 +352,7 @@ export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__lt');
     if (h !== undefined && h === getMetamethod(b, '__lt')) {
-      const r = call(h, a, b);
+      const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
   }
@@ -331,13 +365,13 @@ export function le(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__le');
     if (h !== undefined && h === getMetamethod(b, '__le')) {
-      const r = call(h, a, b);
+      const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
     // Lua 5.1: without __le, a <= b is not (b < a) through __lt.
     const l = getMetamethod(b, '__lt');
     if (l !== undefined && l === getMetamethod(a, '__lt')) {
-      const r = call(l, b, a);
+      const r = call2(l, b, a);
       return r === undefined || r === false;
     }
   }
