@@ -107,7 +107,8 @@ function emitUnary(fx: FunctionEmitter, e: UnaryExpression): Js {
       if (a.kind === 'str') return js(`(${a.code}).length`, 'num');
       // A literal operand gets a temp too: `123.length` is not valid JS.
       const { init, ref } = bind(fx, a.simple && a.kind !== 'any' ? { ...a, simple: false } : a);
-      return js(seq(init, `(typeof ${ref} === "string" ? ${ref}.length : len(${ref}, M, ${s}))`), 'any');
+      return js(seq(init,
+        `(typeof ${ref} === "string" ? ${ref}.length : ${ref} instanceof LuaTable && ${ref}[MT] === undefined ? ${ref}[ARR].length : len(${ref}, M, ${s}))`), 'any');
     }
     case '~':
       return js(`bnot(${a.code}, M, ${s})`, 'num');
@@ -133,11 +134,11 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
   const s = () => fx.ce.site(line, describeOperand(fx, e.left), describeOperand(fx, e.right));
   const jsOp = ARITH_JS[op];
   if (jsOp !== undefined || op === '%' || op === '^') {
-    const fast = (a: string, b: string) =>
-      op === '%' ? `mod(${a}, ${b})` : op === '^' ? `Math.pow(${a}, ${b})` : `${a} ${jsOp} ${b}`;
-    if (l.kind === 'num' && r.kind === 'num') return js(`(${fast(l.code, r.code)})`, 'num');
     const L = bind(fx, l);
     const Rb = bind(fx, r);
+    const fast = (a: string, b: string) =>
+      op === '%' ? modCode(fx, a, b) : op === '^' ? `Math.pow(${a}, ${b})` : `${a} ${jsOp} ${b}`;
+    if (l.kind === 'num' && r.kind === 'num') return js(seq([L.init, Rb.init].filter((x) => x !== '').join(', '), `(${fast(L.ref, Rb.ref)})`), 'num');
     const checks: string[] = [];
     if (l.kind !== 'num') checks.push(`typeof ${L.ref} === "number"`);
     if (r.kind !== 'num') checks.push(`typeof ${Rb.ref} === "number"`);
@@ -159,6 +160,13 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
   const code =
     `((typeof ${a} === "number" && typeof ${b} === "number") ? ${a} ${jsCmp} ${b} : ${helper}(${a}, ${b}, M, ${s()}))`;
   return js(seq(init, code), 'bool');
+}
+
+/** Lua's `%` on two numbers (runtime/core/ops.ts mod: fmod, then the sign of the divisor), inline. */
+function modCode(fx: FunctionEmitter, a: string, b: string): string {
+  const r = fx.temp();
+  if (/^[0-9.e+]+$/.test(b) && Number(b) > 0) return `((${r} = ${a} % ${b}) < 0 ? ${r} + ${b} : ${r})`;
+  return `((${r} = ${a} % ${b}) !== 0 && (${r} < 0) !== (${b} < 0) ? ${r} + ${b} : ${r})`;
 }
 
 function isConstantPrimitive(v: Js): boolean {
