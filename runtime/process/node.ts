@@ -5,7 +5,7 @@ import type { SchedulerLike } from 'rxjs';
 import { LuaTable, tableFromRecord } from '../core/table.js';
 import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
-import { runAsGenerator } from '../core/coroutine.js';
+import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
@@ -48,6 +48,16 @@ export interface SpawnOptions {
   security?: unknown;
 }
 
+/**
+ * The main task's body: loads the entry (its chunk runs inside the task, so a load error fails the process like any
+ * other) and runs its main. One module-level generator function, not a closure per spawn: every generator function
+ * object carries its own prototype, which would cost each process a prototype and a hidden class.
+ */
+function* startMain(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): LuaGen {
+  const main = loader.load(id, G, proc);
+  return yield* runAsGenerator(main, args);
+}
+
 export class SpawnError extends Error {
   constructor(
     readonly kind: string,
@@ -81,7 +91,8 @@ export class ProcessNode {
 
   private newPid(hostId: string): string {
     const n = (++this.counter).toString(16).padStart(5, '0');
-    return `{${this.nodeName}@${hostId}|0x${n}}`;
+    // join gives a flat string; a template literal leaves a chain of cons strings (~130 bytes more per process)
+    return ['{', this.nodeName, '@', hostId, '|0x', n, '}'].join('');
   }
 
   makeError(message: string, kind = ''): LuaErrorValue {
@@ -129,14 +140,7 @@ export class ProcessNode {
     }
     const G = this.opts.globals(proc);
     proc.G = G;
-    const copied = copyValues(args);
-    const node = this;
-    // The chunk runs inside the main task, so an error while loading it is a failure of the process like any other.
-    const gen = (function* () {
-      const main = node.opts.loader.load(id, G, proc);
-      return yield* runAsGenerator(main, copied);
-    })();
-    const task = new Task(proc, gen, true);
+    const task = new Task(proc, startMain(this.opts.loader, id, G, proc, copyValues(args)), true);
     proc.addTask(task);
     this.sched.enqueue(task);
     for (const m of opts.messages ?? []) {
@@ -163,13 +167,7 @@ export class ProcessNode {
     proc.resetSubscriptions();
     const G = this.opts.globals(proc);
     proc.G = G;
-    const copied = copyValues(args);
-    const node = this;
-    const gen = (function* () {
-      const main = node.opts.loader.load(id, G, proc);
-      return yield* runAsGenerator(main, copied);
-    })();
-    const task = new Task(proc, gen, true);
+    const task = new Task(proc, startMain(this.opts.loader, id, G, proc, copyValues(args)), true);
     proc.addTask(task);
     this.sched.enqueue(task);
   }
