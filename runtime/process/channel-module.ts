@@ -8,7 +8,7 @@ import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
-import { Channel, NO_VALUE, type Received, type SelectState, type Waiter } from './channel.js';
+import { Channel, CLOSED, NO_VALUE, createWaiter, type SelectState, type Waiter } from './channel.js';
 import { PARK } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
 
@@ -23,8 +23,6 @@ export class SelectCase extends LuaUserdata {
   }
 }
 
-type WakeValue = Received | { caseIndex: number; sent: true } | { error: string };
-
 export interface ChannelRuntime {
   channel: LuaTable;
   newChannel(cap: number): Channel;
@@ -38,7 +36,7 @@ function checkChannel(v: unknown, fname: string): Channel {
 const WOULD_BLOCK = 'attempt to block outside a process task (yield across a C-call boundary)';
 
 export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
-  const wake = (w: Waiter, r: WakeValue): boolean => sched.wake(w.task, r, w.token);
+  const wake = (w: Waiter): boolean => sched.wake(w.task, w, w.token);
   const methods = new LuaTable();
   const meta = new LuaTable();
   meta.__index = methods;
@@ -48,8 +46,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): void {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    const token = sched.parkToken(task);
-    ch[q].push({ task, token, sel: undefined, caseIndex: 0, value });
+    ch[q].push(createWaiter(task, sched.parkToken(task), undefined, 0, value));
   }
 
   methods.send = mkY(
@@ -66,8 +63,8 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       if (r === 'closed') throw luaError('send on closed channel');
       if (r) return ret1(true);
       park(c, 'sendq', v);
-      const res = (yield PARK) as WakeValue;
-      if ('error' in res) throw luaError(res.error);
+      const w = (yield PARK) as Waiter;
+      if (w.outcome === 'closed-send') throw luaError('send on closed channel');
       return ret1(true);
     },
   );
@@ -76,15 +73,15 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
     (ch: unknown) => {
       const r = checkChannel(ch, 'receive').tryRecv();
       if (r === NO_VALUE) throw luaError(WOULD_BLOCK);
-      return ret2(r.value, r.ok);
+      return r === CLOSED ? ret2(undefined, false) : ret2(r, true);
     },
     function* (ch: unknown): LuaGen {
       const c = checkChannel(ch, 'receive');
       const r = c.tryRecv();
-      if (r !== NO_VALUE) return ret2(r.value, r.ok);
+      if (r !== NO_VALUE) return r === CLOSED ? ret2(undefined, false) : ret2(r, true);
       park(c, 'recvq', undefined);
-      const res = (yield PARK) as Received;
-      return ret2(res.value, res.ok);
+      const w = (yield PARK) as Waiter;
+      return ret2(w.value, w.ok);
     },
   );
 
@@ -124,7 +121,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
         if (r) return result(c.ch, c.value, true);
       } else {
         const r = c.ch.tryRecv();
-        if (r !== NO_VALUE) return result(c.ch, r.value, r.ok);
+        if (r !== NO_VALUE) return r === CLOSED ? result(c.ch, undefined, false) : result(c.ch, r, true);
       }
     }
     return undefined;
@@ -156,16 +153,17 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       if (task === undefined) throw luaError(WOULD_BLOCK);
       const token = sched.parkToken(task);
       const sel: SelectState = { done: false };
-      list.forEach((c, i) => {
-        const w: Waiter = { task, token, sel, caseIndex: i, value: c.value };
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!;
+        const w = createWaiter(task, token, sel, i, c.value);
         if (c.send) c.ch.sendq.push(w);
         else c.ch.recvq.push(w);
-      });
-      const res = (yield PARK) as WakeValue;
-      if ('error' in res) throw luaError(res.error);
-      const c = list[res.caseIndex]!;
-      if ('sent' in res) return ret1(result(c.ch, c.value, true));
-      return ret1(result(c.ch, res.value, res.ok));
+      }
+      const w = (yield PARK) as Waiter;
+      if (w.outcome === 'closed-send') throw luaError('send on closed channel');
+      const c = list[w.caseIndex]!;
+      if (w.outcome === 'sent') return ret1(result(c.ch, c.value, true));
+      return ret1(result(c.ch, w.value, w.ok));
     },
   );
   return { channel, newChannel };

@@ -10,24 +10,29 @@ export interface SelectState {
   done: boolean;
 }
 
+/**
+ * A task waiting on a channel (one per select case). The channel writes the outcome into the waiter itself and wakes
+ * the task with it, so a delivery allocates nothing beyond the waiter the task made when it parked.
+ */
 export interface Waiter {
   task: Task;
   token: number;
   sel: SelectState | undefined;
   caseIndex: number;
-  /** the value of a waiting sender */
+  /** the value of a waiting sender; for a receiver, the value it got */
   value: unknown;
-}
-
-/** What wakes a waiting receiver: the value and whether it came from a send (false once closed and drained). */
-export interface Received {
-  caseIndex: number;
-  value: unknown;
+  /** receiver: true for a sent value, false once closed and drained */
   ok: boolean;
+  /** how the wait ended: a value received, the value sent, or an error (send on a channel closed meanwhile) */
+  outcome: 'recv' | 'sent' | 'closed-send' | undefined;
 }
 
-/** Delivery of a value to a waiter: implemented by the scheduler side (wakes the task). */
-export type WakeFn = (w: Waiter, r: Received | { caseIndex: number; sent: true } | { error: string }) => boolean;
+/** Wakes the waiter's task with the waiter as the value of its `yield PARK`; false if it no longer waits. */
+export type WakeFn = (w: Waiter) => boolean;
+
+export function createWaiter(task: Task, token: number, sel: SelectState | undefined, caseIndex: number, value: unknown): Waiter {
+  return { task, token, sel, caseIndex, value, ok: false, outcome: undefined };
+}
 
 export interface ChannelFeed {
   /** the next value queued for this channel in the mailbox (removed from the queue), or NO_VALUE */
@@ -35,6 +40,8 @@ export interface ChannelFeed {
 }
 
 export const NO_VALUE: unique symbol = Symbol('moonforge.novalue');
+/** What tryRecv returns on a closed and drained channel (receive gives nil, false). */
+export const CLOSED: unique symbol = Symbol('moonforge.closed');
 
 export class Channel extends LuaUserdata {
   readonly cap: number;
@@ -101,7 +108,10 @@ export class Channel extends LuaUserdata {
     for (;;) {
       const w = Channel.take(this.recvq);
       if (w === undefined) break;
-      if (this.wake(w, { caseIndex: w.caseIndex, value: v, ok: true })) return true;
+      w.value = v;
+      w.ok = true;
+      w.outcome = 'recv';
+      if (this.wake(w)) return true;
     }
     if (this.buffered < this.cap) {
       this.buf.push(v);
@@ -110,28 +120,34 @@ export class Channel extends LuaUserdata {
     return false;
   }
 
-  /** Receives without blocking; NO_VALUE when nothing is ready. */
-  tryRecv(): { value: unknown; ok: boolean } | typeof NO_VALUE {
-    if (this.buffered > 0) {
+  /** Receives without blocking: the value, CLOSED once closed and drained, or NO_VALUE when nothing is ready. */
+  tryRecv(): unknown {
+    if (this.bufHead < this.buf.length) {
       const v = this.shiftBuf();
       // A blocked sender can now put its value into the freed slot.
+      if (this.sendq.length > 0) {
+        const w = Channel.take(this.sendq);
+        if (w !== undefined) {
+          this.buf.push(w.value);
+          w.outcome = 'sent';
+          this.wake(w);
+        }
+      }
+      return v;
+    }
+    if (this.sendq.length > 0) {
       const w = Channel.take(this.sendq);
       if (w !== undefined) {
-        this.buf.push(w.value);
-        this.wake(w, { caseIndex: w.caseIndex, sent: true });
+        w.outcome = 'sent';
+        this.wake(w);
+        return w.value;
       }
-      return { value: v, ok: true };
-    }
-    const w = Channel.take(this.sendq);
-    if (w !== undefined) {
-      this.wake(w, { caseIndex: w.caseIndex, sent: true });
-      return { value: w.value, ok: true };
     }
     if (this.feed !== undefined) {
       const v = this.feed.pull(this);
-      if (v !== NO_VALUE) return { value: v, ok: true };
+      if (v !== NO_VALUE) return v;
     }
-    if (this.closed) return { value: undefined, ok: false };
+    if (this.closed) return CLOSED;
     return NO_VALUE;
   }
 
@@ -148,10 +164,14 @@ export class Channel extends LuaUserdata {
     if (this.closed) return;
     this.closed = true;
     for (let w = Channel.take(this.recvq); w !== undefined; w = Channel.take(this.recvq)) {
-      this.wake(w, { caseIndex: w.caseIndex, value: undefined, ok: false });
+      w.value = undefined;
+      w.ok = false;
+      w.outcome = 'recv';
+      this.wake(w);
     }
     for (let w = Channel.take(this.sendq); w !== undefined; w = Channel.take(this.sendq)) {
-      this.wake(w, { error: 'send on closed channel' });
+      w.outcome = 'closed-send';
+      this.wake(w);
     }
   }
 }
