@@ -5,7 +5,8 @@ import type { SchedulerLike } from 'rxjs';
 import { LuaTable, tableFromRecord } from '../core/table.js';
 import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
-import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { bounceY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { TAIL, callMeta } from '../core/call.js';
 import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
@@ -49,13 +50,70 @@ export interface SpawnOptions {
 }
 
 /**
- * The main task's body: loads the entry (its chunk runs inside the task, so a load error fails the process like any
- * other) and runs its main. One module-level generator function, not a closure per spawn: every generator function
- * object carries its own prototype, which would cost each process a prototype and a hidden class.
+ * The main task's body: on its first step it loads the entry (the chunk runs inside the task, so a load error fails
+ * the process like any other) and starts main's generator twin, then passes every step through — what
+ * `runAsGenerator` does, without two generator frames per process (each suspended generator keeps its own object and
+ * register file: ~400 bytes of every idle process).
  */
-function* startMain(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): LuaGen {
-  const main = loader.load(id, G, proc);
-  return yield* runAsGenerator(main, args);
+class MainStart {
+  private inner: LuaGen | undefined = undefined;
+  private started = false;
+  constructor(
+    private readonly loader: EntryLoader,
+    private readonly id: string,
+    private G: LuaTable | undefined,
+    private proc: Proc | undefined,
+    private args: unknown[] | undefined,
+  ) {}
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    if (this.started) return this.inner === undefined ? { done: true, value: undefined } : this.settle(this.inner.next(v));
+    this.started = true;
+    const fn = this.loader.load(this.id, this.G!, this.proc!);
+    const args = this.args!;
+    this.G = undefined;
+    this.proc = undefined;
+    this.args = undefined;
+    const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
+    if (y !== undefined) {
+      this.inner = y(...args);
+      return this.settle(this.inner.next());
+    }
+    const r = typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown)(...args) : callMeta(fn, args);
+    return this.settle({ done: true, value: r });
+  }
+
+  /** A finished step that is a deferred tail call continues in the callee (runAsGenerator's bounceY). */
+  private settle(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
+    while (r.done === true && r.value === TAIL) {
+      this.inner = bounceY();
+      r = this.inner.next();
+    }
+    if (r.done === true) this.inner = undefined;
+    return r;
+  }
+
+  return(v?: unknown): IteratorResult<unknown, unknown> {
+    this.started = true;
+    const g = this.inner;
+    this.inner = undefined;
+    return g === undefined ? { done: true, value: v } : g.return(v);
+  }
+
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    this.started = true;
+    if (this.inner === undefined) throw e;
+    return this.settle(this.inner.throw(e));
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+function startMain(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): LuaGen {
+  // MainStart has the whole Generator protocol the scheduler uses (next/return/throw/iterator).
+  return new MainStart(loader, id, G, proc, args) as unknown as LuaGen;
 }
 
 export class SpawnError extends Error {

@@ -1,7 +1,7 @@
 // The spawn family, EXIT / LINK_DOWN / CANCEL events, links and trap_links, terminate, cancel, monitor and link
 // (Wippy spec §2.1, §2.3, §2.5; wippyai/runtime tests/app/src/test/process/*).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from './support.js';
+import { entry, runBodies, runMain } from './support.js';
 
 /** Lua helper: prints the interesting fields of an event. */
 const SHOW = `
@@ -420,5 +420,37 @@ describe('terminate edge cases', () => {
       },
     );
     expect(lines).toEqual(['child\tdone']);
+  });
+});
+
+describe('main entry shapes', () => {
+  it('a main ending in tail calls (to a blocking function, to a plain one) gives their results to EXIT', async () => {
+    const { lines } = await runBodies(
+      `
+      local ev = process.events()
+      process.spawn_monitored("app:tailblock", "app:processes")
+      process.spawn_monitored("app:tailplain", "app:processes")
+      local a, b = ev:receive(), ev:receive()
+      print(a.result.value, b.result.value)
+      `,
+      {
+        'app:tailblock': `local function wait() time.sleep("5ms") return "slept" end return wait()`,
+        'app:tailplain': `return string.upper("plain")`,
+      },
+    );
+    expect(lines.sort()).toEqual(['PLAIN\tslept']);
+  });
+
+  it('an entry whose main fails to load (missing method) fails the process, reported in EXIT', async () => {
+    const { lines } = await runMain(
+      {
+        'app:main': entry(`
+          process.spawn_monitored("app:nomethod", "app:processes")
+          print(process.events():receive().result.error:message())`),
+        'app:nomethod': { source: `return { other = function() end }`, method: 'main' },
+      },
+      'app:main',
+    );
+    expect(lines).toEqual(['method not found: main']);
   });
 });
