@@ -46,7 +46,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): void {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    ch[q].push(createWaiter(task, sched.parkToken(task), undefined, 0, value));
+    ch.addWaiter(q, createWaiter(task, sched.parkToken(task), undefined, 0, value));
   }
 
   methods.send = mkY(
@@ -156,8 +156,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       for (let i = 0; i < list.length; i++) {
         const c = list[i]!;
         const w = createWaiter(task, token, sel, i, c.value);
-        if (c.send) c.ch.sendq.push(w);
-        else c.ch.recvq.push(w);
+        c.ch.addWaiter(c.send ? 'sendq' : 'recvq', w);
       }
       const w = (yield PARK) as Waiter;
       if (w.outcome === 'closed-send') throw luaError('send on closed channel');

@@ -75,6 +75,16 @@ export class Channel extends LuaUserdata {
     return v;
   }
 
+  /**
+   * Adds a waiter. The first one goes into a fresh one-element array: a push onto an empty array reserves room for
+   * 17, and most waits (an idle process on its inbox) have exactly one waiter.
+   */
+  addWaiter(q: 'recvq' | 'sendq', w: Waiter): void {
+    const list = this[q];
+    if (list.length === 0) this[q] = [w];
+    else list.push(w);
+  }
+
   /** A live waiter from a queue (stale select cases are dropped on the way). */
   private static take(q: Waiter[]): Waiter | undefined {
     while (q.length > 0) {
