@@ -8,7 +8,7 @@ import {
   arith, band, bnot, bor, bxor, callx, concat, createModuleInfo, eqmeta, fornum, gget, idiv, index, le, len, lt, mod,
   setindex, setlist, shl, shr, siteError, tset, unm, type ModuleInfo,
 } from './core/ops.js';
-import { bounceY, mkY, runAsGenerator, type LuaGen } from './core/coroutine.js';
+import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod } from './core/meta.js';
 import { typeName } from './core/value.js';
 import { BUDGET, preemptY } from './core/preempt.js';
@@ -23,7 +23,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 export const runtimeABI = Object.freeze({
   R, LuaTable, ARR, MT, TAIL, BUDGET,
   index, setindex, gget, tset, setlist, tableFromArray,
-  callx, callxY, bounce, bounceY, tail, mkY, preemptY,
+  callx, callxY, bounce, bounceY, tail, mkY, preemptY, YIELD: yieldY, yieldBack,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
   eqmeta, lt, le, fornum,
   collect, ret1, ret2, ret3, retN,

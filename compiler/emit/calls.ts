@@ -144,7 +144,9 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   let other: string;
   if (suspends) {
     const y = fx.temp();
-    directWith = (a) => `((${y} = ${f}.$y) !== undefined ? (yield* ${y}(${a})) : ${f}(${a}))`;
+    // coroutine.yield itself suspends right here: yield its arguments to the resumer (runtime/core/coroutine.ts).
+    directWith = (a) =>
+      `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield [${a}]) : (yield* ${y}(${a}))) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
   } else {
     directWith = (a) => `${f}(${a})`;

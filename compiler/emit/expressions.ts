@@ -265,8 +265,9 @@ export function indexCode(fx: FunctionEmitter, base: Js, keyLiteral: string, acc
   const B = bind(fx, base.simple && !base.code.includes('$') ? { ...base, simple: false } : base);
   const t = fx.temp();
   const s = fx.ce.site(at.loc.start.line, desc);
+  // A missing key of a table without a metatable is nil right here.
   return seq(B.init,
-    `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}${access}) !== undefined) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
+    `((${B.ref} instanceof LuaTable && ((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
 }
 
 function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {

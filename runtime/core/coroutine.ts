@@ -183,6 +183,14 @@ export function* yieldY(...values: unknown[]): LuaGen {
   return retN(back ?? []);
 }
 
+/**
+ * What compiled generator code does instead of `yield* yieldY(...)` when the callee is coroutine.yield: it yields
+ * the argument array itself (no generator object, one delegation level less) and passes the resumer's values here.
+ */
+export function yieldBack(back: unknown): unknown {
+  return retN((back as unknown[] | undefined) ?? []);
+}
+
 /** coroutine.wrap: a function resuming `co` and raising its errors (the error value unchanged). */
 export function wrap(fn: unknown): unknown {
   const co = new Coroutine(fn);
