@@ -216,8 +216,9 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     const me = self();
     const r = destination(dest, 'process.unmonitor', me, 'unmonitor');
     if ('err' in r) return r.err;
+    // system/topology Demonitor: nothing to undo for a dead target, and no error
     const target = r.proc;
-    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
+    if (target === undefined) return ret1(true);
     target.monitors.delete(me);
     me.monitoring.delete(target);
     return ret1(true);
@@ -226,8 +227,9 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     const me = self();
     const r = destination(dest, 'process.link', me, 'link');
     if ('err' in r) return r.err;
+    // system/topology Link: ErrPIDNotRegistered for a target that is not alive
     const target = r.proc;
-    if (target === undefined) return processNotFound();
+    if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
     target.links.add(me);
     me.links.add(target);
     return ret1(true);
@@ -236,8 +238,9 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     const me = self();
     const r = destination(dest, 'process.unlink', me, 'unlink');
     if ('err' in r) return r.err;
+    // system/topology Unlink: a dead target is simply not linked any more
     const target = r.proc;
-    if (target === undefined) return processNotFound();
+    if (target === undefined) return ret1(true);
     target.links.delete(me);
     me.links.delete(target);
     return ret1(true);

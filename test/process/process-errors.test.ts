@@ -54,7 +54,7 @@ describe('missing or bad arguments are nil/false, Invalid', () => {
     ]);
   });
 
-  it('names: an unknown name is NotFound for every destination function; a dead pid for monitor is "pid not registered"', async () => {
+  it('names: an unknown name is NotFound for every destination function; dead pids as system/topology/topology.go', async () => {
     const { lines } = await runBodies(
       `
       for _, f in ipairs({"terminate", "cancel", "monitor", "unmonitor", "link", "unlink"}) do
@@ -65,16 +65,22 @@ describe('missing or bad arguments are nil/false, Invalid', () => {
       time.sleep("1ms")
       for _, f in ipairs({"terminate", "cancel", "monitor", "unmonitor", "link", "unlink"}) do
         local v, err = process[f](c)
-        print(f, v, err:kind(), err:message())
+        print(f, v, err and err:kind(), err and err:message())
       end
       `,
       { 'app:quick': `return 1` },
     );
     const fns = ['terminate', 'cancel', 'monitor', 'unmonitor', 'link', 'unlink'];
     expect(lines.slice(0, 6)).toEqual(fns.map((f) => `${f}\tnil\tNotFound\tcould not resolve 'ghost' as PID or registered name`));
-    expect(lines.slice(6)).toEqual(
-      fns.map((f) => `${f}\tnil\tNotFound\t${f === 'monitor' || f === 'unmonitor' ? 'pid not registered' : 'process not found'}`),
-    );
+    // system/topology: monitor and link of a dead pid are ErrPIDNotRegistered; Demonitor and Unlink never fail
+    expect(lines.slice(6)).toEqual([
+      'terminate\tnil\tNotFound\tprocess not found',
+      'cancel\tnil\tNotFound\tprocess not found',
+      'monitor\tnil\tNotFound\tpid not registered',
+      'unmonitor\ttrue\tnil\tnil',
+      'link\tnil\tNotFound\tpid not registered',
+      'unlink\ttrue\tnil\tnil',
+    ]);
   });
 
   it('cancel: the reason is a string (numbers convert), anything else raises (process_edge_test.go TestCancel_NonStringReason)', async () => {
