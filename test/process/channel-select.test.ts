@@ -132,6 +132,45 @@ describe('channel.select', () => {
     expect(lines).toEqual(['payload\ttrue', 'true payload\ttrue']);
   });
 
+  it('a select blocked on a send case raises when that channel is closed', async () => {
+    const lines = await run(`
+      local out = channel.new()
+      local never = channel.new()
+      local res = channel.new(1)
+      coroutine.spawn(function()
+        local ok, err = pcall(channel.select, { never:case_receive(), out:case_send(1) })
+        res:send(tostring(ok) .. " " .. tostring(tostring(err):find("closed") ~= nil))
+      end)
+      coroutine.yield()
+      out:close()
+      print(res:receive())`);
+    expect(lines).toEqual(['false true\ttrue']);
+  });
+
+  it('a ready send case on a closed channel raises at once', async () => {
+    const lines = await run(`
+      local ch = channel.new(1)
+      ch:close()
+      local ok, err = pcall(channel.select, { ch:case_send(1), default = true })
+      print(ok, tostring(err):find("closed") ~= nil)`);
+    expect(lines).toEqual(['false\ttrue']);
+  });
+
+  it('select in a loop with a fresh time.after each turn: values first, then the timeout', async () => {
+    const lines = await run(`
+      local time = require("time")
+      local ch = channel.new()
+      coroutine.spawn(function() for i = 1, 3 do time.sleep("10ms") ch:send(i) end end)
+      local got = {}
+      while true do
+        local r = channel.select{ ch:case_receive(), time.after("50ms"):case_receive() }
+        if r.channel ~= ch then break end
+        got[#got + 1] = r.value
+      end
+      print(table.concat(got, ","))`);
+    expect(lines).toEqual(['1,2,3']);
+  });
+
   it('select with no cases and no default is an error', async () => {
     const lines = await run(`print(pcall(channel.select, {}))`);
     expect(lines[0]).toMatch(/^false\t.*no cases/);
