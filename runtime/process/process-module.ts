@@ -150,7 +150,10 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
       opts.security = sp.actor === undefined && sp.scope === undefined ? undefined : { actor: sp.actor, scope: sp.scope };
       if (sp.name !== undefined) {
         const existing = node.names.get(sp.name);
-        if (existing !== undefined) return failure(ERROR_KINDS.ALREADY_EXISTS, `name already registered: ${sp.name}`);
+        // system/topology/lifecycle.go: NameAlreadyRegisteredError, with the holder in details.existing_pid
+        if (existing !== undefined) {
+          return { err: createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'name already registered', details: { existing_pid: existing.pid } }) };
+        }
       }
     }
     try {
@@ -458,7 +461,9 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     }
     if (!allowed('process.registry.register', name, me)) return denied('register name', name);
     const owner = node.names.get(name);
-    if (owner !== undefined && owner !== target) return fail(ERROR_KINDS.ALREADY_EXISTS, `name already registered: ${name}`);
+    if (owner !== undefined && owner !== target) {
+      return ret2(undefined, createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'name already registered', details: { existing_pid: owner.pid } }));
+    }
     node.names.set(name, target);
     target.names.add(name);
     return ret1(true);

@@ -164,7 +164,7 @@ describe('SpawnBuilder', () => {
       print(pcall(sp.spawn, sp, "app:nope", "app:processes"))
       process.registry.register("taken")
       local ok, e = pcall(function() return sp:with_name("taken"):spawn_monitored("app:quick", "app:processes") end)
-      print(ok, tostring(e):find("taken") ~= nil)
+      print(ok, tostring(e):find("name already registered") ~= nil)
       print(pcall(sp.with_message, sp, "@bad"))
       `,
       { 'app:quick': `return 1` },
@@ -210,7 +210,7 @@ describe('registry', () => {
       print(process.registry.lookup("me") == process.pid())
       local c = process.spawn("app:wait", "app:processes")
       local ok, err = process.registry.register("me", c)
-      print(ok, err:kind())
+      print(ok, err:kind(), err:message(), err:details().existing_pid == process.pid())
       print(process.registry.unregister("me"))
       print(process.registry.unregister("me"))
       local p, err2 = process.registry.lookup("me")
@@ -226,7 +226,7 @@ describe('registry', () => {
       'true',
       'true',
       'true',
-      'nil\tAlreadyExists',
+      'nil\tAlreadyExists\tname already registered\ttrue',
       'true',
       'false',
       'nil\tNotFound\tname not registered',
