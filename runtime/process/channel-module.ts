@@ -46,7 +46,16 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): void {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    ch.addWaiter(q, createWaiter(task, sched.parkToken(task), undefined, 0, value));
+    const token = sched.parkToken(task);
+    let w = task.waiter;
+    if (w === undefined) task.waiter = w = createWaiter(task, token, undefined, 0, value);
+    else {
+      w.token = token;
+      w.value = value;
+      w.ok = false;
+      w.outcome = undefined;
+    }
+    ch.addWaiter(q, w);
   }
 
   methods.send = mkY(

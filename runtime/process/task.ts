@@ -7,6 +7,7 @@
 //   - `yield [values]` a coroutine.yield at the task's top level: also just gives way (Wippy spec §3.2).
 import type { LuaGen } from '../core/coroutine.js';
 import type { Proc } from './proc.js';
+import type { Waiter } from './channel.js';
 
 export const PARK: { readonly park: true } = Object.freeze({ park: true as const });
 
@@ -18,6 +19,11 @@ export class Task {
   resume: unknown = undefined;
   /** incremented at each park, so a stale wake-up (a timer of an abandoned select) is ignored */
   parkSeq = 0;
+  /**
+   * The waiter this task reuses for plain (non-select) channel waits: such a wait ends only when its channel takes
+   * the waiter out of its queue, so the object is free again when the task next parks.
+   */
+  waiter: Waiter | undefined = undefined;
   constructor(
     readonly proc: Proc,
     readonly gen: LuaGen,
