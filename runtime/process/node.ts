@@ -180,7 +180,12 @@ export class ProcessNode {
     // Context maps are never mutated after spawn, so a child without new values shares its parent's.
     const inherited = parent?.context ?? EMPTY_CONTEXT;
     if (opts.context === undefined || opts.context.size === 0) proc.context = inherited;
-    else proc.context = new Map([...inherited, ...opts.context]);
+    else {
+      // each child gets its own copies of the spawner's values (Wippy converts them anew for every child)
+      const ctx = new Map(inherited);
+      for (const [k, v] of opts.context) ctx.set(k, copyValue(v));
+      proc.context = ctx;
+    }
     this.procs.set(proc.pid, proc);
     if (parent !== undefined) {
       if (opts.link === true) {

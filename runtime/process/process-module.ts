@@ -13,7 +13,7 @@ import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/
 import { Channel } from './channel.js';
 import type { ChannelRuntime } from './channel-module.js';
 import { PARK } from './task.js';
-import { copyValues } from './copy.js';
+import { copyValue, copyValues } from './copy.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';
 import type { ExitResult, Proc } from './proc.js';
 
@@ -376,7 +376,8 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     );
   const contextFrom = (base: Map<string, unknown>, t: unknown): Map<string, unknown> => {
     const m = new Map(base);
-    if (t instanceof LuaTable) for (const k of Object.keys(t)) m.set(k, t[k]);
+    // values are copied (Wippy converts them to Go values), cycles included (context_cyclic_table.lua)
+    if (t instanceof LuaTable) for (const k of Object.keys(t)) m.set(k, copyValue(t[k]));
     return m;
   };
   const checkSpawner = (s: unknown): Spawner => {

@@ -104,6 +104,29 @@ describe('with_context and ctx', () => {
   });
 });
 
+describe('context values', () => {
+  it('are copies, cycles included: a child changing its table does not change the parent (context_cyclic_table.lua)', async () => {
+    const { lines } = await runBodies(
+      `
+      local root = { name = "root", nested = { value = 42 } }
+      root.self = root
+      root.nested.parent = root
+      local sp = process.with_context({ cyclic = root })
+      sp:spawn("app:mut", "app:processes", process.pid())
+      print(process.inbox():receive():payload():data(), root.name)
+      `,
+      {
+        'app:mut': `
+          local parent = ...
+          local c = ctx.get("cyclic")
+          c.name = "changed"
+          process.send(parent, "r", tostring(c.self == c and c.nested.parent == c) .. " " .. c.nested.value)`,
+      },
+    );
+    expect(lines).toEqual(['true 42\troot']);
+  });
+});
+
 describe('SpawnBuilder', () => {
   it('is immutable: each method gives a new builder and the old one is unchanged', async () => {
     const { lines } = await runBodies(
