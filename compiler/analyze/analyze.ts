@@ -57,7 +57,7 @@ class Analyzer {
     const info: FunctionInfo = {
       node, parent, displayName, line, isVararg, suspendable: false, callees: new Set(), suspendsItself: false,
       depth: parent === undefined ? 0 : parent.depth + 1, params: [], index: this.functions.size,
-      hasGoto: false, twinShareable: true,
+      hasGoto: false, twinShareable: true, hasTailCall: false,
     };
     this.functions.set(node, info);
     return info;
@@ -146,6 +146,10 @@ class Analyzer {
         this.expression(s.expression);
         return;
       case 'ReturnStatement':
+        if (s.arguments.length === 1) {
+          const t = s.arguments[0]!.type;
+          if (t === 'CallExpression' || t === 'TableCallExpression' || t === 'StringCallExpression') this.fn.hasTailCall = true;
+        }
         for (const e of s.arguments) this.expression(e);
         return;
       case 'IfStatement':

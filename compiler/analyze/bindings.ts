@@ -41,6 +41,8 @@ export interface FunctionInfo {
   params: LocalVar[];
   /** index in the chunk's function table (traceback names); set by the emitter */
   index: number;
+  /** contains `return f(...)`: only then can it return the deferred-tail-call sentinel TAIL */
+  hasTailCall: boolean;
   /** contains a goto (its locals may be re-entered without a loop) */
   hasGoto: boolean;
   /**

@@ -3,6 +3,7 @@
 // suspension anywhere below can travel up, unless analysis proved the call never suspends. Results equal to TAIL are
 // deferred tail calls and are bounced here (docs/architecture.md, "Proper tail calls").
 import type { CallLike, Expression, Statement } from '../lua-ast.js';
+import type { FunctionInfo } from '../analyze/bindings.js';
 import { GotoError } from './goto.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
@@ -140,9 +141,13 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const sep = args === '' ? '' : ', ';
   const t = fx.temp();
   const suspends = fx.gen && !fx.ce.analysis.plainCalls.has(e);
+  const known = knownCallee(fx, e);
   let directWith: (a: string) => string;
   let other: string;
-  if (suspends) {
+  if (suspends && known !== undefined && known.suspendable) {
+    directWith = (a) => `(yield* ${f}.$y(${a}))`;
+    other = '';
+  } else if (suspends) {
     const y = fx.temp();
     // coroutine.yield itself suspends right here: yield its arguments to the resumer (runtime/core/coroutine.ts).
     directWith = (a) =>
@@ -159,12 +164,25 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   let code: string;
   if (want === 'tail') {
     const deferred = `tail(${f}, [${args}])`;
-    code = `(typeof ${f} === "function" ? (R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred}) : ${other})`;
+    code = `(R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred})`;
+  } else if (known !== undefined && !known.hasTailCall) {
+    // A local function without `return f(...)` never returns TAIL.
+    code = direct;
   } else {
-    code = `(typeof ${f} === "function" ? ((${t} = ${direct}) === TAIL ? ${bounce} : ${t}) : ${other})`;
+    code = `((${t} = ${direct}) === TAIL ? ${bounce} : ${t})`;
   }
+  // A known local function is a function: no callx path.
+  if (known === undefined) code = `(typeof ${f} === "function" ? ${code} : ${other})`;
   const body = init.length === 0 ? code : `(${init.join(', ')}, ${code})`;
   return mark + body;
+}
+
+/** The function a call's callee always holds: a local function (or `local f = function`) never reassigned. */
+function knownCallee(fx: FunctionEmitter, e: CallLike): FunctionInfo | undefined {
+  if (e.base.type !== 'Identifier') return undefined;
+  const b = fx.ce.analysis.bindings.get(e.base);
+  if (b === undefined || b.kind !== 'local' || b.v.reassigned) return undefined;
+  return b.v.constFunction;
 }
 
 /** Lua 5.1 and go-lua reject `f` newline `(x)`: the `(` of a call must be on the line where its callee ends. */
