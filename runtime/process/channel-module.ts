@@ -23,6 +23,48 @@ export class SelectCase extends LuaUserdata {
   }
 }
 
+const PENDING: unique symbol = Symbol('moonforge.receive.pending');
+const DONE_CLOSED: unique symbol = Symbol('moonforge.receive.closed');
+const PARK_RESULT: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
+
+/**
+ * A receive as an iterator for `yield*`: either already done (its value or DONE_CLOSED), or PENDING: then the first
+ * next() yields PARK up to the scheduler and the second gets the waiter the channel filled in. Smaller than a
+ * generator object and its register file, which a generator twin would allocate for every message.
+ */
+class ReceiveOp implements LuaGen {
+  /** 0: done with `value`; 1: must park; 2: parked, the next value is the filled-in waiter */
+  private phase: number;
+  constructor(private readonly value: unknown) {
+    this.phase = value === PENDING ? 1 : 0;
+  }
+
+  next(v?: unknown): IteratorResult<unknown, unknown> {
+    if (this.phase === 1) {
+      this.phase = 2;
+      return PARK_RESULT;
+    }
+    if (this.phase === 2) {
+      const w = v as Waiter;
+      return { done: true, value: ret2(w.value, w.ok) };
+    }
+    const x = this.value;
+    return { done: true, value: x === DONE_CLOSED ? ret2(undefined, false) : ret2(x, true) };
+  }
+
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    return { done: true, value };
+  }
+
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    throw e;
+  }
+
+  [Symbol.iterator](): LuaGen {
+    return this;
+  }
+}
+
 export interface ChannelRuntime {
   channel: LuaTable;
   newChannel(cap: number): Channel;
@@ -78,19 +120,20 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
     },
   );
 
+  // receive is the hot path of every message: its twin returns a small iterator instead of a generator object (the
+  // generator-twin protocol is only "something yield* can delegate to"), see ReceiveOp.
   methods.receive = mkY(
     (ch: unknown) => {
       const r = checkChannel(ch, 'receive').tryRecv();
       if (r === NO_VALUE) throw luaError(WOULD_BLOCK);
       return r === CLOSED ? ret2(undefined, false) : ret2(r, true);
     },
-    function* (ch: unknown): LuaGen {
+    (ch: unknown): LuaGen => {
       const c = checkChannel(ch, 'receive');
       const r = c.tryRecv();
-      if (r !== NO_VALUE) return r === CLOSED ? ret2(undefined, false) : ret2(r, true);
+      if (r !== NO_VALUE) return new ReceiveOp(r === CLOSED ? DONE_CLOSED : r);
       park(c, 'recvq', undefined);
-      const w = (yield PARK) as Waiter;
-      return ret2(w.value, w.ok);
+      return new ReceiveOp(PENDING);
     },
   );
 

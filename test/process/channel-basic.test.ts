@@ -87,6 +87,27 @@ describe('channel.new / send / receive', () => {
     expect(lines).toEqual(['true\t1\tfalse\ttrue']);
   });
 
+  it('nil is a value: receive gives nil, true (ready and after waiting)', async () => {
+    const lines = await run(`
+      local ch = channel.new(1)
+      ch:send(nil)
+      print(ch:receive())
+      local r = channel.new()
+      coroutine.spawn(function() r:send(nil) end)
+      print(r:receive())`);
+    expect(lines).toEqual(['nil\ttrue', 'nil\ttrue']);
+  });
+
+  it('receive through a Lua coroutine and through pcall', async () => {
+    const lines = await run(`
+      local ch = channel.new(2)
+      ch:send("a") ch:send("b")
+      local co = coroutine.wrap(function() return ch:receive() end)
+      print(co())
+      print(pcall(ch.receive, ch))`);
+    expect(lines).toEqual(['a\ttrue', 'true\tb\ttrue']);
+  });
+
   it('channel.new rejects a negative capacity', async () => {
     expect(await runFail('channel.new(-1)')).toMatch(/capacity/);
   });
