@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { BUDGET_SLICE } from '../../runtime/core/preempt.js';
-import { runBodies } from './support.js';
+import { compileProcessModule, entry, runBodies } from './support.js';
+import { createProcessRuntime, type ProcessEntry } from '../../runtime/process/process-runtime.js';
+import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 
 /** main spawns app:busy (monitored), proves others still run, terminates it and reports the EXIT it sees. */
 const MAIN = `
@@ -100,6 +102,36 @@ describe('preemption of busy processes', () => {
     );
     expect(exit?.error).toBeUndefined();
     expect(lines).toEqual(['true\ttrue']);
+  });
+});
+
+describe('preemption in real time', () => {
+  it('a spinning process does not stop timers on the Node scheduler: a sleeper wakes and terminates it', async () => {
+    const entries = new Map<string, ProcessEntry>();
+    const bodies: Record<string, string> = {
+      'app:main': `
+        local time = require("time")
+        local busy = process.spawn("app:busy", "app:processes")
+        local t0 = time.now()
+        time.sleep("20ms")
+        local waited = time.now():sub(t0):milliseconds()
+        return process.terminate(busy), waited`,
+      'app:busy': 'while true do end',
+    };
+    for (const [id, body] of Object.entries(bodies)) {
+      const c = await compileProcessModule(entry(body).source, `${id.replace(':', '_')}_rt.lua`);
+      entries.set(id, { module: c.module, url: c.url, method: 'main', modules: ['time'] });
+    }
+    const rt = createProcessRuntime({ time: new NodeTimeScheduler(), entries, hosts: new Set(['app:processes']), write: () => {} });
+    const started = Date.now();
+    const exit = await new Promise<{ value: unknown; error: unknown }>((resolve) => {
+      rt.spawn('app:main', 'app:processes', []).onExit.push((r) => resolve(r));
+    });
+    rt.shutdown();
+    expect(exit.error).toBeUndefined();
+    expect(exit.value).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(rt.node.procs.size).toBe(0);
   });
 });
 
