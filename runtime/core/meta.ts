@@ -25,6 +25,10 @@ export function getMetatable(v: unknown): LuaTable | undefined {
 
 /** The metamethod `event` of `v` (e.g. "__index"), or undefined. */
 export function getMetamethod(v: unknown, event: string): unknown {
+  if (v instanceof LuaTable) {
+    const m = v[MT];
+    return m === undefined ? undefined : m[event];
+  }
   const mt = getMetatable(v);
   return mt === undefined ? undefined : mt[event];
 }

@@ -331,11 +331,16 @@ export function eqmeta(a: unknown, b: unknown): boolean {
   if (ta !== b instanceof LuaTable) return false;
   const h1 = getMetamethod(a, '__eq');
   if (h1 === undefined) return false;
-  const h2 = getMetamethod(b, '__eq');
+  const h2 = sameMetatable(a, b) ? h1 : getMetamethod(b, '__eq');
   // Lua 5.1 (lvm.c get_compTM): both operands must have the same __eq handler.
   if (h1 !== h2) return false;
   const r = call2(h1, a, b);
   return r !== undefined && r !== false;
+}
+
+/** Two tables sharing one metatable (objects of one class) have the same handlers: one lookup is enough. */
+function sameMetatable(a: unknown, b: unknown): boolean {
+  return a instanceof LuaTable && b instanceof LuaTable && a[MT] === b[MT];
 }
 
 function compareError(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): LuaError {
@@ -351,7 +356,7 @@ export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
   if (typeof a === 'string' && typeof b === 'string') return a < b;
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__lt');
-    if (h !== undefined && h === getMetamethod(b, '__lt')) {
+    if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__lt'))) {
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
@@ -364,7 +369,7 @@ export function le(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
   if (typeof a === 'string' && typeof b === 'string') return a <= b;
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__le');
-    if (h !== undefined && h === getMetamethod(b, '__le')) {
+    if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__le'))) {
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }

@@ -2,7 +2,7 @@
 // pcall/xpcall have generator twins so a coroutine or process can suspend inside them.
 import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
 import { ARR, MT } from '../core/symbols.js';
-import { R, collect, ret0, ret1, ret2, retN } from '../core/results.js';
+import { R, collect, ret0, ret1, ret2, ret3, retN } from '../core/results.js';
 import { LuaError, luaError, raise, toLuaError, where } from '../core/errors.js';
 import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
 import { call, callAll } from '../core/call.js';
@@ -101,19 +101,19 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
       opts.write(line + '\n');
       return ret0();
     },
-    type(...args: unknown[]) {
-      if (args.length === 0) throw argError(1, 'type', 'value expected');
-      return ret1(typeName(args[0]));
+    // `arguments.length` instead of a rest array: these are called often and must not allocate.
+    type(v: unknown) {
+      if (arguments.length === 0) throw argError(1, 'type', 'value expected');
+      return ret1(typeName(v));
     },
-    tostring(...args: unknown[]) {
-      if (args.length === 0) throw argError(1, 'tostring', 'value expected');
-      return ret1(tostring(args[0]));
+    tostring(v: unknown) {
+      if (arguments.length === 0) throw argError(1, 'tostring', 'value expected');
+      return ret1(tostring(v));
     },
     // go-lua baselib.go baseToNumber (docs/wippy-lua-facts.md §5): "1e5" and "inf" are not numbers without a ".",
     // a base outside 2..36 gives nil, numbers pass through unchanged.
-    tonumber(...args: unknown[]) {
-      if (args.length === 0) throw argError(1, 'tonumber', 'value expected');
-      const [v, base] = args;
+    tonumber(v: unknown, base?: unknown) {
+      if (arguments.length === 0) throw argError(1, 'tonumber', 'value expected');
       if (typeof v === 'number') return ret1(v);
       if (typeof v !== 'string') return ret1(undefined);
       if (base === undefined) return ret1(parseTonumber(v));
@@ -125,11 +125,11 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
     ipairs(t: unknown) {
       if (t === undefined && arguments.length === 0) throw typeError(1, 'ipairs', 'table', undefined);
       checkTable(t, 1, 'ipairs');
-      return retN([ipairsIter, t, 0]);
+      return ret3(ipairsIter, t, 0);
     },
     pairs(t: unknown) {
       checkTable(t, 1, 'pairs');
-      return retN([luaNext, t, undefined]);
+      return ret3(luaNext, t, undefined);
     },
     next: luaNext,
     rawget(t: unknown, k: unknown) {
@@ -153,11 +153,10 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
       if (i < 0) throw argError(1, 'select', 'index out of range');
       return retN(args.slice(i));
     },
-    setmetatable(...args: unknown[]) {
-      const [t, mt] = args;
+    setmetatable(t: unknown, mt: unknown) {
       const tbl = checkTable(t, 1, 'setmetatable');
       // Lua 5.1 lbaselib.c: the second argument must be present, nil or a table.
-      if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) throw argError(2, 'setmetatable', 'nil or table expected');
+      if (arguments.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) throw argError(2, 'setmetatable', 'nil or table expected');
       const old = tbl[MT];
       if (old !== undefined && old.__metatable !== undefined) throw luaError('cannot change a protected metatable');
       tbl[MT] = mt as LuaTable | undefined;
