@@ -43,13 +43,19 @@ export const NO_VALUE: unique symbol = Symbol('moonforge.novalue');
 /** What tryRecv returns on a closed and drained channel (receive gives nil, false). */
 export const CLOSED: unique symbol = Symbol('moonforge.closed');
 
+/**
+ * The empty array every channel starts with for its buffer and wait queues (never written: the first element always
+ * goes into a fresh array), so an idle channel holds no arrays of its own.
+ */
+const NONE: never[] = [];
+
 export class Channel extends LuaUserdata {
   readonly cap: number;
-  private buf: unknown[] = [];
+  private buf: unknown[] = NONE;
   private bufHead = 0;
   closed = false;
-  recvq: Waiter[] = [];
-  sendq: Waiter[] = [];
+  recvq: Waiter[] = NONE;
+  sendq: Waiter[] = NONE;
   feed: ChannelFeed | undefined = undefined;
 
   constructor(
@@ -75,13 +81,18 @@ export class Channel extends LuaUserdata {
     return v;
   }
 
+  private pushBuf(v: unknown): void {
+    if (this.buf === NONE) this.buf = [v];
+    else this.buf.push(v);
+  }
+
   /**
    * Adds a waiter. The first one goes into a fresh one-element array: a push onto an empty array reserves room for
-   * 17, and most waits (an idle process on its inbox) have exactly one waiter.
+   * 17, and most waits (an idle process on its inbox) have exactly one waiter. Later ones reuse that array.
    */
   addWaiter(q: 'recvq' | 'sendq', w: Waiter): void {
     const list = this[q];
-    if (list.length === 0) this[q] = [w];
+    if (list === NONE) this[q] = [w];
     else list.push(w);
   }
 
@@ -124,7 +135,7 @@ export class Channel extends LuaUserdata {
       if (this.wake(w)) return true;
     }
     if (this.buffered < this.cap) {
-      this.buf.push(v);
+      this.pushBuf(v);
       return true;
     }
     return false;
@@ -138,7 +149,7 @@ export class Channel extends LuaUserdata {
       if (this.sendq.length > 0) {
         const w = Channel.take(this.sendq);
         if (w !== undefined) {
-          this.buf.push(w.value);
+          this.pushBuf(w.value);
           w.outcome = 'sent';
           this.wake(w);
         }
