@@ -78,6 +78,34 @@ describe('preemption of busy processes', () => {
     ).toEqual(EXPECTED);
   });
 
+  it('a busy loop inside a Lua coroutine gives way too', async () => {
+    expect(await runBusy('local co = coroutine.wrap(function() while true do end end) co()')).toEqual(EXPECTED);
+  });
+
+  it('a coroutine whose loop outlasts the budget still returns its own values to resume', async () => {
+    const { exit, lines } = await runBodies(`
+      local co = coroutine.wrap(function() local s = 0 for i = 1, 10000 do s = s + i end coroutine.yield(s) return "end" end)
+      print(co())
+      print(co())
+      local c2 = coroutine.create(function() local s = 0 for i = 1, 10000 do s = s + i end return s end)
+      print(coroutine.resume(c2))
+      print(coroutine.status(c2))`);
+    expect(exit?.error).toBeUndefined();
+    expect(lines).toEqual(['50005000', 'end', 'true\t50005000', 'dead']);
+  });
+
+  it('a channel wait inside coroutine.resume parks the task, not the coroutine', async () => {
+    const { exit, lines } = await runBodies(`
+      local time = require("time")
+      local ch = channel.new()
+      coroutine.spawn(function() time.sleep("5ms") ch:send(7) end)
+      local c = coroutine.create(function() local v = ch:receive() coroutine.yield("y" .. v) return "done" end)
+      print(coroutine.resume(c))
+      print(coroutine.resume(c))`);
+    expect(exit?.error).toBeUndefined();
+    expect(lines).toEqual(['true\ty7', 'true\tdone']);
+  });
+
   it('two busy processes and a sleeper all make progress', async () => {
     const { exit, lines } = await runBodies(
       `
