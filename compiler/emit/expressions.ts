@@ -256,6 +256,19 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
     return js(seq(init,
       `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
   }
+  if (key.kind === 'str') {
+    const t = fx.temp();
+    return js(seq(init,
+      `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}[${K.ref}]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+  }
+  if (key.kind === 'any') {
+    // Unknown key type: an array slot for numbers (a non-integer or out-of-range index reads undefined and goes to
+    // index()), an own property for strings; everything else through index().
+    const t = fx.temp();
+    return js(seq(init,
+      `((${B.ref} instanceof LuaTable && (${t} = (typeof ${K.ref} === "number" ? ${B.ref}[ARR][${K.ref} - 1] : ` +
+      `typeof ${K.ref} === "string" ? ${B.ref}[${K.ref}] : undefined)) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+  }
   return js(seq(init, `index(${B.ref}, ${K.ref}, M, ${s})`));
 }
 
