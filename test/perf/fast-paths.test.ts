@@ -86,6 +86,45 @@ const CASES: Record<string, string> = {
     if i <= 3 then goto top end
     for n = 1, 3 do print(list[n](), list[n]()) end
   `,
+  method_and_field_shortcuts: `
+    local Base = {}
+    Base.__index = Base
+    function Base:who() return 'base' end
+    local Mid = setmetatable({}, { __index = Base })
+    Mid.__index = Mid
+    function Mid:name() return 'mid' end
+    local o = setmetatable({}, Mid)
+    print(o:name(), o:who(), o.missing)
+    local viaFn = setmetatable({}, { __index = function(t, k) return function() return 'fn ' .. k end end })
+    print(viaFn:anything())
+    local own = setmetatable({ name = function() return 'own' end }, Mid)
+    print(own:name())
+    function Base:name() return 'base name' end
+    print(o:name())
+    Mid.name = nil
+    print(o:name())
+    local log = {}
+    local guarded = setmetatable({}, { __newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v) end })
+    guarded.a = 1; guarded.a = 2; guarded.b = nil
+    print(table.concat(log, ','), guarded.a)
+    local s = 'abc'
+    print(s:upper(), ('x'):rep(3), #s)
+    print((pcall(function() local n = nil; return n:foo() end)))
+    local t = { 10, 20, 30, x = 1 }
+    t['1'] = 'str'
+    local keys = { 1, '1', 2.5, 'x', true, 3, 4 }
+    local got = {}
+    for _, k in ipairs(keys) do got[#got + 1] = tostring(t[k]) end
+    print(table.concat(got, ' '))
+    local m = 3
+    print(5 % 3, -5 % 3, 5 % -3, -5 % -3, 5.5 % 2, -0.0 % 7, 5 % m, -5 % m, 5 % -m, -5.5 % m)
+    print(#t, #'')
+    local grow = {}
+    for i = 1, 5 do grow[#grow + 1] = i * i end
+    grow[7] = 49
+    grow[6] = 36
+    print(#grow, grow[7], select('#', unpack(grow)))
+  `,
 };
 
 describe('fast paths agree with lua5.1', () => {
