@@ -85,15 +85,16 @@ interface MultiTail {
 }
 
 /**
- * The method of `o:name()`: the object's own field, else (the class pattern, `setmetatable(o, C)` with
- * `C.__index = C`) the field of its metatable's `__index` table, both inline; anything else goes to index().
+ * The method of `o:name()`: a table's own field, else (the class pattern, `setmetatable(o, C)` with `C.__index = C`,
+ * and userdata methods) the raw field of its metatable's `__index` table, both inline; anything else goes to index().
  */
 function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression, desc: string): string {
   const t = fx.temp();
   const acc = propAny(name);
   const s = fx.ce.site(at.loc.start.line, desc);
-  return `((${o} instanceof LuaTable && ((${t} = ${o}${acc}) !== undefined || ((${t} = ${o}[MT]) !== undefined && ` +
-    `(${t} = ${t}.__index) instanceof LuaTable && (${t} = ${t}${acc}) !== undefined))) ? ${t} : index(${o}, ${jsString(name)}, M, ${s}))`;
+  // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the second step only.
+  return `(((${o} instanceof LuaTable && (${t} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
+    `(${t} = ${o}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && (${t} = ${t}${acc}) !== undefined)) ? ${t} : index(${o}, ${jsString(name)}, M, ${s}))`;
 }
 
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */
