@@ -4,7 +4,7 @@
 import { ARR, HASH, MT } from './symbols.js';
 import { LuaTable, rawget, rawset, rawlen } from './table.js';
 import { luaErrorAt, LuaError } from './errors.js';
-import { getMetamethod, getMetatable } from './meta.js';
+import { getMetamethod, getMetatable, getStringMetatable } from './meta.js';
 import { typeName } from './value.js';
 import { call, call2, callMeta, TAIL, bounce } from './call.js';
 import { R } from './results.js';
@@ -57,6 +57,14 @@ export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown
 
 /** index() for a string key: a table's string keys are its own properties, no rawget dispatch needed. */
 function indexStr(o: unknown, k: string, M: ModuleInfo, s: number): unknown {
+  if (typeof o === 'string') {
+    // `s:sub(...)`: the string library through the string metatable's __index table, without the generic walk.
+    const h = getStringMetatable()?.__index;
+    if (h instanceof LuaTable) {
+      const v = h[k];
+      if (v !== undefined) return v;
+    }
+  }
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
