@@ -3,7 +3,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readLuaFile, runFile } from '../run-file.js';
-import { runApp } from '../run-app.js';
 
 const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
 
@@ -91,6 +90,8 @@ async function runAppCommand(dir: string, rest: string[]): Promise<number> {
     process.stderr.write(`moonforge run: arguments need -x NS:NAME (got '${args[0]}')\n`);
     return 2;
   }
+  // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
+  const { runApp } = await import('../run-app.js');
   return runApp(dir, { exec, host, args });
 }
 
