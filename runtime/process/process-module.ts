@@ -391,12 +391,13 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   const needSecurity = (): void => {
     if (!allowed('process.security', 'security', self())) throw luaError('not allowed to spawn processes with custom security context');
   };
+  // Module functions give `nil, err` on a denial (issue 5); the Spawner's own methods raise.
   mod.with_context = (t: unknown) => {
-    needContext('context');
+    if (!allowed('process.context', 'context', self())) return denied('spawn processes with custom context', 'context');
     return ret1(mkSpawner(undefined, { context: contextFrom(new Map(), t) }));
   };
   mod.with_options = (t: unknown) => {
-    needContext('options');
+    if (!allowed('process.context', 'context', self())) return denied('spawn processes with custom options', 'context');
     return ret1(mkSpawner(undefined, { options: t instanceof LuaTable ? t : undefined }));
   };
   spawnerMethods.with_context = (s: unknown, t: unknown) => {
