@@ -7,6 +7,7 @@ import type { SchedulerLike } from 'rxjs';
 import type { CompiledChunkModule } from '../runtime/abi.js';
 import type { LuaTable } from '../runtime/core/table.js';
 import type { PermissionCheck } from '../runtime/process/node.js';
+import { createAppSecurity, type AppSecurity, type SecurityAppView } from '../runtime/security/index.js';
 import {
   createProcessRuntime,
   type CompiledChunk,
@@ -37,6 +38,8 @@ export interface AppRuntime {
   defaultHost: string | undefined;
   /** where io.readline reads (close it when the app ends) */
   stdin: LineReader;
+  /** the app's security policies and the contexts its services start with (issue 5) */
+  security: AppSecurity;
 }
 
 /** Problems that stop an app from starting, rendered like compiler diagnostics ("file:line:col: error ..."). */
@@ -80,10 +83,16 @@ async function compileEntry(app: App, e: LuaEntry, problems: string[]): Promise<
 export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): Promise<AppRuntime> {
   const entries = new Map<string, ProcessEntry>();
   const hostList = [...app.entries.values()].filter((e) => e.kind === 'process.host' || e.kind === 'terminal.host');
+  // Policies are checked at load: a bad policy stops the app with file and line, like any definition error.
+  const security = createAppSecurity(app as unknown as SecurityAppView);
+  if (security.diagnostics.length > 0) {
+    throw new AppStartError(security.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`));
+  }
   const rt = createProcessRuntime({
     time: opts.time,
     write: opts.write,
     check: opts.check,
+    security: { registry: security.registry, strictMode: security.strictMode },
     entries,
     hosts: new Set(hostList.map((h) => h.id)),
   });
@@ -91,7 +100,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
-  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin };
+  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
 }
 
 /** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */

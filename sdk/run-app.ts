@@ -133,6 +133,7 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
   const sup = new ServiceSupervisor({
     rt: ar.rt,
     time,
+    securityOf: (s) => ar.security.serviceContext(s),
     onEvent(e) {
       if (e.type === 'exit' && e.error !== undefined && !e.stopping) stderr(`moonforge: service ${e.service} (${e.pid}) failed: ${e.error}\n`);
       else if (e.type === 'restart') stderr(`moonforge: restarting service ${e.service} in ${Math.round(e.delay)}ms (attempt ${e.attempt})\n`);

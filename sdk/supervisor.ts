@@ -2,6 +2,7 @@
 // service that fails by its `lifecycle.restart` policy (exponential backoff with jitter, capped, with a maximum
 // number of consecutive attempts), and shut a node down as Wippy's host does: CANCEL "scheduler shutdown" to every
 // process, wait the stop timeout, terminate what is left. All time goes through the injected scheduler.
+import type { SecurityContext } from '../runtime/security/index.js';
 import type { SchedulerLike, Subscription } from 'rxjs';
 import type { ProcessServiceEntry, RetryPolicy } from '../runtime/app/model.js';
 import type { ProcessRuntime } from '../runtime/process/process-runtime.js';
@@ -23,6 +24,8 @@ export interface SupervisorOptions {
   /** uniform in [0, 1): the jitter's randomness, injectable for tests */
   random?: () => number;
   onEvent?: (e: SupervisorEvent) => void;
+  /** the security context a service's process starts with (its `lifecycle.security`) */
+  securityOf?: (service: ProcessServiceEntry) => SecurityContext | undefined;
 }
 
 /** Text of an exit error for logs. */
@@ -82,7 +85,7 @@ export class ServiceSupervisor {
     const now = this.opts.time.now();
     let proc: Proc;
     try {
-      proc = this.opts.rt.spawn(spec.process, spec.host, spec.input);
+      proc = this.opts.rt.spawn(spec.process, spec.host, spec.input, { security: this.opts.securityOf?.(spec) });
     } catch (e) {
       this.emit({ type: 'spawn-failed', service: spec.id, at: now, error: e instanceof Error ? e.message : String(e) });
       this.failed(st);

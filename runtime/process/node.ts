@@ -2,6 +2,7 @@
 // notices they send (spec §2.3–2.5): names are released first, then EXIT goes to every monitor, and LINK_DOWN to
 // every link when the exit was abnormal. All of it runs on one ProcessScheduler.
 import type { SchedulerLike } from 'rxjs';
+import type { SecurityContext } from '../security/check.js';
 import { LuaTable, tableFromRecord } from '../core/table.js';
 import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
@@ -46,7 +47,7 @@ export interface SpawnOptions {
   /** messages delivered right after the spawn (Spawner:with_message) */
   messages?: { topic: string; payloads: unknown[] }[];
   /** security actor/scope of the child (issue 5) */
-  security?: unknown;
+  security?: SecurityContext;
 }
 
 /**
@@ -186,6 +187,10 @@ export class ProcessNode {
       for (const [k, v] of opts.context) ctx.set(k, copyValue(v));
       proc.context = ctx;
     }
+    // A child runs with the actor and scope its spawner set, else its parent's (Wippy ctx_inherit.lua).
+    const actor = opts.security?.actor ?? parent?.security?.actor;
+    const scope = opts.security?.scope ?? parent?.security?.scope;
+    if (actor !== undefined || scope !== undefined) proc.security = { actor, scope };
     this.procs.set(proc.pid, proc);
     if (parent !== undefined) {
       if (opts.link === true) {

@@ -3,6 +3,7 @@
 // topics not starting with "@") to the inbox, else it stays queued — nothing is dropped before a subscription exists.
 // Rendezvous channels take a message only when a receiver waits; what cannot be delivered waits, in order.
 import type { LuaTable } from '../core/table.js';
+import type { SecurityContext } from '../security/check.js';
 import { R } from '../core/results.js';
 import { toLuaError } from '../core/errors.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
@@ -61,6 +62,8 @@ export class Proc implements TaskOwner, ChannelFeed {
   /** context values (ctx module, inherited by children); never mutated after spawn, so children share it */
   context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
   G: LuaTable | undefined = undefined;
+  /** the actor and scope every permission check of this process uses (issue 5); undefined: none */
+  security: SecurityContext | undefined = undefined;
   // The collections below are made on first use: most processes never link, monitor, register or listen, and an
   // idle process should cost well under a kilobyte (issue 4's target).
   private listenersMap: Map<string, Listener> | undefined = undefined;

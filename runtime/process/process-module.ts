@@ -13,6 +13,7 @@ import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/
 import { Channel } from './channel.js';
 import type { ChannelRuntime } from './channel-module.js';
 import { PARK } from './task.js';
+import { ActorValue, ScopeValue } from '../security/lua-values.js';
 import { copyValue, copyValues } from './copy.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';
 import type { ExitResult, Proc } from './proc.js';
@@ -147,7 +148,10 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
       opts.context = sp.context;
       opts.name = sp.name;
       opts.messages = sp.messages;
-      opts.security = sp.actor === undefined && sp.scope === undefined ? undefined : { actor: sp.actor, scope: sp.scope };
+      // The Spawner holds the Lua Actor/Scope values; the child's context holds what is inside them.
+      const actor = sp.actor instanceof ActorValue ? sp.actor.actor : undefined;
+      const scope = sp.scope instanceof ScopeValue ? sp.scope.scope : undefined;
+      opts.security = actor === undefined && scope === undefined ? undefined : { actor, scope };
       if (sp.name !== undefined) {
         const existing = node.names.get(sp.name);
         // system/topology/lifecycle.go: NameAlreadyRegisteredError, with the holder in details.existing_pid
@@ -427,12 +431,14 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     const sp = checkSpawner(s);
     needSecurity();
     if (actor === undefined) throw luaError("bad argument #2 to 'with_actor' (actor cannot be nil)");
+    if (!(actor instanceof ActorValue)) throw luaError("bad argument #2 to 'with_actor' (Actor expected)");
     return ret1(mkSpawner(sp, { actor }));
   };
   spawnerMethods.with_scope = (s: unknown, scope: unknown) => {
     const sp = checkSpawner(s);
     needSecurity();
     if (scope === undefined) throw luaError("bad argument #2 to 'with_scope' (scope cannot be nil)");
+    if (!(scope instanceof ScopeValue)) throw luaError("bad argument #2 to 'with_scope' (Scope expected)");
     return ret1(mkSpawner(sp, { scope }));
   };
   for (const [name, variant] of Object.entries(VARIANTS)) {

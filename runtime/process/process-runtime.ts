@@ -12,6 +12,8 @@ import { createChannelRuntime } from './channel-module.js';
 import { createProcessGlobals, type ProcessGlobals } from './process-globals.js';
 import type { Proc } from './proc.js';
 import { NodeTimeScheduler } from './scheduler.js';
+import { createPermissionCheck, createSecurityModule } from '../security/index.js';
+import { PolicyRegistry } from '../security/registry.js';
 
 /** A compiled Lua chunk and what tracebacks need to map its JS frames back to Lua lines. */
 export interface CompiledChunk {
@@ -38,6 +40,11 @@ export interface ProcessRuntimeOptions {
   time?: SchedulerLike;
   write?: (s: string) => void;
   check?: PermissionCheck;
+  /**
+   * Security policies (issue 5): installs the policy-based permission check (unless `check` is given) and the
+   * `security` module processes may require.
+   */
+  security?: { registry: PolicyRegistry; strictMode: boolean };
   /** process entries by id; the map stays live, so entries may be added after the runtime is created */
   entries: Map<string, ProcessEntry>;
   /** host ids; live like `entries` */
@@ -152,10 +159,17 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     time,
     loader,
     globals: (p) => globals!.create(p),
-    check: opts.check,
+    check: opts.check ?? (opts.security === undefined ? undefined : createPermissionCheck({ strictMode: opts.security.strictMode })),
   });
   const channels = createChannelRuntime(node.sched);
   globals = createProcessGlobals(node, channels, write);
+  // The security module is always there; without policies, actors and scopes can still be built and passed on.
+  const sec = createSecurityModule({
+    registry: opts.security?.registry ?? new PolicyRegistry(),
+    strictMode: opts.security?.strictMode ?? false,
+    current: () => node.current?.security,
+  });
+  globals.modules.set('security', sec.module);
   return {
     node,
     globals,

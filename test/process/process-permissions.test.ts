@@ -165,7 +165,7 @@ const OPS: Op[] = [
   },
   {
     name: 'spawner:with_context after with_actor also needs process.security',
-    lua: `return process.with_context({}):with_actor("a"):with_context({ b = 2 })`,
+    lua: `return process.with_context({}):with_actor(require("security").new_actor("a", {})):with_context({ b = 2 })`,
     calls: [
       ['process.context', 'context'],
       ['process.security', 'security'],
@@ -178,7 +178,7 @@ const OPS: Op[] = [
   },
   {
     name: 'spawner:with_actor',
-    lua: `return process.with_options({}):with_actor("someone")`,
+    lua: `return process.with_options({}):with_actor(require("security").new_actor("someone", {}))`,
     calls: [
       ['process.context', 'context'],
       ['process.security', 'security'],
@@ -189,7 +189,7 @@ const OPS: Op[] = [
   },
   {
     name: 'spawner:with_scope',
-    lua: `return process.with_options({}):with_scope("scope")`,
+    lua: `return process.with_options({}):with_scope(require("security").new_scope())`,
     calls: [
       ['process.context', 'context'],
       ['process.security', 'security'],
@@ -253,7 +253,7 @@ async function runOp(
         print("target", target)
         local ok, v, err = pcall(function() ${op.lua} end)
         if not ok then print("raised", tostring(v)) else print("returned", tostring(v), err and err:kind() or "-", err and err:message() or "-") end
-        process.inbox():receive()`),
+        process.inbox():receive()`, ['time', 'security']),
     },
     'app:main',
     [],

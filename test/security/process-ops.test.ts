@@ -161,7 +161,7 @@ const ROWS: Row[] = [
   {
     action: 'process.security',
     resource: 'security',
-    body: `local ok, e = pcall(function() return process.with_options({}):with_actor("someone") end) print(ok, ok or e:match("not allowed") ~= nil)`,
+    body: `local ok, e = pcall(function() return process.with_options({}):with_actor(require("security").new_actor("someone", {})) end) print(ok, ok or e:match("not allowed") ~= nil)`,
     allowed: ['true\ttrue'],
     denied: ['false\ttrue'],
   },
@@ -184,7 +184,7 @@ const ROWS: Row[] = [
 describe('the seed permission table through process operations', () => {
   for (const row of ROWS) {
     it(`${row.action} on ${row.resource}: allowed, then denied with no effect`, async () => {
-      const modules = ['time', 'ctx'];
+      const modules = ['time', 'ctx', 'security'];
       const ok = await runBodies(PRELUDE + row.body, CHILDREN, checkFor([]), modules);
       expect(ok.exit?.error).toBeUndefined();
       expect(ok.lines).toEqual(row.allowed);

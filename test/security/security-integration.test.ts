@@ -47,7 +47,7 @@ const POLICIES = {
   'app:no_send': { actions: 'process.send', resources: '*', effect: 'deny' },
 };
 
-describe.skip('security through processes (needs the issue-5 integration)', () => {
+describe('security through processes', () => {
   it('with_actor/with_scope give the child its context; the child is checked against it', async () => {
     const lines = await run(
       {
