@@ -127,6 +127,26 @@ export function raise(value: unknown): never {
 }
 
 /**
+ * Lua's `error(v, level)`: a string (or number, which Lua 5.1 turns into a string) gets the position of the
+ * `level`-th Lua frame; the stack is captured once, for the position and for the traceback.
+ */
+export function raiseAt(value: unknown, level: number, skipFn: Function): never {
+  const sites = captureCallSites(skipFn);
+  if ((typeof value === 'string' || typeof value === 'number') && level > 0) {
+    const text = typeof value === 'number' ? numberText(value) : value;
+    throw new LuaError(callerPosition(sites, level) + text, sites);
+  }
+  throw new LuaError(value, sites);
+}
+
+let numberText: (n: number) => string = String;
+
+/** Installed by the runtime so this module need not import number formatting (no cycle). */
+export function setNumberText(f: (n: number) => string): void {
+  numberText = f;
+}
+
+/**
  * A Lua error for a message from library code, prefixed with the position of the calling Lua code
  * (PUC Lua's luaL_error). Usage: `throw luaError("bad argument #1 to 'rep' (number expected, got nil)")`.
  */

@@ -402,7 +402,7 @@ export function fornum(v: unknown, M: ModuleInfo, s: number): number {
   if (x !== undefined) return x;
   const which = (M.sites[s]?.[1] as string | undefined) ?? 'initial';
   const site = M.sites[s];
-  throw luaErrorAt(M.chunk, site === undefined ? 0 : (site[0] as number), `'for' ${which} value must be a number`);
+  throw luaErrorAt(M.chunk, site === undefined ? 0 : (site[0] as number), which === 'initial' ? "'for' initial value must be a number" : `'for' ${which} must be a number`);
 }
 
 /** Calls a non-function value (through `__call`) or raises "attempt to call a nil value (global 'f')". */

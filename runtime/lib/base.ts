@@ -3,13 +3,15 @@
 import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
 import { ARR, MT } from '../core/symbols.js';
 import { R, collect, ret0, ret1, ret2, ret3, retN } from '../core/results.js';
-import { LuaError, luaError, raise, toLuaError, where } from '../core/errors.js';
+import { LuaError, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
 import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
 import { call, callAll } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
 import { typeName } from '../core/value.js';
 import { tostring } from '../core/tostring.js';
-import { parseIntBase, parseTonumber } from '../core/number-format.js';
+import { numberToString, parseIntBase, parseTonumber } from '../core/number-format.js';
+
+setNumberText(numberToString);
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 
 export interface BaseLibOptions {
@@ -170,8 +172,7 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
     },
     error(v: unknown, level?: unknown) {
       const lvl = level === undefined ? 1 : checkInt(level, 2, 'error');
-      if (typeof v === 'string' && lvl > 0) throw new LuaError(where(lvl, fns.error as Function) + v);
-      raise(v);
+      raiseAt(v, lvl, fns.error as Function);
     },
     assert(...args: unknown[]) {
       if (args.length === 0) throw argError(1, 'assert', 'value expected');
