@@ -211,10 +211,11 @@ function emitConcat(fx: FunctionEmitter, e: BinaryExpression): Js {
     else {
       const t = fx.temp();
       acc = `(${t} = ${acc}, typeof ${a} === "string" && typeof ${t} === "string" ? ${a} + ${t} : concat(${a}, ${t}, M, ${s}))`;
+      // A __concat metamethod may return any value, so the result is a string only when both sides were.
+      accKind = 'any';
     }
-    accKind = 'str';
   }
-  return js(inits.length === 0 ? `(${acc})` : `(${inits.join(', ')}, ${acc})`, 'str');
+  return js(inits.length === 0 ? `(${acc})` : `(${inits.join(', ')}, ${acc})`, accKind);
 }
 
 /** Operand description for error messages, as PUC Lua gives it: "local 'x'", "global 'x'", "field 'x'", ... */

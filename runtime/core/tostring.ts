@@ -45,3 +45,15 @@ export function tostring(v: unknown): string {
   if (typeof v === 'function') return `function: ${addressOf(v)}`;
   return `${typeName(v)}: ${addressOf(v as object)}`;
 }
+
+/**
+ * The `tostring` builtin: like tostring(), but what `__tostring` returns is given back unchanged, whatever its type
+ * (Lua 5.1 luaB_tostring and go-lua do not check it; print and string.format do).
+ */
+export function tostringBuiltin(v: unknown): unknown {
+  if (typeof v === 'object' && v !== null) {
+    const h = getMetamethod(v, '__tostring');
+    if (h !== undefined) return call(h, v);
+  }
+  return tostring(v);
+}

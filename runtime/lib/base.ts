@@ -8,7 +8,7 @@ import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.
 import { call, callAll } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
 import { typeName } from '../core/value.js';
-import { tostring } from '../core/tostring.js';
+import { tostring, tostringBuiltin } from '../core/tostring.js';
 import { numberToString, parseIntBase, parseTonumber } from '../core/number-format.js';
 
 setNumberText(numberToString);
@@ -110,7 +110,7 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
     },
     tostring(v: unknown) {
       if (arguments.length === 0) throw argError(1, 'tostring', 'value expected');
-      return ret1(tostring(v));
+      return ret1(tostringBuiltin(v));
     },
     // go-lua baselib.go baseToNumber (docs/wippy-lua-facts.md §5): "1e5" and "inf" are not numbers without a ".",
     // a base outside 2..36 gives nil, numbers pass through unchanged.

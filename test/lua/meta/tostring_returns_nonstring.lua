@@ -1,0 +1,5 @@
+-- tostring gives back whatever __tostring returns (Lua 5.1 luaB_tostring does not check it)
+local t = setmetatable({}, { __tostring = function() return nil end })
+print(pcall(tostring, t))
+local u = setmetatable({}, { __tostring = function() return 42 end })
+print(tostring(u), type(tostring(u)))
