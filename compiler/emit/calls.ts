@@ -31,6 +31,9 @@ interface Callee {
   desc: string;
 }
 
+/** The reflection methods of type values (go-lua ltype.go); only these make `T.m` / `T:m` a type call. */
+const TYPE_METHODS = new Set(['is', 'kind', 'name', 'elem', 'key', 'val', 'inner', 'ret', 'fields', 'variants', 'params', 'tparams']);
+
 /** go-lua's built-in type names, which are type values in call and method-call position (typed-lua-grammar.md §5). */
 const BUILTIN_TYPES = new Set(['nil', 'boolean', 'number', 'integer', 'string', 'any', 'unknown', 'never']);
 
@@ -51,7 +54,19 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
     const f = fx.temp();
     return { init: [`${f} = ${asType}`], fn: f, self: undefined, desc: describeOperand(fx, base) };
   }
-  if (base.type === 'MemberExpression' && base.indexer === ':') {
+  // go-lua's binder (runtimeTypeCallBase): `T.m(...)`, `T["m"](...)` and `T:m(...)` call a type value's method when
+  // m is one of its reflection methods, so `string.is(v)` and `string:kind()` reach the type, `string.len` the library.
+  if (base.type === 'MemberExpression' && base.indexer === '.' && TYPE_METHODS.has(base.identifier.name)) {
+    const typeObj = typeValueOf(fx, base.base);
+    if (typeObj !== undefined) {
+      const obj = fx.temp();
+      const name = base.identifier.name;
+      const f = fx.temp();
+      const lookup = indexCode(fx, js(obj, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
+      return { init: [`${obj} = ${typeObj}`, `${f} = ${lookup}`], fn: f, self: undefined, desc: `field '${name}'` };
+    }
+  }
+  if (base.type === 'MemberExpression' && base.indexer === ':' && TYPE_METHODS.has(base.identifier.name)) {
     const typeObj = typeValueOf(fx, base.base);
     if (typeObj !== undefined) {
       const obj = fx.temp();
