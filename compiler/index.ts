@@ -54,7 +54,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   } catch (e) {
     if (e instanceof GotoError) {
       const { line, column } = { line: e.at.loc.start.line, column: e.at.loc.start.column + 1 };
-      diagnostics.push({ code: e.code, message: e.message, file, line, column, length: 4 });
+      diagnostics.push({ code: e.code, message: e.message, file, line, column, length: e.length });
     } else if (e instanceof EscapeError) {
       const { line, column } = positionOf(front.code, 0);
       diagnostics.push({ code: 'LUA1007', message: e.message, file, line, column, length: 1 });

@@ -5,6 +5,7 @@
 import type { CallLike, Expression, Statement } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { GotoError } from './goto.js';
+import { positionOf } from '../diagnostics.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitExpr, indexCode } from './expressions.js';
@@ -211,6 +212,9 @@ function checkAmbiguousCall(fx: FunctionEmitter, e: CallLike): void {
     i++;
   }
   if (sawNewline && src[i] === '(') {
-    throw new GotoError('ambiguous syntax (function call x new statement)', 'LUA1006', e as unknown as Statement);
+    // Reported at the '(' as Lua 5.1 does ("near '('").
+    const { line, column } = positionOf(src, i);
+    const at = { ...e, loc: { start: { line, column: column - 1 }, end: { line, column } } };
+    throw new GotoError('ambiguous syntax (function call x new statement)', 'LUA1006', at as unknown as Statement, 1);
   }
 }

@@ -183,6 +183,8 @@ export class GotoError extends Error {
     message: string,
     readonly code: string,
     readonly at: Statement,
+    /** characters the caret underlines */
+    readonly length = 4,
   ) {
     super(message);
   }

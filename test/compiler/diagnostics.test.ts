@@ -143,9 +143,8 @@ code('LUA1006', () => {
       ['LUA1006', 'ambiguous syntax (function call x new statement)'],
     ]);
   });
-  // Lua 5.1 reports this at the '(' (`main.lua:3: ambiguous syntax ... near '('`); compiler/emit/calls.ts reports the
-  // start of the call expression (line 2).
-  it.fails('is reported at the ( like lua5.1', () => {
+  // Lua 5.1 reports this at the '(' (`main.lua:3: ambiguous syntax ... near '('`).
+  it('is reported at the ( like lua5.1', () => {
     check('local f = print\nf\n("x")', {
       code: 'LUA1006', message: 'ambiguous syntax (function call x new statement)', line: 3, column: 1,
       rendered: 'main.lua:3:1: error LUA1006: ambiguous syntax (function call x new statement)\n("x")\n^',
