@@ -57,24 +57,20 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
   }
   // go-lua's binder (runtimeTypeCallBase): `T.m(...)`, `T["m"](...)` and `T:m(...)` call a type value's method when
   // m is one of its reflection methods, so `string.is(v)` and `string:kind()` reach the type, `string.len` the library.
-  if (base.type === 'MemberExpression' && base.indexer === '.' && TYPE_METHODS.has(base.identifier.name)) {
+  if (base.type === 'MemberExpression' && TYPE_METHODS.has(base.identifier.name)) {
     const typeObj = typeValueOf(fx, base.base);
     if (typeObj !== undefined) {
       const obj = fx.temp();
       const name = base.identifier.name;
       const f = fx.temp();
       const lookup = indexCode(fx, js(obj, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
-      return { init: [`${obj} = ${typeObj}`, `${f} = ${lookup}`], fn: f, self: undefined, desc: `field '${name}'` };
-    }
-  }
-  if (base.type === 'MemberExpression' && base.indexer === ':' && TYPE_METHODS.has(base.identifier.name)) {
-    const typeObj = typeValueOf(fx, base.base);
-    if (typeObj !== undefined) {
-      const obj = fx.temp();
-      const name = base.identifier.name;
-      const f = fx.temp();
-      const lookup = indexCode(fx, js(obj, 'any', true), jsString(name), propAny(name), base, describeOperand(fx, base.base));
-      return { init: [`${obj} = ${typeObj}`, `${f} = ${lookup}`], fn: f, self: obj, desc: `method '${name}'` };
+      const method = base.indexer === ':';
+      return {
+        init: [`${obj} = ${typeObj}`, `${f} = ${lookup}`],
+        fn: f,
+        self: method ? obj : undefined,
+        desc: `${method ? 'method' : 'field'} '${name}'`,
+      };
     }
   }
   if (base.type === 'MemberExpression' && base.indexer === ':') {

@@ -120,6 +120,8 @@ export class FunctionEmitter {
   private labelCount = 0;
   /** locals whose `let` was hoisted above a goto region: assigned, not declared, at their statement */
   readonly hoisted = new Set<string>();
+  /** goto.ts: the label frames visible to the gotos being emitted (opaque here) */
+  readonly gotoFrames: unknown[] = [];
 
   constructor(
     readonly ce: ChunkEmitter,

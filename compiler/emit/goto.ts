@@ -30,16 +30,9 @@ interface Region {
   close: string;
 }
 
-/** Labels visible to gotos being emitted, innermost block last; kept per function emitter. */
-const frames = new WeakMap<FunctionEmitter, LabelFrame[]>();
-
+/** Labels visible to gotos being emitted, innermost block last (kept on the function's emitter). */
 function frameStack(fx: FunctionEmitter): LabelFrame[] {
-  let st = frames.get(fx);
-  if (st === undefined) {
-    st = [];
-    frames.set(fx, st);
-  }
-  return st;
+  return fx.gotoFrames as LabelFrame[];
 }
 
 /** Does the statement (not crossing into nested functions) contain `goto name`? */

@@ -239,8 +239,6 @@ export function idiv(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown 
   return Math.floor(x / y);
 }
 
-const TWO64 = 18446744073709551616n;
-
 function toInt64(n: number): bigint {
   return BigInt.asIntN(64, BigInt(n));
 }
@@ -308,7 +306,6 @@ export function bnot(a: unknown, M: ModuleInfo, s: number): unknown {
   }
   return isInt32(x) ? ~x : fromInt64(~toInt64(x));
 }
-void TWO64;
 
 // ---- length, concatenation ----
 

@@ -2,12 +2,11 @@
 // family, terminate/cancel, monitor/link, options, inbox/events/listen, exec, upgrade, context spawners and the name
 // registry. Failures are `nil, err` with Wippy error kinds; every operation asks the permission check first.
 import { LuaTable, tableFromRecord } from '../core/table.js';
-import { ARR } from '../core/symbols.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { typeError } from '../core/args.js';
 import { tostring } from '../core/tostring.js';
-import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { mkY, type LuaGen } from '../core/coroutine.js';
 import { LuaUserdata } from '../core/value.js';
 import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { Channel } from './channel.js';
@@ -493,7 +492,5 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   };
   mod.registry = Object.freeze(registry);
   mod.event = Object.freeze(tableFromRecord({ CANCEL: EVENT_CANCEL, EXIT: EVENT_EXIT, LINK_DOWN: EVENT_LINK_DOWN }));
-  void ARR;
-  void runAsGenerator;
   return mod;
 }
