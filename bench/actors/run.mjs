@@ -31,6 +31,8 @@ async function loadHarness() {
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
+    // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ES module bundle a real `require`.
+    banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
   });
   return import(pathToFileURL(join(out, 'harness.mjs')).href);
 }
