@@ -1,7 +1,9 @@
 // npm run bench:actors — the actor benchmarks of issue 4, moonforge (Lua processes on the real-time scheduler) beside
 // Erlang (erl +S 1) in one run: ping-pong, a ring of 503 processes, spawn + EXIT notice; then the memory of 100,000
 // idle processes blocked on their inbox (heap delta after a GC; the script re-runs itself with --expose-gc for that).
-// Options: --quick (smaller counts), --rounds N (median of N timed rounds, default 3).
+// Then (issue 5) ping-pong with the permission check deciding against ten glob policies, beside the allow-all runtime.
+// Options: --quick (smaller counts), --rounds N (median of N timed rounds, default 3), --security-only (just the
+// policy-cost measurement).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -60,6 +62,28 @@ async function moonforge(h) {
   return res;
 }
 
+/**
+ * Issue 5: ping-pong with every check deciding against ten glob policies under strict mode, beside the allow-all
+ * runtime, rounds interleaved so both see the same machine state. Returns both medians.
+ */
+async function securedPingPong(h) {
+  const entries = await h.loadEntries(LUA);
+  const plain = h.createRuntime(entries);
+  const secured = h.createRuntime(entries, true);
+  const opts = { security: h.benchSecurity() };
+  await h.runRoot(plain, 'bench:pingpong', [PP]);
+  await h.runRoot(secured, 'bench:pingpong', [PP], opts);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < Math.max(ROUNDS, 5); i++) {
+    a.push((2 * PP) / ((await h.runRoot(plain, 'bench:pingpong', [PP])).ms / 1000));
+    b.push((2 * PP) / ((await h.runRoot(secured, 'bench:pingpong', [PP], opts)).ms / 1000));
+  }
+  plain.shutdown();
+  secured.shutdown();
+  return { plain: median(a), secured: median(b) };
+}
+
 function erlang() {
   const dir = mkdtempSync(join(tmpdir(), 'mf-erl-'));
   execFileSync('erlc', ['-o', dir, join(here, 'actors.erl')]);
@@ -96,6 +120,13 @@ async function idleMemory(h) {
   return { procs, heapPer: (m1.heapUsed - m0.heapUsed) / IDLE, rssPer: (m1.rss - m0.rss) / IDLE };
 }
 
+function printSecurity(sec) {
+  const cost = (sec.plain / sec.secured - 1) * 100;
+  console.log(
+    `ping-pong with 10 glob policies (strict mode): ${fmt(sec.secured)}/s vs ${fmt(sec.plain)}/s allow-all: checks cost ${cost.toFixed(1)}% (target ≤ 10%) ${cost <= 10 ? 'met' : 'NOT met'}`,
+  );
+}
+
 const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(1)}k`);
 
 if (argv.includes('--memory-child')) {
@@ -105,6 +136,10 @@ if (argv.includes('--memory-child')) {
 }
 
 const h = await loadHarness();
+if (argv.includes('--security-only')) {
+  printSecurity(await securedPingPong(h));
+  process.exit(0);
+}
 console.log(`moonforge vs Erlang (+S 1), median of ${ROUNDS}; ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
 const mf = await moonforge(h);
 const erl = erlang();
@@ -115,6 +150,7 @@ for (const k of ['pingpong', 'ring', 'spawnexit']) {
   const r = mf[k] / erl[k];
   console.log(`| ${k} | ${fmt(mf[k])} | ${fmt(erl[k])} | ${r.toFixed(2)}x | ≥ ${targets[k]}x ${r >= targets[k] ? 'met' : 'NOT met'} |`);
 }
+printSecurity(await securedPingPong(h));
 const mem = JSON.parse(
   execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }),
 );

@@ -31,6 +31,8 @@ export class Policy {
   private readonly result: Decision;
   /** whether any condition reads the request meta (callers may then skip building it) */
   readonly usesMeta: boolean;
+  /** whether the policy has conditions: without any, its decision depends on action and resource alone */
+  readonly conditional: boolean;
 
   constructor(
     readonly id: string,
@@ -46,6 +48,7 @@ export class Policy {
     }
     this.conds = config.conditions.map((c) => compileCondition(c, patterns));
     this.result = config.effect;
+    this.conditional = config.conditions.length > 0;
     this.usesMeta = config.conditions.some((c) => readsMeta(c.field) || (c.valueFrom !== undefined && readsMeta(c.valueFrom)));
   }
 

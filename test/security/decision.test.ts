@@ -19,6 +19,29 @@ const allowSpawnWorkers = mk('app:spawn_workers', { actions: 'process.spawn*', r
 const actor: Actor = { id: 'svc', meta: { role: 'worker' } };
 
 describe('scopes', () => {
+  it('remembers decisions of condition-free policies per resource, and they stay right past the memo bound', () => {
+    const denySystem = mk('app:deny_system', { actions: 'process.*', resources: 'system:*', effect: 'deny' });
+    const s = new Scope([allowAll, denySystem]);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) {
+        expect(s.evaluate(actor, 'process.send', `app:${i}`, undefined)).toBe('allow');
+        if (i % 97 === 0) expect(s.evaluate(actor, 'process.send', `system:${i}`, undefined)).toBe('deny');
+      }
+    }
+  });
+  it('does not remember decisions that depend on the actor (conditions)', () => {
+    const onlyWorkers = mk('app:only_workers', {
+      actions: 'process.send',
+      resources: '*',
+      effect: 'allow',
+      conditions: [{ field: 'actor.meta.role', operator: 'eq', value: 'worker' }],
+    });
+    const s = new Scope([onlyWorkers]);
+    const other: Actor = { id: 'svc2', meta: { role: 'admin' } };
+    expect(s.evaluate(actor, 'process.send', 'p1', undefined)).toBe('allow');
+    expect(s.evaluate(other, 'process.send', 'p1', undefined)).toBe('undefined');
+    expect(s.evaluate(actor, 'process.send', 'p1', undefined)).toBe('allow');
+  });
   it('deny wins over allow', () => {
     const s = new Scope([allowAll, denySend]);
     expect(s.evaluate(actor, 'process.send', 'x', undefined)).toBe('deny');
