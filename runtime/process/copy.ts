@@ -50,9 +50,17 @@ function copyTable(t: LuaTable, seen: Map<LuaTable, LuaTable>): LuaTable {
   return out;
 }
 
-/** Copies a list of values (spawn arguments, payloads). */
+/** Copies a list of values (spawn arguments, payloads); values shared between them stay shared in the copy. */
 export function copyValues(vals: readonly unknown[]): unknown[] {
-  if (vals.length === 0) return [];
-  const seen = new Map<LuaTable, LuaTable>();
-  return vals.map((v) => copyValue(v, seen));
+  const n = vals.length;
+  if (n === 0) return [];
+  const out = new Array<unknown>(n);
+  // the identity map is made for the first table only: most payloads are numbers and strings
+  let seen: Map<LuaTable, LuaTable> | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = vals[i];
+    if (v instanceof LuaTable) out[i] = copyTable(v, (seen ??= new Map()));
+    else out[i] = copyValue(v);
+  }
+  return out;
 }

@@ -1,54 +1,90 @@
 // Message and Payload objects (Wippy spec §2.2): what `process.inbox()` and `listen(topic, {message = true})` deliver.
 // msg:topic(), msg:from() ("" when the sender is unknown), msg:payload() (a Payload for one value, nil for none, an
-// array of Payloads for several); payload:data() unwraps.
+// array of Payloads for several); payload:data() unwraps. A sent Message is also the envelope that waits in the
+// receiver's mailbox, so a message costs one object until Lua asks for its payload.
 import { LuaTable, tableFromArray } from '../core/table.js';
 import { LuaUserdata } from '../core/value.js';
+import { MT } from '../core/symbols.js';
 import { ret1 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 
-export class Payload extends LuaUserdata {
-  constructor(readonly value: unknown) {
-    super(PAYLOAD_META);
-  }
+/**
+ * Userdata classes made per message keep their metatable on the prototype, not in a field: LuaUserdata's
+ * constructor defines an own `[MT]` on every instance (a define-semantics class field, measurably slow per message).
+ * The prototype chain still goes through LuaUserdata.prototype, so `instanceof LuaUserdata` and `type()` hold.
+ */
+function asUserdata(cls: { prototype: object }, mt: LuaTable): void {
+  Object.setPrototypeOf(cls.prototype, LuaUserdata.prototype);
+  (cls.prototype as { [MT]?: LuaTable })[MT] = mt;
 }
 
-export class Message extends LuaUserdata {
+export class Payload {
+  constructor(readonly value: unknown) {}
+}
+
+export class Message {
+  /** the Lua Payload value, made on the first msg:payload() */
   private payloadObj: unknown = undefined;
   constructor(
     readonly topic: string,
     readonly from: string,
-    readonly payloads: unknown[],
-  ) {
-    super(MESSAGE_META);
+    /** how many payloads were sent */
+    readonly count: number,
+    /** the payload (count 1) or the array of payloads (count > 1), already copied for the receiver */
+    readonly data: unknown,
+  ) {}
+
+  /** The payloads as an array (Envelope's view, for host code). */
+  get payloads(): unknown[] {
+    return this.count === 0 ? [] : this.count === 1 ? [this.data] : (this.data as unknown[]);
+  }
+
+  /** The raw value a listener without `{message = true}` gets: nil, the one payload, or an array of them. */
+  raw(): unknown {
+    return this.count <= 1 ? this.data : tableFromArray([...(this.data as unknown[])]);
   }
 
   payload(): unknown {
     if (this.payloadObj !== undefined) return this.payloadObj;
-    const p = this.payloads;
+    const n = this.count;
     this.payloadObj =
-      p.length === 0 ? undefined : p.length === 1 ? new Payload(p[0]) : tableFromArray(p.map((v) => new Payload(v)));
+      n === 0 ? undefined : n === 1 ? new Payload(this.data) : tableFromArray((this.data as unknown[]).map((v) => new Payload(v)));
     return this.payloadObj;
   }
 }
 
-function check<T>(v: unknown, cls: new (...a: never[]) => T, what: string, fname: string): T {
-  if (v instanceof cls) return v;
-  throw luaError(`bad argument #1 to '${fname}' (${what} expected)`);
+/** A Message from an array of (copied) payloads. */
+export function messageOf(topic: string, from: string, payloads: unknown[]): Message {
+  const n = payloads.length;
+  return new Message(topic, from, n, n === 0 ? undefined : n === 1 ? payloads[0] : payloads);
+}
+
+// One check per class: `v instanceof cls` with cls a parameter is a generic (slow) instanceof in V8.
+function asPayload(v: unknown, fname: string): Payload {
+  if (v instanceof Payload) return v;
+  throw luaError(`bad argument #1 to '${fname}' (payload expected)`);
+}
+
+function asMessage(v: unknown, fname: string): Message {
+  if (v instanceof Message) return v;
+  throw luaError(`bad argument #1 to '${fname}' (message expected)`);
 }
 
 const payloadMethods = new LuaTable();
-payloadMethods.data = (p: unknown) => ret1(check(p, Payload, 'payload', 'data').value);
+payloadMethods.data = (p: unknown) => ret1(asPayload(p, 'data').value);
 export const PAYLOAD_META = new LuaTable();
 PAYLOAD_META.__index = payloadMethods;
 PAYLOAD_META.__tostring = () => ret1('payload.Payload');
+asUserdata(Payload, PAYLOAD_META);
 
 const messageMethods = new LuaTable();
-messageMethods.topic = (m: unknown) => ret1(check(m, Message, 'message', 'topic').topic);
-messageMethods.from = (m: unknown) => ret1(check(m, Message, 'message', 'from').from);
-messageMethods.payload = (m: unknown) => ret1(check(m, Message, 'message', 'payload').payload());
+messageMethods.topic = (m: unknown) => ret1(asMessage(m, 'topic').topic);
+messageMethods.from = (m: unknown) => ret1(asMessage(m, 'from').from);
+messageMethods.payload = (m: unknown) => ret1(asMessage(m, 'payload').payload());
 export const MESSAGE_META = new LuaTable();
 MESSAGE_META.__index = messageMethods;
 MESSAGE_META.__tostring = (m: unknown) => ret1(`process.Message{topic=${(m as Message).topic}}`);
+asUserdata(Message, MESSAGE_META);
 
 /** A listener without `{message = true}` gets the raw value: nil, the one payload, or an array of them. */
 export function rawPayload(payloads: unknown[]): unknown {

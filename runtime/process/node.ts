@@ -13,6 +13,7 @@ import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
 import { EMPTY_CONTEXT, EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from './proc.js';
 import { copyValue, copyValues } from './copy.js';
+import { messageOf } from './message.js';
 
 export const EVENT_EXIT = 'pid.exit';
 export const EVENT_LINK_DOWN = 'pid.link.down';
@@ -212,7 +213,7 @@ export class ProcessNode {
     proc.addTask(task);
     this.sched.enqueue(task);
     for (const m of opts.messages ?? []) {
-      proc.deliver({ topic: m.topic, from: parent?.pid ?? '', payloads: copyValues(m.payloads) });
+      proc.deliver(messageOf(m.topic, parent?.pid ?? '', copyValues(m.payloads)));
     }
     return proc;
   }
@@ -249,7 +250,7 @@ export class ProcessNode {
   }
 
   send(from: Proc | undefined, target: Proc, topic: string, payloads: unknown[]): void {
-    target.deliver({ topic, from: from?.pid ?? '', payloads: copyValues(payloads) });
+    target.deliver(messageOf(topic, from?.pid ?? '', copyValues(payloads)));
   }
 
   eventTable(kind: string, from: string, fields: Record<string, unknown>): LuaTable {

@@ -9,7 +9,7 @@ import { toLuaError } from '../core/errors.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
 import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
-import { Message, rawPayload } from './message.js';
+import { Message, messageOf, rawPayload } from './message.js';
 import type { Task } from './task.js';
 import type { TaskOwner } from './scheduler.js';
 import type { ProcessNode } from './node.js';
@@ -19,11 +19,12 @@ export const EVENTS_TOPIC = '@events';
 /** The context of a process spawned without one (shared, never mutated). */
 export const EMPTY_CONTEXT: ReadonlyMap<string, unknown> = new Map();
 
+/** What waits in a mailbox: a sent Message (which is one), or an event. */
 export interface Envelope {
-  topic: string;
-  from: string;
+  readonly topic: string;
+  readonly from: string;
   /** deep-copied payload values */
-  payloads: unknown[];
+  readonly payloads: unknown[];
   /** for EVENTS_TOPIC: the event table */
   event?: LuaTable;
   /** for EVENTS_TOPIC: LINK_DOWN, which kills a process that does not trap links */
@@ -42,6 +43,9 @@ interface Listener {
   ch: Channel;
   message: boolean;
 }
+
+/** The Lua Message of an envelope: a sent Message is its own (host code may deliver plain envelopes). */
+const asMessage = (env: Envelope): Message => (env instanceof Message ? env : messageOf(env.topic, env.from, env.payloads));
 
 export class Proc implements TaskOwner, ChannelFeed {
   /** the running main task (undefined once it is done) */
@@ -130,10 +134,10 @@ export class Proc implements TaskOwner, ChannelFeed {
 
   private valueFor(env: Envelope, ch: Channel): unknown {
     if (env.event !== undefined) return env.event;
-    if (ch === this.inbox) return new Message(env.topic, env.from, env.payloads);
+    if (ch === this.inbox) return asMessage(env);
     const l = this.listenersMap?.get(env.topic);
-    if (l !== undefined && l.message) return new Message(env.topic, env.from, env.payloads);
-    return rawPayload(env.payloads);
+    if (l !== undefined && l.message) return asMessage(env);
+    return env instanceof Message ? env.raw() : rawPayload(env.payloads);
   }
 
   deliver(env: Envelope): void {

@@ -10,6 +10,7 @@ import { mkY, type LuaGen } from '../core/coroutine.js';
 import { LuaUserdata } from '../core/value.js';
 import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { Channel } from './channel.js';
+import { Message } from './message.js';
 import type { ChannelRuntime } from './channel-module.js';
 import { PARK } from './task.js';
 import { ActorValue, ScopeValue } from '../security/lua-values.js';
@@ -102,16 +103,29 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   mod.pid = () => ret1(self().pid);
   mod.id = () => ret1(self().entryId);
 
-  mod.send = (dest: unknown, topic: unknown, ...payloads: unknown[]) => {
+  // The hot path of every message: no rest array (arguments.length tells 0, 1 or more payloads apart), no resolved
+  // object, no copy for immutable payloads, and the Message itself is the envelope.
+  mod.send = function (dest: unknown, topic: unknown, payload: unknown): unknown {
     const me = self();
     if (typeof dest !== 'string' || typeof topic !== 'string') {
       return fail(ERROR_KINDS.INVALID, 'send requires at least destination and topic arguments');
     }
     if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, 'cannot send to @ topics');
-    const target = destination(dest, 'process.send', me, 'send');
-    if ('err' in target) return target.err;
-    if (target.proc === undefined) return processNotFound();
-    node.send(me, target.proc, topic, payloads);
+    let target: Proc | undefined;
+    if (isPidString(dest)) {
+      if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
+      target = node.procs.get(dest);
+    } else {
+      const r = destination(dest, 'process.send', me, 'send');
+      if ('err' in r) return r.err;
+      target = r.proc;
+    }
+    if (target === undefined || !target.alive) return processNotFound();
+    const n = arguments.length - 2;
+    let data: unknown;
+    if (n === 1) data = typeof payload === 'object' ? copyValue(payload) : payload;
+    else if (n > 1) data = copyValues(Array.prototype.slice.call(arguments, 2));
+    target.deliver(new Message(topic, me.pid, n < 0 ? 0 : n, data));
     return ret1(true);
   };
 
