@@ -23,31 +23,17 @@ export class SelectCase extends LuaUserdata {
   }
 }
 
-const PENDING: unique symbol = Symbol('moonforge.receive.pending');
 const DONE_CLOSED: unique symbol = Symbol('moonforge.receive.closed');
-const PARK_RESULT: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
 
 /**
- * A receive as an iterator for `yield*`: either already done (its value or DONE_CLOSED), or PENDING: then the first
- * next() yields PARK up to the scheduler and the second gets the waiter the channel filled in. Smaller than a
- * generator object and its register file, which a generator twin would allocate for every message.
+ * A receive that did not have to wait, as an iterator for `yield*` (its done result at once). Smaller than a
+ * generator object and its register file, which a generator twin would allocate for every message; a receive that
+ * parks uses its task's reusable waiter instead (Waiter.parkedReceive).
  */
 class ReceiveOp implements LuaGen {
-  /** 0: done with `value`; 1: must park; 2: parked, the next value is the filled-in waiter */
-  private phase: number;
-  constructor(private readonly value: unknown) {
-    this.phase = value === PENDING ? 1 : 0;
-  }
+  constructor(private readonly value: unknown) {}
 
-  next(v?: unknown): IteratorResult<unknown, unknown> {
-    if (this.phase === 1) {
-      this.phase = 2;
-      return PARK_RESULT;
-    }
-    if (this.phase === 2) {
-      const w = v as Waiter;
-      return { done: true, value: ret2(w.value, w.ok) };
-    }
+  next(): IteratorResult<unknown, unknown> {
     const x = this.value;
     return { done: true, value: x === DONE_CLOSED ? ret2(undefined, false) : ret2(x, true) };
   }
@@ -85,7 +71,8 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   meta.__tostring = (ch: unknown) => ret1(`channel{cap=${(ch as Channel).cap}}`);
   const newChannel = (cap: number): Channel => new Channel(meta, cap, wake);
 
-  function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): void {
+  /** Registers the current task's reusable waiter on `ch` and returns it. */
+  function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): Waiter {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
     const token = sched.parkToken(task);
@@ -98,6 +85,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       w.outcome = undefined;
     }
     ch.addWaiter(q, w);
+    return w;
   }
 
   methods.send = mkY(
@@ -132,8 +120,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       const c = checkChannel(ch, 'receive');
       const r = c.tryRecv();
       if (r !== NO_VALUE) return new ReceiveOp(r === CLOSED ? DONE_CLOSED : r);
-      park(c, 'recvq', undefined);
-      return new ReceiveOp(PENDING);
+      return park(c, 'recvq', undefined).parkedReceive() as unknown as LuaGen;
     },
   );
 

@@ -3,35 +3,74 @@
 // process mailbox feeds inbox/events/listen channels (pull when a receiver comes, offer when a message arrives).
 import { LuaUserdata } from '../core/value.js';
 import type { LuaTable } from '../core/table.js';
-import type { Task } from './task.js';
+import { PARK, type Task } from './task.js';
+import { ret2 } from '../core/results.js';
 
 /** State shared by the waiters of one select: the first case to fire wins, the others become stale. */
 export interface SelectState {
   done: boolean;
 }
 
+/** What a parked receive yields to the scheduler (shared: the scheduler only compares the value). */
+const PARK_STEP: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
+
 /**
  * A task waiting on a channel (one per select case). The channel writes the outcome into the waiter itself and wakes
- * the task with it, so a delivery allocates nothing beyond the waiter the task made when it parked.
+ * the task with it, so a delivery allocates nothing beyond the waiter the task made when it parked. A task reuses one
+ * waiter for its plain waits, and that waiter is also the iterator a parked `receive` hands to `yield*` (see
+ * `parkedReceive`): first step yields PARK, the next one returns what the channel filled in.
  */
-export interface Waiter {
-  task: Task;
-  token: number;
-  sel: SelectState | undefined;
-  caseIndex: number;
-  /** the value of a waiting sender; for a receiver, the value it got */
-  value: unknown;
+export class Waiter implements Iterator<unknown, unknown, unknown> {
   /** receiver: true for a sent value, false once closed and drained */
-  ok: boolean;
+  ok = false;
   /** how the wait ended: a value received, the value sent, or an error (send on a channel closed meanwhile) */
-  outcome: 'recv' | 'sent' | 'closed-send' | undefined;
+  outcome: 'recv' | 'sent' | 'closed-send' | undefined = undefined;
+  /** as a receive iterator: true once it has yielded PARK */
+  parked = false;
+  constructor(
+    readonly task: Task,
+    public token: number,
+    readonly sel: SelectState | undefined,
+    readonly caseIndex: number,
+    /** the value of a waiting sender; for a receiver, the value it got */
+    public value: unknown,
+  ) {}
+
+  /** Makes this (plain-wait) waiter the iterator of a receive that must park. */
+  parkedReceive(): this {
+    this.parked = false;
+    return this;
+  }
+
+  next(): IteratorResult<unknown, unknown> {
+    if (!this.parked) {
+      this.parked = true;
+      return PARK_STEP;
+    }
+    this.parked = false;
+    const v = this.value;
+    this.value = undefined;
+    return { done: true, value: ret2(v, this.ok) };
+  }
+
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    return { done: true, value };
+  }
+
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    throw e;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
 
 /** Wakes the waiter's task with the waiter as the value of its `yield PARK`; false if it no longer waits. */
 export type WakeFn = (w: Waiter) => boolean;
 
 export function createWaiter(task: Task, token: number, sel: SelectState | undefined, caseIndex: number, value: unknown): Waiter {
-  return { task, token, sel, caseIndex, value, ok: false, outcome: undefined };
+  return new Waiter(task, token, sel, caseIndex, value);
 }
 
 export interface ChannelFeed {

@@ -6,8 +6,8 @@ import type { SecurityContext } from '../security/check.js';
 import { LuaTable, tableFromRecord } from '../core/table.js';
 import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
-import { bounceY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
-import { TAIL, callMeta } from '../core/call.js';
+import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { callMeta } from '../core/call.js';
 import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
@@ -52,14 +52,12 @@ export interface SpawnOptions {
 }
 
 /**
- * The main task's body: on its first step it loads the entry (the chunk runs inside the task, so a load error fails
- * the process like any other) and starts main's generator twin, then passes every step through — what
- * `runAsGenerator` does, without two generator frames per process (each suspended generator keeps its own object and
- * register file: ~400 bytes of every idle process).
+ * The main task's first step: it loads the entry (the chunk runs inside the task, so a load error fails the process
+ * like any other), starts main's generator twin and puts that generator in the task's place, so later steps resume
+ * the Lua generator directly (no wrapper frame per message, and nothing of this object stays with an idle process).
+ * A main that ends in a deferred tail call is bounced by the scheduler.
  */
 class MainStart {
-  private inner: LuaGen | undefined = undefined;
-  private started = false;
   constructor(
     private readonly loader: EntryLoader,
     private readonly id: string,
@@ -68,44 +66,37 @@ class MainStart {
     private args: unknown[] | undefined,
   ) {}
 
-  next(v?: unknown): IteratorResult<unknown, unknown> {
-    if (this.started) return this.inner === undefined ? { done: true, value: undefined } : this.settle(this.inner.next(v));
-    this.started = true;
-    const fn = this.loader.load(this.id, this.G!, this.proc!);
-    const args = this.args!;
+  /** the task this wrapper starts (set right after the task is made) */
+  task: Task | undefined = undefined;
+
+  next(): IteratorResult<unknown, unknown> {
+    const proc = this.proc;
+    const args = this.args;
+    if (proc === undefined || args === undefined) return { done: true, value: undefined };
+    const fn = this.loader.load(this.id, this.G!, proc);
     this.G = undefined;
     this.proc = undefined;
     this.args = undefined;
     const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
     if (y !== undefined) {
-      this.inner = y(...args);
-      return this.settle(this.inner.next());
+      const inner = y(...args);
+      if (this.task !== undefined && this.task.gen === (this as unknown as LuaGen)) this.task.gen = inner;
+      return inner.next();
     }
     const r = typeof fn === 'function' ? (fn as (...a: unknown[]) => unknown)(...args) : callMeta(fn, args);
-    return this.settle({ done: true, value: r });
-  }
-
-  /** A finished step that is a deferred tail call continues in the callee (runAsGenerator's bounceY). */
-  private settle(r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> {
-    while (r.done === true && r.value === TAIL) {
-      this.inner = bounceY();
-      r = this.inner.next();
-    }
-    if (r.done === true) this.inner = undefined;
-    return r;
+    return { done: true, value: r };
   }
 
   return(v?: unknown): IteratorResult<unknown, unknown> {
-    this.started = true;
-    const g = this.inner;
-    this.inner = undefined;
-    return g === undefined ? { done: true, value: v } : g.return(v);
+    this.G = undefined;
+    this.proc = undefined;
+    this.args = undefined;
+    return { done: true, value: v };
   }
 
   throw(e?: unknown): IteratorResult<unknown, unknown> {
-    this.started = true;
-    if (this.inner === undefined) throw e;
-    return this.settle(this.inner.throw(e));
+    this.return();
+    throw e;
   }
 
   [Symbol.iterator](): this {
@@ -113,9 +104,13 @@ class MainStart {
   }
 }
 
-function startMain(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): LuaGen {
+/** A main task for entry `id`, queued by the caller. */
+function mainTask(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): Task {
+  const start = new MainStart(loader, id, G, proc, args);
   // MainStart has the whole Generator protocol the scheduler uses (next/return/throw/iterator).
-  return new MainStart(loader, id, G, proc, args) as unknown as LuaGen;
+  const task = new Task(proc, start as unknown as LuaGen, true);
+  start.task = task;
+  return task;
 }
 
 export class SpawnError extends Error {
@@ -209,7 +204,7 @@ export class ProcessNode {
     }
     const G = this.opts.globals(proc);
     proc.G = G;
-    const task = new Task(proc, startMain(this.opts.loader, id, G, proc, copyValues(args)), true);
+    const task = mainTask(this.opts.loader, id, G, proc, copyValues(args));
     proc.addTask(task);
     this.sched.enqueue(task);
     for (const m of opts.messages ?? []) {
@@ -236,7 +231,7 @@ export class ProcessNode {
     proc.resetSubscriptions();
     const G = this.opts.globals(proc);
     proc.G = G;
-    const task = new Task(proc, startMain(this.opts.loader, id, G, proc, copyValues(args)), true);
+    const task = mainTask(this.opts.loader, id, G, proc, copyValues(args));
     proc.addTask(task);
     this.sched.enqueue(task);
   }

@@ -4,6 +4,8 @@
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { BUDGET, BUDGET_SLICE, PREEMPT } from '../core/preempt.js';
 import { PARK, Task } from './task.js';
+import { TAIL } from '../core/call.js';
+import { bounceY } from '../core/coroutine.js';
 
 /** Tasks run per batch before the host event loop gets a turn. */
 const BATCH = 4096;
@@ -118,6 +120,11 @@ export class ProcessScheduler implements SchedulerLike {
       const v = task.resume;
       task.resume = undefined;
       r = task.gen.next(v);
+      // A body that ended in a deferred tail call continues in the callee, still in this task.
+      while (r.done === true && r.value === TAIL) {
+        task.gen = bounceY();
+        r = task.gen.next();
+      }
     } catch (e) {
       this.current = undefined;
       if (task.state === 'running') task.state = 'done';

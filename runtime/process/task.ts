@@ -26,7 +26,8 @@ export class Task {
   waiter: Waiter | undefined = undefined;
   constructor(
     readonly proc: Proc,
-    readonly gen: LuaGen,
+    /** what the scheduler steps; a main task's start wrapper replaces itself by the Lua main's generator */
+    public gen: LuaGen,
     /** the process's main task (its return ends the process) */
     readonly main: boolean,
   ) {}
