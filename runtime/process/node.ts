@@ -11,7 +11,7 @@ import { callMeta } from '../core/call.js';
 import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
-import { EMPTY_CONTEXT, EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from './proc.js';
+import { EMPTY_CONTEXT, EVENTS_TOPIC, NO_PAYLOADS, Proc, type Envelope, type ExitResult } from './proc.js';
 import { copyValue, copyValues } from './copy.js';
 import { messageOf } from './message.js';
 
@@ -128,7 +128,7 @@ export class ProcessNode {
   readonly names = new Map<string, Proc>();
   private counter = 0;
   /** exit notices waiting to be delivered (see post) */
-  private notices: (() => void)[] = [];
+  private notices: (Proc | Envelope)[] = [];
   private draining = false;
   readonly nodeName: string;
   readonly check: PermissionCheck;
@@ -252,27 +252,44 @@ export class ProcessNode {
     return tableFromRecord({ kind, from, at: Math.floor(this.sched.now() / 1000), ...fields });
   }
 
+  /** An EXIT or LINK_DOWN event table: kind, from, at, result = {value, error} (fields in that order, nil skipped). */
+  private exitEvent(kind: string, from: string, value: unknown, error: unknown): LuaTable {
+    const res = new LuaTable();
+    if (value !== undefined) res.value = value;
+    if (error !== undefined) res.error = error;
+    const t = new LuaTable();
+    t.kind = kind;
+    t.from = from;
+    t.at = Math.floor(this.sched.now() / 1000);
+    t.result = res;
+    return t;
+  }
+
   cancel(from: Proc | undefined, target: Proc, reason: string): void {
     target.deliver({
       topic: EVENTS_TOPIC,
       from: from?.pid ?? '',
-      payloads: [],
+      payloads: NO_PAYLOADS,
       event: this.eventTable(EVENT_CANCEL, from?.pid ?? '', { reason }),
     });
   }
 
   /**
-   * Runs `deliver` now, or after the notice being delivered when called from one: a LINK_DOWN that kills a process
-   * sends that process's own notices, so a long chain of links would otherwise recurse once per process.
+   * Delivers `env` to `to` now, or after the notice being delivered when called from one: a LINK_DOWN that kills a
+   * process sends that process's own notices, so a long chain of links would otherwise recurse once per process.
    */
-  private post(deliver: () => void): void {
-    this.notices.push(deliver);
-    if (this.draining) return;
+  private post(to: Proc, env: Envelope): void {
+    const notices = this.notices;
+    if (this.draining) {
+      notices.push(to, env);
+      return;
+    }
     this.draining = true;
     try {
-      for (let i = 0; i < this.notices.length; i++) this.notices[i]!();
+      to.deliver(env);
+      for (let i = 0; i < notices.length; i += 2) (notices[i] as Proc).deliver(notices[i + 1] as Envelope);
     } finally {
-      this.notices = [];
+      notices.length = 0;
       this.draining = false;
     }
   }
@@ -281,14 +298,11 @@ export class ProcessNode {
   exitProcess(proc: Proc, result: ExitResult): void {
     if (!proc.alive) return;
     proc.alive = false;
-    for (const t of proc.takeTasks()) {
-      this.sched.drop(t);
-      try {
-        t.gen.return(undefined);
-      } catch {
-        // a task that cannot be closed is simply dropped
-      }
-    }
+    const main = proc.mainTask;
+    if (main !== undefined) this.stopTask(main);
+    const others = proc.takeOtherTasks();
+    if (others !== undefined) for (const t of others) this.stopTask(t);
+    proc.mainTask = undefined;
     const names = proc.namesIfAny;
     if (names !== undefined) {
       for (const name of names) if (this.names.get(name) === proc) this.names.delete(name);
@@ -300,9 +314,8 @@ export class ProcessNode {
     if (monitors !== undefined) {
       for (const m of monitors) {
         m.monitoringIfAny?.delete(proc);
-        const res = tableFromRecord({ value, error: result.error });
-        const event = this.eventTable(EVENT_EXIT, proc.pid, { result: res });
-        this.post(() => m.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event }));
+        const event = this.exitEvent(EVENT_EXIT, proc.pid, value, result.error);
+        this.post(m, { topic: EVENTS_TOPIC, from: proc.pid, payloads: NO_PAYLOADS, event });
       }
       monitors.clear();
     }
@@ -318,14 +331,23 @@ export class ProcessNode {
       for (const l of links) {
         l.linksIfAny?.delete(proc);
         if (result.error !== undefined) {
-          const res = tableFromRecord({ value, error: result.error });
-          const event = this.eventTable(EVENT_LINK_DOWN, proc.pid, { result: res });
-          this.post(() => l.deliver({ topic: EVENTS_TOPIC, from: proc.pid, payloads: [], event, linkDown: true }));
+          const event = this.exitEvent(EVENT_LINK_DOWN, proc.pid, value, result.error);
+          this.post(l, { topic: EVENTS_TOPIC, from: proc.pid, payloads: NO_PAYLOADS, event, linkDown: true });
         }
       }
     }
     const observers = proc.onExitIfAny;
     if (observers !== undefined) for (const cb of observers) cb(result);
+  }
+
+  /** Takes a task out of the scheduler and closes its generator. */
+  private stopTask(t: Task): void {
+    this.sched.drop(t);
+    try {
+      t.gen.return(undefined);
+    } catch {
+      // a task that cannot be closed is simply dropped
+    }
   }
 
   terminate(proc: Proc): void {

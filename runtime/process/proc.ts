@@ -16,6 +16,9 @@ import type { ProcessNode } from './node.js';
 
 export const EVENTS_TOPIC = '@events';
 
+/** The payloads of an event envelope (shared, never written). */
+export const NO_PAYLOADS: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 /** The context of a process spawned without one (shared, never mutated). */
 export const EMPTY_CONTEXT: ReadonlyMap<string, unknown> = new Map();
 
@@ -214,6 +217,13 @@ export class Proc implements TaskOwner, ChannelFeed {
   private removeTask(task: Task): void {
     if (task === this.mainTask) this.mainTask = undefined;
     else this.otherTasks?.delete(task);
+  }
+
+  /** The coroutine.spawn'ed tasks still running, forgotten by the process (exit): the caller stops them. */
+  takeOtherTasks(): Set<Task> | undefined {
+    const o = this.otherTasks;
+    this.otherTasks = undefined;
+    return o;
   }
 
   /** Every live task, forgotten by the process (exit, upgrade): the caller stops them. */

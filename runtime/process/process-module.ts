@@ -135,26 +135,17 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     if (typeof id !== 'string' || typeof host !== 'string' || id === '' || host === '') {
       return failure(ERROR_KINDS.INVALID, `${fname} requires at least id and host arguments`);
     }
-    const checks: [string, string][] = [['process.spawn', id]];
-    if (variant.monitor) checks.push(['process.spawn.monitored', id]);
-    if (variant.link) checks.push(['process.spawn.linked', id]);
-    checks.push(['process.host', host]);
-    if (sp !== undefined && (sp.actor !== undefined || sp.scope !== undefined)) checks.push(['process.security', 'security']);
-    for (const [action, resource] of checks) {
-      if (!allowed(action, resource, me)) {
-        // Wippy's wording (module.go): "not allowed to spawn process: <id>", "... spawn on host: <host>"
-        const what =
-          action === 'process.host'
-            ? 'spawn on host'
-            : action === 'process.security'
-              ? 'spawn processes with custom security context'
-              : action === 'process.spawn.monitored'
-                ? 'spawn monitored process'
-                : action === 'process.spawn.linked'
-                  ? 'spawn linked process'
-                  : 'spawn process';
-        return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to ${what}: ${resource}`);
-      }
+    // Wippy's order and wording (module.go): "not allowed to spawn process: <id>", "... spawn on host: <host>"
+    if (!allowed('process.spawn', id, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn process: ${id}`);
+    if (variant.monitor && !allowed('process.spawn.monitored', id, me)) {
+      return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn monitored process: ${id}`);
+    }
+    if (variant.link && !allowed('process.spawn.linked', id, me)) {
+      return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn linked process: ${id}`);
+    }
+    if (!allowed('process.host', host, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to spawn on host: ${host}`);
+    if (sp !== undefined && (sp.actor !== undefined || sp.scope !== undefined) && !allowed('process.security', 'security', me)) {
+      return failure(ERROR_KINDS.PERMISSION_DENIED, 'not allowed to spawn processes with custom security context: security');
     }
     const opts: SpawnOptions = { link: variant.link, monitor: variant.monitor };
     if (sp !== undefined) {

@@ -141,12 +141,16 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     hasHost: (id) => opts.hosts.has(id),
     load(id, G) {
       const entry = opts.entries.get(id)!;
-      for (const m of entry.modules ?? []) {
-        const mod = globals!.modules.get(m);
-        if (mod === undefined) throw luaError(`module '${m}' is not available`);
-        G[m] = mod;
+      const modules = entry.modules;
+      if (modules !== undefined) {
+        for (let i = 0; i < modules.length; i++) {
+          const m = modules[i]!;
+          const mod = globals!.modules.get(m);
+          if (mod === undefined) throw luaError(`module '${m}' is not available`);
+          G[m] = mod;
+        }
       }
-      for (const [alias, make] of Object.entries(entry.imports ?? {})) G[alias] = make(G);
+      if (entry.imports !== undefined) for (const [alias, make] of Object.entries(entry.imports)) G[alias] = make(G);
       const exported = runChunk(entry, G);
       if (entry.method === undefined) return exported;
       const fn = exported !== undefined && typeof exported === 'object' ? rawget(exported as LuaTable, entry.method) : undefined;
