@@ -1,0 +1,38 @@
+// Memory per LuaTable after the standard library is loaded (runtime/core/table.ts, slack tracking): allocation-heavy
+// programs (binarytrees) pay for every byte in garbage-collection work. Measured in a child node with --expose-gc.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/lua-runners.js';
+
+const PROBE = `
+const { LuaTable, createGlobals } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/runtime.mjs')).href)});
+createGlobals({ write() {} }); // the library tables, built first as in a real run
+const N = 100000;
+function perTable(make) {
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const keep = new Array(N);
+  for (let i = 0; i < N; i++) keep[i] = make(i);
+  globalThis.gc();
+  const bytes = (process.memoryUsage().heapUsed - before) / N - 8; // minus keep's slot
+  return keep.length > 0 ? Math.round(bytes) : 0;
+}
+const shared = [];
+console.log(JSON.stringify({
+  empty: perTable(() => new LuaTable(shared)),
+  twoFields: perTable((i) => { const t = new LuaTable(shared); t.x = i; t.y = i; return t; }),
+}));
+`;
+
+describe('LuaTable memory', () => {
+  it('a table is at most 64 bytes beyond its array part, two string fields included', () => {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const sizes = JSON.parse(r.stdout) as { empty: number; twoFields: number };
+    // 3 internal fields + 2 in-object slots = 64 bytes (without the fix: 112, 7 spare slots pinned by library tables)
+    expect(sizes.empty).toBeLessThanOrEqual(68);
+    expect(sizes.twoFields).toBeLessThanOrEqual(68);
+  });
+});
