@@ -8,8 +8,8 @@ import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
-import { Channel, CLOSED, NO_VALUE, createWaiter, type SelectState, type Waiter } from './channel.js';
-import { PARK } from './task.js';
+import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk, type SelectState, type Waiter } from './channel.js';
+import { PARK, type Task } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
 
 /** A case of channel.select: made by ch:case_send(v) / ch:case_receive(). */
@@ -28,7 +28,7 @@ const DONE_CLOSED: unique symbol = Symbol('moonforge.receive.closed');
 /**
  * A receive that did not have to wait, as an iterator for `yield*` (its done result at once). Smaller than a
  * generator object and its register file, which a generator twin would allocate for every message; a receive that
- * parks uses its task's reusable waiter instead (Waiter.parkedReceive).
+ * parks hands over its task, which is its own waiter and iterator (Task.next).
  */
 class ReceiveOp implements LuaGen {
   constructor(private readonly value: unknown) {}
@@ -69,23 +69,15 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   const meta = new LuaTable();
   meta.__index = methods;
   meta.__tostring = (ch: unknown) => ret1(`channel{cap=${(ch as Channel).cap}}`);
-  const newChannel = (cap: number): Channel => new Channel(meta, cap, wake);
+  const RuntimeChannel = channelClass(meta, wake);
+  const newChannel = (cap: number): Channel => new RuntimeChannel(cap);
 
-  /** Registers the current task's reusable waiter on `ch` and returns it. */
-  function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): Waiter {
+  /** Registers the current task as a plain waiter on `ch` (the task is its own waiter) and returns it. */
+  function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): Task {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    const token = sched.parkToken(task);
-    let w = task.waiter;
-    if (w === undefined) task.waiter = w = createWaiter(task, token, undefined, 0, value);
-    else {
-      w.token = token;
-      w.value = value;
-      w.ok = false;
-      w.outcome = undefined;
-    }
-    ch.addWaiter(q, w);
-    return w;
+    ch.addWaiter(q, task.waitFor(sched.parkToken(task), value));
+    return task;
   }
 
   methods.send = mkY(
@@ -103,6 +95,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       if (r) return ret1(true);
       park(c, 'sendq', v);
       const w = (yield PARK) as Waiter;
+      w.value = undefined; // the receiver has it; an idle task should not keep it alive
       if (w.outcome === 'closed-send') throw luaError('send on closed channel');
       return ret1(true);
     },
@@ -120,7 +113,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       const c = checkChannel(ch, 'receive');
       const r = c.tryRecv();
       if (r !== NO_VALUE) return new ReceiveOp(r === CLOSED ? DONE_CLOSED : r);
-      return park(c, 'recvq', undefined).parkedReceive() as unknown as LuaGen;
+      return park(c, 'recvq', undefined) as LuaGen;
     },
   );
 
@@ -194,14 +187,14 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       const sel: SelectState = { done: false };
       for (let i = 0; i < list.length; i++) {
         const c = list[i]!;
-        const w = createWaiter(task, token, sel, i, c.value);
+        const w = new SelectWaiter(task, token, sel, i, c.value);
         c.ch.addWaiter(c.send ? 'sendq' : 'recvq', w);
       }
       const w = (yield PARK) as Waiter;
       if (w.outcome === 'closed-send') throw luaError('send on closed channel');
       const c = list[w.caseIndex]!;
       if (w.outcome === 'sent') return ret1(result(c.ch, c.value, true));
-      return ret1(result(c.ch, w.value, w.ok));
+      return ret1(result(c.ch, w.value, receivedOk(w)));
     },
   );
   return { channel, newChannel };

@@ -3,75 +3,59 @@
 // process mailbox feeds inbox/events/listen channels (pull when a receiver comes, offer when a message arrives).
 import { LuaUserdata } from '../core/value.js';
 import type { LuaTable } from '../core/table.js';
-import { PARK, type Task } from './task.js';
-import { ret2 } from '../core/results.js';
+import { MT } from '../core/symbols.js';
+import type { Task } from './task.js';
 
 /** State shared by the waiters of one select: the first case to fire wins, the others become stale. */
 export interface SelectState {
   done: boolean;
 }
 
-/** What a parked receive yields to the scheduler (shared: the scheduler only compares the value). */
-const PARK_STEP: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
+/**
+ * How a wait ended: a value received ('recv'), the channel closed and drained under a receiver ('closed'), the value
+ * sent ('sent'), or a send on a channel closed meanwhile ('closed-send'); undefined while waiting.
+ */
+export type Outcome = 'recv' | 'closed' | 'sent' | 'closed-send' | undefined;
 
 /**
- * A task waiting on a channel (one per select case). The channel writes the outcome into the waiter itself and wakes
- * the task with it, so a delivery allocates nothing beyond the waiter the task made when it parked. A task reuses one
- * waiter for its plain waits, and that waiter is also the iterator a parked `receive` hands to `yield*` (see
- * `parkedReceive`): first step yields PARK, the next one returns what the channel filled in.
+ * A task waiting on a channel. The channel writes the outcome into the waiter itself and wakes the task with it, so
+ * a delivery allocates nothing. A plain wait's waiter is the Task itself; each select case has a SelectWaiter. A
+ * waiter is in at most one channel queue at a time; `link` chains that queue.
  */
-export class Waiter implements Iterator<unknown, unknown, unknown> {
-  /** receiver: true for a sent value, false once closed and drained */
-  ok = false;
-  /** how the wait ended: a value received, the value sent, or an error (send on a channel closed meanwhile) */
-  outcome: 'recv' | 'sent' | 'closed-send' | undefined = undefined;
-  /** as a receive iterator: true once it has yielded PARK */
-  parked = false;
+export interface Waiter {
+  readonly task: Task;
+  /** the task's parkSeq when it parked for this wait */
+  readonly token: number;
+  readonly sel: SelectState | undefined;
+  readonly caseIndex: number;
+  /** the value of a waiting sender; for a receiver, the value it got */
+  value: unknown;
+  outcome: Outcome;
+  /** the next waiter of the channel queue this one is in (a circular list, see Channel) */
+  link: Waiter | undefined;
+}
+
+/** receiver: true for a sent value, false once closed and drained */
+export const receivedOk = (w: Waiter): boolean => w.outcome === 'recv';
+
+/** The waiter of one select case. */
+export class SelectWaiter implements Waiter {
+  outcome: Outcome = undefined;
+  link: Waiter | undefined = undefined;
   constructor(
     readonly task: Task,
-    public token: number,
-    readonly sel: SelectState | undefined,
+    readonly token: number,
+    readonly sel: SelectState,
     readonly caseIndex: number,
-    /** the value of a waiting sender; for a receiver, the value it got */
     public value: unknown,
   ) {}
-
-  /** Makes this (plain-wait) waiter the iterator of a receive that must park. */
-  parkedReceive(): this {
-    this.parked = false;
-    return this;
-  }
-
-  next(): IteratorResult<unknown, unknown> {
-    if (!this.parked) {
-      this.parked = true;
-      return PARK_STEP;
-    }
-    this.parked = false;
-    const v = this.value;
-    this.value = undefined;
-    return { done: true, value: ret2(v, this.ok) };
-  }
-
-  return(value?: unknown): IteratorResult<unknown, unknown> {
-    return { done: true, value };
-  }
-
-  throw(e?: unknown): IteratorResult<unknown, unknown> {
-    throw e;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
 }
 
 /** Wakes the waiter's task with the waiter as the value of its `yield PARK`; false if it no longer waits. */
 export type WakeFn = (w: Waiter) => boolean;
 
-export function createWaiter(task: Task, token: number, sel: SelectState | undefined, caseIndex: number, value: unknown): Waiter {
-  return new Waiter(task, token, sel, caseIndex, value);
-}
+/** Whether `w` still waits: its select (if any) is undecided and its task is parked on this very wait. */
+const isLive = (w: Waiter): boolean => (w.sel === undefined || !w.sel.done) && w.task.parkSeq === w.token && w.task.state === 'parked';
 
 export interface ChannelFeed {
   /** the next value queued for this channel in the mailbox (removed from the queue), or NO_VALUE */
@@ -83,26 +67,29 @@ export const NO_VALUE: unique symbol = Symbol('moonforge.novalue');
 export const CLOSED: unique symbol = Symbol('moonforge.closed');
 
 /**
- * The empty array every channel starts with for its buffer and wait queues (never written: the first element always
- * goes into a fresh array), so an idle channel holds no arrays of its own.
+ * The empty array every channel starts with for its buffer (never written: the first element always goes into a
+ * fresh array), so an idle channel holds no array of its own.
  */
 const NONE: never[] = [];
 
-export class Channel extends LuaUserdata {
+/**
+ * A channel. Its metatable and wake function are the same for every channel of a runtime, so they live on a
+ * per-runtime subclass's prototype (`channelClass`), not in each channel; the wait queues are circular lists through
+ * the waiters (`recvTail.link` is the oldest receiver), so an idle inbox holds no array. An idle channel is 80 bytes.
+ */
+export class Channel {
   readonly cap: number;
   private buf: unknown[] = NONE;
   private bufHead = 0;
   closed = false;
-  recvq: Waiter[] = NONE;
-  sendq: Waiter[] = NONE;
+  /** the newest waiting receiver; its `link` is the oldest */
+  private recvTail: Waiter | undefined = undefined;
+  private sendTail: Waiter | undefined = undefined;
   feed: ChannelFeed | undefined = undefined;
+  /** provided by the runtime's subclass (channelClass) */
+  declare protected readonly wake: WakeFn;
 
-  constructor(
-    mt: LuaTable,
-    cap: number,
-    private readonly wake: WakeFn,
-  ) {
-    super(mt);
+  constructor(cap: number) {
     this.cap = cap;
   }
 
@@ -125,35 +112,58 @@ export class Channel extends LuaUserdata {
     else this.buf.push(v);
   }
 
-  /**
-   * Adds a waiter. The first one goes into a fresh one-element array: a push onto an empty array reserves room for
-   * 17, and most waits (an idle process on its inbox) have exactly one waiter. Later ones reuse that array.
-   */
+  /** Adds a waiter at the back of a queue. */
   addWaiter(q: 'recvq' | 'sendq', w: Waiter): void {
-    const list = this[q];
-    if (list === NONE) this[q] = [w];
-    else list.push(w);
+    const tail = q === 'recvq' ? this.recvTail : this.sendTail;
+    if (tail === undefined) w.link = w;
+    else {
+      w.link = tail.link;
+      tail.link = w;
+    }
+    if (q === 'recvq') this.recvTail = w;
+    else this.sendTail = w;
   }
 
-  /** A live waiter from a queue (stale select cases are dropped on the way). */
-  private static take(q: Waiter[]): Waiter | undefined {
-    while (q.length > 0) {
-      const w = q.shift()!;
-      if (w.sel !== undefined) {
-        if (w.sel.done) continue;
-        w.sel.done = true;
-      }
-      if (w.task.parkSeq !== w.token || w.task.state !== 'parked') continue;
-      return w;
+  /** A live receiver taken out of the queue (stale select cases and abandoned waits are dropped on the way). */
+  private takeRecv(): Waiter | undefined {
+    for (let tail = this.recvTail; tail !== undefined; tail = this.recvTail) {
+      const head = tail.link!;
+      if (head === tail) this.recvTail = undefined;
+      else tail.link = head.link;
+      head.link = undefined;
+      if (Channel.claim(head)) return head;
     }
     return undefined;
   }
 
-  private static hasLive(q: Waiter[]): boolean {
-    for (const w of q) {
-      if ((w.sel === undefined || !w.sel.done) && w.task.parkSeq === w.token && w.task.state === 'parked') return true;
+  private takeSend(): Waiter | undefined {
+    for (let tail = this.sendTail; tail !== undefined; tail = this.sendTail) {
+      const head = tail.link!;
+      if (head === tail) this.sendTail = undefined;
+      else tail.link = head.link;
+      head.link = undefined;
+      if (Channel.claim(head)) return head;
     }
-    return false;
+    return undefined;
+  }
+
+  /** Whether a waiter taken out of a queue still waits; a select case that does decides its select. */
+  private static claim(w: Waiter): boolean {
+    if (w.sel !== undefined) {
+      if (w.sel.done) return false;
+      w.sel.done = true;
+    }
+    return w.task.parkSeq === w.token && w.task.state === 'parked';
+  }
+
+  private static hasLive(tail: Waiter | undefined): boolean {
+    if (tail === undefined) return false;
+    let w = tail.link!;
+    for (;;) {
+      if (isLive(w)) return true;
+      if (w === tail) return false;
+      w = w.link!;
+    }
   }
 
   /** Sends without blocking: to a waiting receiver, else into the buffer. Raises on a closed channel. */
@@ -165,15 +175,14 @@ export class Channel extends LuaUserdata {
   /** Hands `v` to a waiting receiver or buffers it; false if neither is possible now. */
   offer(v: unknown): boolean {
     if (this.closed) return false;
-    for (;;) {
-      const w = Channel.take(this.recvq);
+    while (this.recvTail !== undefined) {
+      const w = this.takeRecv();
       if (w === undefined) break;
       w.value = v;
-      w.ok = true;
       w.outcome = 'recv';
       if (this.wake(w)) return true;
     }
-    if (this.buffered < this.cap) {
+    if (this.buf.length - this.bufHead < this.cap) {
       this.pushBuf(v);
       return true;
     }
@@ -185,8 +194,8 @@ export class Channel extends LuaUserdata {
     if (this.bufHead < this.buf.length) {
       const v = this.shiftBuf();
       // A blocked sender can now put its value into the freed slot.
-      if (this.sendq.length > 0) {
-        const w = Channel.take(this.sendq);
+      if (this.sendTail !== undefined) {
+        const w = this.takeSend();
         if (w !== undefined) {
           this.pushBuf(w.value);
           w.outcome = 'sent';
@@ -195,8 +204,8 @@ export class Channel extends LuaUserdata {
       }
       return v;
     }
-    if (this.sendq.length > 0) {
-      const w = Channel.take(this.sendq);
+    if (this.sendTail !== undefined) {
+      const w = this.takeSend();
       if (w !== undefined) {
         w.outcome = 'sent';
         this.wake(w);
@@ -213,25 +222,35 @@ export class Channel extends LuaUserdata {
 
   /** Whether a receive would not block (select readiness), without taking anything. */
   canRecv(): boolean {
-    return this.buffered > 0 || Channel.hasLive(this.sendq) || this.closed;
+    return this.buffered > 0 || Channel.hasLive(this.sendTail) || this.closed;
   }
 
   canSend(): boolean {
-    return this.closed || Channel.hasLive(this.recvq) || this.buffered < this.cap;
+    return this.closed || Channel.hasLive(this.recvTail) || this.buffered < this.cap;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (let w = Channel.take(this.recvq); w !== undefined; w = Channel.take(this.recvq)) {
+    for (let w = this.takeRecv(); w !== undefined; w = this.takeRecv()) {
       w.value = undefined;
-      w.ok = false;
-      w.outcome = 'recv';
+      w.outcome = 'closed';
       this.wake(w);
     }
-    for (let w = Channel.take(this.sendq); w !== undefined; w = Channel.take(this.sendq)) {
+    for (let w = this.takeSend(); w !== undefined; w = this.takeSend()) {
       w.outcome = 'closed-send';
       this.wake(w);
     }
   }
+}
+// A userdata without LuaUserdata's per-instance [MT] field: the metatable is on the runtime subclass's prototype.
+Object.setPrototypeOf(Channel.prototype, LuaUserdata.prototype);
+
+/** The channel class of one runtime: its channels share `mt` and `wake` through the prototype. */
+export function channelClass(mt: LuaTable, wake: WakeFn): new (cap: number) => Channel {
+  class RuntimeChannel extends Channel {}
+  const proto = RuntimeChannel.prototype as unknown as { [MT]: LuaTable; wake: WakeFn };
+  proto[MT] = mt;
+  proto.wake = wake;
+  return RuntimeChannel;
 }

@@ -50,72 +50,104 @@ interface Listener {
 /** The Lua Message of an envelope: a sent Message is its own (host code may deliver plain envelopes). */
 const asMessage = (env: Envelope): Message => (env instanceof Message ? env : messageOf(env.topic, env.from, env.payloads));
 
+/**
+ * What most processes never use: coroutine tasks, the events channel, listeners, links, monitors, names, exit
+ * observers, trap_links. Kept out of Proc so an idle process stays small (issue 4's target); made on first use.
+ */
+class ProcExtras {
+  otherTasks: Set<Task> | undefined = undefined;
+  events: Channel | undefined = undefined;
+  trapLinks = false;
+  listeners: Map<string, Listener> | undefined = undefined;
+  links: Set<Proc> | undefined = undefined;
+  monitors: Set<Proc> | undefined = undefined;
+  monitoring: Set<Proc> | undefined = undefined;
+  names: Set<string> | undefined = undefined;
+  exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
+}
+
+/**
+ * Messages that could not be handed over yet, in order, and how many wait for each target channel (undefined: no
+ * subscription yet), so a new message can skip the queue scan: it is handed over at once only when nothing older
+ * waits for the same channel. Recounted by flush, which every subscription change calls.
+ */
+interface Backlog {
+  queue: Envelope[];
+  pending: Map<Channel | undefined, number>;
+}
+
 export class Proc implements TaskOwner, ChannelFeed {
   /** the running main task (undefined once it is done) */
   mainTask: Task | undefined = undefined;
-  /** coroutine.spawn'ed tasks still running, made on first use */
-  private otherTasks: Set<Task> | undefined = undefined;
-  private queue: Envelope[] = [];
-  /**
-   * How many queued envelopes wait for each target channel (undefined: no subscription yet), so a new message can
-   * skip the queue scan: it is handed over at once only when nothing older waits for the same channel. Recounted
-   * by flush, which every subscription change calls.
-   */
-  private pending: Map<Channel | undefined, number> | undefined = undefined;
+  /** made when a message has to wait */
+  private backlog: Backlog | undefined = undefined;
   inbox: Channel | undefined = undefined;
-  events: Channel | undefined = undefined;
-  trapLinks = false;
   alive = true;
   /** context values (ctx module, inherited by children); never mutated after spawn, so children share it */
   context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
   G: LuaTable | undefined = undefined;
   /** the actor and scope every permission check of this process uses (issue 5); undefined: none */
   security: SecurityContext | undefined = undefined;
-  // The collections below are made on first use: most processes never link, monitor, register or listen, and an
-  // idle process should cost well under a kilobyte (issue 4's target).
-  private listenersMap: Map<string, Listener> | undefined = undefined;
-  private linkSet: Set<Proc> | undefined = undefined;
-  private monitorSet: Set<Proc> | undefined = undefined;
-  private monitoringSet: Set<Proc> | undefined = undefined;
-  private nameSet: Set<string> | undefined = undefined;
-  private exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
+  private x: ProcExtras | undefined = undefined;
 
+  private get extras(): ProcExtras {
+    return (this.x ??= new ProcExtras());
+  }
+
+  get events(): Channel | undefined {
+    return this.x?.events;
+  }
+  set events(ch: Channel | undefined) {
+    if (ch !== undefined || this.x !== undefined) this.extras.events = ch;
+  }
+  get trapLinks(): boolean {
+    return this.x?.trapLinks ?? false;
+  }
+  set trapLinks(v: boolean) {
+    if (v || this.x !== undefined) this.extras.trapLinks = v;
+  }
   get listeners(): Map<string, Listener> {
-    return (this.listenersMap ??= new Map());
+    const x = this.extras;
+    return (x.listeners ??= new Map());
   }
   get links(): Set<Proc> {
-    return (this.linkSet ??= new Set());
+    const x = this.extras;
+    return (x.links ??= new Set());
   }
   /** processes monitoring this one */
   get monitors(): Set<Proc> {
-    return (this.monitorSet ??= new Set());
+    const x = this.extras;
+    return (x.monitors ??= new Set());
   }
   /** processes this one monitors */
   get monitoring(): Set<Proc> {
-    return (this.monitoringSet ??= new Set());
+    const x = this.extras;
+    return (x.monitoring ??= new Set());
   }
   get names(): Set<string> {
-    return (this.nameSet ??= new Set());
+    const x = this.extras;
+    return (x.names ??= new Set());
   }
   /** exit observers (exec, supervisors, hosts) */
   get onExit(): ((r: ExitResult) => void)[] {
-    return (this.exitObservers ??= []);
+    const x = this.extras;
+    return (x.exitObservers ??= []);
   }
   /** The collections as they are, without making them (exit paths). */
   get linksIfAny(): Set<Proc> | undefined {
-    return this.linkSet;
+    return this.x?.links;
   }
   get monitorsIfAny(): Set<Proc> | undefined {
-    return this.monitorSet;
+    return this.x?.monitors;
   }
   get monitoringIfAny(): Set<Proc> | undefined {
-    return this.monitoringSet;
+    return this.x?.monitoring;
   }
   get namesIfAny(): Set<string> | undefined {
-    return this.nameSet;
+    return this.x?.names;
   }
   get onExitIfAny(): ((r: ExitResult) => void)[] | undefined {
-    return this.exitObservers;
+    return this.x?.exitObservers;
   }
 
   constructor(
@@ -128,8 +160,8 @@ export class Proc implements TaskOwner, ChannelFeed {
   // ---- delivery ----
 
   private target(env: Envelope): Channel | undefined {
-    if (env.topic === EVENTS_TOPIC) return this.events;
-    const l = this.listenersMap?.get(env.topic);
+    if (env.topic === EVENTS_TOPIC) return this.x?.events;
+    const l = this.x?.listeners?.get(env.topic);
     if (l !== undefined) return l.ch;
     if (env.topic.charCodeAt(0) === 64 /* @ */) return undefined;
     return this.inbox;
@@ -138,7 +170,7 @@ export class Proc implements TaskOwner, ChannelFeed {
   private valueFor(env: Envelope, ch: Channel): unknown {
     if (env.event !== undefined) return env.event;
     if (ch === this.inbox) return asMessage(env);
-    const l = this.listenersMap?.get(env.topic);
+    const l = this.x?.listeners?.get(env.topic);
     if (l !== undefined && l.message) return asMessage(env);
     return env instanceof Message ? env.raw() : rawPayload(env.payloads);
   }
@@ -151,19 +183,23 @@ export class Proc implements TaskOwner, ChannelFeed {
       return;
     }
     const ch = this.target(env);
-    if (ch !== undefined && (this.queue.length === 0 || this.pending?.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) return;
-    this.queue.push(env);
-    const pending = (this.pending ??= new Map());
-    pending.set(ch, (pending.get(ch) ?? 0) + 1);
+    const b = this.backlog;
+    if (ch !== undefined && (b === undefined || b.queue.length === 0 || b.pending.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) {
+      return;
+    }
+    const backlog = (this.backlog ??= { queue: [] as Envelope[], pending: new Map<Channel | undefined, number>() });
+    backlog.queue.push(env);
+    backlog.pending.set(ch, (backlog.pending.get(ch) ?? 0) + 1);
   }
 
   /** Delivers what can be delivered now (after a subscription change), keeping the order per subscription. */
   flush(): void {
-    if (this.queue.length === 0 || !this.alive) return;
+    const b = this.backlog;
+    if (b === undefined || b.queue.length === 0 || !this.alive) return;
     const blocked = new Set<Channel | undefined>();
     const keep: Envelope[] = [];
     const pending = new Map<Channel | undefined, number>();
-    for (const env of this.queue) {
+    for (const env of b.queue) {
       const ch = this.target(env);
       if (ch === undefined || blocked.has(ch) || !ch.offer(this.valueFor(env, ch))) {
         blocked.add(ch);
@@ -171,25 +207,33 @@ export class Proc implements TaskOwner, ChannelFeed {
         pending.set(ch, (pending.get(ch) ?? 0) + 1);
       }
     }
-    this.queue = keep;
-    this.pending = pending;
+    // an emptied backlog is dropped: a process that caught up holds no queue
+    this.backlog = keep.length === 0 ? undefined : { queue: keep, pending };
   }
 
   /** Forgets every subscription (process.upgrade); queued messages stay for the new code. */
   resetSubscriptions(): void {
     this.inbox = undefined;
-    this.events = undefined;
-    this.listenersMap = undefined;
-    const pending = new Map<Channel | undefined, number>();
-    if (this.queue.length > 0) pending.set(undefined, this.queue.length);
-    this.pending = pending;
+    const x = this.x;
+    if (x !== undefined) {
+      x.events = undefined;
+      x.listeners = undefined;
+    }
+    const b = this.backlog;
+    if (b !== undefined) {
+      const pending = new Map<Channel | undefined, number>();
+      if (b.queue.length > 0) pending.set(undefined, b.queue.length);
+      b.pending = pending;
+    }
   }
 
   /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
   pull(ch: Channel): unknown {
-    const pending = this.pending;
-    if (pending === undefined || pending.get(ch) === undefined) return NO_VALUE;
-    const q = this.queue;
+    const b = this.backlog;
+    if (b === undefined) return NO_VALUE;
+    const pending = b.pending;
+    if (pending.get(ch) === undefined) return NO_VALUE;
+    const q = b.queue;
     for (let i = 0; i < q.length; i++) {
       const env = q[i]!;
       if (this.target(env) === ch) {
@@ -197,6 +241,7 @@ export class Proc implements TaskOwner, ChannelFeed {
         const left = pending.get(ch)! - 1;
         if (left === 0) pending.delete(ch);
         else pending.set(ch, left);
+        if (q.length === 0) this.backlog = undefined;
         return this.valueFor(env, ch);
       }
     }
@@ -204,25 +249,27 @@ export class Proc implements TaskOwner, ChannelFeed {
   }
 
   get queued(): number {
-    return this.queue.length;
+    return this.backlog?.queue.length ?? 0;
   }
 
   // ---- tasks ----
 
-  addTask(task: Task): void {
-    if (task.main) this.mainTask = task;
-    else (this.otherTasks ??= new Set()).add(task);
+  addTask(task: Task, main: boolean): void {
+    if (main) this.mainTask = task;
+    else (this.extras.otherTasks ??= new Set()).add(task);
   }
 
   private removeTask(task: Task): void {
     if (task === this.mainTask) this.mainTask = undefined;
-    else this.otherTasks?.delete(task);
+    else this.x?.otherTasks?.delete(task);
   }
 
   /** The coroutine.spawn'ed tasks still running, forgotten by the process (exit): the caller stops them. */
   takeOtherTasks(): Set<Task> | undefined {
-    const o = this.otherTasks;
-    this.otherTasks = undefined;
+    const x = this.x;
+    if (x === undefined) return undefined;
+    const o = x.otherTasks;
+    x.otherTasks = undefined;
     return o;
   }
 
@@ -230,15 +277,16 @@ export class Proc implements TaskOwner, ChannelFeed {
   takeTasks(): Task[] {
     const out: Task[] = [];
     if (this.mainTask !== undefined) out.push(this.mainTask);
-    if (this.otherTasks !== undefined) for (const t of this.otherTasks) out.push(t);
+    const others = this.takeOtherTasks();
+    if (others !== undefined) for (const t of others) out.push(t);
     this.mainTask = undefined;
-    this.otherTasks = undefined;
     return out;
   }
 
   taskDone(task: Task, first: unknown): void {
+    const main = task === this.mainTask;
     this.removeTask(task);
-    if (!task.main) return;
+    if (!main) return;
     // spec §2.5: a second result that is a string or an error object makes the exit a failure.
     const second = R.n >= 2 ? R.rv[1] : undefined;
     if (typeof second === 'string' || isLuaErrorValue(second)) {

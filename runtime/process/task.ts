@@ -6,29 +6,81 @@
 //   - `yield PREEMPT` the task gives way (budget exhausted) and is requeued at the back;
 //   - `yield [values]` a coroutine.yield at the task's top level: also just gives way (Wippy spec §3.2).
 import type { LuaGen } from '../core/coroutine.js';
+import { ret2 } from '../core/results.js';
 import type { Proc } from './proc.js';
-import type { Waiter } from './channel.js';
+import type { Outcome, Waiter } from './channel.js';
 
 export const PARK: { readonly park: true } = Object.freeze({ park: true as const });
 
 export type TaskState = 'runnable' | 'running' | 'parked' | 'done';
 
-export class Task {
+/** What a parked receive yields to the scheduler (shared: the scheduler only compares the value). */
+const PARK_STEP: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
+
+/**
+ * A task. It is also the waiter of its own plain (non-select) channel waits: a task waits on one channel at a time
+ * and such a wait ends only when the channel takes it out of its queue, so the wait's state can live in the task —
+ * an idle process blocked on its inbox then holds no waiter object. For a parked `receive` the task is also the
+ * iterator its `yield*` delegates to: the first step yields PARK, the next one (after the wake-up) returns what the
+ * channel filled in. Select cases have waiters of their own (SelectWaiter).
+ */
+export class Task implements Waiter, Iterator<unknown, unknown, unknown> {
   state: TaskState = 'runnable';
   /** the value the next `gen.next()` receives */
   resume: unknown = undefined;
   /** incremented at each park, so a stale wake-up (a timer of an abandoned select) is ignored */
   parkSeq = 0;
-  /**
-   * The waiter this task reuses for plain (non-select) channel waits: such a wait ends only when its channel takes
-   * the waiter out of its queue, so the object is free again when the task next parks.
-   */
-  waiter: Waiter | undefined = undefined;
+  // ---- the plain wait (Waiter) ----
+  /** parkSeq of the wait */
+  token = 0;
+  /** the value of a waiting sender; for a receiver, the value it got */
+  value: unknown = undefined;
+  outcome: Outcome = undefined;
+  /** the next waiter of the channel queue this task waits in */
+  link: Waiter | undefined = undefined;
+
   constructor(
     readonly proc: Proc,
     /** what the scheduler steps; a main task's start wrapper replaces itself by the Lua main's generator */
     public gen: LuaGen,
-    /** the process's main task (its return ends the process) */
-    readonly main: boolean,
   ) {}
+
+  get task(): Task {
+    return this;
+  }
+  get sel(): undefined {
+    return undefined;
+  }
+  get caseIndex(): number {
+    return 0;
+  }
+
+  /** Sets up a plain wait on the current park token. */
+  waitFor(token: number, value: unknown): this {
+    this.token = token;
+    this.value = value;
+    this.outcome = undefined;
+    return this;
+  }
+
+  next(): IteratorResult<unknown, unknown> {
+    const o = this.outcome;
+    if (o === undefined) return PARK_STEP;
+    const v = this.value;
+    this.value = undefined;
+    this.outcome = undefined;
+    return { done: true, value: ret2(v, o === 'recv') };
+  }
+
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    return { done: true, value };
+  }
+
+  throw(e?: unknown): IteratorResult<unknown, unknown> {
+    throw e;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
