@@ -162,10 +162,19 @@ export class ProcessNode {
   }
 
   private newPid(hostId: string): string {
-    const n = (++this.counter).toString(16).padStart(5, '0');
+    const c = ++this.counter;
+    // five hex digits at least: 0x100000 + c has six, the first dropped (a short slice is a flat copy)
+    const n = c < 0x100000 ? (0x100000 + c).toString(16).slice(1) : c.toString(16);
+    if (hostId !== this.pidHost) {
+      this.pidHost = hostId;
+      this.pidPrefix = ['{', this.nodeName, '@', hostId, '|0x'].join('');
+    }
     // join gives a flat string; a template literal leaves a chain of cons strings (~130 bytes more per process)
-    return ['{', this.nodeName, '@', hostId, '|0x', n, '}'].join('');
+    return [this.pidPrefix, n, '}'].join('');
   }
+  /** the host of the last pid made, and that pid's text up to the counter */
+  private pidHost = '';
+  private pidPrefix = '';
 
   makeError(message: string, kind = ''): LuaErrorValue {
     return createError({ message, kind });
@@ -201,9 +210,13 @@ export class ProcessNode {
       proc.context = ctx;
     }
     // A child runs with the actor and scope its spawner set, else its parent's (Wippy ctx_inherit.lua).
-    const actor = opts.security?.actor ?? parent?.security?.actor;
-    const scope = opts.security?.scope ?? parent?.security?.scope;
-    if (actor !== undefined || scope !== undefined) proc.security = { actor, scope };
+    const own = opts.security;
+    if (own === undefined) proc.security = parent?.security; // shared: a security context is never mutated
+    else {
+      const actor = own.actor ?? parent?.security?.actor;
+      const scope = own.scope ?? parent?.security?.scope;
+      if (actor !== undefined || scope !== undefined) proc.security = { actor, scope };
+    }
     this.procs.set(proc.pid, proc);
     if (parent !== undefined) {
       if (opts.link === true) {
@@ -211,7 +224,7 @@ export class ProcessNode {
         parent.links.add(proc);
       }
       if (opts.monitor === true) {
-        proc.monitors.add(parent);
+        proc.addMonitor(parent);
         parent.monitoring.add(proc);
       }
     }
@@ -224,8 +237,9 @@ export class ProcessNode {
     const task = mainTask(this.opts.loader, id, G, proc, copyValues(args));
     proc.addTask(task, true);
     this.sched.enqueue(task);
-    for (const m of opts.messages ?? []) {
-      proc.deliver(messageOf(m.topic, parent?.pid ?? '', copyValues(m.payloads)));
+    const messages = opts.messages;
+    if (messages !== undefined) {
+      for (const m of messages) proc.deliver(messageOf(m.topic, parent?.pid ?? '', copyValues(m.payloads)));
     }
     return proc;
   }
@@ -277,7 +291,7 @@ export class ProcessNode {
     const t = new LuaTable();
     t.kind = kind;
     t.from = from;
-    t.at = Math.floor(this.sched.now() / 1000);
+    t.at = Math.floor(this.sched.coarseNow() / 1000);
     t.result = res;
     return t;
   }
@@ -306,7 +320,7 @@ export class ProcessNode {
       to.deliver(env);
       for (let i = 0; i < notices.length; i += 2) (notices[i] as Proc).deliver(notices[i + 1] as Envelope);
     } finally {
-      notices.length = 0;
+      if (notices.length !== 0) notices.length = 0;
       this.draining = false;
     }
   }
@@ -327,18 +341,12 @@ export class ProcessNode {
     }
     this.procs.delete(proc.pid);
     const value = copyValue(result.value);
-    const monitors = proc.monitorsIfAny;
-    if (monitors !== undefined) {
-      for (const m of monitors) {
-        m.monitoringIfAny?.delete(proc);
-        const event = this.exitEvent(EVENT_EXIT, proc.pid, value, result.error);
-        this.post(m, { topic: EVENTS_TOPIC, from: proc.pid, payloads: NO_PAYLOADS, event });
-      }
-      monitors.clear();
-    }
+    const monitors = proc.takeMonitors();
+    if (monitors instanceof Proc) this.notifyExit(monitors, proc, value, result.error);
+    else if (monitors !== undefined) for (const m of monitors) this.notifyExit(m, proc, value, result.error);
     const monitoring = proc.monitoringIfAny;
     if (monitoring !== undefined) {
-      for (const p of monitoring) p.monitorsIfAny?.delete(proc);
+      for (const p of monitoring) p.removeMonitor(proc);
       monitoring.clear();
     }
     const linkSet = proc.linksIfAny;
@@ -355,6 +363,13 @@ export class ProcessNode {
     }
     const observers = proc.onExitIfAny;
     if (observers !== undefined) for (const cb of observers) cb(result);
+  }
+
+  /** EXIT of `proc` to its monitor `m`. */
+  private notifyExit(m: Proc, proc: Proc, value: unknown, error: unknown): void {
+    m.monitoringIfAny?.delete(proc);
+    const event = this.exitEvent(EVENT_EXIT, proc.pid, value, error);
+    this.post(m, { topic: EVENTS_TOPIC, from: proc.pid, payloads: NO_PAYLOADS, event });
   }
 
   /** Takes a task out of the scheduler and closes its generator. */

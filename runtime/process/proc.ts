@@ -60,7 +60,8 @@ class ProcExtras {
   trapLinks = false;
   listeners: Map<string, Listener> | undefined = undefined;
   links: Set<Proc> | undefined = undefined;
-  monitors: Set<Proc> | undefined = undefined;
+  /** one monitor (the common case: the spawner of spawn_monitored) or a Set of them */
+  monitors: Proc | Set<Proc> | undefined = undefined;
   monitoring: Set<Proc> | undefined = undefined;
   names: Set<string> | undefined = undefined;
   exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
@@ -117,7 +118,39 @@ export class Proc implements TaskOwner, ChannelFeed {
   /** processes monitoring this one */
   get monitors(): Set<Proc> {
     const x = this.extras;
-    return (x.monitors ??= new Set());
+    const m = x.monitors;
+    if (m instanceof Set) return m;
+    const set = new Set<Proc>();
+    if (m !== undefined) set.add(m);
+    x.monitors = set;
+    return set;
+  }
+  /** Adds a monitor without making a Set for the first one. */
+  addMonitor(p: Proc): void {
+    const x = this.extras;
+    const m = x.monitors;
+    if (m === undefined) x.monitors = p;
+    else if (m instanceof Set) m.add(p);
+    else if (m !== p) x.monitors = new Set([m, p]);
+  }
+  removeMonitor(p: Proc): void {
+    const x = this.x;
+    if (x === undefined) return;
+    const m = x.monitors;
+    if (m === p) x.monitors = undefined;
+    else if (m instanceof Set) m.delete(p);
+  }
+  hasMonitor(p: Proc): boolean {
+    const m = this.x?.monitors;
+    return m === p || (m instanceof Set && m.has(p));
+  }
+  /** The monitors (one or a Set), forgotten by the process (exit). */
+  takeMonitors(): Proc | Set<Proc> | undefined {
+    const x = this.x;
+    if (x === undefined) return undefined;
+    const m = x.monitors;
+    x.monitors = undefined;
+    return m;
   }
   /** processes this one monitors */
   get monitoring(): Set<Proc> {
@@ -138,7 +171,7 @@ export class Proc implements TaskOwner, ChannelFeed {
     return this.x?.links;
   }
   get monitorsIfAny(): Set<Proc> | undefined {
-    return this.x?.monitors;
+    return this.x?.monitors === undefined ? undefined : this.monitors;
   }
   get monitoringIfAny(): Set<Proc> | undefined {
     return this.x?.monitoring;

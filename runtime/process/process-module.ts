@@ -218,8 +218,8 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     // spec §2.1: monitoring a pid that is not alive is an error, and no EXIT is made up for it.
     const target = r.proc;
     if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
-    if (target.monitors.has(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
-    target.monitors.add(me);
+    if (target.hasMonitor(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
+    target.addMonitor(me);
     me.monitoring.add(target);
     return ret1(true);
   };
@@ -230,7 +230,7 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     // system/topology Demonitor: nothing to undo for a dead target, and no error
     const target = r.proc;
     if (target === undefined) return ret1(true);
-    target.monitors.delete(me);
+    target.removeMonitor(me);
     me.monitoring.delete(target);
     return ret1(true);
   };
