@@ -5,6 +5,7 @@ import { R, ret1, ret2 } from '../../core/results.js';
 import { optInteger, posrelat } from './int-args.js';
 import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
 import { getCapture, matchAt, MatchState } from './pattern-match.js';
+import { execFrom, programRegex } from './pattern-regex.js';
 
 /** find/match/gmatch never run Lua code while matching, so they can share one state. */
 const shared = new MatchState();
@@ -46,6 +47,11 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
     return ret1(undefined);
   }
   const prog = cp.prog;
+  const re = programRegex(prog, cp.anchored);
+  if (re !== null) {
+    const m = execFrom(re, src, start);
+    if (m !== undefined) return regexResults(m, find);
+  }
   const ms = setup(src, prog);
   const anchored = cp.anchored;
   const fc = anchored ? -1 : prog.firstChar;
@@ -72,6 +78,24 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
     if (s1++ >= l1 || anchored) break;
   }
   return ret1(undefined);
+}
+
+/** find/match results from a regexp match (null: no match), with the registers set as pushCaptures does. */
+function regexResults(m: RegExpExecArray | null, find: boolean): unknown {
+  if (m === null) return ret1(undefined);
+  const ncap = m.length - 1;
+  const rv = R.rv;
+  if (find) {
+    const s1 = m.index;
+    rv[1] = s1 + m[0].length;
+    for (let i = 1; i <= ncap; i++) rv[i + 1] = m[i];
+    R.n = ncap + 2;
+    return s1 + 1;
+  }
+  if (ncap === 0) return ret1(m[0]);
+  for (let i = 2; i <= ncap; i++) rv[i - 1] = m[i];
+  R.n = ncap;
+  return m[1];
 }
 
 export function strFind(s: unknown, p: unknown, init?: unknown, plain?: unknown): unknown {
@@ -107,5 +131,24 @@ export function strGmatch(s: unknown, p: unknown): unknown {
     R.n = 0;
     return undefined;
   };
+  const re = programRegex(prog, false);
+  if (re !== null) {
+    const riter = function gmatchIterator(): unknown {
+      // gmatch_aux: no match at or after pos ends the iteration (pos past the end included)
+      const m = pos <= src.length ? execFrom(re, src, pos) : null;
+      if (m === null) {
+        pos = src.length + 1;
+        R.n = 0;
+        return undefined;
+      }
+      if (m !== undefined) {
+        const e = m.index + m[0].length;
+        pos = e === m.index ? e + 1 : e;
+        return regexResults(m, false);
+      }
+      return iter();
+    };
+    return ret1(riter);
+  }
   return ret1(iter);
 }

@@ -10,6 +10,7 @@ import { LuaTable, rawget } from '../../core/table.js';
 import { typeName } from '../../core/value.js';
 import { optInt32 } from './int-args.js';
 import { getPattern } from './pattern-compile.js';
+import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
 
 /** t[k] with __index (lua_gettable), for table replacements. */
@@ -31,33 +32,68 @@ function indexMeta(t: unknown, k: unknown): unknown {
   throw luaError('loop in gettable');
 }
 
-/** add_s: expands %0-%9 and %x in a replacement string. */
-function expandRepl(ms: MatchState, repl: string, s: number, e: number): string {
-  let out = '';
+/** A replacement string split once per gsub call: literal text, or a capture number (0 = the whole match). */
+type ReplPart = string | number;
+
+/** add_s's reading of a replacement string: %0-%9 are captures, %x is x (a trailing '%' adds the C string's NUL). */
+function parseRepl(repl: string): ReplPart[] {
+  const parts: ReplPart[] = [];
   const n = repl.length;
   let from = 0;
   for (let i = 0; i < n; i++) {
     if (repl.charCodeAt(i) !== 37) continue;
-    out += repl.slice(from, i);
+    let lit = repl.slice(from, i);
     i++;
-    // 5.1 reads the terminating NUL after a trailing '%' and adds it
     const c = i < n ? repl.charCodeAt(i) : 0;
-    if (c < 48 || c > 57) out += String.fromCharCode(c);
-    else if (c === 48) out += ms.src.slice(s, e);
-    else {
-      const v = getCapture(ms, c - 49, s, e);
-      out += typeof v === 'number' ? numberToString(v) : v;
-    }
+    if (c < 48 || c > 57) lit += String.fromCharCode(c);
+    if (lit !== '') parts.push(lit);
+    if (c >= 48 && c <= 57) parts.push(c - 48);
     from = i + 1;
   }
-  return from === 0 ? repl : out + repl.slice(from);
+  if (from < n) parts.push(repl.slice(from));
+  return parts;
 }
 
-function callRepl(ms: MatchState, f: unknown, s: number, e: number): unknown {
-  const n = ms.level === 0 ? 1 : ms.level;
-  if (n === 1) return call1(f, getCapture(ms, 0, s, e));
+/** One match being replaced: a regexp match, or the interpreter's state with the match at s..e. */
+let curM: RegExpExecArray | null = null;
+let curMs: MatchState | undefined;
+
+/** push_onecapture(i - 1) for %i (i >= 1), or the whole match for i = 0, as a string. */
+function replCapture(i: number, s: number, e: number, src: string): string {
+  if (i === 0) return src.slice(s, e);
+  let v: string | number;
+  const m = curM;
+  if (m !== null) {
+    const ncap = m.length - 1;
+    if (i <= ncap) v = m[i]!;
+    else if (i === 1 && ncap === 0) v = m[0];
+    else throw luaError('invalid capture index');
+  } else v = getCapture(curMs!, i - 1, s, e);
+  return typeof v === 'number' ? numberToString(v) : v;
+}
+
+function expandRepl(parts: ReplPart[], src: string, s: number, e: number): string {
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    out += typeof p === 'string' ? p : replCapture(p, s, e, src);
+  }
+  return out;
+}
+
+/** The captures a function or table replacement receives (the whole match when there are none). */
+function firstCapture(src: string, s: number, e: number): unknown {
+  const m = curM;
+  if (m !== null) return m.length > 1 ? m[1] : m[0];
+  return getCapture(curMs!, 0, s, e);
+}
+
+function callRepl(f: unknown, src: string, s: number, e: number): unknown {
+  const m = curM;
+  const n = m !== null ? m.length - 1 : curMs!.level;
+  if (n <= 1) return call1(f, firstCapture(src, s, e));
   const args = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) args[i] = getCapture(ms, i, s, e);
+  for (let i = 0; i < n; i++) args[i] = m !== null ? m[i + 1] : getCapture(curMs!, i, s, e);
   return call(f, ...args);
 }
 
@@ -73,43 +109,67 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   const cp = getPattern(pat);
   const anchored = cp.anchored;
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : undefined;
-  const plainRepl = replStr !== undefined && replStr.indexOf('%') < 0;
+  const parts = replStr !== undefined && replStr.indexOf('%') >= 0 ? parseRepl(replStr) : undefined;
+  let re = programRegex(cp.prog, anchored);
   const ms = acquireState(src, cp.prog);
+  const fset = anchored ? undefined : cp.prog.firstSet;
+  // callbacks may run a nested gsub, which changes the current match: it is saved and restored around them
+  const savedM = curM;
+  const savedMs = curMs;
   let out = '';
   let copied = 0; // src[copied..pos) still has to be copied to out
   let pos = 0;
   let n = 0;
-  const fset = anchored ? undefined : cp.prog.firstSet;
   try {
     while (n < maxS) {
-      if (fset !== undefined) {
-        // positions whose byte cannot start a match are kept as they are (they stay in the uncopied span)
-        while (pos < srcl && fset[src.charCodeAt(pos)] !== 1) pos++;
-        if (pos >= srcl) break;
-      }
-      const e = matchAt(ms, pos);
-      if (e >= 0) {
-        n++;
-        // add_value
-        let v: unknown;
-        if (replStr !== undefined) v = plainRepl ? replStr : expandRepl(ms, replStr, pos, e);
-        else if (tr === 'function') v = callRepl(ms, repl, pos, e);
-        else v = indexMeta(repl, getCapture(ms, 0, pos, e));
-        if (v === undefined || v === false) {
-          // keep the original text: nothing to do, it stays in the uncopied span
-        } else {
-          if (typeof v === 'number') v = numberToString(v);
-          else if (typeof v !== 'string') throw luaError(`invalid replacement value (a ${typeName(v)})`);
-          out += src.slice(copied, pos) + (v as string);
-          copied = e;
+      // the next match at or after pos (only at pos when anchored): str_gsub's loop, minus its copy of unmatched
+      // bytes, which stay in the uncopied span
+      let ms1 = -1;
+      let e = -1;
+      let m: RegExpExecArray | null | undefined;
+      if (re !== null && (m = execFrom(re, src, pos)) !== undefined) {
+        if (m === null) break;
+        ms1 = m.index;
+        e = ms1 + m[0].length;
+      } else {
+        re = null; // the regexp engine gave up on this subject: the interpreter does the rest
+        m = null;
+        for (;;) {
+          if (fset !== undefined) {
+            while (pos < srcl && fset[src.charCodeAt(pos)] !== 1) pos++;
+            if (pos >= srcl) break;
+          }
+          e = matchAt(ms, pos);
+          if (e >= 0 || anchored || pos >= srcl) break;
+          pos++;
         }
+        if (e < 0) break;
+        ms1 = pos;
       }
-      if (e > pos) pos = e;
-      else if (pos < srcl) pos++;
+      n++;
+      curM = m;
+      curMs = ms;
+      // add_value
+      let v: unknown;
+      if (replStr !== undefined) v = parts === undefined ? replStr : expandRepl(parts, src, ms1, e);
+      else if (tr === 'function') v = callRepl(repl, src, ms1, e);
+      else v = indexMeta(repl, firstCapture(src, ms1, e));
+      if (v === undefined || v === false) {
+        // keep the original text: nothing to do, it stays in the uncopied span
+      } else {
+        if (typeof v === 'number') v = numberToString(v);
+        else if (typeof v !== 'string') throw luaError(`invalid replacement value (a ${typeName(v)})`);
+        out += src.slice(copied, ms1) + (v as string);
+        copied = e;
+      }
+      if (e > ms1) pos = e;
+      else if (ms1 < srcl) pos = ms1 + 1;
       else break;
       if (anchored) break;
     }
   } finally {
+    curM = savedM;
+    curMs = savedMs;
     releaseState(ms);
   }
   if (copied === 0 && out === '') return ret2(src, n);
