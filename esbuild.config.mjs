@@ -2,6 +2,7 @@
 // as ES modules with shared chunks, so `moonforge run` on a cached file never loads luaparse.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +20,27 @@ function hashTree(dirs) {
   return h.digest('hex').slice(0, 16);
 }
 
+// Node's ESM wrapper of a built-in module reads every export once, getters included: `import { writeSync } from
+// 'node:fs'` loads the whole streams stack (fs.ReadStream) and 'node:crypto' loads WebCrypto, ~3 ms of every start-up.
+// The bundle takes these two through require, re-exporting their plain data properties (an accessor such as
+// fs.promises is not exported: importing it fails the build instead of silently costing start-up again).
+const builtinsThroughRequire = {
+  name: 'builtins-through-require',
+  setup(b) {
+    const req = createRequire(import.meta.url);
+    b.onResolve({ filter: /^node:(fs|crypto)$/ }, (a) => ({ path: a.path, namespace: 'builtin-require' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (a) => {
+      const mod = req(a.path);
+      const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in Object.getOwnPropertyDescriptor(mod, k));
+      const lines = names.map((n) => `export const ${n} = m.${n};`);
+      return {
+        contents: `import { createRequire } from 'node:module';\nconst m = createRequire(import.meta.url)(${JSON.stringify(a.path)});\n${lines.join('\n')}\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 // dist/ is overwritten in place (not removed first), so concurrent runs never see it missing.
 await build({
   entryPoints: {
@@ -35,8 +57,10 @@ await build({
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  // Dependencies stay external: they are installed next to dist/ and loaded from node_modules.
-  packages: 'external',
+  // Dependencies stay external (installed next to dist/, loaded from node_modules), except the source-map decoder
+  // the runtime imports on every run: bundled, it costs no package resolution and no extra module files at start-up.
+  external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping'],
+  plugins: [builtinsThroughRequire],
   logLevel: 'warning',
   define: { __BUILD_ID__: JSON.stringify(hashTree(['compiler', 'runtime', 'sdk'])) },
 });
