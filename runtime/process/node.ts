@@ -363,6 +363,7 @@ export class ProcessNode {
     }
     const observers = proc.onExitIfAny;
     if (observers !== undefined) for (const cb of observers) cb(result);
+    proc.release();
   }
 
   /** EXIT of `proc` to its monitor `m`. */

@@ -65,6 +65,7 @@ class ProcExtras {
   monitoring: Set<Proc> | undefined = undefined;
   names: Set<string> | undefined = undefined;
   exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
+  context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
 }
 
 /**
@@ -84,15 +85,33 @@ export class Proc implements TaskOwner, ChannelFeed {
   private backlog: Backlog | undefined = undefined;
   inbox: Channel | undefined = undefined;
   alive = true;
-  /** context values (ctx module, inherited by children); never mutated after spawn, so children share it */
-  context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
   G: LuaTable | undefined = undefined;
   /** the actor and scope every permission check of this process uses (issue 5); undefined: none */
   security: SecurityContext | undefined = undefined;
   private x: ProcExtras | undefined = undefined;
+  /**
+   * The last pid this process sent to and the process it resolved to (pids are never reused, so the pair stays true;
+   * the target's `alive` still decides): a process mostly talks to the same peer, and the lookup in the node's map
+   * of every process misses the CPU caches once there are many processes.
+   */
+  sentTo: string | undefined = undefined;
+  sentToProc: Proc | undefined = undefined;
 
   private get extras(): ProcExtras {
     return (this.x ??= new ProcExtras());
+  }
+
+  /** context values (ctx module, inherited by children); never mutated after spawn, so children share it */
+  get context(): ReadonlyMap<string, unknown> {
+    return this.x?.context ?? EMPTY_CONTEXT;
+  }
+  set context(c: ReadonlyMap<string, unknown>) {
+    if (c !== EMPTY_CONTEXT || this.x !== undefined) this.extras.context = c;
+  }
+  /** the host the process runs on (the part of its pid between "@" and "|") */
+  get hostId(): string {
+    const p = this.pid;
+    return p.slice(p.indexOf('@') + 1, p.lastIndexOf('|'));
   }
 
   get events(): Channel | undefined {
@@ -187,8 +206,10 @@ export class Proc implements TaskOwner, ChannelFeed {
     readonly node: ProcessNode,
     readonly pid: string,
     readonly entryId: string,
-    readonly hostId: string,
-  ) {}
+    hostId: string,
+  ) {
+    void hostId; // part of the pid (see the hostId getter)
+  }
 
   // ---- delivery ----
 
@@ -242,6 +263,14 @@ export class Proc implements TaskOwner, ChannelFeed {
     }
     // an emptied backlog is dropped: a process that caught up holds no queue
     this.backlog = keep.length === 0 ? undefined : { queue: keep, pending };
+  }
+
+  /** After the exit: drops what only a live process needs, so a stale reference to it (a sender's sentToProc) holds little. */
+  release(): void {
+    this.backlog = undefined;
+    this.G = undefined;
+    this.sentTo = undefined;
+    this.sentToProc = undefined;
   }
 
   /** Forgets every subscription (process.upgrade); queued messages stay for the new code. */

@@ -114,7 +114,12 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     let target: Proc | undefined;
     if (isPidString(dest)) {
       if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
-      target = node.procs.get(dest);
+      if (me.sentTo === dest) target = me.sentToProc;
+      else {
+        target = node.procs.get(dest);
+        me.sentTo = dest;
+        me.sentToProc = target;
+      }
     } else {
       const r = destination(dest, 'process.send', me, 'send');
       if ('err' in r) return r.err;
