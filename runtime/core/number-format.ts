@@ -12,6 +12,7 @@ const TWO63 = 9223372036854775808;
  * values in [-2^63, 2^63) print as integers (2^63 prints "9.223372036854776e+18").
  */
 export function numberToString(n: number): string {
+  if ((n | 0) === n) return String(n); // int32 (and -0, which prints "0"): the common case
   if (Number.isInteger(n) && n >= -TWO63 && n < TWO63) {
     if (n > -1e21 && n < 1e21) {
       // JS prints integers below 1e21 in full; above 2^53 its digits are shortest-round-trip, not exact.

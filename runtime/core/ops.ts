@@ -32,7 +32,12 @@ export function siteError(M: ModuleInfo, s: number, message: string, operand = 1
 const MAX_META_CHAIN = 100;
 
 export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+  if (typeof o === 'string') return indexString(o, k, M, s);
   if (typeof k === 'string') return indexStr(o, k, M, s);
+  return indexSlow(o, k, M, s);
+}
+
+function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
@@ -55,16 +60,18 @@ export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown
   throw siteError(M, s, "'__index' chain too long; possible loop");
 }
 
+/** `s:sub(...)` and `s.x`: the string library through the string metatable's __index table, without the walk. */
+function indexString(o: string, k: unknown, M: ModuleInfo, s: number): unknown {
+  const h = getStringMetatable()?.__index;
+  if (h instanceof LuaTable && typeof k === 'string') {
+    const v = h[k];
+    if (v !== undefined) return v;
+  }
+  return typeof k === 'string' ? indexStr(o, k, M, s) : indexSlow(o, k, M, s);
+}
+
 /** index() for a string key: a table's string keys are its own properties, no rawget dispatch needed. */
 function indexStr(o: unknown, k: string, M: ModuleInfo, s: number): unknown {
-  if (typeof o === 'string') {
-    // `s:sub(...)`: the string library through the string metatable's __index table, without the generic walk.
-    const h = getStringMetatable()?.__index;
-    if (h instanceof LuaTable) {
-      const v = h[k];
-      if (v !== undefined) return v;
-    }
-  }
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {

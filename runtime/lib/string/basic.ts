@@ -84,21 +84,36 @@ export function strReverse(s: unknown): string {
 const HAS_UPPER = /[A-Z]/;
 const HAS_LOWER = /[a-z]/;
 const HAS_HIGH = /[\x80-\xff]/;
+/** Below this length a char loop beats a RegExp call for the checks below. */
+const SHORT = 32;
+
+/** Bit 1: the string has a byte in lo..hi; bit 2: it has a byte >= 0x80. */
+function scan(str: string, lo: number, hi: number): number {
+  let r = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= lo && c <= hi) r |= 1;
+    else if (c >= 128) r |= 2;
+  }
+  return r;
+}
 
 export function strLower(s: unknown): string {
   const str = checkStr(s, 1, 'lower');
   R.n = 1;
-  if (!HAS_UPPER.test(str)) return str;
+  const r = str.length < SHORT ? scan(str, 65, 90) : (HAS_UPPER.test(str) ? 1 : 0) | (HAS_HIGH.test(str) ? 2 : 0);
+  if ((r & 1) === 0) return str;
   // toLowerCase would also map Latin-1 letters (0xC0-0xDE), which are not letters in the C locale
-  if (!HAS_HIGH.test(str)) return str.toLowerCase();
+  if ((r & 2) === 0) return str.toLowerCase();
   return str.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
 export function strUpper(s: unknown): string {
   const str = checkStr(s, 1, 'upper');
   R.n = 1;
-  if (!HAS_LOWER.test(str)) return str;
+  const r = str.length < SHORT ? scan(str, 97, 122) : (HAS_LOWER.test(str) ? 1 : 0) | (HAS_HIGH.test(str) ? 2 : 0);
+  if ((r & 1) === 0) return str;
   // toUpperCase maps 0xB5 and 0xFF outside Latin-1 and 0xDF to "SS"
-  if (!HAS_HIGH.test(str)) return str.toUpperCase();
+  if ((r & 2) === 0) return str.toUpperCase();
   return str.replace(/[a-z]+/g, (m) => m.toUpperCase());
 }

@@ -40,8 +40,9 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   let start = posrelat(optInteger(init, 3, fname, 1), l1) - 1;
   if (start < 0) start = 0;
   else if (start > l1) start = l1;
-  const cp = getPattern(pat);
-  if (find && ((plain !== undefined && plain !== false) || cp.noSpecials)) {
+  const isPlain = find && plain !== undefined && plain !== false;
+  const cp = isPlain ? undefined : getPattern(pat);
+  if (cp === undefined || (find && cp.noSpecials)) {
     const j = src.indexOf(pat, start);
     if (j >= 0) return ret2(j + 1, j + pat.length);
     return ret1(undefined);

@@ -128,25 +128,42 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
-  const f = checkStr(fmt, 1, 'format');
+/** One conversion of a format string, with the literal text before it; `err` is a syntax error raised when reached. */
+interface Spec {
+  lit: string;
+  conv: number;
+  flags: number;
+  width: number;
+  prec: number | undefined;
+  err: string | undefined;
+}
+
+interface CompiledFormat {
+  specs: Spec[];
+  /** literal text after the last conversion */
+  tail: string;
+}
+
+const FORMAT_CACHE_LIMIT = 256;
+const formatCache = new Map<string, CompiledFormat>();
+
+/** str_format's scan of the format string, done once per format string (errors are kept for when they are reached). */
+function compileFormat(f: string): CompiledFormat {
   const n = f.length;
-  let out = '';
-  let lit = 0;
-  let argn = 1;
+  const specs: Spec[] = [];
+  let lit = '';
+  let from = 0;
   let i = f.indexOf('%');
-  if (i < 0) return ret1(f);
   while (i >= 0 && i < n) {
-    out += f.slice(lit, i);
+    lit += f.slice(from, i);
     i++;
     if (f.charCodeAt(i) === 37) {
-      out += '%';
-      lit = ++i;
+      lit += '%';
+      from = ++i;
       i = f.indexOf('%', i);
       continue;
     }
-    if (++argn > args.length + 1) throw argError(argn, 'format', 'no value');
-    // scanformat
+    let err: string | undefined;
     let flags = 0;
     let p = i;
     for (;;) {
@@ -156,7 +173,7 @@ export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
       flags |= fl;
       p++;
     }
-    if (p - i >= 6) throw luaError('invalid format (repeated flags)');
+    if (p - i >= 6) err = 'invalid format (repeated flags)';
     let width = 0;
     if (isDigit(f.charCodeAt(p))) width = f.charCodeAt(p++) - 48;
     if (isDigit(f.charCodeAt(p))) width = width * 10 + f.charCodeAt(p++) - 48;
@@ -167,42 +184,75 @@ export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
       if (isDigit(f.charCodeAt(p))) prec = f.charCodeAt(p++) - 48;
       if (isDigit(f.charCodeAt(p))) prec = prec * 10 + f.charCodeAt(p++) - 48;
     }
-    if (isDigit(f.charCodeAt(p))) throw luaError('invalid format (width or precision too long)');
+    if (err === undefined && isDigit(f.charCodeAt(p))) err = 'invalid format (width or precision too long)';
     const conv = p < n ? f.charCodeAt(p) : 0;
-    i = p + 1;
-    const arg = args[argn - 2];
+    if (err === undefined && !KNOWN_CONVERSIONS.includes(conv)) {
+      err = `invalid option '%${conv === 0 ? '' : String.fromCharCode(conv)}' to 'format'`;
+    }
+    specs.push({ lit, conv, flags, width, prec, err });
+    if (err !== undefined) return { specs, tail: '' }; // nothing after an error is ever reached
+    lit = '';
+    from = i = p + 1;
+    i = f.indexOf('%', i);
+  }
+  return { specs, tail: lit + f.slice(from) };
+}
+
+// d i o u x X c e E f g G q s
+const KNOWN_CONVERSIONS = [100, 105, 111, 117, 120, 88, 99, 101, 69, 102, 103, 71, 113, 115];
+
+export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
+  const f = checkStr(fmt, 1, 'format');
+  let cf = formatCache.get(f);
+  if (cf === undefined) {
+    cf = compileFormat(f);
+    if (formatCache.size >= FORMAT_CACHE_LIMIT) formatCache.clear();
+    formatCache.set(f, cf);
+  }
+  const specs = cf.specs;
+  const nargs = args.length;
+  let out = '';
+  for (let k = 0; k < specs.length; k++) {
+    const sp = specs[k]!;
+    out += sp.lit;
+    if (k >= nargs) throw argError(k + 2, 'format', 'no value');
+    if (sp.err !== undefined) throw luaError(sp.err);
+    const arg = args[k];
+    const conv = sp.conv;
+    const flags = sp.flags;
+    const width = sp.width;
+    const prec = sp.prec;
     switch (conv) {
       case 100: case 105: case 111: case 117: case 120: case 88: // d i o u x X
-        out += formatInt(numberArg(arg, argn), conv, flags, width, prec);
+        // the common plain %d of an int32 needs none of formatInt's casts and padding
+        if (conv === 100 && typeof arg === 'number' && (arg | 0) === arg && flags === 0 && width === 0 && prec === undefined) {
+          out += String(arg);
+        } else out += formatInt(numberArg(arg, k + 2), conv, flags, width, prec);
         break;
       case 99: { // c: sprintf's "%c" of a NUL ends the C string that Lua copies
-        const ch = String.fromCharCode(toInt32(numberArg(arg, argn)) & 0xff);
+        const ch = String.fromCharCode(toInt32(numberArg(arg, k + 2)) & 0xff);
         out += cutAtNul(pad('', '', ch, width, flags, false));
         break;
       }
       case 101: case 69: case 102: case 103: case 71: // e E f g G
-        out += formatFloat(numberArg(arg, argn), conv, flags, width, prec);
+        out += formatFloat(numberArg(arg, k + 2), conv, flags, width, prec);
         break;
       case 113: // q
-        if (arg === undefined) throw argError(argn, 'format', 'string expected, got nil');
-        out += quoteString(checkStr(arg, argn, 'format'));
+        if (arg === undefined) throw argError(k + 2, 'format', 'string expected, got nil');
+        out += quoteString(checkStr(arg, k + 2, 'format'));
         break;
-      case 115: { // s
+      default: { // s (compileFormat let no other conversion through)
         const s = typeof arg === 'string' ? arg : typeof arg === 'number' ? numberToString(arg) : luaToString(arg);
         if (prec === undefined && s.length >= 100) {
           out += s; // 5.1 keeps long strings as they are (no width applied)
         } else {
           let body = cutAtNul(s);
           if (prec !== undefined && body.length > prec) body = body.slice(0, prec);
-          out += pad('', '', body, width, flags, false);
+          out += width === 0 ? body : pad('', '', body, width, flags, false);
         }
         break;
       }
-      default:
-        throw luaError(`invalid option '%${conv === 0 ? '' : String.fromCharCode(conv)}' to 'format'`);
     }
-    lit = i;
-    i = f.indexOf('%', i);
   }
-  return ret1(lit < n ? out + f.slice(lit) : out);
+  return ret1(out + cf.tail);
 }
