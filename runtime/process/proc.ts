@@ -3,7 +3,7 @@
 // topics not starting with "@") to the inbox, else it stays queued — nothing is dropped before a subscription exists.
 // Rendezvous channels take a message only when a receiver waits; what cannot be delivered waits, in order.
 import type { LuaTable } from '../core/table.js';
-import type { SecurityContext } from '../security/check.js';
+import type { LastDecision, SecurityContext } from '../security/check.js';
 import { R } from '../core/results.js';
 import { toLuaError } from '../core/errors.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
@@ -90,12 +90,13 @@ export class Proc implements TaskOwner, ChannelFeed {
   security: SecurityContext | undefined = undefined;
   private x: ProcExtras | undefined = undefined;
   /**
-   * The last pid this process sent to and the process it resolved to (pids are never reused, so the pair stays true;
-   * the target's `alive` still decides): a process mostly talks to the same peer, and the lookup in the node's map
-   * of every process misses the CPU caches once there are many processes.
+   * The process this one last sent to (its pid never names another process, so `lastTarget.pid === dest` resolves
+   * dest; its `alive` still decides): a process mostly talks to the same peer, and the lookup in the node's map of
+   * every process misses the CPU caches once there are many processes.
    */
-  sentTo: string | undefined = undefined;
-  sentToProc: Proc | undefined = undefined;
+  lastTarget: Proc | undefined = undefined;
+  /** the permission check's memo of this process's last decision (security/check.ts) */
+  lastDecision: LastDecision | undefined = undefined;
 
   private get extras(): ProcExtras {
     return (this.x ??= new ProcExtras());
@@ -269,8 +270,8 @@ export class Proc implements TaskOwner, ChannelFeed {
   release(): void {
     this.backlog = undefined;
     this.G = undefined;
-    this.sentTo = undefined;
-    this.sentToProc = undefined;
+    this.lastTarget = undefined;
+    this.lastDecision = undefined;
   }
 
   /** Forgets every subscription (process.upgrade); queued messages stay for the new code. */

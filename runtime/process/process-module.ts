@@ -114,12 +114,8 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     let target: Proc | undefined;
     if (isPidString(dest)) {
       if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
-      if (me.sentTo === dest) target = me.sentToProc;
-      else {
-        target = node.procs.get(dest);
-        me.sentTo = dest;
-        me.sentToProc = target;
-      }
+      target = me.lastTarget;
+      if (target === undefined || target.pid !== dest) me.lastTarget = target = node.procs.get(dest);
     } else {
       const r = destination(dest, 'process.send', me, 'send');
       if ('err' in r) return r.err;

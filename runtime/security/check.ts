@@ -11,10 +11,24 @@ export interface SecurityContext {
   readonly scope?: Scope;
 }
 
+/**
+ * A caller's last decision that depended on action and resource alone (see createPermissionCheck): a process mostly
+ * repeats one check (every send of a loop to the same peer), and comparing three references beats the scope's memo
+ * lookup by a fifth of a message's cost. Mutated in place, one per caller.
+ */
+export interface LastDecision {
+  scope: Scope;
+  action: string;
+  resource: string;
+  allowed: boolean;
+}
+
 /** A caller of a checked operation: a process with its pid and security context (Proc once issue 5 is wired). */
 export interface SecurityCaller {
   readonly pid: string;
   readonly security?: SecurityContext;
+  /** where the check keeps the caller's last decision (a caller without this property is not cached) */
+  lastDecision?: LastDecision;
 }
 
 export interface SecurityOptions {
@@ -57,11 +71,29 @@ export function createPermissionCheck(
 ): (action: string, resource: string, caller: SecurityCaller | undefined) => boolean {
   const strict = opts.strictMode;
   return (action, resource, caller) => {
-    const ctx = caller?.security;
+    if (caller === undefined) return !strict;
+    // A caller's context never changes, so its last decision holds while scope, action and resource are the same —
+    // when it depended on nothing else (no policy for the action has conditions: Scope.decidesByResource). Only a
+    // decision made with an actor and a scope is remembered.
+    const last = caller.lastDecision;
+    if (last !== undefined && last.resource === resource && last.action === action && last.scope === caller.security?.scope) {
+      return last.allowed;
+    }
+    const ctx = caller.security;
     const actor = ctx?.actor;
     const scope = ctx?.scope;
     if (actor === undefined || scope === undefined) return !strict;
-    const meta = scope.usesMeta && caller !== undefined ? { pid: caller.pid } : undefined;
-    return scope.evaluate(actor, action, resource, meta) === 'allow';
+    const meta = scope.usesMeta ? { pid: caller.pid } : undefined;
+    const allowed = scope.evaluate(actor, action, resource, meta) === 'allow';
+    if (scope.decidesByResource(action) && 'lastDecision' in caller) {
+      if (last === undefined) caller.lastDecision = { scope, action, resource, allowed };
+      else {
+        last.scope = scope;
+        last.action = action;
+        last.resource = resource;
+        last.allowed = allowed;
+      }
+    }
+    return allowed;
   };
 }

@@ -69,6 +69,11 @@ export class Scope {
     return l;
   }
 
+  /** Whether the decision for `action` depends on the resource alone (no policy for it has conditions). */
+  decidesByResource(action: string): boolean {
+    return this.forAction(action).memo !== undefined;
+  }
+
   evaluate(actor: Actor, action: string, resource: string, meta: AttrRecord | undefined): Decision {
     const ap = this.forAction(action);
     const memo = ap.memo;
