@@ -126,7 +126,7 @@ export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: n
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
-      call(h, o, k, v);
+      if (h(o, k, v) === TAIL) bounce();
       return;
     }
     o = h;
@@ -195,7 +195,31 @@ function metaBinary(event: string, a: unknown, b: unknown): unknown {
   return h;
 }
 
+/** The arithmetic handler of metatable `mt` for `op`, read by name (one cheap property load per event). */
+function arithEvent(mt: LuaTable, op: string): unknown {
+  switch (op) {
+    case '+': return mt.__add;
+    case '-': return mt.__sub;
+    case '*': return mt.__mul;
+    case '/': return mt.__div;
+    case '%': return mt.__mod;
+    case '^': return mt.__pow;
+    default: return mt[EVENTS[op]!];
+  }
+}
+
 export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  // Objects with operator metamethods (a table is never coerced to a number, so its handler comes first): the
+  // handler of a, else of b (lvm.c call_binTM), called directly.
+  if (a instanceof LuaTable) {
+    const mt = a[MT];
+    const h = mt === undefined ? undefined : arithEvent(mt, op);
+    if (typeof h === 'function') return callHandler(h, a, b);
+  } else if (b instanceof LuaTable && typeof a === 'number') {
+    const mt = b[MT];
+    const h = mt === undefined ? undefined : arithEvent(mt, op);
+    if (typeof h === 'function') return callHandler(h, a, b);
+  }
   const x = toNumberCoerce(a);
   const y = toNumberCoerce(b);
   if (x !== undefined && y !== undefined) return arithNumbers(op, x, y);
@@ -205,6 +229,14 @@ export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: numb
   throw siteError(M, s, `attempt to perform arithmetic on a ${typeName(bad)} value`, x === undefined ? 1 : 2);
 }
 
+/** A metamethod the caller checked is a JS function, called with two operands; its first result only. */
+function callHandler(h: unknown, a: unknown, b: unknown): unknown {
+  let r = (h as (a: unknown, b: unknown) => unknown)(a, b);
+  if (r === TAIL) r = bounce();
+  R.n = 1;
+  return r;
+}
+
 function callFirst(h: unknown, a: unknown, b: unknown): unknown {
   const r = call2(h, a, b);
   R.n = 1;
@@ -212,6 +244,10 @@ function callFirst(h: unknown, a: unknown, b: unknown): unknown {
 }
 
 export function unm(a: unknown, M: ModuleInfo, s: number): unknown {
+  if (a instanceof LuaTable) {
+    const h = a[MT]?.__unm;
+    if (typeof h === 'function') return callHandler(h, a, a);
+  }
   const x = toNumberCoerce(a);
   if (x !== undefined) return -x;
   const h = getMetamethod(a, '__unm');
@@ -339,6 +375,15 @@ export function concat(a: unknown, b: unknown, M: ModuleInfo, s: number): unknow
 /** `a == b` after `a === b` failed: only two tables or two userdata may be equal, through `__eq`. */
 export function eqmeta(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof LuaTable && b instanceof LuaTable) {
+    const mt = a[MT];
+    if (mt === undefined) return false;
+    const h = mt.__eq;
+    if (typeof h === 'function' && mt === b[MT]) {
+      const r = callHandler(h, a, b);
+      return r !== undefined && r !== false;
+    }
+  }
   const ta = a instanceof LuaTable;
   if (ta !== b instanceof LuaTable) return false;
   const h1 = getMetamethod(a, '__eq');
@@ -366,6 +411,15 @@ function compareError(a: unknown, b: unknown, M: ModuleInfo | undefined, s: numb
 export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'string' && typeof b === 'string') return a < b;
+  if (a instanceof LuaTable && b instanceof LuaTable) {
+    // objects of one class: one metatable, so one handler (lvm.c call_orderTM's two lookups agree)
+    const mt = a[MT];
+    const h = mt !== undefined && mt === b[MT] ? mt.__lt : undefined;
+    if (typeof h === 'function') {
+      const r = callHandler(h, a, b);
+      return r !== undefined && r !== false;
+    }
+  }
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__lt');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__lt'))) {
@@ -379,6 +433,14 @@ export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
 export function le(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a <= b;
   if (typeof a === 'string' && typeof b === 'string') return a <= b;
+  if (a instanceof LuaTable && b instanceof LuaTable) {
+    const mt = a[MT];
+    const h = mt !== undefined && mt === b[MT] ? mt.__le : undefined;
+    if (typeof h === 'function') {
+      const r = callHandler(h, a, b);
+      return r !== undefined && r !== false;
+    }
+  }
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__le');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__le'))) {
@@ -413,6 +475,11 @@ export function fornum(v: unknown, M: ModuleInfo, s: number): number {
 export function callx(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): unknown {
   const h = getMetamethod(f, '__call');
   if (h === undefined) throw siteError(M, s, `attempt to call a ${typeName(f)} value`);
+  if (typeof h === 'function') {
+    // a callable object: its handler gets the object first
+    const r = h(f, ...args);
+    return r === TAIL ? bounce() : r;
+  }
   return callMeta(f, args);
 }
 
