@@ -3,10 +3,11 @@
 // process scheduler: parking on a channel, preemption), which resume's own twin forwards upward and whose answer it
 // passes back down, so blocking calls work inside coroutines too. See docs/architecture.md, "Suspension".
 import { LUATYPE } from './symbols.js';
-import { R, collect, retN, ret2 } from './results.js';
+import { R, retN, ret1, ret2 } from './results.js';
 import { LuaError, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { typeName } from './value.js';
+import { numberToString } from './number-format.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
@@ -80,13 +81,29 @@ export function create(fn: unknown): Coroutine {
   return new Coroutine(fn);
 }
 
+/**
+ * The values a resume passes in, for the code at the coroutine's suspension point (or its body's parameters). One
+ * array reused by every resume: whatever receives it (the body's first call, `yieldBack`, `yieldY`) copies it out at
+ * once, before any other Lua code runs, so a resume allocates nothing for its arguments.
+ */
+const XFER: unknown[] = [];
+
+/** Fills XFER with arguments `from..` of the caller's `arguments`. */
+function xferFrom(args: IArguments, from: number): unknown[] {
+  const n = args.length - from;
+  XFER.length = n < 0 ? 0 : n;
+  for (let i = 0; i < n; i++) XFER[i] = args[i + from];
+  return XFER;
+}
+
 /** One step of a coroutine: returns the IteratorResult or throws the coroutine's error (after marking it dead). */
 function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
-  if (!co.started) {
+  let gen = co.gen;
+  if (gen === undefined) {
     co.started = true;
     const fn = co.fn;
     const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
-    co.gen = y !== undefined ? y(...(input as unknown[])) : runAsGenerator(fn, input as unknown[]);
+    gen = co.gen = y !== undefined ? startTwin(y, input as unknown[]) : runAsGenerator(fn, [...(input as unknown[])]);
     input = undefined;
   }
   const prev = current;
@@ -95,7 +112,7 @@ function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   co.status = 'running';
   const td = R.td;
   try {
-    let r = co.gen!.next(input);
+    let r = gen.next(input);
     while (r.done && r.value === TAIL) {
       // The body ended in a deferred tail call: run it, still inside this coroutine.
       co.gen = bounceY();
@@ -113,6 +130,17 @@ function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   }
 }
 
+/** Creates the body's generator with the resume's values as its parameters (no spread for the common counts). */
+function startTwin(y: (...a: unknown[]) => LuaGen, a: unknown[]): LuaGen {
+  switch (a.length) {
+    case 0: return y();
+    case 1: return y(a[0]);
+    case 2: return y(a[0], a[1]);
+    case 3: return y(a[0], a[1], a[2]);
+    default: return y(...a);
+  }
+}
+
 function checkResumable(co: unknown): Coroutine | string {
   if (!(co instanceof Coroutine)) {
     throw luaError(`bad argument #1 to 'resume' (coroutine expected, got ${co === undefined ? 'no value' : typeName(co)})`);
@@ -123,12 +151,13 @@ function checkResumable(co: unknown): Coroutine | string {
 }
 
 /** coroutine.resume from plain code: a command for an outer driver cannot travel through a plain JS frame. */
-export function resume(co: unknown, ...args: unknown[]): unknown {
+export function resume(co: unknown): unknown {
   const c = checkResumable(co);
   if (typeof c === 'string') return ret2(false, c);
   let r: IteratorResult<unknown, unknown>;
   try {
-    r = step(c, c.started ? args : args);
+    // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
+    r = step(c, xferFrom(arguments, 1));
   } catch (e) {
     return ret2(false, toLuaError(e).value);
   }
@@ -146,8 +175,15 @@ function retTrueWith(vals: unknown[]): unknown {
 
 function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknown {
   if (r.done) {
-    if (R.n === 1) return ret2(true, r.value);
-    return retTrueWith(collect(r.value));
+    const n = R.n;
+    if (n === 1) return ret2(true, r.value);
+    if (n === 0) return ret1(true);
+    // `true` before the body's results: shift results 2..n of the registers up by one, in place.
+    const rv = R.rv;
+    for (let i = n - 1; i >= 1; i--) rv[i + 1] = rv[i];
+    rv[1] = r.value;
+    R.n = n + 1;
+    return true;
   }
   if (isCoYield(r.value)) return retTrueWith(r.value);
   c.status = 'dead';
@@ -191,17 +227,22 @@ export function yieldBack(back: unknown): unknown {
   return retN((back as unknown[] | undefined) ?? []);
 }
 
-/** coroutine.wrap: a function resuming `co` and raising its errors (the error value unchanged). */
+/**
+ * coroutine.wrap: a function resuming `co` and raising its errors. As Lua 5.1's auxwrap does, a string (or number)
+ * error gets the position of the Lua code that called the wrap function in front (none when a library function such
+ * as pcall called it); the raise point's traceback is kept.
+ */
 export function wrap(fn: unknown): unknown {
   const co = new Coroutine(fn);
-  const plain = (...args: unknown[]): unknown => {
+  const plain = function (): unknown {
     const c = checkResumable(co);
     if (typeof c === 'string') throw luaError(c);
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = step(c, args);
+      // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per call
+      r = step(c, xferFrom(arguments, 0));
     } catch (e) {
-      throw toLuaError(e);
+      throw wrapError(e);
     }
     if (r.done) return r.value === TAIL ? bounce() : r.value;
     if (isCoYield(r.value)) return retN(r.value);
@@ -217,7 +258,7 @@ export function wrap(fn: unknown): unknown {
       try {
         r = step(c, input);
       } catch (e) {
-        throw toLuaError(e);
+        throw wrapError(e);
       }
       if (r.done) return r.value;
       if (isCoYield(r.value)) return retN(r.value);
@@ -227,6 +268,17 @@ export function wrap(fn: unknown): unknown {
     }
   };
   return mkY(plain, twin);
+}
+
+/** The error a wrap function raises for its coroutine's error `e` (auxwrap: `luaL_where(L, 1)` .. message). */
+function wrapError(e: unknown): LuaError {
+  const err = toLuaError(e);
+  const v = err.value;
+  if (typeof v === 'string' || typeof v === 'number') {
+    const where = luaError('').value as string;
+    err.value = where + (typeof v === 'string' ? v : numberToString(v));
+  }
+  return err;
 }
 
 export function isLuaError(e: unknown): e is LuaError {

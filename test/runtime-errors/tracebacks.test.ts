@@ -132,8 +132,8 @@ describe.concurrent('tracebacks', () => {
   });
 
   // Lua 5.1 (and 5.4) coroutine.wrap prefixes a string error with the position of the wrap call:
-  // "main.lua:10: main.lua:3: attempt to ...". moonforge passes the message on unchanged. runtime/lib (coroutine).
-  it.fails('coroutine.wrap adds the resumer position to a string error (Lua 5.1 auxwrap)', async () => {
+  // "main.lua:10: main.lua:3: attempt to ..." (runtime/core/coroutine.ts wrapError).
+  it('coroutine.wrap adds the resumer position to a string error (Lua 5.1 auxwrap)', async () => {
     const src = 'local co = coroutine.wrap(function()\n  local q\n  q()\nend)\nco()\n';
     expect((await uncaught(src)).split('\n')[0]).toBe("main.lua:5: main.lua:3: attempt to call a nil value (local 'q')");
   });
