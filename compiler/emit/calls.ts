@@ -96,17 +96,31 @@ interface MultiTail {
   rest: string;
 }
 
+/** `__index` tables a method-call site follows inline before it calls index(): o's class, its base, its base's base. */
+const INLINE_CLASS_LEVELS = 3;
+
 /**
  * The method of `o:name()`: a table's own field, else (the class pattern, `setmetatable(o, C)` with `C.__index = C`,
- * and userdata methods) the raw field of its metatable's `__index` table, both inline; anything else goes to index().
+ * and userdata methods) the raw field of its metatable's `__index` table, and of that table's own `__index` table
+ * and so on (inherited methods: `setmetatable(Derived, {__index = Base})`), all inline so each site's property loads
+ * get their own inline caches; a miss anywhere (a function `__index`, a deeper chain) goes to index(), which starts
+ * over from `o`. Metatable fields are read raw, as lvm.c does.
  */
 function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression, desc: string): string {
   const t = fx.temp();
+  const r = fx.temp();
   const acc = propAny(name);
   const s = fx.ce.site(at.loc.start.line, desc);
-  // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the second step only.
-  return `(((${o} instanceof LuaTable && (${t} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
-    `(${t} = ${o}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && (${t} = ${t}${acc}) !== undefined)) ? ${t} : index(${o}, ${jsString(name)}, M, ${s}))`;
+  // (t = t[MT]) !== undefined && (t = t.__index) instanceof LuaTable && ((r = t.name) !== undefined || <deeper>)
+  let chain = '';
+  for (let level = INLINE_CLASS_LEVELS; level >= 1; level--) {
+    const from = level === 1 ? o : t;
+    const found = `(${r} = ${t}${acc}) !== undefined`;
+    chain = `(${t} = ${from}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ${chain === '' ? found : `(${found} || ${chain})`}`;
+  }
+  // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the metatable steps only.
+  return `(((${o} instanceof LuaTable && (${r} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
+    `${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
 }
 
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */
