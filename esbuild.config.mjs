@@ -47,6 +47,8 @@ await build({
     cli: 'sdk/cli/main.ts',
     compiler: 'compiler/index.ts',
     runtime: 'runtime/index.ts',
+    // The package's main export (`import { createRuntime } from 'moonforge'`): the embedding API of sdk/index.ts.
+    moonforge: 'sdk/index.ts',
   },
   outdir: 'dist',
   bundle: true,
