@@ -157,7 +157,7 @@ export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
   let i: number; // array index to resume from (0-based)
   if (k === undefined) {
     // A fresh traversal; `next(t) == nil` is a common emptiness test, so no snapshot is built here.
-    if (t[KEYS] !== undefined) t[KEYS] = undefined;
+    if (t[KEYS] !== undefined && !Object.isFrozen(t)) t[KEYS] = undefined;
     for (let j = 0; j < arr.length; j++) {
       const v = arr[j];
       if (v !== undefined) {
@@ -190,9 +190,14 @@ function snapshot(t: LuaTable): KeySnapshot {
   const h = t[HASH];
   if (h !== undefined) for (const key of h.keys()) keys.push(key);
   const snap = { keys, pos: -1 };
-  t[KEYS] = snap;
+  // A read-only table (the frozen library tables) cannot take the slot: its snapshot lives beside it.
+  if (Object.isFrozen(t)) frozenSnapshots.set(t, snap);
+  else t[KEYS] = snap;
   return snap;
 }
+
+/** Traversal snapshots of tables that cannot hold their own (frozen before their first traversal). */
+const frozenSnapshots = new WeakMap<LuaTable, KeySnapshot>();
 
 function stepSnapshot(t: LuaTable, snap: KeySnapshot, from: number, out: unknown[]): unknown {
   const keys = snap.keys;
@@ -211,7 +216,7 @@ function stepSnapshot(t: LuaTable, snap: KeySnapshot, from: number, out: unknown
 }
 
 function nextHashKey(t: LuaTable, k: unknown, out: unknown[]): unknown {
-  let snap = t[KEYS];
+  let snap = t[KEYS] ?? frozenSnapshots.get(t);
   let j = -1;
   if (snap !== undefined) {
     j = snap.keys[snap.pos] === k ? snap.pos : snap.keys.indexOf(k);
