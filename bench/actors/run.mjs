@@ -2,8 +2,7 @@
 // Erlang (erl +S 1) in one run: ping-pong, a ring of 503 processes, spawn + EXIT notice; then the memory of 100,000
 // idle processes blocked on their inbox (heap delta after a GC; the script re-runs itself with --expose-gc for that).
 // Then (issue 5) ping-pong with the permission check deciding against ten glob policies, beside the allow-all runtime.
-// Options: --quick (smaller counts), --rounds N (median of N timed rounds, default 3), --security-only (just the
-// policy-cost measurement).
+// Options: see HELP below (--quick, --rounds N, --only LIST, --no-erlang, --security-only).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -14,6 +13,21 @@ import { LUA } from './programs.lua.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
+const HELP = `usage: node bench/actors/run.mjs [options]
+  --quick          smaller counts (ping-pong 50k round trips, ring 200k hops, 20k spawns)
+  --rounds N       median of N timed rounds (default 3)
+  --only LIST      comma-separated subset of pingpong,ring,spawnexit,security,idle (default: all)
+  --no-erlang      moonforge figures only (no Erlang run, no ratios)
+  --security-only  just the policy-cost measurement (same as --only security)
+  --help           this text`;
+if (argv.includes('--help')) {
+  console.log(HELP);
+  process.exit(0);
+}
+const onlyAt = argv.indexOf('--only');
+const ONLY = new Set(onlyAt >= 0 ? String(argv[onlyAt + 1]).split(',') : ['pingpong', 'ring', 'spawnexit', 'security', 'idle']);
+if (argv.includes('--security-only')) ONLY.clear(), ONLY.add('security');
+const ERLANG = !argv.includes('--no-erlang');
 const quick = argv.includes('--quick');
 const roundsAt = argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
@@ -53,11 +67,10 @@ async function moonforge(h) {
     }
     return median(rates);
   };
-  const res = {
-    pingpong: await time('bench:pingpong', [PP], 2 * PP),
-    ring: await time('bench:ring', [RING, HOPS], HOPS),
-    spawnexit: await time('bench:spawnexit', [SPAWNS], SPAWNS),
-  };
+  const res = {};
+  if (ONLY.has('pingpong')) res.pingpong = await time('bench:pingpong', [PP], 2 * PP);
+  if (ONLY.has('ring')) res.ring = await time('bench:ring', [RING, HOPS], HOPS);
+  if (ONLY.has('spawnexit')) res.spawnexit = await time('bench:spawnexit', [SPAWNS], SPAWNS);
   rt.shutdown();
   return res;
 }
@@ -136,24 +149,34 @@ if (argv.includes('--memory-child')) {
 }
 
 const h = await loadHarness();
-if (argv.includes('--security-only')) {
-  printSecurity(await securedPingPong(h));
-  process.exit(0);
+const kinds = ['pingpong', 'ring', 'spawnexit'].filter((k) => ONLY.has(k));
+if (kinds.length > 0) {
+  console.log(`moonforge${ERLANG ? ' vs Erlang (+S 1)' : ''}, median of ${ROUNDS}; ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
+  const mf = await moonforge(h);
+  const erl = ERLANG ? erlang() : undefined;
+  const targets = { pingpong: 2, ring: 2, spawnexit: 1 };
+  if (erl !== undefined) {
+    console.log('| benchmark | moonforge /s | Erlang /s | ratio | target |');
+    console.log('|---|---:|---:|---:|---:|');
+  } else {
+    console.log('| benchmark | moonforge /s |');
+    console.log('|---|---:|');
+  }
+  for (const k of kinds) {
+    if (erl === undefined) {
+      console.log(`| ${k} | ${fmt(mf[k])} |`);
+      continue;
+    }
+    const r = mf[k] / erl[k];
+    console.log(`| ${k} | ${fmt(mf[k])} | ${fmt(erl[k])} | ${r.toFixed(2)}x | ≥ ${targets[k]}x ${r >= targets[k] ? 'met' : 'NOT met'} |`);
+  }
 }
-console.log(`moonforge vs Erlang (+S 1), median of ${ROUNDS}; ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
-const mf = await moonforge(h);
-const erl = erlang();
-const targets = { pingpong: 2, ring: 2, spawnexit: 1 };
-console.log('| benchmark | moonforge /s | Erlang /s | ratio | target |');
-console.log('|---|---:|---:|---:|---:|');
-for (const k of ['pingpong', 'ring', 'spawnexit']) {
-  const r = mf[k] / erl[k];
-  console.log(`| ${k} | ${fmt(mf[k])} | ${fmt(erl[k])} | ${r.toFixed(2)}x | ≥ ${targets[k]}x ${r >= targets[k] ? 'met' : 'NOT met'} |`);
+if (ONLY.has('security')) printSecurity(await securedPingPong(h));
+if (ONLY.has('idle')) {
+  const mem = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+  );
+  console.log(
+    `idle processes: ${mem.procs} alive; heap ${mem.heapPer.toFixed(0)} B/process, RSS ${mem.rssPer.toFixed(0)} B/process (target ≤ 1024 B heap) ${mem.heapPer <= 1024 ? 'met' : 'NOT met'}`,
+  );
 }
-printSecurity(await securedPingPong(h));
-const mem = JSON.parse(
-  execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }),
-);
-console.log(
-  `idle processes: ${mem.procs} alive; heap ${mem.heapPer.toFixed(0)} B/process, RSS ${mem.rssPer.toFixed(0)} B/process (target ≤ 1024 B heap) ${mem.heapPer <= 1024 ? 'met' : 'NOT met'}`,
-);
