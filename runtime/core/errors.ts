@@ -187,12 +187,15 @@ function sitesOf(e: unknown): CallSite[] | undefined {
 
 function whereFromJsError(e: unknown): string {
   if (!(e instanceof Error)) return '';
-  const m = /\((file:\/\/[^)]+|\/[^)]+):(\d+):(\d+)\)/.exec(String(e.stack ?? ''));
-  if (m === null) return '';
-  const info = chunks.get(m[1]!);
-  if (info === undefined) return '';
-  const f = info.resolve(Number(m[2]), Number(m[3]), null);
-  return f === undefined ? '' : `${f.chunk}:${f.line}: `;
+  // The innermost frame of compiled Lua code: a library function that failed (rawset on a read-only table) sits
+  // above it, and Lua puts the position of the Lua code that called the library function in front.
+  for (const m of String(e.stack ?? '').matchAll(/\((file:\/\/[^)]+|\/[^)]+):(\d+):(\d+)\)/g)) {
+    const info = chunks.get(m[1]!);
+    if (info === undefined) continue;
+    const f = info.resolve(Number(m[2]), Number(m[3]), null);
+    return f === undefined ? '' : `${f.chunk}:${f.line}: `;
+  }
+  return '';
 }
 
 /** PUC-style traceback text for an error (without the message line). */

@@ -88,6 +88,8 @@ export function rawset(t: LuaTable, k: unknown, v: unknown): void {
     if (Number.isInteger(k)) {
       const arr = t[ARR];
       const n = arr.length;
+      // Object.freeze(t) (the library tables) leaves the array part's own JS array writable.
+      if (k >= 1 && k <= n + 1 && Object.isFrozen(t)) throw luaError('attempt to modify a read-only table');
       if (k >= 1 && k <= n) {
         if (v !== undefined) arr[k - 1] = v;
         else if (k === n) {

@@ -56,6 +56,11 @@ const OTHER: Case[] = [
   ['table index is NaN', 'local a = {}\na[0/0] = 1\n', 'main.lua:2: table index is NaN'],
   ['bad argument', 'print(math.floor("x"))\n', "main.lua:1: bad argument #1 to 'floor' (number expected, got string)"],
   ['bad argument: no value', 'string.rep()\n', "main.lua:1: bad argument #1 to 'rep' (string expected, got no value)"],
+  // Wippy's library tables are read-only; a library function that writes one fails at its Lua caller's position.
+  ['assigning into a library table', 'math.x = 1\n', 'main.lua:1: attempt to modify a read-only table'],
+  ['rawset of a field of a library table', 'local t = os\nrawset(t, "x", 1)\n', 'main.lua:2: attempt to modify a read-only table'],
+  ['rawset of index 1 of a library table', 'local function f()\n  rawset(string, 1, "x")\nend\nf()\n', 'main.lua:2: attempt to modify a read-only table'],
+  ['setmetatable on a library table', '\nsetmetatable(table, {})\n', 'main.lua:2: attempt to modify a read-only table'],
   ['error inside __index', 'local t = setmetatable({}, {__index = function(t, k) return nil + k end})\nprint(t.x)\n', 'main.lua:1: attempt to perform arithmetic on a nil value'],
 ];
 
