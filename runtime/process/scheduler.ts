@@ -17,9 +17,19 @@ export interface TaskOwner {
   taskFailed(task: Task, error: unknown): void;
 }
 
+/** Initial run queue capacity (a power of two; the queue doubles when full). */
+const QUEUE_CAP = 1024;
+
 export class ProcessScheduler implements SchedulerLike {
-  private queue: Task[] = [];
+  /**
+   * The run queue, a ring buffer (capacity a power of two): `head` is the next task, `size` how many are queued. An
+   * array used as a queue and reset when drained grows its backing store anew every batch (4096 slots pushed one by
+   * one), a steady allocation per message in ping-pong; the ring is allocated once and only grows.
+   */
+  private queue: (Task | undefined)[] = new Array<Task | undefined>(QUEUE_CAP).fill(undefined);
+  private mask = QUEUE_CAP - 1;
   private head = 0;
+  private size = 0;
   private draining = false;
   private kicked = false;
   /** the task being stepped */
@@ -50,8 +60,21 @@ export class ProcessScheduler implements SchedulerLike {
   /** Makes a task runnable (at the back of the queue). */
   enqueue(task: Task): void {
     task.state = 'runnable';
-    this.queue.push(task);
-    this.kick();
+    if (this.size > this.mask) this.grow();
+    this.queue[(this.head + this.size) & this.mask] = task;
+    this.size++;
+    if (!this.draining) this.kick();
+  }
+
+  /** Doubles the ring, unrolling it so the oldest task is at 0. */
+  private grow(): void {
+    const old = this.queue;
+    const n = old.length;
+    const q = new Array<Task | undefined>(n * 2).fill(undefined);
+    for (let i = 0; i < n; i++) q[i] = old[(this.head + i) & this.mask];
+    this.queue = q;
+    this.head = 0;
+    this.mask = n * 2 - 1;
   }
 
   /** Marks the current task as about to park and returns the token its waker must present. */
@@ -93,18 +116,21 @@ export class ProcessScheduler implements SchedulerLike {
     try {
       let n = 0;
       let busy = 0;
-      while (this.head < this.queue.length) {
+      while (this.size > 0) {
         if (n++ >= BATCH || busy >= BUSY_BATCH) break;
-        const task = this.queue[this.head]!;
-        this.queue[this.head++] = undefined as unknown as Task;
+        const q = this.queue;
+        const h = this.head;
+        const task = q[h]!;
+        q[h] = undefined;
+        this.head = (h + 1) & this.mask;
+        this.size--;
         if (task.state !== 'runnable') continue;
         if (this.step(task)) busy++;
       }
-      if (this.head >= this.queue.length) {
-        this.queue.length = 0;
-        this.head = 0;
-      } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue = this.queue.slice(this.head);
+      // a ring that grew for a burst (100,000 spawns at once) is given back once it is empty
+      if (this.size === 0 && this.queue.length > QUEUE_CAP) {
+        this.queue = new Array<Task | undefined>(QUEUE_CAP).fill(undefined);
+        this.mask = QUEUE_CAP - 1;
         this.head = 0;
       }
     } finally {
@@ -115,11 +141,11 @@ export class ProcessScheduler implements SchedulerLike {
     // this one: a virtual clock (tests) moves only when nothing is due now, so spinning processes would freeze it and
     // every timer with it (such as the sleep of the process that means to terminate the spinner). A real clock moves
     // by itself during a busy batch (thousands of slices), so real runs keep delay 0.
-    if (this.head < this.queue.length) this.kick(this.preempted && this.time.now() === t0 ? 1 : 0);
+    if (this.size > 0) this.kick(this.preempted && this.time.now() === t0 ? 1 : 0);
   }
 
   get idle(): boolean {
-    return this.head >= this.queue.length;
+    return this.size === 0;
   }
 
   /** Runs one slice of `task`; true if it spun through its budget. */
