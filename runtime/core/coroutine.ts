@@ -90,8 +90,10 @@ const XFER: unknown[] = [];
 
 /** Fills XFER with arguments `from..` of the caller's `arguments`. */
 function xferFrom(args: IArguments, from: number): unknown[] {
-  const n = args.length - from;
-  XFER.length = n < 0 ? 0 : n;
+  let n = args.length - from;
+  if (n < 0) n = 0;
+  // Setting `length` is a runtime call even when it does not change: most resumes pass the same count as the last.
+  if (XFER.length !== n) XFER.length = n;
   for (let i = 0; i < n; i++) XFER[i] = args[i + from];
   return XFER;
 }
