@@ -29,7 +29,9 @@ export class ChunkEmitter {
     readonly analysis: Analysis,
     readonly opts: EmitOptions,
     readonly extras: FrontEndExtras,
-  ) {}
+  ) {
+    if (opts.processMode) preemptRecursion(analysis);
+  }
 
   site(line: number, ...descs: string[]): number {
     const key = `${line}\x00${descs.join('\x00')}`;
@@ -105,6 +107,64 @@ export class ChunkEmitter {
     const f = this.analysis.functions.get(node);
     if (f === undefined) throw new Error('internal: function not analysed');
     return f;
+  }
+}
+
+/**
+ * Process mode (issue 4, fairness): a local function on a cycle of direct calls (`local function f(n) return f(n + 1)
+ * end`, naive fib, mutual recursion) can compute without end and without a loop back-edge, so it must run as a
+ * generator twin, whose entry counts the budget (emit/functions.ts). The analysis proves such calls plain when nothing
+ * else suspends; this marks the cycles suspendable, spreads that to their callers as analyze.ts's fixpoint does, and
+ * takes their calls out of `plainCalls`. A function that is on no cycle and has no loop runs for a bounded time.
+ */
+export function preemptRecursion(analysis: Analysis): void {
+  const fns = [...analysis.functions.values()];
+  // Tarjan's strongly connected components over the `callees` edges.
+  const index = new Map<FunctionInfo, number>();
+  const low = new Map<FunctionInfo, number>();
+  const onStack = new Set<FunctionInfo>();
+  const stack: FunctionInfo[] = [];
+  let next = 0;
+  const visit = (f: FunctionInfo): void => {
+    index.set(f, next);
+    low.set(f, next);
+    next++;
+    stack.push(f);
+    onStack.add(f);
+    for (const c of f.callees) {
+      if (!index.has(c)) {
+        visit(c);
+        low.set(f, Math.min(low.get(f)!, low.get(c)!));
+      } else if (onStack.has(c)) low.set(f, Math.min(low.get(f)!, index.get(c)!));
+    }
+    if (low.get(f) !== index.get(f)) return;
+    const scc: FunctionInfo[] = [];
+    let g: FunctionInfo;
+    do {
+      g = stack.pop()!;
+      onStack.delete(g);
+      scc.push(g);
+    } while (g !== f);
+    if (scc.length > 1 || f.callees.has(f)) for (const h of scc) h.suspendsItself = h.suspendable = true;
+  };
+  for (const f of fns) if (!index.has(f)) visit(f);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const f of fns) {
+      if (f.suspendable) continue;
+      for (const c of f.callees) {
+        if (c.suspendable) {
+          f.suspendable = changed = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const call of analysis.plainCalls) {
+    if (call.base.type !== 'Identifier') continue;
+    const b = analysis.bindings.get(call.base);
+    if (b !== undefined && b.kind === 'local' && b.v.constFunction?.suspendable === true) analysis.plainCalls.delete(call);
   }
 }
 

@@ -39,7 +39,10 @@ export function emitFunctionBody(ce: ChunkEmitter, info: FunctionInfo, mode: Mod
   const name = jsFunctionName(info) + (mode === 'gen' ? '$y' : '');
   const start = marker(node.loc.start.line, node.loc.start.column + 1);
   const decls = fx.tempDeclarations();
-  return `${start}(function${mode === 'gen' ? '*' : ''} ${name}(${params.join(', ')}) {\n${decls}${decls ? '\n' : ''}${body}\nR.n = 0;\n})`;
+  // Process mode: every call of a twin counts against the budget, as loop back-edges do (statements.ts), so recursion
+  // without loops (fib, endless tail calls: see preemptRecursion in context.ts) gives way too.
+  const entry = mode === 'gen' && ce.opts.processMode ? 'if (--BUDGET.n < 0) yield* preemptY();\n' : '';
+  return `${start}(function${mode === 'gen' ? '*' : ''} ${name}(${params.join(', ')}) {\n${decls}${decls ? '\n' : ''}${entry}${body}\nR.n = 0;\n})`;
 }
 
 /** The chunk's main function: plain only (a chunk runs to completion when loaded). */

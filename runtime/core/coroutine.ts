@@ -8,6 +8,7 @@ import { LuaError, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { typeName } from './value.js';
 import { numberToString } from './number-format.js';
+import { PREEMPT } from './preempt.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
@@ -132,6 +133,17 @@ function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   }
 }
 
+/**
+ * step() for a resume from plain code (a metamethod, a sort comparator, a non-suspendable function of a process):
+ * a plain JS frame cannot give way, so a preemption inside the coroutine (process mode, runtime/core/preempt.ts) just
+ * goes on at once instead of failing as a yield across a C-call boundary. Outside a scheduler nothing preempts.
+ */
+function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
+  let r = step(co, input);
+  while (r.value === PREEMPT && !r.done) r = step(co, undefined);
+  return r;
+}
+
 /** Creates the body's generator with the resume's values as its parameters (no spread for the common counts). */
 function startTwin(y: (...a: unknown[]) => LuaGen, a: unknown[]): LuaGen {
   switch (a.length) {
@@ -159,7 +171,7 @@ export function resume(co: unknown): unknown {
   let r: IteratorResult<unknown, unknown>;
   try {
     // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
-    r = step(c, xferFrom(arguments, 1));
+    r = stepPlain(c, xferFrom(arguments, 1));
   } catch (e) {
     return ret2(false, toLuaError(e).value);
   }
@@ -242,7 +254,7 @@ export function wrap(fn: unknown): unknown {
     let r: IteratorResult<unknown, unknown>;
     try {
       // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per call
-      r = step(c, xferFrom(arguments, 0));
+      r = stepPlain(c, xferFrom(arguments, 0));
     } catch (e) {
       throw wrapError(e);
     }
