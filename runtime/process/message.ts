@@ -18,21 +18,31 @@ function asUserdata(cls: { prototype: object }, mt: LuaTable): void {
   (cls.prototype as { [MT]?: LuaTable })[MT] = mt;
 }
 
+// Fields are `declare`d and assigned in the constructor: a class field (target ES2022) is defined on the new object
+// before the constructor body assigns it again, two stores per field for objects made for every message.
 export class Payload {
-  constructor(readonly value: unknown) {}
+  declare readonly value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
 }
 
 export class Message {
+  declare readonly topic: string;
+  declare readonly from: string;
+  /** how many payloads were sent */
+  declare readonly count: number;
+  /** the payload (count 1) or the array of payloads (count > 1), already copied for the receiver */
+  declare readonly data: unknown;
   /** the Lua Payload value, made on the first msg:payload() */
-  private payloadObj: unknown = undefined;
-  constructor(
-    readonly topic: string,
-    readonly from: string,
-    /** how many payloads were sent */
-    readonly count: number,
-    /** the payload (count 1) or the array of payloads (count > 1), already copied for the receiver */
-    readonly data: unknown,
-  ) {}
+  declare private payloadObj: unknown;
+  constructor(topic: string, from: string, count: number, data: unknown) {
+    this.topic = topic;
+    this.from = from;
+    this.count = count;
+    this.data = data;
+    this.payloadObj = undefined;
+  }
 
   /** The payloads as an array (Envelope's view, for host code). */
   get payloads(): unknown[] {

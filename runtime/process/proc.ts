@@ -230,6 +230,21 @@ export class Proc implements TaskOwner, ChannelFeed {
     return env instanceof Message ? env.raw() : rawPayload(env.payloads);
   }
 
+  /**
+   * process.send's delivery of a Message (its topic never starts with "@"): straight to a waiting inbox receiver
+   * when nothing is queued and no listener exists, the common case of every actor loop; else the general path.
+   */
+  deliverMessage(m: Message): void {
+    if (this.backlog === undefined && this.alive) {
+      const x = this.x;
+      if (x === undefined || x.listeners === undefined || x.listeners.size === 0) {
+        const ch = this.inbox;
+        if (ch !== undefined && ch.offer(m)) return;
+      }
+    }
+    this.deliver(m);
+  }
+
   deliver(env: Envelope): void {
     if (!this.alive) return;
     if (env.linkDown === true && !this.trapLinks) {

@@ -106,16 +106,20 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   // The hot path of every message: no rest array (arguments.length tells 0, 1 or more payloads apart), no resolved
   // object, no copy for immutable payloads, and the Message itself is the envelope.
   mod.send = function (dest: unknown, topic: unknown, payload: unknown): unknown {
-    const me = self();
+    const task = sched.current;
+    if (task === undefined) throw luaError('process functions can only be called from a process');
+    const me = task.proc;
     if (typeof dest !== 'string' || typeof topic !== 'string') {
       return fail(ERROR_KINDS.INVALID, 'send requires at least destination and topic arguments');
     }
     if (topic.charCodeAt(0) === 64) return fail(ERROR_KINDS.INVALID, 'cannot send to @ topics');
-    let target: Proc | undefined;
-    if (isPidString(dest)) {
+    let target = me.lastTarget;
+    // the last target's pid is a pid string: the same checks as below, without the shape test and the map lookup
+    if (target !== undefined && target.pid === dest) {
       if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
-      target = me.lastTarget;
-      if (target === undefined || target.pid !== dest) me.lastTarget = target = node.procs.get(dest);
+    } else if (dest.charCodeAt(0) === 123 /* { */ && dest.charCodeAt(dest.length - 1) === 125 /* } */) {
+      if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
+      me.lastTarget = target = node.procs.get(dest);
     } else {
       const r = destination(dest, 'process.send', me, 'send');
       if ('err' in r) return r.err;
@@ -126,7 +130,7 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     let data: unknown;
     if (n === 1) data = typeof payload === 'object' ? copyValue(payload) : payload;
     else if (n > 1) data = copyValues(Array.prototype.slice.call(arguments, 2));
-    target.deliver(new Message(topic, me.pid, n < 0 ? 0 : n, data));
+    target.deliverMessage(new Message(topic, me.pid, n < 0 ? 0 : n, data));
     return ret1(true);
   };
 

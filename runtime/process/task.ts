@@ -18,6 +18,12 @@ export type TaskState = 'runnable' | 'running' | 'parked' | 'done';
 const PARK_STEP: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
 
 /**
+ * The done result of a wait, shared and rewritten for each one: its only reader is the `yield*` that delegates to
+ * the task, which reads `done` and `value` at once and keeps nothing (a fresh object per message is GC work).
+ */
+const DONE_STEP: { done: true; value: unknown } = { done: true, value: undefined };
+
+/**
  * A task. It is also the waiter of its own plain (non-select) channel waits: a task waits on one channel at a time
  * and such a wait ends only when the channel takes it out of its queue, so the wait's state can live in the task —
  * an idle process blocked on its inbox then holds no waiter object. For a parked `receive` the task is also the
@@ -69,7 +75,8 @@ export class Task implements Waiter, Iterator<unknown, unknown, unknown> {
     const v = this.value;
     this.value = undefined;
     this.outcome = undefined;
-    return { done: true, value: ret2(v, o === 'recv') };
+    DONE_STEP.value = ret2(v, o === 'recv');
+    return DONE_STEP;
   }
 
   return(value?: unknown): IteratorResult<unknown, unknown> {
