@@ -8,12 +8,15 @@ import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
 import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { callMeta } from '../core/call.js';
-import { createError, type LuaErrorValue } from '../lib/wippy/errors.js';
+import { createError, type ErrorFrame, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
 import { EMPTY_CONTEXT, EVENTS_TOPIC, NO_PAYLOADS, Proc, type Envelope, type ExitResult } from './proc.js';
 import { copyValue, copyValues } from './copy.js';
 import { messageOf } from './message.js';
+
+/** The frames of a node-made error (shared, never written). */
+const NO_FRAMES: ErrorFrame[] = Object.freeze([]) as unknown as ErrorFrame[];
 
 export const EVENT_EXIT = 'pid.exit';
 export const EVENT_LINK_DOWN = 'pid.link.down';
@@ -176,8 +179,14 @@ export class ProcessNode {
   private pidHost = '';
   private pidPrefix = '';
 
+  /**
+   * An error the node itself reports for a process (terminated, linked process failed, a failing exit's message):
+   * made by the runtime, as in Wippy where Go makes it, so it carries no Lua frames. Capturing the JS stack here
+   * would only find whoever happened to be running (the terminator's frames, or none), at the cost of a stack walk
+   * per exit: 4% of the ring benchmark, which terminates its 503 processes each round.
+   */
   makeError(message: string, kind = ''): LuaErrorValue {
-    return createError({ message, kind });
+    return createError({ message, kind, frames: NO_FRAMES });
   }
 
   tracebackOf(err: LuaError): string | undefined {
