@@ -6,6 +6,7 @@ import type {
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
 import { NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
+import { solveValueKinds, type LocalSource } from './value-kinds.js';
 
 export interface AnalyzeOptions {
   /** process mode: loops are preemption points, so functions with loops get generator twins */
@@ -28,6 +29,8 @@ class Analyzer {
   readonly assignedGlobals = new Set<string>();
   readonly plainCalls = new Set<CallLike>();
   private readonly pending: PendingCall[] = [];
+  /** every store into each local, for solveValueKinds */
+  private readonly sources = new Map<LocalVar, LocalSource[]>();
   private scopes: Scope[] = [];
   private fn!: FunctionInfo;
   private counter = 0;
@@ -42,6 +45,7 @@ class Analyzer {
     this.scopes = [new Map()];
     this.block(chunk.body);
     this.solve();
+    solveValueKinds(this.sources, this.bindings);
     return {
       bindings: this.bindings,
       declarations: this.declarations,
@@ -73,11 +77,18 @@ class Analyzer {
       constFunction: undefined,
       forNumeric,
       inLoop: this.loopDepth > 0,
+      valueKind: undefined,
     };
+    this.sources.set(v, []);
     this.scopes[this.scopes.length - 1]!.set(id.name, v);
     this.declarations.set(id, v);
     this.bindings.set(id, { kind: 'local', v });
     return v;
+  }
+
+  /** Records that `v` receives the first value of `e` (null: a value nothing is known about). */
+  private store(v: LocalVar, e: LocalSource): void {
+    this.sources.get(v)!.push(e);
   }
 
   private lookup(name: string): LocalVar | undefined {
@@ -122,16 +133,20 @@ class Analyzer {
       case 'LocalStatement': {
         for (const e of s.init) this.expression(e);
         const vars = s.variables.map((id) => this.declare(id));
+        vars.forEach((v, i) => this.store(v, s.init[i] ?? null));
         if (vars.length === 1 && s.init.length === 1 && s.init[0]!.type === 'FunctionDeclaration') {
           vars[0]!.constFunction = this.functions.get(s.init[0] as FunctionDeclaration);
         }
         return;
       }
       case 'AssignmentStatement':
-        for (const target of s.variables) {
+        s.variables.forEach((target, i) => {
           if (target.type === 'Identifier') {
             const b = this.reference(target);
-            if (b.kind === 'local') b.v.reassigned = true;
+            if (b.kind === 'local') {
+              b.v.reassigned = true;
+              this.store(b.v, s.init[i] ?? null);
+            }
             else this.assignedGlobals.add(b.name);
           } else if (target.type === 'MemberExpression') {
             this.expression(target.base);
@@ -139,7 +154,7 @@ class Analyzer {
             this.expression(target.base);
             this.expression(target.index);
           }
-        }
+        });
         for (const e of s.init) this.expression(e);
         return;
       case 'CallStatement':
@@ -192,7 +207,7 @@ class Analyzer {
         this.fn.suspendsItself = true;
         this.scopes.push(new Map());
         this.loopDepth++;
-        for (const id of s.variables) this.declare(id);
+        for (const id of s.variables) this.store(this.declare(id), null);
         this.loopDepth--;
         this.loopBody(s.body);
         this.scopes.pop();
@@ -219,6 +234,7 @@ class Analyzer {
     if (s.isLocal && id !== null && id.type === 'Identifier') {
       // `local function f` declares f before the body, so the body can recurse through it.
       const v = this.declare(id);
+      this.store(v, null);
       this.functionBody(s, id.name);
       v.constFunction = this.functions.get(s);
       return;
@@ -227,8 +243,10 @@ class Analyzer {
     if (id !== null) {
       if (id.type === 'Identifier') {
         const b = this.reference(id);
-        if (b.kind === 'local') b.v.reassigned = true;
-        else this.assignedGlobals.add(b.name);
+        if (b.kind === 'local') {
+          b.v.reassigned = true;
+          this.store(b.v, null);
+        } else this.assignedGlobals.add(b.name);
         name = id.name;
       } else {
         this.expression(id.base);
@@ -254,6 +272,7 @@ class Analyzer {
       info.params.push(this.declare({ type: 'Identifier', name: 'self', loc: id.loc, range: id.range }));
     }
     for (const p of f.parameters) if (p.type === 'Identifier') info.params.push(this.declare(p));
+    for (const p of info.params) this.store(p, null);
     this.block(f.body);
     this.fn = outerFn;
     this.scopes = outerScopes;

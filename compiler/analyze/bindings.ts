@@ -18,7 +18,14 @@ export interface LocalVar {
   forNumeric: boolean;
   /** declared inside a loop of its function: a fresh binding per iteration */
   inLoop: boolean;
+  /**
+   * What every value the local ever holds is (value-kinds.ts): 'num' a number, 'tbl' a table; undefined when
+   * unknown. Lets the emitter drop the type tests of its inline fast paths.
+   */
+  valueKind: ValueKind | undefined;
 }
+
+export type ValueKind = 'num' | 'tbl';
 
 export type Binding = { kind: 'local'; v: LocalVar } | { kind: 'global'; name: string };
 

@@ -8,7 +8,7 @@ import { GotoError } from './goto.js';
 import { positionOf } from '../diagnostics.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
-import { bind, describeOperand, emitExpr, indexCode } from './expressions.js';
+import { bind, describeOperand, emitExpr, indexCode, isTableLocal } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
@@ -79,7 +79,7 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
     const obj = bind(fx, objJs.simple && !objJs.code.includes('$') ? { ...objJs, simple: false } : objJs);
     const name = base.identifier.name;
     const f = fx.temp();
-    const lookup = methodCode(fx, obj.ref, name, base, describeOperand(fx, base.base));
+    const lookup = methodCode(fx, obj.ref, name, base, describeOperand(fx, base.base), isTableLocal(fx, base.base));
     return { init: [obj.init, `${f} = ${lookup}`].filter((x) => x !== ''), fn: f, self: obj.ref, desc: `method '${name}'` };
   }
   const callee = emitExpr(fx, base);
@@ -106,7 +106,7 @@ const INLINE_CLASS_LEVELS = 3;
  * get their own inline caches; a miss anywhere (a function `__index`, a deeper chain) goes to index(), which starts
  * over from `o`. Metatable fields are read raw, as lvm.c does.
  */
-function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression, desc: string): string {
+function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression, desc: string, knownTable: boolean): string {
   const t = fx.temp();
   const r = fx.temp();
   const acc = propAny(name);
@@ -118,6 +118,7 @@ function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression
     const found = `(${r} = ${t}${acc}) !== undefined`;
     chain = `(${t} = ${from}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ${chain === '' ? found : `(${found} || ${chain})`}`;
   }
+  if (knownTable) return `((((${r} = ${o}${acc}) !== undefined) || (${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
   // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the metatable steps only.
   return `(((${o} instanceof LuaTable && (${r} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
     `${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;

@@ -60,10 +60,24 @@ export function emitExpr(fx: FunctionEmitter, e: Expression): Js {
 export function emitName(fx: FunctionEmitter, id: Identifier): Js {
   const b = fx.ce.analysis.bindings.get(id);
   if (b !== undefined && b.kind === 'local') {
-    return js(b.v.jsName, b.v.forNumeric && !b.v.reassigned ? 'num' : 'any', true);
+    // A local that only ever holds numbers (analyze/value-kinds.ts) needs no typeof tests. A table local stays 'any'
+    // here (it may have a metatable, so `==` still needs __eq); isTableLocal lets indexing skip its instanceof test.
+    return js(b.v.jsName, b.v.valueKind === 'num' ? 'num' : 'any', true);
   }
   const t = fx.temp();
   return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : gget(G, ${jsString(id.name)}))`);
+}
+
+/** The expression is a local that only ever holds tables (never reassigned to anything else). */
+export function isTableLocal(fx: FunctionEmitter, e: Expression): boolean {
+  if (e.type !== 'Identifier') return false;
+  const b = fx.ce.analysis.bindings.get(e);
+  return b !== undefined && b.kind === 'local' && b.v.valueKind === 'tbl';
+}
+
+/** `x instanceof LuaTable && ` for the inline fast paths, or nothing when x is a table local. */
+export function tableTest(fx: FunctionEmitter, e: Expression, ref: string): string {
+  return isTableLocal(fx, e) ? '' : `${ref} instanceof LuaTable && `;
 }
 
 /** A JS boolean for Lua truthiness of `e` (conditions of if/while/repeat, operands of not/and/or in tests). */
@@ -105,6 +119,9 @@ function emitUnary(fx: FunctionEmitter, e: UnaryExpression): Js {
     }
     case '#': {
       if (a.kind === 'str') return js(`(${a.code}).length`, 'num');
+      if (isTableLocal(fx, e.argument)) {
+        return js(`(${a.code}[MT] === undefined ? ${a.code}[ARR].length : len(${a.code}, M, ${s}))`);
+      }
       // A literal operand gets a temp too: `123.length` is not valid JS.
       const { init, ref } = bind(fx, a.simple && a.kind !== 'any' ? { ...a, simple: false } : a);
       return js(seq(init,
@@ -147,7 +164,8 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
     return js(seq(init, code));
   }
   const bit = BITWISE[op];
-  if (bit !== undefined) return js(`${bit}(${l.code}, ${r.code}, M, ${s()})`);
+  // Always a number or an error (no metamethods, runtime/core/ops.ts), as analyze/value-kinds.ts assumes.
+  if (bit !== undefined) return js(`${bit}(${l.code}, ${r.code}, M, ${s()})`, 'num');
   // Comparisons: `a > b` is `b < a` and `a >= b` is `b <= a`, with operands still evaluated left to right.
   const L = bind(fx, l);
   const Rb = bind(fx, r);
@@ -157,8 +175,10 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
   const helper = jsCmp === '<' ? 'lt' : 'le';
   if (l.kind === 'num' && r.kind === 'num') return js(seq(init, `(${a} ${jsCmp} ${b})`), 'bool');
   if (l.kind === 'str' && r.kind === 'str') return js(seq(init, `(${a} ${jsCmp} ${b})`), 'bool');
-  const code =
-    `((typeof ${a} === "number" && typeof ${b} === "number") ? ${a} ${jsCmp} ${b} : ${helper}(${a}, ${b}, M, ${s()}))`;
+  const [ka, kb] = op === '>' || op === '>=' ? [r.kind, l.kind] : [l.kind, r.kind];
+  const checks = [ka === 'num' ? '' : `typeof ${a} === "number"`, kb === 'num' ? '' : `typeof ${b} === "number"`]
+    .filter((c) => c !== '').join(' && ');
+  const code = `((${checks}) ? ${a} ${jsCmp} ${b} : ${helper}(${a}, ${b}, M, ${s()}))`;
   return js(seq(init, code), 'bool');
 }
 
@@ -238,50 +258,54 @@ export function describeOperand(fx: FunctionEmitter, e: Expression): string {
 /** `base.name`, with the present-key case inline. */
 function emitMember(fx: FunctionEmitter, e: MemberExpression): Js {
   const base = emitExpr(fx, e.base);
-  return js(indexCode(fx, base, jsString(e.identifier.name), propAny(e.identifier.name), e, describeOperand(fx, e.base)));
+  return js(indexCode(fx, base, jsString(e.identifier.name), propAny(e.identifier.name), e, describeOperand(fx, e.base),
+    isTableLocal(fx, e.base)));
 }
 
 function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
   const base = emitExpr(fx, e.base);
   if (e.index.type === 'StringLiteral') {
     const key = decodeStringLiteral(e.index.raw);
-    return js(indexCode(fx, base, jsString(key), propAny(key), e, describeOperand(fx, e.base)));
+    return js(indexCode(fx, base, jsString(key), propAny(key), e, describeOperand(fx, e.base), isTableLocal(fx, e.base)));
   }
   const key = emitExpr(fx, e.index);
   const B = bind(fx, base);
   const K = bind(fx, key);
+  const isT = tableTest(fx, e.base, B.ref);
   const s = fx.ce.site(e.loc.start.line, describeOperand(fx, e.base));
   const init = [B.init, K.init].filter((x) => x !== '').join(', ');
   if (key.kind === 'num') {
     const t = fx.temp();
     return js(seq(init,
-      `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      `((${isT}(${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
   }
   if (key.kind === 'str') {
     const t = fx.temp();
     return js(seq(init,
-      `((${B.ref} instanceof LuaTable && (${t} = ${B.ref}[${K.ref}]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      `((${isT}(${t} = ${B.ref}[${K.ref}]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
   }
   if (key.kind === 'any') {
     // Unknown key type: an array slot for numbers (a non-integer or out-of-range index reads undefined and goes to
     // index()), an own property for strings; everything else through index().
     const t = fx.temp();
     return js(seq(init,
-      `((${B.ref} instanceof LuaTable && (${t} = (typeof ${K.ref} === "number" ? ${B.ref}[ARR][${K.ref} - 1] : ` +
+      `((${isT}(${t} = (typeof ${K.ref} === "number" ? ${B.ref}[ARR][${K.ref} - 1] : ` +
       `typeof ${K.ref} === "string" ? ${B.ref}[${K.ref}] : undefined)) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
   }
   return js(seq(init, `index(${B.ref}, ${K.ref}, M, ${s})`));
 }
 
 /** Code reading a constant string key: the own property when the base is a table that has it, else index(). */
-export function indexCode(fx: FunctionEmitter, base: Js, keyLiteral: string, access: string, at: Expression, desc: string): string {
+export function indexCode(
+  fx: FunctionEmitter, base: Js, keyLiteral: string, access: string, at: Expression, desc: string, knownTable = false,
+): string {
   // A literal base (`(1).x`) is bound to a temp: `1.x` would not be valid JS.
   const B = bind(fx, base.simple && !base.code.includes('$') ? { ...base, simple: false } : base);
   const t = fx.temp();
   const s = fx.ce.site(at.loc.start.line, desc);
   // A missing key of a table without a metatable is nil right here.
   return seq(B.init,
-    `((${B.ref} instanceof LuaTable && ((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
+    `((${knownTable ? '' : `${B.ref} instanceof LuaTable && `}((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
 }
 
 function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {

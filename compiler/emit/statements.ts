@@ -6,10 +6,11 @@ import type {
 } from '../lua-ast.js';
 import { isCallLike } from '../lua-ast.js';
 import { marker, type FunctionEmitter } from './context.js';
-import { bind, describeOperand, emitCond, emitExpr, emitMultiArray } from './expressions.js';
+import { bind, describeOperand, emitCond, emitExpr, emitMultiArray, tableTest } from './expressions.js';
 import { emitCall } from './calls.js';
 import { emitFunction } from './functions.js';
 import { jsString, propAny, type Js } from './js.js';
+import type { LocalVar } from '../analyze/bindings.js';
 import { emitGoto, emitGotoBlock, hasLabels } from './goto.js';
 
 export function emitBlock(fx: FunctionEmitter, body: Statement[]): string {
@@ -136,12 +137,25 @@ interface Target {
   assign(v: string, vKind: Js['kind']): string;
 }
 
-/** In a multiple assignment a target's table and key are fixed before any store (a later store may change them). */
-function pinned(v: Js): Js {
+/**
+ * When a target's table or key is read, as PUC Lua 5.1 does it: an upvalue (or a global, or any other expression) is
+ * read into a temp before the values are evaluated; a local of the current function is read at its store, except
+ * when the same statement assigns it (lparser.c check_conflict copies it then). `targets`: the locals the statement
+ * assigns. A local never assigned after its declaration reads the same either way.
+ */
+function pinned(fx: FunctionEmitter, e: Expression, v: Js, targets: ReadonlySet<LocalVar>): Js {
+  if (e.type === 'Identifier') {
+    const b = fx.ce.analysis.bindings.get(e);
+    if (b !== undefined && b.kind === 'local') {
+      const upvalue = b.v.owner !== fx.info;
+      return !b.v.reassigned || (!upvalue && !targets.has(b.v)) ? v : { ...v, simple: false };
+    }
+  }
   return v.simple && v.code.includes('$') ? { ...v, simple: false } : v;
 }
 
-function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][number], multi = false): Target {
+/** `assigned`: the locals assigned by the statement `t` belongs to (see pinned). */
+function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][number], assigned: ReadonlySet<LocalVar>): Target {
   const line = t.loc.start.line;
   if (t.type === 'Identifier') {
     const b = fx.ce.analysis.bindings.get(t);
@@ -158,7 +172,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     };
   }
   const base = emitExpr(fx, t.base);
-  const obj = bind(fx, multi ? pinned(base) : base);
+  const obj = bind(fx, pinned(fx, t.base, base, assigned));
+  const isT = tableTest(fx, t.base, obj.ref);
   const s = fx.ce.site(line, describeOperand(fx, t.base));
   if (t.type === 'MemberExpression' || (t.type === 'IndexExpression' && t.index.type === 'StringLiteral')) {
     const name = t.type === 'MemberExpression' ? t.identifier.name : emitExpr(fx, t.index).code;
@@ -168,15 +183,15 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     return {
       init: obj.init,
       assign: (v, kind) => {
-        const nn = kind === 'nil' || kind === 'any' ? ` && ${v} !== undefined` : '';
+        const nn = kind === 'nil' || kind === 'any' ? `${v} !== undefined && ` : '';
         // A metatable without __newindex (objects of a class) changes nothing for a non-nil store.
         const m = fx.temp();
-        return `if (${o} instanceof LuaTable${nn} && ((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
+        return `if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
       },
     };
   }
   const keyJs = emitExpr(fx, t.index);
-  const key = bind(fx, multi ? pinned(keyJs) : keyJs);
+  const key = bind(fx, pinned(fx, t.index, keyJs, assigned));
   const o = obj.ref;
   const k = key.ref;
   const init = [obj.init, key.init].filter((x) => x !== '').join(', ');
@@ -185,7 +200,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     assign: (v) => {
       const a = fx.temp();
       return (
-        `if (${o} instanceof LuaTable && ${o}[MT] === undefined && ${v} !== undefined && typeof ${k} === "number" && ` +
+        `if (${isT}${o}[MT] === undefined && ${v} !== undefined && ${keyJs.kind === 'num' ? '' : `typeof ${k} === "number" && `}` +
         `(${k} | 0) === ${k} && ${k} > 0 && ${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
         `else setindex(${o}, ${k}, ${v}, M, ${s});`
       );
@@ -193,16 +208,23 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
   };
 }
 
+const NO_LOCALS: ReadonlySet<LocalVar> = new Set();
+
 function emitAssignment(fx: FunctionEmitter, s: AssignmentStatement): string {
   if (s.variables.length === 1 && s.init.length === 1) {
-    const target = emitTarget(fx, s.variables[0]!);
+    const target = emitTarget(fx, s.variables[0]!, NO_LOCALS);
     const value = emitExpr(fx, s.init[0]!);
     const v = bind(fx, value);
     const pre = [target.init, v.init].filter((x) => x !== '').map((x) => `${x};`).join(' ');
     return `${pre}${pre ? ' ' : ''}${target.assign(v.ref, value.kind)}`;
   }
   // Lua order (as PUC Lua): the targets' tables and keys, then the values, then the stores from right to left.
-  const targets = s.variables.map((t) => emitTarget(fx, t, true));
+  const assigned = new Set<LocalVar>();
+  for (const t of s.variables) {
+    const b = t.type === 'Identifier' ? fx.ce.analysis.bindings.get(t) : undefined;
+    if (b !== undefined && b.kind === 'local') assigned.add(b.v);
+  }
+  const targets = s.variables.map((t) => emitTarget(fx, t, assigned));
   const { pre, values } = adjust(fx, s.init, targets.length);
   const temps = values.map(() => fx.temp());
   const out: string[] = [];
@@ -303,10 +325,10 @@ function emitFunctionStatement(fx: FunctionEmitter, s: FunctionDeclaration): str
     return fx.hoisted.has(name) ? `${name} = ${fn};` : `let ${name} = ${fn};`;
   }
   if (id.type === 'Identifier') {
-    return emitTarget(fx, id).assign(fn, 'obj');
+    return emitTarget(fx, id, NO_LOCALS).assign(fn, 'obj');
   }
   // function a.b.c() / function a:m(): assign into the table.
-  const target = emitTarget(fx, { ...id, indexer: '.' });
+  const target = emitTarget(fx, { ...id, indexer: '.' }, NO_LOCALS);
   const t = fx.temp();
   return `${target.init ? `${target.init}; ` : ''}${t} = ${fn}; ${target.assign(t, 'obj')}`;
 }
