@@ -32,6 +32,9 @@ export function siteError(M: ModuleInfo, s: number, message: string, operand = 1
 const MAX_META_CHAIN = 100;
 
 export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+  // A table without a metatable: a raw read. Compiled code comes here for keys its inline path misses (`t[i]` past
+  // the array part, a leaf's `tree[1]`): kept small so the optimizer can inline it into the call site.
+  if (o instanceof LuaTable && o[MT] === undefined) return typeof k === 'string' ? o[k] : rawget(o, k);
   if (typeof o === 'string') return indexString(o, k, M, s);
   if (typeof k === 'string') return indexStr(o, k, M, s);
   return indexSlow(o, k, M, s);
@@ -105,7 +108,8 @@ const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [] };
 
 export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
   // Appending at #t + 1 to a plain table (`t[#t + 1] = v`, `t[i] = v` filling a list) is the common slow-path store
-  // (compiled code inlines only stores to existing array slots); no hash part means no keys to migrate.
+  // (compiled code inlines only stores to existing array slots); no hash part means no keys to migrate. Small, so it
+  // can be inlined into compiled code; everything else is in setindexMeta.
   if (o instanceof LuaTable && typeof k === 'number' && v !== undefined && o[MT] === undefined) {
     const arr = o[ARR];
     if (k === arr.length + 1 && o[HASH] === undefined && !Object.isFrozen(o)) {
@@ -113,6 +117,10 @@ export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: n
       return;
     }
   }
+  setindexMeta(o, k, v, M, s);
+}
+
+function setindexMeta(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
