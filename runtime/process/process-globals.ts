@@ -18,6 +18,8 @@ import type { ChannelRuntime } from './channel-module.js';
 import type { Channel } from './channel.js';
 import { createProcessModule } from './process-module.js';
 import { PARK } from './task.js';
+import { copyValue } from './copy.js';
+import { checkStr } from '../core/args.js';
 
 export interface ProcessGlobals {
   /** the shared read-only base every process's globals inherit */
@@ -195,19 +197,29 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
     });
   }
 
+  /**
+   * The ctx module (wippyai/runtime runtime/lua/modules/ctx/module.go): read-only access to the process's context.
+   * Wippy converts the stored Go value into a fresh Lua value on every call (toLuaValue), so what `get` and `all`
+   * return belongs to the caller alone: here every call returns a deep copy of the stored value, and a process
+   * changing it changes neither its later reads nor the context of its children or siblings (which share the
+   * stored map). get: `v, nil`; an empty key is Invalid "empty key", a missing one NotFound "key not found: k",
+   * neither retryable. all: a fresh table of copies, `t, nil`.
+   */
   function createCtx(nodeRef: ProcessNode): LuaTable {
     const ctx = new LuaTable();
     ctx.get = (key: unknown) => {
+      const k = checkStr(key, 1, 'get');
+      if (k === '') return ret2(undefined, createError({ kind: ERROR_KINDS.INVALID, message: 'empty key', retryable: false }));
       const p = nodeRef.current;
-      const v = p === undefined || typeof key !== 'string' ? undefined : p.context.get(key);
-      if (v === undefined) return ret2(undefined, createError({ kind: ERROR_KINDS.NOT_FOUND, message: `context key not found: ${String(key)}` }));
-      return ret1(v);
+      const v = p === undefined ? undefined : p.context.get(k);
+      if (v === undefined) return ret2(undefined, createError({ kind: ERROR_KINDS.NOT_FOUND, message: `key not found: ${k}`, retryable: false }));
+      return ret2(copyValue(v), undefined);
     };
     ctx.all = () => {
       const t = new LuaTable();
       const p = nodeRef.current;
-      if (p !== undefined) for (const [k, v] of p.context) t[k] = v;
-      return ret1(t);
+      if (p !== undefined) for (const [k, v] of p.context) t[k] = copyValue(v);
+      return ret2(t, undefined);
     };
     return Object.freeze(ctx);
   }
