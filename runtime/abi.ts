@@ -1,7 +1,7 @@
 // The runtime ABI object a compiled chunk's factory receives (`export default function (rt) {...}`): exactly the
 // names listed in compiler/emit/module.ts RUNTIME_NAMES, plus `module` which builds the chunk's site table.
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
-import { ARR, MT } from './core/symbols.js';
+import { ARR, HASH, MT } from './core/symbols.js';
 import { LuaTable, tableFromArray } from './core/table.js';
 import { TAIL, bounce, tail } from './core/call.js';
 import {
@@ -21,7 +21,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 }
 
 export const runtimeABI = Object.freeze({
-  R, LuaTable, ARR, MT, TAIL, BUDGET,
+  R, LuaTable, ARR, HASH, MT, TAIL, BUDGET,
   index, setindex, gget, tset, setlist, tableFromArray,
   callx, callxY, bounce, bounceY, tail, mkY, preemptY, YIELD: yieldY, yieldBack,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,

@@ -199,6 +199,16 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     init,
     assign: (v) => {
       const a = fx.temp();
+      if (isT === '') {
+        // A table local only ever holds tables made by constructors, which library code never freezes: an append at
+        // #t + 1 is a push when no hash part holds the keys that follow (setindex's fast path minus its frozen test).
+        return (
+          `if (${o}[MT] === undefined && ${v} !== undefined && ${keyJs.kind === 'num' ? '' : `typeof ${k} === "number" && `}` +
+          `(${k} | 0) === ${k} && ${k} > 0) { if (${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
+          `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) ${a}.push(${v}); else setindex(${o}, ${k}, ${v}, M, ${s}); } ` +
+          `else setindex(${o}, ${k}, ${v}, M, ${s});`
+        );
+      }
       return (
         `if (${isT}${o}[MT] === undefined && ${v} !== undefined && ${keyJs.kind === 'num' ? '' : `typeof ${k} === "number" && `}` +
         `(${k} | 0) === ${k} && ${k} > 0 && ${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
