@@ -84,19 +84,28 @@ export function create(fn: unknown): Coroutine {
 
 /**
  * The values a resume passes in, for the code at the coroutine's suspension point (or its body's parameters). One
- * array reused by every resume: whatever receives it (the body's first call, `yieldBack`, `yieldY`) copies it out at
- * once, before any other Lua code runs, so a resume allocates nothing for its arguments.
+ * array reused by every resume, its count in `xferN` (its `length` is left alone: setting it is a runtime call, and
+ * resumes alternate counts, e.g. `resume(co, a, b)` then `resume(co, c)`): whatever receives it (the body's first call,
+ * `yieldBack`, `yieldY`) copies it out at once, before any other Lua code runs, so a resume allocates nothing for its
+ * arguments.
  */
 const XFER: unknown[] = [];
+let xferN = 0;
 
 /** Fills XFER with arguments `from..` of the caller's `arguments`. */
 function xferFrom(args: IArguments, from: number): unknown[] {
-  let n = args.length - from;
-  if (n < 0) n = 0;
-  // Setting `length` is a runtime call even when it does not change: most resumes pass the same count as the last.
-  if (XFER.length !== n) XFER.length = n;
-  for (let i = 0; i < n; i++) XFER[i] = args[i + from];
+  const n = args.length - from;
+  let i = 0;
+  for (; i < n; i++) XFER[i] = args[i + from];
+  // Values of an earlier, longer resume are dropped (no reference kept alive).
+  for (; i < xferN; i++) XFER[i] = undefined;
+  xferN = n < 0 ? 0 : n;
   return XFER;
+}
+
+/** How many values `input` (XFER or a resume twin's own array) holds. */
+function inputCount(input: unknown[]): number {
+  return input === XFER ? xferN : input.length;
 }
 
 /** One step of a coroutine: returns the IteratorResult or throws the coroutine's error (after marking it dead). */
@@ -106,7 +115,9 @@ function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
     co.started = true;
     const fn = co.fn;
     const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
-    gen = co.gen = y !== undefined ? startTwin(y, input as unknown[]) : runAsGenerator(fn, [...(input as unknown[])]);
+    const a = input as unknown[];
+    const n = inputCount(a);
+    gen = co.gen = y !== undefined ? startTwin(y, a, n) : runAsGenerator(fn, a.slice(0, n));
     input = undefined;
   }
   const prev = current;
@@ -145,13 +156,13 @@ function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unkno
 }
 
 /** Creates the body's generator with the resume's values as its parameters (no spread for the common counts). */
-function startTwin(y: (...a: unknown[]) => LuaGen, a: unknown[]): LuaGen {
-  switch (a.length) {
+function startTwin(y: (...a: unknown[]) => LuaGen, a: unknown[], n: number): LuaGen {
+  switch (n) {
     case 0: return y();
     case 1: return y(a[0]);
     case 2: return y(a[0], a[1]);
     case 3: return y(a[0], a[1], a[2]);
-    default: return y(...a);
+    default: return y(...a.slice(0, n));
   }
 }
 
@@ -229,8 +240,7 @@ export function yieldPlain(): never {
 }
 
 export function* yieldY(...values: unknown[]): LuaGen {
-  const back = (yield values) as unknown[] | undefined;
-  return retN(back ?? []);
+  return yieldBack(yield values);
 }
 
 /**
@@ -238,6 +248,15 @@ export function* yieldY(...values: unknown[]): LuaGen {
  * the argument array itself (no generator object, one delegation level less) and passes the resumer's values here.
  */
 export function yieldBack(back: unknown): unknown {
+  if (back === XFER) {
+    // retN over the first xferN values of XFER
+    const n = xferN;
+    R.n = n;
+    const rv = R.rv;
+    for (let i = 1; i < n; i++) rv[i] = XFER[i];
+    return n > 0 ? XFER[0] : undefined;
+  }
+  // a resume twin's own array, or nothing (a task's top-level yield resumed by the scheduler)
   return retN((back as unknown[] | undefined) ?? []);
 }
 
