@@ -197,23 +197,24 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
   const init = [obj.init, key.init].filter((x) => x !== '').join(', ');
   return {
     init,
-    assign: (v) => {
+    assign: (v, kind) => {
+      const slow = `setindex(${o}, ${k}, ${v}, M, ${s});`;
+      const kk = keyJs.kind;
+      if (kk !== 'num' && kk !== 'str' && kk !== 'any') return slow;
       const a = fx.temp();
-      if (isT === '') {
-        // A table local only ever holds tables made by constructors, which library code never freezes: an append at
-        // #t + 1 is a push when no hash part holds the keys that follow (setindex's fast path minus its frozen test).
-        return (
-          `if (${o}[MT] === undefined && ${v} !== undefined && ${keyJs.kind === 'num' ? '' : `typeof ${k} === "number" && `}` +
-          `(${k} | 0) === ${k} && ${k} > 0) { if (${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
-          `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) ${a}.push(${v}); else setindex(${o}, ${k}, ${v}, M, ${s}); } ` +
-          `else setindex(${o}, ${k}, ${v}, M, ${s});`
-        );
-      }
-      return (
-        `if (${isT}${o}[MT] === undefined && ${v} !== undefined && ${keyJs.kind === 'num' ? '' : `typeof ${k} === "number" && `}` +
-        `(${k} | 0) === ${k} && ${k} > 0 && ${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ` +
-        `else setindex(${o}, ${k}, ${v}, M, ${s});`
-      );
+      const m = fx.temp();
+      // A raw store when there is no __newindex to call (no metatable, or objects of a class) and v is not nil.
+      const nn = kind === 'nil' || kind === 'any' ? ` && ${v} !== undefined` : '';
+      const guard = `${isT}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)${nn}`;
+      // A table local only ever holds tables made by constructors, which library code never freezes: an append at
+      // #t + 1 is a push when no hash part holds the keys that follow (setindex's fast path minus its frozen test).
+      const append = isT === '' ? `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) ${a}.push(${v}); ` : '';
+      const num = `if (${kk === 'num' ? '' : `typeof ${k} === "number" && `}(${k} | 0) === ${k} && ${k} > 0) { ` +
+        `if (${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ${append}else ${slow} }`;
+      // A string key is an own property (a frozen library table makes the store throw: see toLuaError).
+      const str = kk === 'str' ? `${o}[${k}] = ${v};` : `if (typeof ${k} === "string") ${o}[${k}] = ${v};`;
+      const body = kk === 'num' ? `${num} else ${slow}` : kk === 'str' ? str : `${num} else ${str} else ${slow}`;
+      return `if (${guard}) { ${body} } else ${slow}`;
     },
   };
 }
