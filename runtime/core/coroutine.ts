@@ -216,12 +216,56 @@ function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknow
   return ret2(false, 'attempt to yield across a C-call boundary');
 }
 
-/** coroutine.resume's twin: forwards outer commands (scheduler parking) up and their answers down. */
-export function* resumeY(co: unknown, ...args: unknown[]): LuaGen {
+/**
+ * What a twin that finished without suspending hands to the `yield*` of its caller: an iterator that is also its own
+ * (done) result, so the common resume (the coroutine yields or returns) makes one small object instead of a generator
+ * with its resumption machinery. `yield*` reads `value` at once; the registers are already set.
+ */
+class Returned {
+  readonly done = true;
+  constructor(readonly value: unknown) {}
+  next(): this {
+    return this;
+  }
+  return(): this {
+    return this;
+  }
+  throw(e: unknown): never {
+    throw e;
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+function returned(value: unknown): LuaGen {
+  return new Returned(value) as unknown as LuaGen;
+}
+
+/**
+ * coroutine.resume's twin. It resumes at once; only when the coroutine yields a command for an outer driver (the
+ * scheduler parking it on a channel, a preemption) does it become a generator that forwards the command up and the
+ * answer down (forwardResume).
+ */
+export function resumeY(co: unknown): LuaGen {
   const c = checkResumable(co);
-  if (typeof c === 'string') return ret2(false, c);
-  let input: unknown = args;
+  if (typeof c === 'string') return returned(ret2(false, c));
+  let r: IteratorResult<unknown, unknown>;
+  try {
+    // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
+    r = step(c, xferFrom(arguments, 1));
+  } catch (e) {
+    return returned(ret2(false, toLuaError(e).value));
+  }
+  if (r.done || isCoYield(r.value)) return returned(finishResume(c, r));
+  return forwardResume(c, r.value);
+}
+
+function* forwardResume(c: Coroutine, command: unknown): LuaGen {
   for (;;) {
+    c.status = 'normal';
+    const input = yield command;
+    c.status = 'suspended';
     let r: IteratorResult<unknown, unknown>;
     try {
       r = step(c, input);
@@ -229,9 +273,7 @@ export function* resumeY(co: unknown, ...args: unknown[]): LuaGen {
       return ret2(false, toLuaError(e).value);
     }
     if (r.done || isCoYield(r.value)) return finishResume(c, r);
-    c.status = 'normal';
-    input = yield r.value;
-    c.status = 'suspended';
+    command = r.value;
   }
 }
 
@@ -282,25 +324,39 @@ export function wrap(fn: unknown): unknown {
     c.status = 'dead';
     throw luaError('attempt to yield across a C-call boundary');
   };
-  const twin = function* (...args: unknown[]): LuaGen {
+  // The twin resumes at once and becomes a forwarding generator only for a command for an outer driver (resumeY).
+  const twin = function (): LuaGen {
     const c = checkResumable(co);
     if (typeof c === 'string') throw luaError(c);
-    let input: unknown = args;
-    for (;;) {
-      let r: IteratorResult<unknown, unknown>;
-      try {
-        r = step(c, input);
-      } catch (e) {
-        throw wrapError(e);
-      }
-      if (r.done) return r.value;
-      if (isCoYield(r.value)) return retN(r.value);
-      c.status = 'normal';
-      input = yield r.value;
-      c.status = 'suspended';
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per call
+      r = step(c, xferFrom(arguments, 0));
+    } catch (e) {
+      throw wrapError(e);
     }
+    if (r.done) return returned(r.value);
+    if (isCoYield(r.value)) return returned(retN(r.value));
+    return forwardWrap(c, r.value);
   };
   return mkY(plain, twin);
+}
+
+function* forwardWrap(c: Coroutine, command: unknown): LuaGen {
+  for (;;) {
+    c.status = 'normal';
+    const input = yield command;
+    c.status = 'suspended';
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = step(c, input);
+    } catch (e) {
+      throw wrapError(e);
+    }
+    if (r.done) return r.value;
+    if (isCoYield(r.value)) return retN(r.value);
+    command = r.value;
+  }
 }
 
 /** The error a wrap function raises for its coroutine's error `e` (auxwrap: `luaL_where(L, 1)` .. message). */

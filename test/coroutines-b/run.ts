@@ -1,36 +1,33 @@
-// Runs a Lua snippet in-process through the compiler and runtime (plain script mode), and under the reference lua5.1,
-// returning stdout (and the uncaught error, if any) for differential tests of the coroutine machinery.
+// Runs a Lua snippet as `main.lua` through the built `moonforge run` (dist/, as test/runtime-errors does) and under
+// the reference lua5.1, returning stdout plus the first stderr line, for differential tests of the coroutine machinery.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { compile } from '../../compiler/index.js';
-import { runChunk } from '../../runtime/run-chunk.js';
-import type { CompiledChunkModule } from '../../runtime/abi.js';
+import { runCli } from '../cli/run-cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mf-coro-b-'));
-let n = 0;
+const cacheDir = mkdtempSync(join(tmpdir(), 'mf-coro-b-cache-'));
+
+function writeMain(code: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mf-coro-b-'));
+  writeFileSync(join(dir, 'main.lua'), code, 'latin1');
+  return dir;
+}
+
+function firstLine(stderr: string): string {
+  return stderr.split('\n')[0]!.replace(/^(lua5\.1|moonforge): /, '');
+}
 
 export async function runOurs(code: string): Promise<string> {
-  const out = compile(code, { file: 'main.lua', chunkName: 'main.lua' });
-  if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('\n'));
-  const file = join(dir, `m${++n}.mjs`);
-  writeFileSync(file, out.code);
-  const url = pathToFileURL(file).href;
-  const mod = (await import(url)) as CompiledChunkModule;
-  const chunks: string[] = [];
-  const map = JSON.stringify(out.map);
-  const r = runChunk(mod, { url, map: () => map, write: (s) => chunks.push(s), scriptName: 'main.lua', args: [] });
-  return chunks.join('') + (r.ok ? '' : `error: ${r.error?.split('\n')[0]}\n`);
+  const r = await runCli(['run', 'main.lua'], { cwd: writeMain(code), env: { MOONFORGE_CACHE_DIR: cacheDir } });
+  return r.stdout + (r.status === 0 ? '' : `error: ${firstLine(r.stderr)}\n`);
 }
 
 export function runReference(code: string): string {
   try {
-    return execFileSync('lua5.1', ['-e', code], { encoding: 'latin1' });
+    return execFileSync('lua5.1', ['main.lua'], { cwd: writeMain(code), encoding: 'latin1', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
-    const msg = (err.stderr ?? '').split('\n')[0]!.replace(/^lua5\.1: /, '').replace(/^\(command line\)/, 'main.lua');
-    return `${err.stdout ?? ''}error: ${msg}\n`;
+    return `${err.stdout ?? ''}error: ${firstLine(err.stderr ?? '')}\n`;
   }
 }
