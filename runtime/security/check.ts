@@ -17,7 +17,8 @@ export interface SecurityContext {
  * lookup by a fifth of a message's cost. Mutated in place, one per caller.
  */
 export interface LastDecision {
-  scope: Scope;
+  /** the caller's security context the decision was made with (contexts are never mutated; see the check) */
+  ctx: SecurityContext;
   action: string;
   resource: string;
   allowed: boolean;
@@ -70,30 +71,34 @@ export function createPermissionCheck(
   opts: SecurityOptions,
 ): (action: string, resource: string, caller: SecurityCaller | undefined) => boolean {
   const strict = opts.strictMode;
-  return (action, resource, caller) => {
+  /** The check without the memo: decides and, when the decision depends on action and resource alone, remembers it. */
+  const decide = (action: string, resource: string, caller: SecurityCaller | undefined): boolean => {
     if (caller === undefined) return !strict;
-    // A caller's context never changes, so its last decision holds while scope, action and resource are the same —
-    // when it depended on nothing else (no policy for the action has conditions: Scope.decidesByResource). Only a
-    // decision made with an actor and a scope is remembered.
-    const last = caller.lastDecision;
-    if (last !== undefined && last.resource === resource && last.action === action && last.scope === caller.security?.scope) {
-      return last.allowed;
-    }
     const ctx = caller.security;
     const actor = ctx?.actor;
     const scope = ctx?.scope;
-    if (actor === undefined || scope === undefined) return !strict;
+    if (ctx === undefined || actor === undefined || scope === undefined) return !strict;
     const meta = scope.usesMeta ? { pid: caller.pid } : undefined;
     const allowed = scope.evaluate(actor, action, resource, meta) === 'allow';
     if (scope.decidesByResource(action) && 'lastDecision' in caller) {
-      if (last === undefined) caller.lastDecision = { scope, action, resource, allowed };
+      const last = caller.lastDecision;
+      if (last === undefined) caller.lastDecision = { ctx, action, resource, allowed };
       else {
-        last.scope = scope;
+        last.ctx = ctx;
         last.action = action;
         last.resource = resource;
         last.allowed = allowed;
       }
     }
     return allowed;
+  };
+  // The memo hit is kept tiny so it can be inlined at the call site (every process.send): a caller's last decision
+  // holds while its security context (never mutated: a context with another actor or scope is another object),
+  // action and resource are the same — when it depended on nothing else (no policy for the action has conditions:
+  // Scope.decidesByResource; scopes are immutable). Comparing the context object itself saves a dependent load.
+  return (action, resource, caller) => {
+    const last = caller?.lastDecision;
+    if (last !== undefined && last.resource === resource && last.action === action && last.ctx === caller!.security) return last.allowed;
+    return decide(action, resource, caller);
   };
 }
