@@ -2,7 +2,7 @@
 // Erlang (erl +S 1) in one run: ping-pong, a ring of 503 processes, spawn + EXIT notice; then the memory of 100,000
 // idle processes blocked on their inbox (heap delta after a GC; the script re-runs itself with --expose-gc for that).
 // Then (issue 5) ping-pong with the permission check deciding against ten glob policies, beside the allow-all runtime
-// (CPU-time rates of back-to-back pairs, median of the per-pair cost, at least 9 pairs).
+// (CPU-time rates of back-to-back pairs, median of the per-pair cost, at least 15 pairs).
 // Options: see HELP below (--quick, --rounds N, --only LIST, --no-erlang, --security-only).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -99,7 +99,7 @@ async function securedPingPong(h) {
     const c = process.cpuUsage(c0);
     return (2 * PP) / ((c.user + c.system) / 1e6);
   };
-  for (let i = 0; i < Math.max(ROUNDS, 9); i++) {
+  for (let i = 0; i < Math.max(ROUNDS, 15); i++) {
     let p;
     let q;
     if (i % 2 === 0) {
