@@ -9,7 +9,7 @@ import {
   setindex, setlist, shl, shr, siteError, tset, unm, type ModuleInfo,
 } from './core/ops.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
-import { getMetamethod } from './core/meta.js';
+import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
 import { BUDGET, preemptY } from './core/preempt.js';
 import { builtinType, defineTypeAliases } from './types/index.js';
@@ -21,7 +21,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 }
 
 export const runtimeABI = Object.freeze({
-  R, LuaTable, ARR, HASH, MT, TAIL, BUDGET,
+  R, LuaTable, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
   index, setindex, gget, tset, setlist, tableFromArray,
   callx, callxY, bounce, bounceY, tail, mkY, preemptY, YIELD: yieldY, yieldBack,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,

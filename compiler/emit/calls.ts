@@ -119,9 +119,11 @@ function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression
     chain = `(${t} = ${from}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ${chain === '' ? found : `(${found} || ${chain})`}`;
   }
   if (knownTable) return `((((${r} = ${o}${acc}) !== undefined) || (${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
-  // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the metatable steps only.
+  // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the metatable steps only; a
+  // string the raw field of its metatable's __index table (the string library, `s:sub(1, 2)`).
   return `(((${o} instanceof LuaTable && (${r} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
-    `${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
+    `${chain}) || (typeof ${o} === "string" && (${t} = SMETA.mt) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ` +
+    `(${r} = ${t}${acc}) !== undefined)) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
 }
 
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */

@@ -5,8 +5,12 @@ import { LuaTable } from './table.js';
 /** The metatable of string values (`("x"):upper()`), installed by the string library. */
 let stringMeta: LuaTable | undefined;
 
+/** The same metatable for compiled code (runtime ABI `SMETA`): `s:m()` reads `SMETA.mt.__index.m` inline. */
+export const STRING_META: { mt: LuaTable | undefined } = { mt: undefined };
+
 export function setStringMetatable(mt: LuaTable | undefined): void {
   stringMeta = mt;
+  STRING_META.mt = mt;
 }
 
 export function getStringMetatable(): LuaTable | undefined {
