@@ -7,6 +7,7 @@ import { R, retN, ret1, ret2 } from './results.js';
 import { LuaError, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { typeName } from './value.js';
+import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
 import { PREEMPT } from './preempt.js';
 
@@ -45,10 +46,23 @@ export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
     const y = (fn as { $y?: (...a: unknown[]) => LuaGen }).$y;
     r = y !== undefined ? yield* y(...args) : fn(...args);
   } else {
-    r = callMeta(fn, args);
+    r = yield* callMetaY(fn, args);
   }
   if (r === TAIL) r = yield* bounceY();
   return r;
+}
+
+/**
+ * Generator-mode call of a callable table or userdata: its `__call` function runs as its twin, so it can yield (as in
+ * Lua 5.1) and, in a process, counts the budget (a tail-call loop through `__call` gives way). Anything else (a
+ * `__call` that is itself a table, or none: the error) takes callMeta's plain path.
+ */
+function* callMetaY(f: unknown, args: unknown[]): LuaGen {
+  const h = getMetamethod(f, '__call');
+  if (typeof h !== 'function') return callMeta(f, args);
+  const y = (h as { $y?: (...a: unknown[]) => LuaGen }).$y;
+  const r = y !== undefined ? yield* y(f, ...args) : (h as (...a: unknown[]) => unknown)(f, ...args);
+  return r === TAIL ? yield* bounceY() : r;
 }
 
 /** Generator-mode bounce of deferred tail calls: prefers the callee's twin. */
@@ -62,7 +76,7 @@ export function* bounceY(): LuaGen {
     if (typeof f === 'function') {
       const y = (f as { $y?: (...a: unknown[]) => LuaGen }).$y;
       r = y !== undefined ? yield* y(...a) : f(...a);
-    } else r = callMeta(f, a);
+    } else r = yield* callMetaY(f, a);
   } while (r === TAIL);
   return r;
 }

@@ -1,5 +1,6 @@
 // resume and wrap called from generator code (runtime/core/coroutine.ts resumeY / wrap's twin) finish at once unless
 // the coroutine yields a command for the scheduler, which they forward up (and its answer down) as a generator.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runBodies } from '../process/support.js';
 import { runOurs, runReference } from './run.js';
@@ -47,6 +48,18 @@ describe('resume and wrap inside coroutines (generator mode) match lua5.1', () =
       end
       local top = chain(6)
       for i = 1, 3 do print(coroutine.resume(top, i)) end`,
+    'a yield inside __call reached through long chains of calls and tail calls': `
+      local t = setmetatable({}, { __call = function(self, n)
+        if n == 0 then local v = coroutine.yield("deep") return "done " .. v end
+        return self(n - 1)
+      end })
+      local co = coroutine.wrap(function(n) return t(n) end)
+      print(co(1000))
+      print(co("x"))
+      local function f(n) if n == 0 then return t(3) end return f(n - 1) end
+      local co2 = coroutine.create(f)
+      print(coroutine.resume(co2, 500))
+      print(coroutine.resume(co2, "y"))`,
   };
   for (const [name, code] of Object.entries(CASES)) {
     it(name, async () => {
@@ -79,5 +92,17 @@ describe('commands for the scheduler travel through resume and wrap twins', () =
       print(pcall(w))`);
     expect(exit?.error).toBeUndefined();
     expect(lines).toEqual(['false\tlate', 'false\twrapped late']);
+  });
+});
+
+
+describe('callable tables in generator mode', () => {
+  it('pcall of a callable table inside a coroutine can yield, as pcall of a function can (lua5.4 gives the same)', async () => {
+    const code = `
+      local t = setmetatable({}, { __call = function(self, x) local v = coroutine.yield(x) return v * 2 end })
+      local co = coroutine.wrap(function() return pcall(t, 21) end)
+      print(co())
+      print(co(5))`;
+    expect(await runOurs(code)).toBe(execFileSync('lua5.4', ['-e', code], { encoding: 'latin1' }));
   });
 });
