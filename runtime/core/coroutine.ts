@@ -25,9 +25,8 @@ export type LuaGen = Generator<unknown, unknown, unknown>;
 
 export class Coroutine {
   status: CoStatus = 'suspended';
+  /** the body's generator, made at the first resume */
   gen: LuaGen | undefined;
-  /** set when the body must be started with these arguments on the first resume */
-  started = false;
   constructor(readonly fn: unknown) {}
 }
 (Coroutine.prototype as unknown as Record<symbol, string>)[LUATYPE] = 'thread';
@@ -126,12 +125,7 @@ function inputCount(input: unknown[]): number {
 function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   let gen = co.gen;
   if (gen === undefined) {
-    co.started = true;
-    const fn = co.fn;
-    const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
-    const a = input as unknown[];
-    const n = inputCount(a);
-    gen = co.gen = y !== undefined ? startTwin(y, a, n) : runAsGenerator(fn, a.slice(0, n));
+    gen = co.gen = startBody(co.fn, input as unknown[]);
     input = undefined;
   }
   const prev = current;
@@ -167,6 +161,13 @@ function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unkno
   let r = step(co, input);
   while (r.value === PREEMPT && !r.done) r = step(co, undefined);
   return r;
+}
+
+/** The body's generator, for the first resume: its values are the body's arguments. */
+function startBody(fn: unknown, a: unknown[]): LuaGen {
+  const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
+  const n = inputCount(a);
+  return y !== undefined ? startTwin(y, a, n) : runAsGenerator(fn, a.slice(0, n));
 }
 
 /** Creates the body's generator with the resume's values as its parameters (no spread for the common counts). */
