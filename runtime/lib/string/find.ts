@@ -1,11 +1,12 @@
 // string.find, string.match, string.gmatch (and its 5.0 alias gfind) with Lua 5.1 semantics (lstrlib.c
 // str_find_aux and gmatch_aux): init clamping, plain search, '^' anchoring (not in gmatch), capture results.
 import { checkStr } from '../../core/args.js';
-import { R, ret1, ret2 } from '../../core/results.js';
+import { R, ret1, ret2, ret3 } from '../../core/results.js';
 import { optInteger, posrelat } from './int-args.js';
 import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
 import { getCapture, matchAt, MatchState } from './pattern-match.js';
 import { execFrom, programRegex } from './pattern-regex.js';
+import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
 
 /** find/match/gmatch never run Lua code while matching, so they can share one state. */
 const shared = new MatchState();
@@ -48,6 +49,17 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
     return ret1(undefined);
   }
   const prog = cp.prog;
+  const literal = find || cp.anchored ? undefined : literalOf(cp);
+  if (literal !== undefined) return ret1(src.indexOf(literal, start) >= 0 ? literal : undefined);
+  const run = classRunOf(prog);
+  if (run !== undefined) {
+    // str_find_aux tries start only when anchored, else every position from start on
+    const s1 = cp.anchored ? (start < l1 && run.set[src.charCodeAt(start)] === 1 ? start : -1) : runStart(run.set, src, start);
+    if (s1 < 0) return ret1(undefined);
+    const e = runEnd(run.set, src, s1);
+    if (!find) return ret1(src.slice(s1, e));
+    return run.captured ? ret3(s1 + 1, e, src.slice(s1, e)) : ret2(s1 + 1, e);
+  }
   const re = programRegex(prog, cp.anchored);
   if (re !== null) {
     const m = execFrom(re, src, start);
@@ -111,8 +123,25 @@ export function strMatch(s: unknown, p: unknown, init?: unknown): unknown {
 export function strGmatch(s: unknown, p: unknown): unknown {
   const src = checkStr(s, 1, 'gmatch');
   const pat = checkStr(p, 2, 'gmatch');
-  const prog = getGmatchProgram(getPattern(pat));
+  const cp = getPattern(pat);
+  const prog = getGmatchProgram(cp);
   let pos = 0;
+  const literal = literalOf(cp);
+  const run = literal === undefined ? classRunOf(prog) : undefined;
+  if (literal !== undefined || run !== undefined) {
+    // gmatch_aux with a pattern that never matches empty: the next match starts where the last one ended
+    return ret1(function gmatchIterator(): unknown {
+      const s1 = pos > src.length ? -1 : literal !== undefined ? src.indexOf(literal, pos) : runStart(run!.set, src, pos);
+      if (s1 < 0) {
+        pos = src.length + 1;
+        R.n = 0;
+        return undefined;
+      }
+      const e = literal !== undefined ? s1 + literal.length : runEnd(run!.set, src, s1);
+      pos = e;
+      return ret1(literal !== undefined ? literal : src.slice(s1, e));
+    });
+  }
   const iter = function gmatchIterator(): unknown {
     const ms = setup(src, prog);
     const end = src.length;

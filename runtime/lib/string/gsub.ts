@@ -12,6 +12,7 @@ import { optInt32 } from './int-args.js';
 import { getPattern } from './pattern-compile.js';
 import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
+import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
 
 /** t[k] with __index (lua_gettable), for table replacements. */
 function indexMeta(t: unknown, k: unknown): unknown {
@@ -110,7 +111,10 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   const anchored = cp.anchored;
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : undefined;
   const parts = replStr !== undefined && replStr.indexOf('%') >= 0 ? parseRepl(replStr) : undefined;
-  let re = programRegex(cp.prog, anchored);
+  // A literal or a class run is found without a RegExp (simple-pattern.ts); their match state has its captures set.
+  const literal = anchored ? undefined : literalOf(cp);
+  const run = anchored || literal !== undefined ? undefined : classRunOf(cp.prog);
+  let re = literal === undefined && run === undefined ? programRegex(cp.prog, anchored) : null;
   const ms = acquireState(src, cp.prog);
   const fset = anchored ? undefined : cp.prog.firstSet;
   // callbacks may run a nested gsub, which changes the current match: it is saved and restored around them
@@ -127,7 +131,21 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
       let ms1 = -1;
       let e = -1;
       let m: RegExpExecArray | null | undefined;
-      if (re !== null && (m = execFrom(re, src, pos)) !== undefined) {
+      if (literal !== undefined) {
+        ms1 = src.indexOf(literal, pos);
+        if (ms1 < 0) break;
+        e = ms1 + literal.length;
+        m = null;
+        ms.level = 0;
+      } else if (run !== undefined) {
+        ms1 = runStart(run.set, src, pos);
+        if (ms1 < 0) break;
+        e = runEnd(run.set, src, ms1);
+        m = null;
+        ms.level = run.captured ? 1 : 0;
+        ms.capInit[0] = ms1;
+        ms.capLen[0] = e - ms1;
+      } else if (re !== null && (m = execFrom(re, src, pos)) !== undefined) {
         if (m === null) break;
         ms1 = m.index;
         e = ms1 + m[0].length;

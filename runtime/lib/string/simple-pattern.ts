@@ -1,0 +1,64 @@
+// Two pattern shapes common enough to match without a RegExp (whose every match allocates a result array): a run of
+// one class (`%a+`, `%d+`, `[^,]+`, `(%w+)`) and a literal with no special characters (`;`, `, `). Both match at a
+// position exactly when lstrlib.c's match() would, and never match the empty string, so searching forward from
+// successive positions (str_gsub, gmatch_aux) finds the same matches as the interpreter.
+import { K_ANY, K_CHAR, K_CLOSE, K_END, K_OPEN, K_SET, Q_PLUS, type CompiledPattern, type Program } from './pattern-compile.js';
+
+/** A class run: the bytes of the class, and whether the whole run is the pattern's one capture. */
+export interface ClassRun {
+  set: Uint8Array;
+  captured: boolean;
+}
+
+const runCache = new WeakMap<Program, ClassRun | null>();
+
+/** The class run a program is (`x+` or `(x+)` for one single-byte class x), or undefined. */
+export function classRunOf(prog: Program): ClassRun | undefined {
+  let run = runCache.get(prog);
+  if (run === undefined) {
+    run = findClassRun(prog);
+    runCache.set(prog, run);
+  }
+  return run ?? undefined;
+}
+
+function findClassRun(prog: Program): ClassRun | null {
+  const { kind, quant } = prog;
+  const captured = kind[0] === K_OPEN;
+  const i = captured ? 1 : 0;
+  if (captured && (kind[2] !== K_CLOSE || kind[3] !== K_END)) return null;
+  if (!captured && kind[1] !== K_END) return null;
+  if (quant[i] !== Q_PLUS) return null;
+  const k = kind[i];
+  let set: Uint8Array;
+  if (k === K_SET) set = prog.set[i]!;
+  else if (k === K_CHAR) {
+    set = new Uint8Array(256);
+    set[prog.arg[i]!] = 1;
+  } else if (k === K_ANY) set = new Uint8Array(256).fill(1);
+  else return null;
+  return { set, captured };
+}
+
+/** Start of the first run at or after `pos`, or -1. */
+export function runStart(set: Uint8Array, src: string, pos: number): number {
+  const n = src.length;
+  while (pos < n && set[src.charCodeAt(pos)] !== 1) pos++;
+  return pos < n ? pos : -1;
+}
+
+/** End of the run that starts at `start` (greedy: every following byte of the class). */
+export function runEnd(set: Uint8Array, src: string, start: number): number {
+  const n = src.length;
+  let e = start + 1;
+  while (e < n && set[src.charCodeAt(e)] === 1) e++;
+  return e;
+}
+
+/**
+ * The literal a pattern is, or undefined: not empty, and no special character before the first NUL, nor a `)`
+ * (not one of find's SPECIALS, but the matcher raises "invalid pattern capture" on it).
+ */
+export function literalOf(cp: CompiledPattern): string | undefined {
+  return cp.noSpecials && cp.text.length > 0 && cp.text.indexOf(')') < 0 ? cp.text : undefined;
+}
