@@ -277,7 +277,9 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
   if (key.kind === 'num') {
     const t = fx.temp();
     return js(seq(init,
-      `((${isT}(${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      // A number missing from the array part of a table without metatable or hash part is nil (a leaf's `t[1]`).
+      `((${isT}((${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined || (${B.ref}[MT] === undefined && ${B.ref}[HASH] === undefined))) ` +
+      `? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
   }
   if (key.kind === 'str') {
     const t = fx.temp();
