@@ -17,6 +17,9 @@ const argv = process.argv.slice(2);
 const HELP = `usage: node bench/actors/run.mjs [options]
   --quick          smaller counts (ping-pong 50k round trips, ring 200k hops, 20k spawns)
   --rounds N       median of N timed rounds (default 3)
+  --warmup N       untimed moonforge rounds before the timed ones (default 1; the compiled Lua loop of a benchmark
+                   deoptimizes when its exit branch first runs, at the end of the first round, and V8 recompiles it
+                   during the next, so with 1 the first timed round is usually the slow one)
   --only LIST      comma-separated subset of pingpong,ring,spawnexit,security,idle (default: all)
   --no-erlang      moonforge figures only (no Erlang run, no ratios)
   --security-only  just the policy-cost measurement (same as --only security)
@@ -32,6 +35,8 @@ const ERLANG = !argv.includes('--no-erlang');
 const quick = argv.includes('--quick');
 const roundsAt = argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+const warmupAt = argv.indexOf('--warmup');
+const WARMUP = warmupAt >= 0 ? Number(argv[warmupAt + 1]) : 1;
 const PP = quick ? 50_000 : 300_000; // round trips (2 messages each)
 const RING = 503;
 const HOPS = quick ? 200_000 : 1_000_000;
@@ -60,7 +65,7 @@ async function moonforge(h) {
   const entries = await h.loadEntries(LUA);
   const rt = h.createRuntime(entries);
   const time = async (id, args, count) => {
-    await h.runRoot(rt, id, args); // warm-up round (JIT), not timed
+    for (let i = 0; i < WARMUP; i++) await h.runRoot(rt, id, args); // warm-up rounds (JIT), not timed
     const rates = [];
     for (let i = 0; i < ROUNDS; i++) {
       const { ms } = await h.runRoot(rt, id, args);
@@ -172,7 +177,7 @@ if (argv.includes('--memory-child')) {
 const h = await loadHarness();
 const kinds = ['pingpong', 'ring', 'spawnexit'].filter((k) => ONLY.has(k));
 if (kinds.length > 0) {
-  console.log(`moonforge${ERLANG ? ' vs Erlang (+S 1)' : ''}, median of ${ROUNDS}; ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
+  console.log(`moonforge${ERLANG ? ' vs Erlang (+S 1)' : ''}, median of ${ROUNDS} after ${WARMUP} warm-up round(s); ping-pong ${PP} round trips, ring ${RING} x ${HOPS} hops, ${SPAWNS} spawns`);
   const mf = await moonforge(h);
   const erl = ERLANG ? erlang() : undefined;
   const targets = { pingpong: 2, ring: 2, spawnexit: 1 };
