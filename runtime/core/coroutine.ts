@@ -52,9 +52,9 @@ export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
 }
 
 /**
- * Generator-mode call of a callable table or userdata: its `__call` function runs as its twin, so it can yield (as in
- * Lua 5.1) and, in a process, counts the budget (a tail-call loop through `__call` gives way). Anything else (a
- * `__call` that is itself a table, or none: the error) takes callMeta's plain path.
+ * Generator-mode call of a callable table or userdata: its `__call` function runs as its twin, so it can yield (a
+ * yield inside a `__call` function works in Lua 5.1) and, in a process, its entry counts the budget. Anything else
+ * (a `__call` that is itself a table, or none: the error) takes callMeta's plain path.
  */
 function* callMetaY(f: unknown, args: unknown[]): LuaGen {
   const h = getMetamethod(f, '__call');
