@@ -76,7 +76,17 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): Task {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    ch.addWaiter(q, task.waitFor(sched.parkToken(task), value));
+    task.waitFor(sched.parkToken(task), value);
+    if (q === 'recvq') ch.addReceiver(task);
+    else ch.addSender(task);
+    return task;
+  }
+
+  /** park() for a receive (every actor's wait for its next message). */
+  function parkReceiver(ch: Channel): Task {
+    const task = sched.current;
+    if (task === undefined) throw luaError(WOULD_BLOCK);
+    ch.addReceiver(task.waitFor(sched.parkToken(task), undefined));
     return task;
   }
 
@@ -111,9 +121,11 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
     },
     (ch: unknown): LuaGen => {
       const c = checkChannel(ch, 'receive');
+      // an actor asking for its next message mostly finds nothing there: park without tryRecv's calls
+      if (c.mustWait()) return parkReceiver(c) as LuaGen;
       const r = c.tryRecv();
       if (r !== NO_VALUE) return new ReceiveOp(r === CLOSED ? DONE_CLOSED : r);
-      return park(c, 'recvq', undefined) as LuaGen;
+      return parkReceiver(c) as LuaGen;
     },
   );
 
@@ -188,7 +200,8 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       for (let i = 0; i < list.length; i++) {
         const c = list[i]!;
         const w = new SelectWaiter(task, token, sel, i, c.value);
-        c.ch.addWaiter(c.send ? 'sendq' : 'recvq', w);
+        if (c.send) c.ch.addSender(w);
+        else c.ch.addReceiver(w);
       }
       const w = (yield PARK) as Waiter;
       if (w.outcome === 'closed-send') throw luaError('send on closed channel');

@@ -60,6 +60,8 @@ const isLive = (w: Waiter): boolean => (w.sel === undefined || !w.sel.done) && w
 export interface ChannelFeed {
   /** the next value queued for this channel in the mailbox (removed from the queue), or NO_VALUE */
   pull(ch: Channel): unknown;
+  /** whether nothing is queued for this channel (pull would give NO_VALUE) */
+  isEmpty(ch: Channel): boolean;
 }
 
 export const NO_VALUE: unique symbol = Symbol('moonforge.novalue');
@@ -114,14 +116,38 @@ export class Channel {
 
   /** Adds a waiter at the back of a queue. */
   addWaiter(q: 'recvq' | 'sendq', w: Waiter): void {
-    const tail = q === 'recvq' ? this.recvTail : this.sendTail;
+    if (q === 'recvq') this.addReceiver(w);
+    else this.addSender(w);
+  }
+
+  /** Adds a receiver at the back of the receive queue (every parked receive: no queue name to compare). */
+  addReceiver(w: Waiter): void {
+    const tail = this.recvTail;
     if (tail === undefined) w.link = w;
     else {
       w.link = tail.link;
       tail.link = w;
     }
-    if (q === 'recvq') this.recvTail = w;
-    else this.sendTail = w;
+    this.recvTail = w;
+  }
+
+  addSender(w: Waiter): void {
+    const tail = this.sendTail;
+    if (tail === undefined) w.link = w;
+    else {
+      w.link = tail.link;
+      tail.link = w;
+    }
+    this.sendTail = w;
+  }
+
+  /**
+   * Whether a receive must wait: nothing buffered, no waiting sender, nothing queued for it in the feed, still open.
+   * The common state of an actor's inbox when it asks for the next message; true answers what tryRecv would find
+   * out (NO_VALUE) without its calls.
+   */
+  mustWait(): boolean {
+    return this.bufHead >= this.buf.length && this.sendTail === undefined && !this.closed && (this.feed === undefined || this.feed.isEmpty(this));
   }
 
   /** A live receiver taken out of the queue (stale select cases and abandoned waits are dropped on the way). */

@@ -305,6 +305,12 @@ export class Proc implements TaskOwner, ChannelFeed {
     }
   }
 
+  /** ChannelFeed: whether no queued message waits for `ch`. */
+  isEmpty(ch: Channel): boolean {
+    const b = this.backlog;
+    return b === undefined || b.pending.get(ch) === undefined;
+  }
+
   /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
   pull(ch: Channel): unknown {
     const b = this.backlog;
