@@ -203,7 +203,9 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   }
   // A known local function is a function: no callx path.
   if (known === undefined) code = `(typeof ${f} === "function" ? ${code} : ${other})`;
-  const body = init.length === 0 ? code : `(${init.join(', ')}, ${code})`;
+  // The call itself comes after its arguments' code (a function literal's whole body, say): it gets the call's
+  // position again, so a traceback through it does not resolve into the last argument's code.
+  const body = init.length === 0 ? code : `(${init.join(', ')}, ${mark}${code})`;
   return mark + body;
 }
 

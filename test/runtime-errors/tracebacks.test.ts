@@ -84,9 +84,8 @@ describe.concurrent('tracebacks', () => {
     ));
   });
 
-  // The frame of a call whose argument is a function literal is lost (its JS call site has no source-map segment
-  // after the literal's body): "in main chunk" is missing. compiler/emit.
-  it.fails('a call with a function literal argument keeps its frame', async () => {
+  // The call after a function literal argument's body gets its own source-map segment (compiler/emit/calls.ts).
+  it('a call with a function literal argument keeps its frame', async () => {
     const src = 'local function run(f)\n  f()\nend\nrun(function()\n  local t = nil\n  print(t[1])\nend)\n';
     expect(await uncaught(src)).toBe(lines(
       "main.lua:6: attempt to index a nil value (local 't')",
