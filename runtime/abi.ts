@@ -3,7 +3,7 @@
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
 import { LuaRecord, LuaTable, tableFromArray } from './core/table.js';
-import { TAIL, bounce, tail } from './core/call.js';
+import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
 import {
   arith, band, bnot, bor, bxor, callx, concat, createModuleInfo, eqmeta, fornum, gget, idiv, index, le, len, lt, mod,
   setindex, setlist, shl, shr, siteError, tset, unm, type ModuleInfo,
@@ -23,7 +23,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 export const runtimeABI = Object.freeze({
   R, LuaTable, LuaRecord, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
   index, setindex, gget, tset, setlist, tableFromArray,
-  callx, callxY, bounce, bounceY, tail, mkY, preemptY, YIELD: yieldY, yieldBack,
+  callx, callxY, bounce, bounceY, tail, hasCallMeta, mkY, preemptY, YIELD: yieldY, yieldBack,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
   eqmeta, lt, le, fornum,
   collect, ret1, ret2, ret3, retN,

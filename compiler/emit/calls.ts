@@ -195,6 +195,10 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   if (want === 'tail') {
     const deferred = `tail(${f}, [${args}])`;
     code = `(R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred})`;
+    // A callable table in tail position is always deferred: the trampoline resolves its __call and stays a tail
+    // call (lvm.c OP_TAILCALL), so `return self(n - 1)` through __call runs in constant stack.
+    // Anything else keeps the call site's own path (its error names the variable).
+    other = `(hasCallMeta(${f}) ? ${deferred} : ${other})`;
   } else if (known !== undefined && !known.hasTailCall) {
     // A local function without `return f(...)` never returns TAIL.
     code = direct;

@@ -26,9 +26,19 @@ export function bounce(): unknown {
     const a = R.ta;
     R.tf = undefined;
     R.td = 0;
-    r = typeof f === 'function' ? f(...a) : callMeta(f, a);
+    if (typeof f === 'function') r = f(...a);
+    else {
+      // A callable table: its __call function's own tail calls continue this loop (no nested bounce per level).
+      const h = getMetamethod(f, '__call');
+      r = typeof h === 'function' ? h(f, ...a) : callMeta(f, a);
+    }
   } while (r === TAIL);
   return r;
+}
+
+/** Whether a non-function value is callable through a `__call` function (a tail call to it can be deferred). */
+export function hasCallMeta(f: unknown): boolean {
+  return typeof getMetamethod(f, '__call') === 'function';
 }
 
 /** Calls a non-function value through its `__call` metamethod, or raises. */

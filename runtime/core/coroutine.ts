@@ -75,7 +75,15 @@ export function* bounceY(): LuaGen {
     if (typeof f === 'function') {
       const y = (f as { $y?: (...a: unknown[]) => LuaGen }).$y;
       r = y !== undefined ? yield* y(...a) : f(...a);
-    } else r = yield* callMetaY(f, a);
+    } else {
+      // A callable table: its __call function runs here (its twin when it has one), and its tail calls continue
+      // this loop instead of nesting a bounce per level.
+      const h = getMetamethod(f, '__call');
+      if (typeof h === 'function') {
+        const y = (h as { $y?: (...a: unknown[]) => LuaGen }).$y;
+        r = y !== undefined ? yield* y(f, ...a) : (h as (...a: unknown[]) => unknown)(f, ...a);
+      } else r = callMeta(f, a);
+    }
   } while (r === TAIL);
   return r;
 }
