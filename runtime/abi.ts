@@ -2,7 +2,7 @@
 // names listed in compiler/emit/module.ts RUNTIME_NAMES, plus `module` which builds the chunk's site table.
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
-import { LuaRecord, LuaTable, tableFromArray } from './core/table.js';
+import { LuaTable, tableFromArray } from './core/table.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
 import {
   arith, band, bnot, bor, bxor, callx, concat, createModuleInfo, eqmeta, fornum, gget, idiv, index, le, len, lt, mod,
@@ -21,7 +21,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 }
 
 export const runtimeABI = Object.freeze({
-  R, LuaTable, LuaRecord, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
+  R, LuaTable, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
   index, setindex, gget, tset, setlist, tableFromArray,
   callx, callxY, bounce, bounceY, tail, hasCallMeta, mkY, preemptY, YIELD: yieldY, yieldBack,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,

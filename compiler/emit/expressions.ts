@@ -365,7 +365,7 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
     const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
     return js(`tableFromArray(${items})`, 'obj');
   }
-  const parts = [`${t} = new LuaRecord()`, ...keyed];
+  const parts = [`${t} = new LuaTable()`, ...keyed];
   if (positional.length > 0 || spread !== '') {
     const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
     parts.push(`setlist(${t}, ${items})`);

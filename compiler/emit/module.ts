@@ -9,7 +9,7 @@ import { jsString } from './js.js';
 
 /** Names the generated code takes from the runtime ABI object (runtime/abi.ts must provide every one). */
 export const RUNTIME_NAMES = [
-  'R', 'LuaTable', 'LuaRecord', 'ARR', 'HASH', 'MT', 'TAIL', 'BUDGET', 'SMETA',
+  'R', 'LuaTable', 'ARR', 'HASH', 'MT', 'TAIL', 'BUDGET', 'SMETA',
   'index', 'setindex', 'gget', 'tset', 'setlist', 'tableFromArray',
   'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'hasCallMeta', 'mkY', 'preemptY', 'YIELD', 'yieldBack',
   'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',

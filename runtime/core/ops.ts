@@ -113,7 +113,8 @@ export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: n
   if (o instanceof LuaTable && typeof k === 'number' && v !== undefined && o[MT] === undefined) {
     const arr = o[ARR];
     if (k === arr.length + 1 && o[HASH] === undefined && !Object.isFrozen(o)) {
-      arr.push(v);
+      if (k === 1) o[ARR] = [v]; // the empty array part may be the shared EMPTY_ARRAY
+      else arr.push(v);
       return;
     }
   }

@@ -56,8 +56,9 @@ function insert(t: unknown, a: unknown, b: unknown): undefined {
     if (a !== undefined) {
       // the common `table.insert(t, v)`: a plain push unless the hash part may hold the keys that follow
       const h = tbl[HASH];
-      if (h === undefined || h.size === 0) arr.push(a);
-      else rawset(tbl, arr.length + 1, a);
+      if (h !== undefined && h.size > 0) rawset(tbl, arr.length + 1, a);
+      else if (arr.length === 0) tbl[ARR] = [a]; // the empty array part may be the shared EMPTY_ARRAY
+      else arr.push(a);
     }
     return ret0();
   }
