@@ -77,27 +77,33 @@ function trimGo(s: string): string {
  * "1_000" all parse), then strconv.ParseFloat(s, 64) ("1e5", ".5", "0x1p4", "inf", "nan"; out of range fails).
  */
 export function stringToNumber(s: string): number | undefined {
-  const len = s.length;
-  // Fast path: a short plain decimal integer without leading zero.
-  if (len > 0 && len < 16) {
-    let i = 0;
-    let c = s.charCodeAt(0);
-    if (c === 45 && len > 1) i = 1;
-    c = s.charCodeAt(i);
-    if (c >= 49 && c <= 57) {
-      let v = 0;
-      for (; i < len; i++) {
-        c = s.charCodeAt(i);
-        if (c < 48 || c > 57) break;
-        v = v * 10 + (c - 48);
-      }
-      if (i === len) return s.charCodeAt(0) === 45 ? -v : v;
-    }
-  }
+  const v = shortDecimal(s);
+  if (v !== undefined) return v;
   const t = trimGo(s);
   const iv = parseGoInt(t, 0);
   if (iv !== undefined) return iv;
   return parseGoFloat(t);
+}
+
+/**
+ * A short plain decimal integer without leading zero (`"123"`, `"-45"`, under 16 characters: exact), which every
+ * reading of a numeral (coercion, tonumber) gives the same value; undefined for anything else.
+ */
+function shortDecimal(s: string): number | undefined {
+  const len = s.length;
+  if (len === 0 || len >= 16) return undefined;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 45 && len > 1) i = 1;
+  c = s.charCodeAt(i);
+  if (c < 49 || c > 57) return undefined;
+  let v = 0;
+  for (; i < len; i++) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    v = v * 10 + (c - 48);
+  }
+  return s.charCodeAt(0) === 45 ? -v : v;
 }
 
 /**
@@ -106,6 +112,8 @@ export function stringToNumber(s: string): number | undefined {
  * strconv.ParseInt(s, base, 64) (sign allowed, no exponent: tonumber("1e5") is nil, int64 overflow is nil).
  */
 export function parseTonumber(s: string): number | undefined {
+  const v = shortDecimal(s);
+  if (v !== undefined) return v;
   const t = trimGo(s);
   if (t.indexOf('.') >= 0) return parseGoFloat(t);
   const c1 = t.charCodeAt(1);
