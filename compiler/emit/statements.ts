@@ -208,7 +208,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       const guard = `${isT}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)${nn}`;
       // A table local only ever holds tables made by constructors, which library code never freezes: an append at
       // #t + 1 is a push when no hash part holds the keys that follow (setindex's fast path minus its frozen test).
-      // An empty array part may be the shared, frozen EMPTY_ARRAY (runtime/core/table.ts): the first element replaces it.
+      // An empty array part may be the shared EMPTY_ARRAY (runtime/core/table.ts): the first element replaces it.
       const append = isT === ''
         ? `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) { if (${k} === 1) ${o}[ARR] = [${v}]; else ${a}.push(${v}); } `
         : '';
