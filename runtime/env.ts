@@ -1,7 +1,7 @@
 // A Lua environment: the globals table with the standard library as Wippy provides it (spec §1.4): base, string,
 // table, math, os (time/date/clock/difftime), coroutine. Library tables are read-only, as in Wippy.
 import { LuaTable } from './core/table.js';
-import { openBaseLib } from './lib/base.js';
+import { defineGlobal, openBaseLib } from './lib/base.js';
 import { openCoroutineLib } from './lib/coroutine.js';
 import { optionalLibraries } from './lib/optional.js';
 
@@ -13,7 +13,7 @@ export interface EnvOptions {
 export function createGlobals(opts: EnvOptions): LuaTable {
   const G = new LuaTable();
   openBaseLib(G, { write: opts.write });
-  G.coroutine = Object.freeze(openCoroutineLib());
-  for (const [name, open] of optionalLibraries()) G[name] = Object.freeze(open());
+  defineGlobal(G, 'coroutine', Object.freeze(openCoroutineLib()));
+  for (const [name, open] of optionalLibraries()) defineGlobal(G, name, Object.freeze(open()));
   return G;
 }

@@ -202,8 +202,15 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
       return retN(out);
     },
   };
-  for (const [k, v] of Object.entries(fns)) G[k] = v;
+  // defineProperty, not `G[k] = v`: V8 turns an object that gets more than ~18 properties through keyed stores into
+  // a dictionary, and every global read of the program would then take the slow lookup.
+  for (const [k, v] of Object.entries(fns)) defineGlobal(G, k, v);
   G._G = G;
   G._VERSION = 'Lua 5.1';
   void firstKey;
+}
+
+/** Adds a global the way a named store does (the globals table keeps V8's fast properties). */
+export function defineGlobal(G: LuaTable, name: string, value: unknown): void {
+  Object.defineProperty(G, name, { value, writable: true, enumerable: true, configurable: true });
 }
