@@ -6,6 +6,8 @@ import type { LuaTable } from '../core/table.js';
 import type { LastDecision, SecurityContext } from '../security/check.js';
 import { R } from '../core/results.js';
 import { toLuaError } from '../core/errors.js';
+import { addressOf, tostring } from '../core/tostring.js';
+import { typeName } from '../core/value.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
 import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
@@ -384,7 +386,21 @@ export class Proc implements TaskOwner, ChannelFeed {
     this.removeTask(task);
     const err = toLuaError(e);
     const v = err.value;
-    const error = isLuaErrorValue(v) ? v : this.node.makeError(typeof v === 'string' ? v : String(v));
+    const error = isLuaErrorValue(v) ? v : this.node.makeError(errorText(v));
     this.node.exitProcess(this, { value: undefined, error, traceback: this.node.tracebackOf(err) });
+  }
+}
+
+/**
+ * The text of a process's failure for any raised Lua value: a table or userdata through its `__tostring` when it has
+ * one, else `table: 0x...` (String() of a LuaTable throws: it has no JS prototype, and a failure here must never take
+ * the runtime down).
+ */
+function errorText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  try {
+    return tostring(v);
+  } catch {
+    return typeof v === 'object' && v !== null ? `${typeName(v)}: ${addressOf(v)}` : String(v);
   }
 }

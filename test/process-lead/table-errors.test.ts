@@ -1,0 +1,34 @@
+// A process that raises a table (with or without __tostring, or with a __tostring that fails itself) exits with an
+// error like any failure; the runtime and the other processes go on. Before, turning the value into the exit
+// error's text called String() on a prototype-less LuaTable and the TypeError took the whole node down.
+import { describe, expect, it } from 'vitest';
+import { runBodies } from '../process/support.js';
+
+const MAIN = `
+  local events = process.events()
+  local function exit_of(id)
+    local pid = process.spawn_monitored(id, "app:processes")
+    local ev = events:receive()
+    return ev.kind == process.event.EXIT and ev.from == pid, tostring(ev.result.error)
+  end
+  print(exit_of("app:plain"))
+  print(exit_of("app:named"))
+  print(exit_of("app:badname"))
+  print(exit_of("app:ok"))
+  return "main done"`;
+
+describe('a process that raises a table', () => {
+  it('fails alone, with a readable error, and the runtime goes on', async () => {
+    const { lines, exit } = await runBodies(MAIN, {
+      'app:plain': 'error({ code = 1 })',
+      'app:named': 'error(setmetatable({ code = 7 }, { __tostring = function(e) return "custom " .. e.code end }))',
+      'app:badname': 'error(setmetatable({}, { __tostring = function() error("nested") end }))',
+      'app:ok': 'return 1',
+    });
+    expect(exit?.error).toBeUndefined();
+    expect(lines[0]).toMatch(/^true\ttable: 0x[0-9a-f]+$/);
+    expect(lines[1]).toBe('true\tcustom 7');
+    expect(lines[2]).toMatch(/^true\ttable: 0x[0-9a-f]+$/);
+    expect(lines[3]).toBe('true\tnil');
+  });
+});
