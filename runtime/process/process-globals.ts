@@ -6,7 +6,7 @@ import { MT } from '../core/symbols.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
-import { LuaUserdata } from '../core/value.js';
+import { LuaUserdata, typeName } from '../core/value.js';
 import { createGlobals } from '../env.js';
 import { openCoroutineLib } from '../lib/coroutine.js';
 import { createError, ERROR_KINDS, openErrorsLib } from '../lib/wippy/errors.js';
@@ -85,8 +85,12 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
   // require (spec §1.5): a global lookup of what the entry's modules/imports bound.
   base.require = (name: unknown) => {
     const p = node.current;
-    const v = typeof name === 'string' && p?.G !== undefined ? p.G[name] : undefined;
-    if (v === undefined) throw luaError(`module '${String(name)}' not found`);
+    if (typeof name !== 'string') {
+      // String() of a table would throw a JS TypeError (no prototype): the Lua argument error instead
+      throw luaError(`bad argument #1 to 'require' (string expected, got ${name === undefined ? 'no value' : typeName(name)})`);
+    }
+    const v = p?.G !== undefined ? p.G[name] : undefined;
+    if (v === undefined) throw luaError(`module '${name}' not found`);
     return ret1(v);
   };
   Object.freeze(base);

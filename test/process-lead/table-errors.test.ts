@@ -32,3 +32,20 @@ describe('a process that raises a table', () => {
     expect(lines[3]).toBe('true\tnil');
   });
 });
+
+describe('require with a name that is not a string', () => {
+  it('raises a Lua argument error (not a JS TypeError)', async () => {
+    const { lines } = await runBodies(`
+      local ok, e = pcall(require, {})
+      print(ok, (string.gsub(tostring(e), "^[^:]*:%d+: ", "")))
+      local ok2, e2 = pcall(require)
+      print(ok2, (string.gsub(tostring(e2), "^[^:]*:%d+: ", "")))
+      local ok3, e3 = pcall(require, "nothing_here")
+      print(ok3, (string.gsub(tostring(e3), "^[^:]*:%d+: ", "")))`, {});
+    expect(lines).toEqual([
+      "false\tbad argument #1 to 'require' (string expected, got table)",
+      "false\tbad argument #1 to 'require' (string expected, got no value)",
+      "false\tmodule 'nothing_here' not found",
+    ]);
+  });
+});
