@@ -12,6 +12,7 @@ import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
 import { BUDGET, preemptY } from './core/preempt.js';
+import { PARK } from './process/task.js';
 import { builtinType, defineTypeAliases } from './types/index.js';
 
 function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {
@@ -23,7 +24,7 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
 export const runtimeABI = Object.freeze({
   R, LuaTable, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
   index, setindex, gget, tset, setlist, tableFromArray,
-  callx, callxY, bounce, bounceY, tail, hasCallMeta, mkY, preemptY, YIELD: yieldY, yieldBack,
+  callx, callxY, bounce, bounceY, tail, hasCallMeta, mkY, preemptY, YIELD: yieldY, yieldBack, PARK,
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
   eqmeta, lt, le, fornum,
   collect, ret1, ret2, ret3, retN,

@@ -179,9 +179,14 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     other = '';
   } else if (suspends) {
     const y = fx.temp();
+    const d = fx.temp();
     // coroutine.yield itself suspends right here: yield its arguments to the resumer (runtime/core/coroutine.ts).
+    // A blocking built-in with a direct form (`$y.$d`, runtime/process/task.ts) either answers at once or parks the
+    // task and returns PARK; the code yields PARK itself and hands the wake-up value to `$y.$r` for the results, so
+    // a message costs no delegated iterator (yield*) on the way out and back in.
     directWith = (a) =>
-      `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield [${a}]) : (yield* ${y}(${a}))) : ${f}(${a}))`;
+      `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield [${a}]) : (${d} = ${y}.$d) !== undefined ? ` +
+      `((${d} = ${d}(${a})) === PARK ? ${y}.$r(yield PARK) : ${d}) : (yield* ${y}(${a}))) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
   } else {
     directWith = (a) => `${f}(${a})`;

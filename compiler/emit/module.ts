@@ -11,7 +11,7 @@ import { jsString } from './js.js';
 export const RUNTIME_NAMES = [
   'R', 'LuaTable', 'ARR', 'HASH', 'MT', 'TAIL', 'BUDGET', 'SMETA',
   'index', 'setindex', 'gget', 'tset', 'setlist', 'tableFromArray',
-  'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'hasCallMeta', 'mkY', 'preemptY', 'YIELD', 'yieldBack',
+  'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'hasCallMeta', 'mkY', 'preemptY', 'YIELD', 'yieldBack', 'PARK',
   'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
   'eqmeta', 'lt', 'le', 'fornum',
   'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',

@@ -9,7 +9,7 @@ import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
 import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk, type SelectState, type Waiter } from './channel.js';
-import { PARK, type Task } from './task.js';
+import { PARK, type DirectForm, type Task } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
 
 /** A case of channel.select: made by ch:case_send(v) / ch:case_receive(). */
@@ -128,6 +128,22 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       return parkReceiver(c) as LuaGen;
     },
   );
+
+  // The direct form of receive (task.ts DirectForm), which compiled call sites use: the results at once, or PARK
+  // with the task parked as the channel's receiver; the wake-up value is the task itself, holding what it got.
+  const receiveY = (methods.receive as { $y: ((ch: unknown) => LuaGen) & DirectForm }).$y;
+  receiveY.$d = (ch: unknown): unknown => {
+    const c = checkChannel(ch, 'receive');
+    if (c.mustWait()) {
+      parkReceiver(c);
+      return PARK;
+    }
+    const r = c.tryRecv();
+    if (r !== NO_VALUE) return r === CLOSED ? ret2(undefined, false) : ret2(r, true);
+    parkReceiver(c);
+    return PARK;
+  };
+  receiveY.$r = (w: unknown): unknown => (w as Task).received();
 
   methods.close = (ch: unknown) => {
     checkChannel(ch, 'close').close();

@@ -12,6 +12,18 @@ import type { Outcome, Waiter } from './channel.js';
 
 export const PARK: { readonly park: true } = Object.freeze({ park: true as const });
 
+/**
+ * The direct form of a blocking built-in, beside its generator twin (`f.$y.$d`, `f.$y.$r`). Compiled call sites use
+ * it instead of `yield* f.$y(...)`: `$d(...args)` either returns the first result (results in R as for any call), or
+ * registers the current task as a waiter and returns PARK; then the compiled code yields PARK itself and passes the
+ * value of that `yield` (what the waker gave) to `$r`, which returns the results. Every other driver (coroutine
+ * resume, pcall, tail-call bounces) keeps using the twin.
+ */
+export interface DirectForm {
+  $d: (...args: unknown[]) => unknown;
+  $r: (answer: unknown) => unknown;
+}
+
 export type TaskState = 'runnable' | 'running' | 'parked' | 'done';
 
 /** What a parked receive yields to the scheduler (shared: the scheduler only compares the value). */
@@ -70,13 +82,18 @@ export class Task implements Waiter, Iterator<unknown, unknown, unknown> {
   }
 
   next(): IteratorResult<unknown, unknown> {
-    const o = this.outcome;
-    if (o === undefined) return PARK_STEP;
+    if (this.outcome === undefined) return PARK_STEP;
+    DONE_STEP.value = this.received();
+    return DONE_STEP;
+  }
+
+  /** The results of the plain receive this task waited for (`value, true`, or `nil, false` once closed), taken out. */
+  received(): unknown {
     const v = this.value;
+    const o = this.outcome;
     this.value = undefined;
     this.outcome = undefined;
-    DONE_STEP.value = ret2(v, o === 'recv');
-    return DONE_STEP;
+    return ret2(v, o === 'recv');
   }
 
   return(value?: unknown): IteratorResult<unknown, unknown> {
