@@ -15,6 +15,9 @@ import { EMPTY_CONTEXT, EVENTS_TOPIC, NO_PAYLOADS, Proc, type Envelope, type Exi
 import { copyValue, copyValues } from './copy.js';
 import { messageOf } from './message.js';
 
+/** Char codes of the hex digits 0-9a-f (pids). */
+const HEX_CODES: readonly number[] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
 /** The frames of a node-made error (shared, never written). */
 const NO_FRAMES: ErrorFrame[] = Object.freeze([]) as unknown as ErrorFrame[];
 
@@ -166,18 +169,26 @@ export class ProcessNode {
 
   private newPid(hostId: string): string {
     const c = ++this.counter;
-    // five hex digits at least: 0x100000 + c has six, the first dropped (a short slice is a flat copy)
-    const n = c < 0x100000 ? (0x100000 + c).toString(16).slice(1) : c.toString(16);
     if (hostId !== this.pidHost) {
       this.pidHost = hostId;
       this.pidPrefix = ['{', this.nodeName, '@', hostId, '|0x'].join('');
+      const codes: number[] = [];
+      for (let i = 0; i < this.pidPrefix.length; i++) codes.push(this.pidPrefix.charCodeAt(i));
+      codes.push(48, 48, 48, 48, 48, 125 /* } */);
+      this.pidCodes = codes;
     }
-    // join gives a flat string; a template literal leaves a chain of cons strings (~130 bytes more per process)
-    return [this.pidPrefix, n, '}'].join('');
+    if (c >= 0x100000) return [this.pidPrefix, c.toString(16), '}'].join('');
+    // Five hex digits written into the cached char codes of the whole pid, made into one flat string: half the time
+    // of toString(16) and a join (a template literal would leave cons strings, ~130 bytes more per process).
+    const codes = this.pidCodes;
+    let at = codes.length - 2;
+    for (let v = c, i = 0; i < 5; i++, v >>>= 4) codes[at--] = HEX_CODES[v & 15]!;
+    return String.fromCharCode.apply(null, codes);
   }
-  /** the host of the last pid made, and that pid's text up to the counter */
+  /** the host of the last pid made, that pid's text up to the counter, and its char codes with room for 5 digits */
   private pidHost = '';
   private pidPrefix = '';
+  private pidCodes: number[] = [];
 
   /**
    * An error the node itself reports for a process (terminated, linked process failed, a failing exit's message):
