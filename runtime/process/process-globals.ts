@@ -120,11 +120,15 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
     const timerMethods = new LuaTable();
     const timerMeta = new LuaTable();
     timerMeta.__index = timerMethods;
-    const channelOf = (t: unknown): unknown => ret1((t as TimerValue).ch);
-    timerMethods.response = channelOf;
-    timerMethods.channel = channelOf;
+    // Methods called with something else as self (`t.stop(x)`) raise instead of reading fields of a Lua value.
+    const checkTimer = (t: unknown, name: string): TimerValue => {
+      if (t instanceof TimerValue) return t;
+      throw luaError(`bad argument #1 to '${name}' (timer expected, got ${t === undefined ? 'no value' : typeName(t)})`);
+    };
+    timerMethods.response = (t: unknown): unknown => ret1(checkTimer(t, 'response').ch);
+    timerMethods.channel = (t: unknown): unknown => ret1(checkTimer(t, 'channel').ch);
     timerMethods.stop = (t: unknown) => {
-      const tv = t as TimerValue;
+      const tv = checkTimer(t, 'stop');
       const active = tv.sub !== undefined;
       tv.sub?.unsubscribe();
       tv.sub = undefined;
@@ -143,7 +147,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
       tv.sub = sub;
     };
     timerMethods.reset = (t: unknown, d: unknown) => {
-      const tv = t as TimerValue;
+      const tv = checkTimer(t, 'reset');
       const r = toDurationNs(d);
       if (!r.ok || r.ns <= 0) return ret2(false, invalidError('time.timer: duration must be > 0'));
       tv.sub?.unsubscribe();

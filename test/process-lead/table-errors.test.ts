@@ -49,3 +49,23 @@ describe('require with a name that is not a string', () => {
     ]);
   });
 });
+
+describe('timer and ticker methods with something else as self', () => {
+  it('raise a Lua argument error instead of reading fields of the value', async () => {
+    const { lines } = await runBodies(`
+      local t = time.timer("1h")
+      local m = getmetatable(t).__index
+      for _, name in ipairs({ "stop", "reset", "channel", "response" }) do
+        local ok, e = pcall(m[name], { sub = "x", ch = "y" }, "1s")
+        print(name, ok, (string.gsub(tostring(e), "^[^:]*:%d+: ", "")))
+      end
+      print(t:stop(), t:stop())`, {});
+    expect(lines).toEqual([
+      "stop\tfalse\tbad argument #1 to 'stop' (timer expected, got table)",
+      "reset\tfalse\tbad argument #1 to 'reset' (timer expected, got table)",
+      "channel\tfalse\tbad argument #1 to 'channel' (timer expected, got table)",
+      "response\tfalse\tbad argument #1 to 'response' (timer expected, got table)",
+      'true\tfalse',
+    ]);
+  });
+});
