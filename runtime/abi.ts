@@ -11,8 +11,7 @@ import {
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
-import { BUDGET, preemptY } from './core/preempt.js';
-import { PARK } from './process/task.js';
+import { BUDGET, PARK, preemptY } from './core/preempt.js';
 import { builtinType, defineTypeAliases } from './types/index.js';
 
 function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {

@@ -14,3 +14,6 @@ export function* preemptY(): Generator<unknown, void, unknown> {
   BUDGET.n = BUDGET_SLICE;
   yield PREEMPT;
 }
+
+/** The command a task yields to wait: whoever registered it as a waiter wakes it later (runtime/process/task.ts). */
+export const PARK: { readonly park: true } = Object.freeze({ park: true as const });

@@ -10,7 +10,9 @@ import { ret2 } from '../core/results.js';
 import type { Proc } from './proc.js';
 import type { Outcome, Waiter } from './channel.js';
 
-export const PARK: { readonly park: true } = Object.freeze({ park: true as const });
+// PARK lives beside PREEMPT in runtime/core (the runtime ABI hands it to compiled code without loading the scheduler).
+import { PARK } from '../core/preempt.js';
+export { PARK };
 
 /**
  * The direct form of a blocking built-in, beside its generator twin (`f.$y.$d`, `f.$y.$r`). Compiled call sites use
