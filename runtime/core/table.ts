@@ -106,8 +106,6 @@ export function rawset(t: LuaTable, k: unknown, v: unknown): void {
     if (Number.isInteger(k)) {
       const arr = t[ARR];
       const n = arr.length;
-      // Object.freeze(t) (the library tables) leaves the array part's own JS array writable.
-      if (k >= 1 && k <= n + 1 && Object.isFrozen(t)) throw luaError('attempt to modify a read-only table');
       if (k >= 1 && k <= n) {
         if (v !== undefined) arr[k - 1] = v;
         else if (k === n) {
@@ -125,7 +123,10 @@ export function rawset(t: LuaTable, k: unknown, v: unknown): void {
         }
         const h = t[HASH];
         if (n === 0) {
-          const fresh = [v]; // the empty array part may be the shared EMPTY_ARRAY
+          // The empty array part may be the shared EMPTY_ARRAY. A read-only library table (Object.freeze) never
+          // has an array part of its own, so only this first append needs the test (not every array write).
+          if (Object.isFrozen(t)) throw luaError('attempt to modify a read-only table');
+          const fresh = [v];
           t[ARR] = fresh;
           if (h !== undefined && h.size > 0) migrate(fresh, h);
           return;
