@@ -284,7 +284,18 @@ export function resumeY(co: unknown): LuaGen {
   return forwardResume(c, r.value);
 }
 
-function* forwardResume(c: Coroutine, command: unknown): LuaGen {
+/**
+ * Passes commands for an outer driver (channel waits, preemption) up and their answers back down until the coroutine
+ * finishes or yields to its resumer, then gives that step to `done`; an error of the coroutine goes to `failed`.
+ * resume's and wrap's twins share it. Only the step is guarded: what the driver does at the `yield` (a terminated
+ * process's generator return) passes through.
+ */
+function* forwardCommands(
+  c: Coroutine,
+  command: unknown,
+  done: (r: IteratorResult<unknown, unknown>) => unknown,
+  failed: (e: unknown) => unknown,
+): LuaGen {
   for (;;) {
     c.status = 'normal';
     const input = yield command;
@@ -293,11 +304,15 @@ function* forwardResume(c: Coroutine, command: unknown): LuaGen {
     try {
       r = step(c, input);
     } catch (e) {
-      return ret2(false, toLuaError(e).value);
+      return failed(e);
     }
-    if (r.done || isCoYield(r.value)) return finishResume(c, r);
+    if (r.done || isCoYield(r.value)) return done(r);
     command = r.value;
   }
+}
+
+function forwardResume(c: Coroutine, command: unknown): LuaGen {
+  return forwardCommands(c, command, (r) => finishResume(c, r), (e) => ret2(false, toLuaError(e).value));
 }
 
 export function yieldPlain(): never {
@@ -365,21 +380,10 @@ export function wrap(fn: unknown): unknown {
   return mkY(plain, twin);
 }
 
-function* forwardWrap(c: Coroutine, command: unknown): LuaGen {
-  for (;;) {
-    c.status = 'normal';
-    const input = yield command;
-    c.status = 'suspended';
-    let r: IteratorResult<unknown, unknown>;
-    try {
-      r = step(c, input);
-    } catch (e) {
-      throw wrapError(e);
-    }
-    if (r.done) return r.value;
-    if (isCoYield(r.value)) return retN(r.value);
-    command = r.value;
-  }
+function forwardWrap(c: Coroutine, command: unknown): LuaGen {
+  return forwardCommands(c, command, (r) => (r.done ? r.value : retN(r.value as unknown[])), (e) => {
+    throw wrapError(e);
+  });
 }
 
 /** The error a wrap function raises for its coroutine's error `e` (auxwrap: `luaL_where(L, 1)` .. message). */
