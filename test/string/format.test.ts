@@ -1,7 +1,7 @@
 // Differential tests of string.format against lua5.1 (glibc printf): every conversion with flag/width/precision
 // combinations, exact-tie rounding, pseudo-random doubles over the whole exponent range, and the error cases.
 import { describe as group, expect, it } from 'vitest';
-import { diff, S, type Case } from './lua-diff.js';
+import { rng, diff, S, type Case } from './lua-diff.js';
 import { collect } from '../../runtime/core/results.js';
 import { setToStringHook } from '../../runtime/lib/string/index.js';
 import { tostring } from '../../runtime/core/tostring.js';
@@ -12,19 +12,6 @@ function expectNoDiff(cases: Case[]): void {
   const bad = diff(cases);
   expect(bad.slice(0, 15).join('\n')).toBe('');
   expect(bad.length).toBe(0);
-}
-
-/** Deterministic xorshift PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
 }
 
 const flagSets = ['', '-', '+', ' ', '#', '0', '-0', '+0', '- ', '#0', '-#', '+ ', '0+#'];

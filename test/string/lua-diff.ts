@@ -148,3 +148,16 @@ export function diff(cases: Case[], extraPrelude = ''): string[] {
   });
   return bad;
 }
+
+/** Deterministic xorshift PRNG for the randomised tests, so a failure reproduces from its seed. */
+export function rng(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+}

@@ -1,20 +1,8 @@
 // Randomised differential test: pseudo-random patterns built from Lua pattern tokens (including malformed
 // ones) against pseudo-random subjects, through find, match, gsub and gmatch, compared with lua5.1.
 import { expect, it } from 'vitest';
-import { diff, S, type Case } from './lua-diff.js';
+import { luaLiteral, rng, diff, S, type Case } from './lua-diff.js';
 import { collect } from '../../runtime/core/results.js';
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 const atoms = ['a', 'b', '.', '%a', '%d', '%s', '%w', '%p', '%u', '%l', '%x', '%A', '%S', '%.', '%%', '[ab]', '[^a]',
   '[a-c]', '[%d_]', '[%]a]', '[]]', '-', 'x', '1', ' ', '%z', '[', '%', '%1', '%2', '%b()', '%bab', '%f[%w]',
@@ -46,7 +34,7 @@ it('random patterns x random subjects agree with lua5.1', () => {
   }
   for (const { s, p } of gm.slice(0, 500)) {
     cases.push({
-      lua: `(function() local ok, t = pcall(function() local t = {} for a, b in string.gmatch(${lit(s)}, ${lit(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end) if not ok then t = string.gsub(t, '^[^:]*:%d+: ', '') end return t end)()`,
+      lua: `(function() local ok, t = pcall(function() local t = {} for a, b in string.gmatch(${luaLiteral(s)}, ${luaLiteral(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end) if not ok then t = string.gsub(t, '^[^:]*:%d+: ', '') end return t end)()`,
       label: `gmatch(${JSON.stringify(s)}, ${JSON.stringify(p)})`,
       js: () => {
         try {
@@ -69,11 +57,3 @@ it('random patterns x random subjects agree with lua5.1', () => {
   expect(bad.length).toBe(0);
 });
 
-function lit(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? s[i] : `\\${String(c).padStart(3, '0')}`;
-  }
-  return out + '"';
-}

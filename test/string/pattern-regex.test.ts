@@ -1,7 +1,7 @@
 // The RegExp fast path of the pattern functions (runtime/lib/string/pattern-regex.ts): which patterns take it, and
 // randomised differential runs against lua5.1 restricted to patterns that take it, with every replacement kind.
 import { describe as group, expect, it } from 'vitest';
-import { diff, S, type Case } from './lua-diff.js';
+import { luaLiteral, rng, diff, S, type Case } from './lua-diff.js';
 import { collect, ret1 } from '../../runtime/core/results.js';
 import { tableFromRecord } from '../../runtime/core/table.js';
 import { getGmatchProgram, getPattern } from '../../runtime/lib/string/pattern-compile.js';
@@ -10,27 +10,6 @@ import { programRegex } from '../../runtime/lib/string/pattern-regex.js';
 function usesRegex(p: string): boolean {
   const cp = getPattern(p);
   return programRegex(cp.prog, cp.anchored) !== null;
-}
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
-
-function lit(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? s[i] : `\\${String(c).padStart(3, '0')}`;
-  }
-  return out + '"';
 }
 
 function expectNoDiff(cases: Case[]): void {
@@ -112,17 +91,17 @@ group('RegExp path vs lua5.1 (random eligible patterns)', () => {
     for (let i = 0; i < 600; i++) {
       const { s, p } = randomCase(r);
       cases.push({
-        lua: `string.gsub(${lit(s)}, ${lit(p)}, function(...) local n = select('#', ...) if n == 1 and ... == "b" then return nil end return n .. "(" .. table.concat({...}, "|") .. ")" end)`,
+        lua: `string.gsub(${luaLiteral(s)}, ${luaLiteral(p)}, function(...) local n = select('#', ...) if n == 1 and ... == "b" then return nil end return n .. "(" .. table.concat({...}, "|") .. ")" end)`,
         label: `gsub(${JSON.stringify(s)}, ${JSON.stringify(p)}, function)`,
         js: () => collect(S.gsub!(s, p, (...a: unknown[]) => ret1(a.length === 1 && a[0] === 'b' ? undefined : `${a.length}(${a.join('|')})`))),
       });
       cases.push({
-        lua: `string.gsub(${lit(s)}, ${lit(p)}, {a = "A", b = false, ab = 7, x = "XX"})`,
+        lua: `string.gsub(${luaLiteral(s)}, ${luaLiteral(p)}, {a = "A", b = false, ab = 7, x = "XX"})`,
         label: `gsub(${JSON.stringify(s)}, ${JSON.stringify(p)}, table)`,
         js: () => collect(S.gsub!(s, p, map)),
       });
       cases.push({
-        lua: `(function() local ok, t = pcall(function() local t = {} for a, b in string.gmatch(${lit(s)}, ${lit(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end) if not ok then t = string.gsub(t, '^[^:]*:%d+: ', '') end return t end)()`,
+        lua: `(function() local ok, t = pcall(function() local t = {} for a, b in string.gmatch(${luaLiteral(s)}, ${luaLiteral(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end) if not ok then t = string.gsub(t, '^[^:]*:%d+: ', '') end return t end)()`,
         label: `gmatch(${JSON.stringify(s)}, ${JSON.stringify(p)})`,
         js: () => {
           const it = S.gmatch!(s, p) as () => unknown;

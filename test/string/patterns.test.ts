@@ -1,7 +1,7 @@
 // Differential tests of find/match/gmatch/gsub against lua5.1: a cross product of patterns and subjects, plus
 // init/plain variants, replacement forms and pattern errors.
 import { describe as group, expect, it } from 'vitest';
-import { diff, S, type Case } from './lua-diff.js';
+import { luaLiteral, diff, S, type Case } from './lua-diff.js';
 import { MT } from '../../runtime/core/symbols.js';
 import { collect, ret1 } from '../../runtime/core/results.js';
 import { tableFromRecord } from '../../runtime/core/table.js';
@@ -51,7 +51,7 @@ group('patterns vs lua5.1', () => {
     const cases: Case[] = [];
     for (const p of patterns) for (const s of subjects) {
       cases.push({
-        lua: `(function() local t = {} for a, b in string.gmatch(${lit(s)}, ${lit(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end)()`,
+        lua: `(function() local t = {} for a, b in string.gmatch(${luaLiteral(s)}, ${luaLiteral(p)}) do t[#t + 1] = tostring(a) .. '|' .. tostring(b) end return table.concat(t, ',') end)()`,
         label: `gmatch(${JSON.stringify(s)}, ${JSON.stringify(p)})`,
         js: () => {
           const it = S.gmatch!(s, p) as () => unknown;
@@ -199,15 +199,6 @@ group('matcher recursion budget', () => {
     expect(collect(S.match!('x'.repeat(100000) + 'y', '(x*)(y)'))[1]).toBe('y');
   });
 });
-
-function lit(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 32 && c < 127 && c !== 34 && c !== 92 ? s[i] : `\\${String(c).padStart(3, '0')}`;
-  }
-  return out + '"';
-}
 
 function str(v: unknown): string {
   return v === undefined ? 'nil' : String(v);
