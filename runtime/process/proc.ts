@@ -11,6 +11,7 @@ import { typeName } from '../core/value.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
 import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
+import { Backlog } from './backlog.js';
 import { Message, messageOf, rawPayload } from './message.js';
 import type { Task } from './task.js';
 import type { TaskOwner } from './scheduler.js';
@@ -70,20 +71,10 @@ class ProcExtras {
   context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
 }
 
-/**
- * Messages that could not be handed over yet, in order, and how many wait for each target channel (undefined: no
- * subscription yet), so a new message can skip the queue scan: it is handed over at once only when nothing older
- * waits for the same channel. Recounted by flush, which every subscription change calls.
- */
-interface Backlog {
-  queue: Envelope[];
-  pending: Map<Channel | undefined, number>;
-}
-
 export class Proc implements TaskOwner, ChannelFeed {
   /** the running main task (undefined once it is done) */
   mainTask: Task | undefined = undefined;
-  /** made when a message has to wait */
+  /** messages that could not be handed over yet (backlog.ts); made when a message has to wait */
   private backlog: Backlog | undefined = undefined;
   inbox: Channel | undefined = undefined;
   alive = true;
@@ -216,7 +207,8 @@ export class Proc implements TaskOwner, ChannelFeed {
 
   // ---- delivery ----
 
-  private target(env: Envelope): Channel | undefined {
+  /** The channel `env` goes to under the current subscriptions (undefined: none yet). */
+  target(env: Envelope): Channel | undefined {
     if (env.topic === EVENTS_TOPIC) return this.x?.events;
     const l = this.x?.listeners?.get(env.topic);
     if (l !== undefined) return l.ch;
@@ -256,31 +248,27 @@ export class Proc implements TaskOwner, ChannelFeed {
     }
     const ch = this.target(env);
     const b = this.backlog;
-    if (ch !== undefined && (b === undefined || b.queue.length === 0 || b.pending.get(ch) === undefined) && ch.offer(this.valueFor(env, ch))) {
+    if (ch !== undefined && (b === undefined || !b.has(ch)) && ch.offer(this.valueFor(env, ch))) {
       return;
     }
-    const backlog = (this.backlog ??= { queue: [] as Envelope[], pending: new Map<Channel | undefined, number>() });
-    backlog.queue.push(env);
-    backlog.pending.set(ch, (backlog.pending.get(ch) ?? 0) + 1);
+    (this.backlog ??= new Backlog()).push(env, ch);
   }
 
   /** Delivers what can be delivered now (after a subscription change), keeping the order per subscription. */
   flush(): void {
     const b = this.backlog;
-    if (b === undefined || b.queue.length === 0 || !this.alive) return;
+    if (b === undefined || b.size === 0 || !this.alive) return;
     const blocked = new Set<Channel | undefined>();
-    const keep: Envelope[] = [];
-    const pending = new Map<Channel | undefined, number>();
-    for (const env of b.queue) {
+    const keep = new Backlog();
+    for (const env of b.entries()) {
       const ch = this.target(env);
       if (ch === undefined || blocked.has(ch) || !ch.offer(this.valueFor(env, ch))) {
         blocked.add(ch);
-        keep.push(env);
-        pending.set(ch, (pending.get(ch) ?? 0) + 1);
+        keep.push(env, ch);
       }
     }
     // an emptied backlog is dropped: a process that caught up holds no queue
-    this.backlog = keep.length === 0 ? undefined : { queue: keep, pending };
+    this.backlog = keep.size === 0 ? undefined : keep;
   }
 
   /** After the exit: drops what only a live process needs, so a stale reference to it (a sender's sentToProc) holds little. */
@@ -299,43 +287,27 @@ export class Proc implements TaskOwner, ChannelFeed {
       x.events = undefined;
       x.listeners = undefined;
     }
-    const b = this.backlog;
-    if (b !== undefined) {
-      const pending = new Map<Channel | undefined, number>();
-      if (b.queue.length > 0) pending.set(undefined, b.queue.length);
-      b.pending = pending;
-    }
+    this.backlog?.retarget();
   }
 
   /** ChannelFeed: whether no queued message waits for `ch`. */
   isEmpty(ch: Channel): boolean {
     const b = this.backlog;
-    return b === undefined || b.pending.get(ch) === undefined;
+    return b === undefined || !b.has(ch);
   }
 
   /** ChannelFeed: the first queued message for `ch`, taken out of the queue. */
   pull(ch: Channel): unknown {
     const b = this.backlog;
     if (b === undefined) return NO_VALUE;
-    const pending = b.pending;
-    if (pending.get(ch) === undefined) return NO_VALUE;
-    const q = b.queue;
-    for (let i = 0; i < q.length; i++) {
-      const env = q[i]!;
-      if (this.target(env) === ch) {
-        q.splice(i, 1);
-        const left = pending.get(ch)! - 1;
-        if (left === 0) pending.delete(ch);
-        else pending.set(ch, left);
-        if (q.length === 0) this.backlog = undefined;
-        return this.valueFor(env, ch);
-      }
-    }
-    return NO_VALUE;
+    const env = b.take(ch, this);
+    if (env === undefined) return NO_VALUE;
+    if (b.size === 0) this.backlog = undefined;
+    return this.valueFor(env, ch);
   }
 
   get queued(): number {
-    return this.backlog?.queue.length ?? 0;
+    return this.backlog?.size ?? 0;
   }
 
   // ---- tasks ----
