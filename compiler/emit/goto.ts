@@ -4,9 +4,9 @@
 // `L_b: while (true) { ...; break; }` and a backward goto is `continue L_b`. Regions of different labels must nest;
 // a block whose regions cross is reported (LUA1011) rather than compiled wrongly. Locals declared at the top level of
 // a region are declared before it (their statements assign), so code after the region still sees them.
-import type { Statement } from '../lua-ast.js';
+import type { Expression, Identifier, Statement } from '../lua-ast.js';
 import type { FunctionEmitter } from './context.js';
-import { emitStatement } from './statements.js';
+import { emitStatement, preemption } from './statements.js';
 import { marker } from './context.js';
 
 export function hasLabels(body: Statement[]): boolean {
@@ -24,7 +24,11 @@ interface LabelFrame {
 }
 
 interface Region {
+  /** a backward region (a `while (true)` re-entered by `continue`) */
+  back: boolean;
   lo: number;
+  /** code run at the end of the region, before its closing `break` (a repeat's `until` test taken in) */
+  suffix?: string;
   hi: number;
   open: string;
   close: string;
@@ -57,7 +61,17 @@ function declaresLocal(s: Statement): boolean {
   return s.type === 'LocalStatement' || (s.type === 'FunctionDeclaration' && s.isLocal);
 }
 
-export function emitGotoBlock(fx: FunctionEmitter, body: Statement[]): string {
+/**
+ * Code run after the block in its scope: a repeat's `until` test. When it reads a local of a backward region, the
+ * region takes it in (`emit` is then called and `done` set) so that it reads the last pass's variable.
+ */
+export interface BlockTail {
+  cond: Expression;
+  emit: () => string;
+  done: boolean;
+}
+
+export function emitGotoBlock(fx: FunctionEmitter, body: Statement[], tail?: BlockTail): string {
   const cursor = { i: 0 };
   const regions: Region[] = [];
   const own: LabelFrame[] = [];
@@ -84,14 +98,15 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[]): string {
           }
         }
       }
-      regions.push({ lo: first, hi: j - 1, open: `${frame.fwd}: {`, close: '}' });
+      regions.push({ back: false, lo: first, hi: j - 1, open: `${frame.fwd}: {`, close: '}' });
     }
     if (last >= 0) {
       frame.back = fx.newLabel(`G_${name}_b`);
-      regions.push({ lo: j + 1, hi: last, open: `${frame.back}: while (true) {`, close: 'break;\n}' });
+      regions.push({ back: true, lo: j + 1, hi: last, open: `${frame.back}: while (true) {`, close: 'break;\n}' });
     }
     own.push(frame);
   });
+  extendBackRegions(fx, body, regions, tail);
   for (const a of regions) {
     for (const b of regions) {
       const disjoint = a.hi < b.lo || b.hi < a.lo;
@@ -101,14 +116,15 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[]): string {
       }
     }
   }
-  // Locals declared at the top level of a region must outlive it.
+  // A local declared at the top level of a region and still used after it must outlive it: its `let` is hoisted
+  // above the region. (Backward regions were extended over such uses above, so this is left to forward regions,
+  // whose label ends them.) A local not used after its region keeps its `let` inside it, fresh on every pass.
   const hoist: string[] = [];
   for (const r of regions) {
     for (let k = r.lo; k <= r.hi; k++) {
-      const s = body[k]!;
-      const ids = s.type === 'LocalStatement' ? s.variables : s.type === 'FunctionDeclaration' && s.isLocal && s.identifier?.type === 'Identifier' ? [s.identifier] : [];
-      for (const id of ids) {
+      for (const id of declaredIds(body[k]!)) {
         const n = fx.jsName(id);
+        if (lastUse(fx, body, new Set([n]), r.hi + 1) < 0 && (tail === undefined || tail.done || !mentions(fx, tail.cond, new Set([n])))) continue;
         if (!fx.hoisted.has(n)) {
           fx.hoisted.add(n);
           hoist.push(n);
@@ -129,7 +145,7 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[]): string {
       if (r !== undefined && r.lo === i) {
         const inner = rs.filter((x) => x !== r && x.lo >= r.lo && x.hi <= r.hi);
         const rest = rs.filter((x) => x !== r && !inner.includes(x));
-        out.push(`${r.open}\n${emitRange(r.lo, r.hi, inner)}\n${r.close}`);
+        out.push(`${r.open}\n${emitRange(r.lo, r.hi, inner)}\n${r.suffix ?? ''}${r.close}`);
         i = r.hi + 1;
         rs = rest;
         ri = 0;
@@ -151,6 +167,71 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[]): string {
   return `${hoist.length ? `let ${hoist.join(', ')};\n` : ''}${code}`;
 }
 
+/** The locals a top-level statement declares. */
+function declaredIds(s: Statement): Identifier[] {
+  if (s.type === 'LocalStatement') return s.variables;
+  if (s.type === 'FunctionDeclaration' && s.isLocal && s.identifier?.type === 'Identifier') return [s.identifier];
+  return [];
+}
+
+/** Does the node (nested functions included: a closure's capture is a use) mention one of the locals `names`? */
+function mentions(fx: FunctionEmitter, node: unknown, names: Set<string>): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((n) => mentions(fx, n, names));
+  const n = node as { type?: string };
+  if (n.type === 'Identifier') {
+    const b = fx.ce.analysis.bindings.get(node as Identifier);
+    return b !== undefined && b.kind === 'local' && names.has(b.v.jsName);
+  }
+  for (const [k, v] of Object.entries(node)) {
+    if (k !== 'loc' && k !== 'range' && mentions(fx, v, names)) return true;
+  }
+  return false;
+}
+
+/** The index of the last top-level statement from `from` on that mentions one of `names`, or -1. */
+function lastUse(fx: FunctionEmitter, body: Statement[], names: Set<string>, from: number): number {
+  for (let i = body.length - 1; i >= from; i--) if (mentions(fx, body[i], names)) return i;
+  return -1;
+}
+
+/**
+ * Lua gives each execution of `local x` a fresh variable, so a closure made on one pass of a backward goto keeps that
+ * pass's value (Lua 5.2+; go-lua closes the upvalues at the jump, see test/goto/). A JS `let` inside the
+ * `while (true)` of the backward region is fresh per pass too, but only while every use of the local is inside the
+ * region: so a backward region whose locals are used after its last goto is extended over those uses (the extra
+ * statements run once, after the last pass, exactly as before), and over any region the extension would cut.
+ */
+function extendBackRegions(fx: FunctionEmitter, body: Statement[], regions: Region[], tail: BlockTail | undefined): void {
+  const localsOf = (r: Region): Set<string> => {
+    const names = new Set<string>();
+    for (let k = r.lo; k <= r.hi; k++) for (const id of declaredIds(body[k]!)) names.add(fx.jsName(id));
+    return names;
+  };
+  for (const r of regions) {
+    if (!r.back) continue;
+    for (;;) {
+      const names = localsOf(r);
+      let hi = names.size === 0 ? r.hi : Math.max(r.hi, lastUse(fx, body, names, r.hi + 1));
+      // A region starting inside and ending after the new end would cross it: take it in.
+      for (const o of regions) if (o !== r && o.lo > r.lo && o.lo <= hi && o.hi > hi) hi = o.hi;
+      if (hi === r.hi) break;
+      r.hi = hi;
+    }
+  }
+  if (tail === undefined) return;
+  // The `until` test runs after the last statement: a backward region whose locals it reads runs to the end of the
+  // block and ends with the test, unless a region that starts before it ends inside (the locals are then hoisted).
+  const end = body.length - 1;
+  for (const r of regions) {
+    if (!r.back || tail.done || !mentions(fx, tail.cond, localsOf(r))) continue;
+    if (regions.some((o) => o !== r && o.lo < r.lo && o.hi >= r.lo && o.hi < end)) continue;
+    r.hi = end;
+    r.suffix = tail.emit();
+    tail.done = true;
+  }
+}
+
 function findGotoLine(s: Statement, name: string): number {
   if (s.type === 'GotoStatement' && s.label.name === name) return s.loc.start.line;
   return s.loc.start.line;
@@ -165,7 +246,12 @@ export function emitGoto(fx: FunctionEmitter, s: Statement & { type: 'GotoStatem
     const forward = f.cursor.i < f.index;
     const label = forward ? f.fwd : f.back;
     if (label === undefined) break;
-    return `${marker(s.loc.start.line, s.loc.start.column + 1)}${forward ? 'break' : 'continue'} ${label};`;
+    const at = marker(s.loc.start.line, s.loc.start.column + 1);
+    if (forward) return `${at}break ${label};`;
+    // A backward goto is a loop back-edge: in process mode it counts the budget as loops do, so `::top:: goto top`
+    // gives way to other processes and can be terminated.
+    const check = preemption(fx, s);
+    return check === '' ? `${at}continue ${label};` : `${at}{${check}\ncontinue ${label};\n}`;
   }
   throw new GotoError(`no visible label '${s.label.name}' for goto`, 'LUA1004', s);
 }

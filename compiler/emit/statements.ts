@@ -11,10 +11,11 @@ import { emitCall } from './calls.js';
 import { emitFunction } from './functions.js';
 import { jsString, propAny, type Js } from './js.js';
 import type { LocalVar } from '../analyze/bindings.js';
-import { emitGoto, emitGotoBlock, hasLabels } from './goto.js';
+import { emitGoto, emitGotoBlock, hasLabels, type BlockTail } from './goto.js';
 
-export function emitBlock(fx: FunctionEmitter, body: Statement[]): string {
-  if (hasLabels(body)) return emitGotoBlock(fx, body);
+/** `tail`: code run after the block in its scope (a repeat's `until` test; see goto.ts). */
+export function emitBlock(fx: FunctionEmitter, body: Statement[], tail?: BlockTail): string {
+  if (hasLabels(body)) return emitGotoBlock(fx, body, tail);
   return body.map((s) => emitStatement(fx, s)).join('\n');
 }
 
@@ -26,7 +27,7 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
 }
 
 /** The budget check of process mode at loop back-edges: a spinning process gives way (docs/architecture.md). */
-function preemption(fx: FunctionEmitter): string {
+export function preemption(fx: FunctionEmitter, _at?: Statement): string {
   return fx.gen && fx.ce.opts.processMode ? '\nif (--BUDGET.n < 0) yield* preemptY();' : '';
 }
 
@@ -58,10 +59,12 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
     case 'RepeatStatement': {
       const label = fx.newLabel('L');
       fx.loops.push(label);
-      const body = emitBlock(fx, s.body);
-      fx.loops.pop();
       // `until` is inside the body's scope (it can read the body's locals).
-      return `${label}: while (true) {\n${body}\nif (${emitCond(fx, s.condition)}) break;${preemption(fx)}\n}`;
+      const tail: BlockTail = { cond: s.condition, emit: () => `if (${emitCond(fx, s.condition)}) break ${label};\n`, done: false };
+      const body = emitBlock(fx, s.body, tail);
+      fx.loops.pop();
+      const until = tail.done ? '' : `\nif (${emitCond(fx, s.condition)}) break;`;
+      return `${label}: while (true) {\n${body}${until}${preemption(fx)}\n}`;
     }
     case 'DoStatement':
       return `{\n${emitBlock(fx, s.body)}\n}`;

@@ -1,0 +1,78 @@
+// Liveness (issue #10): a loop made of a backward goto is a loop like `while true do end`. In process mode its goto
+// counts the budget (compiler/emit/goto.ts) and its function gets a generator twin (compiler/analyze), so it gives
+// way to other processes and process.terminate ends it (as test/process/fairness-busy.test.ts shows for loops).
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../compiler/index.js';
+import { runBodies } from '../process/support.js';
+
+/** main spawns app:busy (monitored), sees a worker answer while busy spins, terminates busy and reports its EXIT. */
+const MAIN = `
+  local time = require("time")
+  local busy = process.spawn_monitored("app:busy", "app:processes")
+  local worker = process.spawn("app:worker", "app:processes")
+  local inbox = process.inbox()
+  local got = {}
+  for i = 1, 3 do
+    process.send(worker, "job", i)
+    got[#got + 1] = inbox:receive():payload():data()
+  end
+  time.sleep("1ms")
+  print("worker answered", table.concat(got, ","))
+  print("terminate", process.terminate(busy))
+  local ev = process.events():receive()
+  print(ev.kind == process.event.EXIT, ev.from == busy)
+  return "ok"`;
+
+const WORKER = `
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "done", m:payload():data() * 2)
+  end`;
+
+async function runBusy(busy: string): Promise<string[]> {
+  const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': busy, 'app:worker': WORKER });
+  expect(exit?.error).toBeUndefined();
+  expect(exit?.value).toBe('ok');
+  expect(app.rt.node.procs.size).toBe(1); // the idle worker only
+  return lines;
+}
+
+const EXPECTED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue'];
+
+describe('a goto loop in a process gives way and is terminated', () => {
+  it('::top:: goto top', async () => {
+    expect(await runBusy('::top:: goto top')).toEqual(EXPECTED);
+  });
+
+  it('a goto loop with work and a fresh local per pass', async () => {
+    expect(await runBusy('local n, keep = 0, nil ::again:: local c = n * 2 keep = function() return c end n = n + 1 goto again'))
+      .toEqual(EXPECTED);
+  });
+
+  it('a goto loop in a local function called from main (its only loop is the goto)', async () => {
+    expect(await runBusy('local function spin(n) ::top:: n = n + 1 if n > 0 then goto top end return n end spin(1)'))
+      .toEqual(EXPECTED);
+  });
+
+  it('a goto loop nested in a do block inside an if', async () => {
+    expect(await runBusy('local x = 1 if x then do ::l:: x = x + 1 goto l end end')).toEqual(EXPECTED);
+  });
+});
+
+describe('the budget check sits on backward gotos only, and only in process mode', () => {
+  const src = 'local n = 0 ::a:: n = n + 1 if n < 10 then goto a end if n > 5 then goto b end n = 0 ::b:: return n';
+  const code = (processMode: boolean): string => {
+    const out = compile(`local function f() ${src} end return f`, { file: 'm.lua', chunkName: 'm.lua', processMode });
+    if (!out.ok) throw new Error('compile failed');
+    return out.code;
+  };
+
+  it('plain scripts carry no budget checks', () => {
+    expect(code(false)).not.toContain('BUDGET.n');
+  });
+
+  it('process mode: the twin gives way at its entry and at the backward goto, not at the forward one', () => {
+    expect(code(true).split('yield* preemptY()').length - 1).toBe(2);
+  });
+});
