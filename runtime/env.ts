@@ -1,6 +1,7 @@
 // A Lua environment: the globals table with the standard library as Wippy provides it (spec §1.4): base, string,
 // table, math, os (time/date/clock/difftime), coroutine. Library tables are read-only, as in Wippy.
 import { LuaTable } from './core/table.js';
+import { readOnly } from './core/read-only.js';
 import { defineGlobal, openBaseLib } from './lib/base.js';
 import { openCoroutineLib } from './lib/coroutine.js';
 import { optionalLibraries } from './lib/optional.js';
@@ -13,7 +14,7 @@ export interface EnvOptions {
 export function createGlobals(opts: EnvOptions): LuaTable {
   const G = new LuaTable();
   openBaseLib(G, { write: opts.write });
-  defineGlobal(G, 'coroutine', Object.freeze(openCoroutineLib()));
-  for (const [name, open] of optionalLibraries()) defineGlobal(G, name, Object.freeze(open()));
+  defineGlobal(G, 'coroutine', readOnly(openCoroutineLib()));
+  for (const [name, open] of optionalLibraries()) defineGlobal(G, name, readOnly(open()));
   return G;
 }

@@ -2,6 +2,7 @@
 // `modules: [io]`): io.write, io.print, io.flush, and io.readline, which parks the calling task until a line of stdin
 // arrives, so other processes keep running meanwhile.
 import { LuaTable } from '../runtime/core/table.js';
+import { readOnly } from '../runtime/core/read-only.js';
 import { ret0, ret1, ret2 } from '../runtime/core/results.js';
 import { luaError } from '../runtime/core/errors.js';
 import { mkY, type LuaGen } from '../runtime/core/coroutine.js';
@@ -101,5 +102,5 @@ export function createIoModule(sched: ProcessScheduler, write: (s: string) => vo
       return ret1(line);
     },
   );
-  return Object.freeze(io);
+  return readOnly(io);
 }

@@ -171,7 +171,7 @@ export function toLuaError(e: unknown): LuaError {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return new LuaError(`${whereFromJsError(e)}stack overflow`, sitesOf(e));
   }
-  if (e instanceof TypeError && /read.only|not extensible|Cannot assign|Cannot add property/i.test(e.message)) {
+  if (e instanceof TypeError && /read.only|not extensible|Cannot assign|Cannot add property|Cannot delete property/i.test(e.message)) {
     return new LuaError(`${whereFromJsError(e)}attempt to modify a read-only table`, sitesOf(e));
   }
   const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -20,6 +20,15 @@ function isFrozen(t: LuaTable): boolean {
   return (t as unknown as Record<symbol, unknown>)[FROZEN] === true;
 }
 
+/**
+ * The error of insert/remove/sort on a frozen table: a table of the runtime shared between processes (frozen JS
+ * object, runtime/core/read-only.ts) raises the read-only error of every other write into it; a table frozen by
+ * Lua code (table.freeze) raises go-lua's tablelib.go message.
+ */
+function frozenError(t: LuaTable, goLuaMessage: string): never {
+  throw luaError(Object.isFrozen(t) ? 'attempt to modify a read-only table' : goLuaMessage);
+}
+
 /** go-lua's OptInt: nil gives the default, a number is truncated, anything else (strings too) is an error. */
 function optIntStrict(v: unknown, n: number, fname: string, def: number): number {
   if (v === undefined) return def;
@@ -52,7 +61,7 @@ function insert(t: unknown, a: unknown, b: unknown): undefined {
   if (nargs === 1) throw luaError('wrong number of arguments');
   const arr = tbl[ARR];
   if (nargs === 2) {
-    if (isFrozen(tbl)) throw luaError('attempt to insert into Immutable table');
+    if (isFrozen(tbl)) frozenError(tbl, 'attempt to insert into Immutable table');
     if (a !== undefined) {
       // the common `table.insert(t, v)`: a plain push unless the hash part may hold the keys that follow
       const h = tbl[HASH];
@@ -63,7 +72,7 @@ function insert(t: unknown, a: unknown, b: unknown): undefined {
     return ret0();
   }
   const pos = checkInt(a, 2, 'insert');
-  if (isFrozen(tbl)) throw luaError('attempt to insert into Immutable table');
+  if (isFrozen(tbl)) frozenError(tbl, 'attempt to insert into Immutable table');
   const n = arr.length;
   if (pos < 1 || pos > n) {
     rawset(tbl, pos, b);
@@ -83,7 +92,7 @@ function remove(t: unknown, p: unknown): unknown {
   const nargs = arguments.length;
   const tbl = checkTable(t, 1, 'remove');
   const pos = nargs === 1 ? -1 : checkInt(p, 2, 'remove');
-  if (isFrozen(tbl)) throw luaError('attempt to remove from Immutable table');
+  if (isFrozen(tbl)) frozenError(tbl, 'attempt to remove from Immutable table');
   const arr = tbl[ARR];
   const n = arr.length;
   if (n === 0 || pos > n) return ret1(undefined);
@@ -135,7 +144,7 @@ function concat(t: unknown, sepArg: unknown, iArg: unknown, jArg: unknown): stri
 function sort(t: unknown, comp: unknown): undefined {
   const nargs = arguments.length;
   const tbl = checkTable(t, 1, 'sort');
-  if (isFrozen(tbl)) throw luaError('attempt to sort Immutable table');
+  if (isFrozen(tbl)) frozenError(tbl, 'attempt to sort Immutable table');
   if (nargs > 1 && typeof comp !== 'function') throw typeError(2, 'sort', 'function', comp);
   const arr = tbl[ARR];
   if (nargs > 1) sortWith(arr, comparatorLess(comp));

@@ -8,6 +8,7 @@ import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
+import { readOnly } from '../core/read-only.js';
 import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk, type SelectState, type Waiter } from './channel.js';
 import { PARK, type DirectForm, type Task } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
@@ -226,5 +227,9 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       return ret1(result(c.ch, w.value, receivedOk(w)));
     },
   );
-  return { channel, newChannel };
+  // One metatable for the channels (and select cases) of every process, and one module table: read-only, or a
+  // process could replace `send` for all the others.
+  readOnly(methods);
+  readOnly(meta);
+  return { channel: readOnly(channel), newChannel };
 }

@@ -7,6 +7,7 @@ import { LuaUserdata } from '../core/value.js';
 import { MT } from '../core/symbols.js';
 import { ret1 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
+import { readOnly } from '../core/read-only.js';
 
 /**
  * Userdata classes made per message keep their metatable on the prototype, not in a field: LuaUserdata's
@@ -85,7 +86,9 @@ payloadMethods.data = (p: unknown) => ret1(asPayload(p, 'data').value);
 export const PAYLOAD_META = new LuaTable();
 PAYLOAD_META.__index = payloadMethods;
 PAYLOAD_META.__tostring = () => ret1('payload.Payload');
-asUserdata(Payload, PAYLOAD_META);
+// Every message of every process (of every runtime in this JS realm) has these: read-only.
+readOnly(payloadMethods);
+asUserdata(Payload, readOnly(PAYLOAD_META));
 
 const messageMethods = new LuaTable();
 messageMethods.topic = (m: unknown) => ret1(asMessage(m, 'topic').topic);
@@ -94,7 +97,8 @@ messageMethods.payload = (m: unknown) => ret1(asMessage(m, 'payload').payload())
 export const MESSAGE_META = new LuaTable();
 MESSAGE_META.__index = messageMethods;
 MESSAGE_META.__tostring = (m: unknown) => ret1(`process.Message{topic=${(m as Message).topic}}`);
-asUserdata(Message, MESSAGE_META);
+readOnly(messageMethods);
+asUserdata(Message, readOnly(MESSAGE_META));
 
 /** A listener without `{message = true}` gets the raw value: nil, the one payload, or an array of them. */
 export function rawPayload(payloads: unknown[]): unknown {

@@ -20,6 +20,7 @@ import { createProcessModule } from './process-module.js';
 import { PARK } from './task.js';
 import { copyValue } from './copy.js';
 import { checkStr } from '../core/args.js';
+import { readOnly } from '../core/read-only.js';
 
 export interface ProcessGlobals {
   /** the shared read-only base every process's globals inherit */
@@ -67,9 +68,9 @@ function globalsClass(base: LuaTable): new () => LuaTable {
 export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime, write: (s: string) => void): ProcessGlobals {
   const sched = node.sched;
   const base = createGlobals({ write });
-  base.process = Object.freeze(createProcessModule(node, channels));
-  base.channel = Object.freeze(channels.channel);
-  base.errors = Object.freeze(openErrorsLib());
+  base.process = readOnly(createProcessModule(node, channels));
+  base.channel = readOnly(channels.channel);
+  base.errors = readOnly(openErrorsLib());
 
   // coroutine.spawn (spec §3.2): another task of the same process, queued ahead of the parent's continuation.
   const co = openCoroutineLib();
@@ -80,7 +81,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
     node.spawnTask(p, fn);
     return ret0();
   };
-  base.coroutine = Object.freeze(co);
+  base.coroutine = readOnly(co);
 
   // require (spec §1.5): a global lookup of what the entry's modules/imports bound.
   base.require = (name: unknown) => {
@@ -93,7 +94,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
     if (v === undefined) throw luaError(`module '${name}' not found`);
     return ret1(v);
   };
-  Object.freeze(base);
+  readOnly(base);
 
   const modules = new Map<string, LuaTable>();
   modules.set('time', createTime(node, channels));
@@ -101,7 +102,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
 
   const baseMeta = new LuaTable();
   baseMeta.__index = base;
-  Object.freeze(baseMeta);
+  readOnly(baseMeta);
   const ProcessG = globalsClass(base);
   return {
     base,
@@ -154,6 +155,9 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
       armTimer(tv, r.ns / 1e6);
       return ret1(true);
     };
+    // timers of every process share this metatable: read-only (the time module itself is made so by its maker)
+    readOnly(timerMethods);
+    readOnly(timerMeta);
     return createTimeModule({
       now: () => sched.now(),
       extend(fields) {
@@ -229,6 +233,6 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
       if (p !== undefined) for (const [k, v] of p.context) t[k] = copyValue(v);
       return ret2(t, undefined);
     };
-    return Object.freeze(ctx);
+    return readOnly(ctx);
   }
 }

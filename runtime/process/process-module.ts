@@ -4,6 +4,7 @@
 import { LuaTable, tableFromRecord } from '../core/table.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
+import { readOnly } from '../core/read-only.js';
 import { typeError } from '../core/args.js';
 import { tostring } from '../core/tostring.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
@@ -500,7 +501,11 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     p.names.delete(name);
     return ret1(true);
   };
-  mod.registry = Object.freeze(registry);
-  mod.event = Object.freeze(tableFromRecord({ CANCEL: EVENT_CANCEL, EXIT: EVENT_EXIT, LINK_DOWN: EVENT_LINK_DOWN }));
+  mod.registry = readOnly(registry);
+  mod.event = readOnly(tableFromRecord({ CANCEL: EVENT_CANCEL, EXIT: EVENT_EXIT, LINK_DOWN: EVENT_LINK_DOWN }));
+  // The spawners of every process share these: read-only, or one process could change what another's
+  // `process.with_context(...):spawn(...)` does, and run it with the other's rights.
+  readOnly(spawnerMethods);
+  readOnly(spawnerMeta);
   return mod;
 }

@@ -5,6 +5,7 @@ import { LuaTable, tableFromArray } from '../core/table.js';
 import { ARR, HASH } from '../core/symbols.js';
 import { ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
+import { readOnly } from '../core/read-only.js';
 import { argError, checkStr, typeError } from '../core/args.js';
 import { createError, ERROR_KINDS } from '../lib/wippy/errors.js';
 import { canAccess, isAllowed, type SecurityContext } from './check.js';
@@ -176,7 +177,7 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
     return ret1(wrapActor({ id: aid, meta: optMeta(meta, 2, 'new_actor') }));
   };
   // library tables are read-only in Wippy (mod.Immutable = true), as every moonforge library table
-  for (const t of [mod, actorMethods, scopeMethods, policyMethods, actorMT, scopeMT, policyMT]) Object.freeze(t);
+  for (const t of [mod, actorMethods, scopeMethods, policyMethods, actorMT, scopeMT, policyMT]) readOnly(t);
 
   return {
     module: mod,

@@ -1,7 +1,7 @@
 // The `string` library table (Lua 5.1's functions plus go-lua's `gfind` alias of gmatch; no dump, pack or
 // unpack, which Wippy does not provide) and the metatable that makes it the methods of string values.
 import { setStringMetatable } from '../../core/meta.js';
-import { FROZEN } from '../../core/symbols.js';
+import { readOnly } from '../../core/read-only.js';
 import { LuaTable } from '../../core/table.js';
 import { strByte, strChar, strLen, strLower, strRep, strReverse, strSub, strUpper } from './basic.js';
 import { strFind, strGmatch, strMatch } from './find.js';
@@ -26,9 +26,12 @@ export function openStringLib(): LuaTable {
   t.reverse = strReverse;
   t.sub = strSub;
   t.upper = strUpper;
-  (t as unknown as Record<symbol, unknown>)[FROZEN] = true;
+  readOnly(t);
+  // Every string of every process has this metatable: writable, it would let one process install methods (or an
+  // __index function) that run inside the others. Freezing changes nothing for compiled `s:m()`, which reads
+  // SMETA.mt.__index.m as before.
   const mt = new LuaTable();
   mt.__index = t;
-  setStringMetatable(mt);
+  setStringMetatable(readOnly(mt));
   return t;
 }

@@ -3,7 +3,7 @@
 import { LuaUserdata, typeName } from '../../core/value.js';
 import { LuaTable, tableFromArray, tableFromRecord, tableNext, isTable } from '../../core/table.js';
 import { ret1 } from '../../core/results.js';
-import { FROZEN } from '../../core/symbols.js';
+import { readOnly } from '../../core/read-only.js';
 import { argError, checkStr } from '../../core/args.js';
 import { currentLuaFrames, type LuaFrame } from '../../core/errors.js';
 import { numberToString } from '../../core/number-format.js';
@@ -216,10 +216,8 @@ function errorConcat(a: unknown, b: unknown): unknown {
   return ret1(concatSide(a) + concatSide(b));
 }
 
-function frozen(t: LuaTable): LuaTable {
-  (t as unknown as Record<symbol, unknown>)[FROZEN] = true;
-  return t;
-}
+/** Error values are shared between processes (messages carry them by reference): their tables are read-only. */
+const frozen = readOnly;
 
 const errorMethods = frozen(
   tableFromRecord({

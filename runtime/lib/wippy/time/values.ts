@@ -1,16 +1,16 @@
 // Lua methods of Duration and Location userdata (modules/time/yields.go `registerDurationMethods`,
 // `registerLocationMethods`): read-only metatables with `__index` method tables and `__tostring`.
 import { LuaTable, tableFromRecord } from '../../../core/table.js';
-import { FROZEN } from '../../../core/symbols.js';
+import { readOnly } from '../../../core/read-only.js';
 import { ret1 } from '../../../core/results.js';
 import { argError, typeError } from '../../../core/args.js';
 import { LuaUserdata } from '../../../core/value.js';
 import { DurationValue, durationMeta, formatGoDuration, clampInt64 } from './duration.js';
 import { LocationValue, locationMeta } from './location.js';
 
+/** Time values, their metatables and the time module are shared by every process: read-only. */
 export function freeze(t: LuaTable): LuaTable {
-  (t as unknown as Record<symbol, unknown>)[FROZEN] = true;
-  return t;
+  return readOnly(t);
 }
 
 /** Fills a shared metatable: `__index` = a frozen table of methods, plus metamethods. */
