@@ -36,6 +36,12 @@ export const DIAGNOSTIC_CODES = {
   LUA1010: 'cannot read file',
   /** goto/label regions that cross each other (compiler/emit/goto.ts cannot express them as JS blocks) */
   LUA1011: 'crossing goto jumps not supported',
+  /** nesting past lua5.1's 200 syntax levels (compiler/limits.ts MAX_SYNTAX_LEVELS) */
+  LUA1012: 'chunk has too many syntax levels',
+  /** an expression tree too deep to compile, or a call with too many arguments (compiler/limits.ts) */
+  LUA1013: 'function or expression too complex',
+  /** an `if` with more `elseif` branches than the emitted JS can nest (compiler/limits.ts MAX_TREE_DEPTH) */
+  LUA1014: 'control structure too long',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | `LUA2${string}`;

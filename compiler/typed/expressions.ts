@@ -7,19 +7,33 @@ import {
 } from './lexer.js';
 import { isFieldKey, isMemberName, isTypedReserved, type Parser } from './parser.js';
 import { parseType, parseTypeArgs } from './types-parser.js';
+import { MAX_CALL_ARGS } from '../limits.js';
 
-/** Binary operators of Lua 5.3 (char-code tokens and multi-char ones). */
-function isBinop(t: number): boolean {
+/**
+ * Binary operators of Lua 5.3 (char-code tokens and multi-char ones) by their left and right priorities (lparser.c's
+ * priority table, `right * 16 + left`), 0 for a token that is not one. Only the nesting they imply is used: it is
+ * where lua5.1 counts syntax levels (limits.ts).
+ */
+function binopPriority(t: number): number {
   switch (t) {
-    case 43: case 45: case 42: case 47: case 37: case 94: case 38: case 124: case 126: case 60: case 62:
-    case TK_EQ: case TK_NE: case TK_LE: case TK_GE: case TK_SHL: case TK_SHR: case TK_IDIV: case TK_CONCAT:
-    case TK_AND: case TK_OR:
-      return true;
+    case 43: case 45: return 10 * 16 + 10; // + -
+    case 42: case 47: case 37: case TK_IDIV: return 11 * 16 + 11; // * / % //
+    case 94: return 13 * 16 + 14; // ^ (right associative)
+    case TK_CONCAT: return 8 * 16 + 9; // .. (right associative)
+    case TK_SHL: case TK_SHR: return 7 * 16 + 7;
+    case 38: return 6 * 16 + 6; // &
+    case 126: return 5 * 16 + 5; // ~
+    case 124: return 4 * 16 + 4; // |
+    case 60: case 62: case TK_EQ: case TK_NE: case TK_LE: case TK_GE: return 3 * 16 + 3;
+    case TK_AND: return 2 * 16 + 2;
+    case TK_OR: return 1 * 16 + 1;
     default:
-      return false;
+      return 0;
   }
 }
 
+/** lparser.c UNARY_PRIORITY: a unary operator's operand takes the binary operators of higher priority (`^`). */
+const UNARY_RIGHT = 12;
 
 export function parseExprList(p: Parser): void {
   parseExpr(p);
@@ -36,9 +50,18 @@ export function parseExprList(p: Parser): void {
  */
 export function parseExpr(p: Parser): void {
   const lx = p.lx;
+  // Syntax levels as lua5.1's subexpr recursion makes them: one for the expression, one for each operator whose
+  // right operand is still being read (a stack of their right priorities: an operator of priority L ends every
+  // pending one of right priority >= L, which is how left associativity costs no level).
+  p.enter();
+  const pending = p.pending;
+  const base = pending.length;
+  const chainedBefore = p.chained;
   for (;;) {
     let t = lx.tok;
     while (t === TK_NOT || t === C_MINUS || t === C_HASH || t === C_TILDE) {
+      p.enter();
+      pending.push(UNARY_RIGHT);
       lx.next();
       t = lx.tok;
     }
@@ -55,9 +78,21 @@ export function parseExpr(p: Parser): void {
         lx.next();
       } else break;
     }
-    if (!isBinop(lx.tok)) return;
+    const prio = binopPriority(lx.tok);
+    if (prio === 0) break;
+    const left = prio & 15;
+    while (pending.length > base && pending[pending.length - 1]! >= left) {
+      pending.pop();
+      p.leave();
+    }
+    p.chain();
     lx.next();
+    p.enter();
+    pending.push(prio >> 4);
   }
+  p.leave(1 + pending.length - base);
+  pending.length = base;
+  p.chained = chainedBefore;
 }
 
 function simpleExpr(p: Parser): void {
@@ -86,6 +121,13 @@ function simpleExpr(p: Parser): void {
 }
 
 export function parseSuffixedExpr(p: Parser): void {
+  const chainedBefore = p.chained;
+  suffixedExpr(p);
+  p.chained = chainedBefore;
+}
+
+/** A primary expression and its suffixes (`.x`, `[k]`, `:m(...)`, calls), each suffix one more tree level. */
+function suffixedExpr(p: Parser): void {
   const lx = p.lx;
   const t = lx.tok;
   if (t === TK_NAME) lx.next();
@@ -97,7 +139,9 @@ export function parseSuffixedExpr(p: Parser): void {
     p.error('LUA2002', `'${lx.text()}' is a reserved word and cannot be used as a name`);
   } else p.syntaxError('unexpected symbol');
   for (;;) {
-    switch (lx.tok) {
+    const u = lx.tok;
+    if (u === C_DOT || u === C_LBRACKET || u === C_COLON || u === TK_TURBO || u === C_LPAREN || u === TK_STRING || u === C_LBRACE) p.chain();
+    switch (u) {
       case C_DOT:
         lx.next();
         if (!isMemberName(lx.tok)) p.expectName('a field name');
@@ -149,7 +193,14 @@ function callArgs(p: Parser): void {
     table(p);
   } else {
     p.expect(C_LPAREN, '(');
-    if (lx.tok !== C_RPAREN) parseExprList(p);
+    if (lx.tok !== C_RPAREN) {
+      parseExpr(p);
+      for (let n = 1; lx.tok === C_COMMA; n++) {
+        lx.next();
+        if (n === MAX_CALL_ARGS) p.tooComplex();
+        parseExpr(p);
+      }
+    }
     p.expect(C_RPAREN, ')');
   }
 }

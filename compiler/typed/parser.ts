@@ -10,6 +10,7 @@ import {
 import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
 import { parseExpr, parseExprList, parseSuffixedExpr } from './expressions.js';
 import type { TypeExpr } from './type-ast.js';
+import { MAX_SYNTAX_LEVELS, MAX_TREE_DEPTH } from '../limits.js';
 
 /** A syntax error: where, its LUA2xxx code and the message. */
 export class StripError {
@@ -62,6 +63,12 @@ export class Parser {
    * declared type (go-lua resolves typeof statically: wippyai/runtime tests/app/src/test/types/runtime_is_typeof.lua).
    */
   readonly localAnnotations = new Map<string, [number, number]>();
+  /** syntax levels entered, counted where lua5.1 counts them; lua.c's protected call holds the first one */
+  depth = 1;
+  /** operations chained (binary operators, suffixes) in the expressions being read, each one a tree level */
+  chained = 0;
+  /** right priorities of the operators whose right operand is being read (expressions.ts parseExpr) */
+  readonly pending: number[] = [];
 
   constructor(src: string) {
     this.lx = new Lexer(src);
@@ -122,6 +129,25 @@ export class Parser {
     throw new StripError(l.tokStart, Math.max(1, l.tokEnd - l.tokStart), code, message);
   }
 
+  /** One more syntax level (lua5.1 enterlevel); the caller gives it back with leave(). */
+  enter(): void {
+    if (++this.depth > MAX_SYNTAX_LEVELS) this.error('LUA1012', 'chunk has too many syntax levels');
+    if (this.depth + this.chained > MAX_TREE_DEPTH) this.tooComplex();
+  }
+
+  leave(n = 1): void {
+    this.depth -= n;
+  }
+
+  /** One more chained operation in the current expression (the caller restores `chained` when it ends). */
+  chain(): void {
+    if (this.depth + ++this.chained > MAX_TREE_DEPTH) this.tooComplex();
+  }
+
+  tooComplex(): never {
+    this.error('LUA1013', `function or expression too complex ${this.near()}`);
+  }
+
   syntaxError(what: string): never {
     this.error('LUA2001', `${what} ${this.near()}`);
   }
@@ -169,6 +195,12 @@ export class Parser {
   }
 
   block(): void {
+    this.enter();
+    this.statements();
+    this.leave();
+  }
+
+  private statements(): void {
     for (;;) {
       const t = this.lx.tok;
       if (t === TK_EOF || t === TK_END || t === TK_ELSE || t === TK_ELSEIF || t === TK_UNTIL) return;
@@ -194,12 +226,16 @@ export class Parser {
       case TK_BREAK:
         lx.next();
         return;
-      case TK_IF:
+      case TK_IF: {
+        const chainedBefore = this.chained;
         lx.next();
         this.expr();
         this.expect(TK_THEN, 'then');
         this.block();
         while (lx.tok === TK_ELSEIF) {
+          // the emitted JS nests each `else if` in the previous one: a tree level like a chained operator (`>=`: the
+          // branch is reported before its condition, one level deeper, would be)
+          if (this.depth + ++this.chained >= MAX_TREE_DEPTH) this.error('LUA1014', `control structure too long ${this.near()}`);
           lx.next();
           this.expr();
           this.expect(TK_THEN, 'then');
@@ -210,7 +246,9 @@ export class Parser {
           this.block();
         }
         this.expectClose(TK_END, 'end', 'if', start);
+        this.chained = chainedBefore;
         return;
+      }
       case TK_WHILE:
         lx.next();
         this.expr();

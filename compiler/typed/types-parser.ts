@@ -46,6 +46,14 @@ function typeError(p: Parser, what = 'type expected'): never {
  * cast (`x as A | B` is `(x as A) | B`, go-lua's precedence of `as`/`::` over `|` and `&`).
  */
 export function parseType(p: Parser, allowUnion: boolean, build: boolean): TypeExpr | null {
+  // a type nests like an expression (`{{{...}}}`, `fun(fun(...))`): the same level limit keeps the recursion short
+  p.enter();
+  const t = typeExpr(p, allowUnion, build);
+  p.leave();
+  return t;
+}
+
+function typeExpr(p: Parser, allowUnion: boolean, build: boolean): TypeExpr | null {
   const first = parseSimple(p, build, false);
   const lx = p.lx;
   if (lx.tok === TK_EXTENDS) {

@@ -225,6 +225,57 @@ code('LUA1011', () => {
   });
 });
 
+code('LUA1012', () => {
+  // lua5.1 (lparser.c enterlevel, LUAI_MAXCCALLS 200): `lua5.1 -e "x = ((...1...))"` passes with 197 parentheses
+  // and fails with 198, "chunk has too many syntax levels"; the count here is the same (compiler/limits.ts).
+  it('198 nested parentheses, caret on the expression that goes one level too deep', () => {
+    const src = `x = ${'('.repeat(198)}1${')'.repeat(198)}`;
+    check(src, {
+      code: 'LUA1012', message: 'chunk has too many syntax levels', line: 1, column: 203,
+      rendered: `main.lua:1:203: error LUA1012: chunk has too many syntax levels\n${src}\n${' '.repeat(202)}^`,
+    });
+  });
+  it('nested blocks on a later line', () => {
+    const src = `local a = 1\n${'do '.repeat(199)}${'end '.repeat(199)}`;
+    const r = compile(src, { file: 'main.lua' });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ['LUA1012', 'chunk has too many syntax levels', 2, 598],
+    ]);
+  });
+});
+
+code('LUA1013', () => {
+  it('a left-associative chain deeper than the compiled JS can nest (lua5.1 accepts it: no recursion there)', () => {
+    const src = `local a = 1\nlocal x = a${' + a'.repeat(1500)}`;
+    const r = compile(src, { file: 'main.lua' });
+    // the right operand of the 997th `+`: with the chunk's, the block's, the expression's and its own level the
+    // tree is 1,001 deep there
+    const col = 'local x = a'.length + 4 * 997;
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ['LUA1013', "function or expression too complex near 'a'", 2, col],
+    ]);
+  });
+  it('a call with more than 250 arguments (lua5.1: "function or expression too complex near \'1\'")', () => {
+    const src = `print(${Array(300).fill('1').join(',')})`;
+    const r = compile(src, { file: 'main.lua' });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ['LUA1013', "function or expression too complex near '1'", 1, 'print('.length + 250 * 2 + 1],
+    ]);
+  });
+});
+
+code('LUA1014', () => {
+  it('an if with more elseif branches than the emitted JS can nest', () => {
+    let src = 'local a = 1\nif a == 0 then\n';
+    for (let i = 1; i <= 1200; i++) src += `elseif a then\n`;
+    src += 'end';
+    const r = compile(src, { file: 'main.lua' });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ['LUA1014', "control structure too long near 'elseif'", 2 + 998, 1],
+    ]);
+  });
+});
+
 describe('columns', () => {
   it('are 1-based', () => {
     check('= 1', {
