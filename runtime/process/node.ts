@@ -303,10 +303,13 @@ export class ProcessNode {
     return tableFromRecord({ kind, from, at: Math.floor(this.sched.now() / 1000), ...fields });
   }
 
-  /** An EXIT or LINK_DOWN event table: kind, from, at, result = {value, error} (fields in that order, nil skipped). */
+  /**
+   * An EXIT or LINK_DOWN event table: kind, from, at, result = {value, error} (fields in that order, nil skipped);
+   * `value` is copied for this one recipient.
+   */
   private exitEvent(kind: string, from: string, value: unknown, error: unknown): LuaTable {
     const res = new LuaTable();
-    if (value !== undefined) res.value = value;
+    if (value !== undefined) res.value = copyValue(value);
     if (error !== undefined) res.error = error;
     const t = new LuaTable();
     t.kind = kind;
@@ -360,7 +363,9 @@ export class ProcessNode {
       names.clear();
     }
     this.procs.delete(proc.pid);
-    const value = copyValue(result.value);
+    // Every monitor and link gets its own copy of the exit value (copied in exitEvent): one copy in two events
+    // would be one table shared by two processes.
+    const value = result.value;
     const monitors = proc.takeMonitors();
     if (monitors instanceof Proc) this.notifyExit(monitors, proc, value, result.error);
     else if (monitors !== undefined) for (const m of monitors) this.notifyExit(m, proc, value, result.error);
