@@ -28,7 +28,18 @@ export function parseYamlFile(path: string, shown: string, text: string, diags: 
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const file: YamlFile = { path, shown, doc, lines };
-  if (doc.errors.length === 0) return file;
+  if (doc.errors.length === 0) {
+    // Converting to JS values can still fail where parsing did not: aliases expanding past the yaml package's limit
+    // (a "billion laughs" file) throw from toJS. Convert once here, so that no later field read can throw.
+    try {
+      doc.toJS();
+    } catch (e) {
+      const p = positionAt(file, 0);
+      diags.push({ code: DIAGNOSTIC_CODES.YAML_SYNTAX, message: `YAML error: ${(e as Error).message}`, ...p });
+      return undefined;
+    }
+    return file;
+  }
   for (const e of doc.errors) {
     const p = positionAt(file, e.pos[0]);
     diags.push({ code: DIAGNOSTIC_CODES.YAML_SYNTAX, message: `YAML syntax error: ${e.message}`, ...p });

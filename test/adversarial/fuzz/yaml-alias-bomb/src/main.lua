@@ -1,0 +1,6 @@
+local function main()
+  print("must not run")
+  return 0
+end
+
+return { main = main }
