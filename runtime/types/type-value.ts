@@ -13,6 +13,7 @@ import { typeText } from './format.js';
 import { checkValue, type TypeRef } from './validate.js';
 import { typeMethod } from './reflection.js';
 import { isSubtype } from './subtype.js';
+import { readOnly } from '../core/read-only.js';
 
 /** Resolves an alias name to its type value (the chunk's aliases, then the globals), or undefined. */
 export type AliasResolver = (name: string) => TypeValue | undefined;
@@ -194,3 +195,5 @@ typeMeta.__tostring = tostringType;
 typeMeta.__le = leType;
 typeMeta.__lt = ltType;
 typeMeta.__name = 'type';
+// shared by the type values of every process (and every runtime in this realm): read-only
+readOnly(typeMeta);

@@ -12,6 +12,8 @@ local pairs, next, type, tostring, pcall, print = pairs, next, type, tostring, p
 local rawset, rawget, rawequal, setmetatable, getmetatable = rawset, rawget, rawequal, setmetatable, getmetatable
 local tinsert, tremove, tsort, concat, find = table.insert, table.remove, table.sort, table.concat, string.find
 
+type Point = { x: number }
+
 local samples = {}
 local function sample(name, v)
   samples[#samples + 1] = { name, v }
@@ -27,6 +29,7 @@ local function main()
   sample('number', 1)
   sample('boolean', true)
   sample('function', print)
+  sample('type value', Point)
   sample('thread', coroutine.create(function() end))
   local ch = channel.new(1)
   sample('channel', ch)

@@ -79,6 +79,7 @@ describe('tables reachable from a process', () => {
       'getmetatable(payload).__index',
       'getmetatable(new actor).__index',
       'getmetatable(new scope).__index',
+      'getmetatable(_G.Point)',
     ]) {
       expect(a.readOnly.has(path), path).toBe(true);
     }
