@@ -51,10 +51,12 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
   const body = emitBlock(fx, info.node.body);
   const decls = fx.tempDeclarations();
   // Type aliases are values bound as globals when the chunk loads (go-lua injectProtoTypes); TA maps their names.
+  // TA belongs to this run of the chunk, not to the module: in process mode every process runs the chunk, and an
+  // alias resolves the names it does not define in the globals of the process that made it.
   const aliases = ce.extras.aliases;
   const types = aliases.length === 0
     ? ''
-    : `TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))});\n`;
+    : `const TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))});\n`;
   return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${types}${body}\nR.n = 0;\n}`;
 }
 

@@ -33,7 +33,6 @@ export function emitModule(ce: ChunkEmitter, main: FunctionInfo, file: string, s
     `export default function (rt) {\n` +
     `const { ${RUNTIME_NAMES.join(', ')} } = rt;\n` +
     `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(ce.sites)}, ${JSON.stringify(fnNames)});\n` +
-    `let TA;\n` +
     `return `;
   const text = `${header}${body};\n}\n`;
   const map = new GenMapping({ file: outName });
