@@ -175,6 +175,10 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     };
   }
   const base = emitExpr(fx, t.base);
+  // The store gets a source-map position of its own: when the value is a function literal, the store lands on the
+  // JS line that closes it, and a write refused there (a read-only table: a TypeError, see toLuaError) must still
+  // name the Lua line of the assignment.
+  const at = marker(line, t.loc.start.column + 1);
   const obj = bind(fx, pinned(fx, t.base, base, assigned));
   const isT = tableTest(fx, t.base, obj.ref);
   const s = fx.ce.site(line, describeOperand(fx, t.base));
@@ -189,7 +193,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
         const nn = kind === 'nil' || kind === 'any' ? `${v} !== undefined && ` : '';
         // A metatable without __newindex (objects of a class) changes nothing for a non-nil store.
         const m = fx.temp();
-        return `if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
+        return `${at}if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
       },
     };
   }
@@ -220,7 +224,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       // A string key is an own property (a frozen library table makes the store throw: see toLuaError).
       const str = kk === 'str' ? `${o}[${k}] = ${v};` : `if (typeof ${k} === "string") ${o}[${k}] = ${v};`;
       const body = kk === 'num' ? `${num} else ${slow}` : kk === 'str' ? str : `${num} else ${str} else ${slow}`;
-      return `if (${guard}) { ${body} } else ${slow}`;
+      return `${at}if (${guard}) { ${body} } else ${slow}`;
     },
   };
 }
