@@ -1,8 +1,9 @@
 // Definition files to typed entries. A definition file is YAML with `namespace:` and either `entries:` or a
-// top-level `name` + `kind` (boot/loader/entry_loader.go); other YAML files are skipped silently. Entry fields sit
+// top-level `name` + `kind` (boot/loader/entry_loader.go); other YAML files are skipped silently, except an empty or
+// namespace-less `_index.yaml` and a list or scalar at the top of any file, which are reported. Entry fields sit
 // at the entry's root, or under `data:`; the file-level `meta` is merged under each entry's own.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { isMap, isSeq, isScalar, type YAMLMap } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readLifecycle } from './lifecycle.js';
@@ -13,6 +14,9 @@ import { FieldReader, describeYaml, nodePos, toJS, type YamlFile } from './yaml-
 export function resolveId(ref: string, namespace: string): string {
   return ref.includes(':') ? ref : `${namespace}:${ref}`;
 }
+
+/** The conventional name of a definition file (`wippy init` writes src/_index.yaml). */
+const INDEX_FILE = /^_index\.(ya?ml|json)$/;
 
 const ENTRY_STRUCTURAL = new Set(['name', 'kind', 'meta', 'data']);
 const SINGLE_STRUCTURAL = new Set(['namespace', 'name', 'kind', 'meta', 'version', 'requirements', 'entries']);
@@ -35,10 +39,35 @@ function asRecord(v: unknown): Record<string, unknown> {
 /** The entries of one definition file (empty for YAML files that are not definition files). */
 export function readDefinitionFile(f: YamlFile, diags: Diagnostic[]): Entry[] {
   const root = f.doc.contents;
-  if (!isMap(root)) return [];
+  // Wippy skips YAML without a namespace silently (entry_loader.go ValidateFileContent: "not a wippy entry file"), so
+  // data files may sit in src/. An `_index.yaml` is a definition file by name, though: one that is empty or has no
+  // namespace is a mistake whose only symptom would be "no entry 'app:main'" later, so it is reported.
+  const isIndex = INDEX_FILE.test(basename(f.path));
+  if (!isMap(root)) {
+    if (root === null || (isScalar(root) && root.value === null)) {
+      if (isIndex) diags.push({ code: DIAGNOSTIC_CODES.BAD_STRUCTURE, message: `${basename(f.path)} is empty: a definition file needs 'namespace:' and 'entries:'`, ...nodePos(f, undefined) });
+      return [];
+    }
+    // A list or a scalar cannot be a definition file at all: Wippy's loader fails to unmarshal it (unmarshalContent).
+    diags.push({
+      code: DIAGNOSTIC_CODES.BAD_STRUCTURE,
+      message: `a definition file must be a mapping with 'namespace:' and 'entries:', got ${describeYaml(toJS(f, root))}`,
+      ...nodePos(f, root),
+    });
+    return [];
+  }
   const nsNode = root.get('namespace', true);
   const ns = toJS(f, nsNode);
-  if (ns === undefined || ns === null || (typeof ns === 'string' && ns.trim() === '')) return [];
+  if (ns === undefined || ns === null || (typeof ns === 'string' && ns.trim() === '')) {
+    if (isIndex) {
+      diags.push({
+        code: DIAGNOSTIC_CODES.MISSING_FIELD,
+        message: `${basename(f.path)} has no 'namespace:', so none of its entries would load`,
+        ...nodePos(f, (nsNode ?? root) as YAMLMap),
+      });
+    }
+    return [];
+  }
   const top = new FieldReader(f, root, diags, 'definition file');
   if (typeof ns !== 'string') {
     top.wrongType('namespace', 'a string', ns);

@@ -253,6 +253,30 @@ describe('structure rules', () => {
       'src/b.yaml:3:5: error APP0002: entries[0] must be a mapping, got a string ("just a string")',
     ]);
   });
+  it('an _index.yaml that is empty or has no namespace is reported (other YAML without one is data: skipped)', async () => {
+    const dir = tempApp({
+      'src/_index.yaml': '# nothing yet\n',
+      'src/a/_index.yaml': 'version: "1.0"\nentries:\n  - name: main\n    kind: process.lua\n',
+      'src/b/_index.yml': 'namespace: ""\nentries: []\n',
+    });
+    const { diagnostics } = await loadApp(dir);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "src/_index.yaml:1:1: error APP0002: _index.yaml is empty: a definition file needs 'namespace:' and 'entries:'",
+      "src/a/_index.yaml:1:1: error APP0003: _index.yaml has no 'namespace:', so none of its entries would load",
+      "src/b/_index.yml:1:12: error APP0003: _index.yml has no 'namespace:', so none of its entries would load",
+    ]);
+  });
+  it('a list or a scalar at the top of a definition file is reported wherever it is (Wippy cannot unmarshal it)', async () => {
+    const dir = tempApp({
+      'src/_index.yaml': '- name: main\n  kind: process.lua\n',
+      'src/data.yaml': '\n\njust a sentence\n',
+    });
+    const { diagnostics } = await loadApp(dir);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      "src/_index.yaml:1:1: error APP0002: a definition file must be a mapping with 'namespace:' and 'entries:', got a list",
+      'src/data.yaml:3:1: error APP0002: a definition file must be a mapping with \'namespace:\' and \'entries:\', got a string ("just a sentence")',
+    ]);
+  });
   it('bindingPlan orders transitive libraries before the libraries that import them, each once', async () => {
     const lib = (name: string, imports: string): string =>
       `  - name: ${name}\n    kind: library.lua\n    source: file://x.lua\n    modules: [m_${name}]\n${imports}`;

@@ -1,0 +1,1 @@
+return { main = function() print("never: the definition file has no namespace") end }
