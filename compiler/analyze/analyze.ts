@@ -73,6 +73,7 @@ class Analyzer {
       jsName: `${id.name}$${++this.counter}`,
       captured: false,
       reassigned: false,
+      assignedByClosure: false,
       owner: this.fn,
       constFunction: undefined,
       forNumeric,
@@ -145,6 +146,7 @@ class Analyzer {
             const b = this.reference(target);
             if (b.kind === 'local') {
               b.v.reassigned = true;
+              if (b.v.owner !== this.fn) b.v.assignedByClosure = true;
               this.store(b.v, s.init[i] ?? null);
             }
             else this.assignedGlobals.add(b.name);
@@ -245,6 +247,7 @@ class Analyzer {
         const b = this.reference(id);
         if (b.kind === 'local') {
           b.v.reassigned = true;
+          if (b.v.owner !== this.fn) b.v.assignedByClosure = true;
           this.store(b.v, null);
         } else this.assignedGlobals.add(b.name);
         name = id.name;

@@ -10,6 +10,11 @@ export interface LocalVar {
   captured: boolean;
   /** assigned somewhere after its declaration */
   reassigned: boolean;
+  /**
+   * assigned by a function nested in its owner: then any call can change it in the middle of an expression, so its
+   * value is read where Lua reads it (in order), not later from the name (expressions.ts readInOrder)
+   */
+  assignedByClosure: boolean;
   /** the function that declares it */
   owner: FunctionInfo;
   /** set when the local holds a function for its whole life (`local function f` or `local f = function`) */

@@ -8,7 +8,7 @@ import { GotoError } from './goto.js';
 import { positionOf } from '../diagnostics.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
-import { bind, describeOperand, emitExpr, indexCode, isTableLocal } from './expressions.js';
+import { bind, describeOperand, emitExpr, indexCode, isTableLocal, readInOrder } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
@@ -74,7 +74,7 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
     }
   }
   if (base.type === 'MemberExpression' && base.indexer === ':') {
-    const objJs = emitExpr(fx, base.base);
+    const objJs = readInOrder(fx, base.base, emitExpr(fx, base.base));
     // A literal receiver (`("x"):rep(2)`) is bound to a temp: `"x".rep` must not reach a JS String method.
     const obj = bind(fx, objJs.simple && !objJs.code.includes('$') ? { ...objJs, simple: false } : objJs);
     const name = base.identifier.name;
@@ -82,7 +82,7 @@ function emitCallee(fx: FunctionEmitter, e: CallLike): Callee {
     const lookup = methodCode(fx, obj.ref, name, base, describeOperand(fx, base.base), isTableLocal(fx, base.base));
     return { init: [obj.init, `${f} = ${lookup}`].filter((x) => x !== ''), fn: f, self: obj.ref, desc: `method '${name}'` };
   }
-  const callee = emitExpr(fx, base);
+  const callee = readInOrder(fx, base, emitExpr(fx, base));
   const b = bind(fx, callee);
   return { init: b.init === '' ? [] : [b.init], fn: b.ref, self: undefined, desc: describeOperand(fx, base) };
 }
@@ -149,7 +149,7 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
       out.push(jsString(decodeStringLiteral(a.raw)));
       return;
     }
-    const v: Js = emitExpr(fx, a);
+    const v: Js = readInOrder(fx, a, emitExpr(fx, a));
     const b = bind(fx, v);
     if (b.init !== '') init.push(b.init);
     out.push(b.ref);

@@ -68,6 +68,18 @@ export function emitName(fx: FunctionEmitter, id: Identifier): Js {
   return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : gget(G, ${jsString(id.name)}))`);
 }
 
+/**
+ * `v` (the code of `e`) for an item of a list that Lua evaluates into registers one by one (call arguments, table
+ * constructor items, concat operands): a local that a closure assigns is then read before the later items run, so
+ * a call among them that assigns it must not change what was passed (PUC MOVEs such a local at its turn; binary
+ * operators, by contrast, read a local's register when they execute, after both operands). Found by test/fuzz/.
+ */
+export function readInOrder(fx: FunctionEmitter, e: Expression, v: Js): Js {
+  if (!v.simple || e.type !== 'Identifier') return v;
+  const b = fx.ce.analysis.bindings.get(e);
+  return b !== undefined && b.kind === 'local' && b.v.assignedByClosure ? { ...v, simple: false } : v;
+}
+
 /** The expression is a local that only ever holds tables (never reassigned to anything else). */
 export function isTableLocal(fx: FunctionEmitter, e: Expression): boolean {
   if (e.type !== 'Identifier') return false;
@@ -219,7 +231,7 @@ function emitConcat(fx: FunctionEmitter, e: BinaryExpression): Js {
   }
   operands.push(cur);
   const line = e.loc.start.line;
-  const vals = operands.map((o) => emitExpr(fx, o));
+  const vals = operands.map((o) => readInOrder(fx, o, emitExpr(fx, o)));
   const bound = vals.map((v) => (v.kind === 'str' && v.simple ? { init: '', ref: v.code } : bind(fx, v)));
   const inits = bound.map((b) => b.init).filter((x) => x !== '');
   let acc = bound[bound.length - 1]!.ref;
@@ -335,7 +347,7 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
         }
         return;
       }
-      const v = emitExpr(fx, f.value);
+      const v = readInOrder(fx, f.value, emitExpr(fx, f.value));
       // Positional values are evaluated in order with the keyed ones: a temp keeps the order when both mix.
       if (mixed && !v.simple) {
         const tv = fx.temp();
@@ -383,7 +395,7 @@ function emitListEndingInCall(fx: FunctionEmitter, e: TableConstructorExpression
   const items: string[] = [];
   e.fields.forEach((f, i) => {
     if (i === e.fields.length - 1) return;
-    const b = bind(fx, emitExpr(fx, f.value));
+    const b = bind(fx, readInOrder(fx, f.value, emitExpr(fx, f.value)));
     if (b.init !== '') init.push(b.init);
     items.push(b.ref);
   });
