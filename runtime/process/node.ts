@@ -185,6 +185,13 @@ export class ProcessNode {
     for (let v = c, i = 0; i < 5; i++, v >>>= 4) codes[at--] = HEX_CODES[v & 15]!;
     return String.fromCharCode.apply(null, codes);
   }
+  /**
+   * The pid the next spawn on `hostId` will get, made without taking it: a check that must name the child (the
+   * process.send of Spawner:with_message) runs before the spawn, so a denial leaves nothing behind.
+   */
+  nextPid(hostId: string): string {
+    return ['{', this.nodeName, '@', hostId, '|0x', (this.counter + 1).toString(16).padStart(5, '0'), '}'].join('');
+  }
   /** the host of the last pid made, that pid's text up to the counter, and its char codes with room for 5 digits */
   private pidHost = '';
   private pidPrefix = '';

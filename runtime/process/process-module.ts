@@ -153,6 +153,14 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
     if (sp !== undefined && (sp.actor !== undefined || sp.scope !== undefined) && !allowed('process.security', 'security', me)) {
       return failure(ERROR_KINDS.PERMISSION_DENIED, 'not allowed to spawn processes with custom security context: security');
     }
+    // Spawner:with_message sends from the caller to the child: the messages need the caller's process.send on the
+    // child's pid, as process.send would (Wippy's context.go hands them over unchecked). Every message asks the same
+    // (action, resource, caller), so one check answers for all. The pid is the one the spawn below will take, so
+    // the check runs before the child exists.
+    if (sp !== undefined && sp.messages.length > 0) {
+      const childPid = node.nextPid(host);
+      if (!allowed('process.send', childPid, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${childPid}`);
+    }
     const opts: SpawnOptions = { link: variant.link, monitor: variant.monitor };
     if (sp !== undefined) {
       opts.context = sp.context;
@@ -361,6 +369,10 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
       const me = self();
       // nil, "" or a non-string keep the current definition (module.go upgrade)
       const entry = typeof id === 'string' && id !== '' ? id : me.entryId;
+      // Wippy checks nothing here (module.go upgrade only yields; system/scheduler/actor/worker.go swaps the code in),
+      // yet an upgrade runs an entry's code with the caller's pid and rights, which is what spawn grants: ask
+      // process.spawn on the target entry, before anything is torn down, so strict mode or a spawn denial holds.
+      if (!allowed('process.spawn', entry, me)) return denied('spawn process', entry);
       if (!node.opts.loader.hasEntry(entry)) {
         // spec §2.7: a failed upgrade crashes the process
         node.exitProcess(me, { value: undefined, error: createError({ kind: ERROR_KINDS.NOT_FOUND, message: `upgrade failed: process entry not found: ${entry}` }) });
@@ -405,13 +417,14 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   const needSecurity = (): void => {
     if (!allowed('process.security', 'security', self())) throw luaError('not allowed to spawn processes with custom security context');
   };
-  // Module functions give `nil, err` on a denial (issue 5); the Spawner's own methods raise.
+  // The module's with_context / with_options raise too, as context.go's spawnerNew / spawnerNewWithOptions do
+  // (l.RaiseError): code that guards them with pcall must see the denial.
   mod.with_context = (t: unknown) => {
-    if (!allowed('process.context', 'context', self())) return denied('spawn processes with custom context', 'context');
+    needContext('context');
     return ret1(mkSpawner(undefined, { context: contextFrom(new Map(), t) }));
   };
   mod.with_options = (t: unknown) => {
-    if (!allowed('process.context', 'context', self())) return denied('spawn processes with custom options', 'context');
+    needContext('options');
     return ret1(mkSpawner(undefined, { options: t instanceof LuaTable ? t : undefined }));
   };
   spawnerMethods.with_context = (s: unknown, t: unknown) => {
@@ -494,8 +507,15 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   registry.unregister = (name: unknown) => {
     const me = self();
     if (typeof name !== 'string') return ret1(false);
-    if (!allowed('process.registry.unregister', name, me)) return denied('unregister name', name);
     const p = node.names.get(name);
+    // Releasing another process's name would let the caller register it and read what is sent to the owner.
+    // Wippy's cluster scopes refuse it outright (module.go registryUnregister: "a caller with the unregister
+    // permission cannot drop another PID's name"); its LOCAL scope does not look at the owner. moonforge asks what
+    // Wippy asks to put a name on another pid, process.registry.foreign on the owner's pid, before the name.
+    if (p !== undefined && p !== me && !allowed('process.registry.foreign', p.pid, me)) {
+      return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to unregister foreign pid ${p.pid} name "${name}"`);
+    }
+    if (!allowed('process.registry.unregister', name, me)) return denied('unregister name', name);
     if (p === undefined) return ret1(false);
     node.names.delete(name);
     p.names.delete(name);

@@ -150,17 +150,36 @@ const OPS: Op[] = [
     noEffect: (_a, o, t) => expect(t.links.has(o) && o.links.has(t)).toBe(true),
   },
   {
-    name: 'with_context (nil, err when denied: issue 5)',
+    // context.go spawnerNew: l.RaiseError("not allowed to spawn processes with custom context")
+    name: 'with_context (raises when denied, as context.go does)',
     lua: `return process.with_context({ a = 1 })`,
     calls: [['process.context', 'context']],
     deny: 'process.context',
+    raises: true,
     noEffect: noChild,
   },
   {
-    name: 'with_options (process.context too, context.go; nil, err when denied: issue 5)',
+    // context.go spawnerNewWithOptions: l.RaiseError("not allowed to spawn processes with custom options")
+    name: 'with_options (process.context too; raises when denied, as context.go does)',
     lua: `return process.with_options({})`,
     calls: [['process.context', 'context']],
     deny: 'process.context',
+    raises: true,
+    noEffect: noChild,
+  },
+  {
+    // Wippy's context.go queues with_message payloads unchecked; here they need process.send on the child's pid,
+    // asked before the child exists
+    name: 'spawner with_message: process.send on the child pid, before the spawn',
+    lua: `return process.with_options({}):with_message("m", 1):with_message("m", 2):spawn("app:child", "app:processes")`,
+    calls: [
+      ['process.context', 'context'],
+      ['process.spawn', 'app:child'],
+      ['process.host', 'app:processes'],
+      ['process.send', 'CHILD'],
+    ],
+    deny: 'process.send',
+    raises: true,
     noEffect: noChild,
   },
   {
@@ -220,11 +239,26 @@ const OPS: Op[] = [
     noEffect: (a) => expect(a.rt.node.names.has('mine')).toBe(false),
   },
   {
-    name: 'registry.unregister',
-    lua: `return process.registry.unregister("nm")`,
-    calls: [['process.registry.unregister', 'nm']],
+    name: 'registry.unregister of its own name',
+    lua: `process.registry.register("own") return process.registry.unregister("own")`,
+    calls: [
+      ['process.registry.register', 'own'],
+      ['process.registry.unregister', 'own'],
+    ],
     deny: 'process.registry.unregister',
-    noEffect: (a) => expect(a.rt.node.names.has('nm')).toBe(true),
+    noEffect: (a, o) => expect(a.rt.node.names.get('own')).toBe(o),
+  },
+  {
+    // module.go registryUnregister refuses another pid's name in the cluster scopes; the LOCAL scope needs the
+    // permission Wippy asks to put a name on another pid (registryRegister: process.registry.foreign on that pid)
+    name: 'registry.unregister of a name another process holds: process.registry.foreign on the holder first',
+    lua: `return process.registry.unregister("tn")`,
+    calls: [
+      ['process.registry.foreign', 'TARGET'],
+      ['process.registry.unregister', 'tn'],
+    ],
+    deny: 'process.registry.foreign',
+    noEffect: (a, _o, t) => expect(a.rt.node.names.get('tn')).toBe(t),
   },
 ];
 
@@ -232,6 +266,7 @@ const ENTRIES = {
   'app:main': entry(`
     local t = process.spawn("app:target", "app:processes")
     process.registry.register("nm")
+    process.registry.register("tn", t)
     process.spawn("app:op", "app:processes", t)
     process.inbox():receive()`),
   // the target subscribes to nothing, so whatever reaches it stays queued where the test can see it
@@ -275,8 +310,10 @@ describe('permission checks of every process operation', () => {
   for (const op of OPS) {
     it(`${op.name}: asks ${op.calls.map((c) => c[0]).join(' + ')}`, async () => {
       const { calls, lines, targetPid } = await runOp(op, false);
-      expect(calls).toEqual(op.calls.map(([a, r]) => [a, r === 'TARGET' ? targetPid : r]));
       const res = lines.find((l) => l.startsWith('returned') || l.startsWith('raised'));
+      // CHILD: the pid the op returned (the spawned child)
+      const childPid = res?.split('\t')[1];
+      expect(calls).toEqual(op.calls.map(([a, r]) => [a, r === 'TARGET' ? targetPid : r === 'CHILD' ? childPid : r]));
       expect(res).toMatch(/^returned\t/);
       expect(res).not.toMatch(/PermissionDenied/);
       if (op.name === 'exec') expect(lines).toContain('exec child ran');

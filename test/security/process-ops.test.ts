@@ -86,6 +86,23 @@ const ROWS: Row[] = [
     denied: ['nil PermissionDenied', 'nil PermissionDenied', 'events:'],
   },
   {
+    // process.upgrade runs another entry in the caller: moonforge asks process.spawn on it (Wippy asks nothing)
+    action: 'process.spawn',
+    resource: 'app:child',
+    body: `print(res(process.upgrade("app:child")))`,
+    allowed: ['child ran'],
+    denied: ['nil PermissionDenied'],
+  },
+  {
+    // Spawner:with_message sends to the child: process.send on the child's pid, before the spawn
+    action: 'process.send',
+    resource: PIDS,
+    body: `local ok, p = pcall(function() return process.with_context({}):with_message("hi"):spawn("app:echo", "app:processes") end)
+           print(ok, type(p)) time.sleep("5ms") if ok then process.terminate(p) end`,
+    allowed: ['true\tstring', 'echo got hi'],
+    denied: ['false\tstring'],
+  },
+  {
     action: 'process.host',
     resource: 'app:processes',
     body: `print(res(process.spawn("app:child", "app:processes")))
@@ -154,9 +171,10 @@ const ROWS: Row[] = [
   {
     action: 'process.context',
     resource: 'context',
-    body: `print(res(process.with_context({ a = 1 })))`,
-    allowed: ['userdata nil'],
-    denied: ['nil PermissionDenied'],
+    // raises, as context.go's spawnerNew does (l.RaiseError)
+    body: `local ok, e = pcall(process.with_context, { a = 1 }) print(ok, ok or e:match("not allowed") ~= nil)`,
+    allowed: ['true\ttrue'],
+    denied: ['false\ttrue'],
   },
   {
     action: 'process.security',
