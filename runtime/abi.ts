@@ -5,9 +5,11 @@ import { ARR, HASH, MT } from './core/symbols.js';
 import { LuaTable, tableFromArray } from './core/table.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
 import {
-  arith, band, bnot, bor, bxor, callx, concat, createModuleInfo, eqmeta, fornum, gget, idiv, index, le, len, lt, mod,
-  setindex, setlist, shl, shr, siteError, tset, unm, type ModuleInfo,
+  arith, arithD, band, bnot, bor, bxor, callx, concat, concatD, createModuleInfo, eqmeta, eqmetaD, fornum, gget, ggetD,
+  idiv, index, indexD, le, leD, len, lenD, lt, ltD, mod, setindex, setindexD, setlist, shl, shr, siteError, tset, unm,
+  unmD, type ModuleInfo,
 } from './core/ops.js';
+import { DEFER, runDeferred } from './core/defer.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
@@ -27,6 +29,8 @@ export const runtimeABI = Object.freeze({
   arith, mod, idiv, band, bor, bxor, shl, shr, bnot, unm, len, concat,
   eqmeta, lt, le, fornum,
   collect, ret1, ret2, ret3, retN,
+  // process-mode generator code: the slow paths' may-defer forms and how a deferred metamethod runs (core/defer.ts)
+  DEFER, runDeferred, indexD, ggetD, setindexD, arithD, unmD, lenD, concatD, eqmetaD, ltD, leD,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 });

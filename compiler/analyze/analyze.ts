@@ -5,7 +5,7 @@ import type {
   Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
-import { NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
+import { METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
 import { solveValueKinds, type LocalSource } from './value-kinds.js';
 
 export interface AnalyzeOptions {
@@ -20,7 +20,7 @@ type Scope = Map<string, LocalVar>;
 /** A call whose suspendability is decided after the walk (it depends on what is assigned later in the chunk). */
 type PendingCall =
   | { caller: FunctionInfo; call: CallLike; kind: 'local'; v: LocalVar }
-  | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string };
+  | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string; callsMeta?: boolean };
 
 class Analyzer {
   readonly bindings = new Map<Identifier, Binding>();
@@ -28,6 +28,7 @@ class Analyzer {
   readonly functions = new Map<FunctionNode, FunctionInfo>();
   readonly assignedGlobals = new Set<string>();
   readonly plainCalls = new Set<CallLike>();
+  readonly metaCalls = new Set<CallLike>();
   private readonly pending: PendingCall[] = [];
   /** every store into each local, for solveValueKinds */
   private readonly sources = new Map<LocalVar, LocalSource[]>();
@@ -52,6 +53,7 @@ class Analyzer {
       functions: this.functions,
       assignedGlobals: this.assignedGlobals,
       plainCalls: this.plainCalls,
+      metaCalls: this.metaCalls,
     };
   }
 
@@ -346,7 +348,7 @@ class Analyzer {
         return;
       }
       if (NON_SUSPENDING_GLOBALS.has(b.name)) {
-        this.pending.push({ caller: this.fn, call: e, kind: 'global', name: b.name });
+        this.pending.push({ caller: this.fn, call: e, kind: 'global', name: b.name, callsMeta: METAMETHOD_CALLERS.has(b.name) });
         return;
       }
     } else if (base.type === 'MemberExpression' && base.indexer === '.' && base.base.type === 'Identifier') {
@@ -356,7 +358,8 @@ class Analyzer {
           NON_SUSPENDING_LIBRARIES.has(lib.name) ||
           (lib.name === 'coroutine' && NON_SUSPENDING_COROUTINE.has(base.identifier.name));
         if (known) {
-          this.pending.push({ caller: this.fn, call: e, kind: 'global', name: lib.name });
+          const callsMeta = METAMETHOD_CALLERS.has(`${lib.name}.${base.identifier.name}`);
+          this.pending.push({ caller: this.fn, call: e, kind: 'global', name: lib.name, callsMeta });
           return;
         }
       }
@@ -391,7 +394,12 @@ class Analyzer {
     }
     for (const p of this.pending) {
       if (p.kind === 'global') {
-        if (!this.assignedGlobals.has(p.name)) this.plainCalls.add(p.call);
+        if (!this.assignedGlobals.has(p.name)) {
+          this.plainCalls.add(p.call);
+          // In process mode generator code calls a builtin that calls `__tostring` in its may-defer form, so the
+          // handler can give way (runtime/core/defer.ts); the builtin still does not make its caller suspendable.
+          if (p.callsMeta === true && this.opts.processMode) this.metaCalls.add(p.call);
+        }
       } else if (p.v.constFunction !== undefined && !p.v.reassigned && !p.v.constFunction.suspendable) {
         this.plainCalls.add(p.call);
       }

@@ -74,4 +74,9 @@ export interface Analysis {
   assignedGlobals: Set<string>;
   /** calls proven never to suspend: emitted as plain calls even inside generator twins */
   plainCalls: Set<CallLike>;
+  /**
+   * process mode: calls of standard functions that call `__tostring` (known-calls.ts METAMETHOD_CALLERS), among the
+   * plain calls; generator code calls them in their may-defer form (emit/calls.ts, runtime/lib/meta-twins.ts)
+   */
+  metaCalls: Set<CallLike>;
 }

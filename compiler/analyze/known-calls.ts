@@ -13,3 +13,9 @@ export const NON_SUSPENDING_LIBRARIES: ReadonlySet<string> = new Set(['math', 's
 
 /** Functions of the coroutine library that never suspend their caller. */
 export const NON_SUSPENDING_COROUTINE: ReadonlySet<string> = new Set(['create', 'status', 'running', 'isyieldable']);
+
+/**
+ * Standard functions among those above that call `__tostring`: in process mode, generator code calls them in their
+ * may-defer form (`f.$m`, runtime/lib/meta-twins.ts), so the metamethod runs as its own twin and can give way.
+ */
+export const METAMETHOD_CALLERS: ReadonlySet<string> = new Set(['tostring', 'print', 'string.format']);

@@ -10,6 +10,7 @@ import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitExpr, indexCode, isTableLocal, readInOrder } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
+import { slowOp } from './slow-ops.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
 export type CallWant = 'one' | 'stmt' | 'tail';
@@ -118,12 +119,12 @@ function methodCode(fx: FunctionEmitter, o: string, name: string, at: Expression
     const found = `(${r} = ${t}${acc}) !== undefined`;
     chain = `(${t} = ${from}[MT]) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ${chain === '' ? found : `(${found} || ${chain})`}`;
   }
-  if (knownTable) return `((((${r} = ${o}${acc}) !== undefined) || (${chain})) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
+  if (knownTable) return `((((${r} = ${o}${acc}) !== undefined) || (${chain})) ? ${r} : ${slowOp(fx, 'index', `${o}, ${jsString(name)}, M, ${s}`)})`;
   // Userdata (an object with its metatable at [MT] and no Lua fields of its own) takes the metatable steps only; a
   // string the raw field of its metatable's __index table (the string library, `s:sub(1, 2)`).
   return `(((${o} instanceof LuaTable && (${r} = ${o}${acc}) !== undefined) || (typeof ${o} === "object" && ${o} !== null && ` +
     `${chain}) || (typeof ${o} === "string" && (${t} = SMETA.mt) !== undefined && (${t} = ${t}.__index) instanceof LuaTable && ` +
-    `(${r} = ${t}${acc}) !== undefined)) ? ${r} : index(${o}, ${jsString(name)}, M, ${s}))`;
+    `(${r} = ${t}${acc}) !== undefined)) ? ${r} : ${slowOp(fx, 'index', `${o}, ${jsString(name)}, M, ${s}`)})`;
 }
 
 /** Arguments as simple JS expressions (bound to temps when needed); the last may be a spread `...array`. */
@@ -188,6 +189,14 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
       `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield [${a}]) : (${d} = ${y}.$d) !== undefined ? ` +
       `((${d} = ${d}(${a})) === PARK ? ${y}.$r(yield PARK) : ${d}) : (yield* ${y}(${a}))) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
+  } else if (fx.gen && fx.ce.analysis.metaCalls.has(e)) {
+    // tostring, print, string.format in process-mode generator code: their may-defer form (`$m`) returns DEFER when
+    // a `__tostring` handler must run as its twin (runtime/lib/meta-twins.ts); anything else in that place is plain.
+    const m = fx.temp();
+    const r = fx.temp();
+    directWith = (a) =>
+      `((${m} = ${f}.$m) !== undefined ? ((${r} = ${m}(${a})) === DEFER ? (yield* runDeferred()) : ${r}) : ${f}(${a}))`;
+    other = `callx(${f}, M, ${s}${sep}${args})`;
   } else {
     directWith = (a) => `${f}(${a})`;
     other = `callx(${f}, M, ${s}${sep}${args})`;

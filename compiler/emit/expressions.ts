@@ -9,6 +9,7 @@ import type { FunctionEmitter } from './context.js';
 import { js, jsNumber, jsString, propAny, seq, type Js } from './js.js';
 import { emitCall } from './calls.js';
 import { emitFunction } from './functions.js';
+import { slowOp } from './slow-ops.js';
 
 /** Evaluates `v` once: returns the code that stores it (or '' when already simple) and the reference to use. */
 export function bind(fx: FunctionEmitter, v: Js): { init: string; ref: string } {
@@ -65,7 +66,7 @@ export function emitName(fx: FunctionEmitter, id: Identifier): Js {
     return js(b.v.jsName, b.v.valueKind === 'num' ? 'num' : 'any', true);
   }
   const t = fx.temp();
-  return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : gget(G, ${jsString(id.name)}))`);
+  return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : ${slowOp(fx, 'gget', `G, ${jsString(id.name)}`)})`);
 }
 
 /**
@@ -127,17 +128,17 @@ function emitUnary(fx: FunctionEmitter, e: UnaryExpression): Js {
     case '-': {
       if (a.kind === 'num') return js(`(-${a.code})`, 'num');
       const { init, ref } = bind(fx, a);
-      return js(seq(init, `(typeof ${ref} === "number" ? -${ref} : unm(${ref}, M, ${s}))`));
+      return js(seq(init, `(typeof ${ref} === "number" ? -${ref} : ${slowOp(fx, 'unm', `${ref}, M, ${s}`)})`));
     }
     case '#': {
       if (a.kind === 'str') return js(`(${a.code}).length`, 'num');
       if (isTableLocal(fx, e.argument)) {
-        return js(`(${a.code}[MT] === undefined ? ${a.code}[ARR].length : len(${a.code}, M, ${s}))`);
+        return js(`(${a.code}[MT] === undefined ? ${a.code}[ARR].length : ${slowOp(fx, 'len', `${a.code}, M, ${s}`)})`);
       }
       // A literal operand gets a temp too: `123.length` is not valid JS.
       const { init, ref } = bind(fx, a.simple && a.kind !== 'any' ? { ...a, simple: false } : a);
       return js(seq(init,
-        `(typeof ${ref} === "string" ? ${ref}.length : ${ref} instanceof LuaTable && ${ref}[MT] === undefined ? ${ref}[ARR].length : len(${ref}, M, ${s}))`), 'any');
+        `(typeof ${ref} === "string" ? ${ref}.length : ${ref} instanceof LuaTable && ${ref}[MT] === undefined ? ${ref}[ARR].length : ${slowOp(fx, 'len', `${ref}, M, ${s}`)})`), 'any');
     }
     case '~':
       return js(`bnot(${a.code}, M, ${s})`, 'num');
@@ -172,7 +173,7 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
     if (l.kind !== 'num') checks.push(`typeof ${L.ref} === "number"`);
     if (r.kind !== 'num') checks.push(`typeof ${Rb.ref} === "number"`);
     const init = [L.init, Rb.init].filter((x) => x !== '').join(', ');
-    const code = `(${checks.join(' && ')} ? ${fast(L.ref, Rb.ref)} : arith(${jsString(op)}, ${L.ref}, ${Rb.ref}, M, ${s()}))`;
+    const code = `(${checks.join(' && ')} ? ${fast(L.ref, Rb.ref)} : ${slowOp(fx, 'arith', `${jsString(op)}, ${L.ref}, ${Rb.ref}, M, ${s()}`)})`;
     return js(seq(init, code));
   }
   const bit = BITWISE[op];
@@ -190,7 +191,7 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
   const [ka, kb] = op === '>' || op === '>=' ? [r.kind, l.kind] : [l.kind, r.kind];
   const checks = [ka === 'num' ? '' : `typeof ${a} === "number"`, kb === 'num' ? '' : `typeof ${b} === "number"`]
     .filter((c) => c !== '').join(' && ');
-  const code = `((${checks}) ? ${a} ${jsCmp} ${b} : ${helper}(${a}, ${b}, M, ${s()}))`;
+  const code = `((${checks}) ? ${a} ${jsCmp} ${b} : ${slowOp(fx, helper, `${a}, ${b}, M, ${s()}`)})`;
   return js(seq(init, code), 'bool');
 }
 
@@ -217,7 +218,7 @@ function emitEquality(fx: FunctionEmitter, e: BinaryExpression): Js {
   const L = bind(fx, l);
   const Rb = bind(fx, r);
   const init = [L.init, Rb.init].filter((x) => x !== '').join(', ');
-  const test = `(${L.ref} === ${Rb.ref} || eqmeta(${L.ref}, ${Rb.ref}))`;
+  const test = `(${L.ref} === ${Rb.ref} || ${slowOp(fx, 'eqmeta', `${L.ref}, ${Rb.ref}`)})`;
   return js(seq(init, neg ? `!${test}` : test), 'bool');
 }
 
@@ -242,7 +243,7 @@ function emitConcat(fx: FunctionEmitter, e: BinaryExpression): Js {
     if (vals[i]!.kind === 'str' && accKind === 'str') acc = `${a} + ${acc}`;
     else {
       const t = fx.temp();
-      acc = `(${t} = ${acc}, typeof ${a} === "string" && typeof ${t} === "string" ? ${a} + ${t} : concat(${a}, ${t}, M, ${s}))`;
+      acc = `(${t} = ${acc}, typeof ${a} === "string" && typeof ${t} === "string" ? ${a} + ${t} : ${slowOp(fx, 'concat', `${a}, ${t}, M, ${s}`)})`;
       // A __concat metamethod may return any value, so the result is a string only when both sides were.
       accKind = 'any';
     }
@@ -291,12 +292,12 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
     return js(seq(init,
       // A number missing from the array part of a table without metatable or hash part is nil (a leaf's `t[1]`).
       `((${isT}((${t} = ${B.ref}[ARR][${K.ref} - 1]) !== undefined || (${B.ref}[MT] === undefined && ${B.ref}[HASH] === undefined))) ` +
-      `? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      `? ${t} : ${slowOp(fx, 'index', `${B.ref}, ${K.ref}, M, ${s}`)})`));
   }
   if (key.kind === 'str') {
     const t = fx.temp();
     return js(seq(init,
-      `((${isT}(${t} = ${B.ref}[${K.ref}]) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      `((${isT}(${t} = ${B.ref}[${K.ref}]) !== undefined) ? ${t} : ${slowOp(fx, 'index', `${B.ref}, ${K.ref}, M, ${s}`)})`));
   }
   if (key.kind === 'any') {
     // Unknown key type: an array slot for numbers (a non-integer or out-of-range index reads undefined and goes to
@@ -304,9 +305,9 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
     const t = fx.temp();
     return js(seq(init,
       `((${isT}(${t} = (typeof ${K.ref} === "number" ? ${B.ref}[ARR][${K.ref} - 1] : ` +
-      `typeof ${K.ref} === "string" ? ${B.ref}[${K.ref}] : undefined)) !== undefined) ? ${t} : index(${B.ref}, ${K.ref}, M, ${s}))`));
+      `typeof ${K.ref} === "string" ? ${B.ref}[${K.ref}] : undefined)) !== undefined) ? ${t} : ${slowOp(fx, 'index', `${B.ref}, ${K.ref}, M, ${s}`)})`));
   }
-  return js(seq(init, `index(${B.ref}, ${K.ref}, M, ${s})`));
+  return js(seq(init, `${slowOp(fx, 'index', `${B.ref}, ${K.ref}, M, ${s}`)}`));
 }
 
 /** Code reading a constant string key: the own property when the base is a table that has it, else index(). */
@@ -319,7 +320,7 @@ export function indexCode(
   const s = fx.ce.site(at.loc.start.line, desc);
   // A missing key of a table without a metatable is nil right here.
   return seq(B.init,
-    `((${knownTable ? '' : `${B.ref} instanceof LuaTable && `}((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : index(${B.ref}, ${keyLiteral}, M, ${s}))`);
+    `((${knownTable ? '' : `${B.ref} instanceof LuaTable && `}((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : ${slowOp(fx, 'index', `${B.ref}, ${keyLiteral}, M, ${s}`)})`);
 }
 
 function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {

@@ -15,6 +15,8 @@ export const RUNTIME_NAMES = [
   'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
   'eqmeta', 'lt', 'le', 'fornum',
   'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',
+  // the may-defer slow paths of process-mode generator code and their runner (runtime/core/defer.ts)
+  'DEFER', 'runDeferred', 'indexD', 'ggetD', 'setindexD', 'arithD', 'unmD', 'lenD', 'concatD', 'eqmetaD', 'ltD', 'leD',
 ] as const;
 
 export interface EmittedModule {

@@ -9,6 +9,14 @@ import { typeName } from './value.js';
 import { call, call2, callMeta, TAIL, bounce } from './call.js';
 import { R } from './results.js';
 import { numberToString, stringToNumber } from './number-format.js';
+import { AS_FALSITY, AS_NOTHING, AS_TRUTH, AS_VALUE, DEFER, deferCall, defers } from './defer.js';
+
+// `d` (may defer): set by the `...D` forms that process-mode generator code calls (runtime/core/defer.ts). With it, a
+// Lua handler that has a generator twin is not called: the call is stored and DEFER returned. Plain code leaves it
+// unset, and it is read only where a handler is about to be called, so the plain paths do what they did.
+
+/** A Lua function with a generator twin (runtime/core/coroutine.ts mkY). */
+type Twinned = { $y?: unknown };
 
 /** What compiled code passes as `M`: the chunk name, its sites ([line, ...operand descriptions]) and functions. */
 export interface ModuleInfo {
@@ -31,16 +39,21 @@ export function siteError(M: ModuleInfo, s: number, message: string, operand = 1
 
 const MAX_META_CHAIN = 100;
 
-export function index(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+export function index(o: unknown, k: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   // A table without a metatable: a raw read. Compiled code comes here for keys its inline path misses (`t[i]` past
   // the array part, a leaf's `tree[1]`): kept small so the optimizer can inline it into the call site.
   if (o instanceof LuaTable && o[MT] === undefined) return typeof k === 'string' ? o[k] : rawget(o, k);
-  if (typeof o === 'string') return indexString(o, k, M, s);
-  if (typeof k === 'string') return indexStr(o, k, M, s);
-  return indexSlow(o, k, M, s);
+  if (typeof o === 'string') return indexString(o, k, M, s, d);
+  if (typeof k === 'string') return indexStr(o, k, M, s, d);
+  return indexSlow(o, k, M, s, d);
 }
 
-function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+/** index() for process-mode generator code: DEFER instead of calling an `__index` function that has a twin. */
+export function indexD(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
+  return index(o, k, M, s, true);
+}
+
+function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
@@ -55,6 +68,7 @@ function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
+      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, o, k, undefined, AS_VALUE);
       const r = h(o, k);
       return r === TAIL ? bounce() : r;
     }
@@ -64,17 +78,17 @@ function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
 }
 
 /** `s:sub(...)` and `s.x`: the string library through the string metatable's __index table, without the walk. */
-function indexString(o: string, k: unknown, M: ModuleInfo, s: number): unknown {
+function indexString(o: string, k: unknown, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
   const h = getStringMetatable()?.__index;
   if (h instanceof LuaTable && typeof k === 'string') {
     const v = h[k];
     if (v !== undefined) return v;
   }
-  return typeof k === 'string' ? indexStr(o, k, M, s) : indexSlow(o, k, M, s);
+  return typeof k === 'string' ? indexStr(o, k, M, s, d) : indexSlow(o, k, M, s, d);
 }
 
 /** index() for a string key: a table's string keys are its own properties, no rawget dispatch needed. */
-function indexStr(o: unknown, k: string, M: ModuleInfo, s: number): unknown {
+function indexStr(o: unknown, k: string, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
@@ -89,6 +103,7 @@ function indexStr(o: unknown, k: string, M: ModuleInfo, s: number): unknown {
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
+      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, o, k, undefined, AS_VALUE);
       const r = h(o, k);
       return r === TAIL ? bounce() : r;
     }
@@ -104,9 +119,16 @@ export function gget(G: LuaTable, name: string): unknown {
   return index(G, name, GLOBAL_SITE, 0);
 }
 
+/** gget() for process-mode generator code (a function `__index` on _G may defer). */
+export function ggetD(G: LuaTable, name: string): unknown {
+  const mt = G[MT];
+  if (mt === undefined) return undefined;
+  return index(G, name, GLOBAL_SITE, 0, true);
+}
+
 const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [] };
 
-export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   // Appending at #t + 1 to a plain table (`t[#t + 1] = v`, `t[i] = v` filling a list) is the common slow-path store
   // (compiled code inlines only stores to existing array slots); no hash part means no keys to migrate. Small, so it
   // can be inlined into compiled code; everything else is in setindexMeta.
@@ -115,28 +137,34 @@ export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: n
     if (k === arr.length + 1 && o[HASH] === undefined && !Object.isFrozen(o)) {
       if (k === 1) o[ARR] = [v]; // the empty array part may be the shared EMPTY_ARRAY
       else arr.push(v);
-      return;
+      return undefined;
     }
   }
-  setindexMeta(o, k, v, M, s);
+  return setindexMeta(o, k, v, M, s, d);
 }
 
-function setindexMeta(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
+/** setindex() for process-mode generator code: DEFER instead of calling a `__newindex` function that has a twin. */
+export function setindexD(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number): unknown {
+  return setindex(o, k, v, M, s, true);
+}
+
+function setindexMeta(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
       const mt = o[MT];
       if (mt === undefined || rawget(o, k) !== undefined || (h = mt.__newindex) === undefined) {
         rawsetChecked(o, k, v, M, s);
-        return;
+        return undefined;
       }
     } else {
       h = getMetamethod(o, '__newindex');
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
+      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 3, o, k, v, AS_NOTHING);
       if (h(o, k, v) === TAIL) bounce();
-      return;
+      return undefined;
     }
     o = h;
   }
@@ -217,51 +245,67 @@ function arithEvent(mt: LuaTable, op: string): unknown {
   }
 }
 
-export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+export function arith(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   // Objects with operator metamethods (a table is never coerced to a number, so its handler comes first): the
   // handler of a, else of b (lvm.c call_binTM), called directly.
   if (a instanceof LuaTable) {
     const mt = a[MT];
     const h = mt === undefined ? undefined : arithEvent(mt, op);
-    if (typeof h === 'function') return callHandler(h, a, b);
+    if (typeof h === 'function') return callHandler(h, a, b, d, AS_VALUE);
   } else if (b instanceof LuaTable && typeof a === 'number') {
     const mt = b[MT];
     const h = mt === undefined ? undefined : arithEvent(mt, op);
-    if (typeof h === 'function') return callHandler(h, a, b);
+    if (typeof h === 'function') return callHandler(h, a, b, d, AS_VALUE);
   }
   const x = toNumberCoerce(a);
   const y = toNumberCoerce(b);
   if (x !== undefined && y !== undefined) return arithNumbers(op, x, y);
   const h = metaBinary(EVENTS[op]!, a, b);
-  if (h !== undefined) return callFirst(h, a, b);
+  if (h !== undefined) return callFirst(h, a, b, d, AS_VALUE);
   const bad = x === undefined ? a : b;
   throw siteError(M, s, `attempt to perform arithmetic on a ${typeName(bad)} value`, x === undefined ? 1 : 2);
 }
 
-/** A metamethod the caller checked is a JS function, called with two operands; its first result only. */
-function callHandler(h: unknown, a: unknown, b: unknown): unknown {
+/** arith() for process-mode generator code (an operator handler with a twin may defer). */
+export function arithD(op: string, a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  return arith(op, a, b, M, s, true);
+}
+
+/**
+ * A metamethod the caller checked is a JS function, called with two operands; its first result only. With `d`, a
+ * handler that has a twin is deferred, its result to be taken as `kind` says.
+ */
+function callHandler(h: unknown, a: unknown, b: unknown, d: boolean | undefined, kind: number): unknown {
+  if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, a, b, undefined, kind);
   let r = (h as (a: unknown, b: unknown) => unknown)(a, b);
   if (r === TAIL) r = bounce();
   R.n = 1;
   return r;
 }
 
-function callFirst(h: unknown, a: unknown, b: unknown): unknown {
+/** A handler of any callable kind (a `__call` object too), with two operands; its first result only. */
+function callFirst(h: unknown, a: unknown, b: unknown, d: boolean | undefined, kind: number): unknown {
+  if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, kind);
   const r = call2(h, a, b);
   R.n = 1;
   return r;
 }
 
-export function unm(a: unknown, M: ModuleInfo, s: number): unknown {
+export function unm(a: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   if (a instanceof LuaTable) {
     const h = a[MT]?.__unm;
-    if (typeof h === 'function') return callHandler(h, a, a);
+    if (typeof h === 'function') return callHandler(h, a, a, d, AS_VALUE);
   }
   const x = toNumberCoerce(a);
   if (x !== undefined) return -x;
   const h = getMetamethod(a, '__unm');
-  if (h !== undefined) return callFirst(h, a, a);
+  if (h !== undefined) return callFirst(h, a, a, d, AS_VALUE);
   throw siteError(M, s, `attempt to perform arithmetic on a ${typeName(a)} value`);
+}
+
+/** unm() for process-mode generator code. */
+export function unmD(a: unknown, M: ModuleInfo, s: number): unknown {
+  return unm(a, M, s, true);
 }
 
 // ---- integer operators (Wippy, spec §1.3) ----
@@ -361,20 +405,30 @@ export function bnot(a: unknown, M: ModuleInfo, s: number): unknown {
 
 // ---- length, concatenation ----
 
-export function len(a: unknown, M: ModuleInfo, s: number): unknown {
+export function len(a: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   if (typeof a === 'string') return a.length;
   const h = getMetamethod(a, '__len');
-  if (h !== undefined) return callFirst(h, a, undefined);
+  if (h !== undefined) return callFirst(h, a, undefined, d, AS_VALUE);
   if (a instanceof LuaTable) return rawlen(a);
   throw siteError(M, s, `attempt to get length of a ${typeName(a)} value`);
 }
 
-export function concat(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+/** len() for process-mode generator code. */
+export function lenD(a: unknown, M: ModuleInfo, s: number): unknown {
+  return len(a, M, s, true);
+}
+
+/** concat() for process-mode generator code. */
+export function concatD(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  return concat(a, b, M, s, true);
+}
+
+export function concat(a: unknown, b: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   const x = typeof a === 'string' ? a : typeof a === 'number' ? numberToString(a) : undefined;
   const y = typeof b === 'string' ? b : typeof b === 'number' ? numberToString(b) : undefined;
   if (x !== undefined && y !== undefined) return x + y;
   const h = metaBinary('__concat', a, b);
-  if (h !== undefined) return callFirst(h, a, b);
+  if (h !== undefined) return callFirst(h, a, b, d, AS_VALUE);
   const badFirst = x === undefined;
   throw siteError(M, s, `attempt to concatenate a ${typeName(badFirst ? a : b)} value`, badFirst ? 1 : 2);
 }
@@ -383,14 +437,23 @@ export function concat(a: unknown, b: unknown, M: ModuleInfo, s: number): unknow
 
 /** `a == b` after `a === b` failed: only two tables or two userdata may be equal, through `__eq`. */
 export function eqmeta(a: unknown, b: unknown): boolean {
+  return eqWith(a, b, undefined) as boolean;
+}
+
+/** eqmeta() for process-mode generator code: a boolean, or DEFER. */
+export function eqmetaD(a: unknown, b: unknown): unknown {
+  return eqWith(a, b, true);
+}
+
+function eqWith(a: unknown, b: unknown, d: boolean | undefined): unknown {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (a instanceof LuaTable && b instanceof LuaTable) {
     const mt = a[MT];
     if (mt === undefined) return false;
     const h = mt.__eq;
     if (typeof h === 'function' && mt === b[MT]) {
-      const r = callHandler(h, a, b);
-      return r !== undefined && r !== false;
+      const r = callHandler(h, a, b, d, AS_TRUTH);
+      return r === DEFER ? r : r !== undefined && r !== false;
     }
   }
   const ta = a instanceof LuaTable;
@@ -400,6 +463,7 @@ export function eqmeta(a: unknown, b: unknown): boolean {
   const h2 = sameMetatable(a, b) ? h1 : getMetamethod(b, '__eq');
   // Lua 5.1 (lvm.c get_compTM): both operands must have the same __eq handler.
   if (h1 !== h2) return false;
+  if (d === true && defers(h1)) return deferCall(h1, 2, a, b, undefined, AS_TRUTH);
   const r = call2(h1, a, b);
   return r !== undefined && r !== false;
 }
@@ -418,6 +482,15 @@ function compareError(a: unknown, b: unknown, M: ModuleInfo | undefined, s: numb
 }
 
 export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
+  return ltWith(a, b, M, s, undefined) as boolean;
+}
+
+/** lt() for process-mode generator code: a boolean, or DEFER. */
+export function ltD(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  return ltWith(a, b, M, s, true);
+}
+
+function ltWith(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number, d: boolean | undefined): unknown {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'string' && typeof b === 'string') return a < b;
   if (a instanceof LuaTable && b instanceof LuaTable) {
@@ -425,13 +498,14 @@ export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
     const mt = a[MT];
     const h = mt !== undefined && mt === b[MT] ? mt.__lt : undefined;
     if (typeof h === 'function') {
-      const r = callHandler(h, a, b);
-      return r !== undefined && r !== false;
+      const r = callHandler(h, a, b, d, AS_TRUTH);
+      return r === DEFER ? r : r !== undefined && r !== false;
     }
   }
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__lt');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__lt'))) {
+      if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, AS_TRUTH);
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
@@ -440,25 +514,36 @@ export function lt(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number)
 }
 
 export function le(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number): boolean {
+  return leWith(a, b, M, s, undefined) as boolean;
+}
+
+/** le() for process-mode generator code: a boolean, or DEFER. */
+export function leD(a: unknown, b: unknown, M: ModuleInfo, s: number): unknown {
+  return leWith(a, b, M, s, true);
+}
+
+function leWith(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number, d: boolean | undefined): unknown {
   if (typeof a === 'number' && typeof b === 'number') return a <= b;
   if (typeof a === 'string' && typeof b === 'string') return a <= b;
   if (a instanceof LuaTable && b instanceof LuaTable) {
     const mt = a[MT];
     const h = mt !== undefined && mt === b[MT] ? mt.__le : undefined;
     if (typeof h === 'function') {
-      const r = callHandler(h, a, b);
-      return r !== undefined && r !== false;
+      const r = callHandler(h, a, b, d, AS_TRUTH);
+      return r === DEFER ? r : r !== undefined && r !== false;
     }
   }
   if (typeName(a) === typeName(b)) {
     const h = getMetamethod(a, '__le');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__le'))) {
+      if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, AS_TRUTH);
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
     // Lua 5.1: without __le, a <= b is not (b < a) through __lt.
     const l = getMetamethod(b, '__lt');
     if (l !== undefined && l === getMetamethod(a, '__lt')) {
+      if (d === true && defers(l)) return deferCall(l, 2, b, a, undefined, AS_FALSITY);
       const r = call2(l, b, a);
       return r === undefined || r === false;
     }

@@ -201,14 +201,28 @@ function compileFormat(f: string): CompiledFormat {
 // d i o u x X c e E f g G q s
 const KNOWN_CONVERSIONS = [100, 105, 111, 117, 120, 88, 99, 101, 69, 102, 103, 71, 113, 115];
 
-export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
-  const f = checkStr(fmt, 1, 'format');
+function compiled(f: string): CompiledFormat {
   let cf = formatCache.get(f);
   if (cf === undefined) {
     cf = compileFormat(f);
     if (formatCache.size >= FORMAT_CACHE_LIMIT) formatCache.clear();
     formatCache.set(f, cf);
   }
+  return cf;
+}
+
+/**
+ * Whether the format string reads argument `k` (0-based, after the format) with %s, the one conversion that calls
+ * `__tostring` (meta-twins.ts runs that handler first when it must run as a twin).
+ */
+export function readsAsString(fmt: string, k: number): boolean {
+  const sp = compiled(fmt).specs[k];
+  return sp !== undefined && sp.err === undefined && sp.conv === 115;
+}
+
+export function strFormat(fmt: unknown, ...args: unknown[]): unknown {
+  const f = checkStr(fmt, 1, 'format');
+  const cf = compiled(f);
   const specs = cf.specs;
   const nargs = args.length;
   let out = '';

@@ -6,6 +6,7 @@ import { LuaTable } from '../../core/table.js';
 import { strByte, strChar, strLen, strLower, strRep, strReverse, strSub, strUpper } from './basic.js';
 import { strFind, strGmatch, strMatch } from './find.js';
 import { strFormat } from './format.js';
+import { strFormatM, withMayDefer } from '../meta-twins.js';
 import { strGsub } from './gsub.js';
 
 export { setToStringHook } from './tostring-hook.js';
@@ -15,7 +16,7 @@ export function openStringLib(): LuaTable {
   t.byte = strByte;
   t.char = strChar;
   t.find = strFind;
-  t.format = strFormat;
+  t.format = withMayDefer(strFormat, strFormatM); // a %s argument's __tostring can give way (meta-twins.ts)
   t.gfind = strGmatch; // go-lua stringlib.go registers gmatch under both names
   t.gmatch = strGmatch;
   t.gsub = strGsub;

@@ -12,3 +12,8 @@ export function setToStringHook(fn: (v: unknown) => string): void {
 export function luaToString(v: unknown): string {
   return typeof v === 'string' ? v : hook(v);
 }
+
+/** Whether %s converts with core tostring (no embedder hook): then a `__tostring` twin may run in its place. */
+export function isDefaultToString(): boolean {
+  return hook === tostring;
+}
