@@ -27,6 +27,8 @@ export interface AppRuntimeOptions {
   check?: PermissionCheck;
   /** where io.readline reads lines; the process's stdin by default */
   stdin?: LineReader;
+  /** the liveness backstop's limit in ms (else .wippy.yaml `runtime.max_run_ms`, else 5000) */
+  maxRunMs?: number;
 }
 
 export interface AppRuntime {
@@ -95,6 +97,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     security: { registry: security.registry, strictMode: security.strictMode },
     entries,
     hosts: new Set(hostList.map((h) => h.id)),
+    maxRunMs: opts.maxRunMs ?? app.config.runtime.maxRunMs,
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));

@@ -24,6 +24,11 @@ export interface EmbedOptions {
   write?: (s: string) => void;
   check?: PermissionCheck;
   stdin?: LineReader;
+  /**
+   * The liveness backstop: a process that runs this long (ms) without giving way (a loop where nothing can yield) is
+   * stopped with an error; 0 turns it off. Default 5000.
+   */
+  maxRunMs?: number;
 }
 
 /** A Lua entry given as source text. */
@@ -135,7 +140,7 @@ export class EmbeddedRuntime {
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
-    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set() });
+    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
   }
 

@@ -40,8 +40,11 @@ export function emitFunctionBody(ce: ChunkEmitter, info: FunctionInfo, mode: Mod
   const start = marker(node.loc.start.line, node.loc.start.column + 1);
   const decls = fx.tempDeclarations();
   // Process mode: every call of a twin counts against the budget, as loop back-edges do (statements.ts), so recursion
-  // without loops (fib, endless tail calls: see preemptRecursion in context.ts) gives way too.
-  const entry = mode === 'gen' && ce.opts.processMode ? 'if (--BUDGET.n < 0) yield* preemptY();\n' : '';
+  // without loops (fib, endless tail calls: see preemptRecursion in context.ts) gives way too; the plain version of a
+  // function that has a twin counts as well, for the backstop (runtime/core/preempt.ts).
+  const entry = !ce.opts.processMode || !info.suspendable
+    ? ''
+    : mode === 'gen' ? 'if (--BUDGET.n < 0) yield* preemptY();\n' : `${start}if (--BUDGET.p < 0) BUDGET.out();\n`;
   return `${start}(function${mode === 'gen' ? '*' : ''} ${name}(${params.join(', ')}) {\n${decls}${decls ? '\n' : ''}${entry}${body}\nR.n = 0;\n})`;
 }
 

@@ -26,9 +26,16 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   return code;
 }
 
-/** The budget check of process mode at loop back-edges: a spinning process gives way (docs/architecture.md). */
-export function preemption(fx: FunctionEmitter, _at?: Statement): string {
-  return fx.gen && fx.ce.opts.processMode ? '\nif (--BUDGET.n < 0) yield* preemptY();' : '';
+/**
+ * The budget check of process mode at loop back-edges: a spinning process gives way (docs/architecture.md). A plain
+ * version (run where nothing can yield: a metamethod, a library callback) counts too, for the backstop
+ * (runtime/core/preempt.ts).
+ */
+export function preemption(fx: FunctionEmitter, loop: Statement): string {
+  if (!fx.ce.opts.processMode) return '';
+  if (fx.gen) return '\nif (--BUDGET.n < 0) yield* preemptY();';
+  // positioned at the loop: the backstop's error names the line of the loop it stopped
+  return `\n${marker(loop.loc.start.line, loop.loc.start.column + 1)}if (--BUDGET.p < 0) BUDGET.out();`;
 }
 
 function statementCode(fx: FunctionEmitter, s: Statement): string {
@@ -54,7 +61,7 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       fx.loops.push(label);
       const body = emitBlock(fx, s.body);
       fx.loops.pop();
-      return `${label}: while (${emitCond(fx, s.condition)}) {\n${body}${preemption(fx)}\n}`;
+      return `${label}: while (${emitCond(fx, s.condition)}) {\n${body}${preemption(fx, s)}\n}`;
     }
     case 'RepeatStatement': {
       const label = fx.newLabel('L');
@@ -64,7 +71,7 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       const body = emitBlock(fx, s.body, tail);
       fx.loops.pop();
       const until = tail.done ? '' : `\nif (${emitCond(fx, s.condition)}) break;`;
-      return `${label}: while (true) {\n${body}${until}${preemption(fx)}\n}`;
+      return `${label}: while (true) {\n${body}${until}${preemption(fx, s)}\n}`;
     }
     case 'DoStatement':
       return `{\n${emitBlock(fx, s.body)}\n}`;
@@ -307,7 +314,7 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
     stepConst === undefined ? `(${step} > 0 ? ${ctl} <= ${lim} : ${ctl} >= ${lim})` : stepConst > 0 ? `${ctl} <= ${lim}` : `${ctl} >= ${lim}`;
   const stepInit = stepConst === undefined ? `${step} = ${toNumber(fx, s.step!, 'step')}; ` : '';
   const decl = v.reassigned ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
-  return `{ ${lim} = ${limit}; ${stepInit}\n${label}: for (${decl}; ${test}; ${ctl} += ${step}) {\n${inner}${body}${preemption(fx)}\n} }`;
+  return `{ ${lim} = ${limit}; ${stepInit}\n${label}: for (${decl}; ${test}; ${ctl} += ${step}) {\n${inner}${body}${preemption(fx, s)}\n} }`;
 }
 
 function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
@@ -324,7 +331,7 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const call = emitIteratorCall(fx, s, f, st, ctl);
   const rest = names.slice(1).map((n, i) => `${n} = R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
   const decl = `let ${names[0]} = ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
-  return `${setup.join(' ')}\n${label}: while (true) {\n${decl}\nif (${names[0]} === undefined) break;\n${ctl} = ${names[0]};\n${body}${preemption(fx)}\n}`;
+  return `${setup.join(' ')}\n${label}: while (true) {\n${decl}\nif (${names[0]} === undefined) break;\n${ctl} = ${names[0]};\n${body}${preemption(fx, s)}\n}`;
 }
 
 /** The per-iteration call `f(s, ctl)` of a generic for. */

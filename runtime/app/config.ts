@@ -31,6 +31,20 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     raw,
     security: { strictMode: cfg?.sub('security')?.bool('strict_mode') ?? false },
     lua: { typeSystem: { enabled: cfg?.sub('lua')?.sub('type_system')?.bool('enabled') ?? false } },
+    runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')) },
     directories: { src: dirs?.string('src') ?? './src', modules: dirs?.string('modules') ?? '.wippy' },
   };
+}
+
+/**
+ * `runtime.max_run_ms`: the liveness backstop's limit (runtime/core/preempt.ts), a non-negative integer; 0 turns the
+ * backstop off. moonforge's own setting (Wippy's Go runtime has no such limit: a goroutine is preempted by Go).
+ */
+function maxRunMs(r: FieldReader | undefined): number | undefined {
+  const v = r?.number('max_run_ms', true);
+  if (v !== undefined && v < 0) {
+    r!.wrongType('max_run_ms', 'a non-negative integer', v);
+    return undefined;
+  }
+  return v;
 }

@@ -120,6 +120,7 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
       raw: {},
       security: { strictMode: false },
       lua: { typeSystem: { enabled: false } },
+      runtime: { maxRunMs: undefined },
       directories: { src: './src', modules: '.wippy' },
     };
     return { app: createApp(root, config, entries), diagnostics };

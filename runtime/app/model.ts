@@ -121,6 +121,8 @@ export interface AppConfig {
   raw: Record<string, unknown>;
   security: { strictMode: boolean };
   lua: { typeSystem: { enabled: boolean } };
+  /** `runtime:` (moonforge's own settings): max_run_ms, the liveness backstop's limit (undefined: the default) */
+  runtime: { maxRunMs: number | undefined };
   /** wippy.lock `directories`, relative to the app root */
   directories: { src: string; modules: string };
 }

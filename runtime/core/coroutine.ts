@@ -4,7 +4,7 @@
 // passes back down, so blocking calls work inside coroutines too. See docs/architecture.md, "Suspension".
 import { LUATYPE } from './symbols.js';
 import { R, retN, ret1, ret2 } from './results.js';
-import { LuaError, luaError, toLuaError } from './errors.js';
+import { LuaError, catchable, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { typeName } from './value.js';
 import { getMetamethod } from './meta.js';
@@ -207,7 +207,7 @@ export function resume(co: unknown): unknown {
     // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
     r = stepPlain(c, xferFrom(arguments, 1));
   } catch (e) {
-    return ret2(false, toLuaError(e).value);
+    return ret2(false, catchable(e).value);
   }
   return finishResume(c, r);
 }
@@ -278,7 +278,7 @@ export function resumeY(co: unknown): LuaGen {
     // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
     r = step(c, xferFrom(arguments, 1));
   } catch (e) {
-    return returned(ret2(false, toLuaError(e).value));
+    return returned(ret2(false, catchable(e).value));
   }
   if (r.done || isCoYield(r.value)) return returned(finishResume(c, r));
   return forwardResume(c, r.value);
@@ -312,7 +312,7 @@ function* forwardCommands(
 }
 
 function forwardResume(c: Coroutine, command: unknown): LuaGen {
-  return forwardCommands(c, command, (r) => finishResume(c, r), (e) => ret2(false, toLuaError(e).value));
+  return forwardCommands(c, command, (r) => finishResume(c, r), (e) => ret2(false, catchable(e).value));
 }
 
 export function yieldPlain(): never {
@@ -388,7 +388,7 @@ function forwardWrap(c: Coroutine, command: unknown): LuaGen {
 
 /** The error a wrap function raises for its coroutine's error `e` (auxwrap: `luaL_where(L, 1)` .. message). */
 function wrapError(e: unknown): LuaError {
-  const err = toLuaError(e);
+  const err = catchable(e);
   const v = err.value;
   if (typeof v === 'string' || typeof v === 'number') {
     const where = luaError('').value as string;

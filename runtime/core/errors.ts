@@ -121,6 +121,19 @@ export class LuaError {
   }
 }
 
+/**
+ * An error Lua code cannot catch: pcall, xpcall and coroutine.resume pass it on (they take errors through
+ * `catchable`), so it ends the task. The liveness backstop raises it (runtime/core/preempt.ts): were it catchable,
+ * `while true do pcall(spin) end` would outlive it.
+ */
+export class FatalLuaError extends LuaError {}
+
+/** toLuaError for Lua's own catchers (pcall, xpcall, coroutine.resume): a FatalLuaError is thrown on instead. */
+export function catchable(e: unknown): LuaError {
+  if (e instanceof FatalLuaError) throw e;
+  return toLuaError(e);
+}
+
 /** Raises `value` as a Lua error, capturing the stack for tracebacks (what `error(v, 0)` does). */
 export function raise(value: unknown): never {
   throw new LuaError(value, captureCallSites(raise));
@@ -140,6 +153,16 @@ export function raiseAt(value: unknown, level: number, skipFn: Function): never 
 }
 
 let numberText: (n: number) => string = String;
+
+/**
+ * What a caught stack overflow costs the running task (installed by runtime/core/preempt.ts, which imports this
+ * module): unwinding thousands of frames takes milliseconds, far more than the one back-edge a retry loop counts.
+ */
+let chargeOverflow: () => void = () => {};
+
+export function setOverflowCharge(f: () => void): void {
+  chargeOverflow = f;
+}
 
 /** Installed by the runtime so this module need not import number formatting (no cycle). */
 export function setNumberText(f: (n: number) => string): void {
@@ -169,6 +192,7 @@ export function luaErrorAt(chunk: string, line: number, message: string): LuaErr
 export function toLuaError(e: unknown): LuaError {
   if (e instanceof LuaError) return e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    chargeOverflow();
     return new LuaError(`${whereFromJsError(e)}stack overflow`, sitesOf(e));
   }
   if (e instanceof TypeError && /read.only|not extensible|Cannot assign|Cannot add property|Cannot delete property/i.test(e.message)) {

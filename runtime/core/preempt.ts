@@ -1,11 +1,39 @@
 // Fairness for processes: generator twins compiled in process mode count down BUDGET at loop back-edges and, when it
 // runs out, yield PREEMPT so the scheduler can run others (the BEAM's reductions). Outside a scheduler nothing
 // counts down (plain scripts are compiled without the checks).
+//
+// The backstop: the plain versions of process-mode functions (run where nothing can yield: a metamethod, a library
+// callback) and the pattern matcher count a budget of their own, BUDGET.p, and when it runs out they call
+// BUDGET.out(), which empties the generator budget (the generator code around them gives way at its next check) and
+// checks how long the running task has gone without giving way. Past BUDGET.limit milliseconds the task is ended with
+// an error no pcall can catch (FatalLuaError): a loop that cannot give way would otherwise hang every process of the
+// node. Two counters, because plain code refilling the one generator code counts would hide from it that it is due.
+import { FatalLuaError, luaError, setOverflowCharge } from './errors.js';
 
 /** Back-edges a task may run before giving way. */
 export const BUDGET_SLICE = 2000;
 
-export const BUDGET = { n: BUDGET_SLICE };
+/**
+ * How long (ms) a task may run without giving way before the backstop ends it, unless the runtime is told otherwise
+ * (ProcessRuntimeOptions.maxRunMs, .wippy.yaml `runtime.max_run_ms`). Code that can give way never comes near it (a
+ * slice is ~2000 back-edges, well under a millisecond); only code running where nothing can yield (a metamethod, a
+ * library callback) for that long meets it. 5 s lets honest non-yielding work finish (sorting a million-element
+ * table with a Lua comparator takes about a second) and still bounds how long one process can freeze the node.
+ */
+export const DEFAULT_MAX_RUN_MS = 5000;
+
+export const BUDGET = {
+  /** generator code's budget: a twin gives way when it runs out */
+  n: BUDGET_SLICE,
+  /** plain code's budget (process-mode plain versions, the pattern matcher): BUDGET.out() when it runs out */
+  p: BUDGET_SLICE,
+  /** when the backstop started timing the running task (performance.now()), 0 when it has not (a new slice) */
+  t: 0,
+  /** the backstop's limit in ms, set by the scheduler for the task it runs; 0: no backstop (not in a scheduler) */
+  limit: 0,
+  /** plain process-mode code calls this when the budget runs out, where it cannot yield */
+  out: budgetOut,
+};
 
 /** The command a task yields to give way; the scheduler requeues it. */
 export const PREEMPT: { readonly preempt: true } = Object.freeze({ preempt: true as const });
@@ -14,6 +42,36 @@ export function* preemptY(): Generator<unknown, void, unknown> {
   BUDGET.n = BUDGET_SLICE;
   yield PREEMPT;
 }
+
+/**
+ * Plain code ran a slice's worth: the generator code around it owes a turn, and the task is timed from the first such
+ * call of its slice (reading the clock every BUDGET_SLICE steps costs nothing measurable) and ended past the limit.
+ */
+function budgetOut(): void {
+  BUDGET.p = BUDGET_SLICE;
+  BUDGET.n = 0;
+  const limit = BUDGET.limit;
+  if (limit <= 0) return;
+  const now = performance.now();
+  if (BUDGET.t === 0) {
+    BUDGET.t = now;
+    return;
+  }
+  if (now - BUDGET.t <= limit) return;
+  BUDGET.t = 0;
+  const e = luaError(`process ran for more than ${limit} ms without giving way (it was stopped)`);
+  throw new FatalLuaError(e.value, e.sites);
+}
+
+/**
+ * Charges the running task for an expensive step that is not a back-edge (a caught stack overflow, a long pattern
+ * match): empties the budget, so generator code gives way at its next check and plain code consults the backstop.
+ */
+export function chargeAll(): void {
+  BUDGET.n = 0;
+}
+
+setOverflowCharge(chargeAll);
 
 /** The command a task yields to wait: whoever registered it as a waiter wakes it later (runtime/process/task.ts). */
 export const PARK: { readonly park: true } = Object.freeze({ park: true as const });

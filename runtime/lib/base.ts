@@ -3,7 +3,7 @@
 import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
 import { ARR, MT } from '../core/symbols.js';
 import { R, collect, ret0, ret1, ret2, ret3, retN } from '../core/results.js';
-import { LuaError, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
+import { LuaError, catchable, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
 import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
 import { call, callAll } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
@@ -44,7 +44,7 @@ function pcallPlain(...all: unknown[]): unknown {
     return retN([true, ...collect(r)]);
   } catch (e) {
     R.td = td;
-    return ret2(false, toLuaError(e).value);
+    return ret2(false, catchable(e).value);
   }
 }
 
@@ -57,18 +57,18 @@ function* pcallY(...all: unknown[]): LuaGen {
     return retN([true, ...collect(r)]);
   } catch (e) {
     R.td = td;
-    return ret2(false, toLuaError(e).value);
+    return ret2(false, catchable(e).value);
   }
 }
 
 /** The handler's first result replaces the error; an error inside the handler replaces it too (go-lua baselib.go). */
 function handleXpcallError(handler: unknown, e: unknown): unknown {
-  const err = toLuaError(e);
+  const err = catchable(e);
   try {
     const r = callAll(handler, [err.value]);
     return ret2(false, r[0]);
   } catch (e2) {
-    return ret2(false, toLuaError(e2).value);
+    return ret2(false, catchable(e2).value);
   }
 }
 

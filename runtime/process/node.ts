@@ -44,6 +44,8 @@ export interface NodeOptions {
   globals: (proc: Proc) => LuaTable;
   check?: PermissionCheck;
   nodeName?: string;
+  /** the liveness backstop's limit in ms (ProcessRuntimeOptions.maxRunMs) */
+  maxRunMs?: number;
 }
 
 export interface SpawnOptions {
@@ -157,7 +159,7 @@ export class ProcessNode {
   readonly check: PermissionCheck;
 
   constructor(readonly opts: NodeOptions) {
-    this.sched = new ProcessScheduler(opts.time);
+    this.sched = new ProcessScheduler(opts.time, opts.maxRunMs);
     this.nodeName = opts.nodeName ?? 'local';
     this.check = opts.check ?? (() => true);
   }

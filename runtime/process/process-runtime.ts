@@ -49,6 +49,11 @@ export interface ProcessRuntimeOptions {
   entries: Map<string, ProcessEntry>;
   /** host ids; live like `entries` */
   hosts: Set<string>;
+  /**
+   * The liveness backstop: a process that runs this long (ms) without giving way — a loop where nothing can yield,
+   * such as a metamethod or a library callback — is stopped with an error (default DEFAULT_MAX_RUN_MS, 5 s).
+   */
+  maxRunMs?: number;
 }
 
 export interface ProcessRuntime {
@@ -163,6 +168,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     time,
     loader,
     globals: (p) => globals!.create(p),
+    maxRunMs: opts.maxRunMs,
     check: opts.check ?? (opts.security === undefined ? undefined : createPermissionCheck({ strictMode: opts.security.strictMode })),
   });
   const channels = createChannelRuntime(node.sched);

@@ -2,7 +2,7 @@
 // between batches. It implements RxJS's SchedulerLike, and every delay (sleep, timers, batch continuation) goes
 // through the injected RxJS scheduler, so tests run it in virtual time (VirtualTimeScheduler) with no real sleeps.
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
-import { BUDGET, BUDGET_SLICE, PREEMPT } from '../core/preempt.js';
+import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS, PREEMPT } from '../core/preempt.js';
 import { PARK, Task } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
@@ -11,6 +11,8 @@ import { bounceY } from '../core/coroutine.js';
 const BATCH = 4096;
 /** Budget-exhausted slices per batch: a spinning process gives the host a turn every few ms, not every 4096 slices. */
 const BUSY_BATCH = 256;
+/** Real time (ms) after which a batch with spinning tasks gives the host a turn, however few slices it ran. */
+const BUSY_BATCH_MS = 10;
 
 export interface TaskOwner {
   taskDone(task: Task, first: unknown): void;
@@ -38,7 +40,11 @@ export class ProcessScheduler implements SchedulerLike {
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
   private preempted = false;
-  constructor(readonly time: SchedulerLike) {}
+  constructor(
+    readonly time: SchedulerLike,
+    /** the liveness backstop: how long (ms) a task may run without giving way (runtime/core/preempt.ts) */
+    readonly maxRunMs: number = DEFAULT_MAX_RUN_MS,
+  ) {}
 
   now(): number {
     return this.time.now();
@@ -112,6 +118,7 @@ export class ProcessScheduler implements SchedulerLike {
     this.draining = true;
     this.preempted = false;
     const t0 = this.time.now();
+    const wall = performance.now();
     this.batchStart = t0;
     try {
       let n = 0;
@@ -125,7 +132,12 @@ export class ProcessScheduler implements SchedulerLike {
         this.head = (h + 1) & this.mask;
         this.size--;
         if (task.state !== 'runnable') continue;
-        if (this.step(task)) busy++;
+        // a batch of expensive slices (each a caught stack overflow, a long pattern match) ends early too: the host's
+        // timers (other processes' sleeps) must not wait for 256 of them
+        if (this.step(task)) {
+          busy++;
+          if (performance.now() - wall > BUSY_BATCH_MS) break;
+        }
       }
       // a ring that grew for a burst (100,000 spawns at once) is given back once it is empty
       if (this.size === 0 && this.queue.length > QUEUE_CAP) {
@@ -153,6 +165,8 @@ export class ProcessScheduler implements SchedulerLike {
     this.current = task;
     task.state = 'running';
     BUDGET.n = BUDGET_SLICE;
+    BUDGET.t = 0;
+    BUDGET.limit = this.maxRunMs;
     const owner = task.proc;
     let r: IteratorResult<unknown, unknown>;
     try {
@@ -166,11 +180,13 @@ export class ProcessScheduler implements SchedulerLike {
       }
     } catch (e) {
       this.current = undefined;
+      BUDGET.limit = 0;
       if (task.state === 'running') task.state = 'done';
       owner.taskFailed(task, e);
       return false;
     }
     this.current = undefined;
+    BUDGET.limit = 0; // plain code run outside a task (a host's call) is not timed
     if (task.state !== 'running') return false; // terminated while running
     if (r.done) {
       task.state = 'done';

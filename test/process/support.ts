@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { VirtualTimeScheduler } from 'rxjs';
 import { compile } from '../../compiler/index.js';
 import type { CompiledChunkModule } from '../../runtime/abi.js';
-import { createProcessRuntime, type ProcessEntry, type ProcessRuntime } from '../../runtime/process/process-runtime.js';
+import { createProcessRuntime, type ProcessEntry, type ProcessRuntime, type ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
 
@@ -38,7 +38,11 @@ export interface EntrySpec {
 }
 
 /** Builds a runtime with the given `ns:name` → Lua source entries and the host `app:processes`. */
-export async function makeApp(entries: Record<string, EntrySpec>, check?: PermissionCheck): Promise<TestApp> {
+export async function makeApp(
+  entries: Record<string, EntrySpec>,
+  check?: PermissionCheck,
+  options: Partial<ProcessRuntimeOptions> = {},
+): Promise<TestApp> {
   const map = new Map<string, ProcessEntry>();
   for (const [id, spec] of Object.entries(entries)) {
     const c = await compileProcessModule(spec.source, `${id.replace(/[:.]/g, '_')}.lua`);
@@ -46,7 +50,7 @@ export async function makeApp(entries: Record<string, EntrySpec>, check?: Permis
   }
   const time = new VirtualTimeScheduler();
   const output: string[] = [];
-  const rt = createProcessRuntime({ time, entries: map, hosts: new Set(['app:processes']), write: (s) => output.push(s), check });
+  const rt = createProcessRuntime({ time, entries: map, hosts: new Set(['app:processes']), write: (s) => output.push(s), check, ...options });
   return {
     rt,
     time,
@@ -66,8 +70,9 @@ export async function runMain(
   id: string,
   args: unknown[] = [],
   check?: PermissionCheck,
+  options: Partial<ProcessRuntimeOptions> = {},
 ): Promise<{ exit: ExitResult | undefined; lines: string[]; app: TestApp }> {
-  const app = await makeApp(entries, check);
+  const app = await makeApp(entries, check, options);
   let exit: ExitResult | undefined;
   const p = app.rt.spawn(id, 'app:processes', args);
   p.onExit.push((r) => {
@@ -88,8 +93,9 @@ export async function runBodies(
   others: Record<string, string> = {},
   check?: PermissionCheck,
   modules: string[] = ['time', 'ctx'],
+  options: Partial<ProcessRuntimeOptions> = {},
 ): Promise<{ exit: ExitResult | undefined; lines: string[]; app: TestApp }> {
   const entries: Record<string, EntrySpec> = { 'app:main': entry(main, modules) };
   for (const [id, body] of Object.entries(others)) entries[id] = entry(body, modules);
-  return runMain(entries, 'app:main', [], check);
+  return runMain(entries, 'app:main', [], check, options);
 }

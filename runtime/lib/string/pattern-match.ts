@@ -1,6 +1,7 @@
 // The Lua 5.1 pattern matcher (lstrlib.c's match(), on compiled programs): backtracking over items with the
 // same recursion structure as PUC Lua, so results and errors agree with lua5.1. Subjects are byte strings.
 import { luaError } from '../../core/errors.js';
+import { BUDGET } from '../../core/preempt.js';
 import {
   K_ANY, K_BACKREF, K_BALANCE, K_CHAR, K_CLOSE, K_END, K_EOS, K_ERROR, K_FRONTIER, K_OPEN, K_POSCAP,
   Q_MIN, Q_ONE, Q_OPT, Q_PLUS, Q_STAR, type Program,
@@ -55,6 +56,9 @@ function single(prog: Program, pi: number, c: number): boolean {
 
 function doMatch(ms: MatchState, s: number, pi: number): number {
   if (++ms.depth > MAXCCALLS) throw luaError('pattern too complex');
+  // a step of plain work: catastrophic backtracking (exponential in the pattern) cannot yield from here, so in a
+  // process it makes the code around it give way, and the backstop ends it (runtime/core/preempt.ts)
+  if (--BUDGET.p < 0) BUDGET.out();
   const r = matchBody(ms, s, pi);
   ms.depth--;
   return r;
