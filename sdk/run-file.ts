@@ -1,6 +1,6 @@
 // `moonforge run FILE.lua`: compile through the cache (loading the compiler only on a miss), import the module and
 // run it like lua.c runs a script.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { cacheKey, lookup, readMap, store } from './cache.js';
 import { runChunk, type CompiledChunkModule } from '../runtime/index.js';
@@ -14,11 +14,22 @@ export interface CompileOutcome {
   errors?: string;
 }
 
+/** The largest Lua source read (64 MiB): far past any real program, well below what one JS string can hold. */
+export const MAX_SOURCE_BYTES = 64 * 2 ** 20;
+
 /**
  * The bytes of a Lua file (latin1) as lua.c loads them: a first line starting with `#` (a `#!` line) is skipped,
  * its newline kept so that line numbers stay right.
  */
 export function readLuaFile(path: string): string {
+  // Read only regular files of a sane size: a device (/dev/zero), a FIFO or a socket would be read forever or block,
+  // and a file past the limit could not even become one JS string.
+  const st = statSync(path);
+  if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+  if (st.size > MAX_SOURCE_BYTES) {
+    throw Object.assign(new Error('too large'), { code: `too large: ${st.size} bytes, the limit is ${MAX_SOURCE_BYTES / 2 ** 20} MiB` });
+  }
   const source = readFileSync(path, 'latin1');
   if (source.charCodeAt(0) !== 35 /* # */) return source;
   const nl = source.indexOf('\n');

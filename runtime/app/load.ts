@@ -136,7 +136,8 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
     diagnostics.push({
       code: DIAGNOSTIC_CODES.BAD_CONFIG,
       message: `source directory not found: ${config.directories.src}`,
-      file: existsSync(join(root, 'wippy.lock')) ? 'wippy.lock' : shownPath(root, root) || '.',
+      // without a wippy.lock naming it, the folder itself is what is wrong: named as given (not '.')
+      file: existsSync(join(root, 'wippy.lock')) ? 'wippy.lock' : dir,
       line: 1,
       column: 1,
     });

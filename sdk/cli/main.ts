@@ -24,13 +24,26 @@ function version(): string {
   return pkg.version;
 }
 
+/**
+ * The value of the option at `args[i]`, or undefined (reported) when it has none: the last argument, or another
+ * option in its place. Taking nothing silently would run with the default instead (`--host` at the end was ignored).
+ */
+function optionValue(command: string, args: string[], i: number): string | undefined {
+  const v = args[i + 1];
+  if (v !== undefined && !(v.startsWith('-') && v.length > 1)) return v;
+  process.stderr.write(`moonforge ${command}: option ${args[i]} needs a value\n`);
+  return undefined;
+}
+
 async function compileCommand(args: string[]): Promise<number> {
   let file: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '-o' || a === '--out') out = args[++i];
-    else if (file === undefined) file = a;
+    if (a === '-o' || a === '--out') {
+      out = optionValue('compile', args, i++);
+      if (out === undefined) return 1;
+    } else if (file === undefined) file = a;
     else {
       process.stderr.write(`moonforge compile: unexpected argument '${a}'\n`);
       return 2;
@@ -54,8 +67,14 @@ async function compileCommand(args: string[]): Promise<number> {
     process.stderr.write(`${renderDiagnostics(result.diagnostics, source)}\n`);
     return 1;
   }
-  writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
-  writeFileSync(`${target}.map`, JSON.stringify(result.map));
+  try {
+    writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+    writeFileSync(`${target}.map`, JSON.stringify(result.map));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(`moonforge compile: cannot write ${err.path ?? target} (${err.code ?? err.message})\n`);
+    return 1;
+  }
   return 0;
 }
 
@@ -74,18 +93,17 @@ async function runAppCommand(dir: string, rest: string[]): Promise<number> {
   let i = 0;
   for (; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '-x' || a === '--exec') exec = rest[++i];
-    else if (a === '--host') host = rest[++i];
-    else if (a === '--') {
+    if (a === '-x' || a === '--exec' || a === '--host') {
+      const v = optionValue('run', rest, i++);
+      if (v === undefined) return 1;
+      if (a === '--host') host = v;
+      else exec = v;
+    } else if (a === '--') {
       i++;
       break;
     } else break;
   }
   const args = rest.slice(i);
-  if (exec === undefined && rest.includes('-x')) {
-    process.stderr.write('moonforge run: -x needs an entry id (NS:NAME)\n');
-    return 2;
-  }
   if (exec === undefined && args.length > 0) {
     process.stderr.write(`moonforge run: arguments need -x NS:NAME (got '${args[0]}')\n`);
     return 2;

@@ -1,0 +1,93 @@
+// Bad input to the `moonforge` command gets one clear line on stderr and exit 1: files that are not Lua sources
+// (devices, huge files, folders that are not apps), options without their value, an output path that cannot be
+// written. Before, `run /dev/zero` read forever, `--host` at the end was ignored, `compile -o /missing/x.mjs` printed
+// a JS stack.
+import { describe, expect, it, beforeAll, vi } from 'vitest';
+import { mkdtempSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.js';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+let dir: string;
+let env: Record<string, string>;
+let app: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mf-cli-bad-'));
+  env = { MOONFORGE_CACHE_DIR: mkdtempSync(join(tmpdir(), 'mf-cli-bad-cache-')) };
+  app = join(dir, 'app');
+  mkdirSync(join(app, 'src'), { recursive: true });
+  writeFileSync(
+    join(app, 'src', '_index.yaml'),
+    'namespace: app\nentries:\n  - name: terminal\n    kind: terminal.host\n  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n',
+  );
+  writeFileSync(join(app, 'src', 'main.lua'), 'return { main = function() print("ran") end }\n');
+});
+
+describe.concurrent('files that are not Lua sources', () => {
+  it('a device is refused at once (it was read forever)', async () => {
+    expect(await runCli(['run', '/dev/zero'], { env })).toEqual({
+      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (not a regular file)\n',
+    });
+    expect(await runCli(['compile', '/dev/zero'], { env })).toEqual({
+      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (not a regular file)\n',
+    });
+  });
+  it('a file past 64 MiB is refused before it is read', async () => {
+    const big = join(dir, 'big.lua');
+    writeFileSync(big, '');
+    truncateSync(big, 64 * 2 ** 20 + 1); // sparse: no disk, no time
+    expect(await runCli(['run', big], { env })).toEqual({
+      status: 1, stdout: '',
+      stderr: `${big}: error LUA1010: cannot read file (too large: ${64 * 2 ** 20 + 1} bytes, the limit is 64 MiB)\n`,
+    });
+  });
+  it('a folder without src/ is named as given (it was ".")', async () => {
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    expect(await runCli(['run', empty], { env })).toEqual({
+      status: 1, stdout: '', stderr: `${empty}:1:1: error APP0011: source directory not found: ./src\n`,
+    });
+  });
+});
+
+describe.concurrent('options without their value', () => {
+  for (const [argv, option] of [
+    [['--host'], '--host'],
+    [['-x', 'app:main', '--host'], '--host'],
+    [['--host', '-x', 'app:main'], '--host'],
+    [['-x'], '-x'],
+    [['--exec'], '--exec'],
+  ] as const) {
+    it(`run APPDIR ${argv.join(' ')}`, async () => {
+      expect(await runCli(['run', app, ...argv], { env })).toEqual({
+        status: 1, stdout: '', stderr: `moonforge run: option ${option} needs a value\n`,
+      });
+    });
+  }
+  it('compile FILE -o', async () => {
+    const f = join(dir, 'c.lua');
+    writeFileSync(f, 'print(1)\n');
+    expect(await runCli(['compile', f, '-o'], { env })).toEqual({
+      status: 1, stdout: '', stderr: 'moonforge compile: option -o needs a value\n',
+    });
+  });
+  it('with their values the same app runs', async () => {
+    expect(await runCli(['run', app, '-x', 'app:main', '--host', 'app:terminal'], { env })).toEqual({
+      status: 0, stdout: 'ran\n', stderr: '',
+    });
+  });
+});
+
+describe('compile output', () => {
+  it('an output path in a missing folder: one line naming it, exit 1 (it was a JS stack, exit 70)', async () => {
+    const f = join(dir, 'o.lua');
+    writeFileSync(f, 'print(1)\n');
+    const out = join(dir, 'missing', 'dir', 'x.mjs');
+    expect(await runCli(['compile', f, '-o', out], { env })).toEqual({
+      status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (ENOENT)\n`,
+    });
+  });
+});
