@@ -195,6 +195,11 @@ export function toLuaError(e: unknown): LuaError {
     chargeOverflow();
     return new LuaError(`${whereFromJsError(e)}stack overflow`, sitesOf(e));
   }
+  if (e instanceof RangeError && /^Invalid (string|array|typed array) length|allocation failed/i.test(e.message)) {
+    // a string or array past what one JS value can hold (`s .. s` past ~512 MiB, table.concat, gsub): Lua's memory
+    // error, whatever operation ran into it
+    return new LuaError(`${whereFromJsError(e)}not enough memory`, sitesOf(e));
+  }
   if (e instanceof TypeError && /read.only|not extensible|Cannot assign|Cannot add property|Cannot delete property/i.test(e.message)) {
     return new LuaError(`${whereFromJsError(e)}attempt to modify a read-only table`, sitesOf(e));
   }

@@ -46,7 +46,7 @@ group('byte-level functions vs lua5.1', () => {
       { fn: 'rep', args: ['ab', -1] },
       { fn: 'rep', args: ['', 1000] },
       { fn: 'rep', args: ['x', 2.9] },
-      { fn: 'rep', args: ['x', 2 ** 32 + 2] },
+      // counts of 2^31 and more are not lua5.1's (its 32-bit wrap-around): test/string/rep-limits.test.ts
       { fn: 'rep', args: [5, 2] },
       { fn: 'rep', args: ['x'] },
       { fn: 'rep', args: ['x', 'y'] },

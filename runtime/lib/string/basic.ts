@@ -62,13 +62,19 @@ export function strChar(...codes: unknown[]): string {
   return ret1(s);
 }
 
+/** The longest string V8 can make (String::kMaxLength on 64-bit hosts). */
+const MAX_STRING_LENGTH = 0x1fffffe8;
+
 export function strRep(s: unknown, n: unknown): string {
   const str = checkStr(s, 1, 'rep');
-  const count = argInt32(n, 2, 'rep');
+  // The count is a 64-bit integer as go-lua's CheckInt reads it (Go's int; wippyai/go-lua stringlib.go strRep), not
+  // lua5.1's 32-bit int whose wrap-around turned 2^31 into a negative count and "". A count whose result cannot exist
+  // (2^31, 1/0 copies) is a memory error, as allocating it is in go-lua; NaN and -1/0 count as 0.
+  const d = checkNumber(n, 2, 'rep');
   R.n = 1;
-  if (count <= 0 || str.length === 0) return '';
-  if (str.length * count > 0x1fffffe8) throw luaError('not enough memory');
-  return str.repeat(count);
+  if (!(d >= 1) || str.length === 0) return '';
+  if (str.length * Math.trunc(d) > MAX_STRING_LENGTH) throw luaError('not enough memory');
+  return str.repeat(Math.trunc(d));
 }
 
 export function strReverse(s: unknown): string {
