@@ -145,7 +145,10 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
             if (b.id === l.id) imports[b.alias] = (G) => rt.runOnce(c, l.id, G);
           }
         }
-        rt.entries.set(e.id, { ...chunk, method: e.method, modules: plan.modules, imports });
+        // the chunk's table is known only when it runs: a missing method is reported then, at its `method:` line
+        const m = e.positions.method;
+        const methodAt = m === undefined ? undefined : `${m.file}:${m.line}:${m.column}`;
+        rt.entries.set(e.id, { ...chunk, method: e.method, methodAt, modules: plan.modules, imports });
       })(),
     );
   }

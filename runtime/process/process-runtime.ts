@@ -28,6 +28,8 @@ export interface ProcessEntry extends CompiledChunk {
   /** name of the function in the table the chunk returns (`method:`); undefined when the chunk returns a function */
   method?: string;
   /** modules bound as globals before the chunk runs (`modules:`) */
+  /** where `method:` is written (`src/_index.yaml:7:13`), the position of the error when the table lacks it */
+  methodAt?: string;
   modules?: string[];
   /**
    * libraries bound as globals, in binding order: alias → the library's value (`imports:`, resolved by the app
@@ -159,7 +161,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
       const exported = runChunk(entry, G);
       if (entry.method === undefined) return exported;
       const fn = exported !== undefined && typeof exported === 'object' ? rawget(exported as LuaTable, entry.method) : undefined;
-      if (fn === undefined) throw luaError(`method not found: ${entry.method}`);
+      if (fn === undefined) throw luaError(`${entry.methodAt === undefined ? '' : `${entry.methodAt}: `}method not found: ${entry.method}`, 0);
       return fn;
     },
   };

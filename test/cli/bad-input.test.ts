@@ -81,6 +81,21 @@ describe.concurrent('options without their value', () => {
   });
 });
 
+describe('definition files', () => {
+  it('a method the chunk does not define is reported at its `method:` line (it had no position)', async () => {
+    const bad = join(dir, 'nomethod');
+    mkdirSync(join(bad, 'src'), { recursive: true });
+    writeFileSync(
+      join(bad, 'src', '_index.yaml'),
+      'namespace: app\nentries:\n  - name: terminal\n    kind: terminal.host\n  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: nosuch\n',
+    );
+    writeFileSync(join(bad, 'src', 'main.lua'), 'return { main = function() print("ran") end }\n');
+    expect(await runCli(['run', bad, '-x', 'app:main'], { env })).toEqual({
+      status: 1, stdout: '', stderr: 'src/_index.yaml:8:13: method not found: nosuch\n',
+    });
+  });
+});
+
 describe('compile output', () => {
   it('an output path in a missing folder: one line naming it, exit 1 (it was a JS stack, exit 70)', async () => {
     const f = join(dir, 'o.lua');
