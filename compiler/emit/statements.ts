@@ -11,6 +11,7 @@ import { emitCall } from './calls.js';
 import { emitFunction } from './functions.js';
 import { jsString, propAny, type Js } from './js.js';
 import type { LocalVar } from '../analyze/bindings.js';
+import { slowOp } from './slow-ops.js';
 import { emitGoto, emitGotoBlock, hasLabels, type BlockTail } from './goto.js';
 
 /** `tail`: code run after the block in its scope (a repeat's `until` test; see goto.ts). */
@@ -177,8 +178,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       init: '',
       assign: (v, kind) =>
         kind !== 'nil' && kind !== 'any'
-          ? `if (G[MT] === undefined) G${acc} = ${v}; else setindex(G, ${key}, ${v}, M, ${s});`
-          : `if (G[MT] === undefined && ${v} !== undefined) G${acc} = ${v}; else setindex(G, ${key}, ${v}, M, ${s});`,
+          ? `if (G[MT] === undefined) G${acc} = ${v}; else ${slowOp(fx, 'setindex', `G, ${key}, ${v}, M, ${s}`)};`
+          : `if (G[MT] === undefined && ${v} !== undefined) G${acc} = ${v}; else ${slowOp(fx, 'setindex', `G, ${key}, ${v}, M, ${s}`)};`,
     };
   }
   const base = emitExpr(fx, t.base);
@@ -200,7 +201,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
         const nn = kind === 'nil' || kind === 'any' ? `${v} !== undefined && ` : '';
         // A metatable without __newindex (objects of a class) changes nothing for a non-nil store.
         const m = fx.temp();
-        return `${at}if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else setindex(${o}, ${keyLit}, ${v}, M, ${s});`;
+        return `${at}if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else ${slowOp(fx, 'setindex', `${o}, ${keyLit}, ${v}, M, ${s}`)};`;
       },
     };
   }
@@ -212,7 +213,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
   return {
     init,
     assign: (v, kind) => {
-      const slow = `setindex(${o}, ${k}, ${v}, M, ${s});`;
+      const slow = `${slowOp(fx, 'setindex', `${o}, ${k}, ${v}, M, ${s}`)};`;
       const kk = keyJs.kind;
       if (kk !== 'num' && kk !== 'str' && kk !== 'any') return slow;
       const a = fx.temp();

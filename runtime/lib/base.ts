@@ -13,6 +13,8 @@ import { numberToString, parseIntBase, parseTonumber } from '../core/number-form
 
 setNumberText(numberToString);
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { AS_VALUE, deferCall, defers, done, runDeferred } from '../core/defer.js';
+import { printM, tostringM, withMayDefer } from './meta-twins.js';
 
 export interface BaseLibOptions {
   /** writes a line of output (bytes as latin1 chars), print's destination */
@@ -91,27 +93,43 @@ function* xpcallY(f: unknown, handler: unknown): LuaGen {
     return retN([true, ...collect(r)]);
   } catch (e) {
     R.td = td;
-    return handleXpcallError(handler, e);
+    return yield* handleXpcallErrorY(handler, e);
+  }
+}
+
+/** handleXpcallError for xpcall's twin: a handler with a twin runs as that twin, so it can give way (core/defer.ts). */
+function handleXpcallErrorY(handler: unknown, e: unknown): LuaGen {
+  return defers(handler) ? runXpcallHandler(handler, catchable(e).value) : done(handleXpcallError(handler, e));
+}
+
+function* runXpcallHandler(handler: unknown, value: unknown): LuaGen {
+  try {
+    deferCall(handler, 1, value, undefined, undefined, AS_VALUE);
+    return ret2(false, yield* runDeferred());
+  } catch (e2) {
+    return ret2(false, catchable(e2).value);
   }
 }
 
 export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
+  const print = (...args: unknown[]): unknown => {
+    let line = '';
+    for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostring(args[i]);
+    opts.write(line + '\n');
+    return ret0();
+  };
   const fns: Record<string, unknown> = {
-    print(...args: unknown[]) {
-      let line = '';
-      for (let i = 0; i < args.length; i++) line += (i > 0 ? '\t' : '') + tostring(args[i]);
-      opts.write(line + '\n');
-      return ret0();
-    },
+    // print and tostring have may-defer forms for process-mode generator code: a `__tostring` can give way
+    print: withMayDefer(print, printM(print, opts.write)),
     // `arguments.length` instead of a rest array: these are called often and must not allocate.
     type(v: unknown) {
       if (arguments.length === 0) throw argError(1, 'type', 'value expected');
       return ret1(typeName(v));
     },
-    tostring(v: unknown) {
+    tostring: withMayDefer(function tostring(v: unknown) {
       if (arguments.length === 0) throw argError(1, 'tostring', 'value expected');
       return ret1(tostringBuiltin(v));
-    },
+    }, tostringM),
     // go-lua baselib.go baseToNumber (docs/wippy-lua-facts.md §5): "1e5" and "inf" are not numbers without a ".",
     // a base outside 2..36 gives nil, numbers pass through unchanged.
     tonumber(v: unknown, base?: unknown) {

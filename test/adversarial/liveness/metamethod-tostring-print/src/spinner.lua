@@ -1,0 +1,12 @@
+-- An endless loop inside a __tostring function reached through print: it never returns.
+local function spin()
+  local n = 0
+  while true do n = n + 1 end
+end
+
+local function main()
+  local t = setmetatable({}, { __tostring = spin })
+  while true do print(t) end
+end
+
+return { main = main }
