@@ -9,7 +9,7 @@
 //   non-string key creates the hash part (`t[HASH] = new Map()`): all stores into the frozen object, refused alike;
 // - an array part or hash part the table already had would stay writable through the frozen object (an array and a
 //   Map are objects of their own), so the array is frozen too and the Map refuses changes.
-import { ARR, FROZEN, HASH, MT } from './symbols.js';
+import { ARR, FROZEN, HASH } from './symbols.js';
 import { EMPTY_ARRAY, LuaTable } from './table.js';
 
 /** A hash part that refuses changes once its table is read-only (the constructor's own set calls still fill it). */
@@ -46,27 +46,4 @@ export function readOnly<T extends LuaTable>(t: T): T {
   if (h !== undefined) t[HASH] = new ReadOnlyMap(h);
   (t as unknown as Record<symbol, unknown>)[FROZEN] = true;
   return Object.freeze(t);
-}
-
-/**
- * Makes `t`, its metatable, and every table reachable from them through keys, values and the metatables of
- * userdata values read-only: for a module table handed to every process, where a table or a metatable inside it
- * would otherwise be the one writable corner.
- */
-export function readOnlyDeep<T extends LuaTable>(t: T): T {
-  const seen = new Set<object>();
-  const visit = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return;
-    seen.add(v);
-    const mt = (v as { [MT]?: LuaTable })[MT];
-    if (mt !== undefined) visit(mt);
-    if (!(v instanceof LuaTable)) return;
-    for (const k of Object.keys(v)) visit((v as unknown as Record<string, unknown>)[k]);
-    for (const x of v[ARR]) visit(x);
-    const h = v[HASH];
-    if (h !== undefined) for (const [k, x] of h) (visit(k), visit(x));
-    readOnly(v);
-  };
-  visit(t);
-  return t;
 }
