@@ -2,15 +2,21 @@
 // and `wippy.lock` (`directories: {src, modules}`), both optional (spec §5, docs en/start/structure.md).
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isMap } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import type { AppConfig } from './model.js';
 import { FieldReader, parseYamlFile, toJS } from './yaml-file.js';
+import { escapes } from './confine.js';
 
 async function readConfigFile(root: string, name: string, diags: Diagnostic[]): Promise<FieldReader | undefined> {
   const path = join(root, name);
   if (!existsSync(path)) return undefined;
+  // not read when it is a link out of the app: its text would show in diagnostics
+  if (escapes(root, path) !== undefined) {
+    diags.push({ code: DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, message: `${name} is a link to a file outside the app folder`, file: name, line: 1, column: 1 });
+    return undefined;
+  }
   const f = parseYamlFile(path, name, await readFile(path, 'utf8'), diags);
   if (f === undefined) return undefined;
   const contents = f.doc.contents;
@@ -32,8 +38,26 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     security: { strictMode: cfg?.sub('security')?.bool('strict_mode') ?? false },
     lua: { typeSystem: { enabled: cfg?.sub('lua')?.sub('type_system')?.bool('enabled') ?? false } },
     runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')) },
-    directories: { src: dirs?.string('src') ?? './src', modules: dirs?.string('modules') ?? '.wippy' },
+    directories: appDirectories(root, dirs, diags),
   };
+}
+
+/**
+ * wippy.lock `directories`: the source and module folders, which must be inside the app folder (confine.ts); one
+ * outside is reported at its line and never walked (load.ts checks again before walking).
+ */
+function appDirectories(root: string, dirs: FieldReader | undefined, diags: Diagnostic[]): AppConfig['directories'] {
+  const out = { src: dirs?.string('src') ?? './src', modules: dirs?.string('modules') ?? '.wippy' };
+  for (const key of ['src', 'modules'] as const) {
+    const why = escapes(root, resolve(root, out[key]));
+    if (why === undefined) continue;
+    const how = why === 'link' ? 'a link to a folder outside the app folder' : 'outside the app folder';
+    const message = `directories.${key} is ${how}: ${out[key]}`;
+    // the default folders (no wippy.lock entry) can only be links: reported at the folder itself
+    if (dirs?.has(key) === true) dirs.report(DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, `wippy.lock: ${message}`, key);
+    else diags.push({ code: DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, message, file: out[key], line: 1, column: 1 });
+  }
+  return out;
 }
 
 /**

@@ -26,6 +26,8 @@ export const DIAGNOSTIC_CODES = {
   BAD_CONFIG: 'APP0011',
   /** Lua entries that import each other in a cycle */
   IMPORT_CYCLE: 'APP0012',
+  /** a file the app names (`source: file://`, a linked definition file, wippy.lock directories) outside its folder */
+  FILE_OUTSIDE_APP: 'APP0013',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

@@ -3,7 +3,8 @@
 // namespace-less `_index.yaml` and a list or scalar at the top of any file, which are reported. Entry fields sit
 // at the entry's root, or under `data:`; the file-level `meta` is merged under each entry's own.
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { resolveFileUrl } from './confine.js';
 import { isMap, isSeq, isScalar, type YAMLMap } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readLifecycle } from './lifecycle.js';
@@ -245,9 +246,17 @@ function buildLuaEntry(
   if (src === undefined) return undefined;
   let source: LuaSource;
   if (src.startsWith('file://')) {
-    const path = resolve(dirname(f.path), src.slice('file://'.length));
+    const dir = dirname(f.path);
+    const file = resolveFileUrl(f.root ?? dir, dir, src);
+    if ('refused' in file) {
+      r.report(DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, `${base.id}: ${file.refused}`, 'source');
+      return undefined;
+    }
+    const path = file.path;
     if (!existsSync(path) || !statSync(path).isFile()) {
-      r.report(DIAGNOSTIC_CODES.MISSING_SOURCE, `${base.id}: source file not found: ${src}`, 'source');
+      // file:///x is not the absolute /x (Wippy reads it from the loaded folder): say so, it is easily mistaken
+      const hint = src.startsWith('file:///') ? ' (file:/// paths start at the folder the app is loaded from)' : '';
+      r.report(DIAGNOSTIC_CODES.MISSING_SOURCE, `${base.id}: source file not found: ${src}${hint}`, 'source');
       return undefined;
     }
     source = { type: 'file', url: src, path };

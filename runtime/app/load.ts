@@ -10,20 +10,27 @@ import { readDefinitionFile } from './entries.js';
 import { checkImportCycles } from './bindings.js';
 import { IMPORTABLE_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
 import { parseYamlFile } from './yaml-file.js';
+import { escapes } from './confine.js';
 
 const DEFINITION_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const SKIP_DIRS = new Set(['node_modules']);
 const PROCESS_KINDS = ['process.lua', 'process.lua.bc', 'process.wasm'];
 const HOST_KINDS = ['process.host', 'terminal.host'];
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** A definition file found by the walk, with the folder it was found in (its `file://` paths stay inside it). */
+interface Found {
+  path: string;
+  root: string;
+}
+
+async function walk(dir: string, out: Found[], root = dir): Promise<void> {
   const items = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const item of items) {
     const path = join(dir, item.name);
     if (item.isDirectory()) {
-      if (!SKIP_DIRS.has(item.name)) await walk(path, out);
+      if (!SKIP_DIRS.has(item.name)) await walk(path, out, root);
     } else if (DEFINITION_EXTENSIONS.some((ext) => item.name.endsWith(ext))) {
-      out.push(path);
+      out.push({ path, root });
     }
   }
 }
@@ -126,13 +133,16 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
     return { app: createApp(root, config, entries), diagnostics };
   }
   const config = await readAppConfig(root, diagnostics);
-  const files: string[] = [];
-  // installed modules first, then the app's own sources
+  const files: Found[] = [];
+  // installed modules first, then the app's own sources; a folder outside the app is never walked (config.ts
+  // reports it at its wippy.lock line)
   const modulesDir = resolve(root, config.directories.modules);
-  if (existsSync(modulesDir) && (await stat(modulesDir)).isDirectory()) await walk(modulesDir, files);
+  const modulesInside = escapes(root, modulesDir) === undefined;
+  if (modulesInside && existsSync(modulesDir) && (await stat(modulesDir)).isDirectory()) await walk(modulesDir, files);
   const srcDir = resolve(root, config.directories.src);
-  if (existsSync(srcDir) && (await stat(srcDir)).isDirectory()) await walk(srcDir, files);
-  else {
+  const srcInside = escapes(root, srcDir) === undefined;
+  if (srcInside && existsSync(srcDir) && (await stat(srcDir)).isDirectory()) await walk(srcDir, files);
+  else if (srcInside) {
     diagnostics.push({
       code: DIAGNOSTIC_CODES.BAD_CONFIG,
       message: `source directory not found: ${config.directories.src}`,
@@ -142,9 +152,21 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
       column: 1,
     });
   }
-  for (const path of files) {
+  for (const { path, root: folder } of files) {
+    // a definition file that is a link to a file outside the app is not read (its text would show in diagnostics)
+    if (escapes(folder, path) !== undefined) {
+      diagnostics.push({
+        code: DIAGNOSTIC_CODES.FILE_OUTSIDE_APP,
+        message: 'definition file is a link to a file outside the app folder',
+        file: shownPath(root, path),
+        line: 1,
+        column: 1,
+      });
+      continue;
+    }
     const f = parseYamlFile(path, shownPath(root, path), await readFile(path, 'utf8'), diagnostics);
     if (f === undefined) continue;
+    f.root = folder;
     for (const e of readDefinitionFile(f, diagnostics)) {
       const first = entries.get(e.id);
       if (first !== undefined) {

@@ -9,6 +9,8 @@ export interface YamlFile {
   path: string;
   /** as shown in diagnostics */
   shown: string;
+  /** the folder its `file://` paths are confined to (confine.ts); its own folder when not set */
+  root?: string;
   doc: Document;
   lines: LineCounter;
 }

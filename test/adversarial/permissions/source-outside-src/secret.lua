@@ -1,0 +1,2 @@
+-- Not Lua: if this file were compiled, its text would show in the syntax error.
+THE-SECRET-TEXT = = =

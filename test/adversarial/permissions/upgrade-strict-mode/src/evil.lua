@@ -1,0 +1,5 @@
+local function main()
+  print("EVIL CODE RAN")
+  return 0
+end
+return { main = main }
