@@ -38,6 +38,13 @@ export interface Program {
   /** per item: the bytes the subject must have at the current position for matching from this item to succeed
    * (undefined: no constraint); lets backtracking loops skip hopeless attempts */
   need: (Uint8Array | undefined)[];
+  /**
+   * What one search with this program is charged against the generator budget (runtime/core/preempt.ts) when it runs
+   * as a RegExp: (variable-length items)² from three of them on, 0 below. Nested quantifiers can backtrack for
+   * ~0.7 ms before V8's linear engine takes over (pattern-regex.ts), far more than the one back-edge a loop calling
+   * string.find counts; ordinary patterns pay nothing.
+   */
+  cost: number;
 }
 
 export interface CompiledPattern {
@@ -307,6 +314,8 @@ export function compile(p: string, from: number): Program {
   while (kind[f] === K_OPEN || kind[f] === K_POSCAP) f++;
   const firstChar = kind[f] === K_CHAR && (quant[f] === Q_ONE || quant[f] === Q_PLUS) ? arg[f]! : -1;
   const firstSet = need[0];
+  let variable = 0;
+  for (let k = 0; k < quant.length; k++) if (quant[k] !== Q_ONE && (kind[k] === K_CHAR || kind[k] === K_ANY || kind[k] === K_SET)) variable++;
   return {
     kind: Int32Array.from(kind),
     quant: Int32Array.from(quant),
@@ -316,6 +325,7 @@ export function compile(p: string, from: number): Program {
     firstChar,
     firstSet,
     need,
+    cost: variable >= 3 ? variable * variable : 0,
   };
 }
 
