@@ -13,9 +13,11 @@ import {
   type CompiledChunk,
   type ProcessEntry,
   type ProcessRuntime,
+  type ProcessRuntimeOptions,
 } from '../runtime/process/process-runtime.js';
+import type { MemoryLimits } from '../runtime/process/memory-guard.js';
 import { bindingPlan } from '../runtime/app/bindings.js';
-import { isLuaEntry, type App, type LuaEntry } from '../runtime/app/model.js';
+import { isLuaEntry, isProcessHost, type App, type Entry, type LuaEntry } from '../runtime/app/model.js';
 import { readMap } from './cache.js';
 import { compileFileCached, compileSourceCached } from './run-file.js';
 import { createIoModule, createStreamLineReader, type LineReader } from './io-module.js';
@@ -29,6 +31,10 @@ export interface AppRuntimeOptions {
   stdin?: LineReader;
   /** the liveness backstop's limit in ms (else .wippy.yaml `runtime.max_run_ms`, else 5000) */
   maxRunMs?: number;
+  /** memory limits (else .wippy.yaml `runtime.process_memory_mb` / `heap_guard_fraction`, else the defaults) */
+  memory?: MemoryLimits;
+  /** the most processes alive at once (else .wippy.yaml `runtime.max_processes`, else no limit) */
+  maxProcesses?: number;
 }
 
 export interface AppRuntime {
@@ -98,12 +104,34 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     entries,
     hosts: new Set(hostList.map((h) => h.id)),
     maxRunMs: opts.maxRunMs ?? app.config.runtime.maxRunMs,
+    ...appLimits(app, hostList, opts),
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
+}
+
+/**
+ * The memory and process-count limits of an app: the options given, else `.wippy.yaml` `runtime:`, else the defaults;
+ * each process.host's `host.max_processes` limits that host (as Wippy's scheduler does).
+ */
+function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<ProcessRuntimeOptions, 'memory' | 'maxProcesses' | 'hostMaxProcesses'> {
+  const r = app.config.runtime;
+  const hostMax = new Map<string, number>();
+  for (const h of hostList) {
+    const max = isProcessHost(h) ? h.host.maxProcesses : undefined;
+    if (max !== undefined && max > 0) hostMax.set(h.id, max);
+  }
+  return {
+    memory: {
+      processMemoryMb: opts.memory?.processMemoryMb ?? r.processMemoryMb,
+      heapFraction: opts.memory?.heapFraction ?? r.heapGuardFraction,
+    },
+    maxProcesses: opts.maxProcesses ?? r.maxProcesses,
+    hostMaxProcesses: hostMax,
+  };
 }
 
 /** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */

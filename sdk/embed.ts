@@ -7,6 +7,7 @@ import type { CompiledChunkModule } from '../runtime/abi.js';
 import type { LuaTable } from '../runtime/core/table.js';
 import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type ProcessRuntime } from '../runtime/process/process-runtime.js';
 import type { PermissionCheck } from '../runtime/process/node.js';
+import type { MemoryLimits } from '../runtime/process/memory-guard.js';
 import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from '../runtime/process/proc.js';
 import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
 import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
@@ -29,6 +30,14 @@ export interface EmbedOptions {
    * stopped with an error; 0 turns it off. Default 5000.
    */
   maxRunMs?: number;
+  /**
+   * Memory limits: `processMemoryMb` per process (default 512, 0: none), `heapFraction` the node-wide guard's mark as
+   * a fraction of V8's heap limit (default 0.85, 1: no guard). A process past either is stopped with an error
+   * (its monitors get EXIT); docs/process-model.md "Memory".
+   */
+  memory?: MemoryLimits;
+  /** the most processes alive at once; a spawn past it fails with "max processes limit exceeded" (default: none) */
+  maxProcesses?: number;
 }
 
 /** A Lua entry given as source text. */
@@ -140,7 +149,7 @@ export class EmbeddedRuntime {
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
-    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs });
+    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
   }
 

@@ -37,7 +37,7 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     raw,
     security: { strictMode: cfg?.sub('security')?.bool('strict_mode') ?? false },
     lua: { typeSystem: { enabled: cfg?.sub('lua')?.sub('type_system')?.bool('enabled') ?? false } },
-    runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')) },
+    runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')), ...memoryLimits(cfg?.sub('runtime')) },
     directories: appDirectories(root, dirs, diags),
   };
 }
@@ -71,4 +71,26 @@ function maxRunMs(r: FieldReader | undefined): number | undefined {
     return undefined;
   }
   return v;
+}
+
+/**
+ * The memory limits (runtime/process/memory-guard.ts, docs/process-model.md, "Memory and process limits"):
+ * `runtime.process_memory_mb` (per process, a non-negative integer, 0: none), `runtime.heap_guard_fraction` (the
+ * node-wide guard's mark as a fraction of V8's heap limit, in (0, 1], 1: no guard) and `runtime.max_processes`
+ * (processes alive at once on the node, 0: no limit). moonforge's own settings: Wippy's limits are Go's memory limit
+ * and a process.host's `host.max_processes`, which moonforge reads too.
+ */
+function memoryLimits(r: FieldReader | undefined): { processMemoryMb?: number; heapGuardFraction?: number; maxProcesses?: number } {
+  const out: { processMemoryMb?: number; heapGuardFraction?: number; maxProcesses?: number } = {};
+  if (r === undefined) return out;
+  const mb = r.number('process_memory_mb', true);
+  if (mb !== undefined && mb < 0) r.wrongType('process_memory_mb', 'a non-negative integer', mb);
+  else if (mb !== undefined) out.processMemoryMb = mb;
+  const f = r.number('heap_guard_fraction');
+  if (f !== undefined && !(f > 0 && f <= 1)) r.wrongType('heap_guard_fraction', 'a number in (0, 1]', f);
+  else if (f !== undefined) out.heapGuardFraction = f;
+  const n = r.number('max_processes', true);
+  if (n !== undefined && n < 0) r.wrongType('max_processes', 'a non-negative integer', n);
+  else if (n !== undefined) out.maxProcesses = n;
+  return out;
 }

@@ -122,7 +122,13 @@ export interface AppConfig {
   security: { strictMode: boolean };
   lua: { typeSystem: { enabled: boolean } };
   /** `runtime:` (moonforge's own settings): max_run_ms, the liveness backstop's limit (undefined: the default) */
-  runtime: { maxRunMs: number | undefined };
+  runtime: {
+    maxRunMs: number | undefined;
+    /** memory limits (config.ts memoryLimits; undefined: the defaults) */
+    processMemoryMb?: number;
+    heapGuardFraction?: number;
+    maxProcesses?: number;
+  };
   /** wippy.lock `directories`, relative to the app root */
   directories: { src: string; modules: string };
 }

@@ -33,6 +33,11 @@ export const BUDGET = {
   limit: 0,
   /** plain process-mode code calls this when the budget runs out, where it cannot yield */
   out: budgetOut,
+  /**
+   * The memory guard's check for code that cannot give way (runtime/process/memory-guard.ts memoryCheck, installed
+   * by the process runtime): the message that must end the running task, or undefined.
+   */
+  mem: undefined as (() => string | undefined) | undefined,
 };
 
 /** The command a task yields to give way; the scheduler requeues it. */
@@ -50,6 +55,12 @@ export function* preemptY(): Generator<unknown, void, unknown> {
 function budgetOut(): void {
   BUDGET.p = BUDGET_SLICE;
   BUDGET.n = 0;
+  const over = BUDGET.mem?.();
+  if (over !== undefined) {
+    // a table grown in a loop that cannot give way would otherwise reach V8's limit before the time limit
+    const e = luaError(over);
+    throw new FatalLuaError(e.value, e.sites);
+  }
   const limit = BUDGET.limit;
   if (limit <= 0) return;
   const now = performance.now();

@@ -14,6 +14,7 @@ import { Task } from './task.js';
 import { EMPTY_CONTEXT, EVENTS_TOPIC, NO_PAYLOADS, Proc, type Envelope, type ExitResult } from './proc.js';
 import { copyValue, copyValues } from './copy.js';
 import { messageOf } from './message.js';
+import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
 
 /** Char codes of the hex digits 0-9a-f (pids). */
 const HEX_CODES: readonly number[] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
@@ -24,6 +25,8 @@ const NO_FRAMES: ErrorFrame[] = Object.freeze([]) as unknown as ErrorFrame[];
 export const EVENT_EXIT = 'pid.exit';
 export const EVENT_LINK_DOWN = 'pid.link.down';
 export const EVENT_CANCEL = 'pid.cancel';
+/** The error kind of a refused spawn or a process stopped at a limit (Wippy's api/process/errors.go LimitExceeded). */
+export const LIMIT_EXCEEDED = 'LimitExceeded';
 
 export interface EntryLoader {
   /** Whether `id` names a process entry this node can run. */
@@ -46,6 +49,12 @@ export interface NodeOptions {
   nodeName?: string;
   /** the liveness backstop's limit in ms (ProcessRuntimeOptions.maxRunMs) */
   maxRunMs?: number;
+  /** memory limits (memory-guard.ts); the defaults apply when absent */
+  memory?: MemoryLimits;
+  /** the most processes alive at once on the node (0 or absent: no limit) */
+  maxProcesses?: number;
+  /** the most processes alive at once per host id (process.host `host.max_processes`, as Wippy's scheduler) */
+  hostMaxProcesses?: ReadonlyMap<string, number>;
 }
 
 export interface SpawnOptions {
@@ -153,7 +162,7 @@ export class ProcessNode {
   readonly names = new Map<string, Proc>();
   private counter = 0;
   /** exit notices waiting to be delivered (see post) */
-  private notices: (Proc | Envelope)[] = [];
+  private notices: (Proc | Envelope | undefined)[] = [];
   private draining = false;
   readonly nodeName: string;
   readonly check: PermissionCheck;
@@ -162,6 +171,43 @@ export class ProcessNode {
     this.sched = new ProcessScheduler(opts.time, opts.maxRunMs);
     this.nodeName = opts.nodeName ?? 'local';
     this.check = opts.check ?? (() => true);
+    this.memory = new MemoryGuard(
+      opts.memory ?? {},
+      (proc, message) => this.exitProcess(proc, { value: undefined, error: this.makeError(message, LIMIT_EXCEEDED) }),
+      () => this.procs.values(),
+    );
+    // with both limits off nothing is measured at all
+    if (this.memory.processLimit !== Infinity || this.memory.heapMark !== Infinity) this.sched.memory = this.memory;
+    this.maxProcesses = opts.maxProcesses !== undefined && opts.maxProcesses > 0 ? opts.maxProcesses : Infinity;
+    const hostMax = opts.hostMaxProcesses;
+    if (hostMax !== undefined && hostMax.size > 0) this.hostCounts = new Map([...hostMax.keys()].map((h) => [h, 0]));
+  }
+
+  readonly memory: MemoryGuard;
+  private readonly maxProcesses: number;
+  /** live processes per host that has a limit (undefined: no host has one, nothing is counted) */
+  private readonly hostCounts: Map<string, number> | undefined = undefined;
+
+  /**
+   * Raises SpawnError when a spawn on `hostId` would pass a limit: the node's or the host's process count (Wippy's
+   * scheduler: "max processes limit exceeded", kind LimitExceeded, system/scheduler/actor/scheduler.go Submit), or a
+   * heap above the memory guard's mark (a spawn bomb stops growing there).
+   */
+  private checkLimits(hostId: string): void {
+    if (this.procs.size >= this.maxProcesses) throw new SpawnError(LIMIT_EXCEEDED, 'max processes limit exceeded');
+    const counts = this.hostCounts;
+    if (counts !== undefined) {
+      const n = counts.get(hostId);
+      if (n !== undefined && n >= this.opts.hostMaxProcesses!.get(hostId)!) throw new SpawnError(LIMIT_EXCEEDED, 'max processes limit exceeded');
+    }
+    if (this.memory.refuseSpawn()) throw new SpawnError(LIMIT_EXCEEDED, 'not enough memory to spawn a process');
+  }
+
+  /** Counts a process in or out of its host's limit (only hosts with a limit are counted). */
+  private countOnHost(hostId: string, d: number): void {
+    const counts = this.hostCounts!;
+    const n = counts.get(hostId);
+    if (n !== undefined) counts.set(hostId, n + d);
   }
 
   /** The process whose task is running (undefined for host code). */
@@ -228,7 +274,9 @@ export class ProcessNode {
   spawn(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions = {}): Proc {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
     if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
+    this.checkLimits(hostId);
     const proc = new Proc(this, this.newPid(hostId), id, hostId);
+    if (this.hostCounts !== undefined) this.countOnHost(hostId, 1);
     // Context maps are never mutated after spawn, so a child without new values shares its parent's.
     const inherited = parent?.context ?? EMPTY_CONTEXT;
     if (opts.context === undefined || opts.context.size === 0) proc.context = inherited;
@@ -350,7 +398,14 @@ export class ProcessNode {
     this.draining = true;
     try {
       to.deliver(env);
-      for (let i = 0; i < notices.length; i += 2) (notices[i] as Proc).deliver(notices[i + 1] as Envelope);
+      for (let i = 0; i < notices.length; i += 2) {
+        const p = notices[i] as Proc;
+        const e = notices[i + 1] as Envelope;
+        // a delivered notice is let go at once: a cascade through 100,000 links would otherwise hold every event
+        // table of it until the end (tens of MB, enough to take a nearly full heap over V8's limit)
+        notices[i] = notices[i + 1] = undefined;
+        p.deliver(e);
+      }
     } finally {
       if (notices.length !== 0) notices.length = 0;
       this.draining = false;
@@ -372,6 +427,7 @@ export class ProcessNode {
       names.clear();
     }
     this.procs.delete(proc.pid);
+    if (this.hostCounts !== undefined) this.countOnHost(proc.hostId, -1);
     // Every monitor and link gets its own copy of the exit value (copied in exitEvent): one copy in two events
     // would be one table shared by two processes.
     const value = result.value;

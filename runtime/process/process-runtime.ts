@@ -12,6 +12,7 @@ import { createChannelRuntime } from './channel-module.js';
 import { createProcessGlobals, type ProcessGlobals } from './process-globals.js';
 import type { Proc } from './proc.js';
 import { NodeTimeScheduler } from './scheduler.js';
+import type { MemoryLimits } from './memory-guard.js';
 import { createPermissionCheck, createSecurityModule } from '../security/index.js';
 import { PolicyRegistry } from '../security/registry.js';
 
@@ -27,9 +28,9 @@ export interface CompiledChunk {
 export interface ProcessEntry extends CompiledChunk {
   /** name of the function in the table the chunk returns (`method:`); undefined when the chunk returns a function */
   method?: string;
-  /** modules bound as globals before the chunk runs (`modules:`) */
   /** where `method:` is written (`src/_index.yaml:7:13`), the position of the error when the table lacks it */
   methodAt?: string;
+  /** modules bound as globals before the chunk runs (`modules:`) */
   modules?: string[];
   /**
    * libraries bound as globals, in binding order: alias → the library's value (`imports:`, resolved by the app
@@ -56,6 +57,12 @@ export interface ProcessRuntimeOptions {
    * such as a metamethod or a library callback — is stopped with an error (default DEFAULT_MAX_RUN_MS, 5 s).
    */
   maxRunMs?: number;
+  /** memory limits: per process (MB) and the node-wide guard's mark (runtime/process/memory-guard.ts) */
+  memory?: MemoryLimits;
+  /** the most processes alive at once (absent or 0: no limit) */
+  maxProcesses?: number;
+  /** the most processes alive at once per host id (process.host `host.max_processes`) */
+  hostMaxProcesses?: ReadonlyMap<string, number>;
 }
 
 export interface ProcessRuntime {
@@ -171,6 +178,9 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     loader,
     globals: (p) => globals!.create(p),
     maxRunMs: opts.maxRunMs,
+    memory: opts.memory,
+    maxProcesses: opts.maxProcesses,
+    hostMaxProcesses: opts.hostMaxProcesses,
     check: opts.check ?? (opts.security === undefined ? undefined : createPermissionCheck({ strictMode: opts.security.strictMode })),
   });
   const channels = createChannelRuntime(node.sched);

@@ -6,6 +6,7 @@ import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS, PREEMPT } from '../core/preem
 import { PARK, Task } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
+import type { MemoryGuard } from './memory-guard.js';
 
 /** Tasks run per batch before the host event loop gets a turn. */
 const BATCH = 4096;
@@ -36,6 +37,8 @@ export class ProcessScheduler implements SchedulerLike {
   private kicked = false;
   /** the task being stepped */
   current: Task | undefined = undefined;
+  /** the memory limits (memory-guard.ts): measures busy slices, checks the heap after each batch; set by the node */
+  memory: MemoryGuard | undefined = undefined;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
@@ -123,6 +126,7 @@ export class ProcessScheduler implements SchedulerLike {
     try {
       let n = 0;
       let busy = 0;
+      const mem = this.memory;
       while (this.size > 0) {
         if (n++ >= BATCH || busy >= BUSY_BATCH) break;
         const q = this.queue;
@@ -132,13 +136,17 @@ export class ProcessScheduler implements SchedulerLike {
         this.head = (h + 1) & this.mask;
         this.size--;
         if (task.state !== 'runnable') continue;
+        const h0 = mem === undefined ? -1 : mem.before(task);
+        const spun = this.step(task);
+        if (mem !== undefined) mem.after(task, h0, spun);
         // a batch of expensive slices (each a caught stack overflow, a long pattern match) ends early too: the host's
         // timers (other processes' sleeps) must not wait for 256 of them
-        if (this.step(task)) {
+        if (spun) {
           busy++;
           if (performance.now() - wall > BUSY_BATCH_MS) break;
         }
       }
+      mem?.check();
       // a ring that grew for a burst (100,000 spawns at once) is given back once it is empty
       if (this.size === 0 && this.queue.length > QUEUE_CAP) {
         this.queue = new Array<Task | undefined>(QUEUE_CAP).fill(undefined);
