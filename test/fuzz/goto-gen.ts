@@ -1,7 +1,8 @@
 // A fast-check generator of random programs built around goto (goto-differential.test.ts): labels in nested blocks,
 // forward and backward gotos (guarded by a global step budget so every program ends), locals declared between
 // them and captured by closures, loops with `goto continue`. lua5.4 is the reference (lua5.1 has no goto); values
-// stay small integers (5.4's integer/float subtypes never show: no `/`, no `^`, printed with %d).
+// stay small integers (5.4's integer/float subtypes never show: no `/`, no `^`, printed with %d; every stored
+// value is taken % 997, so 5.4's int64 wrap-around, which moonforge's doubles do not have, never happens).
 import fc from 'fast-check';
 
 export const GOTO_PRELUDE = `
@@ -56,13 +57,13 @@ function statement(s: Scope, rnd: (n: number) => number): string {
   const kinds: Item[] = [
     (sc) => {
       const v = fresh('v');
-      const line = `local ${v} = ${expr(sc, rnd)}`;
+      const line = `local ${v} = ${expr(sc, rnd)} % 997`;
       sc.locals.push(v);
       return line;
     },
     (sc) => `emit(${expr(sc, rnd)})`,
     (sc) => (sc.locals.length === 0 ? 'emit(steps)' : `fns[#fns + 1] = function() return ${sc.locals[rnd(sc.locals.length)]} end`),
-    (sc) => (sc.locals.length === 0 ? 'emit(0)' : `${sc.locals[rnd(sc.locals.length)]} = ${expr(sc, rnd)}`),
+    (sc) => (sc.locals.length === 0 ? 'emit(0)' : `${sc.locals[rnd(sc.locals.length)]} = ${expr(sc, rnd)} % 997`),
     (sc) => (sc.labels.length === 0 ? 'emit(1)' : `if more() and ${expr(sc, rnd)} % 2 == 0 then goto ${sc.labels[rnd(sc.labels.length)]} end`),
   ];
   if (s.depth > 0) {

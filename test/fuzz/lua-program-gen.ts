@@ -4,8 +4,9 @@
 // Programs stay inside what Wippy and Lua 5.1 agree on (docs/wippy-lua-facts.md). The generator AVOIDS, rather
 // than normalises:
 // - -0 reaching tostring (go-lua prints 0, lua5.1 -0): I(x) adds 0; no literal 0 (see numLeaf);
-// - % of non-integers and `x % inf` (Wippy: fmod, and x % inf == x; 5.1: a - floor(a/b)*b, nan; facts §2): both
-//   operands of % go through I();
+// - % of non-integers, `x % inf` and the sign of a zero result (Wippy: fmod, x % inf == x, -2 % -2 == -0; 5.1:
+//   a - floor(a/b)*b, nan, +0; facts §2): both operands of % go through I() and the result gets `+ 0`;
+// - `^` with large exponents (V8's pow is not correctly rounded; see num());
 // - printing numbers directly: every value is printed through `show` (the prelude), which formats numbers with
 //   `%d` / `%.10g` (both sides use C-style formatting) and spells nan/inf itself, because `tostring` of numbers
 //   is go-lua's on moonforge (`1e+15`, `NaN`, `+Inf`) and %.14g on lua5.1;
@@ -103,10 +104,14 @@ export function num(d: number): Arb {
     const b = bool(d - 1);
     return fc.oneof(
       { weight: 3, arbitrary: numLeaf() },
-      { weight: 4, arbitrary: fc.tuple(n, lit(['+', '-', '*', '/', '^']), n).map(([a, o, c]) => p(`${a} ${o} ${c}`)) },
+      { weight: 4, arbitrary: fc.tuple(n, lit(['+', '-', '*', '/']), n).map(([a, o, c]) => p(`${a} ${o} ${c}`)) },
+      // small integer exponents only: V8's Math.pow is not correctly rounded (100^13 is 9.9999999999999988e+25 on
+      // moonforge, 1e+26 under C and Go): a known moonforge difference, reported, not a documented Wippy one
+      { weight: 1, arbitrary: fc.tuple(n, n).map(([a, c]) => p(`${a} ^ (I(${c}) % 3)`)) },
       // % on integers only: Wippy computes fmod (exact) where 5.1 computes a - floor(a/b)*b (rounded), and x % inf
       // is x on Wippy, nan on 5.1 (facts §2)
-      { weight: 1, arbitrary: fc.tuple(n, n).map(([a, c]) => p(`I(${a}) % I(${c})`)) },
+      // `+ 0`: a zero result of fmod keeps the dividend's sign (-2 % -2 is -0 on Wippy, +0 on 5.1)
+      { weight: 1, arbitrary: fc.tuple(n, n).map(([a, c]) => p(`I(${a}) % I(${c}) + 0`)) },
       { weight: 1, arbitrary: n.map((a) => p(`- ${p(a)}`)) },
       { weight: 1, arbitrary: fc.tuple(lit(NUMERIC_STRINGS), lit(['+', '*', '-']), n).map(([a, o, c]) => p(`${a} ${o} ${c}`)) },
       { weight: 1, arbitrary: s.map((a) => p(`#${p(a)}`)) },
