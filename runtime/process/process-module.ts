@@ -161,6 +161,12 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
       const childPid = node.nextPid(host);
       if (!allowed('process.send', childPid, me)) return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${childPid}`);
     }
+    // Spawner:with_name registers a name the caller chose (for its child): the caller's process.registry.register on
+    // the name, as registry.register asks, or a process denied names could squat a service's name through a child
+    // (Wippy's context.go passes the name to the spawn unchecked).
+    if (sp !== undefined && sp.name !== undefined && !allowed('process.registry.register', sp.name, me)) {
+      return failure(ERROR_KINDS.PERMISSION_DENIED, `not allowed to register name: ${sp.name}`);
+    }
     const opts: SpawnOptions = { link: variant.link, monitor: variant.monitor };
     if (sp !== undefined) {
       opts.context = sp.context;

@@ -130,6 +130,25 @@ describe('Spawner:with_message needs process.send on the child, checked before t
   });
 });
 
+describe('Spawner:with_name needs process.registry.register on the name, checked before the spawn', () => {
+  // a process denied names would otherwise squat a service's name through a child and get the service's messages
+  const others = { 'app:child': `print("child ran")` };
+  const main = `
+    local ok, e = pcall(function() return process.with_context({}):with_name("svc"):spawn("app:child", "app:processes") end)
+    print(ok, ok or tostring(e))
+    print("svc", process.registry.lookup("svc") ~= nil)`;
+
+  it('denied: raises, no child, the name stays free', async () => {
+    const { lines } = await runBodies(main, others, denyTo('app:main', 'process.registry.register', 'svc'));
+    expect(lines).toEqual([expect.stringMatching(/^false\t.*not allowed to register name: svc$/), 'svc\tfalse']);
+  });
+
+  it('allowed: the child holds the name', async () => {
+    const { lines } = await runBodies(main, others, denyTo('app:main', 'process.registry.register', 'other'));
+    expect(lines).toEqual(['true\ttrue', 'svc\ttrue', 'child ran']);
+  });
+});
+
 describe('process.with_context / with_options raise when denied (context.go: l.RaiseError), so pcall sees it', () => {
   for (const [fn, what] of [
     ['with_context', 'context'],

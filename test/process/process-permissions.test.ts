@@ -183,6 +183,23 @@ const OPS: Op[] = [
     noEffect: noChild,
   },
   {
+    // Wippy's context.go passes with_name to the spawn unchecked; here the caller needs the name, as register asks
+    name: 'spawner with_name: process.registry.register on the name, before the spawn',
+    lua: `return process.with_options({}):with_name("kid"):spawn("app:child", "app:processes")`,
+    calls: [
+      ['process.context', 'context'],
+      ['process.spawn', 'app:child'],
+      ['process.host', 'app:processes'],
+      ['process.registry.register', 'kid'],
+    ],
+    deny: 'process.registry.register',
+    raises: true,
+    noEffect: (a) => {
+      noChild(a);
+      expect(a.rt.node.names.has('kid')).toBe(false);
+    },
+  },
+  {
     name: 'spawner:with_context after with_actor also needs process.security',
     lua: `return process.with_context({}):with_actor(require("security").new_actor("a", {})):with_context({ b = 2 })`,
     calls: [

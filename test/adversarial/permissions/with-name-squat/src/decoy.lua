@@ -1,0 +1,6 @@
+local function main()
+  print("DECOY HOLDS svc")
+  process.inbox():receive()
+  return 0
+end
+return { main = main }
