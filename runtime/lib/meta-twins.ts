@@ -10,6 +10,7 @@
 import { argError } from '../core/args.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { AS_VALUE, DEFER, deferCall, deferGen, defers, done, runDeferred } from '../core/defer.js';
+import { PREEMPT } from '../core/preempt.js';
 import { luaError } from '../core/errors.js';
 import { getMetamethod } from '../core/meta.js';
 import { numberToString } from '../core/number-format.js';
@@ -87,4 +88,24 @@ function* formatSlow(fmt: string, args: unknown[]): LuaGen {
     if (readsAsString(fmt, k) && deferredToString(args[k]) !== undefined) texts[k] = yield* textOf(args[k]);
   }
   return strFormat(fmt, ...texts);
+}
+
+/**
+ * tostring(v) for the runtime outside any process (the text of a failed process's error value): a `__tostring` that has
+ * a twin runs as it for at most `slices` budget slices; one that runs longer, or blocks, is abandoned and undefined
+ * returned (the caller falls back to `table: 0x...`), so an endless handler cannot hang the node. Its errors are
+ * raised to the caller.
+ */
+export function tostringBounded(v: unknown, slices: number): string | undefined {
+  if (deferredToString(v) === undefined) return tostring(v);
+  const gen = textOf(v);
+  let r = gen.next();
+  for (let n = 0; !r.done; n++) {
+    if (r.value !== PREEMPT || n >= slices) {
+      gen.return('');
+      return undefined;
+    }
+    r = gen.next();
+  }
+  return r.value;
 }

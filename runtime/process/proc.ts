@@ -6,9 +6,10 @@ import type { LuaTable } from '../core/table.js';
 import type { LastDecision, SecurityContext } from '../security/check.js';
 import { R } from '../core/results.js';
 import { toLuaError } from '../core/errors.js';
-import { addressOf, tostring } from '../core/tostring.js';
+import { addressOf } from '../core/tostring.js';
 import { typeName } from '../core/value.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
+import { tostringBounded } from '../lib/meta-twins.js';
 import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
 import { Backlog } from './backlog.js';
@@ -363,16 +364,21 @@ export class Proc implements TaskOwner, ChannelFeed {
   }
 }
 
+/** Budget slices (BUDGET_SLICE back-edges each) a raised value's `__tostring` may run for its process's exit text. */
+const ERROR_TEXT_SLICES = 50;
+
 /**
  * The text of a process's failure for any raised Lua value: a table or userdata through its `__tostring` when it has
  * one, else `table: 0x...` (String() of a LuaTable throws: it has no JS prototype, and a failure here must never take
- * the runtime down).
+ * the runtime down). This runs outside the process, where nothing can give way: a `__tostring` that runs too long is
+ * abandoned (tostringBounded) instead of hanging the node.
  */
 function errorText(v: unknown): string {
   if (typeof v === 'string') return v;
+  const address = (): string => (typeof v === 'object' && v !== null ? `${typeName(v)}: ${addressOf(v)}` : String(v));
   try {
-    return tostring(v);
+    return tostringBounded(v, ERROR_TEXT_SLICES) ?? address();
   } catch {
-    return typeof v === 'object' && v !== null ? `${typeName(v)}: ${addressOf(v)}` : String(v);
+    return address();
   }
 }

@@ -101,3 +101,19 @@ describe('what a metamethod may not do, and what it may', () => {
       .toBe("app_main.lua:4: attempt to index a nil value (local 'cfg')");
   });
 });
+
+describe('a raised value whose __tostring never returns', () => {
+  it('does not hang the node when its process fails: the exit text falls back to the address', async () => {
+    // The exit text is made outside the process (proc.ts errorText), where nothing can give way; before, the handler
+    // ran there to no end and every process of the node stopped.
+    const { exit, lines } = await runBodies(`
+      local time = require("time")
+      local child = process.spawn_monitored("app:raiser", "app:processes")
+      local ev = process.events():receive()
+      print(ev.kind == process.event.EXIT, ev.from == child, tostring(ev.result.error):match("^table: 0x") ~= nil)
+      error(setmetatable({}, { __tostring = function() local n = 0 while true do n = n + 1 end end }))`,
+      { 'app:raiser': 'error(setmetatable({}, { __tostring = function() while true do end end }))' });
+    expect(lines).toEqual(['true\ttrue\ttrue']);
+    expect(String((exit?.error as { message?: unknown })?.message ?? exit?.error)).toMatch(/^table: 0x[0-9a-f]+$/);
+  });
+});
