@@ -6,6 +6,9 @@
 --   W <id> <path>          every write went through (fine only if no other process reaches the same table)
 --   X <path>: <what>       neither: a write went through on a table that refused others, or a wrong error
 -- The test runs this in two processes and fails on X lines and on a W id printed by both (a shared writable table).
+-- Wippy hands these metatables out too: go-lua's getmetatable (wippyai/go-lua baselib.go baseGetMetatable,
+-- L.GetMetatable) returns a userdata's or a string's metatable as it is; what keeps them safe there is the Immutable
+-- flag of shared tables (setField/RawSet/SetMetatable raise), here the read-only tables of runtime/core/read-only.ts.
 -- CHUNK (the chunk name as a Lua pattern) is prepended by the test. Everything the walk needs is a local taken
 -- before any probe, so probing _G (per process) cannot break it.
 local pairs, next, type, tostring, pcall, print = pairs, next, type, tostring, pcall, print
@@ -70,6 +73,10 @@ local function main()
   sample('scope', security.scope())
   sample('new actor', security.new_actor('probe', { a = 1 }))
   sample('new scope', security.new_scope())
+  -- tables made from values that are themselves shared (error values cross processes by reference; an actor's
+  -- attributes are the parent's): made afresh for each call
+  sample('actor meta', security.new_actor('probe', { a = { b = 1 } }):meta())
+  sample('error details', errors.new({ message = 'x', details = { a = { b = 1 } } }):details())
   sample('ctx all', ctx.all())
   sample('os.date table', os.date('*t'))
 end

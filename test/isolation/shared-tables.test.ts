@@ -84,6 +84,6 @@ describe('tables reachable from a process', () => {
       expect(a.readOnly.has(path), path).toBe(true);
     }
     // per process: the globals, and what functions return
-    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all']) expect(a.writable.has(path), path).toBe(true);
+    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details']) expect(a.writable.has(path), path).toBe(true);
   });
 });
