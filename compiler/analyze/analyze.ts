@@ -5,7 +5,7 @@ import type {
   Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
-import { METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
+import { CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
 import { solveValueKinds, type LocalSource } from './value-kinds.js';
 
 export interface AnalyzeOptions {
@@ -357,6 +357,10 @@ class Analyzer {
         const known =
           NON_SUSPENDING_LIBRARIES.has(lib.name) ||
           (lib.name === 'coroutine' && NON_SUSPENDING_COROUTINE.has(base.identifier.name));
+        if (known && this.opts.processMode && passesCallback(`${lib.name}.${base.identifier.name}`, e)) {
+          this.fn.suspendsItself = true;
+          return;
+        }
         if (known) {
           const callsMeta = METAMETHOD_CALLERS.has(`${lib.name}.${base.identifier.name}`);
           this.pending.push({ caller: this.fn, call: e, kind: 'global', name: lib.name, callsMeta });
@@ -405,6 +409,18 @@ class Analyzer {
       }
     }
   }
+}
+
+/** Whether `e`, a call of the standard function `name`, may pass it a Lua function to call (CALLBACK_ARGUMENT). */
+function passesCallback(name: string, e: CallLike): boolean {
+  const at = CALLBACK_ARGUMENT.get(name);
+  if (at === undefined || e.type !== 'CallExpression') return false;
+  const last = e.arguments.length - 1;
+  // a trailing call or `...` may expand into the callback's position
+  const a = at <= last ? e.arguments[at]! : last >= 0 ? e.arguments[last]! : undefined;
+  if (a === undefined) return false;
+  if (at > last && a.type !== 'CallExpression' && a.type !== 'VarargLiteral') return false;
+  return a.type !== 'StringLiteral' && a.type !== 'NumericLiteral' && a.type !== 'TableConstructorExpression';
 }
 
 function qualifiedName(e: Expression): string {

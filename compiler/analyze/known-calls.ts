@@ -19,3 +19,14 @@ export const NON_SUSPENDING_COROUTINE: ReadonlySet<string> = new Set(['create', 
  * may-defer form (`f.$m`, runtime/lib/meta-twins.ts), so the metamethod runs as its own twin and can give way.
  */
 export const METAMETHOD_CALLERS: ReadonlySet<string> = new Set(['tostring', 'print', 'string.format']);
+
+/**
+ * Standard functions that call a Lua function given as an argument (by position, 0-based): table.sort's comparator,
+ * string.gsub's function replacement. In process mode a call passing something there other than a string or number
+ * literal or a table constructor suspends its caller, so generator code calls the builtin's twin, which runs the
+ * callback as its twin (runtime/lib/table.ts sortM, runtime/lib/string/gsub-y.ts): a callback that loops gives way.
+ */
+export const CALLBACK_ARGUMENT: ReadonlyMap<string, number> = new Map([
+  ['table.sort', 1],
+  ['string.gsub', 2],
+]);

@@ -10,6 +10,10 @@ import { checkInt, checkTable, typeError } from '../core/args.js';
 import { numberToString } from '../core/number-format.js';
 import { typeName } from '../core/value.js';
 import { comparatorLess, sortDefault, sortWith } from './table/sort.js';
+import { sortWithY } from './table/sort-y.js';
+import { deferGen } from '../core/defer.js';
+import type { LuaGen } from '../core/coroutine.js';
+import { withMayDefer } from './meta-twins.js';
 
 /** go-lua's MaxArrayIndex: integer keys from here on live in the hash part and `maxn` ignores them. */
 const MAX_ARRAY_INDEX = 67108864;
@@ -152,6 +156,25 @@ function sort(t: unknown, comp: unknown): undefined {
   return ret0();
 }
 
+/**
+ * table.sort's may-defer form, which process-mode generator code calls (runtime/lib/meta-twins.ts withMayDefer): a
+ * comparator that has a generator twin (it loops, recurses or calls unknown code) runs as that twin in sort-y.ts, so
+ * it gives way at its budget and process.terminate can end it; anything else sorts plainly, at once.
+ */
+function sortM(t: unknown, comp: unknown): unknown {
+  if (arguments.length < 2 || typeof comp !== 'function' || (comp as { $y?: unknown }).$y === undefined) {
+    return arguments.length < 2 ? (sort as (t: unknown) => undefined)(t) : sort(t, comp);
+  }
+  const tbl = checkTable(t, 1, 'sort');
+  if (isFrozen(tbl)) frozenError(tbl, 'attempt to sort Immutable table');
+  return deferGen(sortGen(tbl[ARR], comp));
+}
+
+function* sortGen(arr: unknown[], comp: unknown): LuaGen {
+  yield* sortWithY(arr, comp);
+  return ret0();
+}
+
 /** table.getn(t): the raw length (go-lua `LTable.Len`, no __len). */
 function getn(t: unknown): number {
   return ret1(rawlen(checkTable(t, 1, 'getn')));
@@ -217,7 +240,7 @@ export function openTableLib(): LuaTable {
   lib.insert = insert;
   lib.maxn = maxn;
   lib.remove = remove;
-  lib.sort = sort;
+  lib.sort = withMayDefer(sort, sortM);
   lib.create = create;
   lib.freeze = freeze;
   lib.isfrozen = isfrozen;
