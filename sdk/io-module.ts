@@ -7,6 +7,7 @@ import { ret0, ret1, ret2 } from '../runtime/core/results.js';
 import { luaError } from '../runtime/core/errors.js';
 import { mkY, type LuaGen } from '../runtime/core/coroutine.js';
 import { tostring } from '../runtime/core/tostring.js';
+import { printM, withMayDefer } from '../runtime/lib/meta-twins.js';
 import { createError, ERROR_KINDS } from '../runtime/lib/wippy/errors.js';
 import type { ProcessScheduler } from '../runtime/process/scheduler.js';
 import { PARK } from '../runtime/process/task.js';
@@ -79,10 +80,12 @@ export function createIoModule(sched: ProcessScheduler, write: (s: string) => vo
     write(args.map((a, i) => text(a, i + 1, 'write')).join(''));
     return ret1(true);
   };
-  io.print = (...args: unknown[]) => {
+  const print = (...args: unknown[]): unknown => {
     write(`${args.map((a) => tostring(a)).join('\t')}\n`);
     return ret0();
   };
+  // as the base print: a `__tostring` that has a twin runs as it from generator code, so it can give way
+  io.print = withMayDefer(print, printM(print, write));
   // Output is written as it is produced; flush exists for code written against Wippy's buffered terminal.
   io.flush = () => ret1(true);
   io.readline = mkY(
