@@ -9,11 +9,11 @@
 //     its slice gave back is credited (a heavy allocator triggers most collections itself, so a process making
 //     garbage stays near what it keeps). A process charged past `processLimit` is stopped with "process memory limit
 //     exceeded (N MB)". Any other slice — a message handled, a wait — costs a flag test.
-//   - the node-wide guard reads the heap after every batch of slices, at every measured slice and every 256 spawns:
-//     above `heapFraction` of V8's limit it stops the process charged with the most (or, when nobody was charged
-//     8 MB, the one with the longest mailbox backlog, if 10,000 messages or more) with "not enough memory", and
-//     refuses spawns ("not enough memory to spawn a process") until the heap is below the mark again, so a spawn
-//     bomb stops growing.
+//   - the node-wide guard reads the heap after every batch of slices, at every measured slice and every 256 spawns
+//     (and from three quarters of its mark on, measures every slice, not only busy ones): above `heapFraction` of
+//     V8's limit it stops the process charged with the most (or, when nobody was charged 8 MB, the one with the
+//     longest mailbox backlog, if 10,000 messages or more) with "not enough memory", and refuses spawns ("not enough
+//     memory to spawn a process") until the heap is below the mark again, so a spawn bomb stops growing.
 // The stopped process fails like a terminated one: monitors get EXIT with the error, links LINK_DOWN; the others go on.
 import v8 from 'node:v8';
 import { BUDGET } from '../core/preempt.js';
@@ -22,8 +22,11 @@ import type { Task } from './task.js';
 
 /** Default per-process limit: room for honest big tables, far below V8's own limit on a 64-bit machine. */
 export const DEFAULT_PROCESS_MEMORY_MB = 512;
-/** Default mark of the node-wide guard, as a fraction of V8's heap limit. */
-export const DEFAULT_HEAP_FRACTION = 0.85;
+/**
+ * Default mark of the node-wide guard, as a fraction of V8's old-space limit: V8 gives up ("ineffective
+ * mark-compacts") near 80% of it when little is garbage (a receiver keeping a flood of messages, 128 MB heap).
+ */
+export const DEFAULT_HEAP_FRACTION = 0.75;
 /** After the guard stops a process, the next stop waits this long for the collector to give the memory back (ms). */
 const SETTLE_MS = 250;
 /**
@@ -32,6 +35,8 @@ const SETTLE_MS = 250;
  */
 const MIN_CHARGE = 8 * 1024 * 1024;
 const MIN_BACKLOG = 10_000;
+/** Above this fraction of the mark every slice is measured (see MemoryGuard.near). */
+const NEAR = 0.75;
 
 export interface MemoryLimits {
   /** per-process limit in MB (0: none) */
@@ -89,6 +94,11 @@ export class MemoryGuard {
   private running: Task | undefined = undefined;
   /** the heap reading at the start of the running slice, or -1 when it is not measured */
   private sliceStart = -1;
+  /**
+   * Whether the heap was near the mark at the last reading: then every slice is measured, not only busy ones (a
+   * process can grow by steps that each give way, such as a flood of messages kept by their receiver).
+   */
+  private near = false;
   /** whether the heap was above the mark at the last reading: spawns are refused meanwhile */
   overMark = false;
   /**
@@ -121,7 +131,7 @@ export class MemoryGuard {
     active = this;
     this.running = task;
     if (!this.armed) return (this.sliceStart = -1);
-    return (this.sliceStart = this.busy.size !== 0 && this.busy.has(task) ? heapUsed() : -1);
+    return (this.sliceStart = this.near || (this.busy.size !== 0 && this.busy.has(task)) ? heapUsed() : -1);
   }
 
   /**
@@ -197,6 +207,7 @@ export class MemoryGuard {
   }
 
   private checkHeap(h: number): void {
+    this.near = h > this.heapMark * NEAR;
     if (h <= this.heapMark) {
       this.overMark = false;
       return;

@@ -32,6 +32,15 @@ describe('node-wide memory guard under a small V8 heap', () => {
     expect(r.status).toBe(0);
   }, 40_000);
 
+  it('a flood of messages kept by their receiver (no busy loop) is stopped before V8 runs out', async () => {
+    // V8 gave up with "ineffective mark-compacts" near 105 MB of a 128 MB heap, under a mark at 85%: the default
+    // mark is 75%, and near it every slice is measured
+    const r = await runSmallHeap(appFrom('flood-kept'), 128);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('stopped\ttrue\tnot enough memory\n');
+    expect(r.status).toBe(0);
+  }, 40_000);
+
   it('a spawn bomb with no process limit is stopped by refused spawns before V8 runs out', async () => {
     const r = await runSmallHeap(appFrom('spawn-bomb'), 64);
     expect(r.stderr).toBe('');
