@@ -1,7 +1,9 @@
 // The embedding API: host code creates a process runtime, loads a Wippy app or registers Lua entries, spawns
 // processes, sends them messages from JS, and observes what they receive (events, messages) as RxJS Observables.
 // JS-side mailboxes get a pid of their own, so Lua processes can reply to host code, monitor it or be monitored.
-import { Observable, Subject, type SchedulerLike, type Subscription } from 'rxjs';
+// Hosts see the interfaces EmbeddedRuntime and Mailbox; the classes behind them (and the process runtime they drive)
+// are not exported, so the package's type declarations show only the public surface.
+import { Observable, Subject, VirtualTimeScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { pathToFileURL } from 'node:url';
 import type { CompiledChunkModule } from '../runtime/abi.js';
 import type { LuaTable } from '../runtime/core/table.js';
@@ -9,6 +11,7 @@ import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type Proce
 import type { PermissionCheck } from '../runtime/process/node.js';
 import type { MemoryLimits } from '../runtime/process/memory-guard.js';
 import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from '../runtime/process/proc.js';
+import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from '../runtime/process/node.js';
 import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
 import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
 import { addAppEntries, AppStartError } from './app-runtime.js';
@@ -17,9 +20,14 @@ import { readMap } from './cache.js';
 import { compileSourceCached } from './run-file.js';
 import { shutdownNode } from './supervisor.js';
 import { toJS, toLua, toLuaString } from './values.js';
+import { readyRunsNow } from './ready-now.js';
+import { RecentExits } from './recent-exits.js';
 
 export interface EmbedOptions {
-  /** the clock (a VirtualTimeScheduler in tests); real time by default */
+  /**
+   * the clock; real time by default. With a VirtualTimeScheduler (tests), processes that are ready run on the host's
+   * next turn as with real time; only sleeps and timers wait for the clock (`flush()`, or `runUntilIdle()`).
+   */
   time?: SchedulerLike;
   /** print / io output (Lua byte strings); stdout by default */
   write?: (s: string) => void;
@@ -52,9 +60,13 @@ export interface EntrySource {
   imports?: Record<string, string>;
 }
 
+/** The kinds of ProcessEvent: the values of Lua's `process.event.EXIT`, `LINK_DOWN` and `CANCEL`. */
+export const EventKind = { EXIT: EVENT_EXIT, LINK_DOWN: EVENT_LINK_DOWN, CANCEL: EVENT_CANCEL } as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
 /** An event a process receives (CANCEL, EXIT of a monitored process, LINK_DOWN), or its own exit, as JS values. */
 export interface ProcessEvent {
-  kind: string;
+  kind: EventKind;
   from: string;
   reason?: string;
   result?: { value: unknown; error: unknown };
@@ -86,7 +98,23 @@ const messageOf = (env: Envelope): ProcessMessage => {
 const eventOf = (t: LuaTable): ProcessEvent => toJS(t) as ProcessEvent;
 
 /** A JS endpoint with a pid: what Lua sends to it comes out of `messages$`, EXIT of what it monitors on `events$`. */
-export class Mailbox extends Proc {
+export interface Mailbox {
+  /** its pid: Lua replies to it, monitors it, links to it */
+  readonly pid: string;
+  /** Messages sent to this mailbox, optionally of one topic. */
+  messages$(topic?: string): Observable<ProcessMessage>;
+  /** EXIT and LINK_DOWN events of the processes this mailbox monitors or is linked to. */
+  events$(): Observable<ProcessEvent>;
+  /** Sends from this mailbox: replies to `msg:from()` come back here. False if there is no such process. */
+  send(dest: string, topic: string, ...values: unknown[]): boolean;
+  /** Monitors a process: its EXIT arrives on events$. */
+  monitor(pid: string): boolean;
+  /** Removes the mailbox (monitors get its EXIT, a normal one). */
+  close(): void;
+}
+
+/** The mailbox is a process of the node (it has a pid, monitors, names) whose delivery goes to JS subjects. */
+class HostMailbox extends Proc implements Mailbox {
   private readonly msgs = new Subject<ProcessMessage>();
   private readonly evts = new Subject<ProcessEvent>();
 
@@ -139,9 +167,61 @@ export class Mailbox extends Proc {
   }
 }
 
-export class EmbeddedRuntime {
+/** A process runtime inside a host program (createRuntime). */
+export interface EmbeddedRuntime {
+  /** the clock it was given (real time by default) */
+  readonly time: SchedulerLike;
+  /** true when no process is ready to run (those left wait for messages, events or timers) */
+  readonly idle: boolean;
+  /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
+  loadApp(dir: string): Promise<void>;
+  /** Adds a host id processes can be spawned on. */
+  addHost(id: string): void;
+  /** Registers a library entry that process entries can import (its chunk runs once per process). */
+  registerLibrary(id: string, lib: { source: string; modules?: string[] }): Promise<void>;
+  /** Registers a process entry from Lua source; `id` is its "ns:name" and the chunk name in errors. */
+  register(id: string, e: EntrySource): Promise<void>;
+  /** Spawns a root process; returns its pid. Throws for an unknown entry or host. */
+  spawn(id: string, host: string, ...args: unknown[]): string;
+  /** Spawns a process and resolves with its exit. */
+  run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit>;
+  /**
+   * Resolves when the process exits. A process this runtime spawned (spawn, run) that has already ended resolves
+   * with its result (the last 1024 are remembered); an unknown pid at once with error "process not found".
+   */
+  exit(pid: string): Promise<ProcessExit>;
+  /** Sends a message from host code (its `from` is "") to a pid or registered name; false if there is none. */
+  send(dest: string, topic: string, ...values: unknown[]): boolean;
+  /** Sends CANCEL to a process. */
+  cancel(dest: string, reason?: string): boolean;
+  /** A JS mailbox with its own pid (registered under `name` when given). */
+  mailbox(name?: string): Mailbox;
+  /**
+   * The events a process receives (CANCEL, EXIT of what it monitors, LINK_DOWN), then its own exit as a final
+   * `pid.exit` event from itself; completes when it exits. Errors at once for an unknown pid.
+   */
+  events$(pid: string): Observable<ProcessEvent>;
+  /** Messages delivered to a process (of one topic when given), whether or not it reads them; completes at its exit. */
+  messages$(pid: string, topic?: string): Observable<ProcessMessage>;
+  /**
+   * Feeds an Observable into a process: each value becomes a message on `topic` (a Lua process reads them from
+   * `process.listen(topic)`, a channel). Stops when the source completes, the process is gone, or on unsubscribe.
+   */
+  feed(dest: string, topic: string, source$: Observable<unknown>): Subscription;
+  /**
+   * With a VirtualTimeScheduler: advances the virtual clock until no process is ready and no timer is pending (each
+   * sleep and timer fires at its virtual time, at once in real time). A ticker that is never stopped keeps the clock
+   * going up to the scheduler's `maxFrames`. Throws for any other clock.
+   */
+  runUntilIdle(): void;
+  /** Host shutdown: CANCEL "scheduler shutdown" to every process, terminate the rest after `timeoutMs`. */
+  shutdown(timeoutMs?: number): Promise<number>;
+}
+
+class Embedded implements EmbeddedRuntime {
   readonly rt: ProcessRuntime;
   readonly time: SchedulerLike;
+  private readonly exits = new RecentExits();
   private readonly libraries = new Map<string, { chunk: CompiledChunk; modules: string[] }>();
   private readonly taps = new WeakMap<Proc, Subject<Envelope>>();
   private mailboxes = 0;
@@ -149,7 +229,7 @@ export class EmbeddedRuntime {
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
-    this.rt = createProcessRuntime({ time: this.time, write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
+    this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
   }
 
@@ -195,19 +275,23 @@ export class EmbeddedRuntime {
 
   /** Spawns a root process; returns its pid. Throws for an unknown entry or host. */
   spawn(id: string, host: string, ...args: unknown[]): string {
-    return this.rt.spawn(id, host, args.map((a) => toLua(a))).pid;
+    return this.spawnRecorded(id, host, args).pid;
   }
 
-  /** Spawns a process and resolves with its exit. */
   run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit> {
-    const p = this.rt.spawn(id, host, args.map((a) => toLua(a)));
-    return this.exit(p.pid);
+    return this.exit(this.spawnRecorded(id, host, args).pid);
   }
 
-  /** Resolves when the process exits (at once for an unknown or dead pid, with error "process not found"). */
+  /** Spawns a root process whose exit is remembered, for an exit() asked after it has ended. */
+  private spawnRecorded(id: string, host: string, args: unknown[]): Proc {
+    const p = this.rt.spawn(id, host, args.map((a) => toLua(a)));
+    p.onExit.push((r: ExitResult) => this.exits.record(exitOf(p.pid, r)));
+    return p;
+  }
+
   exit(pid: string): Promise<ProcessExit> {
     const p = this.rt.node.resolve(pid);
-    if (p === undefined) return Promise.resolve({ pid, value: undefined, error: 'process not found' });
+    if (p === undefined) return Promise.resolve(this.exits.get(pid) ?? { pid, value: undefined, error: 'process not found' });
     return new Promise((resolve) => p.onExit.push((r: ExitResult) => resolve(exitOf(p.pid, r))));
   }
 
@@ -231,7 +315,7 @@ export class EmbeddedRuntime {
   mailbox(name?: string): Mailbox {
     const host = [...this.rt.hosts][0] ?? 'host';
     const node = this.rt.node;
-    const mb = new Mailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`, 'host:mailbox', host);
+    const mb = new HostMailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`, 'host:mailbox', host);
     node.procs.set(mb.pid, mb);
     if (name !== undefined) {
       if (node.names.has(name)) throw new Error(`name already registered: ${name}`);
@@ -316,7 +400,21 @@ export class EmbeddedRuntime {
     return s;
   }
 
-  /** Host shutdown: CANCEL "scheduler shutdown" to every process, terminate the rest after `timeoutMs`. */
+  get idle(): boolean {
+    return this.rt.node.sched.idle;
+  }
+
+  runUntilIdle(): void {
+    const clock = this.time;
+    if (!(clock instanceof VirtualTimeScheduler)) throw new Error('runUntilIdle needs a virtual clock: createRuntime({ time: new VirtualTimeScheduler() })');
+    // flush() runs every action, advancing the clock to each (up to the clock's maxFrames: a ticker that never stops
+    // keeps it turning until then); work made due by host callbacks during a round is picked up by the next round
+    for (let i = 0; i < 10_000; i++) {
+      clock.flush();
+      if (this.idle && clock.actions.length === 0) return;
+    }
+  }
+
   shutdown(timeoutMs = 10_000): Promise<number> {
     return new Promise((resolve) =>
       shutdownNode(this.rt, this.time, timeoutMs, (n) => {
@@ -333,5 +431,5 @@ function exitOf(pid: string, r: ExitResult): ProcessExit {
 
 /** Creates an embedded process runtime. */
 export function createRuntime(opts: EmbedOptions = {}): EmbeddedRuntime {
-  return new EmbeddedRuntime(opts);
+  return new Embedded(opts);
 }

@@ -14,7 +14,7 @@ function setup() {
   const settle = (): void => {
     for (let i = 0; i < 200; i++) {
       time.flush();
-      if (rt.rt.node.sched.idle && time.actions.length === 0) return;
+      if (rt.idle && time.actions.length === 0) return;
     }
   };
   return { rt, time, out, settle };
@@ -134,7 +134,7 @@ describe('embedding API', () => {
     const done = rt.shutdown(1000);
     settle();
     expect(await done).toBe(1); // the mailbox ignores CANCEL; the process returns on it
-    expect(rt.rt.node.resolve(stuck)).toBeUndefined();
+    expect(rt.send(stuck, 'ping')).toBe(false); // gone: no process by that pid
   });
 
   it('loads an app folder and runs an entry', async () => {
