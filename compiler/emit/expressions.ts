@@ -81,6 +81,24 @@ export function readInOrder(fx: FunctionEmitter, e: Expression, v: Js): Js {
   return b !== undefined && b.kind === 'local' && b.v.assignedByClosure ? { ...v, simple: false } : v;
 }
 
+/** Evaluating `e` runs no Lua code (a literal or a local's name), so it cannot assign any local. */
+function runsNoCode(fx: FunctionEmitter, e: Expression): boolean {
+  if (e.type === 'Identifier') return fx.ce.analysis.bindings.get(e)?.kind === 'local';
+  return e.type === 'NumericLiteral' || e.type === 'StringLiteral' || e.type === 'BooleanLiteral' || e.type === 'NilLiteral';
+}
+
+/**
+ * `v` (the code of `e`), the left operand of a binary operator whose right operand is `right`. PUC reads a local of
+ * the running function from its register when the operator executes (after `right`), but loads an upvalue into a
+ * register first (GETUPVAL): so an upvalue that a closure assigns is read before `right` runs, when `right` can run
+ * code. Found by test/fuzz/ (`n + f()` where f assigns the upvalue n).
+ */
+export function readLeftOperand(fx: FunctionEmitter, e: Expression, v: Js, right: Expression): Js {
+  if (!v.simple || e.type !== 'Identifier' || runsNoCode(fx, right)) return v;
+  const b = fx.ce.analysis.bindings.get(e);
+  return b !== undefined && b.kind === 'local' && b.v.assignedByClosure && b.v.owner !== fx.info ? { ...v, simple: false } : v;
+}
+
 /** The expression is a local that only ever holds tables (never reassigned to anything else). */
 export function isTableLocal(fx: FunctionEmitter, e: Expression): boolean {
   if (e.type !== 'Identifier') return false;
@@ -159,7 +177,7 @@ function emitBinary(fx: FunctionEmitter, e: BinaryExpression): Js {
   if (op === '..') return emitConcat(fx, e);
   if (op === '==' || op === '~=') return emitEquality(fx, e);
   const line = e.loc.start.line;
-  const l = emitExpr(fx, e.left);
+  const l = readLeftOperand(fx, e.left, emitExpr(fx, e.left), e.right);
   const r = emitExpr(fx, e.right);
   const s = () => fx.ce.site(line, describeOperand(fx, e.left), describeOperand(fx, e.right));
   const jsOp = ARITH_JS[op];
@@ -208,7 +226,7 @@ function isConstantPrimitive(v: Js): boolean {
 }
 
 function emitEquality(fx: FunctionEmitter, e: BinaryExpression): Js {
-  const l = emitExpr(fx, e.left);
+  const l = readLeftOperand(fx, e.left, emitExpr(fx, e.left), e.right);
   const r = emitExpr(fx, e.right);
   const neg = e.operator === '~=';
   // Comparing with a literal never involves __eq (Lua 5.1 §2.8: only two tables or two userdata use it).

@@ -1,8 +1,9 @@
 // Evaluation order of a local that a closure assigns (found by the differential fuzzer, test/fuzz/): Lua 5.1 reads
 // such a local at its turn in a list it evaluates into registers (call arguments, the callee, a method's receiver,
 // table constructor items, concat operands), so a call later in the list that assigns it does not change what was
-// passed; binary and comparison operators read the local's register when they execute, after both operands. lua5.1
-// is the reference (PUC MOVEs the local into the list's next register; ADD/LT take it as a register operand).
+// passed; binary and comparison operators read a local of the running function when they execute, after both
+// operands, but an upvalue before the right operand. lua5.1 is the reference (PUC MOVEs the local into the list's
+// next register, GETUPVALs an upvalue operand first, and ADD/LT take a local as a register operand).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../runtime-errors/batch.js';
@@ -46,6 +47,20 @@ const CASES: Record<string, string> = {
     local fns = {}
     for i = 1, 3 do fns[i] = function() s = s + i return s end end
     print(s, fns[1](), s, fns[2](), s + fns[3]())`,
+  'an upvalue left operand is read before the right operand runs (GETUPVAL), a local of the function after': `
+    local n1, n2 = 3, -2
+    local function swap() n1, n2 = n2, n1 return 10 end
+    local function inner()
+      local here = n2
+      local function bump() here = here + 100 return 1 end
+      return n2 + swap(), n2 * swap(), n2 < swap(), n2 == swap(), here + bump(), n2 + 1
+    end
+    print(inner())
+    local t = {}
+    local mt = {__index = function() n2 = n2 + 1000 return 5 end}
+    setmetatable(t, mt)
+    local function g() return n2 + t.x, n2 - 1 end
+    print(g())`,
   'a local assigned only by its own function keeps its plain reads': `
     local x = 1
     local function id(...) return ... end
