@@ -78,3 +78,66 @@ describe('table.sort comparators in a process', () => {
     expect(lines[0]).toMatch(/^false\t.*attempt to yield across a C-call boundary$/);
   });
 });
+
+describe('string.gsub function replacements in a process', () => {
+  it('a replacement that loops forever gives way and is terminated', async () => {
+    expect(await runBusy('string.gsub("abc", "%w", function(c) while true do end end)')).toEqual(TERMINATED);
+  });
+
+  it('as a method call, and with several captures (more than a deferred call carries)', async () => {
+    expect(await runBusy('local s = "a=1;b=2" s:gsub("(%w)=(%w)", function(k, v) while true do end end)')).toEqual(
+      TERMINATED,
+    );
+    expect(
+      await runBusy('string.gsub("abcd", "(a)(b)(c)(d)", function(a, b, c, d) while true do end end)'),
+    ).toEqual(TERMINATED);
+  });
+
+  it('does not starve a sleeping process (real time)', async () => {
+    const r = await tickBeside('string.gsub("hello world", "%w+", function(w) while true do end end)', 30);
+    expect(r.terminated).toBe(true);
+    expect(r.maxGapMs).toBeLessThan(200);
+  }, 60_000);
+
+  it('replaces as the plain version does (every search path: literal, class run, RegExp, interpreter)', async () => {
+    const code = `
+      local function up(...) for _ = 1, 1 do end local t = {...} return (t[1]):upper() .. #t end
+      local function keep(x) for _ = 1, 1 do end if x == "b" then return false end return "<" .. x .. ">" end
+      local function run()
+        local out = {}
+        local s = "alpha beta=1 gamma=22 ab ab (x(y)z) 2024"
+        local function add(a, b) out[#out + 1] = tostring(a) .. "/" .. tostring(b) end
+        add(string.gsub(s, "ab", up))
+        add(string.gsub(s, "%d+", up))
+        add(string.gsub(s, "(%w+)=(%w+)", up))
+        add(string.gsub(s, "%b()", up))
+        add(string.gsub(s, "()(%a)", function(p, c) for _ = 1, 1 do end return p .. c end, 5))
+        add(string.gsub(s, "%f[%w]%w", keep))
+        add(string.gsub(s, "", keep))
+        add(string.gsub("abc", "^a", keep))
+        return table.concat(out, "|")
+      end`;
+    const source = `${code}
+      local plain = run()
+      return { main = function()
+        local twin = run()
+        print(twin == plain)
+        print(plain)
+      end }`;
+    const { exit, lines } = await runMain({ 'app:main': { source, modules: ['time'] } }, 'app:main');
+    expect(exit?.error).toBeUndefined();
+    expect(lines[0]).toBe('true');
+    expect(lines[1]).toContain('AB1 AB1');
+    expect(lines[1]).toContain('(X(Y)Z)1');
+  });
+
+  it('coroutine.yield inside a replacement still raises (Lua 5.1)', async () => {
+    const { exit, lines } = await runBodies(`
+      local co = coroutine.create(function()
+        string.gsub("abc", "%w", function(c) for _ = 1, 1 do end coroutine.yield() return c end)
+      end)
+      print(coroutine.resume(co))`);
+    expect(exit?.error).toBeUndefined();
+    expect(lines[0]).toMatch(/^false\t.*attempt to yield across a C-call boundary$/);
+  });
+});

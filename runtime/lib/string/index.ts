@@ -8,6 +8,7 @@ import { strFind, strGmatch, strMatch } from './find.js';
 import { strFormat } from './format.js';
 import { strFormatM, withMayDefer } from '../meta-twins.js';
 import { strGsub } from './gsub.js';
+import { strGsubM } from './gsub-y.js';
 
 export { setToStringHook } from './tostring-hook.js';
 
@@ -19,7 +20,7 @@ export function openStringLib(): LuaTable {
   t.format = withMayDefer(strFormat, strFormatM); // a %s argument's __tostring can give way (meta-twins.ts)
   t.gfind = strGmatch; // go-lua stringlib.go registers gmatch under both names
   t.gmatch = strGmatch;
-  t.gsub = strGsub;
+  t.gsub = withMayDefer(strGsub, strGsubM);
   t.len = strLen;
   t.lower = strLower;
   t.match = strMatch;
