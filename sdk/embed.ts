@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import type { CompiledChunkModule } from '../runtime/abi.js';
 import type { LuaTable } from '../runtime/core/table.js';
 import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type ProcessRuntime } from '../runtime/process/process-runtime.js';
-import type { PermissionCheck } from '../runtime/process/node.js';
 import type { MemoryLimits } from '../runtime/process/memory-guard.js';
 import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from '../runtime/process/proc.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from '../runtime/process/node.js';
@@ -31,7 +30,8 @@ export interface EmbedOptions {
   time?: SchedulerLike;
   /** print / io output (Lua byte strings); stdout by default */
   write?: (s: string) => void;
-  check?: PermissionCheck;
+  /** asked before each permission-checked operation (action, resource, the process asking); false denies it */
+  check?: (action: string, resource: string, caller: ProcessInfo | undefined) => boolean;
   stdin?: LineReader;
   /**
    * The liveness backstop: a process that runs this long (ms) without giving way (a loop where nothing can yield) is
@@ -46,6 +46,13 @@ export interface EmbedOptions {
   memory?: MemoryLimits;
   /** the most processes alive at once; a spawn past it fails with "max processes limit exceeded" (default: none) */
   maxProcesses?: number;
+}
+
+/** The process a permission check is asked for. */
+export interface ProcessInfo {
+  readonly pid: string;
+  /** the entry it runs ("ns:name") */
+  readonly entryId: string;
 }
 
 /** A Lua entry given as source text. */
