@@ -58,8 +58,12 @@ export function frexp(x: number): [number, number] {
 
 /** Go's math.Ldexp: frac * 2^exp, with the power applied in steps so no intermediate overflows. */
 export function ldexp(frac: number, exp: number): number {
+  // NaN, ±Inf and ±0 are their own result (Go's math.Ldexp). A NaN never met the loops' exits: ldexp(0/0, 2^53)
+  // spun 10^13 times. Past ±2200 the result is ±Inf or ±0 whatever the fraction (doubles span 2^-1074..2^1024), so
+  // the exponent is clamped there and each loop runs at most three times.
+  if (frac !== frac || frac === 0 || frac === Infinity || frac === -Infinity) return frac;
   let x = frac;
-  let e = exp;
+  let e = exp > 2200 ? 2200 : exp < -2200 ? -2200 : exp;
   while (e > 1000) {
     x *= 2 ** 1000;
     e -= 1000;

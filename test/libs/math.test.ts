@@ -202,6 +202,25 @@ describe('math library: Wippy (go-lua mathlib.go) behaviour', () => {
     expect(callAllResults(fn(lib, 'randomseed'), 42)).toEqual([]);
   });
 
+  it('ldexp with huge exponents or a NaN answers at once (ldexp(0/0, 2^53) spun 10^13 times: a hung node)', () => {
+    // go-lua mathlib.go: math.Ldexp(x, CheckInt) with a 64-bit exponent; Go's Ldexp returns NaN, ±Inf and ±0 as is
+    const ldexp = fn(lib, 'ldexp');
+    const t = performance.now();
+    expect(ldexp(NaN, 2 ** 53)).toBeNaN();
+    expect(ldexp(NaN, -(2 ** 53))).toBeNaN();
+    expect(ldexp(1, 2 ** 53)).toBe(Infinity);
+    expect(ldexp(-0.5, 2 ** 40)).toBe(-Infinity);
+    expect(ldexp(1e300, -(2 ** 53))).toBe(0);
+    expect(Object.is(ldexp(-1, -(2 ** 53)), -0)).toBe(true);
+    expect(ldexp(Infinity, -(2 ** 53))).toBe(Infinity);
+    expect(Object.is(ldexp(-0, 2 ** 53), -0)).toBe(true);
+    // the clamp keeps results that need a long way round: a subnormal brought up, a huge value brought down
+    expect(ldexp(2 ** -1074, 2100)).toBe(Infinity);
+    expect(ldexp(2 ** -1074, 2097)).toBe(2 ** 1023);
+    expect(ldexp(2 ** 1023, -2097)).toBe(2 ** -1074);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
   it('frexp/ldexp round-trip on random doubles', () => {
     const frexp = fn(lib, 'frexp');
     const ldexp = fn(lib, 'ldexp');
