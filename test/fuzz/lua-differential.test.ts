@@ -22,11 +22,13 @@ interface Outcome {
   stdout: string;
   failed: boolean;
   detail: string;
+  /** lua5.1 ran past its time limit (a rare program with nested loops and big output): nothing to compare */
+  timedOut?: boolean;
 }
 
 function reference(code: string): Outcome {
-  const r = spawnSync('lua5.1', ['-'], { input: code, encoding: 'latin1', timeout: 10_000 });
-  return { stdout: r.stdout, failed: r.status !== 0, detail: r.stderr.split('\n')[0] ?? '' };
+  const r = spawnSync('lua5.1', ['-'], { input: code, encoding: 'latin1', timeout: 20_000, maxBuffer: 64 << 20 });
+  return { stdout: r.stdout, failed: r.status !== 0, detail: r.stderr.split('\n')[0] ?? '', timedOut: r.signal !== null };
 }
 
 function ours(o: ChunkOutcome | undefined): Outcome {
@@ -46,6 +48,7 @@ describe('differential fuzzing against lua5.1', () => {
     const programs = fc.sample(luaProgram(), { numRuns: RUNS, seed: SEED });
     let mismatches = 0;
     let crashes = 0;
+    let skipped = 0;
     const reports: string[] = [];
     for (let start = 0; start < programs.length; start += BATCH) {
       const slice = programs.slice(start, start + BATCH);
@@ -59,6 +62,10 @@ describe('differential fuzzing against lua5.1', () => {
       slice.forEach((code, i) => {
         const name = `p${start + i}`;
         const want = reference(code);
+        if (want.timedOut === true) {
+          skipped++;
+          return;
+        }
         const got = ours(results[name]);
         const crash = isCrash(results[name]);
         if (!crash && got.stdout === want.stdout && got.failed === want.failed) return;
@@ -73,7 +80,7 @@ describe('differential fuzzing against lua5.1', () => {
       });
     }
     if (reports.length > 0) console.log(reports.slice(0, 50).join('\n'));
-    console.log(`fuzz: ${programs.length} programs, ${mismatches} mismatches, ${crashes} crashes (seed ${SEED})`);
+    console.log(`fuzz: ${programs.length} programs, ${mismatches} mismatches, ${crashes} crashes, ${skipped} skipped (lua5.1 timed out) (seed ${SEED})`);
     expect({ mismatches, crashes }).toEqual({ mismatches: 0, crashes: 0 });
   }, Math.max(60_000, RUNS * 200));
 });
