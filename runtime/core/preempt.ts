@@ -17,8 +17,8 @@ export const BUDGET_SLICE = 2000;
  * How long (ms) a task may run without giving way before the backstop ends it, unless the runtime is told otherwise
  * (ProcessRuntimeOptions.maxRunMs, .wippy.yaml `runtime.max_run_ms`). Code that can give way never comes near it (a
  * slice is ~2000 back-edges, well under a millisecond); only code running where nothing can yield (a metamethod, a
- * library callback) for that long meets it. 5 s lets honest non-yielding work finish (sorting a million-element
- * table with a Lua comparator takes about a second) and still bounds how long one process can freeze the node.
+ * library callback) for that long meets it. 5 s lets honest non-yielding work finish (a plain sort of a million
+ * elements with a Lua comparator takes ~0.3 s) and still bounds how long one process can freeze the node.
  */
 export const DEFAULT_MAX_RUN_MS = 5000;
 
