@@ -35,6 +35,25 @@ async function walk(dir: string, out: Found[], root = dir): Promise<void> {
   }
 }
 
+/** The largest definition file read (16 MiB): far past any real one, and its YAML tree stays a fraction of the heap. */
+const MAX_DEFINITION_BYTES = 16 * 2 ** 20;
+
+/**
+ * Why a definition file found by the walk cannot be read, or undefined: a dangling link (that was an internal error),
+ * a FIFO or device named *.yaml (reading it blocked forever), or a file too large to parse.
+ */
+async function whyUnreadable(path: string): Promise<string | undefined> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
+  if (!st.isFile()) return 'not a regular file';
+  if (st.size > MAX_DEFINITION_BYTES) return `too large: ${st.size} bytes, the limit is ${MAX_DEFINITION_BYTES / 2 ** 20} MiB`;
+  return undefined;
+}
+
 function shownPath(root: string, path: string): string {
   const rel = relative(root, path);
   return rel.startsWith('..') ? path : rel.split(sep).join('/');
@@ -162,6 +181,11 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
         line: 1,
         column: 1,
       });
+      continue;
+    }
+    const unreadable = await whyUnreadable(path);
+    if (unreadable !== undefined) {
+      diagnostics.push({ code: DIAGNOSTIC_CODES.BAD_CONFIG, message: `definition file cannot be read (${unreadable})`, file: shownPath(root, path), line: 1, column: 1 });
       continue;
     }
     const f = parseYamlFile(path, shownPath(root, path), await readFile(path, 'utf8'), diagnostics);

@@ -3,7 +3,8 @@
 // boot/loader/entry_loader.go, api/supervisor/config.go (lifecycle defaults).
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync, truncateSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -264,6 +265,19 @@ describe('structure rules', () => {
       "src/_index.yaml:1:1: error APP0002: _index.yaml is empty: a definition file needs 'namespace:' and 'entries:'",
       "src/a/_index.yaml:1:1: error APP0003: _index.yaml has no 'namespace:', so none of its entries would load",
       "src/b/_index.yml:1:12: error APP0003: _index.yml has no 'namespace:', so none of its entries would load",
+    ]);
+  });
+  it('a definition file that cannot be read is reported, not read: dangling link, FIFO, past 16 MiB', async () => {
+    const dir = tempApp({ 'src/ok.yaml': 'namespace: ok\nentries: []\n' });
+    symlinkSync(join(dir, 'src', 'nowhere'), join(dir, 'src', 'dangling.yaml')); // was an internal error
+    execFileSync('mkfifo', [join(dir, 'src', 'fifo.yaml')]); // reading it blocked the load forever
+    writeFileSync(join(dir, 'src', 'huge.yaml'), '');
+    truncateSync(join(dir, 'src', 'huge.yaml'), 16 * 2 ** 20 + 1);
+    const { diagnostics } = await loadApp(dir);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'src/dangling.yaml:1:1: error APP0011: definition file cannot be read (ENOENT)',
+      'src/fifo.yaml:1:1: error APP0011: definition file cannot be read (not a regular file)',
+      `src/huge.yaml:1:1: error APP0011: definition file cannot be read (too large: ${16 * 2 ** 20 + 1} bytes, the limit is 16 MiB)`,
     ]);
   });
   it('a list or a scalar at the top of a definition file is reported wherever it is (Wippy cannot unmarshal it)', async () => {
