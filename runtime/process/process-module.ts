@@ -513,16 +513,14 @@ export function createProcessModule(node: ProcessNode, channels: ChannelRuntime)
   registry.unregister = (name: unknown) => {
     const me = self();
     if (typeof name !== 'string') return ret1(false);
-    const p = node.names.get(name);
-    // Releasing another process's name would let the caller register it and read what is sent to the owner.
-    // Wippy's cluster scopes refuse it outright (module.go registryUnregister: "a caller with the unregister
-    // permission cannot drop another PID's name"); its LOCAL scope does not look at the owner. moonforge asks what
-    // Wippy asks to put a name on another pid, process.registry.foreign on the owner's pid, before the name.
-    if (p !== undefined && p !== me && !allowed('process.registry.foreign', p.pid, me)) {
-      return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to unregister foreign pid ${p.pid} name "${name}"`);
-    }
     if (!allowed('process.registry.unregister', name, me)) return denied('unregister name', name);
-    if (p === undefined) return ret1(false);
+    const p = node.names.get(name);
+    // Only the holder releases a name: releasing another process's name would let the caller register it and read
+    // what is sent to the owner. Wippy's cluster scopes answer false on an owner mismatch whatever the caller's
+    // rights (module.go registryUnregister: "a caller with the unregister permission cannot drop another PID's
+    // name"); its LOCAL scope does not look at the owner. moonforge applies the cluster rule to every scope, so no
+    // policy (or lack of one) lets a process take over a name. A holder's names are released when it exits.
+    if (p === undefined || p !== me) return ret1(false);
     node.names.delete(name);
     p.names.delete(name);
     return ret1(true);
