@@ -3,7 +3,7 @@
 // README's examples in embed-readme.test.ts.
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, toArray } from 'rxjs';
-import { createRuntime, EventKind, VirtualTimeScheduler } from '../../sdk/index.js';
+import { createRuntime, EventKind, toJS, toLua, VirtualTimeScheduler } from '../../sdk/index.js';
 import { RecentExits } from '../../sdk/recent-exits.js';
 import './support.js';
 
@@ -79,6 +79,19 @@ describe('embedding API: a virtual clock', () => {
   it('runUntilIdle refuses a clock that is not virtual', () => {
     const rt = createRuntime({ write: () => {} });
     expect(() => rt.runUntilIdle()).toThrow(/needs a virtual clock/);
+  });
+});
+
+describe('embedding API: values', () => {
+  it('toLua / toJS take one value and keep shared parts and cycles', () => {
+    const shared = { n: 1 };
+    const v: Record<string, unknown> = { a: shared, b: shared, list: ['x', null, 3] };
+    v.self = v;
+    const back = toJS(toLua(v)) as Record<string, unknown>;
+    expect(back.a).toBe(back.b);
+    expect(back.self).toBe(back);
+    expect(back.list).toEqual({ 1: 'x', 3: 3 }); // nil in the middle: keys are no longer exactly 1..n
+    expect(['a', 'b'].map(toLua)).toEqual(['a', 'b']); // usable as a map callback (the index is not a second argument)
   });
 });
 

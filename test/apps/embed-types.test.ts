@@ -13,7 +13,11 @@ describe('embedding API type declarations', () => {
   it('show the interfaces and constants a host uses, nothing of the runtime behind them', { timeout: 120_000 }, () => {
     // emitted afresh into a temporary folder: dist/types may be stale or absent
     const out = mkdtempSync(join(tmpdir(), 'mf-types-'));
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json', '--outDir', out], { cwd: ROOT });
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json', '--outDir', out], { cwd: ROOT, encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`tsc -p tsconfig.types.json failed:\n${(e as { stdout?: string }).stdout ?? String(e)}`);
+    }
     const embed = readFileSync(join(out, 'sdk/embed.d.ts'), 'utf8');
     const index = readFileSync(join(out, 'sdk/index.d.ts'), 'utf8');
     for (const name of ['EmbeddedRuntime', 'Mailbox', 'EmbedOptions', 'ProcessEvent', 'ProcessMessage', 'ProcessExit', 'ProcessInfo']) {
@@ -26,6 +30,11 @@ describe('embedding API type declarations', () => {
     expect(embed).not.toMatch(/\bProc\b/);
     expect(embed).not.toMatch(/\bdeliver\b/);
     expect(embed).not.toMatch(/runtime\/process\/(proc|node|process-runtime)\.js/);
+    // the value converters take one value: their recursion's bookkeeping (Lua tables made so far) is not API
+    const values = readFileSync(join(out, 'sdk/values.d.ts'), 'utf8');
+    expect(values).toMatch(/export declare function toLua\(v: unknown\): unknown;/);
+    expect(values).toMatch(/export declare function toJS\(v: unknown\): unknown;/);
+    expect(values).not.toMatch(/LuaTable/);
     expect(index).toMatch(/export \{ createRuntime, EventKind, type EmbeddedRuntime, type Mailbox,/);
   });
 });
