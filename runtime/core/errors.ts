@@ -207,11 +207,27 @@ export function toLuaError(e: unknown): LuaError {
   return new LuaError(`${whereFromJsError(e)}internal error: ${msg}`, sitesOf(e));
 }
 
+/**
+ * The call sites of a JS error, for its Lua traceback: read back from its formatted stack (V8 formats it when the
+ * error is made, so the structured sites are gone), as stand-ins with what framesOf and callerPosition read.
+ * Without them an uncaught "not enough memory" or "stack overflow" had no traceback at all.
+ */
 function sitesOf(e: unknown): CallSite[] | undefined {
-  // The JS error's own stack was formatted already; positions come from a fresh capture at the catch point,
-  // which is the best that can be had after unwinding.
-  void e;
-  return undefined;
+  if (!(e instanceof Error)) return undefined;
+  const out: CallSite[] = [];
+  for (const m of String(e.stack ?? '').matchAll(/^\s+at (?:(.+?) \()?((?:file:\/\/|\/)[^()\s]+):(\d+):(\d+)\)?$/gm)) {
+    const name = m[1] === undefined || m[1].startsWith('async ') ? null : m[1];
+    const file = m[2]!;
+    const line = Number(m[3]);
+    const column = Number(m[4]);
+    out.push({
+      getFileName: () => file,
+      getLineNumber: () => line,
+      getColumnNumber: () => column,
+      getFunctionName: () => name,
+    } as unknown as CallSite);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function whereFromJsError(e: unknown): string {
