@@ -42,9 +42,16 @@ export function parseYamlFile(path: string, shown: string, text: string, diags: 
     }
     return file;
   }
+  let tooDeep = false;
   for (const e of doc.errors) {
     const p = positionAt(file, e.pos[0]);
-    diags.push({ code: DIAGNOSTIC_CODES.YAML_SYNTAX, message: `YAML syntax error: ${e.message}`, ...p });
+    // the yaml package composes recursively and reports a JS stack overflow, once per level it unwinds: said once,
+    // at the innermost level, in YAML's terms
+    const overflow = /call stack/i.test(e.message);
+    if (overflow && tooDeep) continue;
+    tooDeep ||= overflow;
+    const message = overflow ? 'collections nested too deeply' : e.message;
+    diags.push({ code: DIAGNOSTIC_CODES.YAML_SYNTAX, message: `YAML syntax error: ${message}`, ...p });
   }
   return undefined;
 }

@@ -280,6 +280,11 @@ describe('structure rules', () => {
       `src/huge.yaml:1:1: error APP0011: definition file cannot be read (too large: ${16 * 2 ** 20 + 1} bytes, the limit is 16 MiB)`,
     ]);
   });
+  it('collections nested too deeply for the YAML parser are a positioned YAML error, not a JS message', async () => {
+    const dir = tempApp({ 'src/deep.yaml': `namespace: n\nentries: []\ndeep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n` });
+    const { diagnostics } = await loadApp(dir);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^src\/deep\.yaml:3:\d+: error APP0001: YAML syntax error: collections nested too deeply$/)]);
+  });
   it('a list or a scalar at the top of a definition file is reported wherever it is (Wippy cannot unmarshal it)', async () => {
     const dir = tempApp({
       'src/_index.yaml': '- name: main\n  kind: process.lua\n',
