@@ -93,6 +93,12 @@ describe('string.gsub function replacements in a process', () => {
     ).toEqual(TERMINATED);
   });
 
+  it("a table replacement whose __index loops forever gives way too", async () => {
+    expect(
+      await runBusy('local t = setmetatable({}, { __index = function(_, k) while true do end end }) string.gsub("abc", "%w", t)'),
+    ).toEqual(TERMINATED);
+  });
+
   it('does not starve a sleeping process (real time)', async () => {
     const r = await tickBeside('string.gsub("hello world", "%w+", function(w) while true do end end)', 30);
     expect(r.terminated).toBe(true);
@@ -115,6 +121,9 @@ describe('string.gsub function replacements in a process', () => {
         add(string.gsub(s, "%f[%w]%w", keep))
         add(string.gsub(s, "", keep))
         add(string.gsub("abc", "^a", keep))
+        local tbl = setmetatable({ a = "1" }, { __index = function(_, k) for _ = 1, 1 do end return k == "b" and 2 or nil end })
+        add(string.gsub("abcab", "%w", tbl))
+        add(string.gsub("k=v, x=y", "(%w+)=(%w+)", setmetatable({}, { __index = { k = "K" } })))
         return table.concat(out, "|")
       end`;
     const source = `${code}

@@ -2,11 +2,13 @@
 // may-defer form of string.gsub, through meta-twins.ts withMayDefer): the replacement runs as its twin, so one that
 // loops counts the budget and gives way, and process.terminate can end it. The search is gsub.ts's (literal, class
 // run, RegExp, interpreter; the same matches in the same order); what differs is only that the function is called
-// with `yield*`. Every other replacement (string, table, a function without a twin) takes the plain strGsub.
+// with `yield*`. Every other replacement (a string, a table without `__index`, a function without a twin) takes the
+// plain strGsub.
 //
 // Lua 5.1 semantics stay: a coroutine.yield inside the function still raises "attempt to yield across a C-call
 // boundary" (runtime/core/defer.ts refuses it); a preemption or a blocking call passes (the process blocks, as a Go
-// gsub blocks its goroutine on Wippy). While the function is suspended, other processes may run gsub: nothing of
+// gsub blocks its goroutine on Wippy). A table replacement whose `__index` is such a function gets the same.
+// While the function is suspended, other processes may run gsub: nothing of
 // this search lives in module state (gsub.ts's curM/curMs are only for its plain callbacks).
 import { checkStr } from '../../core/args.js';
 import { luaError } from '../../core/errors.js';
@@ -22,16 +24,44 @@ import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState } from './pattern-match.js';
 import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
 import { strGsub } from './gsub.js';
+import { call } from '../../core/call.js';
+import { getMetamethod } from '../../core/meta.js';
+import { LuaTable, rawget } from '../../core/table.js';
 
 type TwinFn = ((...args: unknown[]) => unknown) & { $y?: (...args: unknown[]) => LuaGen };
 
-/** string.gsub's may-defer form: a function replacement with a twin runs in gsubY; anything else is strGsub. */
+/**
+ * string.gsub's may-defer form: a function replacement with a twin, or a table replacement with an `__index`
+ * metamethod (which may be a function with a twin), runs in gsubY; anything else is strGsub.
+ */
 export function strGsubM(s: unknown, p: unknown, repl?: unknown, maxN?: unknown): unknown {
-  if (typeof repl !== 'function' || (repl as TwinFn).$y === undefined) return strGsub(s, p, repl, maxN);
+  const viaTwin = typeof repl === 'function'
+    ? (repl as TwinFn).$y !== undefined
+    : repl instanceof LuaTable && getMetamethod(repl, '__index') !== undefined;
+  if (!viaTwin) return strGsub(s, p, repl, maxN);
   const src = checkStr(s, 1, 'gsub');
   const pat = checkStr(p, 2, 'gsub');
   const maxS = optInt32(maxN, 4, 'gsub', src.length + 1);
-  return deferGen(gsubY(src, pat, repl as TwinFn, maxS));
+  return deferGen(gsubY(src, pat, repl as TwinFn | LuaTable, maxS));
+}
+
+/** t[k] with __index (lua_gettable), as gsub.ts indexMeta, an `__index` function with a twin running as it. */
+function* indexY(t: unknown, k: unknown): LuaGen {
+  for (let loop = 0; loop < 100; loop++) {
+    let h: unknown;
+    if (t instanceof LuaTable) {
+      const v = rawget(t, k);
+      if (v !== undefined) return v;
+      h = getMetamethod(t, '__index');
+      if (h === undefined) return undefined;
+    } else {
+      h = getMetamethod(t, '__index');
+      if (h === undefined) throw luaError(`attempt to index a ${typeName(t)} value`);
+    }
+    if (typeof h === 'function') return (h as TwinFn).$y !== undefined ? yield* callTwin(h as TwinFn, [t, k]) : call(h, t, k);
+    t = h;
+  }
+  throw luaError('loop in gettable');
 }
 
 /** The replacement's first result for these captures, from its twin (exactly n arguments, as the plain call). */
@@ -44,7 +74,7 @@ function callTwin(f: TwinFn, args: unknown[]): LuaGen {
   return guard(f.$y!(...args), AS_VALUE);
 }
 
-function* gsubY(src: string, pat: string, repl: TwinFn, maxS: number): LuaGen {
+function* gsubY(src: string, pat: string, repl: TwinFn | LuaTable, maxS: number): LuaGen {
   const srcl = src.length;
   const cp = getPattern(pat);
   const anchored = cp.anchored;
@@ -96,7 +126,8 @@ function* gsubY(src: string, pat: string, repl: TwinFn, maxS: number): LuaGen {
         for (let i = 0; i < args.length; i++) args[i] = getCapture(ms, i, ms1, e);
       }
       n++;
-      let v = yield* callTwin(repl, args);
+      // a table is indexed with the first capture (the whole match when there is none), as add_value does
+      let v = repl instanceof LuaTable ? yield* indexY(repl, args[0]) : yield* callTwin(repl, args);
       if (v === undefined || v === false) {
         // keep the original text: it stays in the uncopied span
       } else {
