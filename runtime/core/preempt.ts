@@ -38,7 +38,24 @@ export const BUDGET = {
    * by the process runtime): the message that must end the running task, or undefined.
    */
   mem: undefined as (() => string | undefined) | undefined,
+  /** set by chargeBig: the next memory check reads the heap at once */
+  memDue: false,
 };
+
+/** The size (chars, i.e. bytes) from which a value a library function makes counts as big (see chargeBig). */
+export const BIG_VALUE = 1 << 20;
+
+/**
+ * A library function made a big value (BIG_VALUE bytes or more): generator code gives way at its next check and plain
+ * code calls BUDGET.out() at its next, whose memory check then reads the heap at once. A loop that makes a big value
+ * per pass has few back-edges for much memory (a hundred passes of string.upper on 100 MB filled the heap within
+ * one slice), so without this the memory guard would only see it when V8 gives up.
+ */
+export function chargeBig(): void {
+  BUDGET.n = 0;
+  BUDGET.p = 0;
+  BUDGET.memDue = true;
+}
 
 /** The command a task yields to give way; the scheduler requeues it. */
 export const PREEMPT: { readonly preempt: true } = Object.freeze({ preempt: true as const });

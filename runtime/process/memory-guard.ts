@@ -60,7 +60,9 @@ let checks = 0;
  */
 export function memoryCheck(): string | undefined {
   const g = active;
-  if (g === undefined || (++checks & 15) !== 0) return undefined;
+  if (g === undefined) return undefined;
+  if (BUDGET.memDue) BUDGET.memDue = false; // a big value was just made (preempt.ts chargeBig)
+  else if ((++checks & 15) !== 0) return undefined;
   return g.checkRunning();
 }
 

@@ -41,6 +41,13 @@ describe('node-wide memory guard under a small V8 heap', () => {
     expect(r.status).toBe(0);
   }, 40_000);
 
+  it('a short loop keeping a 100 MB string per pass is stopped before V8 runs out', async () => {
+    const r = await runSmallHeap(appFrom('big-strings'), 256);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('exit from hog\ttrue\nLimitExceeded\tnot enough memory\necho still runs\n');
+    expect(r.status).toBe(0);
+  }, 40_000);
+
   it('a spawn bomb with no process limit is stopped by refused spawns before V8 runs out', async () => {
     const r = await runSmallHeap(appFrom('spawn-bomb'), 64);
     expect(r.stderr).toBe('');

@@ -109,4 +109,28 @@ describe('process memory limit in code that cannot give way', () => {
     expect(lines[0]).toMatch(/^pid\.exit\t\t.*process memory limit exceeded \(32 MB\)$/);
     expect(lines[1]).toBe('true');
   }, 20_000);
+
+  it('big strings made where nothing can give way bring the memory check (chargeBig)', async () => {
+    // a 16 MB string per pass: a budget refill (2000 passes) would be 32 GB, so only the charge of each big value
+    // brings the memory check in time
+    const { lines } = await runMain(
+      {
+        'app:main': entry(monitorBody),
+        'app:hog': {
+          source: `
+            while true do
+              pcall(function() local t = {} for i = 1, 1e9 do t[i] = string.upper(string.rep("x", 16000000)) end end)
+            end
+            return { main = function() end }`,
+        },
+        'app:bystander': entry(bystander),
+      },
+      'app:main',
+      [],
+      undefined,
+      { memory: { processMemoryMb: 32 } },
+    );
+    expect(lines[0]).toMatch(/^pid\.exit\t\t.*process memory limit exceeded \(32 MB\)$/);
+    expect(lines[1]).toBe('true');
+  }, 20_000);
 });

@@ -2,6 +2,7 @@
 // reverse, sub. Strings hold bytes (one char code 0..255 per byte); case mapping is ASCII only (C locale).
 import { argError, checkStr } from '../../core/args.js';
 import { luaError } from '../../core/errors.js';
+import { BIG_VALUE, chargeBig } from '../../core/preempt.js';
 import { R, ret0, ret1 } from '../../core/results.js';
 import { argInt32, argInteger, optInteger, posrelat, toInt32 } from './int-args.js';
 import { checkNumber } from '../../core/args.js';
@@ -74,6 +75,7 @@ export function strRep(s: unknown, n: unknown): string {
   R.n = 1;
   if (!(d >= 1) || str.length === 0) return '';
   if (str.length * Math.trunc(d) > MAX_STRING_LENGTH) throw luaError('not enough memory');
+  if (str.length * d >= BIG_VALUE) chargeBig();
   return str.repeat(Math.trunc(d));
 }
 
@@ -82,6 +84,7 @@ export function strReverse(s: unknown): string {
   R.n = 1;
   const n = str.length;
   if (n < 2) return str;
+  if (n >= BIG_VALUE) chargeBig();
   let out = '';
   for (let k = n - 1; k >= 0; k--) out += str[k];
   return out;
@@ -107,6 +110,7 @@ function scan(str: string, lo: number, hi: number): number {
 export function strLower(s: unknown): string {
   const str = checkStr(s, 1, 'lower');
   R.n = 1;
+  if (str.length >= BIG_VALUE) chargeBig();
   const r = str.length < SHORT ? scan(str, 65, 90) : (HAS_UPPER.test(str) ? 1 : 0) | (HAS_HIGH.test(str) ? 2 : 0);
   if ((r & 1) === 0) return str;
   // toLowerCase would also map Latin-1 letters (0xC0-0xDE), which are not letters in the C locale
@@ -117,6 +121,7 @@ export function strLower(s: unknown): string {
 export function strUpper(s: unknown): string {
   const str = checkStr(s, 1, 'upper');
   R.n = 1;
+  if (str.length >= BIG_VALUE) chargeBig();
   const r = str.length < SHORT ? scan(str, 97, 122) : (HAS_LOWER.test(str) ? 1 : 0) | (HAS_HIGH.test(str) ? 2 : 0);
   if ((r & 1) === 0) return str;
   // toUpperCase maps 0xB5 and 0xFF outside Latin-1 and 0xDF to "SS"
