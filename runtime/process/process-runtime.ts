@@ -1,5 +1,6 @@
 // Putting the process runtime together: a node (scheduler, processes), the channel runtime, the process globals,
 // and a loader for compiled chunks. Hosts (the CLI's app runner, embedding code, tests) start here.
+import { setFlagsFromString } from 'node:v8';
 import { Subscription, VirtualTimeScheduler, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import type { LuaTable } from '../core/table.js';
 import { rawget } from '../core/table.js';
@@ -117,6 +118,16 @@ class TrackedTime implements SchedulerLike {
     this.active.clear();
   }
 }
+
+/**
+ * A pattern with catastrophic backtracking (`("a*"):rep(28) .. "c"`) compiled to a RegExp would run 2^28 steps in
+ * one uninterruptible exec and hang every process: with this flag V8 reruns a regexp that backtracks past its limit
+ * (50,000) on its linear-time engine, with the same results (same leftmost, greedy/lazy priorities; it refuses
+ * back-references and lookarounds, which runtime/lib/string/pattern-regex.ts never makes). It takes effect for
+ * regexps made before it too. The default limit is kept: at 1,000 ordinary gsub/gmatch work fell back to the slower
+ * engine (bench/cpu/strings twice as long).
+ */
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntime {
   const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));

@@ -8,20 +8,15 @@
 // Every group takes part in every successful match (no alternation, no quantified groups), so captures agree too.
 // Searching from successive start positions (str_find_aux, gmatch_aux, str_gsub) is what a global regexp's exec
 // from lastIndex does. Anything else (and anything that may raise while matching) keeps the interpreter.
-import { setFlagsFromString } from 'node:v8';
 import { BUDGET } from '../../core/preempt.js';
 import {
   K_ANY, K_CHAR, K_CLOSE, K_END, K_EOS, K_OPEN, K_SET, Q_MIN, Q_ONE, Q_OPT, Q_PLUS, Q_STAR, type Program,
 } from './pattern-compile.js';
 
 // Catastrophic backtracking (`("a*"):rep(28) .. "c"` against 28 a's: 2^28 paths) cannot be interrupted inside
-// V8's backtracking engine: one exec would hang the node. With this flag V8 reruns a regexp that backtracks past a
-// threshold on its linear-time engine, which gives the same results (it implements the same leftmost, greedy/lazy
-// priorities; it refuses back-references and lookarounds, which these regexps never have). It must be set before
-// any of these regexps is created, so at load. V8's threshold (50,000 backtracks) is kept: lowered to 1,000, ordinary
-// gsub/gmatch work fell back to the slower linear engine and bench/cpu/strings took twice as long. Such an exec still
-// costs ~0.7 ms, so each search is charged its program's cost (pattern-compile.ts Program.cost).
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+// V8's backtracking engine. In a process runtime V8 reruns a regexp that backtracks past its limit on its linear-time
+// engine (runtime/process/process-runtime.ts sets the flag; plain scripts, whose start-up must not load node:v8,
+// backtrack as lua5.1 does), and each search is charged its program's cost (pattern-compile.ts Program.cost).
 
 /** The interpreter's recursion budget (pattern-match.ts MAXCCALLS): deeper programs keep the interpreter so that
  * "pattern too complex" is raised exactly as before. */
