@@ -1,9 +1,11 @@
 // A virtual clock for an embedded runtime where only time waits for the host. A VirtualTimeScheduler runs nothing
 // until its flush(), so a host that gave `createRuntime` one in tests saw no process run, even one that never touches
-// time. Through this wrapper, work due now (delay 0: a process made ready, a message to deliver, a zero-length timer)
-// runs on the host's next event-loop turn or at the next flush(), whichever comes first, and exactly once; work with a
-// delay (sleeps, timers, tickers) still waits for the virtual clock to be advanced.
+// time. Through this wrapper, the scheduler's turns (running ready processes, marked READY_WORK, whatever their delay)
+// and work due now (delay 0: a zero-length timer) run on the host's next event-loop turn or when flush() reaches them,
+// whichever comes first, and exactly once; work with a delay (sleeps, timers, tickers) still waits for the virtual
+// clock to be advanced.
 import { VirtualTimeScheduler, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
+import { READY_WORK } from '../runtime/process/ready-work.js';
 
 export class ReadyRunsNow implements SchedulerLike {
   constructor(private readonly clock: VirtualTimeScheduler) {}
@@ -13,7 +15,7 @@ export class ReadyRunsNow implements SchedulerLike {
   }
 
   schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T): Subscription {
-    if (delay > 0) return this.clock.schedule(work, delay, state);
+    if (delay > 0 && state !== READY_WORK) return this.clock.schedule(work, delay, state);
     let done = false;
     const action = this.clock.schedule(
       function (this: SchedulerAction<T>, s?: T) {
@@ -22,7 +24,7 @@ export class ReadyRunsNow implements SchedulerLike {
         clearImmediate(h);
         work.call(this, s);
       },
-      0,
+      delay,
       state,
     );
     const h = setImmediate(() => {

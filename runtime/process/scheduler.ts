@@ -7,6 +7,7 @@ import { PARK, Task } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
 import type { MemoryGuard } from './memory-guard.js';
+import { READY_WORK } from './ready-work.js';
 
 /** Tasks run per batch before the host event loop gets a turn. */
 const BATCH = 4096;
@@ -109,10 +110,14 @@ export class ProcessScheduler implements SchedulerLike {
   private kick(delay = 0): void {
     if (this.draining || this.kicked) return;
     this.kicked = true;
-    this.time.schedule(() => {
-      this.kicked = false;
-      this.drain();
-    }, delay);
+    this.time.schedule(
+      () => {
+        this.kicked = false;
+        this.drain();
+      },
+      delay,
+      READY_WORK,
+    );
   }
 
   /** Runs queued tasks; after BATCH of them, continues in a later turn of the host. */

@@ -8,8 +8,10 @@ import { RecentExits } from '../../sdk/recent-exits.js';
 import './support.js';
 
 /** A promise's value, or 'still pending' once the host has had a few real turns (a virtual clock that holds work back). */
-const settledSoon = <T>(p: Promise<T>): Promise<T | 'still pending'> =>
-  Promise.race([p, new Promise<'still pending'>((r) => setTimeout(() => r('still pending'), 300))]);
+const settledSoon = <T>(p: Promise<T>, ms = 300): Promise<T | 'still pending'> =>
+  Promise.race([p, new Promise<'still pending'>((r) => setTimeout(() => r('still pending'), ms))]);
+
+const BUSY = 'return { main = function(n) local s = 0 for i = 1, n do s = s + i % 7 end return s end }';
 
 describe('embedding API: exit() after the process ended', () => {
   it('resolves with the result of a process that already finished, or failed, instead of "process not found"', async () => {
@@ -58,6 +60,30 @@ describe('embedding API: a virtual clock', () => {
     expect(await nap).toMatchObject({ value: 'rested' });
     expect(time.now()).toBe(3_600_000);
   });
+
+  it('a busy process, one that gives way at its time slice, runs to its end without the clock too', async () => {
+    const time = new VirtualTimeScheduler();
+    const rt = createRuntime({ time, write: () => {} });
+    rt.addHost('app:host');
+    await rt.register('app:busy', { source: BUSY });
+    // millions of steps: many slices, each continued by the scheduler (a turn it asks 1 ms for under a virtual clock)
+    expect(await settledSoon(rt.run('app:busy', 'app:host', 3_000_000), 15_000)).toMatchObject({ value: 8_999_997 });
+    expect(time.now()).toBe(0);
+  }, 20_000);
+
+  it('runUntilIdle runs busy and sleeping processes together, as flush() did', async () => {
+    const time = new VirtualTimeScheduler();
+    const rt = createRuntime({ time, write: () => {} });
+    rt.addHost('app:host');
+    await rt.register('app:busy', { source: BUSY });
+    await rt.register('app:nap', { source: 'return { main = function() time.sleep("5ms") return "rested" end }', modules: ['time'] });
+    const busy = rt.run('app:busy', 'app:host', 3_000_000);
+    const nap = rt.run('app:nap', 'app:host');
+    rt.runUntilIdle();
+    expect(await busy).toMatchObject({ value: 8_999_997 });
+    expect(await nap).toMatchObject({ value: 'rested' });
+    expect(time.now()).toBeGreaterThanOrEqual(5);
+  }, 20_000);
 
   it('flush() still runs ready work at once, and work run on the host turn is not run again by flush()', async () => {
     const time = new VirtualTimeScheduler();
