@@ -36,5 +36,7 @@ describe('embedding API type declarations', () => {
     expect(values).toMatch(/export declare function toJS\(v: unknown\): unknown;/);
     expect(values).not.toMatch(/LuaTable/);
     expect(index).toMatch(/export \{ createRuntime, EventKind, type EmbeddedRuntime, type Mailbox,/);
+    // the app runtime and supervisor behind the CLI hand out the process runtime: not the package's API
+    expect(index).not.toMatch(/createAppRuntime|AppRuntime\b|ServiceSupervisor|shutdownNode/);
   });
 });
