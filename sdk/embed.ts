@@ -194,7 +194,8 @@ export interface EmbeddedRuntime {
   run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit>;
   /**
    * Resolves when the process exits. A process this runtime spawned (spawn, run) that has already ended resolves
-   * with its result (the last 1024 are remembered); an unknown pid at once with error "process not found".
+   * with its result (the last 1024 are remembered); an unknown pid, or one Lua spawned that has already ended, at
+   * once with error "process not found".
    */
   exit(pid: string): Promise<ProcessExit>;
   /** Sends a message from host code (its `from` is "") to a pid or registered name; false if there is none. */
