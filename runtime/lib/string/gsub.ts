@@ -98,6 +98,9 @@ function callRepl(f: unknown, src: string, s: number, e: number): unknown {
   return call(f, ...args);
 }
 
+/** Pieces a gsub result may gather before it is flattened (about 64 MiB of rope nodes). */
+const ROPE_PIECES = 2 ** 21;
+
 export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown): unknown {
   const src = checkStr(s, 1, 'gsub');
   const pat = checkStr(p, 2, 'gsub');
@@ -121,6 +124,7 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   const savedM = curM;
   const savedMs = curMs;
   let out = '';
+  let sinceFlat = 0; // pieces appended to out since it was last flattened
   let copied = 0; // src[copied..pos) still has to be copied to out
   let pos = 0;
   let n = 0;
@@ -179,6 +183,13 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
         else if (typeof v !== 'string') throw luaError(`invalid replacement value (a ${typeName(v)})`);
         out += src.slice(copied, ms1) + (v as string);
         copied = e;
+        // A rope of millions of tiny pieces costs V8 ~32 bytes a piece: 2^28 one-byte replacements took ~10 GB and
+        // killed the node before the string reached its length limit. Flattened (charCodeAt does it) once the
+        // pieces since the last flatten outweigh the text, which keeps the copying linear overall.
+        if (++sinceFlat > ROPE_PIECES && sinceFlat * 32 > out.length) {
+          out.charCodeAt(0);
+          sinceFlat = 0;
+        }
       }
       if (e > ms1) pos = e;
       else if (ms1 < srcl) pos = ms1 + 1;
