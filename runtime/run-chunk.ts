@@ -8,6 +8,8 @@ import { registerCompiledChunk } from './core/chunks.js';
 import { TAIL, bounce } from './core/call.js';
 import { tostring } from './core/tostring.js';
 import { createGlobals } from './env.js';
+import { ownStringMetatable } from './core/meta.js';
+import type { LuaTable } from './core/table.js';
 
 export interface RunChunkOptions {
   /** the URL JS stack frames report for the module (its file URL) */
@@ -29,6 +31,7 @@ export interface RunOutcome {
 export function runChunk(mod: CompiledChunkModule, opts: RunChunkOptions): RunOutcome {
   registerCompiledChunk({ url: opts.url, chunkName: mod.chunkName, functionNames: mod.functionNames, map: opts.map });
   const G = createGlobals({ write: opts.write });
+  ownStringMetatable(G.string as LuaTable);
   // `arg` as lua.c sets it: the script name at 0 and the arguments from 1.
   const argTable = tableFromArray([...opts.args]);
   rawset(argTable, 0, opts.scriptName);

@@ -13,6 +13,29 @@ export function setStringMetatable(mt: LuaTable | undefined): void {
   STRING_META.mt = mt;
 }
 
+/**
+ * Whether string values share one metatable between processes. Once a process runtime exists in this JS realm the
+ * string metatable stays the read-only one (runtime/lib/string/index.ts): a writable one would let a process install
+ * code that runs inside the others. Until then a plain script may get a writable metatable of its own.
+ */
+let stringMetaShared = false;
+
+export function shareStringMetatable(): void {
+  stringMetaShared = true;
+}
+
+/**
+ * A plain script is the only Lua code of its run, so it gets a writable string metatable of its own, as under lua5.1
+ * (`getmetatable("").__index = ...` works); its __index is still the read-only string library. Not once processes
+ * share the realm (shareStringMetatable): then the read-only one stays.
+ */
+export function ownStringMetatable(stringLib: LuaTable): void {
+  if (stringMetaShared) return;
+  const mt = new LuaTable();
+  mt.__index = stringLib;
+  setStringMetatable(mt);
+}
+
 export function getStringMetatable(): LuaTable | undefined {
   return stringMeta;
 }

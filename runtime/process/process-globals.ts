@@ -1,6 +1,7 @@
 // The Lua environment of a process: one read-only base table per runtime (standard library, `process`, `channel`,
 // Wippy's coroutine with `spawn`, `errors`), shared by every process through `__index`, so an idle process costs a
 // few hundred bytes instead of a copy of the library; and the modules a process entry may `require` (time, ctx).
+import { shareStringMetatable } from '../core/meta.js';
 import { LuaTable } from '../core/table.js';
 import { MT } from '../core/symbols.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
@@ -67,6 +68,7 @@ function globalsClass(base: LuaTable): new () => LuaTable {
 
 export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime, write: (s: string) => void): ProcessGlobals {
   const sched = node.sched;
+  shareStringMetatable(); // from now on every string metatable of this realm is the read-only one
   const base = createGlobals({ write });
   base.process = readOnly(createProcessModule(node, channels));
   base.channel = readOnly(channels.channel);

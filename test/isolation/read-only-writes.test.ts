@@ -9,18 +9,19 @@ const CASES: Record<string, [string, string]> = {
   'deleting a library field with rawset': ['rawset(string, "upper", nil)\n', 'main.lua:1: attempt to modify a read-only table'],
   // the store lands on the JS line that closes the function literal: it had no position
   'storing a function literal into a library table': ['string.x = function() end\n', 'main.lua:1: attempt to modify a read-only table'],
-  'storing a function literal': ['getmetatable("").__index = function() end\n', 'main.lua:1: attempt to modify a read-only table'],
+  'storing a function literal': ['math.floor = function() end\n', 'main.lua:1: attempt to modify a read-only table'],
   'storing a multi-line function literal': [
-    'local mt = getmetatable("")\nmt.x = function()\n  return 1\nend\n',
+    'local m = math\nm.x = function()\n  return 1\nend\n',
     'main.lua:2: attempt to modify a read-only table',
   ],
-  'storing one by index': ['local k = "x"\ngetmetatable("")[k] = function() end\n', 'main.lua:2: attempt to modify a read-only table'],
-  // went through: the string metatable was writable
-  'rawset on the string metatable': ['rawset(getmetatable(""), "__index", nil)\n', 'main.lua:1: attempt to modify a read-only table'],
-  'setmetatable on the string metatable': ['setmetatable(getmetatable(""), {})\n', 'main.lua:1: attempt to modify a read-only table'],
+  'storing one by index': ['local k = "x"\ntable[k] = function() end\n', 'main.lua:2: attempt to modify a read-only table'],
+  // the string metatable of a process is read-only too (test/isolation/shared-tables walks it); a plain script's is
+  // its own and writable, as under lua5.1 (test/perf-a/string-metatable)
+  'rawset on a library table': ['rawset(os, "time", nil)\n', 'main.lua:1: attempt to modify a read-only table'],
+  'setmetatable on a library table': ['setmetatable(math, {})\n', 'main.lua:1: attempt to modify a read-only table'],
   // was go-lua's "attempt to insert into Immutable table", unlike every other write into the same table
   'table.insert into a library table': ['table.insert(string, 1)\n', 'main.lua:1: attempt to modify a read-only table'],
-  'table.insert into the string metatable': ['table.insert(getmetatable(""), 1)\n', 'main.lua:1: attempt to modify a read-only table'],
+  'table.insert into the string library through the string metatable': ['table.insert(getmetatable("").__index, 1)\n', 'main.lua:1: attempt to modify a read-only table'],
 };
 
 let results: Record<string, ChunkOutcome>;

@@ -17,7 +17,11 @@ function luaFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-const files = [...luaFiles(join(ROOT, 'test')), ...luaFiles(join(ROOT, 'bench'))].filter((f) => !f.includes('/typed/'));
+// test/adversarial/bad-input holds programs past the compiler's nesting and size limits (lua5.1 rejects them too):
+// luaparse may accept them, the front end rightly reports them.
+const files = [...luaFiles(join(ROOT, 'test')), ...luaFiles(join(ROOT, 'bench'))].filter(
+  (f) => !f.includes('/typed/') && !f.includes('/adversarial/bad-input/'),
+);
 
 function acceptedByLuaparse(src: string): boolean {
   try {
