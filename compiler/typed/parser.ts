@@ -10,7 +10,7 @@ import {
 import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
 import { parseExpr, parseExprList, parseSuffixedExpr } from './expressions.js';
 import type { TypeExpr } from './type-ast.js';
-import { MAX_SYNTAX_LEVELS, MAX_TREE_DEPTH } from '../limits.js';
+import { MAX_CALL_ARGS, MAX_SYNTAX_LEVELS, MAX_TREE_DEPTH } from '../limits.js';
 
 /** A syntax error: where, its LUA2xxx code and the message. */
 export class StripError {
@@ -291,13 +291,17 @@ export class Parser {
         this.expectClose(TK_UNTIL, 'until', 'repeat', start);
         this.expr();
         return;
-      case TK_FUNCTION:
+      case TK_FUNCTION: {
         lx.next();
         this.expectName('a function name');
+        // `function a.b.c()` is a chain of field accesses like `a.b.c` in an expression
+        const chainedBefore = this.chained;
         while (lx.tok === C_DOT) {
+          this.chain();
           lx.next();
           this.expectName('a function name');
         }
+        this.chained = chainedBefore;
         if (lx.tok === C_COLON) {
           lx.next();
           if (!isMemberName(lx.tok)) this.expectName('a method name');
@@ -305,6 +309,7 @@ export class Parser {
         }
         this.funcBody(start);
         return;
+      }
       case TK_LOCAL:
         lx.next();
         if (lx.tok === TK_FUNCTION) {
@@ -457,7 +462,7 @@ export class Parser {
 
   private parList(): void {
     const lx = this.lx;
-    for (;;) {
+    for (let n = 0; ; n++) {
       if (lx.tok === TK_DOTS) {
         lx.next();
         if (lx.tok === C_COLON) {
@@ -468,6 +473,9 @@ export class Parser {
         }
         return;
       }
+      // V8 refuses a function of more than 65,534 parameters (a SyntaxError in the emitted module); more than a call
+      // can pass (MAX_CALL_ARGS) serve nothing
+      if (n === MAX_CALL_ARGS) this.error('LUA1013', `function or expression too complex (more than ${MAX_CALL_ARGS} parameters) ${this.near()}`);
       this.typedName('a parameter name');
       if (lx.tok !== C_COMMA) return;
       lx.next();

@@ -52,6 +52,17 @@ describe('what is past the compiled form is refused, not crashed on', () => {
     expect(codes(`x = t${'.a'.repeat(100_000)}`)).toEqual(['LUA1013']);
     expect(codes(`f(${Array(100_000).fill('1').join(',')})`)).toEqual(['LUA1013']);
     expect(codes(`if a then ${'elseif a then '.repeat(100_000)} end`)).toEqual(['LUA1014']);
+    // a function name is a field chain too (it was a stack overflow in the emitter)
+    expect(codes(`function a${'.b'.repeat(5_000)}() end`)).toEqual(['LUA1013']);
+  });
+
+  it('more than 250 parameters (V8 refuses 65,535: it was a JS SyntaxError); 250 and a vararg compile', () => {
+    const params = (n: number): string => Array.from({ length: n }, (_, i) => `p${i}`).join(',');
+    const r = compile(`local function f(${params(70_000)}) end`, { file: 'main.lua' });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.line, d.column])).toEqual([
+      ['LUA1013', "function or expression too complex (more than 250 parameters) near 'p250'", 1, 'local function f('.length + params(250).length + 2],
+    ]);
+    expect(codes(`local function f(${params(250)}, ...) end`)).toEqual([]);
   });
 });
 
