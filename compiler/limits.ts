@@ -23,8 +23,9 @@ export const MAX_SYNTAX_LEVELS = 200;
 export const MAX_TREE_DEPTH = 1000;
 
 /**
- * Arguments of one call: lua5.1 fails near 250 ("function or expression too complex", its 250 registers), V8 at
- * 65,535 (a SyntaxError in the emitted module). lua5.1's limit is kept: a call it refuses is refused here too,
- * with its message, rather than one that compiles here and not there.
+ * Arguments of one call, and named parameters of one function: lua5.1 fails near 250 arguments ("function or
+ * expression too complex", its 250 registers) and 200 parameters (its 200 locals), V8 at 65,535 (a SyntaxError in
+ * the emitted module). lua5.1's call limit is kept for both: a call it refuses is refused here too, with its message,
+ * and a function cannot be given more arguments than that anyway.
  */
 export const MAX_CALL_ARGS = 250;
