@@ -24,7 +24,7 @@ export const METAMETHOD_CALLERS: ReadonlySet<string> = new Set(['tostring', 'pri
  * Standard functions that call a Lua function given as an argument (by position, 0-based): table.sort's comparator,
  * string.gsub's function replacement. In process mode a call passing something there other than a string or number
  * literal or a table constructor suspends its caller, so generator code calls the builtin's twin, which runs the
- * callback as its twin (runtime/lib/table.ts sortM, runtime/lib/string/gsub-y.ts): a callback that loops gives way.
+ * callback as its twin (runtime/lib/table/index.ts sortM, runtime/lib/string/gsub-y.ts): a callback that loops gives way.
  */
 export const CALLBACK_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['table.sort', 1],

@@ -1,7 +1,7 @@
 // Wippy's os module (wippyai/runtime runtime/lua/modules/ostime/module.go): differential against lua5.1 run with
 // the same TZ for what C's strftime/mktime and Go's time package agree on, pinned expectations for the rest.
 import { afterAll, describe, expect, it } from 'vitest';
-import { openOsLib, setOsNow } from '../../runtime/lib/os.js';
+import { openOsLib, setOsNow } from '../../runtime/lib/os/index.js';
 import { LuaTable, rawget } from '../../runtime/core/table.js';
 import { R } from '../../runtime/core/results.js';
 import { callAllResults, errorOf, fn, runLua51Lines } from './support.js';

@@ -2,7 +2,7 @@
 // error cases both raise, and pinned go-lua behaviour (tablelib.go tableSort: Go's sort.Sort, which never raises
 // "invalid order function for sorting"), plus termination, comparison-count and speed checks.
 import { describe, expect, it } from 'vitest';
-import { openTableLib } from '../../runtime/lib/table.js';
+import { openTableLib } from '../../runtime/lib/table/index.js';
 import { LuaTable, rawget, tableFromArray } from '../../runtime/core/table.js';
 import { MT } from '../../runtime/core/symbols.js';
 import { ret1 } from '../../runtime/core/results.js';

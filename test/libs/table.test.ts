@@ -1,7 +1,7 @@
 // The table library: differential against lua5.1 where Lua 5.1 and Wippy's go-lua agree (one lua5.1 run for the
 // whole batch), pinned expectations citing go-lua's tablelib.go / table.go where Wippy differs.
 import { describe, expect, it } from 'vitest';
-import { openTableLib } from '../../runtime/lib/table.js';
+import { openTableLib } from '../../runtime/lib/table/index.js';
 import { LuaTable, rawget, rawset, tableFromArray } from '../../runtime/core/table.js';
 import { R } from '../../runtime/core/results.js';
 import { LUA_DUMP, callAllResults, dumpTable, errorOf, fn, runLua51Lines, showValue } from './support.js';

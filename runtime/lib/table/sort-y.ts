@@ -1,5 +1,5 @@
 // table.sort's algorithm as a generator, for a comparator that has a generator twin, run by process-mode generator
-// code (the may-defer form of table.sort, runtime/lib/table.ts): the comparator runs as its twin, so a comparator
+// code (the may-defer form of table.sort, runtime/lib/table/index.ts): the comparator runs as its twin, so a comparator
 // that loops counts the budget and gives way, and process.terminate can end it. The steps are those of sort.ts
 // (introsort: median-of-3 quicksort, insertion sort for short runs, heapsort when too deep), comparison for
 // comparison, so a process sorts exactly as a plain script does, equal elements and inconsistent orders included.

@@ -2,18 +2,18 @@
 // create freeze isfrozen unpack. Everything is raw (no __index/__newindex/__len), as in go-lua, which works on the
 // table's array part directly. Functions whose behaviour depends on how many arguments were passed (go-lua's
 // `L.GetTop()`) read `arguments.length`: compiled calls pass exactly the Lua arguments.
-import { ARR, FROZEN, HASH } from '../core/symbols.js';
-import { LuaTable, rawget, rawlen, rawset } from '../core/table.js';
-import { ret0, ret1, retN } from '../core/results.js';
-import { luaError } from '../core/errors.js';
-import { checkInt, checkTable, typeError } from '../core/args.js';
-import { numberToString } from '../core/number-format.js';
-import { typeName } from '../core/value.js';
-import { comparatorLess, sortDefault, sortWith } from './table/sort.js';
-import { sortWithY } from './table/sort-y.js';
-import { deferGen } from '../core/defer.js';
-import type { LuaGen } from '../core/coroutine.js';
-import { withMayDefer } from './meta-twins.js';
+import { ARR, FROZEN, HASH } from '../../core/symbols.js';
+import { LuaTable, rawget, rawlen, rawset } from '../../core/table.js';
+import { ret0, ret1, retN } from '../../core/results.js';
+import { luaError } from '../../core/errors.js';
+import { checkInt, checkTable, typeError } from '../../core/args.js';
+import { numberToString } from '../../core/number-format.js';
+import { typeName } from '../../core/value.js';
+import { comparatorLess, sortDefault, sortWith } from './sort.js';
+import { sortWithY } from './sort-y.js';
+import { deferGen } from '../../core/defer.js';
+import type { LuaGen } from '../../core/coroutine.js';
+import { withMayDefer } from '../meta-twins.js';
 
 /** go-lua's MaxArrayIndex: integer keys from here on live in the hash part and `maxn` ignores them. */
 const MAX_ARRAY_INDEX = 67108864;

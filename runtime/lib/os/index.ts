@@ -2,10 +2,10 @@
 // and the constant platform = "wippy". Its quirks are kept: os.time{} defaults missing date fields to today and
 // time fields to 0, os.date's %U/%W are ISO weeks, *t's isdst means "offset is not zero", os.clock is seconds
 // of wall time since the runtime started.
-import { LuaTable, rawget } from '../core/table.js';
-import { ret1 } from '../core/results.js';
-import { checkNumber, checkStr, checkTable } from '../core/args.js';
-import { breakDown, isoWeek, localTimeToUnix, type BrokenTime } from './os/calendar.js';
+import { LuaTable, rawget } from '../../core/table.js';
+import { ret1 } from '../../core/results.js';
+import { checkNumber, checkStr, checkTable } from '../../core/args.js';
+import { breakDown, isoWeek, localTimeToUnix, type BrokenTime } from './calendar.js';
 
 /** Milliseconds since the Unix epoch; replaceable for deterministic runs (Wippy's clock TimeReference). */
 let nowMs: () => number = Date.now;
