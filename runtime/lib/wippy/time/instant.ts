@@ -3,19 +3,21 @@
 import { LuaUserdata } from '../../../core/value.js';
 import { LuaTable } from '../../../core/table.js';
 import {
-  ZERO_TIME_UNIX,
   SECONDS_PER_DAY,
   civilFromLocalSeconds,
   daysFromCivil,
   floorDiv,
   floorMod,
   type Civil,
-} from './civil.js';
+} from '../../civil.js';
 import { UTC, type LocationValue, type ZoneInfo } from './location.js';
 import { formatLayout, type FormatFields } from './layout.js';
 
 /** Filled by values.ts (methods and `__tostring`). */
 export const timeMeta = new LuaTable();
+
+/** Seconds from 0001-01-01T00:00:00Z (Go's zero Time) to the Unix epoch. */
+const ZERO_TIME_UNIX = -62135596800;
 
 const NS = 1000000000n;
 const INT64_MIN = -(2n ** 63n);

@@ -2,7 +2,7 @@
 // Offsets of the local and IANA zones come from the ICU data of Node's Intl, since Go's tzdata is not at hand.
 import { LuaUserdata } from '../../../core/value.js';
 import { LuaTable } from '../../../core/table.js';
-import { daysFromCivil } from './civil.js';
+import { daysFromCivil } from '../../civil.js';
 
 /** The zone in effect at an instant: abbreviation (Go's zone name, "MST" in layouts) and seconds east of UTC. */
 export interface ZoneInfo {

@@ -1,6 +1,6 @@
 // Go's time.ParseInLocation: reads a value by a reference layout, with Go's leniencies (any 1-2 digit day, a
 // fractional second after seconds even when the layout has none) and its ParseError texts.
-import { daysIn, isLeap } from './civil.js';
+import { daysIn, isLeap } from '../../civil.js';
 import { UTC, fixedZone, type LocationValue } from './location.js';
 import { dateTime, addDuration, withLocation, type TimeValue } from './instant.js';
 import {

@@ -1,8 +1,7 @@
-// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), valid for any year, as Go's
-// time package needs (its zero Time is year 1). Pure integer math: no JS Date, whose range is limited.
-
-/** Seconds from 0001-01-01T00:00:00Z (Go's zero Time) to the Unix epoch. */
-export const ZERO_TIME_UNIX = -62135596800;
+// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), valid for any year: the one
+// conversion between civil dates and day numbers, shared by the os library (runtime/lib/os/calendar.ts) and Wippy's
+// time module (runtime/lib/wippy/time/), since Go's time package, which both follow, has a zero Time in year 1.
+// Pure integer math: no JS Date, whose range is limited.
 
 export const SECONDS_PER_DAY = 86400;
 
@@ -16,13 +15,17 @@ export function floorMod(a: number, b: number): number {
   return m < 0 ? m + b : m === 0 ? 0 : m;
 }
 
-/** Days since 1970-01-01 of the civil date y-m-d (m in 1..12, d may overflow the month). */
-export function daysFromCivil(y: number, m: number, d: number): number {
+/** Days since 1970-01-01 of a civil date; month and day may be out of range (they carry, like Go's time.Date). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  // fold the month into [1, 12] first
+  const m0 = month - 1;
+  const y = year + floorDiv(m0, 12);
+  const m = floorMod(m0, 12) + 1;
   const yy = m <= 2 ? y - 1 : y;
   const era = floorDiv(yy, 400);
   const yoe = yy - era * 400;
   const mp = m > 2 ? m - 3 : m + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
