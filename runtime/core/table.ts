@@ -128,11 +128,11 @@ export function rawset(t: LuaTable, k: unknown, v: unknown): void {
           if (Object.isFrozen(t)) throw luaError('attempt to modify a read-only table');
           const fresh = [v];
           t[ARR] = fresh;
-          if (h !== undefined && h.size > 0) migrate(fresh, h);
+          if (h !== undefined && h.size > 0) absorbHash(fresh, h);
           return;
         }
         arr.push(v);
-        if (h !== undefined && h.size > 0) migrate(arr, h);
+        if (h !== undefined && h.size > 0) absorbHash(arr, h);
         return;
       }
     } else if (k !== k) {
@@ -150,8 +150,11 @@ export function rawset(t: LuaTable, k: unknown, v: unknown): void {
   h.set(k, v);
 }
 
-/** Moves keys n+1, n+2, ... from the hash part into the array part after a push. */
-function migrate(arr: unknown[], h: Map<unknown, unknown>): void {
+/**
+ * After the array part grew (a push here, table.insert's shift in runtime/lib/table), moves the keys n+1, n+2, ...
+ * that now continue it out of the hash part, keeping the invariant that n+1 is never a hash key.
+ */
+export function absorbHash(arr: unknown[], h: Map<unknown, unknown>): void {
   let k = arr.length + 1;
   let v = h.get(k);
   while (v !== undefined) {
