@@ -3,7 +3,7 @@
 // table's array part directly. Functions whose behaviour depends on how many arguments were passed (go-lua's
 // `L.GetTop()`) read `arguments.length`: compiled calls pass exactly the Lua arguments.
 import { ARR, FROZEN, HASH } from '../../core/symbols.js';
-import { LuaTable, rawget, rawlen, rawset } from '../../core/table.js';
+import { LuaTable, absorbHash, rawget, rawlen, rawset } from '../../core/table.js';
 import { ret0, ret1, retN } from '../../core/results.js';
 import { luaError } from '../../core/errors.js';
 import { checkInt, checkTable, typeError } from '../../core/args.js';
@@ -40,20 +40,6 @@ function optIntStrict(v: unknown, n: number, fname: string, def: number): number
   throw typeError(n, fname, 'number', v);
 }
 
-/** After the array part grew, pulls the keys that now continue it out of the hash part (table.ts invariant). */
-function absorbHash(t: LuaTable, arr: unknown[]): void {
-  const h = t[HASH];
-  if (h === undefined || h.size === 0) return;
-  let k = arr.length + 1;
-  let v = h.get(k);
-  while (v !== undefined) {
-    h.delete(k);
-    arr.push(v);
-    k++;
-    v = h.get(k);
-  }
-}
-
 /**
  * table.insert(t, v) appends (a nil value is a no-op: go-lua `LTable.Append`); table.insert(t, pos, v) shifts
  * up when 1 <= pos <= #t, and otherwise is a plain raw set (`LTable.Insert`). go-lua raises "wrong number of
@@ -83,7 +69,8 @@ function insert(t: unknown, a: unknown, b: unknown): undefined {
     return ret0();
   }
   arr.splice(pos - 1, 0, b);
-  absorbHash(tbl, arr);
+  const h = tbl[HASH];
+  if (h !== undefined && h.size > 0) absorbHash(arr, h);
   return ret0();
 }
 
