@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-// A hash of every compiler and runtime source: compiled modules cached by an older build are never reused.
+// A hash of every diagnostics, compiler, runtime and SDK source: compiled modules cached by an older build are never reused.
 function hashTree(dirs) {
   const h = createHash('sha256');
   const walk = (d) => {
@@ -64,5 +64,5 @@ await build({
   external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping'],
   plugins: [builtinsThroughRequire],
   logLevel: 'warning',
-  define: { __BUILD_ID__: JSON.stringify(hashTree(['compiler', 'runtime', 'sdk'])) },
+  define: { __BUILD_ID__: JSON.stringify(hashTree(['diagnostics', 'compiler', 'runtime', 'sdk'])) },
 });

@@ -1,16 +1,8 @@
-// Compiler diagnostics: the one shape every pass reports in, the catalogue of codes, and the renderer
-// (`file:line:col: error LUAnnnn: message`, then the source line and a caret). Lines and columns are 1-based;
-// `Diagnostic.column` counts bytes of the line (the compiler reads bytes), the rendered form counts characters (UTF-8
-// decoded, a tab is one), which is what editors and terminals expect of `file:line:col`.
-
-export interface Diagnostic {
-  code: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  length: number;
-}
+// Compiler diagnostics: the catalogue of the compiler's codes, and positions in its source. The shape and the
+// renderer are the project's one diagnostics system (diagnostics/). Lines and columns are 1-based; `Diagnostic.column`
+// counts bytes of the line (the compiler reads bytes), the rendered form counts characters (UTF-8 decoded, a tab is
+// one), which is what editors and terminals expect of `file:line:col`.
+export { formatDiagnostic, renderDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 
 /** The catalogue of the compiler's own codes (the typed front end has its LUA2xxx codes in typed/diagnostic-codes.ts). */
 export const DIAGNOSTIC_CODES = {
@@ -57,32 +49,4 @@ export function positionOf(source: string, offset: number): { line: number; colu
     }
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-/** The text of a 1-based line (bytes as latin1 chars). */
-function lineText(source: string, line: number): string {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = source.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
-  }
-  const end = source.indexOf('\n', start);
-  return source.slice(start, end < 0 ? source.length : end).replace(/\r$/, '');
-}
-
-/**
- * Renders a diagnostic with its source line and a caret. `source` is the byte string (latin1) the compiler read;
- * the line is shown decoded as UTF-8 and the caret is placed under the right character.
- */
-export function formatDiagnostic(d: Diagnostic, source?: string): string {
-  if (source === undefined) return `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`;
-  const raw = lineText(source, d.line);
-  const decode = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-  const shown = [...decode(raw).replace(/\t/g, ' ')];
-  // A caret inside a multi-byte character stays on that character.
-  const caretAt = [...decode(raw.slice(0, Math.max(0, d.column - 1)))].length;
-  const width = Math.max(1, Math.min(d.length, shown.length - caretAt));
-  const head = `${d.file}:${d.line}:${caretAt + 1}: error ${d.code}: ${d.message}`;
-  return `${head}\n${shown.join('')}\n${' '.repeat(caretAt)}${'^'.repeat(width)}`;
 }

@@ -6,10 +6,17 @@ import { ChunkEmitter } from './emit/context.js';
 import { emitModule } from './emit/module.js';
 import { GotoError } from './emit/goto.js';
 import { EscapeError } from './strings.js';
-import { formatDiagnostic, positionOf, type Diagnostic } from './diagnostics.js';
+import { positionOf, type Diagnostic } from './diagnostics.js';
 import { prepareSource } from './front-end.js';
 
-export { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export {
+  formatDiagnostic,
+  renderDiagnostics,
+  renderDiagnosticsJson,
+  diagnosticRecord,
+  type Diagnostic,
+  type DiagnosticRecord,
+} from '../diagnostics/index.js';
 
 export interface CompileOptions {
   /** path of the source as shown in diagnostics and source maps */
@@ -56,13 +63,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       const { line, column } = { line: e.at.loc.start.line, column: e.at.loc.start.column + 1 };
       diagnostics.push({ code: e.code, message: e.message, file, line, column, length: e.length });
     } else if (e instanceof EscapeError) {
-      const { line, column } = positionOf(front.code, 0);
-      diagnostics.push({ code: 'LUA1007', message: e.message, file, line, column, length: 1 });
+      const { line, column } = positionOf(front.code, e.offset);
+      diagnostics.push({ code: 'LUA1007', message: e.message, file, line, column, length: e.length });
     } else throw e;
     return { code: '', map: undefined, diagnostics, ok: false };
   }
-}
-
-export function renderDiagnostics(diags: Diagnostic[], source: string | undefined): string {
-  return diags.map((d) => formatDiagnostic(d, source)).join('\n');
 }

@@ -3,10 +3,12 @@
 // character stands for itself (no \x, \z or \u{} in Wippy's lexer, spec §1.2). Long strings drop a first newline and
 // turn every newline sequence into "\n", as llex.c does.
 
+/** An escape Lua rejects: `offset` is the source offset of its backslash, `length` covers the escape. */
 export class EscapeError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly length: number,
   ) {
     super(message);
   }
@@ -25,7 +27,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   "'": "'",
 };
 
-export function decodeStringLiteral(raw: string): string {
+/** The bytes of a string literal; `at` is the source offset of `raw`, where a rejected escape is reported. */
+export function decodeStringLiteral(raw: string, at = 0): string {
   const q = raw.charCodeAt(0);
   if (q === 91 /* [ */) return decodeLongString(raw);
   const body = raw.slice(1, -1);
@@ -55,7 +58,8 @@ export function decodeStringLiteral(raw: string): string {
         v = v * 10 + (body.charCodeAt(j) - 48);
         j++;
       }
-      if (v > 255) throw new EscapeError('escape sequence too large', bs + 1);
+      // `bs` counts within the body, one past the opening quote
+      if (v > 255) throw new EscapeError('escape sequence too large', at + 1 + bs, j - bs);
       out += String.fromCharCode(v);
       i = j;
     } else {

@@ -147,7 +147,7 @@ function emitArgs(fx: FunctionEmitter, e: CallLike, self: string | undefined, in
       return;
     }
     if (a.type === 'StringLiteral') {
-      out.push(jsString(decodeStringLiteral(a.raw)));
+      out.push(jsString(decodeStringLiteral(a.raw, a.range?.[0])));
       return;
     }
     const v: Js = readInOrder(fx, a, emitExpr(fx, a));

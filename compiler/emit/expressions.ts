@@ -28,7 +28,7 @@ export function emitExpr(fx: FunctionEmitter, e: Expression): Js {
     case 'NumericLiteral':
       return js(jsNumber(e.value), 'num', true);
     case 'StringLiteral':
-      return js(jsString(decodeStringLiteral(e.raw)), 'str', true);
+      return js(jsString(decodeStringLiteral(e.raw, e.range?.[0])), 'str', true);
     case 'VarargLiteral':
       return js('va[0]');
     case 'Identifier':
@@ -277,7 +277,7 @@ export function describeOperand(fx: FunctionEmitter, e: Expression): string {
     case 'MemberExpression':
       return e.indexer === ':' ? `method '${e.identifier.name}'` : `field '${e.identifier.name}'`;
     case 'IndexExpression':
-      return e.index.type === 'StringLiteral' ? `field '${decodeStringLiteral(e.index.raw)}'` : '';
+      return e.index.type === 'StringLiteral' ? `field '${decodeStringLiteral(e.index.raw, e.index.range?.[0])}'` : '';
     case 'StringLiteral':
     case 'NumericLiteral':
       return 'constant';
@@ -296,7 +296,7 @@ function emitMember(fx: FunctionEmitter, e: MemberExpression): Js {
 function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
   const base = emitExpr(fx, e.base);
   if (e.index.type === 'StringLiteral') {
-    const key = decodeStringLiteral(e.index.raw);
+    const key = decodeStringLiteral(e.index.raw, e.index.range?.[0]);
     return js(indexCode(fx, base, jsString(key), propAny(key), e, describeOperand(fx, e.base), isTableLocal(fx, e.base)));
   }
   const key = emitExpr(fx, e.index);
@@ -377,7 +377,7 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
     }
     const value = emitExpr(fx, f.value);
     if (f.type === 'TableKeyString' || (f.type === 'TableKey' && f.key.type === 'StringLiteral')) {
-      const key = f.type === 'TableKeyString' ? f.key.name : decodeStringLiteral((f.key as { raw: string }).raw);
+      const key = f.type === 'TableKeyString' ? f.key.name : decodeStringLiteral((f.key as { raw: string }).raw, f.key.range?.[0]);
       const acc = `${t}${propAny(key)}`;
       if (value.kind === 'nil') return;
       if (value.kind !== 'any') {
