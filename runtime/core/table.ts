@@ -10,7 +10,7 @@ import { luaError } from './errors.js';
  * The array part of every table created without one (`{}`, records): one shared empty array, so an empty table or a
  * record costs no array of its own (32 bytes; binarytrees-style allocation ~40% less GC work). Rule for every writer:
  * an append to an empty array part replaces it (`t[ARR] = [v]`), never pushes (rawset, setindex, compiled stores and
- * table.insert do so; test/perf-a/empty-array.test.ts checks it stays empty). Not frozen: V8 handles frozen arrays
+ * table.insert do so; test/perf/empty-array.test.ts checks it stays empty). Not frozen: V8 handles frozen arrays
  * on slower paths (closures and oop ran 10-17% slower with a frozen one).
  */
 export const EMPTY_ARRAY: unknown[] = [];

@@ -58,7 +58,7 @@ print(table.concat(out, " "))
 
 describe('the shared empty array part', () => {
   it('stays empty while every writer appends to empty tables', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'perf-a-empty-'));
+    const dir = mkdtempSync(join(tmpdir(), 'perf-empty-'));
     const out = compile(SRC, { file: 'empty.lua', chunkName: 'empty.lua' });
     expect(out.ok).toBe(true);
     const file = join(dir, 'empty.mjs');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 function run(src: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'perf-a-'));
+  const dir = mkdtempSync(join(tmpdir(), 'perf-'));
   writeFileSync(join(dir, 'ro.lua'), src);
   // run from the file's directory so that the chunk name is just `ro.lua`
   const r = spawnSync('node', [join(ROOT, 'bin/moonforge.mjs'), 'run', 'ro.lua'], {

@@ -27,7 +27,7 @@ print(s:upper(), up("again"), (pcall(function() return s:shout() end)))
 
 describe('string methods after the string metatable changes', () => {
   it('agree with lua5.1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'perf-a-'));
+    const dir = mkdtempSync(join(tmpdir(), 'perf-'));
     writeFileSync(join(dir, 'sm.lua'), SRC);
     const want = execFileSync('lua5.1', ['sm.lua'], { cwd: dir, encoding: 'utf8' });
     const got = spawnSync('node', [join(ROOT, 'bin/moonforge.mjs'), 'run', 'sm.lua'], {

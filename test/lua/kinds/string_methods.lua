@@ -1,5 +1,5 @@
 -- Method calls on strings (the compiler reads the string metatable's __index table inline): library methods,
--- literal and computed receivers, missing methods and non-string receivers (a replaced __index: test/perf-a).
+-- literal and computed receivers, missing methods and non-string receivers (a replaced __index: test/perf/).
 local s = "Hello, World"
 print(s:upper(), s:lower(), s:len(), s:sub(1, 5), s:byte(1), s:rep(2, "-") == s:rep(2))
 print(("abc"):upper(), ("x"):rep(3), (s .. "!"):len())

@@ -2,9 +2,9 @@
 // object alone would leave both writable (an array and a Map are objects of their own). No runtime table has them
 // today; this pins the mechanism for the first one that will.
 import { describe, expect, it } from 'vitest';
-import { readOnly } from '../../runtime/core/read-only.js';
-import { rawget, rawset, tableFromArray } from '../../runtime/core/table.js';
-import { toLuaError } from '../../runtime/core/errors.js';
+import { readOnly } from '../../../runtime/core/read-only.js';
+import { rawget, rawset, tableFromArray } from '../../../runtime/core/table.js';
+import { toLuaError } from '../../../runtime/core/errors.js';
 
 function writeError(f: () => void): string {
   try {

@@ -2,7 +2,7 @@
 // the position of the Lua code that wrote, whatever the kind of write. Run as `moonforge run` runs a script (built
 // dist/, the batch runner of test/runtime-errors).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type ChunkOutcome } from '../runtime-errors/batch.js';
+import { runBatch, type ChunkOutcome } from '../../runtime-errors/batch.js';
 
 const CASES: Record<string, [string, string]> = {
   // was "internal error: TypeError: Cannot delete property"
@@ -15,8 +15,8 @@ const CASES: Record<string, [string, string]> = {
     'main.lua:2: attempt to modify a read-only table',
   ],
   'storing one by index': ['local k = "x"\ntable[k] = function() end\n', 'main.lua:2: attempt to modify a read-only table'],
-  // the string metatable of a process is read-only too (test/isolation/shared-tables walks it); a plain script's is
-  // its own and writable, as under lua5.1 (test/perf-a/string-metatable)
+  // the string metatable of a process is read-only too (test/process/isolation/shared-tables walks it); a plain script's is
+  // its own and writable, as under lua5.1 (test/perf/string-metatable)
   'rawset on a library table': ['rawset(os, "time", nil)\n', 'main.lua:1: attempt to modify a read-only table'],
   'setmetatable on a library table': ['setmetatable(math, {})\n', 'main.lua:1: attempt to modify a read-only table'],
   // was go-lua's "attempt to insert into Immutable table", unlike every other write into the same table

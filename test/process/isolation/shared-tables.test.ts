@@ -4,8 +4,8 @@
 // process reaches a different table). A shared table added later without being made read-only fails this test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createIoModule } from '../../sdk/io-module.js';
-import { entry, makeApp } from '../process/support.js';
+import { createIoModule } from '../../../runtime/app/io-module.js';
+import { entry, makeApp } from '../support.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
 const MODULES = ['time', 'ctx', 'security', 'io'];

@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadApp } from '../../runtime/app/index.js';
-import { createAppRuntime } from '../../sdk/app-runtime.js';
-import { createRuntime } from '../../sdk/embed.js';
-import type { ProcessRuntime } from '../../runtime/process/process-runtime.js';
+import { formatDiagnostic, loadApp } from '../../../runtime/app/index.js';
+import { createAppRuntime } from '../../../sdk/app-runtime.js';
+import { createRuntime } from '../../../sdk/embed.js';
+import type { ProcessRuntime } from '../../../runtime/process/process-runtime.js';
 
 function appDir(wippyYaml: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'mf-backstop-'));

@@ -1,9 +1,9 @@
 // Lua callbacks of library functions in a process: a table.sort comparator or a string.gsub function that loops runs
 // as its generator twin when process-mode generator code calls the library function (its may-defer form,
-// runtime/lib/table.ts sortM, runtime/lib/string/gsub-y.ts), so it gives way like `while true do end` and
+// runtime/lib/table/index.ts sortM, runtime/lib/string/gsub-y.ts), so it gives way like `while true do end` and
 // process.terminate ends it. Results are those of the plain versions; coroutine.yield inside stays refused (Lua 5.1).
 import { describe, expect, it } from 'vitest';
-import { runBodies, runMain } from '../process/support.js';
+import { runBodies, runMain } from '../support.js';
 import { tickBeside } from './real-time.js';
 
 /** main spawns app:busy monitored, sleeps (so a busy process that never gives way freezes it), terminates it. */

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/index.js';
-import { REPO_ROOT, runLua51 } from '../support/lua-runners.js';
-import { runBodies } from '../process/support.js';
+import { compile } from '../../../compiler/index.js';
+import { REPO_ROOT, runLua51 } from '../../support/lua-runners.js';
+import { runBodies } from '../support.js';
 
-const FIXTURE = 'test/liveness/fixtures/metamethod-results.lua';
+const FIXTURE = 'test/process/liveness/fixtures/metamethod-results.lua';
 
 describe('metamethod results in a process', () => {
   it('the fixture really takes the deferred path (its handlers have twins and its main calls the D forms)', () => {

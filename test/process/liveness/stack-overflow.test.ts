@@ -3,8 +3,8 @@
 // between another process's wake-ups). Now a caught overflow empties the budget (runtime/core/errors.ts toLuaError,
 // preempt.ts chargeAll) and a batch of slow slices ends after 10 ms (scheduler.ts BUSY_BATCH_MS).
 import { describe, expect, it } from 'vitest';
-import { BUDGET, BUDGET_SLICE } from '../../runtime/core/preempt.js';
-import { toLuaError } from '../../runtime/core/errors.js';
+import { BUDGET, BUDGET_SLICE } from '../../../runtime/core/preempt.js';
+import { toLuaError } from '../../../runtime/core/errors.js';
 import { tickBeside } from './real-time.js';
 
 const OVERFLOW_LOOP = 'while true do pcall(function() local function r() return 1 + r() end r() end) end';

@@ -1,6 +1,6 @@
 // The limits through the embedding API (sdk/embed.ts): createRuntime({ memory, maxProcesses }) reaches the node.
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../../sdk/index.js';
+import { createRuntime } from '../../../sdk/index.js';
 
 describe('embedding API limits', () => {
   it('memory.processMemoryMb stops a growing process with the memory error', async () => {

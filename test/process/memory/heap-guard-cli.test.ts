@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/lua-runners.js';
-import { runProcess } from '../support/process-runner.js';
+import { REPO_ROOT } from '../../support/lua-runners.js';
+import { runProcess } from '../../support/process-runner.js';
 
 /** A copy of an adversarial case's app (its src only: no .wippy.yaml, so the default limits). */
 function appFrom(kase: string): string {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadApp } from '../../runtime/app/index.js';
-import { createAppRuntime } from '../../sdk/app-runtime.js';
+import { formatDiagnostic, loadApp } from '../../../runtime/app/index.js';
+import { createAppRuntime } from '../../../sdk/app-runtime.js';
 
 /** An app folder with `.wippy.yaml` text and `src/` files. */
 function appDir(wippyYaml: string, src: Record<string, string>): string {
