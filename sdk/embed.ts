@@ -9,7 +9,8 @@ import type { CompiledChunkModule } from '../runtime/abi.js';
 import type { LuaTable } from '../runtime/core/table.js';
 import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type ProcessRuntime } from '../runtime/process/process-runtime.js';
 import type { MemoryLimits } from '../runtime/process/memory-guard.js';
-import { EVENTS_TOPIC, Proc, type Envelope, type ExitResult } from '../runtime/process/proc.js';
+import { Proc, type ExitResult } from '../runtime/process/proc.js';
+import { EVENTS_TOPIC, type Envelope } from '../runtime/process/message.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from '../runtime/process/node.js';
 import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
 import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
@@ -120,18 +121,29 @@ export interface Mailbox {
   close(): void;
 }
 
-/** The mailbox is a process of the node (it has a pid, monitors, names) whose delivery goes to JS subjects. */
-class HostMailbox extends Proc implements Mailbox {
+/** The mailbox is a process of the node (it has a pid, monitors, names) whose deliveries go to JS subjects. */
+class HostMailbox implements Mailbox {
   private readonly msgs = new Subject<ProcessMessage>();
   private readonly evts = new Subject<ProcessEvent>();
+  /** the node's endpoint process behind this mailbox */
+  readonly proc: Proc;
 
-  override deliver(env: Envelope): void {
-    if (!this.alive) return;
-    if (env.topic === EVENTS_TOPIC) {
-      if (env.event !== undefined) this.evts.next(eventOf(env.event));
-    } else {
-      this.msgs.next(messageOf(env));
-    }
+  constructor(
+    private readonly node: ProcessRuntime['node'],
+    pid: string,
+  ) {
+    this.proc = node.endpoint(pid, 'host:mailbox', (env) => {
+      if (env.topic === EVENTS_TOPIC) {
+        if (env.event !== undefined) this.evts.next(eventOf(env.event));
+      } else {
+        this.msgs.next(messageOf(env));
+      }
+      return true;
+    });
+  }
+
+  get pid(): string {
+    return this.proc.pid;
   }
 
   /** Messages sent to this mailbox, optionally of one topic. */
@@ -153,7 +165,7 @@ class HostMailbox extends Proc implements Mailbox {
   send(dest: string, topic: string, ...values: unknown[]): boolean {
     const target = this.node.resolve(dest);
     if (target === undefined || topic === '' || topic.startsWith('@')) return false;
-    this.node.send(this, target, toLuaString(topic), values.map((v) => toLua(v)));
+    this.node.send(this.proc, target, toLuaString(topic), values.map((v) => toLua(v)));
     return true;
   }
 
@@ -161,14 +173,14 @@ class HostMailbox extends Proc implements Mailbox {
   monitor(pid: string): boolean {
     const target = this.node.resolve(pid);
     if (target === undefined) return false;
-    target.monitors.add(this);
-    this.monitoring.add(target);
+    target.monitors.add(this.proc);
+    this.proc.monitoring.add(target);
     return true;
   }
 
   /** Removes the mailbox (monitors get its EXIT, a normal one). */
   close(): void {
-    this.node.exitProcess(this, { value: undefined, error: undefined });
+    this.node.exitProcess(this.proc, { value: undefined, error: undefined });
     this.msgs.complete();
     this.evts.complete();
   }
@@ -323,12 +335,11 @@ class Embedded implements EmbeddedRuntime {
   mailbox(name?: string): Mailbox {
     const host = [...this.rt.hosts][0] ?? 'host';
     const node = this.rt.node;
-    const mb = new HostMailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`, 'host:mailbox', host);
-    node.procs.set(mb.pid, mb);
+    if (name !== undefined && node.names.has(name)) throw new Error(`name already registered: ${name}`);
+    const mb = new HostMailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`);
     if (name !== undefined) {
-      if (node.names.has(name)) throw new Error(`name already registered: ${name}`);
-      node.names.set(name, mb);
-      mb.names.add(name);
+      node.names.set(name, mb.proc);
+      mb.proc.names.add(name);
     }
     return mb;
   }
@@ -339,10 +350,11 @@ class Embedded implements EmbeddedRuntime {
     if (s === undefined) {
       const subject = new Subject<Envelope>();
       s = subject;
-      const deliver = proc.deliver.bind(proc);
-      proc.deliver = (env: Envelope) => {
-        if (proc.alive) subject.next(env);
-        deliver(env);
+      // before the hook already there (a JS mailbox's): that one takes what it sees
+      const inner = proc.deliveryHook;
+      proc.deliveryHook = (env: Envelope) => {
+        subject.next(env);
+        return inner !== undefined && inner(env);
       };
       this.taps.set(proc, subject);
     }

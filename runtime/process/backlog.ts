@@ -1,4 +1,4 @@
-// The messages of a process that could not be handed over yet (proc.ts), in arrival order. A receiver takes the oldest
+// The messages of a process that could not be handed over yet (mailbox.ts), in arrival order. A receiver takes the oldest
 // one for its channel; that is almost always the front of the queue, but a message for another channel (an unread
 // listener, a topic nobody subscribes to yet) may be older, so the queue cannot be a plain FIFO. Taking from an array
 // with splice made delivering a backlog quadratic (100k queued messages took 2 s, 400k 40 s, issue #10); here every
@@ -7,14 +7,14 @@
 //     the holes outnumber the messages, so memory stays proportional to what waits;
 //   - each channel keeps a cursor: no message before it is for that channel, so a receiver never rescans what it
 //     passed. Messages are only appended, so a cursor stays right until the subscriptions change; the process then
-//     rebuilds its backlog (Proc.flush) or forgets the cursors (retarget).
+//     rebuilds its backlog (Mailbox.flush) or forgets the cursors (retarget).
 import type { Channel } from './channel.js';
-import type { Envelope } from './proc.js';
+import type { Envelope } from './message.js';
 
 /** Below this many slots the array is never compacted (copying a small array costs more than the holes). */
 const COMPACT_MIN = 1024;
 
-/** Where a message goes under the current subscriptions (the Proc). */
+/** Where a message goes under the current subscriptions (the Mailbox). */
 export interface Targets {
   target(env: Envelope): Channel | undefined;
 }
@@ -75,7 +75,7 @@ export class Backlog {
     return undefined;
   }
 
-  /** The messages in order (Proc.flush rebuilds the backlog from them). */
+  /** The messages in order (Mailbox.flush rebuilds the backlog from them). */
   *entries(): Generator<Envelope> {
     const q = this.q;
     for (let i = this.head; i < q.length; i++) {

@@ -9,8 +9,8 @@ import { luaError } from '../core/errors.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
 import { readOnly } from '../core/read-only.js';
-import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk, type SelectState, type Waiter } from './channel.js';
-import { PARK, type DirectForm, type Task } from './task.js';
+import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk } from './channel.js';
+import { PARK, type DirectForm, type SelectState, type Task, type Waiter } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
 
 /** A case of channel.select: made by ch:case_send(v) / ch:case_receive(). */

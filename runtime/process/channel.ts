@@ -4,36 +4,7 @@
 import { LuaUserdata } from '../core/value.js';
 import type { LuaTable } from '../core/table.js';
 import { MT } from '../core/symbols.js';
-import type { Task } from './task.js';
-
-/** State shared by the waiters of one select: the first case to fire wins, the others become stale. */
-export interface SelectState {
-  done: boolean;
-}
-
-/**
- * How a wait ended: a value received ('recv'), the channel closed and drained under a receiver ('closed'), the value
- * sent ('sent'), or a send on a channel closed meanwhile ('closed-send'); undefined while waiting.
- */
-export type Outcome = 'recv' | 'closed' | 'sent' | 'closed-send' | undefined;
-
-/**
- * A task waiting on a channel. The channel writes the outcome into the waiter itself and wakes the task with it, so
- * a delivery allocates nothing. A plain wait's waiter is the Task itself; each select case has a SelectWaiter. A
- * waiter is in at most one channel queue at a time; `link` chains that queue.
- */
-export interface Waiter {
-  readonly task: Task;
-  /** the task's parkSeq when it parked for this wait */
-  readonly token: number;
-  readonly sel: SelectState | undefined;
-  readonly caseIndex: number;
-  /** the value of a waiting sender; for a receiver, the value it got */
-  value: unknown;
-  outcome: Outcome;
-  /** the next waiter of the channel queue this one is in (a circular list, see Channel) */
-  link: Waiter | undefined;
-}
+import type { Outcome, SelectState, Task, Waiter } from './task.js';
 
 /** receiver: true for a sent value, false once closed and drained */
 export const receivedOk = (w: Waiter): boolean => w.outcome === 'recv';

@@ -17,8 +17,13 @@
 // The stopped process fails like a terminated one: monitors get EXIT with the error, links LINK_DOWN; the others go on.
 import v8 from 'node:v8';
 import { BUDGET } from '../core/preempt.js';
-import type { Proc } from './proc.js';
-import type { Task } from './task.js';
+import type { Task, TaskOwner } from './task.js';
+import type { SliceMeter } from './scheduler.js';
+
+/** What the guard charges: a process, and how many messages wait in its mailbox (the last resort's measure). */
+export interface Charged extends TaskOwner {
+  readonly queued: number;
+}
 
 /** Default per-process limit: room for honest big tables, far below V8's own limit on a 64-bit machine. */
 export const DEFAULT_PROCESS_MEMORY_MB = 512;
@@ -48,7 +53,7 @@ export interface MemoryLimits {
 const MB = 1024 * 1024;
 
 /** The guard of the runtime whose scheduler ran the last measured slice (see memoryCheck). */
-let active: MemoryGuard | undefined;
+let active: { checkRunning(): string | undefined } | undefined;
 /** memoryCheck's calls, so that it reads the heap on one call in 16 only */
 let checks = 0;
 
@@ -82,18 +87,18 @@ const heapUsed = (): number => v8.getHeapStatistics().used_heap_size;
 
 BUDGET.mem = memoryCheck;
 
-export class MemoryGuard {
+export class MemoryGuard<P extends Charged> implements SliceMeter<P> {
   /** bytes a process may be charged with (Infinity: no limit) */
   readonly processLimit: number;
   /** the node-wide mark in bytes (Infinity: no guard) */
   readonly heapMark: number;
   private readonly processLimitMb: number;
   /** tasks whose next slice is measured: they ran out of their budget in their last slice */
-  private readonly busy = new Set<Task>();
+  private readonly busy = new Set<Task<P>>();
   /** bytes charged to each process that ever ran a measured slice (dead ones are dropped at the next check) */
-  private readonly charges = new Map<Proc, number>();
+  private readonly charges = new Map<P, number>();
   /** the task of the slice running (or last run) */
-  private running: Task | undefined = undefined;
+  private running: Task<P> | undefined = undefined;
   /** the heap reading at the start of the running slice, or -1 when it is not measured */
   private sliceStart = -1;
   /**
@@ -116,9 +121,9 @@ export class MemoryGuard {
   constructor(
     limits: MemoryLimits,
     /** stops a process with a failure of this message (the node's exitProcess) */
-    private readonly stop: (proc: Proc, message: string) => void,
+    private readonly stop: (proc: P, message: string) => void,
     /** every live process, for the guard's last resort (the longest backlog) */
-    private readonly procs: () => Iterable<Proc>,
+    private readonly procs: () => Iterable<P>,
   ) {
     const mb = limits.processMemoryMb ?? DEFAULT_PROCESS_MEMORY_MB;
     this.processLimitMb = mb;
@@ -129,7 +134,7 @@ export class MemoryGuard {
   }
 
   /** At the start of a slice: the heap reading to charge against, or -1 when the slice is not measured. */
-  before(task: Task): number {
+  before(task: Task<P>): number {
     active = this;
     this.running = task;
     if (!this.armed) return (this.sliceStart = -1);
@@ -140,7 +145,7 @@ export class MemoryGuard {
    * At the end of a slice: charges a measured one (`h0` from before), and records whether the task ran out of its
    * budget (then its next slice is measured).
    */
-  after(task: Task, h0: number, outOfBudget: boolean): void {
+  after(task: Task<P>, h0: number, outOfBudget: boolean): void {
     if (!this.armed) return;
     // a slice not measured from its start may have been from a memoryCheck on (plain code that could not give way)
     if (h0 < 0) h0 = this.sliceStart;
@@ -225,8 +230,8 @@ export class MemoryGuard {
   }
 
   /** The process to stop when the heap is too full: the one charged with the most, else the longest backlog. */
-  private worst(): Proc | undefined {
-    let worst: Proc | undefined;
+  private worst(): P | undefined {
+    let worst: P | undefined;
     let most = MIN_CHARGE;
     for (const [p, c] of this.charges) {
       if (p.alive && c > most) {

@@ -64,6 +64,23 @@ export class Message {
   }
 }
 
+export const EVENTS_TOPIC = '@events';
+
+/** The payloads of an event envelope (shared, never written). */
+export const NO_PAYLOADS: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+/** What waits in a mailbox: a sent Message (which is one), or an event. */
+export interface Envelope {
+  readonly topic: string;
+  readonly from: string;
+  /** deep-copied payload values */
+  readonly payloads: unknown[];
+  /** for EVENTS_TOPIC: the event table */
+  event?: LuaTable;
+  /** for EVENTS_TOPIC: LINK_DOWN, which kills a process that does not trap links */
+  linkDown?: boolean;
+}
+
 /** A Message from an array of (copied) payloads. */
 export function messageOf(topic: string, from: string, payloads: unknown[]): Message {
   const n = payloads.length;

@@ -11,9 +11,10 @@ import { callMeta } from '../core/call.js';
 import { createError, type ErrorFrame, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
-import { EMPTY_CONTEXT, EVENTS_TOPIC, NO_PAYLOADS, Proc, type Envelope, type ExitResult } from './proc.js';
+import { EMPTY_CONTEXT, Proc, type ExitResult, type ProcessExits } from './proc.js';
+import type { DeliveryHook } from './mailbox.js';
 import { copyValue, copyValues } from './copy.js';
-import { messageOf } from './message.js';
+import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope } from './message.js';
 import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
 
 /** Char codes of the hex digits 0-9a-f (pids). */
@@ -139,7 +140,7 @@ class MainStart {
 }
 
 /** A main task for entry `id`, queued by the caller. */
-function mainTask(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): Task {
+function mainTask(loader: EntryLoader, id: string, G: LuaTable, proc: Proc, args: unknown[]): Task<Proc> {
   const start = new MainStart(loader, id, G, proc, args);
   // MainStart has the whole Generator protocol the scheduler uses (next/return/throw/iterator).
   const task = new Task(proc, start as unknown as LuaGen);
@@ -156,8 +157,8 @@ export class SpawnError extends Error {
   }
 }
 
-export class ProcessNode {
-  readonly sched: ProcessScheduler;
+export class ProcessNode implements ProcessExits {
+  readonly sched: ProcessScheduler<Proc>;
   readonly procs = new Map<string, Proc>();
   readonly names = new Map<string, Proc>();
   private counter = 0;
@@ -168,7 +169,7 @@ export class ProcessNode {
   readonly check: PermissionCheck;
 
   constructor(readonly opts: NodeOptions) {
-    this.sched = new ProcessScheduler(opts.time, opts.maxRunMs);
+    this.sched = new ProcessScheduler<Proc>(opts.time, opts.maxRunMs);
     this.nodeName = opts.nodeName ?? 'local';
     this.check = opts.check ?? (() => true);
     this.memory = new MemoryGuard(
@@ -183,7 +184,7 @@ export class ProcessNode {
     if (hostMax !== undefined && hostMax.size > 0) this.hostCounts = new Map([...hostMax.keys()].map((h) => [h, 0]));
   }
 
-  readonly memory: MemoryGuard;
+  readonly memory: MemoryGuard<Proc>;
   private readonly maxProcesses: number;
   /** live processes per host that has a limit (undefined: no host has one, nothing is counted) */
   private readonly hostCounts: Map<string, number> | undefined = undefined;
@@ -275,7 +276,7 @@ export class ProcessNode {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
     if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
     this.checkLimits(hostId);
-    const proc = new Proc(this, this.newPid(hostId), id, hostId);
+    const proc = new Proc(this, this.newPid(hostId), id);
     if (this.hostCounts !== undefined) this.countOnHost(hostId, 1);
     // Context maps are never mutated after spawn, so a child without new values shares its parent's.
     const inherited = parent?.context ?? EMPTY_CONTEXT;
@@ -316,8 +317,19 @@ export class ProcessNode {
     this.sched.enqueue(task);
     const messages = opts.messages;
     if (messages !== undefined) {
-      for (const m of messages) proc.deliver(messageOf(m.topic, parent?.pid ?? '', copyValues(m.payloads)));
+      for (const m of messages) this.send(parent, proc, m.topic, m.payloads);
     }
+    return proc;
+  }
+
+  /**
+   * A process without tasks, for a host's JS mailbox: it has pid `pid`, so processes send to it, monitor it and link
+   * to it, and it can monitor them; everything delivered to it goes to `hook`. The host ends it with exitProcess.
+   */
+  endpoint(pid: string, entryId: string, hook: DeliveryHook): Proc {
+    const proc = new Proc(this, pid, entryId);
+    proc.deliveryHook = hook;
+    this.procs.set(pid, proc);
     return proc;
   }
 
@@ -345,15 +357,16 @@ export class ProcessNode {
   }
 
   /** Starts another task in `proc` (coroutine.spawn), queued before the parent continues. */
-  spawnTask(proc: Proc, fn: unknown): Task {
+  spawnTask(proc: Proc, fn: unknown): Task<Proc> {
     const task = new Task(proc, runAsGenerator(fn, []));
     proc.addTask(task, false);
     this.sched.enqueue(task);
     return task;
   }
 
+  /** A message from host code or a spawner (from: undefined for a host); process.send makes its Message itself. */
   send(from: Proc | undefined, target: Proc, topic: string, payloads: unknown[]): void {
-    target.deliver(messageOf(topic, from?.pid ?? '', copyValues(payloads)));
+    target.deliverMessage(messageOf(topic, from?.pid ?? '', copyValues(payloads)));
   }
 
   eventTable(kind: string, from: string, fields: Record<string, unknown>): LuaTable {
@@ -464,7 +477,7 @@ export class ProcessNode {
   }
 
   /** Takes a task out of the scheduler and closes its generator. */
-  private stopTask(t: Task): void {
+  private stopTask(t: Task<Proc>): void {
     this.sched.drop(t);
     try {
       t.gen.return(undefined);

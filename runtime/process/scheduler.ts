@@ -3,10 +3,9 @@
 // through the injected RxJS scheduler, so tests run it in virtual time (VirtualTimeScheduler) with no real sleeps.
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS, PREEMPT } from '../core/preempt.js';
-import { PARK, Task } from './task.js';
+import { PARK, type Task, type TaskOwner } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
-import type { MemoryGuard } from './memory-guard.js';
 import { READY_WORK } from './ready-work.js';
 
 /** Tasks run per batch before the host event loop gets a turn. */
@@ -16,30 +15,36 @@ const BUSY_BATCH = 256;
 /** Real time (ms) after which a batch with spinning tasks gives the host a turn, however few slices it ran. */
 const BUSY_BATCH_MS = 10;
 
-export interface TaskOwner {
-  taskDone(task: Task, first: unknown): void;
-  taskFailed(task: Task, error: unknown): void;
+/** Measures the slices of tasks (memory-guard.ts's limits): around each slice, and after each batch. */
+export interface SliceMeter<O extends TaskOwner> {
+  /** before a slice of `task`: a heap reading to pass to after, or -1 when the slice is not measured */
+  before(task: Task<O>): number;
+  /** after that slice; `spun`: it ran out of its budget */
+  after(task: Task<O>, h0: number, spun: boolean): void;
+  /** between batches */
+  check(): void;
 }
 
 /** Initial run queue capacity (a power of two; the queue doubles when full). */
 const QUEUE_CAP = 1024;
 
-export class ProcessScheduler implements SchedulerLike {
+/** Steps the tasks of owners of type O (the node's processes); knows a task's owner only as a TaskOwner. */
+export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements SchedulerLike {
   /**
    * The run queue, a ring buffer (capacity a power of two): `head` is the next task, `size` how many are queued. An
    * array used as a queue and reset when drained grows its backing store anew every batch (4096 slots pushed one by
    * one), a steady allocation per message in ping-pong; the ring is allocated once and only grows.
    */
-  private queue: (Task | undefined)[] = new Array<Task | undefined>(QUEUE_CAP).fill(undefined);
+  private queue: (Task<O> | undefined)[] = new Array<Task<O> | undefined>(QUEUE_CAP).fill(undefined);
   private mask = QUEUE_CAP - 1;
   private head = 0;
   private size = 0;
   private draining = false;
   private kicked = false;
   /** the task being stepped */
-  current: Task | undefined = undefined;
+  current: Task<O> | undefined = undefined;
   /** the memory limits (memory-guard.ts): measures busy slices, checks the heap after each batch; set by the node */
-  memory: MemoryGuard | undefined = undefined;
+  memory: SliceMeter<O> | undefined = undefined;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
@@ -68,7 +73,7 @@ export class ProcessScheduler implements SchedulerLike {
   }
 
   /** Makes a task runnable (at the back of the queue). */
-  enqueue(task: Task): void {
+  enqueue(task: Task<O>): void {
     task.state = 'runnable';
     if (this.size > this.mask) this.grow();
     this.queue[(this.head + this.size) & this.mask] = task;
@@ -80,7 +85,7 @@ export class ProcessScheduler implements SchedulerLike {
   private grow(): void {
     const old = this.queue;
     const n = old.length;
-    const q = new Array<Task | undefined>(n * 2).fill(undefined);
+    const q = new Array<Task<O> | undefined>(n * 2).fill(undefined);
     for (let i = 0; i < n; i++) q[i] = old[(this.head + i) & this.mask];
     this.queue = q;
     this.head = 0;
@@ -93,7 +98,7 @@ export class ProcessScheduler implements SchedulerLike {
   }
 
   /** Wakes a parked task with a value for its `yield PARK`; false if it was not waiting on this token. */
-  wake(task: Task, value: unknown, token: number): boolean {
+  wake(task: Task<O>, value: unknown, token: number): boolean {
     if (task.state !== 'parked' || task.parkSeq !== token) return false;
     task.parkSeq++;
     task.resume = value;
@@ -154,7 +159,7 @@ export class ProcessScheduler implements SchedulerLike {
       mem?.check();
       // a ring that grew for a burst (100,000 spawns at once) is given back once it is empty
       if (this.size === 0 && this.queue.length > QUEUE_CAP) {
-        this.queue = new Array<Task | undefined>(QUEUE_CAP).fill(undefined);
+        this.queue = new Array<Task<O> | undefined>(QUEUE_CAP).fill(undefined);
         this.mask = QUEUE_CAP - 1;
         this.head = 0;
       }
@@ -174,7 +179,7 @@ export class ProcessScheduler implements SchedulerLike {
   }
 
   /** Runs one slice of `task`; true if it spun through its budget. */
-  private step(task: Task): boolean {
+  private step(task: Task<O>): boolean {
     this.current = task;
     task.state = 'running';
     BUDGET.n = BUDGET_SLICE;

@@ -5,10 +5,12 @@
 //                     and `value` is what the `yield` returns;
 //   - `yield PREEMPT` the task gives way (budget exhausted) and is requeued at the back;
 //   - `yield [values]` a coroutine.yield at the task's top level: also just gives way (Wippy spec §3.2).
+//
+// This file is the bottom of the process layers: it imports nothing of runtime/process. The channels (channel.ts)
+// wait on tasks through the Waiter protocol below, the scheduler steps tasks and reports to their TaskOwner, and the
+// process (proc.ts) is that owner; none of them is needed to describe a task (test/process/layers.test.ts).
 import type { LuaGen } from '../core/coroutine.js';
 import { ret2 } from '../core/results.js';
-import type { Proc } from './proc.js';
-import type { Outcome, Waiter } from './channel.js';
 
 // PARK lives beside PREEMPT in runtime/core (the runtime ABI hands it to compiled code without loading the scheduler).
 import { PARK } from '../core/preempt.js';
@@ -28,6 +30,42 @@ export interface DirectForm {
 
 export type TaskState = 'runnable' | 'running' | 'parked' | 'done';
 
+/** What a task belongs to (a process): told when its task ends; `alive` until the process exits. */
+export interface TaskOwner {
+  readonly alive: boolean;
+  taskDone(task: Task, first: unknown): void;
+  taskFailed(task: Task, error: unknown): void;
+}
+
+/** State shared by the waiters of one select: the first case to fire wins, the others become stale. */
+export interface SelectState {
+  done: boolean;
+}
+
+/**
+ * How a wait ended: a value received ('recv'), the channel closed and drained under a receiver ('closed'), the value
+ * sent ('sent'), or a send on a channel closed meanwhile ('closed-send'); undefined while waiting.
+ */
+export type Outcome = 'recv' | 'closed' | 'sent' | 'closed-send' | undefined;
+
+/**
+ * A task waiting on a channel. The channel writes the outcome into the waiter itself and wakes the task with it, so
+ * a delivery allocates nothing. A plain wait's waiter is the Task itself; each select case has a SelectWaiter
+ * (channel.ts). A waiter is in at most one channel queue at a time; `link` chains that queue.
+ */
+export interface Waiter {
+  readonly task: Task;
+  /** the task's parkSeq when it parked for this wait */
+  readonly token: number;
+  readonly sel: SelectState | undefined;
+  readonly caseIndex: number;
+  /** the value of a waiting sender; for a receiver, the value it got */
+  value: unknown;
+  outcome: Outcome;
+  /** the next waiter of the channel queue this one is in (a circular list, see Channel) */
+  link: Waiter | undefined;
+}
+
 /** What a parked receive yields to the scheduler (shared: the scheduler only compares the value). */
 const PARK_STEP: IteratorResult<unknown, unknown> = Object.freeze({ done: false, value: PARK });
 
@@ -44,7 +82,7 @@ const DONE_STEP: { done: true; value: unknown } = { done: true, value: undefined
  * iterator its `yield*` delegates to: the first step yields PARK, the next one (after the wake-up) returns what the
  * channel filled in. Select cases have waiters of their own (SelectWaiter).
  */
-export class Task implements Waiter, Iterator<unknown, unknown, unknown> {
+export class Task<O extends TaskOwner = TaskOwner> implements Waiter, Iterator<unknown, unknown, unknown> {
   state: TaskState = 'runnable';
   /** the value the next `gen.next()` receives */
   resume: unknown = undefined;
@@ -60,13 +98,14 @@ export class Task implements Waiter, Iterator<unknown, unknown, unknown> {
   link: Waiter | undefined = undefined;
 
   constructor(
-    readonly proc: Proc,
+    /** the process the task runs in */
+    readonly proc: O,
     /** what the scheduler steps; a main task's start wrapper replaces itself by the Lua main's generator */
     public gen: LuaGen,
   ) {}
 
   get task(): Task {
-    return this;
+    return this as Task;
   }
   get sel(): undefined {
     return undefined;
