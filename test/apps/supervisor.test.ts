@@ -1,7 +1,7 @@
 // The service supervisor in virtual time: restart delays by lifecycle.restart (backoff, cap, jitter, max_attempts,
 // reset after stable_threshold), no restart after a normal return, and node shutdown (CANCEL, stop timeout).
 import { describe, expect, it } from 'vitest';
-import { makeApp } from '../process/support.js';
+import { makeApp } from '../support/process-harness.js';
 import { startOrder } from '../../sdk/run-app.js';
 import { restartDelayMs, ServiceSupervisor, shutdownNode, type SupervisorEvent } from '../../sdk/supervisor.js';
 import type { Lifecycle, ProcessServiceEntry, RetryPolicy } from '../../runtime/app/model.js';

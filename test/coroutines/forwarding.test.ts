@@ -2,7 +2,7 @@
 // the coroutine yields a command for the scheduler, which they forward up (and its answer down) as a generator.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../process/support.js';
+import { runBodies } from '../support/process-harness.js';
 import { runOurs, runReference } from './run.js';
 
 describe('resume and wrap inside coroutines (generator mode) match lua5.1', () => {

@@ -3,7 +3,7 @@
 // way to other processes and process.terminate ends it (as test/process/fairness-busy.test.ts shows for loops).
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
-import { runBodies } from '../process/support.js';
+import { runBodies } from '../support/process-harness.js';
 
 /** main spawns app:busy (monitored), sees a worker answer while busy spins, terminates busy and reports its EXIT. */
 const MAIN = `

@@ -2,7 +2,7 @@
 // splice it out of the front of an array, so 100k queued messages took 2 s, 400k 40 s and 1M never finished. The
 // bounds here are generous for a loaded machine and still fail by far with the quadratic queue.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../process/support.js';
+import { runBodies } from '../support/process-harness.js';
 
 const N = Number(process.env.MF_BACKLOG_N ?? 400_000);
 

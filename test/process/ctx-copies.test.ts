@@ -3,7 +3,7 @@
 // changes neither its own later reads nor the context its children, siblings or parent see. Error kinds and the
 // two results follow module.go and tests/app/src/test/ctx/errors.lua.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from './support.js';
+import { runBodies } from '../support/process-harness.js';
 
 describe('ctx.get / ctx.all return copies (module.go toLuaValue)', () => {
   it('mutating a got table changes neither later reads nor a child; all() values are fresh too', async () => {

@@ -3,7 +3,7 @@
 // after a park, at once, on close, through coroutines and pcall, with a terminate while parked.
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
-import { runBodies } from './support.js';
+import { runBodies } from '../support/process-harness.js';
 
 describe('receive: direct form at compiled call sites', () => {
   it('a generator-mode call site tries $y.$d and yields PARK itself', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { BUDGET_SLICE } from '../../runtime/core/preempt.js';
-import { compileProcessModule, entry, runBodies } from './support.js';
+import { compileProcessModule, entry, runBodies } from '../support/process-harness.js';
 import { createProcessRuntime, type ProcessEntry } from '../../runtime/process/process-runtime.js';
 import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 

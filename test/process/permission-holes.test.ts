@@ -4,7 +4,7 @@
 // context.go (spawnerNew, spawnerNewWithOptions, spawnerWithMessage, doSpawnerSpawn);
 // system/scheduler/actor/worker.go (StepUpgrade: swaps the code in without a check).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from './support.js';
+import { runBodies } from '../support/process-harness.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
 import { createPermissionCheck } from '../../runtime/security/check.js';
 

@@ -1,7 +1,7 @@
 // Pids are made from cached char codes (node.ts newPid): the text must stay `{node@host|0xNNNNN}` with at least five
 // lower-case hex digits, across the five-to-six digit boundary and a change of host.
 import { describe, expect, it } from 'vitest';
-import { makeApp, entry } from './support.js';
+import { makeApp, entry } from '../support/process-harness.js';
 
 describe('pid text', () => {
   it('five hex digits, then six; a new host gets its own prefix', async () => {

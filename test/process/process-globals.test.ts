@@ -2,7 +2,7 @@
 // speed; these tests pin the Lua view: no JS built-in reachable, pairs/next see own keys only, assignment shadows,
 // nil brings the base value back, rawget finds library globals, processes never share each other's globals.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from './support.js';
+import { runBodies } from '../support/process-harness.js';
 
 describe('process globals (base on the prototype)', () => {
   it('JS prototype names stay nil; the library is reachable as before', async () => {

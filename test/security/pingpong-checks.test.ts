@@ -6,7 +6,7 @@ import { createPermissionCheck, type SecurityContext } from '../../runtime/secur
 import { Scope } from '../../runtime/security/scope.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
 import type { Proc } from '../../runtime/process/proc.js';
-import { makeApp, type EntrySpec } from '../process/support.js';
+import { makeApp, type EntrySpec } from '../support/process-harness.js';
 import { tenGlobPolicies } from './support.js';
 
 const N = 2_000;

@@ -7,7 +7,7 @@ import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 import { Scope } from '../../runtime/security/scope.js';
 import { createPermissionCheck, type SecurityContext } from '../../runtime/security/check.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
-import { runBodies } from '../process/support.js';
+import { runBodies } from '../support/process-harness.js';
 
 function mk(id: string, def: Record<string, unknown>): Policy {
   const cfg = parsePolicyConfig({ policy: def }, 'app');

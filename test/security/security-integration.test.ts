@@ -10,7 +10,7 @@ import { VirtualTimeScheduler } from 'rxjs';
 import { createProcessRuntime, type ProcessEntry, type ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
 import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 import { PolicyRegistry } from '../../runtime/security/registry.js';
-import { compileProcessModule, entry } from '../process/support.js';
+import { compileProcessModule, entry } from '../support/process-harness.js';
 
 function registryWith(defs: Record<string, Record<string, unknown>>, groups: Record<string, string[]> = {}): PolicyRegistry {
   const reg = new PolicyRegistry();

@@ -3,7 +3,7 @@
 // child held the same table: one changing `ev.result.value` changed what the other read. Each recipient now gets
 // its own copy, as each receiver of a message does (copy.ts).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support.js';
+import { runBodies } from '../../support/process-harness.js';
 
 // main and app:other both monitor app:child; main changes its result table, then asks other what it sees.
 const MAIN = `

@@ -3,7 +3,7 @@
 // it with its own pid and rights the next time it used a string, the clock or a channel. Every install must fail
 // with the read-only error, and the admin, doing all of those things afterwards, must spawn nothing.
 import { describe, expect, it } from 'vitest';
-import { entry, makeApp } from '../support.js';
+import { entry, makeApp } from '../../support/process-harness.js';
 import type { PermissionCheck } from '../../../runtime/process/node.js';
 
 // `hook` spawns app:child: what the attacker may not do, run by whoever calls it.

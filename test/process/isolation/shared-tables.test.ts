@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIoModule } from '../../../runtime/app/io-module.js';
-import { entry, makeApp } from '../support.js';
+import { entry, makeApp } from '../../support/process-harness.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
 const MODULES = ['time', 'ctx', 'security', 'io'];

@@ -4,7 +4,7 @@
 // `Point(v)` validated with the second one's alias, which looks up the names it does not define (here `Num`) in
 // the second process's globals.
 import { describe, expect, it } from 'vitest';
-import { makeApp } from '../support.js';
+import { makeApp } from '../../support/process-harness.js';
 
 const TYPED = `
 type NumT = number

@@ -3,7 +3,7 @@
 // Lua-worded error that pcall cannot catch; its monitor gets EXIT with that error and the other processes go on.
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/index.js';
-import { makeApp, runBodies } from '../support.js';
+import { makeApp, runBodies } from '../../support/process-harness.js';
 import { BUDGET } from '../../../runtime/core/preempt.js';
 
 /** main spawns app:busy monitored, lets a ticker run, and prints the EXIT busy sends and what the ticker did. */

@@ -3,7 +3,7 @@
 // runtime/lib/table/index.ts sortM, runtime/lib/string/gsub-y.ts), so it gives way like `while true do end` and
 // process.terminate ends it. Results are those of the plain versions; coroutine.yield inside stays refused (Lua 5.1).
 import { describe, expect, it } from 'vitest';
-import { runBodies, runMain } from '../support.js';
+import { runBodies, runMain } from '../../support/process-harness.js';
 import { tickBeside } from './real-time.js';
 
 /** main spawns app:busy monitored, sleeps (so a busy process that never gives way freezes it), terminates it. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/index.js';
 import { REPO_ROOT, runLua51 } from '../../support/lua-runners.js';
-import { runBodies } from '../support.js';
+import { runBodies } from '../../support/process-harness.js';
 
 const FIXTURE = 'test/process/liveness/fixtures/metamethod-results.lua';
 

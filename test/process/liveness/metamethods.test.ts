@@ -3,7 +3,7 @@
 // generator code runs a handler that has a twin as that twin (runtime/core/defer.ts); before, the handler's plain
 // version ran and never counted the budget, so the whole node hung.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support.js';
+import { runBodies } from '../../support/process-harness.js';
 
 /** main monitors app:busy, checks a worker still answers, terminates app:busy and reports the EXIT it sees. */
 const MAIN = `

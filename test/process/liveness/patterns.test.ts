@@ -4,7 +4,7 @@
 // against the plain budget, so the backstop ends a match that runs too long.
 import { describe, expect, it } from 'vitest';
 import { tickBeside } from './real-time.js';
-import { runBodies } from '../support.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('catastrophic backtracking', () => {
   it('a RegExp-compiled pattern answers at once and the results are Lua 5.1 results', async () => {

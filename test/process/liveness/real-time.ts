@@ -1,6 +1,6 @@
 // Real-time runs for liveness tests: a process that cannot be interrupted shows only on a real clock (a virtual one
 // stands still while a slice runs), so these run on NodeTimeScheduler and measure what another process sees.
-import { compileProcessModule, entry } from '../support.js';
+import { compileProcessModule, entry } from '../../support/process-harness.js';
 import { createProcessRuntime, type ProcessEntry } from '../../../runtime/process/process-runtime.js';
 import { NodeTimeScheduler } from '../../../runtime/process/scheduler.js';
 

@@ -3,7 +3,7 @@
 // on; spawns past a process limit fail as in Wippy (system/scheduler/actor/scheduler.go Submit returns
 // ErrMaxProcessesExceeded, "max processes limit exceeded", kind LimitExceeded: api/process/errors.go).
 import { describe, expect, it } from 'vitest';
-import { entry, runBodies, runMain } from '../support.js';
+import { entry, runBodies, runMain } from '../../support/process-harness.js';
 
 /** The monitor's side: spawns app:hog monitored and app:bystander, prints what EXIT says and the bystander's count. */
 const monitorBody = `

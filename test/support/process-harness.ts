@@ -1,4 +1,4 @@
-// Test support for the process runtime: compiles Lua sources (process mode) to modules, builds a runtime on a
+// The virtual-time process harness: compiles Lua sources (process mode) to modules, builds a runtime on a
 // VirtualTimeScheduler, and runs it until nothing is left to do — no real sleeps.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
