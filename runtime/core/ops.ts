@@ -44,37 +44,12 @@ export function index(o: unknown, k: unknown, M: ModuleInfo, s: number, d?: bool
   // the array part, a leaf's `tree[1]`): kept small so the optimizer can inline it into the call site.
   if (o instanceof LuaTable && o[MT] === undefined) return typeof k === 'string' ? o[k] : rawget(o, k);
   if (typeof o === 'string') return indexString(o, k, M, s, d);
-  if (typeof k === 'string') return indexStr(o, k, M, s, d);
-  return indexSlow(o, k, M, s, d);
+  return indexWalk(o, k, M, s, d);
 }
 
 /** index() for process-mode generator code: DEFER instead of calling an `__index` function that has a twin. */
 export function indexD(o: unknown, k: unknown, M: ModuleInfo, s: number): unknown {
   return index(o, k, M, s, true);
-}
-
-function indexSlow(o: unknown, k: unknown, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
-  for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
-    let h: unknown;
-    if (o instanceof LuaTable) {
-      const v = rawget(o, k);
-      if (v !== undefined) return v;
-      const mt = o[MT];
-      if (mt === undefined) return undefined;
-      h = mt.__index;
-      if (h === undefined) return undefined;
-    } else {
-      h = getMetamethod(o, '__index');
-      if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
-    }
-    if (typeof h === 'function') {
-      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, o, k, undefined, AS_VALUE);
-      const r = h(o, k);
-      return r === TAIL ? bounce() : r;
-    }
-    o = h;
-  }
-  throw siteError(M, s, "'__index' chain too long; possible loop");
 }
 
 /** `s:sub(...)` and `s.x`: the string library through the string metatable's __index table, without the walk. */
@@ -84,15 +59,19 @@ function indexString(o: string, k: unknown, M: ModuleInfo, s: number, d: boolean
     const v = h[k];
     if (v !== undefined) return v;
   }
-  return typeof k === 'string' ? indexStr(o, k, M, s, d) : indexSlow(o, k, M, s, d);
+  return indexWalk(o, k, M, s, d);
 }
 
-/** index() for a string key: a table's string keys are its own properties, no rawget dispatch needed. */
-function indexStr(o: unknown, k: string, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
+/**
+ * The `__index` walk: up the chain of `__index` tables until a raw value, a function to call, or the end. A string
+ * key is read as the table's own property here (no rawget dispatch, and this load site learns only the shapes of
+ * tables that have metatables: class chains, proxies), any other key through rawget.
+ */
+function indexWalk(o: unknown, k: unknown, M: ModuleInfo, s: number, d: boolean | undefined): unknown {
   for (let loop = 0; loop < MAX_META_CHAIN; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
-      const v = o[k];
+      const v = typeof k === 'string' ? o[k] : rawget(o, k);
       if (v !== undefined) return v;
       const mt = o[MT];
       if (mt === undefined) return undefined;
