@@ -18,14 +18,24 @@ export function tail(f: unknown, args: unknown[]): typeof TAIL {
   return TAIL;
 }
 
+/**
+ * Takes the pending tail call out of the registers and returns its callee; its arguments stay in R.ta, read at once
+ * by the caller, before any Lua code can defer another. The one place that consumes a tail call: bounce below, and
+ * bounceY (runtime/core/coroutine.ts), its generator form, which runs each callee as its twin so it can suspend.
+ */
+export function takeTail(): unknown {
+  const f = R.tf;
+  R.tf = undefined;
+  R.td = 0;
+  return f;
+}
+
 /** Runs deferred tail calls until one returns a real result. */
 export function bounce(): unknown {
   let r: unknown;
   do {
-    const f = R.tf;
+    const f = takeTail();
     const a = R.ta;
-    R.tf = undefined;
-    R.td = 0;
     if (typeof f === 'function') r = f(...a);
     else {
       // A callable table: its __call function's own tail calls continue this loop (no nested bounce per level).

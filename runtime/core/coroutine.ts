@@ -64,14 +64,12 @@ function* callMetaY(f: unknown, args: unknown[]): LuaGen {
   return r === TAIL ? yield* bounceY() : r;
 }
 
-/** Generator-mode bounce of deferred tail calls: prefers the callee's twin. */
+/** Generator-mode bounce (call.ts bounce) of deferred tail calls: prefers the callee's twin. */
 export function* bounceY(): LuaGen {
   let r: unknown;
   do {
-    const f = R.tf;
+    const f = takeTail();
     const a = R.ta;
-    R.tf = undefined;
-    R.td = 0;
     if (typeof f === 'function') {
       const y = (f as { $y?: (...a: unknown[]) => LuaGen }).$y;
       r = y !== undefined ? yield* y(...a) : f(...a);
