@@ -5,7 +5,7 @@
 import { LUATYPE } from './symbols.js';
 import { R, retN, ret1, ret2 } from './results.js';
 import { LuaError, catchable, luaError, toLuaError } from './errors.js';
-import { TAIL, bounce, callMeta } from './call.js';
+import { TAIL, bounce, callMeta, takeTail } from './call.js';
 import { typeName } from './value.js';
 import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
