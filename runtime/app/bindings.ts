@@ -48,6 +48,22 @@ export function bindingPlan(app: Pick<App, 'get'>, id: string): BindingPlan | un
   return plan;
 }
 
+/**
+ * Reports each `modules:` item, of `root` and of the libraries it imports, that names a module not in `available`
+ * (APP0013), at that item: it fails the app at start rather than at some later require.
+ */
+export function checkModules(root: LuaEntry, plan: BindingPlan, available: ReadonlySet<string>, diags: Diagnostic[]): void {
+  for (const lib of [root, ...plan.libraries]) {
+    lib.modules.forEach((m, i) => {
+      if (available.has(m)) return;
+      const p = lib.positions[`modules.${i}`] ?? lib.positions.modules ?? lib.pos;
+      const list = [...available].sort().join(', ');
+      const message = `${lib.id}: module '${m}' is not available in moonforge (available: ${list})`;
+      diags.push({ code: DIAGNOSTIC_CODES.UNAVAILABLE_MODULE, message, file: p.file, line: p.line, column: p.column });
+    });
+  }
+}
+
 /** Reports each import that closes a cycle among Lua entries (APP0012). */
 export function checkImportCycles(entries: Map<string, Entry>, diags: Diagnostic[]): void {
   const state = new Map<string, 'active' | 'done'>();

@@ -1,5 +1,9 @@
-// Problems found while loading an app's definition files: collected (never thrown) with file, line and column,
-// and rendered like a compiler's "file:line:col: error APPnnnn: message".
+// The catalogue of the app loader's codes (APPnnnn): problems found while loading an app's definition files,
+// collected (never thrown) with file, line and column, in the project's one Diagnostic shape and rendered by its one
+// renderer (diagnostics/). Each code means one thing: a new problem gets the next number, never a used one.
+import { formatDiagnostic as render, type Diagnostic } from '../../diagnostics/index.js';
+
+export type { Diagnostic };
 
 export const DIAGNOSTIC_CODES = {
   /** the YAML text does not parse */
@@ -26,23 +30,19 @@ export const DIAGNOSTIC_CODES = {
   BAD_CONFIG: 'APP0011',
   /** Lua entries that import each other in a cycle */
   IMPORT_CYCLE: 'APP0012',
+  /** a `modules:` item naming a module moonforge does not provide (reported at start, at that item) */
+  UNAVAILABLE_MODULE: 'APP0013',
   /** a file the app names (`source: file://`, a linked definition file, wippy.lock directories) outside its folder */
-  FILE_OUTSIDE_APP: 'APP0013',
+  FILE_OUTSIDE_APP: 'APP0014',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];
 
-export interface Diagnostic {
-  code: DiagnosticCode;
-  message: string;
-  /** path of the file, relative to the app root when inside it */
-  file: string;
-  /** 1-based */
-  line: number;
-  /** 1-based */
-  column: number;
-}
-
+/**
+ * The one renderer, for definition-file diagnostics: the head line only (`file:line:col: error APPnnnn: message`),
+ * without a source excerpt, since their messages already name the offending field and value. One parameter, so that
+ * `diagnostics.map(formatDiagnostic)` reads as it looks.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`;
+  return render(d);
 }

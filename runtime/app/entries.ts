@@ -136,6 +136,12 @@ function fieldPositions(f: YamlFile, map: YAMLMap): Record<string, SourcePos> {
     const key = toJS(f, item.key);
     if (typeof key !== 'string') continue;
     out[key] = nodePos(f, (item.value ?? item.key) as YAMLMap);
+    if (key === 'modules' && isSeq(item.value)) {
+      // each item's own position: an unavailable module is reported at its name, not at the list
+      item.value.items.forEach((m, i) => {
+        out[`modules.${i}`] = nodePos(f, m as YAMLMap);
+      });
+    }
     if (key === 'imports' && isMap(item.value)) {
       for (const imp of item.value.items) {
         const alias = toJS(f, imp.key);

@@ -21,7 +21,7 @@ interface EntryBase {
   /** the definition file (absolute path) and the entry's position */
   file: string;
   pos: SourcePos;
-  /** where each field's value was written ("source", "process", "imports.<alias>", ...) */
+  /** where each field's value was written ("source", "process", "imports.<alias>", "modules.<index>", ...) */
   positions: Record<string, SourcePos>;
 }
 

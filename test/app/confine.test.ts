@@ -1,5 +1,5 @@
 // File confinement (runtime/app/confine.ts): the files an app's definitions name stay inside the folder it is
-// loaded from, and what is refused is reported at its line (APP0013) without showing the file's text.
+// loaded from, and what is refused is reported at its line (APP0014) without showing the file's text.
 // `file://` rules as Wippy's boot/loader/interpolate/interpolators.go LoadFile: relative to the YAML file's folder,
 // `file:///x` from the root of the loaded folder, a path leaving it refused ("path traversal detected in file path").
 import { describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('source: file:// stays inside the folder the app is loaded from', () =>
     const { root } = makeApp({ 'src/_index.yaml': index('file://../../outside/secret.lua') });
     const { diags, main } = await load(root);
     expect(diags).toEqual([
-      'src/_index.yaml:6:13: error APP0013: app:main: path traversal detected in file path: ../../outside/secret.lua (files are read from inside the app folder)',
+      'src/_index.yaml:6:13: error APP0014: app:main: path traversal detected in file path: ../../outside/secret.lua (files are read from inside the app folder)',
     ]);
     expect(main).toBeUndefined();
   });
@@ -60,13 +60,13 @@ describe('source: file:// stays inside the folder the app is loaded from', () =>
   it('so is /etc/passwd through enough ../', async () => {
     const { root } = makeApp({ 'src/_index.yaml': index('file://../../../../../../../../../../etc/passwd') });
     const { diags } = await load(root);
-    expect(diags).toEqual([expect.stringMatching(/^src\/_index\.yaml:6:13: error APP0013: app:main: path traversal detected/)]);
+    expect(diags).toEqual([expect.stringMatching(/^src\/_index\.yaml:6:13: error APP0014: app:main: path traversal detected/)]);
   });
 
   it('the app root above src is outside too (Wippy reads from the src folder)', async () => {
     const { root } = makeApp({ 'src/_index.yaml': index('file://../main.lua'), 'main.lua': 'return {}' });
     const { diags } = await load(root);
-    expect(diags).toEqual([expect.stringMatching(/error APP0013: app:main: path traversal detected in file path: \.\.\/main\.lua/)]);
+    expect(diags).toEqual([expect.stringMatching(/error APP0014: app:main: path traversal detected in file path: \.\.\/main\.lua/)]);
   });
 
   it('file:///x starts at the loaded folder: the absolute path is never read', async () => {
@@ -95,7 +95,7 @@ describe('source: file:// stays inside the folder the app is loaded from', () =>
   it('a link to a file outside is refused; a link inside is followed', async () => {
     const out = makeApp({ 'src/_index.yaml': index('file://main.lua') }, { 'src/main.lua': '$OUTSIDE/secret.lua' });
     expect((await load(out.root)).diags).toEqual([
-      'src/_index.yaml:6:13: error APP0013: app:main: file://main.lua is a link to a file outside the app folder',
+      'src/_index.yaml:6:13: error APP0014: app:main: file://main.lua is a link to a file outside the app folder',
     ]);
     const inside = makeApp({ 'src/_index.yaml': index('file://main.lua'), 'src/real/main.lua': 'return {}' }, { 'src/main.lua': 'real/main.lua' });
     expect((await load(inside.root)).diags).toEqual([]);
@@ -106,7 +106,7 @@ describe('other files an app makes moonforge read', () => {
   it('a definition file linking outside the app is not read', async () => {
     const { root } = makeApp({ 'src/_index.yaml': index('file://main.lua'), 'src/main.lua': 'return {}' }, { 'src/more.yaml': '$OUTSIDE/secret.yaml' });
     const { diags, main } = await load(root);
-    expect(diags).toEqual(['src/more.yaml:1:1: error APP0013: definition file is a link to a file outside the app folder']);
+    expect(diags).toEqual(['src/more.yaml:1:1: error APP0014: definition file is a link to a file outside the app folder']);
     expect(isLuaEntry(main)).toBe(true);
   });
 
@@ -117,18 +117,18 @@ describe('other files an app makes moonforge read', () => {
     });
     const { diags } = await load(root);
     // ../outside holds secret.yaml, a YAML syntax error if it were read
-    expect(diags).toEqual(['wippy.lock:3:8: error APP0013: wippy.lock: directories.src is outside the app folder: ../outside']);
+    expect(diags).toEqual(['wippy.lock:3:8: error APP0014: wippy.lock: directories.src is outside the app folder: ../outside']);
   });
 
   it('a src folder that is a link out of the app is not walked', async () => {
     const { root } = makeApp({}, { src: '$OUTSIDE' });
     const { diags } = await load(root);
-    expect(diags).toEqual(['./src:1:1: error APP0013: directories.src is a link to a folder outside the app folder: ./src']);
+    expect(diags).toEqual(['./src:1:1: error APP0014: directories.src is a link to a folder outside the app folder: ./src']);
   });
 
   it('.wippy.yaml linking outside the app is not read', async () => {
     const { root } = makeApp({ 'src/_index.yaml': index('file://main.lua'), 'src/main.lua': 'return {}' }, { '.wippy.yaml': '$OUTSIDE/secret.yaml' });
     const { diags } = await load(root);
-    expect(diags).toEqual(['.wippy.yaml:1:1: error APP0013: .wippy.yaml is a link to a file outside the app folder']);
+    expect(diags).toEqual(['.wippy.yaml:1:1: error APP0014: .wippy.yaml is a link to a file outside the app folder']);
   });
 });
