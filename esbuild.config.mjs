@@ -3,10 +3,11 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// A hash of every diagnostics, compiler, runtime and SDK source: compiled modules cached by an older build are never reused.
+// A hash of every contract, diagnostics, compiler, runtime and SDK source: compiled modules cached by an older build
+// are never reused.
 function hashTree(dirs) {
   const h = createHash('sha256');
   const walk = (d) => {
@@ -41,8 +42,9 @@ const builtinsThroughRequire = {
   },
 };
 
-// dist/ is overwritten in place (not removed first), so concurrent runs never see it missing.
-await build({
+// dist/ is overwritten in place (not removed first), so concurrent runs never see it missing. dist/meta.json is
+// esbuild's account of which sources went into which output (test/package/runtime-bundle reads it).
+const { metafile } = await build({
   entryPoints: {
     cli: 'sdk/cli/main.ts',
     compiler: 'compiler/index.ts',
@@ -64,5 +66,7 @@ await build({
   external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping'],
   plugins: [builtinsThroughRequire],
   logLevel: 'warning',
-  define: { __BUILD_ID__: JSON.stringify(hashTree(['diagnostics', 'compiler', 'runtime', 'sdk'])) },
+  metafile: true,
+  define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
 });
+writeFileSync('dist/meta.json', JSON.stringify(metafile));

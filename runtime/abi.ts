@@ -1,5 +1,6 @@
 // The runtime ABI object a compiled chunk's factory receives (`export default function (rt) {...}`): exactly the
-// names listed in compiler/emit/module.ts RUNTIME_NAMES, plus `module` which builds the chunk's site table.
+// contract's names (abi/runtime-names.ts), checked by `satisfies` both ways, and how a loaded chunk is instantiated.
+import { ABI_VERSION, PARK, type ChunkMain, type ChunkModule, type RuntimeABIKey } from '../abi/index.js';
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
 import { LuaTable, tableFromArray } from './core/table.js';
@@ -10,10 +11,11 @@ import {
   unmD, type ModuleInfo,
 } from './core/ops.js';
 import { DEFER, runDeferred } from './core/defer.js';
+import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
-import { BUDGET, PARK, preemptY } from './core/preempt.js';
+import { BUDGET, preemptY } from './core/preempt.js';
 import { builtinType, defineTypeAliases } from './types/index.js';
 
 function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {
@@ -22,6 +24,8 @@ function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaG
   return yield* runAsGenerator(h, [f, ...args]);
 }
 
+// `satisfies` on the literal checks both ways: a contract name the runtime lacks is a missing property, a runtime name
+// the contract lacks is an excess one.
 export const runtimeABI = Object.freeze({
   R, LuaTable, ARR, HASH, MT, TAIL, BUDGET, SMETA: STRING_META,
   index, setindex, gget, tset, setlist, tableFromArray,
@@ -33,14 +37,25 @@ export const runtimeABI = Object.freeze({
   DEFER, runDeferred, indexD, ggetD, setindexD, arithD, unmD, lenD, concatD, eqmetaD, ltD, leD,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
-});
+} satisfies Record<RuntimeABIKey, unknown>);
 
 export type RuntimeABI = typeof runtimeABI;
 
-/** The shape of a compiled chunk module. */
-export interface CompiledChunkModule {
-  abi: number;
-  chunkName: string;
-  functionNames: string[];
-  default: (rt: RuntimeABI) => (G: LuaTable, ...args: unknown[]) => unknown;
+/** A compiled chunk module (abi/chunk.ts) as this runtime instantiates it. */
+export type CompiledChunkModule = ChunkModule<RuntimeABI, LuaTable>;
+
+/**
+ * A loaded chunk's main function, made by its factory, once the chunk is known to speak this runtime's ABI: a chunk
+ * compiled against another version (a stale cache, a precompiled bundle from another release) is refused before any
+ * of its code runs, since its names would silently mean something else. The refusal is an error no pcall catches
+ * (a library chunk is instantiated inside a process), reported as its message alone: it is no bug of the runtime.
+ */
+export function instantiateChunk(mod: CompiledChunkModule): ChunkMain<LuaTable> {
+  if (mod.abi !== ABI_VERSION) {
+    throw new FatalLuaError(
+      `compiled chunk '${mod.chunkName}' was built for moonforge ABI version ${String(mod.abi)}, but this runtime ` +
+        `speaks version ${ABI_VERSION}: compile it again with this moonforge`,
+    );
+  }
+  return mod.default(runtimeABI);
 }

@@ -1,7 +1,6 @@
 // Running a loaded chunk module in a fresh environment, and turning an uncaught Lua error into the message and Lua
 // traceback that a user sees.
-import type { CompiledChunkModule } from './abi.js';
-import { runtimeABI } from './abi.js';
+import { instantiateChunk, type CompiledChunkModule } from './abi.js';
 import { rawset, tableFromArray } from './core/table.js';
 import { LuaError, formatTraceback, toLuaError } from './core/errors.js';
 import { registerCompiledChunk } from './core/chunks.js';
@@ -37,7 +36,7 @@ export function runChunk(mod: CompiledChunkModule, opts: RunChunkOptions): RunOu
   rawset(argTable, 0, opts.scriptName);
   G.arg = argTable;
   try {
-    const main = mod.default(runtimeABI);
+    const main = instantiateChunk(mod);
     const r = main(G, ...opts.args);
     if (r === TAIL) bounce();
     return { ok: true };

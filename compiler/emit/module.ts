@@ -1,23 +1,11 @@
-// Assembles the ES module of a chunk: the factory that receives the runtime ABI object, the site and function tables,
-// and the source map built from the position markers left in the text by the other emitters.
+// Assembles the ES module of a chunk (its shape: abi/chunk.ts): the factory that receives the runtime ABI object, the
+// site and function tables, and the source map built from the position markers left in the text by the other emitters.
 import { GenMapping, addMapping, setSourceContent, toEncodedMap } from '@jridgewell/gen-mapping';
-import { ABI_VERSION } from '../../runtime/abi-version.js';
+import { ABI_VERSION, RUNTIME_NAMES } from '../../abi/index.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import type { ChunkEmitter } from './context.js';
 import { emitChunkFunction } from './functions.js';
 import { jsString } from './js.js';
-
-/** Names the generated code takes from the runtime ABI object (runtime/abi.ts must provide every one). */
-export const RUNTIME_NAMES = [
-  'R', 'LuaTable', 'ARR', 'HASH', 'MT', 'TAIL', 'BUDGET', 'SMETA',
-  'index', 'setindex', 'gget', 'tset', 'setlist', 'tableFromArray',
-  'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'hasCallMeta', 'mkY', 'preemptY', 'YIELD', 'yieldBack', 'PARK',
-  'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
-  'eqmeta', 'lt', 'le', 'fornum',
-  'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',
-  // the may-defer slow paths of process-mode generator code and their runner (runtime/core/defer.ts)
-  'DEFER', 'runDeferred', 'indexD', 'ggetD', 'setindexD', 'arithD', 'unmD', 'lenD', 'concatD', 'eqmetaD', 'ltD', 'leD',
-] as const;
 
 export interface EmittedModule {
   code: string;

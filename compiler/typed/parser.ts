@@ -1,6 +1,6 @@
 // The recursive-descent recogniser of typed Lua's statements and expressions (grammar: go-lua
 // compiler/parse/parser.go.y). It builds no AST: it records the byte ranges that are types (annotations, generic
-// parameter lists, casts, `!`, aliases, interfaces) so strip.ts can blank them, and the aliases' TypeExpr.
+// parameter lists, casts, `!`, aliases, interfaces) so strip.ts can blank them, and the aliases' type descriptors.
 import {
   Lexer, TK_AS, TK_ASSERTS, TK_BREAK, TK_DO, TK_DOTS, TK_ELSE, TK_ELSEIF, TK_END, TK_EOF, TK_EXTENDS, TK_FOR,
   TK_FUN, TK_FUNCTION, TK_GOTO, TK_IF, TK_IN, TK_INTERFACE, TK_IS, TK_KEYOF, TK_LABEL, TK_LOCAL, TK_NAME,
@@ -9,7 +9,7 @@ import {
 } from './lexer.js';
 import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
 import { parseExpr, parseExprList, parseSuffixedExpr } from './expressions.js';
-import type { TypeExpr } from './type-ast.js';
+import type { TypeDesc } from './type-ast.js';
 import { MAX_CALL_ARGS, MAX_SYNTAX_LEVELS, MAX_TREE_DEPTH } from '../limits.js';
 
 /** A syntax error: where, its LUA2xxx code and the message. */
@@ -25,7 +25,7 @@ export class StripError {
 export interface RawAlias {
   name: string;
   params: string[];
-  type: TypeExpr;
+  type: TypeDesc;
   offset: number;
 }
 
@@ -359,7 +359,7 @@ export class Parser {
     }
   }
 
-  /** `type Name [<T, U>] = T`: blanked; its TypeExpr is kept for the runtime. */
+  /** `type Name [<T, U>] = T`: blanked; its descriptor is kept for the runtime. */
   private aliasStatement(): void {
     const lx = this.lx;
     const start = lx.tokStart;
@@ -430,8 +430,8 @@ export class Parser {
     }
   }
 
-  /** The declared type of local `name` (its last annotation), re-read as a TypeExpr; undefined when unannotated. */
-  annotationOf(name: string): TypeExpr | undefined {
+  /** The declared type of local `name` (its last annotation), re-read as a type descriptor; undefined when unannotated. */
+  annotationOf(name: string): TypeDesc | undefined {
     const range = this.localAnnotations.get(name);
     if (range === undefined) return undefined;
     const sub = new Parser(this.lx.src.slice(0, range[1]));

@@ -1,13 +1,13 @@
 // Type expressions of Wippy typed Lua (go-lua compiler/parse/parser.go.y: typeexpr, simpletypeexpr,
 // primarytypeexpr, returntypeannot, typeparams, annotations). With `build` false the type is only skipped (the
-// common case: annotations are blanked); with `build` true a TypeExpr is returned (for `type` aliases).
+// common case: annotations are blanked); with `build` true a type descriptor is returned (for `type` aliases).
 import {
   TK_ARROW, TK_ASSERTS, TK_AS, TK_DOTS, TK_EXTENDS, TK_FALSE, TK_FUN, TK_INTERFACE, TK_IS, TK_KEYOF, TK_NAME,
   TK_NIL, TK_NUMBER, TK_QCOLON, TK_READONLY, TK_SHR, TK_STRING, TK_TRUE, TK_TYPEOF, C_COLON, C_COMMA, C_LBRACE,
   C_LBRACKET, C_LPAREN, C_LT, C_RBRACE, C_RBRACKET, C_RPAREN,
 } from './lexer.js';
 import type { Parser } from './parser.js';
-import type { FunctionParam, LiteralValue, RecordField, TypeExpr, Validator } from './type-ast.js';
+import type { ParamDesc, LiteralValue, FieldDesc, TypeDesc, ValidatorDesc } from './type-ast.js';
 import { decodeStringLiteral, parseNumberLiteral } from './literals.js';
 
 const C_PIPE: number = 124;
@@ -18,7 +18,7 @@ const C_GT: number = 62;
 const C_MINUS: number = 45;
 
 /** Placeholder returned when not building. */
-const SKIPPED = { kind: 'name', name: '' } as TypeExpr;
+const SKIPPED = { kind: 'name', name: '' } as TypeDesc;
 
 /** Field names allowed in record types besides plain names (go-lua `typefieldname`). */
 function isTypeFieldName(t: number): boolean {
@@ -45,7 +45,7 @@ function typeError(p: Parser, what = 'type expected'): never {
  * typeexpr: unions/intersections of simple types, or a conditional type. `allowUnion` is false for the type of a
  * cast (`x as A | B` is `(x as A) | B`, go-lua's precedence of `as`/`::` over `|` and `&`).
  */
-export function parseType(p: Parser, allowUnion: boolean, build: boolean): TypeExpr | null {
+export function parseType(p: Parser, allowUnion: boolean, build: boolean): TypeDesc | null {
   // a type nests like an expression (`{{{...}}}`, `fun(fun(...))`): the same level limit keeps the recursion short
   p.enter();
   const t = typeExpr(p, allowUnion, build);
@@ -53,7 +53,7 @@ export function parseType(p: Parser, allowUnion: boolean, build: boolean): TypeE
   return t;
 }
 
-function typeExpr(p: Parser, allowUnion: boolean, build: boolean): TypeExpr | null {
+function typeExpr(p: Parser, allowUnion: boolean, build: boolean): TypeDesc | null {
   const first = parseSimple(p, build, false);
   const lx = p.lx;
   if (lx.tok === TK_EXTENDS) {
@@ -76,13 +76,13 @@ function typeExpr(p: Parser, allowUnion: boolean, build: boolean): TypeExpr | nu
     const rhs = parseSimple(p, build, false);
     if (!build) continue;
     const kind = op === C_PIPE ? 'union' : 'intersection';
-    if (t!.kind === kind && t!.validators === undefined) (t as { types: TypeExpr[] }).types.push(rhs!);
+    if (t!.kind === kind && t!.validators === undefined) (t as { types: TypeDesc[] }).types.push(rhs!);
     else t = kind === 'union' ? { kind, types: [t!, rhs!] } : { kind, types: [t!, rhs!] };
   }
 }
 
 /** simpletypeexpr: primary [validators] {?} */
-function parseSimple(p: Parser, build: boolean, beforeCondQ: boolean): TypeExpr | null {
+function parseSimple(p: Parser, build: boolean, beforeCondQ: boolean): TypeDesc | null {
   const lx = p.lx;
   let t = parsePrimary(p, build);
   if (lx.tok === C_AT) {
@@ -97,9 +97,9 @@ function parseSimple(p: Parser, build: boolean, beforeCondQ: boolean): TypeExpr 
   return t;
 }
 
-function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
+function parsePrimary(p: Parser, build: boolean): TypeDesc | null {
   const lx = p.lx;
-  let t: TypeExpr | null = SKIPPED;
+  let t: TypeDesc | null = SKIPPED;
   switch (lx.tok) {
     case TK_NIL:
       lx.next();
@@ -154,7 +154,7 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
       lx.next();
       if (lx.tok !== C_LPAREN) typeError(p, "'(' expected");
       const params = parseParamGroup(p, build);
-      let returns: TypeExpr[] | null = null;
+      let returns: TypeDesc[] | null = null;
       if (lx.tok === C_COLON) {
         lx.next();
         returns = parseReturns(p, build);
@@ -167,7 +167,7 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
       if (lx.tok !== TK_NAME) typeError(p, '<name> expected');
       const param = lx.text();
       lx.next();
-      let narrow: TypeExpr | null = null;
+      let narrow: TypeDesc | null = null;
       if (lx.tok === TK_IS) {
         lx.next();
         narrow = parseType(p, true, build);
@@ -216,10 +216,10 @@ function parsePrimary(p: Parser, build: boolean): TypeExpr | null {
 }
 
 /** `<T, U>` type arguments (of a generic type, or `f::<T>` after the `::<` token); the current token is `<` or just after `::<`. */
-export function parseTypeArgs(p: Parser, build: boolean): TypeExpr[] {
+export function parseTypeArgs(p: Parser, build: boolean): TypeDesc[] {
   const lx = p.lx;
   if (lx.tok === C_LT) lx.next();
-  const args: TypeExpr[] = [];
+  const args: TypeDesc[] = [];
   for (;;) {
     const a = parseType(p, true, build);
     if (build) args.push(a!);
@@ -244,10 +244,10 @@ function closeAngle(p: Parser): void {
 }
 
 /** `{}` record, `{T}` array, `{[K]: V}` map, `{a: T, b?: U}` record. */
-function parseBraces(p: Parser, build: boolean, readonly: boolean): TypeExpr | null {
+function parseBraces(p: Parser, build: boolean, readonly: boolean): TypeDesc | null {
   const lx = p.lx;
   lx.next();
-  let t: TypeExpr | null = SKIPPED;
+  let t: TypeDesc | null = SKIPPED;
   if (lx.tok === C_RBRACE) {
     if (build) t = { kind: 'record', fields: [] };
   } else if (lx.tok === C_LBRACKET) {
@@ -260,7 +260,7 @@ function parseBraces(p: Parser, build: boolean, readonly: boolean): TypeExpr | n
     const value = parseType(p, true, build);
     if (build) t = { kind: 'map', key: key!, value: value! };
   } else if (isTypeFieldName(lx.tok) && isFieldColon(p.peek())) {
-    const fields: RecordField[] = [];
+    const fields: FieldDesc[] = [];
     while (lx.tok !== C_RBRACE) {
       if (!isTypeFieldName(lx.tok)) typeError(p, '<field name> expected');
       const name = build ? lx.text() : '';
@@ -269,10 +269,10 @@ function parseBraces(p: Parser, build: boolean, readonly: boolean): TypeExpr | n
       if (!optional && lx.tok !== C_COLON) typeError(p, "':' expected");
       lx.next();
       const type = parseType(p, true, build);
-      let validators: Validator[] | undefined;
+      let validators: ValidatorDesc[] | undefined;
       if (lx.tok === C_AT) validators = parseValidators(p, build);
       if (build) {
-        const f: RecordField = { name, type: type!, optional };
+        const f: FieldDesc = { name, type: type!, optional };
         if (validators !== undefined) f.validators = validators;
         fields.push(f);
       }
@@ -295,14 +295,14 @@ function isFieldColon(t: number): boolean {
 }
 
 /** `( [name:] T, ..., ...T )` of a function type; the current token is `(`. */
-function parseParamGroup(p: Parser, build: boolean): FunctionParam[] {
+function parseParamGroup(p: Parser, build: boolean): ParamDesc[] {
   const lx = p.lx;
-  const params: FunctionParam[] = [];
+  const params: ParamDesc[] = [];
   lx.next();
   while (lx.tok !== C_RPAREN) {
     if (lx.tok === TK_DOTS) {
       lx.next();
-      let type: TypeExpr | null = { kind: 'name', name: 'any' };
+      let type: TypeDesc | null = { kind: 'name', name: 'any' };
       if (lx.tok !== C_RPAREN && lx.tok !== C_COMMA) type = parseType(p, true, build);
       params.push({ name: '...', type: type ?? SKIPPED });
     } else if (isTypeFieldName(lx.tok) && p.peek() === C_COLON) {
@@ -324,7 +324,7 @@ function parseParamGroup(p: Parser, build: boolean): FunctionParam[] {
 }
 
 /** `(params) -> R` function type, or a parenthesised function type `((T) -> R)`. */
-function parseParenType(p: Parser, build: boolean): TypeExpr | null {
+function parseParenType(p: Parser, build: boolean): TypeDesc | null {
   const lx = p.lx;
   const firstInner = p.peek();
   const params = parseParamGroup(p, build);
@@ -343,7 +343,7 @@ function parseParenType(p: Parser, build: boolean): TypeExpr | null {
  * Results after `->` or `fun(...):`: one type, `()` (none) or a parenthesised list of at least two. A `(`
  * that turns out to start a function type (`-> (T) -> R`) is re-read as a type (the only back-tracking).
  */
-function parseReturns(p: Parser, build: boolean): TypeExpr[] {
+function parseReturns(p: Parser, build: boolean): TypeDesc[] {
   const lx = p.lx;
   if (lx.tok === C_LPAREN) {
     const saved = p.save();
@@ -405,9 +405,9 @@ export function parseTypeParams(p: Parser, build: boolean): string[] {
 }
 
 /** `@name`, `@name()`, `@name(expr, ...)`, repeated. Arguments are Lua expressions; literals are kept. */
-function parseValidators(p: Parser, build: boolean): Validator[] {
+function parseValidators(p: Parser, build: boolean): ValidatorDesc[] {
   const lx = p.lx;
-  const out: Validator[] = [];
+  const out: ValidatorDesc[] = [];
   while (lx.tok === C_AT) {
     lx.next();
     if (lx.tok !== TK_NAME) typeError(p, '<validator name> expected');

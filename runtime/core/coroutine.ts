@@ -9,7 +9,7 @@ import { TAIL, bounce, callMeta, takeTail } from './call.js';
 import { typeName } from './value.js';
 import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
-import { PREEMPT } from './preempt.js';
+import { PREEMPT } from '../../abi/index.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are

@@ -8,7 +8,11 @@
 // checks how long the running task has gone without giving way. Past BUDGET.limit milliseconds the task is ended with
 // an error no pcall can catch (FatalLuaError): a loop that cannot give way would otherwise hang every process of the
 // node. Two counters, because plain code refilling the one generator code counts would hide from it that it is due.
+import { PREEMPT } from '../../abi/index.js';
 import { FatalLuaError, luaError, setOverflowCharge } from './errors.js';
+
+// The commands a task yields are the contract's (abi/suspension.ts); runtime/process still takes them from here.
+export { PARK, PREEMPT } from '../../abi/index.js';
 
 /** Back-edges a task may run before giving way. */
 export const BUDGET_SLICE = 2000;
@@ -57,9 +61,6 @@ export function chargeBig(): void {
   BUDGET.memDue = true;
 }
 
-/** The command a task yields to give way; the scheduler requeues it. */
-export const PREEMPT: { readonly preempt: true } = Object.freeze({ preempt: true as const });
-
 export function* preemptY(): Generator<unknown, void, unknown> {
   BUDGET.n = BUDGET_SLICE;
   yield PREEMPT;
@@ -100,6 +101,3 @@ export function chargeAll(): void {
 }
 
 setOverflowCharge(chargeAll);
-
-/** The command a task yields to wait: whoever registered it as a waiter wakes it later (runtime/process/task.ts). */
-export const PARK: { readonly park: true } = Object.freeze({ park: true as const });

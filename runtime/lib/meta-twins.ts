@@ -10,7 +10,7 @@
 import { argError } from '../core/args.js';
 import { mkY, type LuaGen } from '../core/coroutine.js';
 import { AS_VALUE, DEFER, deferCall, deferGen, defers, done, runDeferred } from '../core/defer.js';
-import { PREEMPT } from '../core/preempt.js';
+import { PREEMPT } from '../../abi/index.js';
 import { luaError } from '../core/errors.js';
 import { getMetamethod } from '../core/meta.js';
 import { numberToString } from '../core/number-format.js';

@@ -6,7 +6,7 @@ import type { LuaTable } from '../core/table.js';
 import { rawget } from '../core/table.js';
 import { TAIL, bounce } from '../core/call.js';
 import { luaError } from '../core/errors.js';
-import { runtimeABI, type CompiledChunkModule } from '../abi.js';
+import { instantiateChunk, type CompiledChunkModule } from '../abi.js';
 import { registerCompiledChunk } from '../core/chunks.js';
 import { ProcessNode, type EntryLoader, type PermissionCheck, type SpawnOptions } from './node.js';
 import { createChannelRuntime } from './channel-module.js';
@@ -139,7 +139,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
       if (c.url !== undefined) {
         registerCompiledChunk({ url: c.url, chunkName: c.module.chunkName, functionNames: c.module.functionNames, map: c.map });
       }
-      main = c.module.default(runtimeABI);
+      main = instantiateChunk(c.module);
       factories.set(c.module, main);
     }
     return main;

@@ -1,7 +1,7 @@
 // Type descriptors as text, in the typed-Lua syntax they were written in: the `expected T` of validation errors,
 // `tostring(T)`, and the canonical form `==` compares.
 import { numberToString } from '../core/number-format.js';
-import type { LiteralValue, TypeDesc, ValidatorDesc } from './descriptor.js';
+import type { LiteralValue, TypeDesc, ValidatorDesc } from '../../abi/index.js';
 
 function literalText(v: LiteralValue): string {
   if (typeof v === 'string') return JSON.stringify(v);

@@ -1,11 +1,11 @@
 // Runtime type values of Wippy typed Lua: createTypeValue (from a compiler-embedded descriptor), the built-in types
 // (`string(x)`, `integer(x)`, ...) and defineTypeAliases (go-lua binds a chunk's aliases as globals when it loads).
 import { LuaTable } from '../core/table.js';
-import type { AliasDesc } from './descriptor.js';
+import type { AliasDesc } from '../../abi/index.js';
 import { createTypeValue, TypeValue, type AliasResolver } from './type-value.js';
 
 export { TypeValue, createTypeValue, createValidationError, typeMeta, type AliasResolver } from './type-value.js';
-export type { TypeDesc, AliasDesc, FieldDesc, ParamDesc, ValidatorDesc, LiteralValue } from './descriptor.js';
+export type { TypeDesc, AliasDesc, FieldDesc, ParamDesc, ValidatorDesc, LiteralValue } from '../../abi/index.js';
 export { kindOf } from './reflection.js';
 
 /** go-lua's LType singletons (ltype.go: LTypeNil ... LTypeNever): the names that are types in call position. */

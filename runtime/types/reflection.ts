@@ -2,9 +2,14 @@
 // variants, params, tparams. Each access returns a closure bound to the type, so `T.is(v)` works like `T:is(v)`.
 import { ret1, ret2 } from '../core/results.js';
 import { createValidationError, resolveDesc, type TypeValue } from './type-value.js';
-import { PRIMITIVE_NAMES } from './descriptor.js';
 
 type LuaFn = (...args: unknown[]) => unknown;
+
+/** The primitive type names go-lua knows as LType singletons (ltype.go), plus the Lua value kinds. */
+const PRIMITIVE_NAMES: ReadonlySet<string> = new Set([
+  'nil', 'boolean', 'number', 'integer', 'string', 'any', 'unknown', 'never', 'table', 'function', 'thread',
+  'userdata',
+]);
 
 const METHODS: Record<string, (t: TypeValue) => LuaFn> = {
   // `T:is(v)` or `T.is(v)`: with two or more arguments the value is the second (go-lua typeMethodIs)

@@ -1,7 +1,7 @@
 // Structural subtyping of type values for `A <= B` / `A < B` (go-lua ltype.go TypeIsSubtype, types/subtype): a
 // conservative check: never and literals below their primitive, integer below number, width subtyping of records,
 // covariant arrays/maps/optionals, unions on either side; what it cannot decide is not a subtype.
-import type { TypeDesc } from './descriptor.js';
+import type { TypeDesc } from '../../abi/index.js';
 import { typeText } from './format.js';
 import { resolveDesc, type TypeValue } from './type-value.js';
 

@@ -8,7 +8,7 @@ import { luaError, type LuaError } from '../core/errors.js';
 import { getStringMetatable } from '../core/meta.js';
 import { ret1 } from '../core/results.js';
 import { typeName } from '../core/value.js';
-import type { TypeDesc } from './descriptor.js';
+import type { TypeDesc } from '../../abi/index.js';
 import { typeText } from './format.js';
 import { checkValue, type TypeRef } from './validate.js';
 import { typeMethod } from './reflection.js';

@@ -5,7 +5,7 @@ import { ARR, HASH } from '../core/symbols.js';
 import { LuaTable } from '../core/table.js';
 import { typeName } from '../core/value.js';
 import { numberToString } from '../core/number-format.js';
-import type { LiteralValue, TypeDesc, ValidatorDesc } from './descriptor.js';
+import type { LiteralValue, TypeDesc, ValidatorDesc } from '../../abi/index.js';
 import { typeText } from './format.js';
 
 /** What validation needs of a type value: its descriptor and the scope its names resolve in. */

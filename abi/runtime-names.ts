@@ -1,0 +1,21 @@
+// The names generated code takes from the runtime ABI object (`const { R, LuaTable, ... } = rt;` in every chunk's
+// factory). The runtime's object is checked against this list with `satisfies` (runtime/abi.ts), so the two cannot
+// drift. The order is the order of the chunk header: changing it changes every compiled chunk's text.
+export const RUNTIME_NAMES = [
+  'R', 'LuaTable', 'ARR', 'HASH', 'MT', 'TAIL', 'BUDGET', 'SMETA',
+  'index', 'setindex', 'gget', 'tset', 'setlist', 'tableFromArray',
+  'callx', 'callxY', 'bounce', 'bounceY', 'tail', 'hasCallMeta', 'mkY', 'preemptY', 'YIELD', 'yieldBack', 'PARK',
+  'arith', 'mod', 'idiv', 'band', 'bor', 'bxor', 'shl', 'shr', 'bnot', 'unm', 'len', 'concat',
+  'eqmeta', 'lt', 'le', 'fornum',
+  'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',
+  // the may-defer slow paths of process-mode generator code and their runner (runtime/core/defer.ts)
+  'DEFER', 'runDeferred', 'indexD', 'ggetD', 'setindexD', 'arithD', 'unmD', 'lenD', 'concatD', 'eqmetaD', 'ltD', 'leD',
+] as const;
+
+export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
+/**
+ * Every key of the runtime ABI object: the destructured names, plus `module`, which the header calls once as
+ * `rt.module(chunkName, sites, functionNames)` to build the chunk's site table (the `M` of error sites).
+ */
+export type RuntimeABIKey = RuntimeName | 'module';

@@ -1,0 +1,5 @@
+// The version of the contract between compiled chunks and the runtime (the names a chunk takes from the `rt` object
+// its factory receives, what they do, the suspension protocol, the type descriptors). Bump it whenever generated code
+// would break against an older or newer runtime: every chunk exports it as `abi`, and loading a chunk whose `abi`
+// differs refuses it (runtime/abi.ts instantiateChunk) instead of running it against the wrong runtime.
+export const ABI_VERSION = 1;
