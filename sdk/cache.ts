@@ -2,7 +2,7 @@
 // options, the compiler build), so `moonforge run` compiles a file once and later runs only import it.
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 declare const __BUILD_ID__: string;
 
@@ -16,6 +16,26 @@ export function cacheDisabled(): boolean {
 
 let dir: string | undefined;
 
+/**
+ * mkdir -p, one level at a time. Node's `mkdirSync(p, { recursive: true })` never returns when a parent exists but
+ * refuses with ENOENT (MOONFORGE_CACHE_DIR=/proc/x spun forever); here any refusal throws. A folder made meanwhile
+ * by another moonforge is fine.
+ */
+function makeDirs(path: string): void {
+  const missing: string[] = [];
+  for (let d = path; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
 export function cacheDir(): string {
   if (dir !== undefined) return dir;
   if (cacheDisabled()) {
@@ -27,7 +47,7 @@ export function cacheDir(): string {
   }
   const base = process.env.MOONFORGE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'moonforge');
   try {
-    mkdirSync(base, { recursive: true });
+    makeDirs(base);
     dir = base;
   } catch {
     dir = mkdtempSync(join(tmpdir(), 'moonforge-'));

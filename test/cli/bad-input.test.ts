@@ -3,7 +3,7 @@
 // written. Before, `run /dev/zero` read forever, `--host` at the end was ignored, `compile -o /missing/x.mjs` printed
 // a JS stack.
 import { describe, expect, it, beforeAll, vi } from 'vitest';
-import { mkdtempSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
@@ -93,6 +93,23 @@ describe('definition files', () => {
     expect(await runCli(['run', bad, '-x', 'app:main'], { env })).toEqual({
       status: 1, stdout: '', stderr: 'src/_index.yaml:8:13: method not found: nosuch\n',
     });
+  });
+});
+
+describe('cache folder', () => {
+  it('MOONFORGE_CACHE_DIR where no folder can be made (/proc/...): the run goes on without the cache (it spun forever)', async () => {
+    const f = join(dir, 'cached.lua');
+    writeFileSync(f, 'print("ran")\n');
+    expect(await runCli(['run', f], { env: { MOONFORGE_CACHE_DIR: '/proc/moonforge-nope/cache' } })).toEqual({
+      status: 0, stdout: 'ran\n', stderr: '',
+    });
+  });
+  it('a nested cache folder is still made level by level', async () => {
+    const f = join(dir, 'nested.lua');
+    writeFileSync(f, 'print("ran")\n');
+    const cache = join(dir, 'c1', 'c2', 'c3');
+    expect(await runCli(['run', f], { env: { MOONFORGE_CACHE_DIR: cache } })).toEqual({ status: 0, stdout: 'ran\n', stderr: '' });
+    expect(readdirSync(cache).some((n) => n.endsWith('.mjs'))).toBe(true);
   });
 });
 
