@@ -1,8 +1,15 @@
 // The runtime's public entry (dist/runtime.mjs): what a precompiled bundle or an embedding host needs to run
-// compiled chunks. No compiler code is reachable from here.
+// compiled chunks and to pass values in and out of them. No compiler code is reachable from here. Processes and apps
+// have their own entry, runtime/process/index.ts; the SDK imports nothing else of the runtime
+// (test/package/layering.test.ts).
 export { runtimeABI, type CompiledChunkModule, type RuntimeABI } from './abi.js';
 export { runChunk, describeUncaught, type RunChunkOptions, type RunOutcome } from './run-chunk.js';
 export { createGlobals } from './env.js';
 export { ByteWriter } from './stdout.js';
-export { LuaTable } from './core/table.js';
+export { LuaTable, rawset } from './core/table.js';
+// A table's array part (values 1..n) and hash part (keys that are neither strings nor in the array part): a host
+// converting a table reads them directly instead of iterating with next.
+export { ARR, HASH } from './core/symbols.js';
 export { LuaError } from './core/errors.js';
+// Wippy error values (the `errors` module's): how a host recognises one and reads its message.
+export { errorText, isLuaErrorValue } from './lib/wippy/errors.js';

@@ -4,23 +4,30 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SchedulerLike } from 'rxjs';
-import type { CompiledChunkModule } from '../runtime/abi.js';
-import type { LuaTable } from '../runtime/core/table.js';
-import type { PermissionCheck } from '../runtime/process/node.js';
-import { createAppSecurity, type AppSecurity, type SecurityAppView } from '../runtime/security/index.js';
+import type { CompiledChunkModule, LuaTable } from '../runtime/index.js';
 import {
+  bindingPlan,
+  createAppSecurity,
+  createIoModule,
   createProcessRuntime,
+  createStreamLineReader,
+  isLuaEntry,
+  isProcessHost,
+  type App,
+  type AppSecurity,
   type CompiledChunk,
+  type Entry,
+  type LineReader,
+  type LuaEntry,
+  type MemoryLimits,
+  type PermissionCheck,
   type ProcessEntry,
   type ProcessRuntime,
   type ProcessRuntimeOptions,
-} from '../runtime/process/process-runtime.js';
-import type { MemoryLimits } from '../runtime/process/memory-guard.js';
-import { bindingPlan } from '../runtime/app/bindings.js';
-import { isLuaEntry, isProcessHost, type App, type Entry, type LuaEntry } from '../runtime/app/model.js';
+  type SecurityAppView,
+} from '../runtime/process/index.js';
 import { readMap } from './cache.js';
-import { compileFileCached, compileSourceCached } from './run-file.js';
-import { createIoModule, createStreamLineReader, type LineReader } from './io-module.js';
+import { compileFileCached, compileSourceCached } from './compile-cached.js';
 
 export interface AppRuntimeOptions {
   time?: SchedulerLike;

@@ -5,20 +5,30 @@
 // are not exported, so the package's type declarations show only the public surface.
 import { Observable, Subject, VirtualTimeScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { pathToFileURL } from 'node:url';
-import type { CompiledChunkModule } from '../runtime/abi.js';
-import type { LuaTable } from '../runtime/core/table.js';
-import { createProcessRuntime, type CompiledChunk, type ProcessEntry, type ProcessRuntime } from '../runtime/process/process-runtime.js';
-import type { MemoryLimits } from '../runtime/process/memory-guard.js';
-import { Proc, type ExitResult } from '../runtime/process/proc.js';
-import { EVENTS_TOPIC, type Envelope } from '../runtime/process/message.js';
-import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from '../runtime/process/node.js';
-import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
-import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
+import type { CompiledChunkModule, LuaTable } from '../runtime/index.js';
+import {
+  createIoModule,
+  createProcessRuntime,
+  EVENT_CANCEL,
+  EVENT_EXIT,
+  EVENT_LINK_DOWN,
+  EVENTS_TOPIC,
+  formatDiagnostic,
+  loadApp,
+  NodeTimeScheduler,
+  Proc,
+  shutdownNode,
+  type CompiledChunk,
+  type Envelope,
+  type ExitResult,
+  type LineReader,
+  type MemoryLimits,
+  type ProcessEntry,
+  type ProcessRuntime,
+} from '../runtime/process/index.js';
 import { addAppEntries, AppStartError } from './app-runtime.js';
-import { createIoModule, type LineReader } from './io-module.js';
 import { readMap } from './cache.js';
-import { compileSourceCached } from './run-file.js';
-import { shutdownNode } from './supervisor.js';
+import { compileSourceCached } from './compile-cached.js';
 import { toJS, toLua, toLuaString } from './values.js';
 import { readyRunsNow } from './ready-now.js';
 import { RecentExits } from './recent-exits.js';

@@ -2,9 +2,9 @@
 // runner behind `moonforge run APPDIR`. Only what a host uses is exported: the app runtime and supervisor the CLI is
 // built from hand out the process runtime itself, so they are imported from their files, not from the package.
 export { createRuntime, EventKind, type EmbeddedRuntime, type Mailbox, type EmbedOptions, type ProcessInfo, type EntrySource, type ProcessEvent, type ProcessMessage, type ProcessExit } from './embed.js';
-export type { MemoryLimits } from '../runtime/process/memory-guard.js';
+export type { MemoryLimits } from '../runtime/process/index.js';
 export { toJS, toLua, toLuaString, fromLuaString, LuaProcessError } from './values.js';
 export { AppStartError } from './app-runtime.js';
 export { runApp, type RunAppOptions } from './run-app.js';
-export { createStreamLineReader, type LineReader } from './io-module.js';
+export { createStreamLineReader, type LineReader } from '../runtime/process/index.js';
 export { VirtualTimeScheduler } from 'rxjs';

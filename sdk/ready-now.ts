@@ -5,7 +5,7 @@
 // whichever comes first, and exactly once; work with a delay (sleeps, timers, tickers) still waits for the virtual
 // clock to be advanced.
 import { VirtualTimeScheduler, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
-import { READY_WORK } from '../runtime/process/ready-work.js';
+import { READY_WORK } from '../runtime/process/index.js';
 
 export class ReadyRunsNow implements SchedulerLike {
   constructor(private readonly clock: VirtualTimeScheduler) {}

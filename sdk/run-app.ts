@@ -2,13 +2,20 @@
 // root process until it exits (exit code 0 on a normal return, 1 on failure with the error and a Lua traceback), or
 // start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
 import type { SchedulerLike } from 'rxjs';
-import { formatDiagnostic, loadApp } from '../runtime/app/index.js';
-import { isProcessService, type App, type ProcessServiceEntry } from '../runtime/app/model.js';
-import { ByteWriter } from '../runtime/stdout.js';
-import { NodeTimeScheduler } from '../runtime/process/scheduler.js';
+import { ByteWriter } from '../runtime/index.js';
+import {
+  exitErrorText,
+  formatDiagnostic,
+  isProcessService,
+  loadApp,
+  NodeTimeScheduler,
+  ServiceSupervisor,
+  shutdownNode,
+  type App,
+  type LineReader,
+  type ProcessServiceEntry,
+} from '../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
-import type { LineReader } from './io-module.js';
-import { exitErrorText, ServiceSupervisor, shutdownNode } from './supervisor.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */

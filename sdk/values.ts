@@ -1,8 +1,6 @@
 // Values across the host boundary: JS values to Lua values and back. Lua strings are bytes (latin1 chars), JS
 // strings are text, so strings are UTF-8 encoded going in and decoded coming out (docs/architecture.md).
-import { LuaTable, rawset } from '../runtime/core/table.js';
-import { ARR, HASH } from '../runtime/core/symbols.js';
-import { errorText, isLuaErrorValue } from '../runtime/lib/wippy/errors.js';
+import { ARR, errorText, HASH, isLuaErrorValue, LuaTable, rawset } from '../runtime/index.js';
 
 /** Text to a Lua byte string. */
 export const toLuaString = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');

@@ -1,16 +1,16 @@
 // The `io` module of terminal hosts (spec §1.4: not the standard io library, a module an entry lists under
 // `modules: [io]`): io.write, io.print, io.flush, and io.readline, which parks the calling task until a line of stdin
 // arrives, so other processes keep running meanwhile.
-import { LuaTable } from '../runtime/core/table.js';
-import { readOnly } from '../runtime/core/read-only.js';
-import { ret0, ret1, ret2 } from '../runtime/core/results.js';
-import { luaError } from '../runtime/core/errors.js';
-import { mkY, type LuaGen } from '../runtime/core/coroutine.js';
-import { tostring } from '../runtime/core/tostring.js';
-import { printM, withMayDefer } from '../runtime/lib/meta-twins.js';
-import { createError, ERROR_KINDS } from '../runtime/lib/wippy/errors.js';
-import type { ProcessScheduler } from '../runtime/process/scheduler.js';
-import { PARK } from '../runtime/process/task.js';
+import { LuaTable } from '../core/table.js';
+import { readOnly } from '../core/read-only.js';
+import { ret0, ret1, ret2 } from '../core/results.js';
+import { luaError } from '../core/errors.js';
+import { mkY, type LuaGen } from '../core/coroutine.js';
+import { tostring } from '../core/tostring.js';
+import { printM, withMayDefer } from '../lib/meta-twins.js';
+import { createError, ERROR_KINDS } from '../lib/wippy/errors.js';
+import type { ProcessScheduler } from '../process/scheduler.js';
+import { PARK } from '../process/task.js';
 
 /** A source of input lines: calls back with each requested line (without its newline), or undefined at the end. */
 export interface LineReader {

@@ -2,13 +2,13 @@
 // service that fails by its `lifecycle.restart` policy (exponential backoff with jitter, capped, with a maximum
 // number of consecutive attempts), and shut a node down as Wippy's host does: CANCEL "scheduler shutdown" to every
 // process, wait the stop timeout, terminate what is left. All time goes through the injected scheduler.
-import type { SecurityContext } from '../runtime/security/index.js';
+import type { SecurityContext } from '../security/index.js';
 import type { SchedulerLike, Subscription } from 'rxjs';
-import type { ProcessServiceEntry, RetryPolicy } from '../runtime/app/model.js';
-import type { ProcessRuntime } from '../runtime/process/process-runtime.js';
-import type { ExitResult, Proc } from '../runtime/process/proc.js';
-import { errorText, isLuaErrorValue } from '../runtime/lib/wippy/errors.js';
-import { tostring } from '../runtime/core/tostring.js';
+import type { ProcessServiceEntry, RetryPolicy } from './model.js';
+import type { ProcessRuntime } from '../process/process-runtime.js';
+import type { ExitResult, Proc } from '../process/proc.js';
+import { errorText, isLuaErrorValue } from '../lib/wippy/errors.js';
+import { tostring } from '../core/tostring.js';
 
 export type SupervisorEvent =
   | { type: 'start'; service: string; pid: string; at: number; attempt: number }

@@ -2,7 +2,8 @@
 // never as JS stacks.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readLuaFile, runFile } from '../run-file.js';
+import { readLuaFile } from '../compile-cached.js';
+import { runFile } from '../run-file.js';
 
 const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
 

@@ -2,7 +2,7 @@
 // arguments, the io module, and the errors that stop an app from starting.
 import { describe, expect, it } from 'vitest';
 import { indexYaml, run, writeApp } from './support.js';
-import type { LineReader } from '../../sdk/io-module.js';
+import type { LineReader } from '../../runtime/process/index.js';
 
 const proc = (name: string, extra = ''): string =>
   `  - name: ${name}\n    kind: process.lua\n    source: file://${name}.lua\n    method: main\n${extra}`;

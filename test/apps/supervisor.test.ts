@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeApp } from '../support/process-harness.js';
 import { startOrder } from '../../sdk/run-app.js';
-import { restartDelayMs, ServiceSupervisor, shutdownNode, type SupervisorEvent } from '../../sdk/supervisor.js';
+import { restartDelayMs, ServiceSupervisor, shutdownNode, type SupervisorEvent } from '../../runtime/app/supervisor.js';
 import type { Lifecycle, ProcessServiceEntry, RetryPolicy } from '../../runtime/app/model.js';
 
 const S = 1e9;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { compile, renderDiagnostics } from '../../compiler/index.js';
 import { DIAGNOSTIC_CODES, formatDiagnostic } from '../../compiler/diagnostics.js';
 import { parseLua } from '../../compiler/parse.js';
-import { compileFileCached } from '../../sdk/run-file.js';
+import { compileFileCached } from '../../sdk/compile-cached.js';
 
 /** Source text as the compiler reads it: UTF-8 bytes, one JS char per byte. */
 function bytes(text: string): string {

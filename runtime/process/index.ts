@@ -1,0 +1,29 @@
+// The process runtime's public face: what the SDK and hosts use to load a Wippy app, run its processes, talk to them
+// from JS and supervise its services. Hosts import from here (or runtime/index.ts, for running plain chunks), never
+// from the files behind it, so the process internals can be rearranged without touching the SDK
+// (test/package/layering.test.ts).
+export {
+  createProcessRuntime,
+  type CompiledChunk,
+  type ProcessEntry,
+  type ProcessRuntime,
+  type ProcessRuntimeOptions,
+} from './process-runtime.js';
+export type { MemoryLimits } from './memory-guard.js';
+export type { PermissionCheck } from './node.js';
+// The host side of a pid: a JS mailbox is a process whose deliveries the host observes (ProcessNode.endpoint, the
+// deliveryHook of a process).
+export { Proc, type ExitResult } from './proc.js';
+export { EVENTS_TOPIC, type Envelope } from './message.js';
+export type { DeliveryHook } from './mailbox.js';
+export { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from './node.js';
+export { NodeTimeScheduler } from './scheduler.js';
+// Marks the scheduler's turns that run ready processes, so a host's clock can run them without waiting for time.
+export { READY_WORK } from './ready-work.js';
+
+// Apps: the definition-file loader and entry model, app security, the terminal host's io module, and supervision of
+// process.service entries.
+export { loadApp, formatDiagnostic, bindingPlan, isLuaEntry, isProcessHost, isProcessService, type App, type Entry, type LuaEntry, type ProcessServiceEntry } from '../app/index.js';
+export { createAppSecurity, type AppSecurity, type SecurityAppView } from '../security/index.js';
+export { createIoModule, createStreamLineReader, type LineReader } from '../app/io-module.js';
+export { ServiceSupervisor, shutdownNode, exitErrorText } from '../app/supervisor.js';

@@ -1,0 +1,61 @@
+// The one-way arrows between the parts (docs/architecture.md): the SDK reaches the runtime and the compiler only
+// through their public entry points, and the runtime reaches neither the SDK nor the compiler. Read from the sources'
+// import specifiers (static, type-only, re-exports and import() calls alike), so a new internal import fails here
+// before it becomes a seam someone depends on.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(new URL('../../', import.meta.url).pathname);
+
+/** What the SDK may import of the runtime and of the compiler. */
+const RUNTIME_ENTRIES = ['runtime/index.ts', 'runtime/process/index.ts'];
+const COMPILER_ENTRIES = ['compiler/index.ts'];
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const p = join(dir, name);
+    if (statSync(join(ROOT, p)).isDirectory()) out.push(...sources(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** The repository paths (`.ts`) a source file imports by relative specifier. */
+function importsOf(file: string): string[] {
+  const code = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  const re = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+  for (let m = re.exec(code); m !== null; m = re.exec(code)) {
+    out.push(relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)).replace(/\.js$/, '.ts'));
+  }
+  return out;
+}
+
+/** Every import from a file under `from` into a folder of `into` that `allowed` does not list, as "file -> target". */
+function crossings(from: string, into: string[], allowed: string[] = []): string[] {
+  return sources(from).flatMap((file) =>
+    importsOf(file)
+      .filter((target) => into.some((dir) => target.startsWith(`${dir}/`)) && !allowed.includes(target))
+      .map((target) => `${file} -> ${target}`),
+  );
+}
+
+describe('layering', () => {
+  it('the import scan sees the SDK reach the runtime and the compiler', () => {
+    const targets = sources('sdk').flatMap(importsOf);
+    expect(targets).toContain('runtime/index.ts');
+    expect(targets).toContain('runtime/process/index.ts');
+    expect(targets).toContain('compiler/index.ts');
+  });
+
+  it('the SDK imports only the public entries of the runtime and the compiler', () => {
+    expect(crossings('sdk', ['runtime'], RUNTIME_ENTRIES)).toEqual([]);
+    expect(crossings('sdk', ['compiler'], COMPILER_ENTRIES)).toEqual([]);
+  });
+
+  it('the runtime imports nothing from the SDK or the compiler', () => {
+    expect(crossings('runtime', ['sdk', 'compiler'])).toEqual([]);
+  });
+});
