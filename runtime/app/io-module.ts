@@ -10,7 +10,7 @@ import { tostring } from '../core/tostring.js';
 import { printM, withMayDefer } from '../lib/meta-twins.js';
 import { createError, ERROR_KINDS } from '../lib/wippy/errors.js';
 import type { ProcessScheduler } from '../process/scheduler.js';
-import { PARK } from '../process/task.js';
+import { PARK } from '../../abi/index.js';
 
 /** A source of input lines: calls back with each requested line (without its newline), or undefined at the end. */
 export interface LineReader {

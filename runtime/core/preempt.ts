@@ -11,9 +11,6 @@
 import { PREEMPT } from '../../abi/index.js';
 import { FatalLuaError, luaError, setOverflowCharge } from './errors.js';
 
-// The commands a task yields are the contract's (abi/suspension.ts); runtime/process still takes them from here.
-export { PARK, PREEMPT } from '../../abi/index.js';
-
 /** Back-edges a task may run before giving way. */
 export const BUDGET_SLICE = 2000;
 

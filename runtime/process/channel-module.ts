@@ -10,7 +10,8 @@ import { mkY, type LuaGen } from '../core/coroutine.js';
 import { optInt } from '../core/args.js';
 import { readOnly } from '../core/read-only.js';
 import { Channel, CLOSED, NO_VALUE, SelectWaiter, channelClass, receivedOk } from './channel.js';
-import { PARK, type DirectForm, type SelectState, type Task, type Waiter } from './task.js';
+import { PARK, type DirectForm } from '../../abi/index.js';
+import type { SelectState, Task, Waiter } from './task.js';
 import type { ProcessScheduler } from './scheduler.js';
 
 /** A case of channel.select: made by ch:case_send(v) / ch:case_receive(). */
@@ -130,7 +131,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
     },
   );
 
-  // The direct form of receive (task.ts DirectForm), which compiled call sites use: the results at once, or PARK
+  // The direct form of receive (abi/suspension.ts DirectForm), which compiled call sites use: the results at once, or PARK
   // with the task parked as the channel's receiver; the wake-up value is the task itself, holding what it got.
   const receiveY = (methods.receive as { $y: ((ch: unknown) => LuaGen) & DirectForm }).$y;
   receiveY.$d = (ch: unknown): unknown => {

@@ -18,7 +18,7 @@ import type { Proc } from './proc.js';
 import type { ChannelRuntime } from './channel-module.js';
 import type { Channel } from './channel.js';
 import { createProcessModule } from './process-module.js';
-import { PARK } from './task.js';
+import { PARK } from '../../abi/index.js';
 import { copyValue } from './copy.js';
 import { checkStr } from '../core/args.js';
 import { readOnly } from '../core/read-only.js';

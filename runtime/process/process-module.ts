@@ -13,7 +13,7 @@ import { createError, errorText, ERROR_KINDS, type LuaErrorValue } from '../lib/
 import { Channel } from './channel.js';
 import { Message } from './message.js';
 import type { ChannelRuntime } from './channel-module.js';
-import { PARK } from './task.js';
+import { PARK } from '../../abi/index.js';
 import { ActorValue, ScopeValue } from '../security/lua-values.js';
 import { copyValue, copyValues } from './copy.js';
 import { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN, ProcessNode, SpawnError, type SpawnOptions } from './node.js';

@@ -2,8 +2,9 @@
 // between batches. It implements RxJS's SchedulerLike, and every delay (sleep, timers, batch continuation) goes
 // through the injected RxJS scheduler, so tests run it in virtual time (VirtualTimeScheduler) with no real sleeps.
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
-import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS, PREEMPT } from '../core/preempt.js';
-import { PARK, type Task, type TaskOwner } from './task.js';
+import { PARK, PREEMPT } from '../../abi/index.js';
+import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS } from '../core/preempt.js';
+import type { Task, TaskOwner } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
 import { READY_WORK } from './ready-work.js';

@@ -9,24 +9,10 @@
 // This file is the bottom of the process layers: it imports nothing of runtime/process. The channels (channel.ts)
 // wait on tasks through the Waiter protocol below, the scheduler steps tasks and reports to their TaskOwner, and the
 // process (proc.ts) is that owner; none of them is needed to describe a task (test/process/layers.test.ts).
+// PARK and PREEMPT are the contract's (abi/suspension.ts): compiled code yields them too.
+import { PARK } from '../../abi/index.js';
 import type { LuaGen } from '../core/coroutine.js';
 import { ret2 } from '../core/results.js';
-
-// PARK lives beside PREEMPT in runtime/core (the runtime ABI hands it to compiled code without loading the scheduler).
-import { PARK } from '../core/preempt.js';
-export { PARK };
-
-/**
- * The direct form of a blocking built-in, beside its generator twin (`f.$y.$d`, `f.$y.$r`). Compiled call sites use
- * it instead of `yield* f.$y(...)`: `$d(...args)` either returns the first result (results in R as for any call), or
- * registers the current task as a waiter and returns PARK; then the compiled code yields PARK itself and passes the
- * value of that `yield` (what the waker gave) to `$r`, which returns the results. Every other driver (coroutine
- * resume, pcall, tail-call bounces) keeps using the twin.
- */
-export interface DirectForm {
-  $d: (...args: unknown[]) => unknown;
-  $r: (answer: unknown) => unknown;
-}
 
 export type TaskState = 'runnable' | 'running' | 'parked' | 'done';
 

@@ -1,4 +1,4 @@
-// The direct form of a blocking receive (runtime/process/task.ts DirectForm): compiled call sites park with `yield
+// The direct form of a blocking receive (abi/suspension.ts DirectForm): compiled call sites park with `yield
 // PARK` themselves instead of delegating to the twin's iterator. The results must be those of the twin everywhere:
 // after a park, at once, on close, through coroutines and pcall, with a terminate while parked.
 import { describe, expect, it } from 'vitest';
