@@ -11,5 +11,3 @@ export { LuaTable, rawset } from './core/table.js';
 // converting a table reads them directly instead of iterating with next.
 export { ARR, HASH } from './core/symbols.js';
 export { LuaError } from './core/errors.js';
-// Wippy error values (the `errors` module's): how a host recognises one and reads its message.
-export { errorText, isLuaErrorValue } from './lib/wippy/errors.js';

@@ -2,7 +2,7 @@
 // so a cached run never loads luaparse), compiles and stores the result. Plain scripts and process chunks alike.
 import { readFileSync, statSync } from 'node:fs';
 import { cacheKey, lookup, store } from './cache.js';
-import { toLuaString } from './values.js';
+import { toLuaString } from './lua-string.js';
 
 export interface CompileOutcome {
   ok: boolean;

@@ -29,7 +29,8 @@ import {
 import { addAppEntries, AppStartError } from './app-runtime.js';
 import { readMap } from './cache.js';
 import { compileSourceCached } from './compile-cached.js';
-import { toJS, toLua, toLuaString } from './values.js';
+import { toJS, toLua } from './values.js';
+import { toLuaString } from './lua-string.js';
 import { readyRunsNow } from './ready-now.js';
 import { RecentExits } from './recent-exits.js';
 

@@ -3,7 +3,8 @@
 // built from hand out the process runtime itself, so they are imported from their files, not from the package.
 export { createRuntime, EventKind, type EmbeddedRuntime, type Mailbox, type EmbedOptions, type ProcessInfo, type EntrySource, type ProcessEvent, type ProcessMessage, type ProcessExit } from './embed.js';
 export type { MemoryLimits } from '../runtime/process/index.js';
-export { toJS, toLua, toLuaString, fromLuaString, LuaProcessError } from './values.js';
+export { toJS, toLua, LuaProcessError } from './values.js';
+export { toLuaString, fromLuaString } from './lua-string.js';
 export { AppStartError } from './app-runtime.js';
 export { runApp, type RunAppOptions } from './run-app.js';
 export { createStreamLineReader, type LineReader } from '../runtime/process/index.js';

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { readMap } from './cache.js';
 import { compileFileCached } from './compile-cached.js';
-import { toLuaString } from './values.js';
+import { toLuaString } from './lua-string.js';
 import { ByteWriter, runChunk, type CompiledChunkModule } from '../runtime/index.js';
 
 export async function runFile(path: string, args: string[]): Promise<number> {

@@ -1,11 +1,8 @@
-// Values across the host boundary: JS values to Lua values and back. Lua strings are bytes (latin1 chars), JS
-// strings are text, so strings are UTF-8 encoded going in and decoded coming out (docs/architecture.md).
-import { ARR, errorText, HASH, isLuaErrorValue, LuaTable, rawset } from '../runtime/index.js';
-
-/** Text to a Lua byte string. */
-export const toLuaString = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
-/** A Lua byte string to text (invalid UTF-8 becomes U+FFFD). */
-export const fromLuaString = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+// Values across the host boundary: JS values to Lua values and back. Strings are encoded and decoded as in
+// lua-string.ts.
+import { ARR, HASH, LuaTable, rawset } from '../runtime/index.js';
+import { errorText, isLuaErrorValue } from '../runtime/process/index.js';
+import { fromLuaString, toLuaString } from './lua-string.js';
 
 /** A Lua error value seen from JS. */
 export class LuaProcessError extends Error {

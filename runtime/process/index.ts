@@ -20,6 +20,8 @@ export { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from './node.js';
 export { NodeTimeScheduler } from './scheduler.js';
 // Marks the scheduler's turns that run ready processes, so a host's clock can run them without waiting for time.
 export { READY_WORK } from './ready-work.js';
+// Wippy error values (the `errors` module of processes): how a host recognises one and reads its message.
+export { errorText, isLuaErrorValue } from '../lib/wippy/errors.js';
 
 // Apps: the definition-file loader and entry model, app security, the terminal host's io module, and supervision of
 // process.service entries.
