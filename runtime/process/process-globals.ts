@@ -17,7 +17,7 @@ import type { ProcessNode } from './node.js';
 import type { Proc } from './proc.js';
 import type { ChannelRuntime } from './channel-module.js';
 import type { Channel } from './channel.js';
-import { createProcessModule } from './process-module.js';
+import { createProcessModule } from './process-module/index.js';
 import { PARK } from '../../abi/index.js';
 import { copyValue } from './copy.js';
 import { checkStr } from '../core/args.js';
