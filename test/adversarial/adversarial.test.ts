@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../support/lua-runners.js';
-import { createLimiter, runProcess } from '../support/process-runner.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
 
 const ROOT = join(REPO_ROOT, 'test', 'adversarial');
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -61,7 +61,6 @@ function commandOf(c: AttackCase): string[] {
 }
 
 const JS_STACK_LINE = /^\s+at .*\(.*\)\s*$/m;
-const limit = createLimiter(2);
 const cases = findCases();
 
 describe('adversarial suite (test/adversarial)', () => {
@@ -71,9 +70,7 @@ describe('adversarial suite (test/adversarial)', () => {
 
   it.each(cases)('$name', async (c) => {
     const timeoutMs = c.expect.timeout_ms ?? DEFAULT_TIMEOUT_MS;
-    const r = await limit(() =>
-      runProcess(process.execPath, ['bin/moonforge.mjs', ...commandOf(c)], { cwd: REPO_ROOT, timeoutMs }),
-    );
+    const r = await runMoonforgeCli(commandOf(c), { timeoutMs });
     const report = `${c.expect.what}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
     expect(r.timedOut, `timed out after ${timeoutMs} ms: ${report}`).toBe(false);
     expect(r.stderr, report).not.toContain('internal error');

@@ -1,9 +1,10 @@
 // resume and wrap called from generator code (runtime/core/coroutine.ts resumeY / wrap's twin) finish at once unless
 // the coroutine yields a command for the scheduler, which they forward up (and its answer down) as a generator.
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runBodies } from '../support/process-harness.js';
-import { runOurs, runReference } from './run.js';
+import { outputAndError } from '../support/error-outcome.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
+import { referenceLuaOutput, runReferenceLua } from '../support/reference-lua.js';
 
 describe('resume and wrap inside coroutines (generator mode) match lua5.1', () => {
   const CASES: Record<string, string> = {
@@ -63,7 +64,7 @@ describe('resume and wrap inside coroutines (generator mode) match lua5.1', () =
   };
   for (const [name, code] of Object.entries(CASES)) {
     it(name, async () => {
-      expect(await runOurs(code)).toBe(runReference(code));
+      expect(outputAndError(await runScriptCli(code))).toBe(outputAndError(runReferenceLua(code, { name: 'main.lua' })));
     });
   }
 });
@@ -103,6 +104,6 @@ describe('callable tables in generator mode', () => {
       local co = coroutine.wrap(function() return pcall(t, 21) end)
       print(co())
       print(co(5))`;
-    expect(await runOurs(code)).toBe(execFileSync('lua5.4', ['-e', code], { encoding: 'latin1' }));
+    expect(outputAndError(await runScriptCli(code))).toBe(referenceLuaOutput(code, { lua: 'lua5.4' }));
   });
 });

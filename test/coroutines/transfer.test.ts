@@ -1,7 +1,9 @@
 // Values crossing resume/yield (runtime/core/coroutine.ts: one reused transfer array with its own count): counts that
 // change from one resume to the next, nils, no values, more values than the last time, compared with lua5.1.
 import { describe, expect, it } from 'vitest';
-import { runOurs, runReference } from './run.js';
+import { outputAndError } from '../support/error-outcome.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
+import { runReferenceLua } from '../support/reference-lua.js';
 
 const CASES: Record<string, string> = {
   'alternating argument counts through resume and yield': `
@@ -81,7 +83,7 @@ const CASES: Record<string, string> = {
 describe('coroutine value transfer matches lua5.1', () => {
   for (const [name, code] of Object.entries(CASES)) {
     it(name, async () => {
-      expect(await runOurs(code)).toBe(runReference(code));
+      expect(outputAndError(await runScriptCli(code))).toBe(outputAndError(runReferenceLua(code, { name: 'main.lua' })));
     });
   }
 });

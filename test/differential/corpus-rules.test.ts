@@ -7,13 +7,12 @@ import { FAIL_TOPIC, listCorpus } from '../support/corpus.js';
 import { errorLocation } from '../support/error-outcome.js';
 import { NUMBER_RULE_PRELUDE } from '../support/lua-prelude.js';
 import { checkCorpusRules } from '../support/lua-source.js';
-import { REPO_ROOT, RUN_TIMEOUT_MS, runLua51 } from '../support/lua-runners.js';
-import { createLimiter, runProcess } from '../support/process-runner.js';
+import { runReferenceLuaFile } from '../support/reference-lua.js';
+import { REPO_ROOT } from '../support/repo.js';
 
 const files = listCorpus();
 // PUC 5.1 shortens chunk names longer than LUA_IDSIZE - 8 = 52 bytes to "...tail", which would spoil positions.
 const MAX_PATH = 52;
-const limit = createLimiter(2);
 
 describe('lua corpus rules', () => {
   it('has hundreds of programs', () => {
@@ -31,10 +30,8 @@ describe('lua corpus rules', () => {
   // The second run goes through NUMBER_RULE_PRELUDE: it must print the same (determinism) and report no number
   // whose text differs between PUC 5.1 and go-lua.
   it.concurrent.each(files)('$path ends as its topic says under lua5.1, deterministically', { timeout: 60_000 }, async (f) => {
-    const first = await runLua51(f.path);
-    const second = await limit(() =>
-      runProcess('lua5.1', ['-e', NUMBER_RULE_PRELUDE, f.path], { cwd: REPO_ROOT, timeoutMs: RUN_TIMEOUT_MS }),
-    );
+    const first = await runReferenceLuaFile(f.path);
+    const second = await runReferenceLuaFile(f.path, { prelude: NUMBER_RULE_PRELUDE });
     expect(first.timedOut).toBe(false);
     expect(second.stdout).toBe(first.stdout);
     expect(second.status).toBe(first.status);
@@ -52,7 +49,7 @@ describe('lua corpus rules', () => {
   it('fail/ programs mostly report a position (the differential test compares it)', async () => {
     const failing = files.filter((f) => f.topic === FAIL_TOPIC);
     if (failing.length === 0) return;
-    const located = await Promise.all(failing.map(async (f) => errorLocation((await runLua51(f.path)).stderr)));
+    const located = await Promise.all(failing.map(async (f) => errorLocation((await runReferenceLuaFile(f.path)).stderr)));
     const withPos = located.filter((l, i) => l !== null && l.startsWith(`${failing[i]!.path}:`));
     expect(withPos.length).toBeGreaterThanOrEqual(Math.ceil(failing.length * 0.7));
   });

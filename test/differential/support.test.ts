@@ -1,12 +1,10 @@
 // Unit tests of the differential harness helpers: error normalisation, the process runner and the limiter.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorLocation, firstErrorLine, isFailure } from '../support/error-outcome.js';
 import { NUMBER_RULE_PRELUDE } from '../support/lua-prelude.js';
 import { checkCorpusRules, stripCommentsAndStrings } from '../support/lua-source.js';
 import { createLimiter, runProcess } from '../support/process-runner.js';
+import { runReferenceLua } from '../support/reference-lua.js';
 
 describe('error-outcome', () => {
   it('strips the interpreter prefix and finds file:line:', () => {
@@ -99,11 +97,8 @@ describe('lua-source rules', () => {
 });
 
 describe('lua-prelude', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'moonforge-prelude-'));
   const rulesOf = async (code: string): Promise<{ stdout: string; rules: string[] }> => {
-    const file = join(dir, 'case.lua');
-    writeFileSync(file, code);
-    const r = await runProcess('lua5.1', ['-e', NUMBER_RULE_PRELUDE, file], { cwd: dir, timeoutMs: 10_000 });
+    const r = runReferenceLua(code, { name: 'case.lua', prelude: NUMBER_RULE_PRELUDE });
     return { stdout: r.stdout, rules: r.stderr.split('\n').filter((l) => l.startsWith('RULE:')) };
   };
 

@@ -2,9 +2,9 @@
 // `goto continue` loops (goto-gen.ts) must print what lua5.4 prints (lua5.1 has no goto; Wippy follows Lua 5.2+
 // goto rules, see test/goto/), or fail to compile on both sides. moonforge's one documented limit, crossing jump
 // regions (LUA1011, README "Non-goals"), is counted apart. FUZZ_GOTO_RUNS sets the count (default 150).
-import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runReferenceLua } from '../support/reference-lua.js';
 import { runBatch } from '../runtime-errors/batch.js';
 import { gotoProgram } from './goto-gen.js';
 
@@ -23,7 +23,7 @@ describe('goto programs against lua5.4', () => {
       slice.forEach((code, i) => {
         const name = `g${start + i}`;
         const ours = results[name];
-        const ref = spawnSync('lua5.4', ['-'], { input: code, encoding: 'latin1', timeout: 10_000 });
+        const ref = runReferenceLua(code, { lua: 'lua5.4' });
         const err = ours?.error ?? '';
         if (ours === undefined || /internal error|^\s+at .*\(/m.test(err)) {
           counts.crash++;

@@ -5,11 +5,11 @@
 // CI runs a fixed slice (FUZZ_RUNS, default 150, FUZZ_SEED default 20261207). The full run:
 //   FUZZ_RUNS=10000 FUZZ_SEED=<n> FUZZ_OUT=/tmp/fuzz npx vitest run test/fuzz/lua-differential.test.ts
 // writes each mismatching program and both outputs to FUZZ_OUT.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runReferenceLua } from '../support/reference-lua.js';
 import { runBatch, type ChunkOutcome } from '../runtime-errors/batch.js';
 import { luaProgram } from './lua-program-gen.js';
 
@@ -27,8 +27,8 @@ interface Outcome {
 }
 
 function reference(code: string): Outcome {
-  const r = spawnSync('lua5.1', ['-'], { input: code, encoding: 'latin1', timeout: 20_000, maxBuffer: 64 << 20 });
-  return { stdout: r.stdout, failed: r.status !== 0, detail: r.stderr.split('\n')[0] ?? '', timedOut: r.signal !== null };
+  const r = runReferenceLua(code, { timeoutMs: 20_000 });
+  return { stdout: r.stdout, failed: r.status !== 0, detail: r.stderr.split('\n')[0] ?? '', timedOut: r.timedOut };
 }
 
 function ours(o: ChunkOutcome | undefined): Outcome {

@@ -1,6 +1,6 @@
 // Helpers for the library tests: run a batch of Lua 5.1 snippets once, call library functions from JS with the
 // calling convention (all results), and turn a JS-side LuaTable or error into the text the Lua side prints.
-import { execFileSync } from 'node:child_process';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 import { LuaError } from '../../runtime/core/errors.js';
 import { collect } from '../../runtime/core/results.js';
 import { LuaTable, rawget, rawlen } from '../../runtime/core/table.js';
@@ -32,8 +32,7 @@ export function errorOf(f: LuaFn, ...args: unknown[]): string {
 
 /** Runs lua5.1 on `code` with an optional environment; returns its stdout lines. */
 export function runLua51Lines(code: string, env: Record<string, string> = {}): string[] {
-  const out = execFileSync('lua5.1', ['-e', code], { encoding: 'latin1', env: { ...process.env, ...env } });
-  const lines = out.split('\n');
+  const lines = referenceLuaOutput(code, { env }).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

@@ -1,20 +1,13 @@
 // Differential checks (lua5.1 vs moonforge) of the programs whose compiled code takes the performance fast paths:
 // trailing calls in table constructors and arguments, shared generator twins, method and coroutine shortcuts.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/lua-runners.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mf-perf-'));
-
-function both(name: string, code: string): { lua: string; mf: string } {
-  const file = join(dir, `${name}.lua`);
-  writeFileSync(file, code);
+async function both(name: string, code: string): Promise<{ lua: string; mf: string }> {
   // goto is not Lua 5.1: those programs (integers only) are checked against lua5.4.
-  const lua = execFileSync(code.includes('goto') ? 'lua5.4' : 'lua5.1', [file], { encoding: 'latin1' });
-  const r = spawnSync('node', [join(REPO_ROOT, 'bin/moonforge.mjs'), 'run', file], { encoding: 'latin1' });
+  const lua = referenceLuaOutput(code, { name: `${name}.lua`, lua: code.includes('goto') ? 'lua5.4' : 'lua5.1' });
+  const r = await runScriptCli(code, { name: `${name}.lua` });
   return { lua, mf: r.stdout + r.stderr };
 }
 
@@ -129,8 +122,8 @@ const CASES: Record<string, string> = {
 
 describe('fast paths agree with lua5.1', () => {
   for (const [name, code] of Object.entries(CASES)) {
-    it(name, () => {
-      const { lua, mf } = both(name, code);
+    it(name, async () => {
+      const { lua, mf } = await both(name, code);
       expect(mf).toBe(lua);
     });
   }

@@ -1,20 +1,13 @@
 // Differential checks (lua5.1 vs moonforge) of the metamethod fast paths of runtime/core/ops.ts: operator handlers
 // read by name and called directly, same-metatable comparisons, __newindex/__call functions, deep __index chains.
 // Only the status of some errors is compared: their wording (go-lua's operand placement) is not Lua 5.1's.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/lua-runners.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mf-meta-'));
-
-function both(name: string, code: string): { lua: string; mf: string } {
-  const file = join(dir, `${name}.lua`);
-  writeFileSync(file, code);
-  const lua = execFileSync('lua5.1', [file], { encoding: 'latin1' });
-  const r = spawnSync('node', [join(REPO_ROOT, 'bin/moonforge.mjs'), 'run', file], { encoding: 'latin1' });
+async function both(name: string, code: string): Promise<{ lua: string; mf: string }> {
+  const lua = referenceLuaOutput(code, { name: `${name}.lua` });
+  const r = await runScriptCli(code, { name: `${name}.lua` });
   return { lua, mf: r.stdout + r.stderr };
 }
 
@@ -100,8 +93,8 @@ const CASES: Record<string, string> = {
 
 describe('metamethod fast paths agree with lua5.1', () => {
   for (const [name, code] of Object.entries(CASES)) {
-    it(name, () => {
-      const { lua, mf } = both(name, code);
+    it(name, async () => {
+      const { lua, mf } = await both(name, code);
       expect(mf).toBe(lua);
     });
   }

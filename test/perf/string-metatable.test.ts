@@ -2,12 +2,8 @@
 // replacing that __index (with a table or a function) must be seen by every later call, as under lua5.1. Not in the
 // test/lua corpus because the corpus prelude itself calls string methods.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { runScriptCli } from '../support/moonforge-cli.js';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 
 const SRC = `
 local s = "Hello"
@@ -26,13 +22,9 @@ print(s:upper(), up("again"), (pcall(function() return s:shout() end)))
 `;
 
 describe('string methods after the string metatable changes', () => {
-  it('agree with lua5.1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'perf-'));
-    writeFileSync(join(dir, 'sm.lua'), SRC);
-    const want = execFileSync('lua5.1', ['sm.lua'], { cwd: dir, encoding: 'utf8' });
-    const got = spawnSync('node', [join(ROOT, 'bin/moonforge.mjs'), 'run', 'sm.lua'], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, MOONFORGE_CACHE: 'off' },
-    });
+  it('agree with lua5.1', async () => {
+    const want = referenceLuaOutput(SRC, { name: 'sm.lua' });
+    const got = await runScriptCli(SRC, { name: 'sm.lua', env: { MOONFORGE_CACHE: 'off' } });
     expect(got.stderr).toBe('');
     expect(got.stdout).toBe(want);
     expect(want.split('\n').length).toBeGreaterThan(4);

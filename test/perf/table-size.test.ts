@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/lua-runners.js';
+import { REPO_ROOT } from '../support/repo.js';
 
 const PROBE = `
 const { LuaTable, createGlobals } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'dist/runtime.mjs')).href)});

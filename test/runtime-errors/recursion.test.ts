@@ -1,12 +1,12 @@
 // Proper tail calls do not grow the stack (a 1,000,000-deep tail-recursive loop, mutual recursion, methods), ordinary
 // recursion of 5,000 levels works, and runaway recursion is a catchable Lua "stack overflow" error.
 import { describe, expect, it, vi } from 'vitest';
-import { runLua } from './run-lua.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 async function output(text: string): Promise<string> {
-  const r = await runLua(text);
+  const r = await runScriptCli(text);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
@@ -85,7 +85,7 @@ describe.concurrent('recursion depth', () => {
     expect(await output(src)).toBe('false\ttrue\n');
   });
   it('uncaught, it exits 1 with a Lua message, no JS stack', async () => {
-    const r = await runLua('local function f() return 1 + f() end\nf()\n');
+    const r = await runScriptCli('local function f() return 1 + f() end\nf()\n');
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^(main\.lua:1: )?stack overflow/);
     expect(r.stderr).not.toMatch(/\.m?js|\n\s+at /);

@@ -1,12 +1,12 @@
 // Tracebacks of uncaught errors: the message, `stack traceback:`, then one `\tfile:line: in function 'name'` line per
 // Lua frame (mapped through the source map), innermost first, down to `in main chunk`. Exit status 1, stdout kept.
 import { describe, expect, it, vi } from 'vitest';
-import { runLua } from './run-lua.js';
+import { runScriptCli } from '../support/moonforge-cli.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
 async function uncaught(text: string): Promise<string> {
-  const r = await runLua(text);
+  const r = await runScriptCli(text);
   expect(r.status).toBe(1);
   return r.stderr;
 }
@@ -139,8 +139,9 @@ describe.concurrent('tracebacks', () => {
 
   it('an error in coroutine.resume is returned; re-raised with level 0 it is traced from there', async () => {
     const src = 'local co = coroutine.create(function()\n  local z\n  return z.f\nend)\nlocal ok, e = coroutine.resume(co)\nprint(ok, e)\nerror(e, 0)\n';
-    const r = await runLua(src);
+    const r = await runScriptCli(src);
     expect(r).toEqual({
+      timedOut: false,
       status: 1,
       stdout: "false\tmain.lua:3: attempt to index a nil value (local 'z')\n",
       stderr: lines("main.lua:3: attempt to index a nil value (local 'z')", 'stack traceback:', '\tmain.lua:7: in main chunk'),
@@ -160,8 +161,9 @@ describe.concurrent('tracebacks', () => {
       'end',
       'caller()',
     ].join('\n');
-    const r = await runLua(src);
+    const r = await runScriptCli(src);
     expect(r).toEqual({
+      timedOut: false,
       status: 1,
       stdout: lines('false\tmain.lua:1: oops', "false\tmain.lua:3: attempt to index a nil value (local 'u')", 'false\thandled: main.lua:1: oops'),
       stderr: lines("main.lua:8: attempt to index a nil value (local 'cfg')", 'stack traceback:', "\tmain.lua:8: in function 'caller'", '\tmain.lua:10: in main chunk'),

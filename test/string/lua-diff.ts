@@ -1,6 +1,6 @@
 // Differential test harness: runs many string-library calls in ONE lua5.1 process and the same calls against
 // openStringLib(), then compares results (or that both raised, and with which message).
-import { execFileSync } from 'node:child_process';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 import { openStringLib } from '../../runtime/lib/string/index.js';
 import { collect } from '../../runtime/core/results.js';
 import { LuaError } from '../../runtime/core/errors.js';
@@ -99,10 +99,10 @@ function parseValue(t: string): unknown {
 }
 
 /** Runs every case under lua5.1 (one process) and returns the outcomes in order. */
-export function runLua(cases: Case[], extraPrelude = ''): Outcome[] {
+export function runCasesUnderLua51(cases: Case[], extraPrelude = ''): Outcome[] {
   const lines = [PRELUDE, extraPrelude];
   for (const c of cases) lines.push(`run(function() local r = pack(${luaSourceOf(c)}) return r end)`);
-  const out = execFileSync('lua5.1', ['-'], { input: lines.join('\n'), maxBuffer: 64 << 20 }).toString('latin1');
+  const out = referenceLuaOutput(lines.join('\n'));
   const res = out.split('\n').filter((l) => l.length > 0);
   if (res.length !== cases.length) throw new Error(`lua5.1 produced ${res.length} lines for ${cases.length} cases`);
   return res.map((l): Outcome => {
@@ -133,7 +133,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** Compares lua5.1 against our library for every case; returns a list of human-readable mismatches. */
 export function diff(cases: Case[], extraPrelude = ''): string[] {
-  const lua = runLua(cases, extraPrelude);
+  const lua = runCasesUnderLua51(cases, extraPrelude);
   const bad: string[] = [];
   cases.forEach((c, i) => {
     const want = lua[i]!;

@@ -1,7 +1,7 @@
 // Lists the Lua corpus under test/lua/<topic>/*.lua as repo-relative paths, honouring MOONFORGE_DIFF_FILTER.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './lua-runners.js';
+import { REPO_ROOT } from './repo.js';
 
 export const CORPUS_DIR = 'test/lua';
 /** Programs in this topic must end in an uncaught error; every other program must exit 0. */

@@ -20,3 +20,8 @@ export function errorLocation(stderr: string): string | null {
 export function isFailure(r: { status: number | null }): boolean {
   return r.status !== 0;
 }
+
+/** stdout, then `error: <first stderr line>` when the run failed: what the snippet differential tests compare. */
+export function outputAndError(r: { stdout: string; stderr: string; status: number | null }): string {
+  return r.stdout + (isFailure(r) ? `error: ${firstErrorLine(r.stderr)}\n` : '');
+}

@@ -13,6 +13,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd: string;
   timeoutMs: number;
+  /** added to this process's environment */
+  env?: Record<string, string>;
 }
 
 /** Runs `cmd args` once; never rejects: spawn failures and timeouts are reported in the result. */
@@ -21,7 +23,7 @@ export function runProcess(cmd: string, args: readonly string[], opts: RunOption
     execFile(
       cmd,
       [...args],
-      { cwd: opts.cwd, timeout: opts.timeoutMs, killSignal: 'SIGKILL', encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+      { cwd: opts.cwd, env: opts.env ? { ...process.env, ...opts.env } : process.env, timeout: opts.timeoutMs, killSignal: 'SIGKILL', encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const out = Buffer.isBuffer(stdout) ? stdout.toString('latin1') : '';
         let errText = Buffer.isBuffer(stderr) ? stderr.toString('latin1') : '';

@@ -1,5 +1,4 @@
 // Shared helpers of the typed front-end tests: position-preservation check, luaparse acceptance and tokens.
-import { execFileSync } from 'node:child_process';
 import luaparse from 'luaparse';
 import { stripTypes, type StripResult } from '../../compiler/typed/index.js';
 
@@ -42,9 +41,4 @@ export function luaTokens(code: string): string[] {
     if (t.type === 1) return out;
     out.push(String(t.value));
   }
-}
-
-/** Runs plain Lua under lua5.1 and returns stdout. */
-export function runLua51(code: string): string {
-  return execFileSync('lua5.1', ['-e', code], { encoding: 'latin1' });
 }

@@ -1,12 +1,14 @@
 // Positions through the CLI (`moonforge run`): types are blanked in place, so runtime errors, tracebacks and syntax
 // errors in a typed file point at the original line and column. Where the same error exists in plain Lua, the
 // hand-erased twin under lua5.1 gives the expected `file:line:` and message.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, RUN_TIMEOUT_MS } from '../support/lua-runners.js';
-import { runProcess, type RunResult } from '../support/process-runner.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import type { RunResult } from '../support/process-runner.js';
+import { runReferenceLua } from '../support/reference-lua.js';
+import { RUN_TIMEOUT_MS } from '../support/repo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'moonforge-typed-pos-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,11 +19,11 @@ function write(name: string, src: string): string {
 }
 
 function moonforge(name: string): Promise<RunResult> {
-  return runProcess(process.execPath, [join(REPO_ROOT, 'bin/moonforge.mjs'), 'run', name], { cwd: dir, timeoutMs: RUN_TIMEOUT_MS });
+  return runMoonforgeCli(['run', name], { cwd: dir, timeoutMs: RUN_TIMEOUT_MS });
 }
 
-function lua51(name: string): Promise<RunResult> {
-  return runProcess('lua5.1', [name], { cwd: dir, timeoutMs: RUN_TIMEOUT_MS });
+function lua51(name: string): RunResult {
+  return runReferenceLua(readFileSync(join(dir, name), 'latin1'), { name });
 }
 
 const ALIAS_AND_FUNCTION = `type Config = {

@@ -5,8 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runLua51, runMoonforge, RUN_TIMEOUT_MS } from '../support/lua-runners.js';
-import { runProcess, type RunResult } from '../support/process-runner.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import type { RunResult } from '../support/process-runner.js';
+import { runReferenceLuaFile } from '../support/reference-lua.js';
+import { REPO_ROOT, RUN_TIMEOUT_MS } from '../support/repo.js';
 import { luaTokens, preservationProblem, strip } from './helpers.js';
 
 const DIRS = ['test/typed/programs', 'test/typed/twins'];
@@ -18,10 +20,8 @@ const programs = DIRS.flatMap((dir) =>
 );
 
 function reference(relPath: string, source: string): Promise<RunResult> {
-  if (/^-- reference: luajit/m.test(source.split('\n', 1)[0]!)) {
-    return runProcess('luajit', [relPath], { cwd: REPO_ROOT, timeoutMs: RUN_TIMEOUT_MS });
-  }
-  return runLua51(relPath);
+  const luajit = /^-- reference: luajit/m.test(source.split('\n', 1)[0]!);
+  return runReferenceLuaFile(relPath, { lua: luajit ? 'luajit' : 'lua5.1' });
 }
 
 /** The text luaparse sees: a first line starting with '#' is skipped by lua.c and by the compiler. */
@@ -45,8 +45,8 @@ describe('typed programs through the CLI equal their plain twins', () => {
 
       const [ref, plainRun, typedRun] = await Promise.all([
         reference(plainPath, plain),
-        runMoonforge(plainPath),
-        runMoonforge(typedPath),
+        runMoonforgeCli(['run', plainPath], { timeoutMs: RUN_TIMEOUT_MS }),
+        runMoonforgeCli(['run', typedPath], { timeoutMs: RUN_TIMEOUT_MS }),
       ]);
       expect(ref.status, ref.stderr).toBe(0);
       expect(ref.stdout.length).toBeGreaterThan(0);

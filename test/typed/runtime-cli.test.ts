@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, RUN_TIMEOUT_MS } from '../support/lua-runners.js';
-import { runProcess } from '../support/process-runner.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { RUN_TIMEOUT_MS } from '../support/repo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'moonforge-typed-rt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs a typed program through the CLI; returns its stdout lines (and fails on a non-zero exit). */
 async function run(name: string, src: string): Promise<string[]> {
   writeFileSync(join(dir, name), src, 'latin1');
-  const r = await runProcess(process.execPath, [join(REPO_ROOT, 'bin/moonforge.mjs'), 'run', name], { cwd: dir, timeoutMs: RUN_TIMEOUT_MS });
+  const r = await runMoonforgeCli(['run', name], { cwd: dir, timeoutMs: RUN_TIMEOUT_MS });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout.split('\n').slice(0, -1);

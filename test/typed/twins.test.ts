@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { luaTokens, preservationProblem, runLua51, strip } from './helpers.js';
+import { referenceLuaOutput } from '../support/reference-lua.js';
+import { luaTokens, preservationProblem, strip } from './helpers.js';
 
 const DIR = join(import.meta.dirname, 'twins');
 const names = readdirSync(DIR)
@@ -21,9 +22,9 @@ describe('typed programs and their plain twins', () => {
       expect(r.diagnostics).toEqual([]);
       expect(preservationProblem(typed, r.code)).toBeNull();
       expect(luaTokens(r.code)).toEqual(luaTokens(plain));
-      const expected = runLua51(plain);
+      const expected = referenceLuaOutput(plain);
       expect(expected.length).toBeGreaterThan(0);
-      expect(runLua51(r.code)).toBe(expected);
+      expect(referenceLuaOutput(r.code)).toBe(expected);
     });
   }
 });

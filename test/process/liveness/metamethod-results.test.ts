@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/index.js';
-import { REPO_ROOT, runLua51 } from '../../support/lua-runners.js';
+import { runReferenceLuaFile } from '../../support/reference-lua.js';
+import { REPO_ROOT } from '../../support/repo.js';
 import { runBodies } from '../../support/process-harness.js';
 
 const FIXTURE = 'test/process/liveness/fixtures/metamethod-results.lua';
@@ -21,7 +22,7 @@ describe('metamethod results in a process', () => {
   });
 
   it('prints what lua5.1 prints', async () => {
-    const ref = await runLua51(FIXTURE);
+    const ref = await runReferenceLuaFile(FIXTURE);
     expect(ref.status).toBe(0);
     const { exit, lines } = await runBodies(readFileSync(join(REPO_ROOT, FIXTURE), 'utf8'));
     expect(exit?.error).toBeUndefined();

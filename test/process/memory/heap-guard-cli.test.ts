@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../support/lua-runners.js';
-import { runProcess } from '../../support/process-runner.js';
+import { runMoonforgeCli } from '../../support/moonforge-cli.js';
+import { REPO_ROOT } from '../../support/repo.js';
 
 /** A copy of an adversarial case's app (its src only: no .wippy.yaml, so the default limits). */
 function appFrom(kase: string): string {
@@ -18,10 +18,7 @@ function appFrom(kase: string): string {
 }
 
 function runSmallHeap(app: string, heapMb: number) {
-  return runProcess(process.execPath, [`--max-old-space-size=${heapMb}`, join(REPO_ROOT, 'bin', 'moonforge.mjs'), 'run', app, '-x', 'app:main'], {
-    cwd: REPO_ROOT,
-    timeoutMs: 30_000,
-  });
+  return runMoonforgeCli(['run', app, '-x', 'app:main'], { nodeArgs: [`--max-old-space-size=${heapMb}`], timeoutMs: 30_000 });
 }
 
 describe('node-wide memory guard under a small V8 heap', () => {
