@@ -6,7 +6,7 @@
 // next register, GETUPVALs an upvalue operand first, and ADD/LT take a local as a register operand).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../runtime-errors/batch.js';
+import { runScriptBatch } from '../support/script-batch.js';
 
 const CASES: Record<string, string> = {
   'call arguments': `
@@ -74,7 +74,7 @@ function lua51(code: string): string {
 
 describe('reads of a local that a closure assigns follow Lua 5.1 order', () => {
   it('every case prints what lua5.1 prints', async () => {
-    const ours = await runBatch(CASES);
+    const ours = await runScriptBatch(CASES);
     for (const [name, code] of Object.entries(CASES)) {
       expect({ name, out: ours[name]!.stdout, error: ours[name]!.error }).toEqual({ name, out: lua51(code), error: undefined });
     }

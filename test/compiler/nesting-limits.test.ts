@@ -3,7 +3,7 @@
 // reaches the JS stack limit inside the compiler (that was `internal error: RangeError` and exit 70).
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
-import { runBatch } from '../runtime-errors/batch.js';
+import { runScriptBatch } from '../support/script-batch.js';
 
 function codes(src: string): string[] {
   return compile(src, { file: 'main.lua' }).diagnostics.map((d) => d.code);
@@ -81,7 +81,7 @@ describe('large programs at the limits compile and run', () => {
       // lua5.1 refuses more than 200 locals in a function; JS has no such limit, so neither has moonforge
       locals: `${Array.from({ length: 20_000 }, (_, i) => `local v${i} = ${i}\n`).join('')}print(v19999)`,
     };
-    const out = await runBatch(cases);
+    const out = await runScriptBatch(cases);
     expect(out).toEqual({
       blocksAndChain: { stdout: '801\n' },
       functionsAndAnd: { stdout: '1\n' },

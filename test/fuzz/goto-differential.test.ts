@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runReferenceLua } from '../support/reference-lua.js';
-import { runBatch } from '../runtime-errors/batch.js';
+import { runScriptBatch } from '../support/script-batch.js';
 import { gotoProgram } from './goto-gen.js';
 
 const RUNS = Number(process.env.FUZZ_GOTO_RUNS ?? 150);
@@ -19,7 +19,7 @@ describe('goto programs against lua5.4', () => {
     const reports: string[] = [];
     for (let start = 0; start < programs.length; start += BATCH) {
       const slice = programs.slice(start, start + BATCH);
-      const results = await runBatch(Object.fromEntries(slice.map((code, i) => [`g${start + i}`, code])));
+      const results = await runScriptBatch(Object.fromEntries(slice.map((code, i) => [`g${start + i}`, code])));
       slice.forEach((code, i) => {
         const name = `g${start + i}`;
         const ours = results[name];

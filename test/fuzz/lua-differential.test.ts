@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runReferenceLua } from '../support/reference-lua.js';
-import { runBatch, type ChunkOutcome } from '../runtime-errors/batch.js';
+import { runScriptBatch, type ChunkOutcome } from '../support/script-batch.js';
 import { luaProgram } from './lua-program-gen.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -55,7 +55,7 @@ describe('differential fuzzing against lua5.1', () => {
       const cases = Object.fromEntries(slice.map((code, i) => [`p${start + i}`, code]));
       let results: Record<string, ChunkOutcome> = {};
       try {
-        results = await runBatch(cases);
+        results = await runScriptBatch(cases);
       } catch (e) {
         reports.push(`batch ${start}: ${(e as Error).message.slice(0, 300)}`);
       }

@@ -6,7 +6,7 @@
 // `let` shared by every pass: 300 300 300).
 import { describe, expect, it } from 'vitest';
 import { referenceLuaOutput } from '../support/reference-lua.js';
-import { runBatch } from '../runtime-errors/batch.js';
+import { runScriptBatch } from '../support/script-batch.js';
 
 const CASES: Record<string, string> = {
   'backward goto re-entering a block, the local used after the region': `
@@ -125,7 +125,7 @@ const CASES: Record<string, string> = {
 
 describe('goto: a local declared after a label is fresh on every pass (lua5.4 is the reference)', () => {
   it('every case prints what lua5.4 prints', async () => {
-    const ours = await runBatch(CASES);
+    const ours = await runScriptBatch(CASES);
     for (const [name, code] of Object.entries(CASES)) {
       expect({ name, out: ours[name]!.stdout, error: ours[name]!.error }).toEqual({ name, out: referenceLuaOutput(code, { lua: 'lua5.4' }), error: undefined });
     }

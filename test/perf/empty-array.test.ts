@@ -3,17 +3,10 @@
 // setindex, rawset, table.insert/remove/sort/concat, constructors, next) and checks that the shared array is still
 // empty and that empty tables stayed independent.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { compile } from '../../compiler/index.js';
-import { runtimeABI, type CompiledChunkModule } from '../../runtime/abi.js';
-import { TAIL, bounce } from '../../runtime/core/call.js';
-import { createGlobals } from '../../runtime/env.js';
 import { EMPTY_ARRAY, LuaTable, rawset } from '../../runtime/core/table.js';
 import { ARR } from '../../runtime/core/symbols.js';
 import { referenceLuaOutput } from '../support/reference-lua.js';
+import { runScriptInProcess } from '../support/script-in-process.js';
 import { setindex, setlist, createModuleInfo } from '../../runtime/core/ops.js';
 
 const SRC = `
@@ -58,17 +51,7 @@ print(table.concat(out, " "))
 
 describe('the shared empty array part', () => {
   it('stays empty while every writer appends to empty tables', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'perf-empty-'));
-    const out = compile(SRC, { file: 'empty.lua', chunkName: 'empty.lua' });
-    expect(out.ok).toBe(true);
-    const file = join(dir, 'empty.mjs');
-    writeFileSync(file, out.code);
-    const mod = (await import(pathToFileURL(file).href)) as CompiledChunkModule;
-    const lines: string[] = [];
-    const G = createGlobals({ write: (s) => lines.push(s) });
-    const r = mod.default(runtimeABI)(G);
-    if (r === TAIL) bounce();
-    expect(lines.join('')).toBe(referenceLuaOutput(SRC));
+    expect(await runScriptInProcess(SRC, { name: 'empty.lua' })).toBe(referenceLuaOutput(SRC));
     expect(EMPTY_ARRAY.length).toBe(0);
 
     // the runtime's own entry points

@@ -2,7 +2,7 @@
 // type, then the variable in parentheses: `main.lua:7: attempt to index a nil value (local 'cfg')`, issue 2), with
 // the positions and the remaining messages of Lua 5.1.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type ChunkOutcome } from './batch.js';
+import { runScriptBatch, type ChunkOutcome } from '../support/script-batch.js';
 
 /** [name, source, first line of stderr] */
 type Case = [string, string, string];
@@ -86,7 +86,7 @@ let results: Record<string, ChunkOutcome>;
 beforeAll(async () => {
   const cases: Record<string, string> = { ...MORE };
   for (const [, src] of ALL) cases[`case:${src}`] = src;
-  results = await runBatch(cases);
+  results = await runScriptBatch(cases);
 });
 
 function outcome(key: keyof typeof MORE): ChunkOutcome {

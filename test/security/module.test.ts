@@ -6,7 +6,7 @@ import { PolicyRegistry } from '../../runtime/security/registry.js';
 import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 import { Scope } from '../../runtime/security/scope.js';
 import type { SecurityContext } from '../../runtime/security/check.js';
-import { runLua } from './support.js';
+import { runWithGlobals } from './support.js';
 
 /** The policies of wippyai/runtime tests/app/src/test/security/_index.yaml. */
 function testRegistry(): PolicyRegistry {
@@ -32,7 +32,7 @@ function setup(opts: { strictMode?: boolean; ctx?: SecurityContext } = {}) {
   const registry = testRegistry();
   const state: { ctx: SecurityContext | undefined } = { ctx: opts.ctx };
   const sec = createSecurityModule({ registry, strictMode: opts.strictMode ?? false, current: () => state.ctx });
-  const run = (src: string): Promise<string[]> => runLua(src, { security: sec.module });
+  const run = (src: string): Promise<string[]> => runWithGlobals(src, { security: sec.module });
   return { registry, state, sec, run };
 }
 
@@ -131,7 +131,7 @@ describe('security module', () => {
       strictMode: false,
       current: () => ({ actor: { id: 'user:1', meta: {} }, scope: new Scope(registry.policies.values()) }),
     });
-    const out = await runLua(
+    const out = await runWithGlobals(
       `print(security.can("delete", "document:9", { owner_id = "user:1" }), security.can("delete", "document:9", { owner_id = "user:2" }), security.can("delete", "document:9"))`,
       { security: sec.module },
     );

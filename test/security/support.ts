@@ -1,38 +1,14 @@
-// Test support for the security module: compiles a Lua snippet, runs it with the standard globals plus a
-// `security` global, and returns what it returned (first result) and printed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { compile } from '../../compiler/index.js';
-import { runtimeABI, type CompiledChunkModule } from '../../runtime/abi.js';
-import { registerCompiledChunk } from '../../runtime/core/chunks.js';
-import { TAIL, bounce } from '../../runtime/core/call.js';
-import { createGlobals } from '../../runtime/env.js';
+// Test support for the security module: a Lua snippet run with the standard globals plus `security` (or other
+// extra globals), and a realistic set of policies.
 import { openErrorsLib } from '../../runtime/lib/wippy/errors.js';
 import type { LuaTable } from '../../runtime/core/table.js';
 import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
+import { runScriptInProcess } from '../support/script-in-process.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'mf-sec-test-'));
-let n = 0;
-
-/** Runs `source` as a chunk with `extra` globals; returns printed lines. Lua errors are thrown. */
-export async function runLua(source: string, extra: Record<string, LuaTable>): Promise<string[]> {
-  const name = `sec${++n}.lua`;
-  const out = compile(source, { file: name, chunkName: name });
-  if (!out.ok) throw new Error(out.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`).join('\n'));
-  const file = join(dir, `m${n}.mjs`);
-  writeFileSync(file, out.code);
-  const url = pathToFileURL(file).href;
-  const mod = (await import(url)) as CompiledChunkModule;
-  registerCompiledChunk({ url, chunkName: mod.chunkName, functionNames: mod.functionNames, map: () => out.map });
-  const lines: string[] = [];
-  const G = createGlobals({ write: (s) => lines.push(s) });
-  G.errors = openErrorsLib();
-  for (const [k, v] of Object.entries(extra)) G[k] = v;
-  const r = mod.default(runtimeABI)(G);
-  if (r === TAIL) bounce();
-  return lines.join('').split('\n').filter((l) => l !== '');
+/** Runs `source` in process with `extra` globals and the errors library; returns its non-empty printed lines. */
+export async function runWithGlobals(source: string, extra: Record<string, LuaTable>): Promise<string[]> {
+  const out = await runScriptInProcess(source, { globals: { errors: openErrorsLib(), ...extra } });
+  return out.split('\n').filter((l) => l !== '');
 }
 
 function mk(i: number, def: Record<string, unknown>): Policy {

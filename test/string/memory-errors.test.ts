@@ -1,12 +1,12 @@
 // A string past what one JS string can hold (~512 MiB) is Lua's "not enough memory", with the position of the Lua
 // code, whichever operation ran into V8's limit: it was `internal error: RangeError: Invalid string length`.
 import { expect, it } from 'vitest';
-import { runBatch } from '../runtime-errors/batch.js';
+import { runScriptBatch } from '../support/script-batch.js';
 import { runScriptCli } from '../support/moonforge-cli.js';
 
 it('concatenation, table.concat and gsub past the longest string raise "not enough memory"', async () => {
   const prelude = 'local s = string.rep("x", 2^27)\n'; // 128 MiB: five of them are past the limit
-  const out = await runBatch({
+  const out = await runScriptBatch({
     concat: `${prelude}print(pcall(function() return s..s..s..s..s end))`,
     tableConcat: `${prelude}print(pcall(table.concat, {s, s, s, s, s}))`,
     gsub: 'print(pcall(string.gsub, string.rep("x", 2^20), "", string.rep("y", 2^10)))',

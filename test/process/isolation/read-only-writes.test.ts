@@ -2,7 +2,7 @@
 // the position of the Lua code that wrote, whatever the kind of write. Run as `moonforge run` runs a script (built
 // dist/, the batch runner of test/runtime-errors).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type ChunkOutcome } from '../../runtime-errors/batch.js';
+import { runScriptBatch, type ChunkOutcome } from '../../support/script-batch.js';
 
 const CASES: Record<string, [string, string]> = {
   // was "internal error: TypeError: Cannot delete property"
@@ -26,7 +26,7 @@ const CASES: Record<string, [string, string]> = {
 
 let results: Record<string, ChunkOutcome>;
 beforeAll(async () => {
-  results = await runBatch(Object.fromEntries(Object.entries(CASES).map(([k, [src]]) => [k, src])));
+  results = await runScriptBatch(Object.fromEntries(Object.entries(CASES).map(([k, [src]]) => [k, src])));
 });
 
 describe('a write into a shared read-only table', () => {
@@ -36,7 +36,7 @@ describe('a write into a shared read-only table', () => {
     });
   }
   it('still lets a table made by Lua with table.freeze say what go-lua says', async () => {
-    const r = await runBatch({ x: 'table.insert(table.freeze({}), 1)\n' });
+    const r = await runScriptBatch({ x: 'table.insert(table.freeze({}), 1)\n' });
     expect((r.x!.error ?? '').split('\n')[0]).toBe('main.lua:1: attempt to insert into Immutable table');
   });
 });

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../cli/run-cli.js';
+import { REPO_ROOT } from './repo.js';
 
 export interface ChunkOutcome {
   /** stdout of the chunk (bytes as latin1 chars) */
@@ -41,7 +41,7 @@ writeFileSync(join(dir, 'results.json'), JSON.stringify(results), 'latin1');
 `;
 
 /** Runs every snippet (name → Lua source, bytes as latin1 chars); resolves to name → outcome. */
-export function runBatch(cases: Record<string, string>): Promise<Record<string, ChunkOutcome>> {
+export function runScriptBatch(cases: Record<string, string>): Promise<Record<string, ChunkOutcome>> {
   const dir = mkdtempSync(join(tmpdir(), 'mf-batch-'));
   writeFileSync(join(dir, 'host.mjs'), HOST);
   writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases), 'latin1');
