@@ -1,5 +1,14 @@
 // The diagnostics system: one shape, one renderer (text and JSON), shared by the compiler, the runtime's app loader
 // and the SDK. Imports nothing from compiler/ or runtime/.
 export type { Diagnostic, Severity } from './diagnostic.js';
-export { formatDiagnostic, renderDiagnostics, diagnosticRecord, renderDiagnosticsJson, type DiagnosticRecord } from './render.js';
+export {
+  formatDiagnostic,
+  renderDiagnostics,
+  diagnosticRecord,
+  renderDiagnosticsJson,
+  jsonLines,
+  renderDiagnosticsAs,
+  type DiagnosticFormat,
+  type DiagnosticRecord,
+} from './render.js';
 export { unreadableFile } from './unreadable-file.js';

@@ -118,7 +118,20 @@ export function diagnosticRecord(d: Diagnostic, source?: string): DiagnosticReco
   };
 }
 
-/** Diagnostics as JSON Lines: one record per line, so a tool can read them as they come. */
+/** Records as JSON Lines: one record per line, so a tool can read them as they come. */
+export function jsonLines(records: readonly DiagnosticRecord[]): string {
+  return records.map((r) => JSON.stringify(r)).join('\n');
+}
+
+/** Diagnostics of one source as JSON Lines. */
 export function renderDiagnosticsJson(diags: readonly Diagnostic[], source?: string): string {
-  return diags.map((d) => JSON.stringify(diagnosticRecord(d, source))).join('\n');
+  return jsonLines(diags.map((d) => diagnosticRecord(d, source)));
+}
+
+/** The two forms a command prints diagnostics in (`--format text|json`). */
+export type DiagnosticFormat = 'text' | 'json';
+
+/** Renders diagnostics of one source in `format`. */
+export function renderDiagnosticsAs(format: DiagnosticFormat, diags: readonly Diagnostic[], source?: string): string {
+  return format === 'json' ? renderDiagnosticsJson(diags, source) : renderDiagnostics(diags, source);
 }

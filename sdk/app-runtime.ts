@@ -5,8 +5,10 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SchedulerLike } from 'rxjs';
 import type { CompiledChunkModule, LuaTable } from '../runtime/index.js';
+import { diagnosticRecord, formatDiagnostic, type Diagnostic, type DiagnosticRecord } from '../diagnostics/index.js';
 import {
   bindingPlan,
+  checkModules,
   createAppSecurity,
   createIoModule,
   createProcessRuntime,
@@ -57,10 +59,29 @@ export interface AppRuntime {
   security: AppSecurity;
 }
 
-/** Problems that stop an app from starting, rendered like compiler diagnostics ("file:line:col: error ..."). */
+/** A problem that stops an app from starting, with the source it points into when there is one (a compile error). */
+export interface StartProblem {
+  diagnostic: Diagnostic;
+  source?: string;
+}
+
+/** Problems that stop an app from starting: every one found, as diagnostics ("file:line:col: error ..."). */
 export class AppStartError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
+  /** each problem as text (with its source excerpt when it has one), in the order found, without repeats */
+  readonly problems: string[];
+  /** the same problems as JSON records, for tools (`--format json`) */
+  readonly records: DiagnosticRecord[];
+
+  constructor(found: readonly StartProblem[]) {
+    // A library imported by several processes is checked once per process: the same problem, reported once.
+    const unique = new Map<string, DiagnosticRecord>();
+    for (const { diagnostic, source } of found) {
+      const text = formatDiagnostic(diagnostic, source);
+      if (!unique.has(text)) unique.set(text, diagnosticRecord(diagnostic, source));
+    }
+    super([...unique.keys()].join('\n'));
+    this.problems = [...unique.keys()];
+    this.records = [...unique.values()];
   }
 }
 
@@ -75,14 +96,14 @@ function chunkNameOf(app: App, e: LuaEntry): string {
   return e.id;
 }
 
-async function compileEntry(app: App, e: LuaEntry, problems: string[]): Promise<CompiledChunk | undefined> {
+async function compileEntry(app: App, e: LuaEntry, problems: StartProblem[]): Promise<CompiledChunk | undefined> {
   const chunkName = chunkNameOf(app, e);
   const out =
     e.source.type === 'file'
       ? await compileFileCached(e.source.path, chunkName, true)
       : await compileSourceCached(Buffer.from(e.source.code, 'utf8').toString('latin1'), chunkName, true);
   if (!out.ok) {
-    problems.push(out.errors ?? `${chunkName}: compile error`);
+    for (const diagnostic of out.diagnostics) problems.push({ diagnostic, source: out.source });
     return undefined;
   }
   const url = pathToFileURL(out.jsPath!).href;
@@ -101,7 +122,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   // Policies are checked at load: a bad policy stops the app with file and line, like any definition error.
   const security = createAppSecurity(app as unknown as SecurityAppView);
   if (security.diagnostics.length > 0) {
-    throw new AppStartError(security.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: error ${d.code}: ${d.message}`));
+    throw new AppStartError(security.diagnostics.map((diagnostic) => ({ diagnostic })));
   }
   const rt = createProcessRuntime({
     time: opts.time,
@@ -143,7 +164,7 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
 
 /** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */
 export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void> {
-  const problems: string[] = [];
+  const problems: StartProblem[] = [];
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
     let p = compiled.get(e.id);
@@ -158,14 +179,9 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
   for (const e of app.entries.values()) {
     if (!isLuaEntry(e) || !PROCESS_KINDS.has(e.kind)) continue;
     const plan = bindingPlan(app, e.id)!;
-    // A module moonforge does not provide fails at start, at the `modules:` that lists it, not at some later require.
-    for (const lib of [e, ...plan.libraries]) {
-      for (const m of lib.modules) {
-        if (available.has(m)) continue;
-        const p = lib.positions.modules ?? lib.pos;
-        problems.push(`${p.file}:${p.line}:${p.column}: error APP0013: ${lib.id}: module '${m}' is not available in moonforge (available: ${[...available].sort().join(', ')})`);
-      }
-    }
+    const unavailable: Diagnostic[] = [];
+    checkModules(e, plan, available, unavailable);
+    for (const diagnostic of unavailable) problems.push({ diagnostic });
     pending.push(
       (async () => {
         const chunk = await compileOnce(e);
@@ -188,5 +204,5 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
     );
   }
   await Promise.all(pending);
-  if (problems.length > 0) throw new AppStartError([...new Set(problems)]);
+  if (problems.length > 0) throw new AppStartError(problems);
 }

@@ -1,6 +1,7 @@
 // Compiling Lua through the compile cache: a hit only names the stored module; a miss loads the compiler (lazily,
 // so a cached run never loads luaparse), compiles and stores the result. Plain scripts and process chunks alike.
 import { readFileSync, statSync } from 'node:fs';
+import { unreadableFile, type Diagnostic } from '../diagnostics/index.js';
 import { cacheKey, lookup, store } from './cache.js';
 import { toLuaString } from './lua-string.js';
 
@@ -8,8 +9,10 @@ export interface CompileOutcome {
   ok: boolean;
   jsPath?: string;
   mapPath?: string;
-  /** rendered diagnostics */
-  errors?: string;
+  /** why it failed (empty when ok), rendered by the caller in the form it prints */
+  diagnostics: Diagnostic[];
+  /** the source the diagnostics point into, when it could be read */
+  source?: string;
 }
 
 /** The largest Lua source read (64 MiB): far past any real program, well below what one JS string can hold. */
@@ -40,7 +43,7 @@ export async function compileFileCached(path: string, chunkName: string, process
   try {
     source = readLuaFile(path);
   } catch (e) {
-    return { ok: false, errors: `${path}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` };
+    return { ok: false, diagnostics: [unreadableFile(path, e)] };
   }
   return compileSourceCached(source, chunkName, processMode);
 }
@@ -49,10 +52,10 @@ export async function compileFileCached(path: string, chunkName: string, process
 export async function compileSourceCached(source: string, chunkName: string, processMode = false): Promise<CompileOutcome> {
   const key = cacheKey([source, chunkName, processMode ? 'process' : 'script']);
   const hit = lookup(key);
-  if (hit !== undefined) return { ok: true, ...hit };
-  const { compile, renderDiagnostics } = await import('../compiler/index.js');
+  if (hit !== undefined) return { ok: true, diagnostics: [], ...hit };
+  const { compile } = await import('../compiler/index.js');
   // Lua strings are bytes: the chunk name in runtime messages is the UTF-8 of the name; diagnostics show it as text.
   const out = compile(source, { file: chunkName, chunkName: toLuaString(chunkName), processMode, outName: `${key}.mjs` });
-  if (!out.ok) return { ok: false, errors: renderDiagnostics(out.diagnostics, source) };
-  return { ok: true, ...store(key, out.code, out.map) };
+  if (!out.ok) return { ok: false, diagnostics: out.diagnostics, source };
+  return { ok: true, diagnostics: [], ...store(key, out.code, out.map) };
 }

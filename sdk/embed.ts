@@ -7,13 +7,13 @@ import { Observable, Subject, VirtualTimeScheduler, type SchedulerLike, type Sub
 import { pathToFileURL } from 'node:url';
 import type { CompiledChunkModule, LuaTable } from '../runtime/index.js';
 import {
+  APP_DIAGNOSTIC_CODES,
   createIoModule,
   createProcessRuntime,
   EVENT_CANCEL,
   EVENT_EXIT,
   EVENT_LINK_DOWN,
   EVENTS_TOPIC,
-  formatDiagnostic,
   loadApp,
   NodeTimeScheduler,
   Proc,
@@ -267,7 +267,7 @@ class Embedded implements EmbeddedRuntime {
   /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
   async loadApp(dir: string): Promise<void> {
     const { app, diagnostics } = await loadApp(dir);
-    if (diagnostics.length > 0) throw new AppStartError(diagnostics.map(formatDiagnostic));
+    if (diagnostics.length > 0) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
     for (const e of app.entries.values()) if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
     await addAppEntries(app, this.rt);
   }
@@ -278,7 +278,7 @@ class Embedded implements EmbeddedRuntime {
 
   private async compile(id: string, source: string): Promise<CompiledChunk> {
     const out = await compileSourceCached(toLuaString(source), id, true);
-    if (!out.ok) throw new AppStartError([out.errors ?? `${id}: compile error`]);
+    if (!out.ok) throw new AppStartError(out.diagnostics.map((diagnostic) => ({ diagnostic, source: out.source })));
     const url = pathToFileURL(out.jsPath!).href;
     const mapPath = out.mapPath!;
     return { module: (await import(url)) as CompiledChunkModule, url, map: () => readMap(mapPath) };
@@ -296,7 +296,10 @@ class Embedded implements EmbeddedRuntime {
     const imports: Record<string, (G: LuaTable) => unknown> = {};
     for (const [alias, libId] of Object.entries(e.imports ?? {})) {
       const lib = this.libraries.get(libId);
-      if (lib === undefined) throw new AppStartError([`${id}: import '${alias}' names unknown library '${libId}'`]);
+      if (lib === undefined) {
+        const message = `import '${alias}' names unknown library '${libId}'`;
+        throw new AppStartError([{ diagnostic: { code: APP_DIAGNOSTIC_CODES.UNKNOWN_IMPORT, message, file: id, line: 0, column: 0 } }]);
+      }
       for (const m of lib.modules) if (!modules.includes(m)) modules.push(m);
       imports[alias] = (G) => this.rt.runOnce(lib.chunk, libId, G);
     }

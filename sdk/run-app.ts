@@ -3,9 +3,9 @@
 // start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
 import type { SchedulerLike } from 'rxjs';
 import { ByteWriter } from '../runtime/index.js';
+import { jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import {
   exitErrorText,
-  formatDiagnostic,
   isProcessService,
   loadApp,
   NodeTimeScheduler,
@@ -27,6 +27,8 @@ export interface RunAppOptions {
   stdout?: (s: string) => void;
   /** diagnostics and error reports; default: stderr */
   stderr?: (s: string) => void;
+  /** the form diagnostics are written in (`--format`); default: text */
+  format?: DiagnosticFormat;
   stdin?: LineReader;
   time?: SchedulerLike;
   /** service mode: resolves to start a shutdown (default: the first SIGINT or SIGTERM) */
@@ -65,17 +67,19 @@ function firstSignal(): Promise<string> {
 }
 
 /** Loads the app, reporting definition-file diagnostics; undefined when it has errors. */
-async function load(dir: string, stderr: (s: string) => void): Promise<App | undefined> {
+async function load(dir: string, format: DiagnosticFormat, stderr: (s: string) => void): Promise<App | undefined> {
   const { app, diagnostics } = await loadApp(dir);
-  for (const d of diagnostics) stderr(`${formatDiagnostic(d)}\n`);
-  return diagnostics.length > 0 ? undefined : app;
+  if (diagnostics.length === 0) return app;
+  stderr(`${renderDiagnosticsAs(format, diagnostics)}\n`);
+  return undefined;
 }
 
 export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<number> {
   const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
-    const app = await load(dir, stderr);
+    const format = opts.format ?? 'text';
+    const app = await load(dir, format, stderr);
     if (app === undefined) return 1;
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
@@ -83,7 +87,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
       ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin });
     } catch (e) {
       if (e instanceof AppStartError) {
-        stderr(`${e.message}\n`);
+        stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);
         return 1;
       }
       throw e;

@@ -3,13 +3,15 @@
 import { pathToFileURL } from 'node:url';
 import { readMap } from './cache.js';
 import { compileFileCached } from './compile-cached.js';
+import { renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import { toLuaString } from './lua-string.js';
 import { ByteWriter, runChunk, type CompiledChunkModule } from '../runtime/index.js';
 
-export async function runFile(path: string, args: string[]): Promise<number> {
+/** Runs a Lua file; compile diagnostics go to stderr in `format`. */
+export async function runFile(path: string, args: string[], format: DiagnosticFormat = 'text'): Promise<number> {
   const compiled = await compileFileCached(path, path);
   if (!compiled.ok) {
-    process.stderr.write(`${compiled.errors}\n`);
+    process.stderr.write(`${renderDiagnosticsAs(format, compiled.diagnostics, compiled.source)}\n`);
     return 1;
   }
   const url = pathToFileURL(compiled.jsPath!).href;

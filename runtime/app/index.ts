@@ -2,5 +2,5 @@
 export { loadApp } from './load.js';
 export { formatDiagnostic, DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 export { resolveId } from './entries.js';
-export { bindingPlan, type BindingPlan } from './bindings.js';
+export { bindingPlan, checkModules, type BindingPlan } from './bindings.js';
 export * from './model.js';

@@ -4,6 +4,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readLuaFile } from '../compile-cached.js';
 import { runFile } from '../run-file.js';
+import { renderDiagnosticsAs, unreadableFile, type DiagnosticFormat } from '../../diagnostics/index.js';
 
 const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
 
@@ -14,6 +15,11 @@ Usage:
   moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
   moonforge --help | --version
+
+Options:
+  --format text|json   how diagnostics are written to stderr: text (default) or JSON Lines, one record per
+                       diagnostic (code, severity, file, line, column, length, message, notes, fix); for run,
+                       it comes before FILE.lua or APPDIR
 
 Environment:
   MOONFORGE_CACHE=off        compile without the cache
@@ -36,14 +42,28 @@ function optionValue(command: string, args: string[], i: number): string | undef
   return undefined;
 }
 
+/** The value of `--format` at `args[i]`, or undefined (reported) when it is not one the CLI writes. */
+function formatValue(command: string, args: string[], i: number): DiagnosticFormat | undefined {
+  const v = optionValue(command, args, i);
+  if (v === undefined) return undefined;
+  if (v === 'text' || v === 'json') return v;
+  process.stderr.write(`moonforge ${command}: --format must be 'text' or 'json' (got '${v}')\n`);
+  return undefined;
+}
+
 async function compileCommand(args: string[]): Promise<number> {
   let file: string | undefined;
   let out: string | undefined;
+  let format: DiagnosticFormat = 'text';
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-o' || a === '--out') {
       out = optionValue('compile', args, i++);
       if (out === undefined) return 1;
+    } else if (a === '--format') {
+      const f = formatValue('compile', args, i++);
+      if (f === undefined) return 2;
+      format = f;
     } else if (file === undefined) file = a;
     else {
       process.stderr.write(`moonforge compile: unexpected argument '${a}'\n`);
@@ -58,14 +78,14 @@ async function compileCommand(args: string[]): Promise<number> {
   try {
     source = readLuaFile(file);
   } catch (e) {
-    process.stderr.write(`${file}: error LUA1010: cannot read file (${(e as NodeJS.ErrnoException).code ?? e})\n`);
+    process.stderr.write(`${renderDiagnosticsAs(format, [unreadableFile(file, e)])}\n`);
     return 1;
   }
   const target = out ?? file.replace(/\.lua$/, '') + '.mjs';
-  const { compile, renderDiagnostics } = await import('../../compiler/index.js');
+  const { compile } = await import('../../compiler/index.js');
   const result = compile(source, { file, chunkName: file, outName: basename(target) });
   if (!result.ok) {
-    process.stderr.write(`${renderDiagnostics(result.diagnostics, source)}\n`);
+    process.stderr.write(`${renderDiagnosticsAs(format, result.diagnostics, source)}\n`);
     return 1;
   }
   try {
@@ -88,7 +108,7 @@ function isDirectory(path: string): boolean {
 }
 
 /** `run APPDIR [-x NS:NAME] [--host HOST] [ARGS...]`: options come before the entry's arguments. */
-async function runAppCommand(dir: string, rest: string[]): Promise<number> {
+async function runAppCommand(dir: string, rest: string[], format: DiagnosticFormat): Promise<number> {
   let exec: string | undefined;
   let host: string | undefined;
   let i = 0;
@@ -111,7 +131,7 @@ async function runAppCommand(dir: string, rest: string[]): Promise<number> {
   }
   // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
   const { runApp } = await import('../run-app.js');
-  return runApp(dir, { exec, host, args });
+  return runApp(dir, { exec, host, args, format });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -128,13 +148,21 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`moonforge ${version()}\n`);
       return 0;
     case 'run': {
+      // `--format` comes first: everything after FILE.lua is the script's own arguments
+      let format: DiagnosticFormat = 'text';
+      if (rest[0] === '--format') {
+        const f = formatValue('run', rest, 0);
+        if (f === undefined) return 2;
+        format = f;
+        rest.splice(0, 2);
+      }
       const [file, ...args] = rest;
       if (file === undefined) {
         process.stderr.write('moonforge run: missing FILE.lua\n');
         return 2;
       }
-      if (isDirectory(file)) return runAppCommand(file, args);
-      return runFile(file, args);
+      if (isDirectory(file)) return runAppCommand(file, args, format);
+      return runFile(file, args, format);
     }
     case 'compile':
       return compileCommand(rest);

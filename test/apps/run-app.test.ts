@@ -42,14 +42,14 @@ describe('run APPDIR -x', () => {
     expect(r.code).toBe(0);
   });
 
-  it('a module moonforge does not provide stops the app at start, at the modules: line', async () => {
+  it('a module moonforge does not provide stops the app at start, at its item of the modules: list', async () => {
     const dir = writeApp({
       'src/_index.yaml': indexYaml(proc('main', '    modules: [time, sql]\n')),
       'src/main.lua': 'return { main = function() end }',
     });
     const r = await run(dir, { exec: 'app:main' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^src\/_index\.yaml:10:14: error APP0013: app:main: module 'sql' is not available in moonforge/);
+    expect(r.stderr).toMatch(/^src\/_index\.yaml:10:21: error APP0013: app:main: module 'sql' is not available in moonforge/);
   });
 
   it('reports definition-file diagnostics with file and line, exit 1', async () => {

@@ -211,7 +211,8 @@ code('LUA1010', () => {
   it('a file that cannot be read', async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'mf-diag-')), 'nope.lua');
     const r = await compileFileCached(missing, missing);
-    expect(r).toEqual({ ok: false, errors: `${missing}: error LUA1010: cannot read file (ENOENT)` });
+    expect(r).toEqual({ ok: false, diagnostics: [{ code: 'LUA1010', message: 'cannot read file (ENOENT)', file: missing, line: 0, column: 0 }] });
+    expect(renderDiagnostics(r.diagnostics, r.source)).toBe(`${missing}: error LUA1010: cannot read file (ENOENT)`);
   });
 });
 
