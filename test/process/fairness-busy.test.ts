@@ -3,9 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { BUDGET_SLICE } from '../../runtime/core/preempt.js';
-import { compileProcessModule, entry, runBodies } from '../support/process-harness.js';
-import { createProcessRuntime, type ProcessEntry } from '../../runtime/process/process-runtime.js';
-import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
+import { runBodies, runBodiesRealTime } from '../support/process-harness.js';
 
 /** main spawns app:busy (monitored), proves others still run, terminates it and reports the EXIT it sees. */
 const MAIN = `
@@ -135,27 +133,17 @@ describe('preemption of busy processes', () => {
 
 describe('preemption in real time', () => {
   it('a spinning process does not stop timers on the Node scheduler: a sleeper wakes and terminates it', async () => {
-    const entries = new Map<string, ProcessEntry>();
-    const bodies: Record<string, string> = {
-      'app:main': `
+    const started = Date.now();
+    const { exit, rt } = await runBodiesRealTime(
+      `
         local time = require("time")
         local busy = process.spawn("app:busy", "app:processes")
         local t0 = time.now()
         time.sleep("20ms")
         local waited = time.now():sub(t0):milliseconds()
         return process.terminate(busy), waited`,
-      'app:busy': 'while true do end',
-    };
-    for (const [id, body] of Object.entries(bodies)) {
-      const c = await compileProcessModule(entry(body).source, `${id.replace(':', '_')}_rt.lua`);
-      entries.set(id, { module: c.module, url: c.url, method: 'main', modules: ['time'] });
-    }
-    const rt = createProcessRuntime({ time: new NodeTimeScheduler(), entries, hosts: new Set(['app:processes']), write: () => {} });
-    const started = Date.now();
-    const exit = await new Promise<{ value: unknown; error: unknown }>((resolve) => {
-      rt.spawn('app:main', 'app:processes', []).onExit.push((r) => resolve(r));
-    });
-    rt.shutdown();
+      { 'app:busy': 'while true do end' },
+    );
     expect(exit.error).toBeUndefined();
     expect(exit.value).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);

@@ -6,11 +6,9 @@
 // Wippy facts used: wippyai/runtime tests/app/src/test/process/ctx_inherit.lua (children inherit actor and
 // scope), runtime/lua/modules/process/context.go (with_actor/with_scope need process.security on "security").
 import { describe, expect, it } from 'vitest';
-import { VirtualTimeScheduler } from 'rxjs';
-import { createProcessRuntime, type ProcessEntry, type ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
 import { Policy, parsePolicyConfig } from '../../runtime/security/policy.js';
 import { PolicyRegistry } from '../../runtime/security/registry.js';
-import { compileProcessModule, entry } from '../support/process-harness.js';
+import { runBodies } from '../support/process-harness.js';
 
 function registryWith(defs: Record<string, Record<string, unknown>>, groups: Record<string, string[]> = {}): PolicyRegistry {
   const reg = new PolicyRegistry();
@@ -23,23 +21,9 @@ function registryWith(defs: Record<string, Record<string, unknown>>, groups: Rec
 }
 
 async function run(bodies: Record<string, string>, registry: PolicyRegistry, strictMode = false): Promise<string[]> {
-  const entries = new Map<string, ProcessEntry>();
-  for (const [id, body] of Object.entries(bodies)) {
-    const spec = entry(body, ['time', 'security']);
-    const c = await compileProcessModule(spec.source, `${id.replace(/[:.]/g, '_')}.lua`);
-    entries.set(id, { module: c.module, url: c.url, map: () => c.map, method: 'main', modules: spec.modules });
-  }
-  const time = new VirtualTimeScheduler();
-  const out: string[] = [];
-  // `security` is the proposed option; a variable (not a literal) so this file typechecks before it exists
-  const opts = { time, entries, hosts: new Set(['app:processes']), write: (s: string) => out.push(s), security: { registry, strictMode } };
-  const rt = createProcessRuntime(opts as ProcessRuntimeOptions);
-  rt.spawn('app:main', 'app:processes', []);
-  for (let i = 0; i < 1000; i++) {
-    time.flush();
-    if (rt.node.sched.idle && time.actions.length === 0) break;
-  }
-  return out.join('').split('\n').filter((l) => l !== '');
+  const { 'app:main': main, ...others } = bodies;
+  const { lines } = await runBodies(main!, others, undefined, ['time', 'security'], { security: { registry, strictMode } });
+  return lines;
 }
 
 const POLICIES = {

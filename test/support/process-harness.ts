@@ -1,5 +1,6 @@
-// The virtual-time process harness: compiles Lua sources (process mode) to modules, builds a runtime on a
-// VirtualTimeScheduler, and runs it until nothing is left to do — no real sleeps.
+// The process harness: compiles Lua sources (process mode) to modules, builds a runtime on a VirtualTimeScheduler,
+// and runs it until nothing is left to do — no real sleeps. runBodiesRealTime is the exception, for what only shows
+// on a real clock (a virtual one stands still while a slice runs).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { CompiledChunkModule } from '../../runtime/abi.js';
 import { createProcessRuntime, type ProcessEntry, type ProcessRuntime, type ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
+import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mf-proc-test-'));
 let n = 0;
@@ -98,4 +100,30 @@ export async function runBodies(
   const entries: Record<string, EntrySpec> = { 'app:main': entry(main, modules) };
   for (const [id, body] of Object.entries(others)) entries[id] = entry(body, modules);
   return runMain(entries, 'app:main', [], check, options);
+}
+
+let realTimeRuns = 0;
+
+/**
+ * Runs `app:main` (a body) with the other bodies on the real clock (NodeTimeScheduler) until main exits, then shuts
+ * the runtime down; returns main's exit, what was printed and the runtime.
+ */
+export async function runBodiesRealTime(
+  main: string,
+  others: Record<string, string> = {},
+  options: Partial<ProcessRuntimeOptions> = {},
+): Promise<{ exit: ExitResult; output: string; rt: ProcessRuntime }> {
+  const run = ++realTimeRuns;
+  const entries = new Map<string, ProcessEntry>();
+  for (const [id, body] of Object.entries({ 'app:main': main, ...others })) {
+    const c = await compileProcessModule(entry(body).source, `${id.replace(/[:.]/g, '_')}_rt${run}.lua`);
+    entries.set(id, { module: c.module, url: c.url, map: () => c.map, method: 'main', modules: ['time'] });
+  }
+  const out: string[] = [];
+  const rt = createProcessRuntime({ time: new NodeTimeScheduler(), entries, hosts: new Set(['app:processes']), write: (s) => out.push(s), ...options });
+  const exit = await new Promise<ExitResult>((resolve) => {
+    rt.spawn('app:main', 'app:processes', []).onExit.push((r) => resolve(r));
+  });
+  rt.shutdown();
+  return { exit, output: out.join(''), rt };
 }

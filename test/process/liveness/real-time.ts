@@ -1,8 +1,6 @@
 // Real-time runs for liveness tests: a process that cannot be interrupted shows only on a real clock (a virtual one
-// stands still while a slice runs), so these run on NodeTimeScheduler and measure what another process sees.
-import { compileProcessModule, entry } from '../../support/process-harness.js';
-import { createProcessRuntime, type ProcessEntry } from '../../../runtime/process/process-runtime.js';
-import { NodeTimeScheduler } from '../../../runtime/process/scheduler.js';
+// stands still while a slice runs), so these run on the real clock and measure what another process sees.
+import { runBodiesRealTime } from '../../support/process-harness.js';
 
 /**
  * main spawns `busy` monitored, sleeps 1 ms `ticks` times measuring the longest gap between wake-ups, terminates busy
@@ -35,23 +33,9 @@ export interface TickReport {
   error: string;
 }
 
-let seq = 0;
-
 export async function tickBeside(busy: string, ticks = 50, maxRunMs?: number): Promise<TickReport> {
-  const bodies: Record<string, string> = { 'app:main': MAIN.replace('TICKS', String(ticks)), 'app:busy': busy };
-  const entries = new Map<string, ProcessEntry>();
-  const out: string[] = [];
-  seq++;
-  for (const [id, body] of Object.entries(bodies)) {
-    const c = await compileProcessModule(entry(body).source, `${id.replace(':', '_')}_${seq}.lua`);
-    entries.set(id, { module: c.module, url: c.url, method: 'main', modules: ['time'] });
-  }
-  const rt = createProcessRuntime({ time: new NodeTimeScheduler(), entries, hosts: new Set(['app:processes']), write: (s) => out.push(s), maxRunMs });
-  const exit = await new Promise<{ value: unknown; error: unknown }>((resolve) => {
-    rt.spawn('app:main', 'app:processes', []).onExit.push((r) => resolve(r));
-  });
-  rt.shutdown();
+  const { exit, output } = await runBodiesRealTime(MAIN.replace('TICKS', String(ticks)), { 'app:busy': busy }, { maxRunMs });
   if (exit.error !== undefined) throw new Error(`main failed: ${String(exit.error)}`);
-  const [gap, exited, terminated, error] = out.join('').split('\n');
+  const [gap, exited, terminated, error] = output.split('\n');
   return { maxGapMs: Number(gap), exited: exited === 'true', terminated: terminated === 'true', error: error ?? '' };
 }
