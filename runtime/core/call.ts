@@ -36,12 +36,8 @@ export function bounce(): unknown {
   do {
     const f = takeTail();
     const a = R.ta;
-    if (typeof f === 'function') r = f(...a);
-    else {
-      // A callable table: its __call function's own tail calls continue this loop (no nested bounce per level).
-      const h = getMetamethod(f, '__call');
-      r = typeof h === 'function' ? h(f, ...a) : callMeta(f, a);
-    }
+    // A callable table: its __call function's own tail calls continue this loop (no nested bounce per level).
+    r = typeof f === 'function' ? f(...a) : callMetaOnce(f, a);
   } while (r === TAIL);
   return r;
 }
@@ -53,12 +49,15 @@ export function hasCallMeta(f: unknown): boolean {
 
 /** Calls a non-function value through its `__call` metamethod, or raises. */
 export function callMeta(f: unknown, args: unknown[], describe?: string): unknown {
+  const r = callMetaOnce(f, args, describe);
+  return r === TAIL ? bounce() : r;
+}
+
+/** callMeta() without the bounce: a tail call the `__call` function deferred is left pending (TAIL) for the caller. */
+function callMetaOnce(f: unknown, args: unknown[], describe?: string): unknown {
   const h = getMetamethod(f, '__call');
-  if (typeof h === 'function') {
-    const r = h(f, ...args);
-    return r === TAIL ? bounce() : r;
-  }
-  if (h !== undefined) return callMeta(h, [f, ...args], describe);
+  if (typeof h === 'function') return h(f, ...args);
+  if (h !== undefined) return callMetaOnce(h, [f, ...args], describe);
   throw luaError(`attempt to call ${describe ?? `a ${typeName(f)} value`}`);
 }
 

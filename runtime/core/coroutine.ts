@@ -54,14 +54,14 @@ export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
 /**
  * Generator-mode call of a callable table or userdata: its `__call` function runs as its twin, so it can yield (a
  * yield inside a `__call` function works in Lua 5.1) and, in a process, its entry counts the budget. Anything else
- * (a `__call` that is itself a table, or none: the error) takes callMeta's plain path.
+ * (a `__call` that is itself a table, or none: the error) takes callMeta's plain path. A tail call the `__call`
+ * function deferred is left pending (TAIL) for the caller's bounceY, as call.ts callMetaOnce leaves it for bounce.
  */
 function* callMetaY(f: unknown, args: unknown[]): LuaGen {
   const h = getMetamethod(f, '__call');
   if (typeof h !== 'function') return callMeta(f, args);
   const y = (h as { $y?: (...a: unknown[]) => LuaGen }).$y;
-  const r = y !== undefined ? yield* y(f, ...args) : (h as (...a: unknown[]) => unknown)(f, ...args);
-  return r === TAIL ? yield* bounceY() : r;
+  return y !== undefined ? yield* y(f, ...args) : (h as (...a: unknown[]) => unknown)(f, ...args);
 }
 
 /** Generator-mode bounce (call.ts bounce) of deferred tail calls: prefers the callee's twin. */
@@ -76,11 +76,7 @@ export function* bounceY(): LuaGen {
     } else {
       // A callable table: its __call function runs here (its twin when it has one), and its tail calls continue
       // this loop instead of nesting a bounce per level.
-      const h = getMetamethod(f, '__call');
-      if (typeof h === 'function') {
-        const y = (h as { $y?: (...a: unknown[]) => LuaGen }).$y;
-        r = y !== undefined ? yield* y(f, ...a) : (h as (...a: unknown[]) => unknown)(f, ...a);
-      } else r = callMeta(f, a);
+      r = yield* callMetaY(f, a);
     }
   } while (r === TAIL);
   return r;
