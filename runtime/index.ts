@@ -2,7 +2,9 @@
 // compiled chunks and to pass values in and out of them. No compiler code is reachable from here. Processes and apps
 // have their own entry, runtime/process/index.ts; the SDK imports nothing else of the runtime
 // (test/package/layering.test.ts).
-export { runtimeABI, type CompiledChunkModule, type RuntimeABI } from './abi.js';
+// A host that runs a chunk itself instantiates it through instantiateChunk, which checks the chunk's ABI version;
+// the ABI object is not handed out, so nothing skips that check.
+export { instantiateChunk, type CompiledChunkModule, type RuntimeABI } from './abi.js';
 export { runChunk, describeUncaught, type RunChunkOptions, type RunOutcome } from './run-chunk.js';
 export { createGlobals } from './env.js';
 export { ByteWriter } from './stdout.js';
