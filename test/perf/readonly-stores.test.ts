@@ -1,26 +1,17 @@
 // Stores with computed keys are inlined by the compiler (emit/statements.ts): a store into a read-only library table
 // must still fail with Wippy's "attempt to modify a read-only table" at the Lua line, however the key is computed.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { runScriptCli } from '../support/moonforge-cli.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-function run(src: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'perf-'));
-  writeFileSync(join(dir, 'ro.lua'), src);
-  // run from the file's directory so that the chunk name is just `ro.lua`
-  const r = spawnSync('node', [join(ROOT, 'bin/moonforge.mjs'), 'run', 'ro.lua'], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, MOONFORGE_CACHE: 'off' },
-  });
+/** What `moonforge run ro.lua` prints on stdout and stderr (the chunk name is just `ro.lua`). */
+async function run(src: string): Promise<string> {
+  const r = await runScriptCli(src, { name: 'ro.lua', env: { MOONFORGE_CACHE: 'off' } });
   return r.stdout + r.stderr;
 }
 
 describe('stores into read-only library tables', () => {
-  it('fail for constant, string, number and unknown keys, and leave the table unchanged', () => {
-    const out = run([
+  it('fail for constant, string, number and unknown keys, and leave the table unchanged', async () => {
+    const out = await run([
       'local function try(f) local ok, e = pcall(f); print(ok, e) end',
       'try(function() coroutine.x = 1 end)',
       'local k = "y"',

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createLimiter, runProcess, type RunResult } from './process-runner.js';
 import { REPO_ROOT, RUN_TIMEOUT_MS } from './repo.js';
 
@@ -75,21 +75,22 @@ const limit = createLimiter(2);
 const fileCache = new Map<string, Promise<RunResult>>();
 
 /**
- * Runs the repo-relative file `relPath` from the repository root (so its chunk name is `relPath`), under lua5.1
- * unless `lua` says otherwise, after `prelude` (a `-e` chunk) when given. `fresh` runs it again even when cached.
+ * Runs the file at `path` (repo-relative, or absolute) from the repository root, so its chunk name is `path` as
+ * given, under lua5.1 unless `lua` says otherwise, after `prelude` (a `-e` chunk) when given, with `args`. `fresh`
+ * runs it again even when cached.
  */
 export function runReferenceLuaFile(
-  relPath: string,
-  opts: { lua?: ReferenceInterpreter; prelude?: string; fresh?: boolean } = {},
+  path: string,
+  opts: { lua?: ReferenceInterpreter; prelude?: string; args?: readonly string[]; fresh?: boolean } = {},
 ): Promise<RunResult> {
   const lua = opts.lua ?? 'lua5.1';
+  const args = [...(opts.prelude === undefined ? [] : ['-e', opts.prelude]), path, ...(opts.args ?? [])];
   const hash = createHash('sha256')
-    .update(`${lua}\0${opts.prelude ?? ''}`)
-    .update(readFileSync(join(REPO_ROOT, relPath)))
+    .update(`${lua}\0${JSON.stringify(args)}\0`)
+    .update(readFileSync(resolve(REPO_ROOT, path)))
     .digest('hex');
   let p = opts.fresh ? undefined : fileCache.get(hash);
   if (p === undefined) {
-    const args = opts.prelude === undefined ? [relPath] : ['-e', opts.prelude, relPath];
     p = limit(() => runProcess(lua, args, { cwd: REPO_ROOT, timeoutMs: RUN_TIMEOUT_MS }));
     if (!opts.fresh) fileCache.set(hash, p);
   }
