@@ -4,7 +4,6 @@ import { parseLua } from './parse.js';
 import { analyzeChunk } from './analyze/analyze.js';
 import { ChunkEmitter } from './emit/context.js';
 import { emitModule } from './emit/module.js';
-import { GotoError } from './emit/goto.js';
 import { EscapeError } from './strings.js';
 import { positionOf, type Diagnostic } from './diagnostics.js';
 import { prepareSource } from './front-end.js';
@@ -46,7 +45,6 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const parsed = parseLua(front.code, file);
   if (parsed.chunk === undefined) return { code: '', map: undefined, diagnostics: parsed.diagnostics, ok: false };
   const chunk = parsed.chunk;
-  const diagnostics: Diagnostic[] = [];
   try {
     const analysis = analyzeChunk(chunk, { processMode: options.processMode ?? false, chunkName });
     const comments = (chunk.comments ?? []).map((c) => c.range).sort((a, b) => a[0] - b[0]);
@@ -57,15 +55,13 @@ export function compile(source: string, options: CompileOptions): CompileResult 
     );
     const main = analysis.functions.get(chunk)!;
     const out = emitModule(ce, main, file, source, options.outName ?? `${file}.mjs`);
+    // problems found while emitting are collected: all of them are reported, and the emitted text is not used
+    const diagnostics = ce.diagnostics(file);
+    if (diagnostics.length > 0) return { code: '', map: undefined, diagnostics, ok: false };
     return { code: out.code, map: out.map, diagnostics, ok: true };
   } catch (e) {
-    if (e instanceof GotoError) {
-      const { line, column } = { line: e.at.loc.start.line, column: e.at.loc.start.column + 1 };
-      diagnostics.push({ code: e.code, message: e.message, file, line, column, length: e.length });
-    } else if (e instanceof EscapeError) {
-      const { line, column } = positionOf(front.code, e.offset);
-      diagnostics.push({ code: 'LUA1007', message: e.message, file, line, column, length: e.length });
-    } else throw e;
-    return { code: '', map: undefined, diagnostics, ok: false };
+    if (!(e instanceof EscapeError)) throw e;
+    const { line, column } = positionOf(front.code, e.offset);
+    return { code: '', map: undefined, diagnostics: [{ code: 'LUA1007', message: e.message, file, line, column, length: e.length }], ok: false };
   }
 }

@@ -2,9 +2,8 @@
 // callx (`__call`, or the "attempt to call" error). In a generator twin the callee's own twin (`$y`) is preferred so a
 // suspension anywhere below can travel up, unless analysis proved the call never suspends. Results equal to TAIL are
 // deferred tail calls and are bounced here (docs/architecture.md, "Proper tail calls").
-import type { CallLike, Expression, Statement } from '../lua-ast.js';
+import type { CallLike, Expression } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
-import { GotoError } from './goto.js';
 import { positionOf } from '../diagnostics.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
@@ -247,7 +246,6 @@ function checkAmbiguousCall(fx: FunctionEmitter, e: CallLike): void {
   if (sawNewline && src[i] === '(') {
     // Reported at the '(' as Lua 5.1 does ("near '('").
     const { line, column } = positionOf(src, i);
-    const at = { ...e, loc: { start: { line, column: column - 1 }, end: { line, column } } };
-    throw new GotoError('ambiguous syntax (function call x new statement)', 'LUA1006', at as unknown as Statement, 1);
+    fx.ce.report('LUA1006', 'ambiguous syntax (function call x new statement)', line, column, 1);
   }
 }

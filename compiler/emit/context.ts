@@ -7,6 +7,7 @@ import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
 import type { Expression, Identifier } from '../lua-ast.js';
 import { isMultiValued } from '../lua-ast.js';
 import type { FrontEndExtras } from '../front-end.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export type Mode = 'plain' | 'gen';
 
@@ -25,12 +26,31 @@ export class ChunkEmitter {
   private readonly siteIndex = new Map<string, number>();
   /** text of each function value, built once: nested functions are placed in both bodies of their parent */
   readonly functionText = new Map<FunctionInfo['node'], string>();
+  /**
+   * Problems found while emitting (goto rules, ambiguous calls): collected, so one compile reports all of them; the
+   * emitted text is discarded when there are any. Keyed by position and code: a body emitted twice (plain and
+   * generator twin) reports once.
+   */
+  private readonly problems = new Map<string, Diagnostic>();
   constructor(
     readonly analysis: Analysis,
     readonly opts: EmitOptions,
     readonly extras: FrontEndExtras,
   ) {
     if (opts.processMode) preemptRecursion(analysis);
+  }
+
+  /** Records a problem at `line` and 1-based `column` (of the plain Lua text), the caret `length` characters wide. */
+  report(code: string, message: string, line: number, column: number, length: number): void {
+    const key = `${line}:${column}:${code}`;
+    if (!this.problems.has(key)) this.problems.set(key, { code, message, file: '', line, column, length });
+  }
+
+  /** The problems reported, in source order, for the file `file`. */
+  diagnostics(file: string): Diagnostic[] {
+    return [...this.problems.values()]
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+      .map((d) => ({ ...d, file }));
   }
 
   site(line: number, ...descs: string[]): number {

@@ -91,10 +91,13 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[], tail?: Blo
           if (declaresLocal(body[k]!)) {
             const local = body[k]!;
             const localName = local.type === 'LocalStatement' ? local.variables[0]!.name : (local as { identifier: { name: string } }).identifier.name;
-            throw new GotoError(
+            report(
+              fx,
+              'LUA1002',
               `<goto ${name}> at line ${findGotoLine(body[first]!, name)} jumps into the scope of local '${localName}'`,
-              'LUA1002', body[first]!,
+              body[first]!,
             );
+            break;
           }
         }
       }
@@ -107,12 +110,16 @@ export function emitGotoBlock(fx: FunctionEmitter, body: Statement[], tail?: Blo
     own.push(frame);
   });
   extendBackRegions(fx, body, regions, tail);
-  for (const a of regions) {
+  crossing: for (const a of regions) {
     for (const b of regions) {
       const disjoint = a.hi < b.lo || b.hi < a.lo;
       const nested = (a.lo <= b.lo && b.hi <= a.hi) || (b.lo <= a.lo && a.hi <= b.hi);
       if (!disjoint && !nested) {
-        throw new GotoError('this combination of goto statements and labels is not supported (crossing jumps)', 'LUA1011', body[Math.max(a.lo, b.lo)]!);
+        report(fx, 'LUA1011', 'this combination of goto statements and labels is not supported (crossing jumps)', body[Math.max(a.lo, b.lo)]!);
+        // Crossing regions cannot be laid out as JS blocks. The compile fails, so the block's statements are
+        // emitted without them: only to find the problems further on.
+        regions.length = 0;
+        break crossing;
       }
     }
   }
@@ -253,18 +260,11 @@ export function emitGoto(fx: FunctionEmitter, s: Statement & { type: 'GotoStatem
     const check = preemption(fx, s);
     return check === '' ? `${at}continue ${label};` : `${at}{${check}\ncontinue ${label};\n}`;
   }
-  throw new GotoError(`no visible label '${s.label.name}' for goto`, 'LUA1004', s);
+  report(fx, 'LUA1004', `no visible label '${s.label.name}' for goto`, s);
+  return '';
 }
 
-/** A goto problem found while emitting; compile() turns it into a diagnostic. */
-export class GotoError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly at: Statement,
-    /** characters the caret underlines */
-    readonly length = 4,
-  ) {
-    super(message);
-  }
+/** Reports a goto problem at statement `at`, the caret under its first four characters (`goto`, or the label's `::na`). */
+function report(fx: FunctionEmitter, code: string, message: string, at: Statement): void {
+  fx.ce.report(code, message, at.loc.start.line, at.loc.start.column + 1, 4);
 }
