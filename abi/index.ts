@@ -4,4 +4,4 @@ export { ABI_VERSION } from './version.js';
 export { RUNTIME_NAMES, type RuntimeName, type RuntimeABIKey } from './runtime-names.js';
 export type { ChunkMain, ChunkModule } from './chunk.js';
 export type { AliasDesc, FieldDesc, LiteralValue, ParamDesc, TypeDesc, ValidatorDesc } from './type-descriptor.js';
-export { PARK, PREEMPT, type DirectForm } from './suspension.js';
+export { PARK, PREEMPT, type DirectForm, type Twinned } from './suspension.js';

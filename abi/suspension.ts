@@ -16,6 +16,15 @@ export const PARK: { readonly park: true } = Object.freeze({ park: true as const
 export const PREEMPT: { readonly preempt: true } = Object.freeze({ preempt: true as const });
 
 /**
+ * A function as the runtime looks for its generator twin: `$y`, set by `mkY(plain, twin)` on each function compiled
+ * in process mode that may suspend and on each built-in that may; absent on the rest, which always run plain. Gen is
+ * what a twin returns (the runtime's generator type).
+ */
+export interface Twinned<Gen = unknown> {
+  $y?: (...args: unknown[]) => Gen;
+}
+
+/**
  * The direct form of a blocking built-in, beside its generator twin (`f.$y.$d`, `f.$y.$r`). Compiled call sites use
  * it instead of `yield* f.$y(...)`: `$d(...args)` either returns the first result (results in R as for any call), or
  * registers the current task as a waiter and returns PARK; then the compiled code yields PARK itself and passes the

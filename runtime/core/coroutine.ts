@@ -9,7 +9,7 @@ import { TAIL, bounce, callMeta, takeTail } from './call.js';
 import { typeName } from './value.js';
 import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
-import { PREEMPT } from '../../abi/index.js';
+import { PREEMPT, type Twinned } from '../../abi/index.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
@@ -42,7 +42,7 @@ export function currentCoroutine(): Coroutine | undefined {
 export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
   let r: unknown;
   if (typeof fn === 'function') {
-    const y = (fn as { $y?: (...a: unknown[]) => LuaGen }).$y;
+    const y = (fn as Twinned<LuaGen>).$y;
     r = y !== undefined ? yield* y(...args) : fn(...args);
   } else {
     r = yield* callMetaY(fn, args);
@@ -60,7 +60,7 @@ export function* runAsGenerator(fn: unknown, args: unknown[]): LuaGen {
 function* callMetaY(f: unknown, args: unknown[]): LuaGen {
   const h = getMetamethod(f, '__call');
   if (typeof h !== 'function') return callMeta(f, args);
-  const y = (h as { $y?: (...a: unknown[]) => LuaGen }).$y;
+  const y = (h as Twinned<LuaGen>).$y;
   return y !== undefined ? yield* y(f, ...args) : (h as (...a: unknown[]) => unknown)(f, ...args);
 }
 
@@ -71,7 +71,7 @@ export function* bounceY(): LuaGen {
     const f = takeTail();
     const a = R.ta;
     if (typeof f === 'function') {
-      const y = (f as { $y?: (...a: unknown[]) => LuaGen }).$y;
+      const y = (f as Twinned<LuaGen>).$y;
       r = y !== undefined ? yield* y(...a) : f(...a);
     } else {
       // A callable table: its __call function runs here (its twin when it has one), and its tail calls continue
@@ -89,7 +89,7 @@ export function* callxYImpl(h: unknown, f: unknown, args: unknown[]): LuaGen {
 
 /** Attaches a generator twin to a plain function. */
 export function mkY<F extends object>(f: F, g: unknown): F {
-  (f as { $y?: unknown }).$y = g;
+  (f as Twinned).$y = g as Twinned['$y'];
   return f;
 }
 
@@ -167,7 +167,7 @@ function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unkno
 
 /** The body's generator, for the first resume: its values are the body's arguments. */
 function startBody(fn: unknown, a: unknown[]): LuaGen {
-  const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
+  const y = typeof fn === 'function' ? (fn as Twinned<LuaGen>).$y : undefined;
   const n = inputCount(a);
   return y !== undefined ? startTwin(y, a, n) : runAsGenerator(fn, a.slice(0, n));
 }

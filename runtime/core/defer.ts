@@ -8,6 +8,7 @@
 // boundary" (it is thrown back in at the yield, so a pcall inside the handler sees it, as with the plain handler).
 // Commands for the process scheduler pass through: a preemption, and a blocking call (a receive, a sleep) inside a
 // handler blocks the process, as it does on Wippy, where a Go-run handler simply blocks its goroutine.
+import type { Twinned } from '../../abi/index.js';
 import { R } from './results.js';
 import { TAIL, bounce, callMeta } from './call.js';
 import { bounceY, isCoYield, type LuaGen } from './coroutine.js';
@@ -34,7 +35,7 @@ let dk = 0;
 
 /** Whether a may-defer slow path defers calling `h`: a Lua function with a twin, or a callable object (its `__call`). */
 export function defers(h: unknown): boolean {
-  return typeof h === 'function' ? (h as { $y?: unknown }).$y !== undefined : true;
+  return typeof h === 'function' ? (h as Twinned).$y !== undefined : true;
 }
 
 /** Stores the call `h(a[, b[, c]])` (n = 1, 2 or 3 arguments) for runDeferred; the caller returns what this returns. */
@@ -102,7 +103,7 @@ export function runDeferred(): LuaGen {
     if (typeof f !== 'function') return done(finish(callMeta(h, [a, b, c].slice(0, n)), kind));
     self = true;
   }
-  const y = (f as { $y?: (...args: unknown[]) => LuaGen }).$y;
+  const y = (f as Twinned<LuaGen>).$y;
   if (y === undefined) {
     const g = f as (...args: unknown[]) => unknown;
     let r = self ? g(h, ...[a, b, c].slice(0, n)) : n === 1 ? g(a) : n === 2 ? g(a, b) : g(a, b, c);

@@ -1,6 +1,7 @@
 // The slow paths of Lua operators, called by compiled code when its inline fast path does not apply: indexing with
 // metatables, arithmetic with coercion and metamethods, comparison, concatenation, length. Errors carry the site's
 // `chunk:line:` and operand description (compiled code passes the module info `M` and a site id).
+import type { Twinned } from '../../abi/index.js';
 import { ARR, HASH, MT } from './symbols.js';
 import { LuaTable, rawget, rawset, rawlen } from './table.js';
 import { luaErrorAt, LuaError } from './errors.js';
@@ -14,9 +15,6 @@ import { AS_FALSITY, AS_NOTHING, AS_TRUTH, AS_VALUE, DEFER, deferCall, defers } 
 // `d` (may defer): set by the `...D` forms that process-mode generator code calls (runtime/core/defer.ts). With it, a
 // Lua handler that has a generator twin is not called: the call is stored and DEFER returned. Plain code leaves it
 // unset, and it is read only where a handler is about to be called, so the plain paths do what they did.
-
-/** A Lua function with a generator twin (runtime/core/coroutine.ts mkY). */
-type Twinned = { $y?: unknown };
 
 /** What compiled code passes as `M`: the chunk name, its sites ([line, ...operand descriptions]) and functions. */
 export interface ModuleInfo {

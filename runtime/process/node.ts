@@ -1,6 +1,7 @@
 // The process node: every process of a runtime, their pids and registered names, spawning and exits with the
 // notices they send (spec §2.3–2.5): names are released first, then EXIT goes to every monitor, and LINK_DOWN to
 // every link when the exit was abnormal. All of it runs on one ProcessScheduler.
+import type { Twinned } from '../../abi/index.js';
 import type { SchedulerLike } from 'rxjs';
 import type { SecurityContext } from '../security/check.js';
 import { LuaTable, tableFromRecord } from '../core/table.js';
@@ -111,7 +112,7 @@ class MainStart {
     this.G = undefined;
     this.proc = undefined;
     this.args = undefined;
-    const y = typeof fn === 'function' ? (fn as { $y?: (...a: unknown[]) => LuaGen }).$y : undefined;
+    const y = typeof fn === 'function' ? (fn as Twinned<LuaGen>).$y : undefined;
     if (y !== undefined) {
       shareGeneratorPrototype(y);
       const inner = y(...args);

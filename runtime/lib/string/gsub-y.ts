@@ -10,6 +10,7 @@
 // gsub blocks its goroutine on Wippy). A table replacement whose `__index` is such a function gets the same.
 // While the function is suspended, other processes may run gsub: nothing of
 // this search lives in module state (gsub.ts's curM/curMs are only for its plain callbacks).
+import type { Twinned } from '../../../abi/index.js';
 import { checkStr } from '../../core/args.js';
 import { luaError } from '../../core/errors.js';
 import { numberToString } from '../../core/number-format.js';
@@ -28,7 +29,7 @@ import { call } from '../../core/call.js';
 import { getMetamethod } from '../../core/meta.js';
 import { LuaTable, rawget } from '../../core/table.js';
 
-type TwinFn = ((...args: unknown[]) => unknown) & { $y?: (...args: unknown[]) => LuaGen };
+type TwinFn = ((...args: unknown[]) => unknown) & Twinned<LuaGen>;
 
 /**
  * string.gsub's may-defer form: a function replacement with a twin, or a table replacement with an `__index`

@@ -2,6 +2,7 @@
 // create freeze isfrozen unpack. Everything is raw (no __index/__newindex/__len), as in go-lua, which works on the
 // table's array part directly. Functions whose behaviour depends on how many arguments were passed (go-lua's
 // `L.GetTop()`) read `arguments.length`: compiled calls pass exactly the Lua arguments.
+import type { Twinned } from '../../../abi/index.js';
 import { ARR, FROZEN, HASH } from '../../core/symbols.js';
 import { LuaTable, absorbHash, rawget, rawlen, rawset } from '../../core/table.js';
 import { ret0, ret1, retN } from '../../core/results.js';
@@ -149,7 +150,7 @@ function sort(t: unknown, comp: unknown): undefined {
  * it gives way at its budget and process.terminate can end it; anything else sorts plainly, at once.
  */
 function sortM(t: unknown, comp: unknown): unknown {
-  if (arguments.length < 2 || typeof comp !== 'function' || (comp as { $y?: unknown }).$y === undefined) {
+  if (arguments.length < 2 || typeof comp !== 'function' || (comp as Twinned).$y === undefined) {
     return arguments.length < 2 ? (sort as (t: unknown) => undefined)(t) : sort(t, comp);
   }
   const tbl = checkTable(t, 1, 'sort');
