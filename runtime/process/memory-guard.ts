@@ -97,10 +97,12 @@ export class MemoryGuard<P extends Charged> implements SliceMeter<P> {
   private readonly busy = new Set<Task<P>>();
   /** bytes charged to each process that ever ran a measured slice (dead ones are dropped at the next check) */
   private readonly charges = new Map<P, number>();
-  /** the task of the slice running (or last run) */
-  private running: Task<P> | undefined = undefined;
+  /** the scheduler of the running batch: its `current` is the task running (see enter) */
+  private sched: { readonly current: Task<P> | undefined } | undefined = undefined;
   /** the heap reading at the start of the running slice, or -1 when it is not measured */
   private sliceStart = -1;
+  /** the task sliceStart was read for (a reading taken by checkRunning belongs to that task's slice only) */
+  private sliceTask: Task<P> | undefined = undefined;
   /**
    * Whether the heap was near the mark at the last reading: then every slice is measured, not only busy ones (a
    * process can grow by steps that each give way, such as a flood of messages kept by their receiver).
@@ -133,10 +135,22 @@ export class MemoryGuard<P extends Charged> implements SliceMeter<P> {
     this.armLevel = Math.min(this.processLimit / 4, this.heapMark / 2);
   }
 
+  /**
+   * At the start of a batch: this guard answers memoryCheck for the tasks of `sched`, and the batch's slices are
+   * measured only while armed (a guard arming in the middle of a batch measures from the next one; until then
+   * checkRunning measures the slice it sees).
+   */
+  enter(sched: { readonly current: Task<P> | undefined }): boolean {
+    active = this;
+    this.sched = sched;
+    this.sliceStart = -1;
+    this.sliceTask = undefined;
+    return this.armed;
+  }
+
   /** At the start of a slice: the heap reading to charge against, or -1 when the slice is not measured. */
   before(task: Task<P>): number {
-    active = this;
-    this.running = task;
+    this.sliceTask = task;
     if (!this.armed) return (this.sliceStart = -1);
     return (this.sliceStart = this.near || (this.busy.size !== 0 && this.busy.has(task)) ? heapUsed() : -1);
   }
@@ -192,8 +206,13 @@ export class MemoryGuard<P extends Charged> implements SliceMeter<P> {
 
   /** memoryCheck for the task running now (see there). */
   checkRunning(): string | undefined {
-    const task = this.running;
+    const task = this.sched?.current;
     if (task === undefined || task.state !== 'running') return undefined; // plain code run by the host
+    if (task !== this.sliceTask) {
+      // the first reading in this slice (its batch was not measured): whatever was read before was another slice's
+      this.sliceTask = task;
+      this.sliceStart = -1;
+    }
     const h = heapUsed();
     if (!this.armed) {
       if (h <= this.armLevel) return undefined;

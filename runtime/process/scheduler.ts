@@ -18,6 +18,12 @@ const BUSY_BATCH_MS = 10;
 
 /** Measures the slices of tasks (memory-guard.ts's limits): around each slice, and after each batch. */
 export interface SliceMeter<O extends TaskOwner> {
+  /**
+   * At the start of a batch, with the scheduler whose `current` task is the one running: whether this batch's slices
+   * are measured (before/after called around each). Read once per batch, so a node far from its memory limits pays
+   * one call per batch, not two per slice (ping-pong runs ~80 ns slices).
+   */
+  enter(sched: { readonly current: Task<O> | undefined }): boolean;
   /** before a slice of `task`: a heap reading to pass to after, or -1 when the slice is not measured */
   before(task: Task<O>): number;
   /** after that slice; `spun`: it ran out of its budget */
@@ -138,6 +144,7 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
       let n = 0;
       let busy = 0;
       const mem = this.memory;
+      const measured = mem !== undefined && mem.enter(this);
       while (this.size > 0) {
         if (n++ >= BATCH || busy >= BUSY_BATCH) break;
         const q = this.queue;
@@ -147,9 +154,12 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
         this.head = (h + 1) & this.mask;
         this.size--;
         if (task.state !== 'runnable') continue;
-        const h0 = mem === undefined ? -1 : mem.before(task);
-        const spun = this.step(task);
-        if (mem !== undefined) mem.after(task, h0, spun);
+        let spun: boolean;
+        if (measured) {
+          const h0 = mem!.before(task);
+          spun = this.step(task);
+          mem!.after(task, h0, spun);
+        } else spun = this.step(task);
         // a batch of expensive slices (each a caught stack overflow, a long pattern match) ends early too: the host's
         // timers (other processes' sleeps) must not wait for 256 of them
         if (spun) {
