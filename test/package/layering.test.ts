@@ -1,5 +1,6 @@
 // The one-way arrows between the parts (docs/architecture.md): the SDK reaches the runtime and the compiler only
-// through their public entry points, and the runtime reaches neither the SDK nor the compiler. Read from the sources'
+// through their public entry points, the runtime reaches neither the SDK nor the compiler, the compiler reaches the
+// runtime only through the contract (abi/), which imports nothing. Read from the sources'
 // import specifiers (static, type-only, re-exports and import() calls alike), so a new internal import fails here
 // before it becomes a seam someone depends on.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -57,5 +58,18 @@ describe('layering', () => {
 
   it('the runtime imports nothing from the SDK or the compiler', () => {
     expect(crossings('runtime', ['sdk', 'compiler'])).toEqual([]);
+  });
+
+  it('the contract between compiler and runtime (abi/) imports nothing outside itself, not even a package', () => {
+    const specifiers = sources('abi').flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => `${file} -> ${m[1]}`),
+    );
+    expect(specifiers).toContain('abi/index.ts -> ./version.js');
+    expect(specifiers.filter((s) => !s.includes(' -> ./'))).toEqual([]);
+  });
+
+  it('the compiler reaches the runtime side only through the contract: nothing of the runtime or the SDK', () => {
+    expect(sources('compiler').flatMap(importsOf)).toContain('abi/index.ts');
+    expect(crossings('compiler', ['runtime', 'sdk'])).toEqual([]);
   });
 });
