@@ -3,6 +3,7 @@
 // counts bytes of the line (the compiler reads bytes), the rendered form counts characters (UTF-8 decoded, a tab is
 // one), which is what editors and terminals expect of `file:line:col`.
 export { formatDiagnostic, renderDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { TypedDiagnosticCode } from './typed/diagnostic-codes.js';
 
 /** The catalogue of the compiler's own codes (the typed front end has its LUA2xxx codes in typed/diagnostic-codes.ts). */
 export const DIAGNOSTIC_CODES = {
@@ -36,7 +37,8 @@ export const DIAGNOSTIC_CODES = {
   LUA1014: 'control structure too long',
 } as const;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | `LUA2${string}`;
+/** Every code the compiler reports: its own LUA1xxx and the typed front end's LUA2xxx. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | TypedDiagnosticCode;
 
 /** Line and column (1-based) of a character offset in `source`. */
 export function positionOf(source: string, offset: number): { line: number; column: number } {

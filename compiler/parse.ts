@@ -5,7 +5,7 @@
 // go-lua), and looser about numbers (hex floats `0x1p4` are 5.2+): both are corrected here.
 import luaparse from 'luaparse';
 import type { Chunk } from './lua-ast.js';
-import { positionOf, type Diagnostic } from './diagnostics.js';
+import { positionOf, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 
 export interface ParseResult {
   chunk: Chunk | undefined;
@@ -66,7 +66,7 @@ export function parseLua(source: string, file: string): ParseResult {
   }
 }
 
-function diagnosticAt(source: string, file: string, offset: number, code: string, message: string, length: number): Diagnostic {
+function diagnosticAt(source: string, file: string, offset: number, code: DiagnosticCode, message: string, length: number): Diagnostic {
   const { line, column } = positionOf(source, offset);
   return { code, message, file, line, column, length };
 }
@@ -120,7 +120,7 @@ function findHexFloat(chunk: Chunk): RawNode | undefined {
   return found;
 }
 
-function classify(message: string): string {
+function classify(message: string): DiagnosticCode {
   if (message.startsWith('no loop to break')) return 'LUA1003';
   if (/jumps into the scope of local/.test(message)) return 'LUA1002';
   if (message.startsWith('no visible label')) return 'LUA1004';

@@ -7,7 +7,7 @@ import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
 import type { Expression, Identifier } from '../lua-ast.js';
 import { isMultiValued } from '../lua-ast.js';
 import type { FrontEndExtras } from '../front-end.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 
 export type Mode = 'plain' | 'gen';
 
@@ -41,7 +41,7 @@ export class ChunkEmitter {
   }
 
   /** Records a problem at `line` and 1-based `column` (of the plain Lua text), the caret `length` characters wide. */
-  report(code: string, message: string, line: number, column: number, length: number): void {
+  report(code: DiagnosticCode, message: string, line: number, column: number, length: number): void {
     const key = `${line}:${column}:${code}`;
     if (!this.problems.has(key)) this.problems.set(key, { code, message, file: '', line, column, length });
   }

@@ -6,6 +6,7 @@
 // a region are declared before it (their statements assign), so code after the region still sees them.
 import type { Expression, Identifier, Statement } from '../lua-ast.js';
 import type { FunctionEmitter } from './context.js';
+import type { DiagnosticCode } from '../diagnostics.js';
 import { emitStatement, preemption } from './statements.js';
 import { marker } from './context.js';
 
@@ -265,6 +266,6 @@ export function emitGoto(fx: FunctionEmitter, s: Statement & { type: 'GotoStatem
 }
 
 /** Reports a goto problem at statement `at`, the caret under its first four characters (`goto`, or the label's `::na`). */
-function report(fx: FunctionEmitter, code: string, message: string, at: Statement): void {
+function report(fx: FunctionEmitter, code: DiagnosticCode, message: string, at: Statement): void {
   fx.ce.report(code, message, at.loc.start.line, at.loc.start.column + 1, 4);
 }

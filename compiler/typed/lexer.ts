@@ -1,6 +1,7 @@
 // The typed-Lua lexer: one linear scan over char codes (no regex, no substrings), following go-lua's
 // compiler/parse/lexer.go for the extra tokens (`->`, `?`, `?:`, `!`, `@`, `::` cast vs `::name::` label, the
 // reserved words fun interface as asserts readonly is typeof keyof extends). Single-char tokens use their char code.
+import type { TypedDiagnosticCode } from './diagnostic-codes.js';
 
 export const TK_EOF: number = 0;
 // 1..255: single-char tokens by char code: + - * / % ^ # & ~ | ( ) { } [ ] ; , . : = < > @ ! ?
@@ -90,7 +91,7 @@ export class LexError {
   constructor(
     readonly offset: number,
     readonly length: number,
-    readonly code: string,
+    readonly code: TypedDiagnosticCode,
     readonly message: string,
   ) {}
 }

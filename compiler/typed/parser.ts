@@ -10,14 +10,15 @@ import {
 import { parseReturnAnnotation, parseType, parseTypeParams } from './types-parser.js';
 import { parseExpr, parseExprList, parseSuffixedExpr } from './expressions.js';
 import type { TypeDesc } from './type-ast.js';
+import type { DiagnosticCode } from '../diagnostics.js';
 import { MAX_CALL_ARGS, MAX_SYNTAX_LEVELS, MAX_TREE_DEPTH } from '../limits.js';
 
-/** A syntax error: where, its LUA2xxx code and the message. */
+/** A syntax error: where, its code (LUA2xxx, or a LUA101x limit) and the message. */
 export class StripError {
   constructor(
     readonly offset: number,
     readonly length: number,
-    readonly code: string,
+    readonly code: DiagnosticCode,
     readonly message: string,
   ) {}
 }
@@ -124,7 +125,7 @@ export class Parser {
     return this.lx.tok === TK_EOF ? "near '<eof>'" : `near '${this.lx.text()}'`;
   }
 
-  error(code: string, message: string): never {
+  error(code: DiagnosticCode, message: string): never {
     const l = this.lx;
     throw new StripError(l.tokStart, Math.max(1, l.tokEnd - l.tokStart), code, message);
   }
