@@ -1,6 +1,7 @@
 // The one-way arrows between the parts (docs/architecture.md): the SDK reaches the runtime and the compiler only
 // through their public entry points, the runtime reaches neither the SDK nor the compiler, the compiler reaches the
-// runtime only through the contract (abi/), which imports nothing. Read from the sources'
+// runtime only through the contract (abi/), which imports nothing, and both report through diagnostics/, which
+// imports nothing either. Read from the sources'
 // import specifiers (static, type-only, re-exports and import() calls alike), so a new internal import fails here
 // before it becomes a seam someone depends on.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -66,6 +67,16 @@ describe('layering', () => {
     );
     expect(specifiers).toContain('abi/index.ts -> ./version.js');
     expect(specifiers.filter((s) => !s.includes(' -> ./'))).toEqual([]);
+  });
+
+  it('the diagnostics system (diagnostics/) imports nothing outside itself; the compiler and the runtime both use it', () => {
+    const specifiers = sources('diagnostics').flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => `${file} -> ${m[1]}`),
+    );
+    expect(specifiers).toContain('diagnostics/index.ts -> ./render.js');
+    expect(specifiers.filter((s) => !s.includes(' -> ./'))).toEqual([]);
+    expect(sources('compiler').flatMap(importsOf)).toContain('diagnostics/index.ts');
+    expect(sources('runtime').flatMap(importsOf)).toContain('diagnostics/index.ts');
   });
 
   it('the compiler reaches the runtime side only through the contract: nothing of the runtime or the SDK', () => {
