@@ -1,6 +1,6 @@
 // The suspension protocol between compiled code and the scheduler (docs/architecture.md, "Suspension").
 //
-// Every Lua function compiled in process mode has a generator twin at `f.$y` (`mkY(plain, twin)`); code that may
+// Every compiled Lua function that may suspend has a generator twin at `f.$y` (`mkY(plain, twin)`); code that may
 // suspend runs the twin (`yield* f.$y(...)`). What a twin yields to its driver:
 //   - `yield PARK`     the task waits; whoever registered it as a waiter wakes it later with a value, which is what
 //                      the `yield` returns;
