@@ -1,6 +1,6 @@
 // Compiling Lua through the compile cache: a hit only names the stored module; a miss loads the compiler (lazily,
 // so a cached run never loads luaparse), compiles and stores the result. Plain scripts and process chunks alike.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { unreadableFile, type Diagnostic } from '../diagnostics/index.js';
 import { cacheKey, lookup, store } from './cache.js';
 import { toLuaString } from './lua-string.js';
@@ -23,18 +23,46 @@ export const MAX_SOURCE_BYTES = 64 * 2 ** 20;
  * its newline kept so that line numbers stay right.
  */
 export function readLuaFile(path: string): string {
-  // Read only regular files of a sane size: a device (/dev/zero), a FIFO or a socket would be read forever or block,
-  // and a file past the limit could not even become one JS string.
   const st = statSync(path);
   if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-  if (st.size > MAX_SOURCE_BYTES) {
-    throw Object.assign(new Error('too large'), { code: `too large: ${st.size} bytes, the limit is ${MAX_SOURCE_BYTES / 2 ** 20} MiB` });
-  }
-  const source = readFileSync(path, 'latin1');
+  const source = st.isFile() ? readRegular(path, st.size) : readStream(path);
   if (source.charCodeAt(0) !== 35 /* # */) return source;
   const nl = source.indexOf('\n');
   return nl < 0 ? '' : source.slice(nl);
+}
+
+function tooLarge(size?: number): Error {
+  const limit = `the limit is ${MAX_SOURCE_BYTES / 2 ** 20} MiB`;
+  return Object.assign(new Error('too large'), { code: size === undefined ? `too large: ${limit}` : `too large: ${size} bytes, ${limit}` });
+}
+
+/** A regular file of a sane size: past the limit it could not even become one JS string. */
+function readRegular(path: string, size: number): string {
+  if (size > MAX_SOURCE_BYTES) throw tooLarge(size);
+  return readFileSync(path, 'latin1');
+}
+
+/**
+ * Anything else lua.c would read (a pipe such as `<(...)` or /dev/stdin, /dev/null) is read to its end, but never
+ * past the limit: an endless device (/dev/zero) is refused as too large instead of being read forever.
+ */
+function readStream(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_SOURCE_BYTES) throw tooLarge();
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Compiles a Lua file (bytes read as latin1) through the cache. */

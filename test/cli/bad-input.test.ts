@@ -3,7 +3,8 @@
 // written. Before, `run /dev/zero` read forever, `--host` at the end was ignored, `compile -o /missing/x.mjs` printed
 // a JS stack.
 import { describe, expect, it, beforeAll, vi } from 'vitest';
-import { mkdtempSync, mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, truncateSync, writeFile, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
@@ -27,13 +28,24 @@ beforeAll(() => {
 });
 
 describe.concurrent('files that are not Lua sources', () => {
-  it('a device is refused at once (it was read forever)', async () => {
+  it('an endless device is read only up to the limit and refused (it was read forever)', async () => {
     expect(await runCli(['run', '/dev/zero'], { env })).toEqual({
-      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (not a regular file)\n',
+      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (too large: the limit is 64 MiB)\n',
     });
     expect(await runCli(['compile', '/dev/zero'], { env })).toEqual({
-      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (not a regular file)\n',
+      status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (too large: the limit is 64 MiB)\n',
     });
+  });
+  it('other files that are not regular run as lua.c runs them: /dev/null is an empty chunk, a FIFO is read to its end', async () => {
+    expect(await runCli(['run', '/dev/null'], { env })).toEqual({ status: 0, stdout: '', stderr: '' });
+    const fifo = join(dir, 'script.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = new Promise<void>((resolve, reject) =>
+      writeFile(fifo, 'print("through a pipe")\n', (e) => (e ? reject(e) : resolve())),
+    );
+    const r = await runCli(['run', fifo], { env });
+    await writer;
+    expect(r).toEqual({ status: 0, stdout: 'through a pipe\n', stderr: '' });
   });
   it('a file past 64 MiB is refused before it is read', async () => {
     const big = join(dir, 'big.lua');
