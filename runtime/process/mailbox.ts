@@ -22,12 +22,15 @@ export type DeliveryHook = (env: Envelope) => boolean;
 /** The Lua Message of an envelope: a sent Message is its own (host code may deliver plain envelopes). */
 const asMessage = (env: Envelope): Message => (env instanceof Message ? env : messageOf(env.topic, env.from, env.payloads));
 
-/** The mailbox state most processes never use, made on first use (the process keeps more of its own beside it). */
-export class MailboxExtras {
-  events: Channel | undefined = undefined;
-  trapLinks = false;
-  listeners: Map<string, Listener> | undefined = undefined;
-  hook: DeliveryHook | undefined = undefined;
+/**
+ * The mailbox state most processes never use, made on first use: part of the process's extras (proc.ts ProcExtras,
+ * one plain class rather than a subclass of a class of these, as cheap to make as before the mailbox had a file).
+ */
+export interface MailboxExtras {
+  events: Channel | undefined;
+  trapLinks: boolean;
+  listeners: Map<string, Listener> | undefined;
+  hook: DeliveryHook | undefined;
 }
 
 /** The mailbox half of a process (Proc extends it): subscriptions, the backlog, and where each envelope goes. */

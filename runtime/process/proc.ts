@@ -9,7 +9,8 @@ import { addressOf } from '../core/tostring.js';
 import { typeName } from '../core/value.js';
 import { isLuaErrorValue, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { tostringBounded } from '../lib/meta-twins.js';
-import { Mailbox, MailboxExtras } from './mailbox.js';
+import { Mailbox, type DeliveryHook, type Listener, type MailboxExtras } from './mailbox.js';
+import type { Channel } from './channel.js';
 import type { Task, TaskOwner } from './task.js';
 
 /** The context of a process spawned without one (shared, never mutated). */
@@ -35,8 +36,11 @@ export interface ProcessExits {
  * What most processes never use: coroutine tasks, the events channel, listeners, links, monitors, names, exit
  * observers, trap_links. Kept out of Proc so an idle process stays small (issue 4's target); made on first use.
  */
-class ProcExtras extends MailboxExtras {
+class ProcExtras implements MailboxExtras {
   otherTasks: Set<Task<Proc>> | undefined = undefined;
+  events: Channel | undefined = undefined;
+  trapLinks = false;
+  listeners: Map<string, Listener> | undefined = undefined;
   links: Set<Proc> | undefined = undefined;
   /** one monitor (the common case: the spawner of spawn_monitored) or a Set of them */
   monitors: Proc | Set<Proc> | undefined = undefined;
@@ -44,6 +48,7 @@ class ProcExtras extends MailboxExtras {
   names: Set<string> | undefined = undefined;
   exitObservers: ((r: ExitResult) => void)[] | undefined = undefined;
   context: ReadonlyMap<string, unknown> = EMPTY_CONTEXT;
+  hook: DeliveryHook | undefined = undefined;
 }
 
 export class Proc extends Mailbox implements TaskOwner {
