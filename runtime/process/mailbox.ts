@@ -2,7 +2,7 @@
 // exact-topic listener, else (for topics not starting with "@") to the inbox, else it stays queued — nothing is
 // dropped before a subscription exists. Rendezvous channels take a message only when a receiver waits; what cannot be
 // delivered waits, in order (backlog.ts). Every message, whoever sent it (process.send, a host's send, a spawner's
-// with_message), enters through deliverMessage; events (EXIT, LINK_DOWN, CANCEL) through deliver.
+// with_message), enters through deliverMessage; every event (EXIT, LINK_DOWN, CANCEL) through deliverEvent.
 import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
 import { Backlog } from './backlog.js';
@@ -100,11 +100,16 @@ export abstract class Mailbox implements ChannelFeed {
         if (ch !== undefined && ch.offer(m)) return;
       }
     }
-    this.deliver(m);
+    this.route(m);
+  }
+
+  /** The delivery of every event the node sends (its topic is EVENTS_TOPIC). */
+  deliverEvent(env: Envelope): void {
+    this.route(env);
   }
 
   /** The general delivery, of an event or a message. */
-  deliver(env: Envelope): void {
+  private route(env: Envelope): void {
     if (!this.alive) return;
     const hook = this.x?.hook;
     if (hook !== undefined && hook(env)) return;

@@ -391,7 +391,7 @@ export class ProcessNode implements ProcessExits {
   }
 
   cancel(from: Proc | undefined, target: Proc, reason: string): void {
-    target.deliver({
+    target.deliverEvent({
       topic: EVENTS_TOPIC,
       from: from?.pid ?? '',
       payloads: NO_PAYLOADS,
@@ -411,14 +411,14 @@ export class ProcessNode implements ProcessExits {
     }
     this.draining = true;
     try {
-      to.deliver(env);
+      to.deliverEvent(env);
       for (let i = 0; i < notices.length; i += 2) {
         const p = notices[i] as Proc;
         const e = notices[i + 1] as Envelope;
         // a delivered notice is let go at once: a cascade through 100,000 links would otherwise hold every event
         // table of it until the end (tens of MB, enough to take a nearly full heap over V8's limit)
         notices[i] = notices[i + 1] = undefined;
-        p.deliver(e);
+        p.deliverEvent(e);
       }
     } finally {
       if (notices.length !== 0) notices.length = 0;
