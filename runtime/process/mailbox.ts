@@ -23,8 +23,8 @@ export type DeliveryHook = (env: Envelope) => boolean;
 const asMessage = (env: Envelope): Message => (env instanceof Message ? env : messageOf(env.topic, env.from, env.payloads));
 
 /**
- * The mailbox state most processes never use, made on first use: part of the process's extras (proc.ts ProcExtras,
- * one plain class rather than a subclass of a class of these, as cheap to make as before the mailbox had a file).
+ * The mailbox state most processes never use, made on first use as part of the process's extras (proc.ts ProcExtras
+ * declares these fields itself: one flat class for an object made per monitored or linked process).
  */
 export interface MailboxExtras {
   events: Channel | undefined;

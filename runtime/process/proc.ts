@@ -34,7 +34,8 @@ export interface ProcessExits {
 
 /**
  * What most processes never use: coroutine tasks, the events channel, listeners, links, monitors, names, exit
- * observers, trap_links. Kept out of Proc so an idle process stays small (issue 4's target); made on first use.
+ * observers, trap_links, a host's delivery hook. Kept out of Proc so an idle process stays small (issue 4's target);
+ * made on first use.
  */
 class ProcExtras implements MailboxExtras {
   otherTasks: Set<Task<Proc>> | undefined = undefined;
