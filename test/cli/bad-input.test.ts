@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, readdirSync, truncateSync, writeFile, writeFile
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './run-cli.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -29,29 +29,32 @@ beforeAll(() => {
 
 describe.concurrent('files that are not Lua sources', () => {
   it('an endless device is read only up to the limit and refused (it was read forever)', async () => {
-    expect(await runCli(['run', '/dev/zero'], { env })).toEqual({
+    expect(await runMoonforgeCli(['run', '/dev/zero'], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (too large: the limit is 64 MiB)\n',
     });
-    expect(await runCli(['compile', '/dev/zero'], { env })).toEqual({
+    expect(await runMoonforgeCli(['compile', '/dev/zero'], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: '/dev/zero: error LUA1010: cannot read file (too large: the limit is 64 MiB)\n',
     });
   });
   it('other files that are not regular run as lua.c runs them: /dev/null is an empty chunk, a FIFO is read to its end', async () => {
-    expect(await runCli(['run', '/dev/null'], { env })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await runMoonforgeCli(['run', '/dev/null'], { env })).toEqual({ timedOut: false, status: 0, stdout: '', stderr: '' });
     const fifo = join(dir, 'script.fifo');
     execFileSync('mkfifo', [fifo]);
     const writer = new Promise<void>((resolve, reject) =>
       writeFile(fifo, 'print("through a pipe")\n', (e) => (e ? reject(e) : resolve())),
     );
-    const r = await runCli(['run', fifo], { env });
+    const r = await runMoonforgeCli(['run', fifo], { env });
     await writer;
-    expect(r).toEqual({ status: 0, stdout: 'through a pipe\n', stderr: '' });
+    expect(r).toEqual({ timedOut: false, status: 0, stdout: 'through a pipe\n', stderr: '' });
   });
   it('a file past 64 MiB is refused before it is read', async () => {
     const big = join(dir, 'big.lua');
     writeFileSync(big, '');
     truncateSync(big, 64 * 2 ** 20 + 1); // sparse: no disk, no time
-    expect(await runCli(['run', big], { env })).toEqual({
+    expect(await runMoonforgeCli(['run', big], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '',
       stderr: `${big}: error LUA1010: cannot read file (too large: ${64 * 2 ** 20 + 1} bytes, the limit is 64 MiB)\n`,
     });
@@ -59,7 +62,8 @@ describe.concurrent('files that are not Lua sources', () => {
   it('a folder without src/ is named as given (it was ".")', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    expect(await runCli(['run', empty], { env })).toEqual({
+    expect(await runMoonforgeCli(['run', empty], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: `${empty}:1:1: error APP0011: source directory not found: ./src\n`,
     });
   });
@@ -74,7 +78,8 @@ describe.concurrent('options without their value', () => {
     [['--exec'], '--exec'],
   ] as const) {
     it(`run APPDIR ${argv.join(' ')}`, async () => {
-      expect(await runCli(['run', app, ...argv], { env })).toEqual({
+      expect(await runMoonforgeCli(['run', app, ...argv], { env })).toEqual({
+        timedOut: false,
         status: 1, stdout: '', stderr: `moonforge run: option ${option} needs a value\n`,
       });
     });
@@ -82,12 +87,14 @@ describe.concurrent('options without their value', () => {
   it('compile FILE -o', async () => {
     const f = join(dir, 'c.lua');
     writeFileSync(f, 'print(1)\n');
-    expect(await runCli(['compile', f, '-o'], { env })).toEqual({
+    expect(await runMoonforgeCli(['compile', f, '-o'], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: 'moonforge compile: option -o needs a value\n',
     });
   });
   it('with their values the same app runs', async () => {
-    expect(await runCli(['run', app, '-x', 'app:main', '--host', 'app:terminal'], { env })).toEqual({
+    expect(await runMoonforgeCli(['run', app, '-x', 'app:main', '--host', 'app:terminal'], { env })).toEqual({
+      timedOut: false,
       status: 0, stdout: 'ran\n', stderr: '',
     });
   });
@@ -102,7 +109,8 @@ describe('definition files', () => {
       'namespace: app\nentries:\n  - name: terminal\n    kind: terminal.host\n  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: nosuch\n',
     );
     writeFileSync(join(bad, 'src', 'main.lua'), 'return { main = function() print("ran") end }\n');
-    expect(await runCli(['run', bad, '-x', 'app:main'], { env })).toEqual({
+    expect(await runMoonforgeCli(['run', bad, '-x', 'app:main'], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: 'src/_index.yaml:8:13: method not found: nosuch\n',
     });
   });
@@ -112,7 +120,8 @@ describe('cache folder', () => {
   it('MOONFORGE_CACHE_DIR where no folder can be made (/proc/...): the run goes on without the cache (it spun forever)', async () => {
     const f = join(dir, 'cached.lua');
     writeFileSync(f, 'print("ran")\n');
-    expect(await runCli(['run', f], { env: { MOONFORGE_CACHE_DIR: '/proc/moonforge-nope/cache' } })).toEqual({
+    expect(await runMoonforgeCli(['run', f], { env: { MOONFORGE_CACHE_DIR: '/proc/moonforge-nope/cache' } })).toEqual({
+      timedOut: false,
       status: 0, stdout: 'ran\n', stderr: '',
     });
   });
@@ -120,7 +129,7 @@ describe('cache folder', () => {
     const f = join(dir, 'nested.lua');
     writeFileSync(f, 'print("ran")\n');
     const cache = join(dir, 'c1', 'c2', 'c3');
-    expect(await runCli(['run', f], { env: { MOONFORGE_CACHE_DIR: cache } })).toEqual({ status: 0, stdout: 'ran\n', stderr: '' });
+    expect(await runMoonforgeCli(['run', f], { env: { MOONFORGE_CACHE_DIR: cache } })).toEqual({ timedOut: false, status: 0, stdout: 'ran\n', stderr: '' });
     expect(readdirSync(cache).some((n) => n.endsWith('.mjs'))).toBe(true);
   });
 });
@@ -130,7 +139,8 @@ describe('compile output', () => {
     const f = join(dir, 'o.lua');
     writeFileSync(f, 'print(1)\n');
     const out = join(dir, 'missing', 'dir', 'x.mjs');
-    expect(await runCli(['compile', f, '-o', out], { env })).toEqual({
+    expect(await runMoonforgeCli(['compile', f, '-o', out], { env })).toEqual({
+      timedOut: false,
       status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (ENOENT)\n`,
     });
   });

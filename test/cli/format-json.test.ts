@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './run-cli.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
 
 const records = (stderr: string): Array<Record<string, unknown>> =>
   stderr
@@ -21,7 +21,7 @@ describe('--format json', () => {
     const dir = tempDir();
     const f = join(dir, 'bad.lua');
     writeFileSync(f, 'local s = 1\nx = "é" = 1\n');
-    const r = await runCli(['compile', '--format', 'json', f]);
+    const r = await runMoonforgeCli(['compile', '--format', 'json', f]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(records(r.stderr)).toEqual([
@@ -33,13 +33,13 @@ describe('--format json', () => {
     const dir = tempDir();
     const f = join(dir, 'bad.lua');
     writeFileSync(f, 'x = = 1\n');
-    const r = await runCli(['compile', f]);
+    const r = await runMoonforgeCli(['compile', f]);
     expect(r.stderr).toBe(`${f}:1:5: error LUA2001: unexpected symbol near '='\nx = = 1\n    ^\n`);
   });
 
   it('compile: a file that cannot be read is a LUA1010 record without a position', async () => {
     const f = join(tempDir(), 'missing.lua');
-    const r = await runCli(['compile', f, '--format', 'json']);
+    const r = await runMoonforgeCli(['compile', f, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(records(r.stderr)).toEqual([
       { code: 'LUA1010', severity: 'error', file: f, line: 0, column: 0, length: 1, message: 'cannot read file (ENOENT)', notes: [], fix: null },
@@ -50,10 +50,10 @@ describe('--format json', () => {
     const dir = tempDir();
     const f = join(dir, 'bad.lua');
     writeFileSync(f, 'goto nowhere\n');
-    const r = await runCli(['run', '--format', 'json', f]);
+    const r = await runMoonforgeCli(['run', '--format', 'json', f]);
     expect(r.status).toBe(1);
     expect(records(r.stderr)).toMatchObject([{ code: 'LUA1004', file: f, line: 1, column: 1 }]);
-    const bad = await runCli(['run', '--format', 'xml', f]);
+    const bad = await runMoonforgeCli(['run', '--format', 'xml', f]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe("moonforge run: --format must be 'text' or 'json' (got 'xml')\n");
   });
@@ -65,7 +65,7 @@ describe('--format json', () => {
       join(dir, 'src/_index.yaml'),
       'namespace: app\nentries:\n  - name: main\n    kind: process.lua\n    source: file://nope.lua\n    method: 7\n  - name: odd\n    kind: no.such.kind\n',
     );
-    const r = await runCli(['run', '--format', 'json', dir, '-x', 'app:main']);
+    const r = await runMoonforgeCli(['run', '--format', 'json', dir, '-x', 'app:main']);
     expect(r.status).toBe(1);
     expect(records(r.stderr)).toMatchObject([
       { code: 'APP0007', severity: 'error', file: 'src/_index.yaml', line: 5, column: 13 },
@@ -82,7 +82,7 @@ describe('--format json', () => {
       'namespace: app\nentries:\n  - name: host\n    kind: process.host\n  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [time, sql]\n',
     );
     writeFileSync(join(dir, 'src/main.lua'), 'return { main = function() x = = 1 end }\n');
-    const r = await runCli(['run', '--format', 'json', dir, '-x', 'app:main']);
+    const r = await runMoonforgeCli(['run', '--format', 'json', dir, '-x', 'app:main']);
     expect(r.status).toBe(1);
     expect(records(r.stderr)).toMatchObject([
       { code: 'APP0013', file: 'src/_index.yaml', line: 9, column: 21 },

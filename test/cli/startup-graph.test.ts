@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './run-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
 
 /** Specifiers of the static imports of an ES module's text (not `import(...)` calls). */
 function staticImports(code: string): string[] {
