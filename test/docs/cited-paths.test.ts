@@ -3,10 +3,9 @@
 // cited when it starts at a top-level folder of the repository; dist/ is build output and is not checked.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT as ROOT } from '../support/repo.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOCS = join(ROOT, 'docs');
 const NOT_CHECKED = new Set(['dist', 'node_modules']);
 
