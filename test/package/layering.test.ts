@@ -61,6 +61,13 @@ describe('layering', () => {
     expect(crossings('runtime', ['sdk', 'compiler'])).toEqual([]);
   });
 
+  it('inside the runtime, core/ imports nothing of the rest and lib/ nothing of process/ or app/', () => {
+    expect(sources('runtime/lib').flatMap(importsOf)).toContain('runtime/core/table.ts');
+    const aboveCore = ['runtime/lib', 'runtime/process', 'runtime/app', 'runtime/types', 'runtime/security'];
+    expect(crossings('runtime/core', aboveCore)).toEqual([]);
+    expect(crossings('runtime/lib', ['runtime/process', 'runtime/app'])).toEqual([]);
+  });
+
   it('the contract between compiler and runtime (abi/) imports nothing outside itself, not even a package', () => {
     const specifiers = sources('abi').flatMap((file) =>
       [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => `${file} -> ${m[1]}`),
