@@ -1,25 +1,14 @@
 // Policies loaded from an app's definition files through the app loader (runtime/app): groups, the registry,
 // errors with file, line and column, security.policy.expr refused, and a service's lifecycle.security turned into
 // its process's security context (wippyai/runtime system/security/context.go WithSecurityConfig).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeApp } from '../support/app-folder.js';
 import { loadApp } from '../../runtime/app/index.js';
 import { formatSecurityDiagnostic, loadPolicies } from '../../runtime/security/registry.js';
 import { securityContextFromConfig } from '../../runtime/security/service.js';
 import { createPermissionCheck } from '../../runtime/security/check.js';
 import { createAppSecurity } from '../../runtime/security/app-security.js';
 
-function makeApp(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mf-sec-app-'));
-  for (const [rel, text] of Object.entries(files)) {
-    const path = join(root, rel);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-  }
-  return root;
-}
 
 const GOOD = `version: "1.0"
 namespace: app.security
@@ -60,7 +49,7 @@ entries:
 
 describe('loading policies from definition files', () => {
   it('builds the registry and the groups (relative group names take the entry namespace)', async () => {
-    const root = makeApp({ 'src/security/_index.yaml': GOOD });
+    const root = writeApp({ 'src/security/_index.yaml': GOOD });
     const { app, diagnostics } = await loadApp(root);
     expect(diagnostics).toEqual([]);
     const { registry, diagnostics: sd } = loadPolicies(app.entries.values());
@@ -77,7 +66,7 @@ describe('loading policies from definition files', () => {
   });
 
   it('reports invalid policies and security.policy.expr with file, line and column, and leaves them out', async () => {
-    const root = makeApp({
+    const root = writeApp({
       '.wippy.yaml': 'security:\n  strict_mode: true\n',
       'src/_index.yaml': `namespace: app
 entries:
@@ -123,7 +112,7 @@ entries:
   });
 
   it("turns a service's lifecycle.security into its process's context", async () => {
-    const root = makeApp({
+    const root = writeApp({
       'src/security/_index.yaml': GOOD,
       'src/_index.yaml': `namespace: app
 entries:

@@ -1,20 +1,17 @@
 // The backstop's limit as an app or a host sets it: .wippy.yaml `runtime.max_run_ms` (a non-negative integer, 0
 // turns the backstop off; a wrong value is a diagnostic at its line), and createAppRuntime's option over it.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeApp } from '../../support/app-folder.js';
 import { formatDiagnostic, loadApp } from '../../../runtime/app/index.js';
 import { createAppRuntime } from '../../../sdk/app-runtime.js';
 import { createRuntime } from '../../../sdk/embed.js';
 import type { ProcessRuntime } from '../../../runtime/process/process-runtime.js';
 
 function appDir(wippyYaml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-backstop-'));
-  writeFileSync(join(dir, '.wippy.yaml'), wippyYaml);
-  mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src', '_index.yaml'), 'version: "1.0"\nnamespace: app\nentries:\n  - name: h\n    kind: process.host\n');
-  return dir;
+  return writeApp({
+    '.wippy.yaml': wippyYaml,
+    'src/_index.yaml': 'version: "1.0"\nnamespace: app\nentries:\n  - name: h\n    kind: process.host\n',
+  });
 }
 
 describe('the backstop limit from the app', () => {

@@ -1,21 +1,15 @@
 // The limits as an app sets them (docs/process-model.md, "Memory and process limits"): .wippy.yaml `runtime:`
 // process_memory_mb / heap_guard_fraction / max_processes, and a process.host's `host.max_processes`, which Wippy's
 // scheduler enforces per host (system/scheduler/actor/scheduler.go Submit: "max processes limit exceeded").
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { writeApp } from '../../support/app-folder.js';
 import { formatDiagnostic, loadApp } from '../../../runtime/app/index.js';
 import { createAppRuntime } from '../../../sdk/app-runtime.js';
 
 /** An app folder with `.wippy.yaml` text and `src/` files. */
 function appDir(wippyYaml: string, src: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-limits-'));
-  writeFileSync(join(dir, '.wippy.yaml'), wippyYaml);
-  mkdirSync(join(dir, 'src'));
-  for (const [name, text] of Object.entries(src)) writeFileSync(join(dir, 'src', name), text);
-  return dir;
+  return writeApp({ '.wippy.yaml': wippyYaml, ...Object.fromEntries(Object.entries(src).map(([name, text]) => [`src/${name}`, text])) });
 }
 
 const INDEX = `version: "1.0"

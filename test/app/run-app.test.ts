@@ -1,7 +1,8 @@
 // `moonforge run APPDIR -x NS:NAME` in process: binding of modules and imports (spec §1.5), require, hosts,
 // arguments, the io module, and the errors that stop an app from starting.
 import { describe, expect, it } from 'vitest';
-import { indexYaml, run, writeApp } from './support.js';
+import { indexYaml, writeApp } from '../support/app-folder.js';
+import { runAppInProcess } from '../support/app-in-process.js';
 import type { LineReader } from '../../runtime/process/index.js';
 
 const proc = (name: string, extra = ''): string =>
@@ -13,7 +14,7 @@ describe('run APPDIR -x', () => {
       'src/_index.yaml': indexYaml(proc('main')),
       'src/main.lua': 'return { main = function(...) print(select("#", ...), ...) return true end }',
     });
-    const r = await run(dir, { exec: 'app:main', args: ['a', '2'] });
+    const r = await runAppInProcess(dir, { exec: 'app:main', args: ['a', '2'] });
     expect(r).toMatchObject({ code: 0, stderr: '', lines: ['2\ta\t2'] });
   });
 
@@ -36,7 +37,7 @@ describe('run APPDIR -x', () => {
           print(ok, err)
         end }`,
     });
-    const r = await run(dir, { exec: 'app:main' });
+    const r = await runAppInProcess(dir, { exec: 'app:main' });
     expect(r.stderr).toBe('');
     expect(r.lines).toEqual(['shared runs', 'true\ta\tb\ttrue\t11', 'table\tfunction', "false\tmodule 'json' not found"]);
     expect(r.code).toBe(0);
@@ -47,7 +48,7 @@ describe('run APPDIR -x', () => {
       'src/_index.yaml': indexYaml(proc('main', '    modules: [time, sql]\n')),
       'src/main.lua': 'return { main = function() end }',
     });
-    const r = await run(dir, { exec: 'app:main' });
+    const r = await runAppInProcess(dir, { exec: 'app:main' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^src\/_index\.yaml:10:21: error APP0013: app:main: module 'sql' is not available in moonforge/);
   });
@@ -57,7 +58,7 @@ describe('run APPDIR -x', () => {
       'src/_index.yaml': indexYaml(proc('main') + '  - name: main\n    kind: process.lua\n    source: file://nope.lua\n    method: main\n'),
       'src/main.lua': 'return { main = function() end }',
     });
-    const r = await run(dir, { exec: 'app:main' });
+    const r = await runAppInProcess(dir, { exec: 'app:main' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('src/_index.yaml:');
     expect(r.stderr).toMatch(/error APP0007: .*nope\.lua/);
@@ -69,7 +70,7 @@ describe('run APPDIR -x', () => {
       'src/main.lua': 'return { main = function() end }',
       'src/other.lua': 'local x = = 1',
     });
-    const r = await run(dir, { exec: 'app:main' });
+    const r = await runAppInProcess(dir, { exec: 'app:main' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^src\/other\.lua:1:\d+: error LUA\d+/);
   });
@@ -80,10 +81,10 @@ describe('run APPDIR -x', () => {
       'src/main.lua': 'return { main = function() local t = nil; return t.x end }',
       'src/soft.lua': 'return { main = function() return nil, "no luck" end }',
     });
-    const hard = await run(dir, { exec: 'app:main' });
+    const hard = await runAppInProcess(dir, { exec: 'app:main' });
     expect(hard.code).toBe(1);
     expect(hard.stderr).toMatch(/attempt to index/);
-    const soft = await run(dir, { exec: 'app:soft' });
+    const soft = await runAppInProcess(dir, { exec: 'app:soft' });
     expect(soft).toMatchObject({ code: 1, stderr: 'no luck\n' });
   });
 
@@ -92,14 +93,14 @@ describe('run APPDIR -x', () => {
       'src/_index.yaml': indexYaml(proc('main') + '  - name: lib\n    kind: library.lua\n    source: file://main.lua\n'),
       'src/main.lua': 'return { main = function() end }',
     });
-    expect((await run(dir, { exec: 'app:nope' })).stderr).toContain("no entry 'app:nope'");
-    expect((await run(dir, { exec: 'app:lib' })).stderr).toContain('library.lua entry, not a process.lua entry');
-    expect((await run(dir, { exec: 'app:main', host: 'app:zzz' })).stderr).toContain("no host 'app:zzz'");
+    expect((await runAppInProcess(dir, { exec: 'app:nope' })).stderr).toContain("no entry 'app:nope'");
+    expect((await runAppInProcess(dir, { exec: 'app:lib' })).stderr).toContain('library.lua entry, not a process.lua entry');
+    expect((await runAppInProcess(dir, { exec: 'app:main', host: 'app:zzz' })).stderr).toContain("no host 'app:zzz'");
     const bare = writeApp({
       'src/_index.yaml': `namespace: app\nentries:\n${proc('main')}`,
       'src/main.lua': 'return { main = function() end }',
     });
-    const r = await run(bare, { exec: 'app:main' });
+    const r = await runAppInProcess(bare, { exec: 'app:main' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no process.host or terminal.host');
   });
@@ -122,9 +123,9 @@ describe('run APPDIR -x', () => {
     });
     const lines = ['alpha', 'beta'];
     const stdin: LineReader = { readLine: (cb) => setTimeout(() => cb(lines.shift()), 1) };
-    const r = await run(dir, { exec: 'app:main', stdin });
+    const r = await runAppInProcess(dir, { exec: 'app:main', stdin });
     expect(r.stderr).toBe('');
     expect(r.lines).toEqual(['name? 42', 'got\talpha\tbeta\tnil\tEOF', 'app:terminal']);
-    expect((await run(dir, { exec: 'app:noio' })).code).toBe(0);
+    expect((await runAppInProcess(dir, { exec: 'app:noio' })).code).toBe(0);
   });
 });

@@ -1,11 +1,7 @@
-// Test support for apps: temporary app folders written from a map of files, and an in-process `moonforge run APPDIR`
-// that captures what the app prints and reports.
+// App folders for tests: a fresh temporary folder written from a map of files (path relative to the app root → text).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runApp, type RunAppOptions } from '../../sdk/run-app.js';
-
-process.env.MOONFORGE_CACHE ??= 'off';
 
 /** Writes `files` (path relative to the app root → text) into a fresh folder and returns its path. */
 export function writeApp(files: Record<string, string>): string {
@@ -16,24 +12,6 @@ export function writeApp(files: Record<string, string>): string {
     writeFileSync(p, text);
   }
   return root;
-}
-
-export interface AppRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  lines: string[];
-}
-
-export async function run(dir: string, opts: RunAppOptions = {}): Promise<AppRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runApp(dir, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    ...opts,
-  });
-  return { code, stdout, stderr, lines: stdout.split('\n').filter((l) => l !== '') };
 }
 
 /** A one-namespace app with a process host and the given entries (YAML list items, indented by 2). */

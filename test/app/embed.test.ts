@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { from, toArray, firstValueFrom, take } from 'rxjs';
 import { join } from 'node:path';
 import { createRuntime, VirtualTimeScheduler, type ProcessEvent, type ProcessMessage } from '../../sdk/index.js';
-import './support.js';
+import '../support/app-in-process.js';
 
 function setup() {
   const time = new VirtualTimeScheduler();

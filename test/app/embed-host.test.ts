@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { firstValueFrom, toArray } from 'rxjs';
 import { createRuntime, EventKind, toJS, toLua, VirtualTimeScheduler } from '../../sdk/index.js';
 import { RecentExits } from '../../sdk/recent-exits.js';
-import './support.js';
+import '../support/app-in-process.js';
 
 /** A promise's value, or 'still pending' once the host has had a few real turns (a virtual clock that holds work back). */
 const settledSoon = <T>(p: Promise<T>, ms = 300): Promise<T | 'still pending'> =>

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildCli, removeCli, REPO } from './cli-build.js';
-import { indexYaml, writeApp } from './support.js';
+import { indexYaml, writeApp } from '../support/app-folder.js';
 
 let cli = '';
 beforeAll(async () => {

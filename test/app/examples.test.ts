@@ -1,13 +1,13 @@
 // The example apps of examples/, run as `moonforge run APPDIR -x NS:NAME` does (in process).
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { run } from './support.js';
+import { runAppInProcess } from '../support/app-in-process.js';
 
 const EX = join(import.meta.dirname, '../../examples');
 
 describe('examples', () => {
   it('ping-pong by registered name', async () => {
-    const r = await run(join(EX, 'ping-pong'), { exec: 'app:main', args: ['3'] });
+    const r = await runAppInProcess(join(EX, 'ping-pong'), { exec: 'app:main', args: ['3'] });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
@@ -19,7 +19,7 @@ describe('examples', () => {
   });
 
   it('worker pool supervised by hand: crashed workers are replaced and their jobs redone', async () => {
-    const r = await run(join(EX, 'worker-pool'), { exec: 'app:coordinator', args: ['8', '3'] });
+    const r = await runAppInProcess(join(EX, 'worker-pool'), { exec: 'app:coordinator', args: ['8', '3'] });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const crashes = r.lines.filter((l) => l.includes('crashed'));
@@ -31,7 +31,7 @@ describe('examples', () => {
   });
 
   it('key-value server with request/reply over listen topics', async () => {
-    const r = await run(join(EX, 'kv-server'), { exec: 'app:client' });
+    const r = await runAppInProcess(join(EX, 'kv-server'), { exec: 'app:client' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
