@@ -4,8 +4,8 @@
 // passed; binary and comparison operators read a local of the running function when they execute, after both
 // operands, but an upvalue before the right operand. lua5.1 is the reference (PUC MOVEs the local into the list's
 // next register, GETUPVALs an upvalue operand first, and ADD/LT take a local as a register operand).
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { referenceLuaOutput } from '../support/reference-lua.js';
 import { runScriptBatch } from '../support/script-batch.js';
 
 const CASES: Record<string, string> = {
@@ -68,15 +68,11 @@ const CASES: Record<string, string> = {
     print(id(x, x + 1), ({x, x})[2], x .. x)`,
 };
 
-function lua51(code: string): string {
-  return execFileSync('lua5.1', ['-'], { input: code, encoding: 'latin1' });
-}
-
 describe('reads of a local that a closure assigns follow Lua 5.1 order', () => {
   it('every case prints what lua5.1 prints', async () => {
     const ours = await runScriptBatch(CASES);
     for (const [name, code] of Object.entries(CASES)) {
-      expect({ name, out: ours[name]!.stdout, error: ours[name]!.error }).toEqual({ name, out: lua51(code), error: undefined });
+      expect({ name, out: ours[name]!.stdout, error: ours[name]!.error }).toEqual({ name, out: referenceLuaOutput(code), error: undefined });
     }
   });
 });
