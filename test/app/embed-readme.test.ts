@@ -2,7 +2,7 @@
 // ```text block, is run as a user's module (`import ... from 'moonforge'`, resolved through package.json "exports"
 // to the built dist/moonforge.mjs) in a separate node process, and must print exactly that text (issue #11: the
 // snippet used to subscribe after sending, so it showed nothing).
-import { execFileSync } from 'node:child_process';
+import { runHostModule } from '../support/host-module.js';
 import { readFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -37,12 +37,7 @@ describe('README embedding examples', () => {
     it(`example ${i + 1} prints what the README says`, { timeout: 30_000 }, () => {
       // types (if an example has any) are stripped as a user's TS toolchain would; the code is otherwise as written
       const js = transformSync(code, { loader: 'ts', format: 'esm', target: 'node20' }).code;
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', js], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, MOONFORGE_CACHE: 'off' },
-        timeout: 25_000,
-      });
+      const out = runHostModule(js, { env: { MOONFORGE_CACHE: 'off' }, timeoutMs: 25_000 });
       expect(out).toBe(expected);
     });
   });

@@ -1,19 +1,16 @@
 // The package's exports as a user's project sees them: `import ... from 'moonforge'` (the embedding API, built to
 // dist/moonforge.mjs) and 'moonforge/compiler', resolved through package.json "exports" (Node's self-reference by
 // package name), in a separate node process against the built dist/.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runHostModule } from '../support/host-module.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-function runModule(code: string): string {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
-}
 
 describe('package exports', () => {
   it("'moonforge' gives the embedding API: register a process, run it, read its return value", () => {
-    const out = runModule(`
+    const out = runHostModule(`
       import { createRuntime } from 'moonforge';
       const rt = createRuntime({ write: (s) => process.stdout.write('lua> ' + s) });
       rt.addHost('app:processes');
@@ -26,7 +23,7 @@ describe('package exports', () => {
   });
 
   it("'moonforge/compiler' compiles Lua to an ES module with a source map", () => {
-    const out = runModule(`
+    const out = runHostModule(`
       import { compile } from 'moonforge/compiler';
       const r = compile('local x = 1\\nreturn x + 1', { file: 'two.lua' });
       console.log(r.ok, r.code.includes('export default'), typeof r.map, r.map.mappings.length > 0);
