@@ -1,6 +1,6 @@
 // Liveness (issue #10): a loop made of a backward goto is a loop like `while true do end`. In process mode its goto
 // counts the budget (compiler/emit/goto.ts) and its function gets a generator twin (compiler/analyze), so it gives
-// way to other processes and process.terminate ends it (as test/process/fairness-busy.test.ts shows for loops).
+// way to other processes and process.terminate ends it (as test/process/scheduling/fairness-busy.test.ts shows for loops).
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
 import { runBodies } from '../support/process-harness.js';

@@ -2,10 +2,10 @@
 // action and resource: a caller given another context (another object, as every change makes one) is decided anew,
 // and decisions that depend on conditions are never remembered.
 import { describe, expect, it } from 'vitest';
-import { Policy, parsePolicyConfig } from '../../runtime/security/index.js';
-import { Scope } from '../../runtime/security/scope.js';
-import { createPermissionCheck, type LastDecision, type SecurityContext } from '../../runtime/security/check.js';
-import type { Actor } from '../../runtime/security/conditions.js';
+import { Policy, parsePolicyConfig } from '../../../runtime/security/index.js';
+import { Scope } from '../../../runtime/security/scope.js';
+import { createPermissionCheck, type LastDecision, type SecurityContext } from '../../../runtime/security/check.js';
+import type { Actor } from '../../../runtime/security/conditions.js';
 
 function mk(id: string, def: Record<string, unknown>): Policy {
   const cfg = parsePolicyConfig({ policy: def }, 'app');

@@ -1,7 +1,7 @@
 // The spawn family, EXIT / LINK_DOWN / CANCEL events, links and trap_links, terminate, cancel, monitor and link
 // (Wippy spec §2.1, §2.3, §2.5; wippyai/runtime tests/app/src/test/process/*).
 import { describe, expect, it } from 'vitest';
-import { entry, runBodies, runMain } from '../support/process-harness.js';
+import { entry, runBodies, runMain } from '../../support/process-harness.js';
 
 /** Lua helper: prints the interesting fields of an event. */
 const SHOW = `

@@ -2,7 +2,7 @@
 // messages kept until a subscription exists (Wippy spec §2.2, §2.4; tests/app/src/test/process/inbox_*.lua,
 // listen_default.lua, multi_topic.lua, unlisten_test.lua, channel_identity.lua).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('inbox and listen', () => {
   it('a listener takes its exact topic, other topics fall back to the inbox (inbox_fallback.lua, multi_topic.lua)', async () => {

@@ -2,8 +2,8 @@
 // PARK` themselves instead of delegating to the twin's iterator. The results must be those of the twin everywhere:
 // after a park, at once, on close, through coroutines and pcall, with a terminate while parked.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/index.js';
-import { runBodies } from '../support/process-harness.js';
+import { compile } from '../../../compiler/index.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('receive: direct form at compiled call sites', () => {
   it('a generator-mode call site tries $y.$d and yields PARK itself', () => {

@@ -2,7 +2,7 @@
 // (messages$, a delivery hook) sees every message it is sent. Before, process.send handed a message straight to a
 // waiting inbox receiver past the host's tap, while a host's send went the general way and was seen.
 import { describe, expect, it } from 'vitest';
-import { createRuntime, VirtualTimeScheduler, type ProcessMessage } from '../../sdk/index.js';
+import { createRuntime, VirtualTimeScheduler, type ProcessMessage } from '../../../sdk/index.js';
 
 process.env.MOONFORGE_CACHE ??= 'off';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runMain } from '../support/process-harness.js';
+import { runMain } from '../../support/process-harness.js';
 
 describe('process basics', () => {
   it('ping-pong by pid over the inbox', async () => {

@@ -1,9 +1,9 @@
 // Fairness (issue 4): a process that never blocks gives way at its budget (the compiler's back-edge checks in process
 // mode, runtime/core/preempt.ts), so other processes keep running and process.terminate can end it.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/index.js';
-import { BUDGET_SLICE } from '../../runtime/core/preempt.js';
-import { runBodies, runBodiesRealTime } from '../support/process-harness.js';
+import { compile } from '../../../compiler/index.js';
+import { BUDGET_SLICE } from '../../../runtime/core/preempt.js';
+import { runBodies, runBodiesRealTime } from '../../support/process-harness.js';
 
 /** main spawns app:busy (monitored), proves others still run, terminates it and reports the EXIT it sees. */
 const MAIN = `

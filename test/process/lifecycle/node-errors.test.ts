@@ -1,7 +1,7 @@
 // Errors the node makes for a process (node.ts makeError: "process terminated", "linked process failed") carry no
 // Lua frames, as in Wippy where Go makes them; the terminator's own stack is not attributed to its victim.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('node-made errors', () => {
   it('a terminated process reports kind Internal, its message, and no call stack', async () => {

@@ -4,9 +4,9 @@
 // context.go (spawnerNew, spawnerNewWithOptions, spawnerWithMessage, doSpawnerSpawn);
 // system/scheduler/actor/worker.go (StepUpgrade: swaps the code in without a check).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
-import type { PermissionCheck } from '../../runtime/process/node.js';
-import { createPermissionCheck } from '../../runtime/security/check.js';
+import { runBodies } from '../../support/process-harness.js';
+import type { PermissionCheck } from '../../../runtime/process/node.js';
+import { createPermissionCheck } from '../../../runtime/security/check.js';
 
 /** Denies `action` (on `resource`, when given) to the processes running `entryId`; allows everything else. */
 const denyTo =

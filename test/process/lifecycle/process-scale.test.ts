@@ -1,6 +1,6 @@
 // Larger topologies: a long chain of links cascading, many monitors (spec §2.5; chain_topo.lua at scale).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('scale', () => {
   it('a failure cascades down a chain of 3000 linked processes without exhausting the JS stack', async () => {

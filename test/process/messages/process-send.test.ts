@@ -1,7 +1,7 @@
 // process.pid / process.id and process.send: destinations, topics, payload shapes, per-sender order and the deep
 // copy of payloads (Wippy spec §2.1, §2.2, §2.4; wippyai/runtime tests/app/src/test/process/*).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('process identity', () => {
   it('pid has the {node@host|0xNNNNN} form and differs per process; id() is the entry id (process_pid.lua, process_id.lua)', async () => {

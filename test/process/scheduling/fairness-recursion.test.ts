@@ -2,8 +2,8 @@
 // the budget (process-mode twins count at entry, compiler/emit/functions.ts; recursive local functions get twins,
 // compiler/emit/context.ts preemptRecursion), so others keep running and process.terminate ends them.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/index.js';
-import { runBodies } from '../support/process-harness.js';
+import { compile } from '../../../compiler/index.js';
+import { runBodies } from '../../support/process-harness.js';
 
 /** main spawns app:busy (monitored), lets it run, terminates it and reports the EXIT event it receives. */
 const MAIN = `

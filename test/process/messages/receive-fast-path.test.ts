@@ -1,7 +1,7 @@
 // A receive parks at once when its channel has nothing (Channel.mustWait: no buffered value, no waiting sender,
 // nothing queued for it in the mailbox, still open); every other state must still go through tryRecv.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('receive: park at once only when nothing can be received', () => {
   it('buffered values, a waiting sender, a closed channel and a closed empty channel', async () => {

@@ -2,7 +2,7 @@
 // result fields, and the patterns of wippyai/runtime tests/app/src/test/channel/{select_basic,select_default,
 // select_spawn,fan_in,producer_consumer,distributed_work}.lua, in our own words.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 async function run(body: string): Promise<string[]> {
   const { exit, lines } = await runBodies(body);

@@ -2,7 +2,7 @@
 // AlreadyExists, PermissionDenied is in process-permissions.test.ts), with Wippy's messages
 // (wippyai/runtime runtime/lua/modules/process/module.go), and the failures that end a process instead.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('missing or bad arguments are nil/false, Invalid', () => {
   it('every function that takes a destination, id or topic', async () => {

@@ -3,7 +3,7 @@
 // node's pid map, a spawner's monitor kept without a Set behaves as any monitor, and channel wait queues (circular
 // lists, a task being its own waiter) keep FIFO order, skip stale select cases and wake everyone on close.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('message path shortcuts', () => {
   it('no payload vs one nil payload; shared tables stay shared within one message; payload() is made once', async () => {

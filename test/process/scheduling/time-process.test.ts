@@ -1,7 +1,7 @@
 // time in a process, in virtual time (Wippy spec §3.3): sleep, after, timer, ticker, now, duration forms, constants,
 // and select with a time.after timeout (wippyai/runtime tests/.../select_timeout). Every check reads the virtual clock.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 async function run(body: string): Promise<string[]> {
   const { exit, lines } = await runBodies(body);

@@ -1,7 +1,7 @@
 // Channels in virtual time (Wippy spec §3.1): rendezvous and buffered send/receive, close, errors, identity.
 // Behaviour follows wippyai/runtime tests/app/src/test/channel/{basic,buffered,close,errors}.lua, in our own words.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 /** Runs a main body; expects a normal exit and returns the printed lines. */
 async function run(body: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // The scheduler's run queue is a ring buffer that doubles when full and is given back after a burst
 // (scheduler.ts): tasks still run in FIFO order across growth and wrap-around, and the idle flag follows the queue.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('run queue (ring buffer)', () => {
   it('runs 3000 freshly spawned processes in spawn order (the ring grows past its 1024 slots)', async () => {

@@ -1,7 +1,7 @@
 // process.exec, process.upgrade, with_context + ctx, the immutable SpawnBuilder, and the name registry
 // (Wippy spec §2.1, §2.6, §2.7; tests/app/src/test/process/ctx_inherit.lua, context_passing.lua, registry_*.lua).
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('process.exec', () => {
   it('returns the child main value, nil + err on failure, nil, nil when nothing is returned (spec §2.6)', async () => {

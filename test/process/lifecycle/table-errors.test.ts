@@ -2,7 +2,7 @@
 // error like any failure; the runtime and the other processes go on. Before, turning the value into the exit
 // error's text called String() on a prototype-less LuaTable and the TypeError took the whole node down.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 const MAIN = `
   local events = process.events()

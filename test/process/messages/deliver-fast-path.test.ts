@@ -2,7 +2,7 @@
 // queued and no listener exists; these cases must still follow spec §2.4 delivery: per-sender FIFO behind a backlog,
 // exact-topic listeners first, fall-through to the inbox after unlisten, and the shared done result of a wait.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../support/process-harness.js';
+import { runBodies } from '../../support/process-harness.js';
 
 describe('deliverMessage fast path keeps delivery order and routing', () => {
   it('messages sent before the inbox exists come first, in order, then the ones sent after', async () => {

@@ -2,8 +2,8 @@
 // de Permisos" / "Permisos Multiples"; Wippy spec §4: the resource of pid operations is the resolved pid), and a
 // denial gives nil, err PermissionDenied (spawner methods raise) with no side effect at all.
 import { describe, expect, it } from 'vitest';
-import { runMain, entry, type TestApp } from '../support/process-harness.js';
-import type { Proc } from '../../runtime/process/proc.js';
+import { runMain, entry, type TestApp } from '../../support/process-harness.js';
+import type { Proc } from '../../../runtime/process/proc.js';
 
 interface Op {
   name: string;
