@@ -1,5 +1,5 @@
 // Differential fuzzing (issue #10): random terminating Lua 5.1 programs (lua-program-gen.ts) run under lua5.1 and
-// under moonforge (compiled and run in one batch process, test/runtime-errors/batch.ts) must print the same and
+// under moonforge (compiled and run in one batch process, test/support/script-batch.ts) must print the same and
 // fail the same way, and moonforge must never crash (internal error, JS stack, a compile error on valid Lua).
 //
 // CI runs a fixed slice (FUZZ_RUNS, default 150, FUZZ_SEED default 20261207). The full run:
