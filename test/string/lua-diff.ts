@@ -116,7 +116,7 @@ export function runCasesUnderLua51(cases: Case[], extraPrelude = ''): Outcome[] 
 }
 
 /** Runs one case against our library. */
-export function runJs(c: Case): Outcome {
+export function runCaseInLibrary(c: Case): Outcome {
   try {
     const values = 'fn' in c ? collect(S[c.fn]!(...c.args)) : c.js();
     return { ok: true, values: values.map((v) => (typeof v === 'function' ? '<function>' : v)) };
@@ -137,7 +137,7 @@ export function diff(cases: Case[], extraPrelude = ''): string[] {
   const bad: string[] = [];
   cases.forEach((c, i) => {
     const want = lua[i]!;
-    const got = runJs(c);
+    const got = runCaseInLibrary(c);
     let same = want.ok === got.ok;
     if (same && want.ok && got.ok) {
       same = want.values.length === got.values.length && want.values.every((v, j) => sameValue(v, got.values[j]));
