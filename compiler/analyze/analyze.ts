@@ -30,6 +30,19 @@ class Analyzer {
   readonly plainCalls = new Set<CallLike>();
   readonly metaCalls = new Set<CallLike>();
   private readonly pending: PendingCall[] = [];
+  /**
+   * Process mode: the functions a process entry's `method:` may name — the fields of the table the chunk returns, and
+   * functions the chunk's top level stores in globals (locals by name, resolved in solve()). Each gets a generator
+   * twin even without a loop, so that the process's main function is generator code: a metamethod it reaches (an
+   * endless `__index`) then runs as its twin and gives way, where from plain code only the backstop could end it.
+   */
+  private readonly exported = new Set<FunctionInfo>();
+  private readonly exportedLocals: LocalVar[] = [];
+  /**
+   * Functions with an operation that may run Lua code (a metamethod or a call): an exported function without one
+   * (`function() return 1 end`) needs no twin.
+   */
+  private readonly reachesLua = new Set<FunctionInfo>();
   /** every store into each local, for solveValueKinds */
   private readonly sources = new Map<LocalVar, LocalSource[]>();
   private scopes: Scope[] = [];
@@ -151,10 +164,16 @@ class Analyzer {
               if (b.v.owner !== this.fn) b.v.assignedByClosure = true;
               this.store(b.v, s.init[i] ?? null);
             }
-            else this.assignedGlobals.add(b.name);
+            else {
+              this.assignedGlobals.add(b.name);
+              this.reachesLua.add(this.fn); // _G may have a __newindex
+              this.noteGlobalFunction(s.init[i]);
+            }
           } else if (target.type === 'MemberExpression') {
+            this.reachesLua.add(this.fn); // __newindex
             this.expression(target.base);
           } else {
+            this.reachesLua.add(this.fn);
             this.expression(target.base);
             this.expression(target.index);
           }
@@ -165,6 +184,7 @@ class Analyzer {
         this.expression(s.expression);
         return;
       case 'ReturnStatement':
+        if (this.opts.processMode && this.fn.depth === 0) this.noteExports(s.arguments);
         if (s.arguments.length === 1) {
           const t = s.arguments[0]!.type;
           if (t === 'CallExpression' || t === 'TableCallExpression' || t === 'StringCallExpression') this.fn.hasTailCall = true;
@@ -259,6 +279,35 @@ class Analyzer {
       }
     }
     this.functionBody(s, name);
+    // `function main()` and `function M.main()` at the top level: what an entry's method: may name
+    if (this.opts.processMode && this.fn.depth === 0 && id !== null && !s.isLocal) this.exported.add(this.functions.get(s)!);
+  }
+
+  /** The fields of a table the chunk returns (`return { main = main, handle = function ... }`). */
+  private noteExports(values: Expression[]): void {
+    const t = values[0];
+    if (values.length !== 1 || t === undefined || t.type !== 'TableConstructorExpression') return;
+    for (const field of t.fields) {
+      const v = field.value;
+      if (v.type === 'FunctionDeclaration') this.pendingExport(v);
+      else if (v.type === 'Identifier') {
+        const local = this.lookup(v.name);
+        if (local !== undefined) this.exportedLocals.push(local);
+      }
+    }
+  }
+
+  /** A top-level store of a function literal into a global (`main = function ... end`). */
+  private noteGlobalFunction(value: Expression | undefined): void {
+    if (this.opts.processMode && this.fn.depth === 0 && value !== undefined && value.type === 'FunctionDeclaration') {
+      this.pendingExport(value);
+    }
+  }
+
+  /** Function literals are analysed when their expression is walked, after the statement noted them. */
+  private readonly exportedNodes: FunctionDeclaration[] = [];
+  private pendingExport(f: FunctionDeclaration): void {
+    this.exportedNodes.push(f);
   }
 
   private functionBody(f: FunctionDeclaration, name: string | undefined): void {
@@ -287,7 +336,7 @@ class Analyzer {
   private expression(e: Expression): void {
     switch (e.type) {
       case 'Identifier':
-        this.reference(e);
+        if (this.reference(e).kind === 'global') this.reachesLua.add(this.fn); // _G may have an __index
         return;
       case 'StringLiteral':
       case 'NumericLiteral':
@@ -303,22 +352,27 @@ class Analyzer {
         return;
       case 'BinaryExpression':
       case 'LogicalExpression':
+        if (e.type === 'BinaryExpression') this.reachesLua.add(this.fn);
         this.expression(e.left);
         this.expression(e.right);
         return;
       case 'UnaryExpression':
+        this.reachesLua.add(this.fn);
         this.expression(e.argument);
         return;
       case 'MemberExpression':
+        this.reachesLua.add(this.fn);
         this.expression(e.base);
         return;
       case 'IndexExpression':
+        this.reachesLua.add(this.fn);
         this.expression(e.base);
         this.expression(e.index);
         return;
       case 'CallExpression':
       case 'TableCallExpression':
       case 'StringCallExpression':
+        this.reachesLua.add(this.fn);
         this.call(e);
         return;
       case 'FunctionDeclaration':
@@ -372,6 +426,12 @@ class Analyzer {
   }
 
   private solve(): void {
+    for (const node of this.exportedNodes) {
+      const f = this.functions.get(node);
+      if (f !== undefined) this.exported.add(f);
+    }
+    for (const v of this.exportedLocals) if (v.constFunction !== undefined) this.exported.add(v.constFunction);
+    for (const f of this.exported) if (this.reachesLua.has(f)) f.suspendsItself = true;
     for (const p of this.pending) {
       if (p.kind === 'global') {
         if (this.assignedGlobals.has(p.name)) p.caller.suspendsItself = true;

@@ -94,3 +94,31 @@ describe('a process spinning inside a metamethod gives way and is terminated', (
     });
   }
 });
+
+// A process's main with no loop and no unknown call of its own would be plain JS, where a metamethod cannot give way
+// (only the 5 s backstop ended it): in process mode the functions an entry's method: may name (the fields of the
+// table a chunk returns, top-level `function name()` / `function M.name()`) get a twin (compiler/analyze/analyze.ts).
+describe('the same when the process main has no loop of its own', () => {
+  const loopless = (busy: string): string => `
+    local function spin() local n = 0 while true do n = n + 1 end end
+    local mt = {}
+    local t = setmetatable({}, mt)
+    local u = setmetatable({}, mt)
+    ${busy}
+    print("unreachable")`;
+  const cases: [string, string][] = [
+    ['__index', 'mt.__index = function(_, k) while true do end end local _ = t.x'],
+    ['__newindex', 'mt.__newindex = spin t.x = 1'],
+    ['__eq', 'mt.__eq = spin local _ = t == u'],
+    ['__tostring through tostring', 'mt.__tostring = spin local _ = tostring(t)'],
+    ['__concat', 'mt.__concat = spin local _ = t .. "x"'],
+  ];
+  for (const [name, busy] of cases) {
+    it(name, async () => {
+      const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': loopless(busy), 'app:worker': WORKER });
+      expect(exit?.error).toBeUndefined();
+      expect(app.rt.node.procs.size).toBe(1);
+      expect(lines).toEqual(EXPECTED);
+    });
+  }
+});
