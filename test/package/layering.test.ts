@@ -4,36 +4,12 @@
 // imports nothing either. Read from the sources'
 // import specifiers (static, type-only, re-exports and import() calls alike), so a new internal import fails here
 // before it becomes a seam someone depends on.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(new URL('../../', import.meta.url).pathname);
+import { importsOf, sources, specifiersOf } from '../support/import-graph.js';
 
 /** What the SDK may import of the runtime and of the compiler. */
 const RUNTIME_ENTRIES = ['runtime/index.ts', 'runtime/process/index.ts'];
 const COMPILER_ENTRIES = ['compiler/index.ts'];
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const p = join(dir, name);
-    if (statSync(join(ROOT, p)).isDirectory()) out.push(...sources(p));
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
-
-/** The repository paths (`.ts`) a source file imports by relative specifier. */
-function importsOf(file: string): string[] {
-  const code = readFileSync(join(ROOT, file), 'utf8');
-  const out: string[] = [];
-  const re = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
-  for (let m = re.exec(code); m !== null; m = re.exec(code)) {
-    out.push(relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)).replace(/\.js$/, '.ts'));
-  }
-  return out;
-}
 
 /** Every import from a file under `from` into a folder of `into` that `allowed` does not list, as "file -> target". */
 function crossings(from: string, into: string[], allowed: string[] = []): string[] {
@@ -70,7 +46,7 @@ describe('layering', () => {
 
   it('the contract between compiler and runtime (abi/) imports nothing outside itself, not even a package', () => {
     const specifiers = sources('abi').flatMap((file) =>
-      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => `${file} -> ${m[1]}`),
+      specifiersOf(file).map((spec) => `${file} -> ${spec}`),
     );
     expect(specifiers).toContain('abi/index.ts -> ./version.js');
     expect(specifiers.filter((s) => !s.includes(' -> ./'))).toEqual([]);
@@ -78,7 +54,7 @@ describe('layering', () => {
 
   it('the diagnostics system (diagnostics/) imports nothing outside itself; the compiler and the runtime both use it', () => {
     const specifiers = sources('diagnostics').flatMap((file) =>
-      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => `${file} -> ${m[1]}`),
+      specifiersOf(file).map((spec) => `${file} -> ${spec}`),
     );
     expect(specifiers).toContain('diagnostics/index.ts -> ./render.js');
     expect(specifiers.filter((s) => !s.includes(' -> ./'))).toEqual([]);

@@ -2,36 +2,12 @@
 // with no circle among the files of runtime/process (proc, node, scheduler, task and channel used to import each
 // other round). Read from the import specifiers, type-only imports and re-exports included: a type import is still a
 // file that cannot be understood without the other.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sources } from '../support/import-graph.js';
 
-const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 const DIR = 'runtime/process';
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(join(ROOT, dir))) {
-    const p = join(dir, name);
-    if (statSync(join(ROOT, p)).isDirectory()) out.push(...sources(p));
-    else if (p.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
-
-/** The files of runtime/process a source file imports (relative specifiers, as repository paths). */
-function importsOf(file: string): string[] {
-  const code = readFileSync(join(ROOT, file), 'utf8');
-  const out: string[] = [];
-  const re = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
-  for (let m = re.exec(code); m !== null; m = re.exec(code)) {
-    const target = relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)).replace(/\.js$/, '.ts');
-    if (target.startsWith(`${DIR}/`)) out.push(target);
-  }
-  return out;
-}
-
-const graph = new Map(sources(DIR).map((f) => [f, importsOf(f)]));
+const graph = new Map(sources(DIR).map((f) => [f, importsOf(f).filter((t) => t.startsWith(`${DIR}/`))]));
 
 /** Every import circle, each as the list of files round it (depth-first search, each circle reported once). */
 function circles(): string[][] {
