@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { openMathLib } from '../../runtime/lib/math.js';
 import { R } from '../../runtime/core/results.js';
-import { callAllResults, errorOf, fn, runLua51Lines } from './support.js';
+import { runLua51Lines } from './support.js';
+import { callAllResults, errorOf, fn } from '../support/library-calls.js';
 
 const lib = openMathLib();
 

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openOsLib, setOsNow } from '../../runtime/lib/os/index.js';
 import { LuaTable, rawget } from '../../runtime/core/table.js';
 import { R } from '../../runtime/core/results.js';
-import { callAllResults, errorOf, fn, runLua51Lines } from './support.js';
+import { runLua51Lines } from './support.js';
+import { callAllResults, errorOf, fn } from '../support/library-calls.js';
 
 const lib = openOsLib();
 const date = fn(lib, 'date');

@@ -1,34 +1,7 @@
-// Helpers for the library tests: run a batch of Lua 5.1 snippets once, call library functions from JS with the
-// calling convention (all results), and turn a JS-side LuaTable or error into the text the Lua side prints.
+// Helpers for the library tests: run Lua 5.1 snippets, and turn a JS-side LuaTable into the text the Lua side prints.
+// Calling library functions from JS is test/support/library-calls.ts.
 import { referenceLuaOutput } from '../support/reference-lua.js';
-import { LuaError } from '../../runtime/core/errors.js';
-import { collect } from '../../runtime/core/results.js';
 import { LuaTable, rawget, rawlen } from '../../runtime/core/table.js';
-
-export type LuaFn = (...args: unknown[]) => unknown;
-
-/** The function `name` of a library table. */
-export function fn(lib: LuaTable, name: string): LuaFn {
-  const f = lib[name];
-  if (typeof f !== 'function') throw new Error(`no function ${name}`);
-  return f as LuaFn;
-}
-
-/** Calls a builtin and returns every result. */
-export function callAllResults(f: LuaFn, ...args: unknown[]): unknown[] {
-  return collect(f(...args));
-}
-
-/** The message of the Lua error `f(...args)` raises (throws if it does not raise). */
-export function errorOf(f: LuaFn, ...args: unknown[]): string {
-  try {
-    f(...args);
-  } catch (e) {
-    if (e instanceof LuaError) return String(e.value);
-    throw e;
-  }
-  throw new Error('expected a Lua error');
-}
 
 /** Runs lua5.1 on `code` with an optional environment; returns its stdout lines. */
 export function runLua51Lines(code: string, env: Record<string, string> = {}): string[] {

@@ -7,7 +7,8 @@ import { LuaTable, rawget, tableFromArray } from '../../runtime/core/table.js';
 import { MT } from '../../runtime/core/symbols.js';
 import { ret1 } from '../../runtime/core/results.js';
 import { raise } from '../../runtime/core/errors.js';
-import { errorOf, fn, runLua51Lines } from './support.js';
+import { runLua51Lines } from './support.js';
+import { errorOf, fn } from '../support/library-calls.js';
 
 const lib = openTableLib();
 const sort = fn(lib, 'sort');

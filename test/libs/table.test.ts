@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openTableLib } from '../../runtime/lib/table/index.js';
 import { LuaTable, rawget, rawset, tableFromArray } from '../../runtime/core/table.js';
 import { R } from '../../runtime/core/results.js';
-import { LUA_DUMP, callAllResults, dumpTable, errorOf, fn, runLua51Lines, showValue } from './support.js';
+import { LUA_DUMP, dumpTable, runLua51Lines, showValue } from './support.js';
+import { callAllResults, errorOf, fn } from '../support/library-calls.js';
 
 const lib = openTableLib();
 const insert = fn(lib, 'insert');

@@ -15,7 +15,7 @@ import { tableFromRecord, rawget, isTable, LuaTable, tableFromArray, rawlen } fr
 import { typeName } from '../../runtime/core/value.js';
 import { FROZEN } from '../../runtime/core/symbols.js';
 import { registerChunk, unregisterChunk } from '../../runtime/core/errors.js';
-import { method, meta, libCall, luaErrorOf } from './helpers.js';
+import { method, meta, libCall, luaErrorOf } from '../support/library-calls.js';
 
 const errors = openErrorsLib();
 const one = (r: unknown[]): unknown => r[0];

@@ -6,7 +6,7 @@ import { rawget, tableFromRecord, type LuaTable } from '../../runtime/core/table
 import { typeName } from '../../runtime/core/value.js';
 import { FROZEN } from '../../runtime/core/symbols.js';
 import { getMetatable } from '../../runtime/core/meta.js';
-import { method, meta, libCall, luaErrorOf } from './helpers.js';
+import { method, meta, libCall, luaErrorOf } from '../support/library-calls.js';
 import { ret1, ret2 } from '../../runtime/core/results.js';
 
 let clock = Date.UTC(2024, 11, 29, 15, 4, 5) + 250.5;
