@@ -1,7 +1,7 @@
 // time in a process, in virtual time (Wippy spec §3.3): sleep, after, timer, ticker, now, duration forms, constants,
 // and select with a time.after timeout (wippyai/runtime tests/.../select_timeout). Every check reads the virtual clock.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../../support/process-harness.js';
+import { entry, makeApp, runBodies } from '../../support/process-harness.js';
 
 async function run(body: string): Promise<string[]> {
   const { exit, lines } = await runBodies(body);
@@ -159,6 +159,34 @@ describe('time.after / timer / ticker', () => {
       print(first, ms())
       tk:stop()`);
     expect(lines).toEqual(['10\t60']);
+  });
+});
+
+describe('tickers nobody reads', () => {
+  it('keep no timer running once a tick waits unread (100 tickers of 1 ms, a process blocked on its inbox)', async () => {
+    const app = await makeApp({
+      'app:main': entry(`local time = require("time")
+        local ts = {}
+        for i = 1, 100 do ts[i] = time.ticker("1ms") end
+        process.inbox():receive()`),
+    });
+    app.rt.spawn('app:main', 'app:processes', []);
+    app.settle(50);
+    // each ticker fired once into its buffer and stopped there; before, all 100 rescheduled every millisecond forever
+    expect(app.time.actions.length).toBe(0);
+    expect(app.rt.node.procs.size).toBe(1);
+  });
+
+  it('and a reader that comes back later gets the waiting tick, then the next boundary, as Go ticks', async () => {
+    const lines = await run(`${CLOCK}
+      local tk = time.ticker("10ms")
+      time.sleep("1s")
+      local stale = tk:response():receive():sub(t0):milliseconds()
+      local fresh = tk:response():receive():sub(t0):milliseconds()
+      local r = channel.select{ tk:response():case_receive(), time.after("25ms"):case_receive() }
+      print(stale, fresh, ms(), r.channel == tk:response(), r.value:sub(t0):milliseconds())
+      print(tk:stop(), tk:stop())`);
+    expect(lines).toEqual(['10\t1010\t1020\ttrue\t1020', 'true\tfalse']);
   });
 });
 
