@@ -218,7 +218,11 @@ export class ProcessNode implements ProcessExits {
   }
 
   private newPid(hostId: string): string {
-    const c = ++this.counter;
+    return this.pidText(hostId, ++this.counter);
+  }
+
+  /** The text of pid number `c` on `hostId` (`{node@host|0x0002a}`). */
+  private pidText(hostId: string, c: number): string {
     if (hostId !== this.pidHost) {
       this.pidHost = hostId;
       this.pidPrefix = ['{', this.nodeName, '@', hostId, '|0x'].join('');
@@ -240,7 +244,7 @@ export class ProcessNode implements ProcessExits {
    * process.send of Spawner:with_message) runs before the spawn, so a denial leaves nothing behind.
    */
   nextPid(hostId: string): string {
-    return ['{', this.nodeName, '@', hostId, '|0x', (this.counter + 1).toString(16).padStart(5, '0'), '}'].join('');
+    return this.pidText(hostId, this.counter + 1);
   }
   /** the host of the last pid made, that pid's text up to the counter, and its char codes with room for 5 digits */
   private pidHost = '';
