@@ -3,60 +3,26 @@
 // way to other processes and process.terminate ends it (as test/process/scheduling/fairness-busy.test.ts shows for loops).
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/index.js';
-import { runBodies } from '../support/process-harness.js';
+import { BUSY_ENDED, runBesideBusy } from '../support/process-harness.js';
 
-/** main spawns app:busy (monitored), sees a worker answer while busy spins, terminates busy and reports its EXIT. */
-const MAIN = `
-  local time = require("time")
-  local busy = process.spawn_monitored("app:busy", "app:processes")
-  local worker = process.spawn("app:worker", "app:processes")
-  local inbox = process.inbox()
-  local got = {}
-  for i = 1, 3 do
-    process.send(worker, "job", i)
-    got[#got + 1] = inbox:receive():payload():data()
-  end
-  time.sleep("1ms")
-  print("worker answered", table.concat(got, ","))
-  print("terminate", process.terminate(busy))
-  local ev = process.events():receive()
-  print(ev.kind == process.event.EXIT, ev.from == busy)
-  return "ok"`;
-
-const WORKER = `
-  local inbox = process.inbox()
-  while true do
-    local m = inbox:receive()
-    process.send(m:from(), "done", m:payload():data() * 2)
-  end`;
-
-async function runBusy(busy: string): Promise<string[]> {
-  const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': busy, 'app:worker': WORKER });
-  expect(exit?.error).toBeUndefined();
-  expect(exit?.value).toBe('ok');
-  expect(app.rt.node.procs.size).toBe(1); // the idle worker only
-  return lines;
-}
-
-const EXPECTED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue'];
 
 describe('a goto loop in a process gives way and is terminated', () => {
   it('::top:: goto top', async () => {
-    expect(await runBusy('::top:: goto top')).toEqual(EXPECTED);
+    expect(await runBesideBusy('::top:: goto top')).toEqual(BUSY_ENDED);
   });
 
   it('a goto loop with work and a fresh local per pass', async () => {
-    expect(await runBusy('local n, keep = 0, nil ::again:: local c = n * 2 keep = function() return c end n = n + 1 goto again'))
-      .toEqual(EXPECTED);
+    expect(await runBesideBusy('local n, keep = 0, nil ::again:: local c = n * 2 keep = function() return c end n = n + 1 goto again'))
+      .toEqual(BUSY_ENDED);
   });
 
   it('a goto loop in a local function called from main (its only loop is the goto)', async () => {
-    expect(await runBusy('local function spin(n) ::top:: n = n + 1 if n > 0 then goto top end return n end spin(1)'))
-      .toEqual(EXPECTED);
+    expect(await runBesideBusy('local function spin(n) ::top:: n = n + 1 if n > 0 then goto top end return n end spin(1)'))
+      .toEqual(BUSY_ENDED);
   });
 
   it('a goto loop nested in a do block inside an if', async () => {
-    expect(await runBusy('local x = 1 if x then do ::l:: x = x + 1 goto l end end')).toEqual(EXPECTED);
+    expect(await runBesideBusy('local x = 1 if x then do ::l:: x = x + 1 goto l end end')).toEqual(BUSY_ENDED);
   });
 });
 

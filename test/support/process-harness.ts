@@ -1,6 +1,7 @@
 // The process harness: compiles Lua sources (process mode) to modules, builds a runtime on a VirtualTimeScheduler,
 // and runs it until nothing is left to do — no real sleeps. runBodiesRealTime is the exception, for what only shows
 // on a real clock (a virtual one stands still while a slice runs).
+import { expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,45 @@ export async function runBodies(
   for (const [id, body] of Object.entries(others)) entries[id] = entry(body, modules);
   return runMain(entries, 'app:main', [], check, options);
 }
+
+/**
+ * The check every "a busy process gives way" test makes: main monitors `app:busy` (running the body `busy`), sees a
+ * worker answer three jobs while busy runs, terminates busy and prints the EXIT it gets; main returns "ok", and only
+ * the idle worker is left. Returns the printed lines: BUSY_ENDED when busy gave way and was ended.
+ */
+export async function runBesideBusy(busy: string): Promise<string[]> {
+  const { exit, lines, app } = await runBodies(BUSY_WATCHER, { 'app:busy': busy, 'app:worker': BUSY_WORKER });
+  expect(exit?.error).toBeUndefined();
+  expect(exit?.value).toBe('ok');
+  expect(app.rt.node.procs.size).toBe(1); // the idle worker only
+  return lines;
+}
+
+export const BUSY_ENDED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue\ttrue'];
+
+const BUSY_WATCHER = `
+  local time = require("time")
+  local busy = process.spawn_monitored("app:busy", "app:processes")
+  local worker = process.spawn("app:worker", "app:processes")
+  local inbox = process.inbox()
+  local got = {}
+  for i = 1, 3 do
+    process.send(worker, "job", i)
+    got[#got + 1] = inbox:receive():payload():data()
+    time.sleep("1ms")
+  end
+  print("worker answered", table.concat(got, ","))
+  print("terminate", process.terminate(busy))
+  local ev = process.events():receive()
+  print(ev.kind == process.event.EXIT, ev.from == busy, ev.result.error ~= nil)
+  return "ok"`;
+
+const BUSY_WORKER = `
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "done", m:payload():data() * 2)
+  end`;
 
 let realTimeRuns = 0;
 

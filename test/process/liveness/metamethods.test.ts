@@ -3,33 +3,7 @@
 // generator code runs a handler that has a twin as that twin (runtime/core/defer.ts); before, the handler's plain
 // version ran and never counted the budget, so the whole node hung.
 import { describe, expect, it } from 'vitest';
-import { runBodies } from '../../support/process-harness.js';
-
-/** main monitors app:busy, checks a worker still answers, terminates app:busy and reports the EXIT it sees. */
-const MAIN = `
-  local time = require("time")
-  local busy = process.spawn_monitored("app:busy", "app:processes")
-  local worker = process.spawn("app:worker", "app:processes")
-  local inbox = process.inbox()
-  local got = {}
-  for i = 1, 3 do
-    process.send(worker, "job", i)
-    got[#got + 1] = inbox:receive():payload():data()
-    time.sleep("1ms")
-  end
-  print("worker answered", table.concat(got, ","))
-  print("terminate", process.terminate(busy))
-  local ev = process.events():receive()
-  print(ev.kind == process.event.EXIT, ev.from == busy, ev.result.error ~= nil)`;
-
-const WORKER = `
-  local inbox = process.inbox()
-  while true do
-    local m = inbox:receive()
-    process.send(m:from(), "done", m:payload():data() * 2)
-  end`;
-
-const EXPECTED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue\ttrue'];
+import { BUSY_ENDED, runBesideBusy } from '../../support/process-harness.js';
 
 /**
  * `busy` runs in app:busy after `spin` (a function that never returns) and a table `t` whose metatable `mt` is empty
@@ -46,10 +20,7 @@ async function spinsIn(busy: string): Promise<string[]> {
       ${busy}
       print("unreachable")
     end`;
-  const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': body, 'app:worker': WORKER });
-  expect(exit?.error).toBeUndefined();
-  expect(app.rt.node.procs.size).toBe(1); // the idle worker only: app:busy was ended
-  return lines;
+  return runBesideBusy(body);
 }
 
 describe('a process spinning inside a metamethod gives way and is terminated', () => {
@@ -90,7 +61,7 @@ describe('a process spinning inside a metamethod gives way and is terminated', (
   ];
   for (const [name, busy] of cases) {
     it(name, async () => {
-      expect(await spinsIn(busy)).toEqual(EXPECTED);
+      expect(await spinsIn(busy)).toEqual(BUSY_ENDED);
     });
   }
 });
@@ -115,10 +86,7 @@ describe('the same when the process main has no loop of its own', () => {
   ];
   for (const [name, busy] of cases) {
     it(name, async () => {
-      const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': loopless(busy), 'app:worker': WORKER });
-      expect(exit?.error).toBeUndefined();
-      expect(app.rt.node.procs.size).toBe(1);
-      expect(lines).toEqual(EXPECTED);
+      expect(await runBesideBusy(loopless(busy))).toEqual(BUSY_ENDED);
     });
   }
 });

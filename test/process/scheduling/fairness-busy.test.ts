@@ -3,81 +3,46 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/index.js';
 import { BUDGET_SLICE } from '../../../runtime/core/preempt.js';
-import { runBodies, runBodiesRealTime } from '../../support/process-harness.js';
+import { BUSY_ENDED, runBesideBusy, runBodies, runBodiesRealTime } from '../../support/process-harness.js';
 
-/** main spawns app:busy (monitored), proves others still run, terminates it and reports the EXIT it sees. */
-const MAIN = `
-  local time = require("time")
-  local busy = process.spawn_monitored("app:busy", "app:processes")
-  local worker = process.spawn("app:worker", "app:processes")
-  local inbox = process.inbox()
-  local got = {}
-  for i = 1, 3 do
-    process.send(worker, "job", i)
-    local m = inbox:receive()
-    got[#got + 1] = m:payload():data()
-  end
-  time.sleep("1ms")
-  print("worker answered", table.concat(got, ","))
-  print("terminate", process.terminate(busy))
-  local ev = process.events():receive()
-  print(ev.kind == process.event.EXIT, ev.from == busy, ev.result.error ~= nil)
-  return "ok"`;
-
-const WORKER = `
-  local inbox = process.inbox()
-  while true do
-    local m = inbox:receive()
-    process.send(m:from(), "done", m:payload():data() * 2)
-  end`;
-
-async function runBusy(busy: string): Promise<string[]> {
-  const { exit, lines, app } = await runBodies(MAIN, { 'app:busy': busy, 'app:worker': WORKER });
-  expect(exit?.error).toBeUndefined();
-  expect(exit?.value).toBe('ok');
-  expect(app.rt.node.procs.size).toBe(1); // the idle worker only
-  return lines;
-}
-
-const EXPECTED = ['worker answered\t2,4,6', 'terminate\ttrue', 'true\ttrue\ttrue'];
 
 describe('preemption of busy processes', () => {
   it('while true do end gives way and is terminated', async () => {
-    expect(await runBusy('while true do end')).toEqual(EXPECTED);
+    expect(await runBesideBusy('while true do end')).toEqual(BUSY_ENDED);
   });
 
   it('repeat ... until false gives way', async () => {
-    expect(await runBusy('local n = 0 repeat n = n + 1 until false')).toEqual(EXPECTED);
+    expect(await runBesideBusy('local n = 0 repeat n = n + 1 until false')).toEqual(BUSY_ENDED);
   });
 
   it('a numeric for over a huge range gives way', async () => {
-    expect(await runBusy('local s = 0 for i = 1, 1e15 do s = s + i end')).toEqual(EXPECTED);
+    expect(await runBesideBusy('local s = 0 for i = 1, 1e15 do s = s + i end')).toEqual(BUSY_ENDED);
   });
 
   it('a generic for with a never-ending iterator gives way', async () => {
-    expect(await runBusy('local function it() return 1 end for x in it do end')).toEqual(EXPECTED);
+    expect(await runBesideBusy('local function it() return 1 end for x in it do end')).toEqual(BUSY_ENDED);
   });
 
   it('a long computation in nested function calls inside a loop gives way', async () => {
     expect(
-      await runBusy(`
+      await runBesideBusy(`
         local function leaf(x) return (x * 31 + 7) % 1000003 end
         local function mid(x) local s = 0 for j = 1, 10 do s = s + leaf(x + j) end return s end
         local acc = 0
         while true do acc = (acc + mid(acc)) % 1000003 end`),
-    ).toEqual(EXPECTED);
+    ).toEqual(BUSY_ENDED);
   });
 
   it('a loop calling through pcall and a metamethod gives way', async () => {
     expect(
-      await runBusy(`
+      await runBesideBusy(`
         local t = setmetatable({}, { __index = function(_, k) return k end })
         while true do pcall(function() return t.x end) end`),
-    ).toEqual(EXPECTED);
+    ).toEqual(BUSY_ENDED);
   });
 
   it('a busy loop inside a Lua coroutine gives way too', async () => {
-    expect(await runBusy('local co = coroutine.wrap(function() while true do end end) co()')).toEqual(EXPECTED);
+    expect(await runBesideBusy('local co = coroutine.wrap(function() while true do end end) co()')).toEqual(BUSY_ENDED);
   });
 
   it('a coroutine whose loop outlasts the budget still returns its own values to resume', async () => {
