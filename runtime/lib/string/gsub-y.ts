@@ -13,18 +13,14 @@
 import type { Twinned } from '../../../abi/index.js';
 import { checkStr } from '../../core/args.js';
 import { luaError } from '../../core/errors.js';
-import { numberToString } from '../../core/number-format.js';
 import { BUDGET, preemptY } from '../../core/preempt.js';
-import { ret2 } from '../../core/results.js';
 import { typeName } from '../../core/value.js';
 import { AS_VALUE, deferCall, deferGen, guard, runDeferred } from '../../core/defer.js';
 import type { LuaGen } from '../../core/coroutine.js';
 import { optInt32 } from './int-args.js';
 import { getPattern } from './pattern-compile.js';
-import { execFrom, programRegex } from './pattern-regex.js';
-import { acquireState, getCapture, matchAt, releaseState } from './pattern-match.js';
-import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
 import { strGsub } from './gsub.js';
+import { GsubOutput, GsubSearch } from './gsub-search.js';
 import { call } from '../../core/call.js';
 import { getMetamethod } from '../../core/meta.js';
 import { LuaTable, rawget } from '../../core/table.js';
@@ -77,77 +73,29 @@ function callTwin(f: TwinFn, args: unknown[]): LuaGen {
 
 function* gsubY(src: string, pat: string, repl: TwinFn | LuaTable, maxS: number): LuaGen {
   const srcl = src.length;
-  const cp = getPattern(pat);
-  const anchored = cp.anchored;
-  const literal = anchored ? undefined : literalOf(cp);
-  const run = anchored || literal !== undefined ? undefined : classRunOf(cp.prog);
-  let re = literal === undefined && run === undefined ? programRegex(cp.prog, anchored) : null;
-  const ms = acquireState(src, cp.prog);
-  const fset = anchored ? undefined : cp.prog.firstSet;
-  let out = '';
-  let copied = 0;
+  const search = new GsubSearch(src, getPattern(pat));
+  const out = new GsubOutput(src);
   let pos = 0;
   let n = 0;
   try {
     while (n < maxS) {
-      let ms1 = -1;
-      let e = -1;
-      let args: unknown[];
-      let m: RegExpExecArray | null | undefined;
-      if (literal !== undefined) {
-        ms1 = src.indexOf(literal, pos);
-        if (ms1 < 0) break;
-        e = ms1 + literal.length;
-        args = [literal];
-      } else if (run !== undefined) {
-        ms1 = runStart(run.set, src, pos);
-        if (ms1 < 0) break;
-        e = runEnd(run.set, src, ms1);
-        args = [src.slice(ms1, e)];
-      } else if (re !== null && (m = execFrom(re, src, pos)) !== undefined) {
-        if (m === null) break;
-        ms1 = m.index;
-        e = ms1 + m[0].length;
-        args = m.length > 1 ? m.slice(1) : [m[0]];
-      } else {
-        re = null; // the regexp engine gave up on this subject: the interpreter does the rest
-        for (;;) {
-          if (fset !== undefined) {
-            while (pos < srcl && fset[src.charCodeAt(pos)] !== 1) pos++;
-            if (pos >= srcl) break;
-          }
-          e = matchAt(ms, pos);
-          if (e >= 0 || anchored || pos >= srcl) break;
-          pos++;
-        }
-        if (e < 0) break;
-        ms1 = pos;
-        const level = ms.level;
-        args = new Array<unknown>(level === 0 ? 1 : level);
-        for (let i = 0; i < args.length; i++) args[i] = getCapture(ms, i, ms1, e);
-      }
+      const ms1 = search.find(pos);
+      if (ms1 < 0) break;
+      const e = search.e;
+      const args = search.captures(ms1, e);
       n++;
       // a table is indexed with the first capture (the whole match when there is none), as add_value does
-      let v = repl instanceof LuaTable ? yield* indexY(repl, args[0]) : yield* callTwin(repl, args);
-      if (v === undefined || v === false) {
-        // keep the original text: it stays in the uncopied span
-      } else {
-        if (typeof v === 'number') v = numberToString(v);
-        else if (typeof v !== 'string') throw luaError(`invalid replacement value (a ${typeName(v)})`);
-        out += src.slice(copied, ms1) + (v as string);
-        copied = e;
-      }
+      const v = repl instanceof LuaTable ? yield* indexY(repl, args[0]) : yield* callTwin(repl, args);
+      out.replace(ms1, e, v);
       if (e > ms1) pos = e;
       else if (ms1 < srcl) pos = ms1 + 1;
       else break;
-      if (anchored) break;
+      if (search.anchored) break;
       // many cheap matches count too, as the iterations of a loop
       if (--BUDGET.n < 0) yield* preemptY();
     }
   } finally {
-    releaseState(ms);
+    search.release();
   }
-  if (copied === 0 && out === '') return ret2(src, n);
-  return ret2(out + src.slice(copied), n);
+  return out.result(n);
 }
-

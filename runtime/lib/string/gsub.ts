@@ -5,14 +5,12 @@ import { call, call1 } from '../../core/call.js';
 import { luaError } from '../../core/errors.js';
 import { getMetamethod } from '../../core/meta.js';
 import { numberToString } from '../../core/number-format.js';
-import { ret2 } from '../../core/results.js';
 import { LuaTable, rawget } from '../../core/table.js';
 import { typeName } from '../../core/value.js';
 import { optInt32 } from './int-args.js';
 import { getPattern } from './pattern-compile.js';
-import { execFrom, programRegex } from './pattern-regex.js';
-import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
-import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
+import { getCapture, type MatchState } from './pattern-match.js';
+import { GsubOutput, GsubSearch } from './gsub-search.js';
 
 /** t[k] with __index (lua_gettable), for table replacements. */
 function indexMeta(t: unknown, k: unknown): unknown {
@@ -98,9 +96,6 @@ function callRepl(f: unknown, src: string, s: number, e: number): unknown {
   return call(f, ...args);
 }
 
-/** Pieces a gsub result may gather before it is flattened (about 64 MiB of rope nodes). */
-const ROPE_PIECES = 2 ** 21;
-
 export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown): unknown {
   const src = checkStr(s, 1, 'gsub');
   const pat = checkStr(p, 2, 'gsub');
@@ -110,97 +105,40 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   if (!(tr === 'string' || tr === 'number' || tr === 'function' || repl instanceof LuaTable)) {
     throw argError(3, 'gsub', 'string/function/table expected');
   }
-  const cp = getPattern(pat);
-  const anchored = cp.anchored;
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : undefined;
   const parts = replStr !== undefined && replStr.indexOf('%') >= 0 ? parseRepl(replStr) : undefined;
-  // A literal or a class run is found without a RegExp (simple-pattern.ts); their match state has its captures set.
-  const literal = anchored ? undefined : literalOf(cp);
-  const run = anchored || literal !== undefined ? undefined : classRunOf(cp.prog);
-  let re = literal === undefined && run === undefined ? programRegex(cp.prog, anchored) : null;
-  const ms = acquireState(src, cp.prog);
-  const fset = anchored ? undefined : cp.prog.firstSet;
+  const search = new GsubSearch(src, getPattern(pat));
+  const out = new GsubOutput(src);
   // callbacks may run a nested gsub, which changes the current match: it is saved and restored around them
   const savedM = curM;
   const savedMs = curMs;
-  let out = '';
-  let sinceFlat = 0; // pieces appended to out since it was last flattened
-  let copied = 0; // src[copied..pos) still has to be copied to out
   let pos = 0;
   let n = 0;
   try {
     while (n < maxS) {
       // the next match at or after pos (only at pos when anchored): str_gsub's loop, minus its copy of unmatched
       // bytes, which stay in the uncopied span
-      let ms1 = -1;
-      let e = -1;
-      let m: RegExpExecArray | null | undefined;
-      if (literal !== undefined) {
-        ms1 = src.indexOf(literal, pos);
-        if (ms1 < 0) break;
-        e = ms1 + literal.length;
-        m = null;
-        ms.level = 0;
-      } else if (run !== undefined) {
-        ms1 = runStart(run.set, src, pos);
-        if (ms1 < 0) break;
-        e = runEnd(run.set, src, ms1);
-        m = null;
-        ms.level = run.captured ? 1 : 0;
-        ms.capInit[0] = ms1;
-        ms.capLen[0] = e - ms1;
-      } else if (re !== null && (m = execFrom(re, src, pos)) !== undefined) {
-        if (m === null) break;
-        ms1 = m.index;
-        e = ms1 + m[0].length;
-      } else {
-        re = null; // the regexp engine gave up on this subject: the interpreter does the rest
-        m = null;
-        for (;;) {
-          if (fset !== undefined) {
-            while (pos < srcl && fset[src.charCodeAt(pos)] !== 1) pos++;
-            if (pos >= srcl) break;
-          }
-          e = matchAt(ms, pos);
-          if (e >= 0 || anchored || pos >= srcl) break;
-          pos++;
-        }
-        if (e < 0) break;
-        ms1 = pos;
-      }
+      const ms1 = search.find(pos);
+      if (ms1 < 0) break;
+      const e = search.e;
       n++;
-      curM = m;
-      curMs = ms;
+      curM = search.m;
+      curMs = search.ms;
       // add_value
       let v: unknown;
       if (replStr !== undefined) v = parts === undefined ? replStr : expandRepl(parts, src, ms1, e);
       else if (tr === 'function') v = callRepl(repl, src, ms1, e);
       else v = indexMeta(repl, firstCapture(src, ms1, e));
-      if (v === undefined || v === false) {
-        // keep the original text: nothing to do, it stays in the uncopied span
-      } else {
-        if (typeof v === 'number') v = numberToString(v);
-        else if (typeof v !== 'string') throw luaError(`invalid replacement value (a ${typeName(v)})`);
-        out += src.slice(copied, ms1) + (v as string);
-        copied = e;
-        // A rope of millions of tiny pieces costs V8 ~32 bytes a piece: 2^28 one-byte replacements took ~10 GB and
-        // killed the node before the string reached its length limit. Flattened (charCodeAt does it) once the
-        // pieces since the last flatten outweigh the text, which keeps the copying linear overall.
-        if (++sinceFlat > ROPE_PIECES && sinceFlat * 32 > out.length) {
-          out.charCodeAt(0);
-          sinceFlat = 0;
-        }
-      }
+      out.replace(ms1, e, v);
       if (e > ms1) pos = e;
       else if (ms1 < srcl) pos = ms1 + 1;
       else break;
-      if (anchored) break;
+      if (search.anchored) break;
     }
   } finally {
     curM = savedM;
     curMs = savedMs;
-    releaseState(ms);
+    search.release();
   }
-  if (copied === 0 && out === '') return ret2(src, n);
-  return ret2(out + src.slice(copied), n);
+  return out.result(n);
 }
