@@ -28,6 +28,7 @@ import {
   type ProcessRuntimeOptions,
   type SecurityAppView,
 } from '../runtime/process/index.js';
+import { installPlatformModules, type LogRecord } from '../runtime/modules/index.js';
 import { readMap } from './cache.js';
 import { compileFileCached, compileSourceCached } from './compile-cached.js';
 
@@ -44,6 +45,10 @@ export interface AppRuntimeOptions {
   memory?: MemoryLimits;
   /** the most processes alive at once (else .wippy.yaml `runtime.max_processes`, else no limit) */
   maxProcesses?: number;
+  /** where log records go (the logger module); one JSON line each on stderr by default */
+  log?: (r: LogRecord) => void;
+  /** the environment variables the env module reads (process.env by default) */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface AppRuntime {
@@ -136,9 +141,15 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
+  installPlatformModules({ rt, registry: app.entries, log: opts.log ?? logToStderr, environment: opts.environment ?? process.env });
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
+}
+
+/** The default log sink: one JSON line per record on stderr. */
+export function logToStderr(r: LogRecord): void {
+  process.stderr.write(`${JSON.stringify(r)}\n`);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   Proc,
   shutdownNode,
   type CompiledChunk,
+  type Entry,
   type Envelope,
   type ExitResult,
   type LineReader,
@@ -26,7 +27,8 @@ import {
   type ProcessEntry,
   type ProcessRuntime,
 } from '../runtime/process/index.js';
-import { addAppEntries, AppStartError } from './app-runtime.js';
+import { installPlatformModules, type LogRecord } from '../runtime/modules/index.js';
+import { addAppEntries, AppStartError, logToStderr } from './app-runtime.js';
 import { readMap } from './cache.js';
 import { compileSourceCached } from './compile-cached.js';
 import { toJS, toLua } from './values.js';
@@ -58,6 +60,10 @@ export interface EmbedOptions {
   memory?: MemoryLimits;
   /** the most processes alive at once; a spawn past it fails with "max processes limit exceeded" (default: none) */
   maxProcesses?: number;
+  /** where log records go (the logger module); one JSON line each on stderr by default */
+  log?: (r: LogRecord) => void;
+  /** the environment variables the env module reads (process.env by default) */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The process a permission check is asked for. */
@@ -256,19 +262,25 @@ class Embedded implements EmbeddedRuntime {
   private readonly libraries = new Map<string, { chunk: CompiledChunk; modules: string[] }>();
   private readonly taps = new WeakMap<Proc, Subject<Envelope>>();
   private mailboxes = 0;
+  /** every entry of the app folders loaded, as the platform modules (registry, funcs, env, ...) see them */
+  private readonly registry = new Map<string, Entry>();
 
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
     this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
+    installPlatformModules({ rt: this.rt, registry: this.registry, log: opts.log ?? logToStderr, environment: opts.environment ?? process.env });
   }
 
   /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
   async loadApp(dir: string): Promise<void> {
     const { app, diagnostics } = await loadApp(dir);
     if (diagnostics.length > 0) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
-    for (const e of app.entries.values()) if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
+    for (const e of app.entries.values()) {
+      this.registry.set(e.id, e);
+      if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
+    }
     await addAppEntries(app, this.rt);
   }
 

@@ -9,7 +9,7 @@ import { luaError } from '../core/errors.js';
 import { instantiateChunk, type CompiledChunkModule } from '../abi.js';
 import { registerCompiledChunk } from '../core/chunks.js';
 import { ProcessNode, type EntryLoader, type PermissionCheck, type SpawnOptions } from './node.js';
-import { createChannelRuntime } from './channel-module.js';
+import { createChannelRuntime, type ChannelRuntime } from './channel-module.js';
 import { createProcessGlobals, type ProcessGlobals } from './process-globals.js';
 import type { Proc } from './proc.js';
 import { NodeTimeScheduler } from './scheduler.js';
@@ -69,6 +69,8 @@ export interface ProcessRuntimeOptions {
 export interface ProcessRuntime {
   node: ProcessNode;
   globals: ProcessGlobals;
+  /** the channel runtime processes share (modules that hand Lua a channel make it here) */
+  channels: ChannelRuntime;
   entries: Map<string, ProcessEntry>;
   hosts: Set<string>;
   /** spawns a root process (no parent) */
@@ -206,6 +208,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
   return {
     node,
     globals,
+    channels,
     entries: opts.entries,
     hosts: opts.hosts,
     spawn: (id, host, args = [], o = {}) => node.spawn(undefined, id, host, args, o),

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importsOf, sources, specifiersOf } from '../support/import-graph.js';
 
 /** What the SDK may import of the runtime and of the compiler. */
-const RUNTIME_ENTRIES = ['runtime/index.ts', 'runtime/process/index.ts'];
+const RUNTIME_ENTRIES = ['runtime/index.ts', 'runtime/process/index.ts', 'runtime/modules/index.ts'];
 const COMPILER_ENTRIES = ['compiler/index.ts'];
 
 /** Every import from a file under `from` into a folder of `into` that `allowed` does not list, as "file -> target". */
@@ -42,6 +42,11 @@ describe('layering', () => {
     const aboveCore = ['runtime/lib', 'runtime/process', 'runtime/app', 'runtime/types', 'runtime/security'];
     expect(crossings('runtime/core', aboveCore)).toEqual([]);
     expect(crossings('runtime/lib', ['runtime/process', 'runtime/app'])).toEqual([]);
+  });
+
+  it('the platform modules (runtime/modules/) sit on top: nothing else in the runtime imports them', () => {
+    const below = ['runtime/core', 'runtime/lib', 'runtime/process', 'runtime/app', 'runtime/types', 'runtime/security'];
+    expect(below.flatMap((dir) => crossings(dir, ['runtime/modules']))).toEqual([]);
   });
 
   it('the contract between compiler and runtime (abi/) imports nothing outside itself, not even a package', () => {

@@ -1,0 +1,4 @@
+// The platform modules of this group: funcs (calls of function.lua entries).
+import type { PlatformModule } from './module-host.js';
+
+export const CALL_MODULES: readonly PlatformModule[] = [];

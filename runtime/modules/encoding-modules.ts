@@ -1,0 +1,4 @@
+// The platform modules of this group: json, yaml, base64, hash, crypto, uuid.
+import type { PlatformModule } from './module-host.js';
+
+export const ENCODING_MODULES: readonly PlatformModule[] = [];

@@ -1,0 +1,18 @@
+// The platform modules a Wippy app lists under `modules:` (beyond `time`, `ctx`, `security` and the terminal host's
+// `io`, which the process runtime and the app runner install themselves), and the one call that installs them into a
+// runtime. The SDK reaches them only through this file (test/package/layering.test.ts).
+import type { ModuleHost, PlatformModule } from './module-host.js';
+import { CALL_MODULES } from './call-modules.js';
+import { ENCODING_MODULES } from './encoding-modules.js';
+import { REGISTRY_MODULES } from './registry-modules.js';
+import { SERVICE_MODULES } from './service-modules.js';
+
+export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
+
+/** Every platform module, by the name `modules:` lists it under. */
+export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];
+
+/** Makes each platform module for `host.rt` and makes it available to `modules:` lists. */
+export function installPlatformModules(host: ModuleHost): void {
+  for (const m of PLATFORM_MODULES) host.rt.globals.modules.set(m.name, m.create(host));
+}

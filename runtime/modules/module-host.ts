@@ -1,0 +1,42 @@
+// What a platform module (json, logger, funcs, events, registry, env, ...) is given when a runtime is built: the
+// process runtime it serves and the app's registry of entries. A module is made once per runtime and shared by every
+// process that lists it under `modules:`, so what it hands Lua is read-only or made fresh per call (isolation: no
+// table reachable from two processes is writable); per-process state is found through `host.rt.node.current`.
+import type { LuaTable } from '../core/table.js';
+import type { Entry } from '../app/model.js';
+import type { ProcessRuntime } from '../process/process-runtime.js';
+
+/** One line of structured log output (the logger module's records, and anything else that logs through the host). */
+export interface LogRecord {
+  /** epoch milliseconds */
+  time: number;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  /** the logger's name (`logger:named`), '' for the root logger */
+  logger: string;
+  message: string;
+  /** the record's fields, as JSON-ready values */
+  fields: Record<string, unknown>;
+  /** the pid of the process that logged, when a process did */
+  pid?: string;
+  /** the entry id of that process or function */
+  entry?: string;
+}
+
+export interface ModuleHost {
+  rt: ProcessRuntime;
+  /**
+   * The app's registry: every entry by id ("namespace:name"). Live: entries added later (another app folder loaded
+   * into an embedded runtime, registry changesets) are seen by later lookups.
+   */
+  registry: Map<string, Entry>;
+  /** where log records go (the CLI picks the console or the JSON-lines format, and the level) */
+  log(record: LogRecord): void;
+  /** the host environment variables the `env` module may read (`process.env` for the CLI) */
+  environment: Readonly<Record<string, string | undefined>>;
+}
+
+/** A module processes can list under `modules:` and `require`. */
+export interface PlatformModule {
+  name: string;
+  create(host: ModuleHost): LuaTable;
+}
