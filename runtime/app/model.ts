@@ -193,3 +193,15 @@ export const KNOWN_KINDS: ReadonlySet<string> = new Set([
   'network.i2p', 'network.socks5', 'network.tailscale',
   'ns.definition', 'ns.dependency', 'ns.requirement',
 ]);
+
+/**
+ * The kinds moonforge runs (or reads, for entries that are settings of others): every other KNOWN_KINDS entry is kept
+ * but does nothing, and the loader warns about it once per kind (APP0015) so that an app carrying, say, an HTTP
+ * gateway beside its processes still runs. Each section that makes a kind run adds it here: this is the one list.
+ * `ns.*` entries describe the app's dependencies (installed under .wippy/ before moonforge reads them).
+ */
+export const RUN_KINDS: ReadonlySet<string> = new Set([
+  'process.lua', 'library.lua', 'module.lua', 'process.host', 'terminal.host', 'process.service',
+  'security.policy',
+  'ns.definition', 'ns.dependency', 'ns.requirement',
+]);
