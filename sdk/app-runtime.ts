@@ -28,7 +28,8 @@ import {
   type ProcessRuntimeOptions,
   type SecurityAppView,
 } from '../runtime/process/index.js';
-import { installPlatformModules, type LogRecord } from '../runtime/modules/index.js';
+import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
 import { compileFileCached, compileSourceCached } from './compile-cached.js';
 
@@ -45,8 +46,12 @@ export interface AppRuntimeOptions {
   memory?: MemoryLimits;
   /** the most processes alive at once (else .wippy.yaml `runtime.max_processes`, else no limit) */
   maxProcesses?: number;
-  /** where log records go (the logger module); one JSON line each on stderr by default */
+  /** where log records go (the logger module): a sink of one's own, else logFormat on stderr (sdk/log-sink.ts) */
   log?: (r: LogRecord) => void;
+  /** the least level logged (default info; debug with a sink of one's own) */
+  logLevel?: LogLevel;
+  /** the form of log lines on stderr: console (default, for people) or json (one object per line) */
+  logFormat?: LogFormat;
   /** the environment variables the env module reads (process.env by default) */
   environment?: Readonly<Record<string, string | undefined>>;
 }
@@ -141,15 +146,10 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
-  installPlatformModules({ rt, registry: app.entries, log: opts.log ?? logToStderr, environment: opts.environment ?? process.env });
+  installPlatformModules({ rt, registry: app.entries, ...logSinkFor(opts), environment: opts.environment ?? process.env });
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
-}
-
-/** The default log sink: one JSON line per record on stderr. */
-export function logToStderr(r: LogRecord): void {
-  process.stderr.write(`${JSON.stringify(r)}\n`);
 }
 
 /**

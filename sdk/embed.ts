@@ -27,8 +27,9 @@ import {
   type ProcessEntry,
   type ProcessRuntime,
 } from '../runtime/process/index.js';
-import { installPlatformModules, type LogRecord } from '../runtime/modules/index.js';
-import { addAppEntries, AppStartError, logToStderr } from './app-runtime.js';
+import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { addAppEntries, AppStartError } from './app-runtime.js';
+import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
 import { compileSourceCached } from './compile-cached.js';
 import { toJS, toLua } from './values.js';
@@ -60,8 +61,12 @@ export interface EmbedOptions {
   memory?: MemoryLimits;
   /** the most processes alive at once; a spawn past it fails with "max processes limit exceeded" (default: none) */
   maxProcesses?: number;
-  /** where log records go (the logger module); one JSON line each on stderr by default */
+  /** where log records go (the logger module): a sink of one's own, else logFormat on stderr */
   log?: (r: LogRecord) => void;
+  /** the least level logged (default info; debug with a sink of one's own) */
+  logLevel?: LogLevel;
+  /** the form of log lines on stderr: console (default, for people) or json (one object per line) */
+  logFormat?: LogFormat;
   /** the environment variables the env module reads (process.env by default) */
   environment?: Readonly<Record<string, string | undefined>>;
 }
@@ -270,7 +275,7 @@ class Embedded implements EmbeddedRuntime {
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
     this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
-    installPlatformModules({ rt: this.rt, registry: this.registry, log: opts.log ?? logToStderr, environment: opts.environment ?? process.env });
+    installPlatformModules({ rt: this.rt, registry: this.registry, ...logSinkFor(opts), environment: opts.environment ?? process.env });
   }
 
   /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */

@@ -7,5 +7,7 @@ export { toJS, toLua, LuaProcessError } from './values.js';
 export { toLuaString, fromLuaString } from './lua-string.js';
 export { AppStartError } from './app-runtime.js';
 export { runApp, type RunAppOptions } from './run-app.js';
+export type { LogFormat } from './log-sink.js';
+export type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 export { createStreamLineReader, type LineReader } from '../runtime/process/index.js';
 export { VirtualTimeScheduler } from 'rxjs';

@@ -16,6 +16,8 @@ import {
   type ProcessServiceEntry,
 } from '../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
+import type { LogFormat } from './log-sink.js';
+import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
@@ -29,6 +31,12 @@ export interface RunAppOptions {
   stderr?: (s: string) => void;
   /** the form diagnostics are written in (`--format`); default: text */
   format?: DiagnosticFormat;
+  /** the form of log records on stderr (`--log-format`); default: console */
+  logFormat?: LogFormat;
+  /** the least level of log records written (`--log-level`); default: info, or debug with `log` */
+  logLevel?: LogLevel;
+  /** where log records go instead of stderr */
+  log?: (r: LogRecord) => void;
   stdin?: LineReader;
   time?: SchedulerLike;
   /** service mode: resolves to start a shutdown (default: the first SIGINT or SIGTERM) */
@@ -84,7 +92,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);

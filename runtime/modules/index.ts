@@ -8,6 +8,7 @@ import { REGISTRY_MODULES } from './registry-modules.js';
 import { SERVICE_MODULES } from './service-modules.js';
 
 export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
+export { LOG_LEVELS, isLogLevel, type LogLevel } from './logger/levels.js';
 
 /** Every platform module, by the name `modules:` lists it under. */
 export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];

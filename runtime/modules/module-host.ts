@@ -3,6 +3,7 @@
 // process that lists it under `modules:`, so what it hands Lua is read-only or made fresh per call (isolation: no
 // table reachable from two processes is writable); per-process state is found through `host.rt.node.current`.
 import type { LuaTable } from '../core/table.js';
+import type { LuaUserdata } from '../core/value.js';
 import type { Entry } from '../app/model.js';
 import type { ProcessRuntime } from '../process/process-runtime.js';
 
@@ -31,6 +32,11 @@ export interface ModuleHost {
   registry: Map<string, Entry>;
   /** where log records go (the CLI picks the console or the JSON-lines format, and the level) */
   log(record: LogRecord): void;
+  /**
+   * the least level `log` wants (default debug): the logger drops lower records before converting their fields, so
+   * a disabled level costs only its argument checks
+   */
+  logLevel?: LogRecord['level'];
   /** the host environment variables the `env` module may read (`process.env` for the CLI) */
   environment: Readonly<Record<string, string | undefined>>;
 }
@@ -38,5 +44,6 @@ export interface ModuleHost {
 /** A module processes can list under `modules:` and `require`. */
 export interface PlatformModule {
   name: string;
-  create(host: ModuleHost): LuaTable;
+  /** the module value: a table, or a userdata when Wippy's module is one (the logger is itself a logger) */
+  create(host: ModuleHost): LuaTable | LuaUserdata;
 }

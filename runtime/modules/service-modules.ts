@@ -1,4 +1,5 @@
 // The platform modules of this group: logger, env, store, system, text, expr.
 import type { PlatformModule } from './module-host.js';
+import { LOGGER_MODULE } from './logger/index.js';
 
-export const SERVICE_MODULES: readonly PlatformModule[] = [];
+export const SERVICE_MODULES: readonly PlatformModule[] = [LOGGER_MODULE];

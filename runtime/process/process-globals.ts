@@ -27,7 +27,7 @@ export interface ProcessGlobals {
   /** the shared read-only base every process's globals inherit */
   base: LuaTable;
   /** modules an entry can list under `modules:` and `require` */
-  modules: Map<string, LuaTable>;
+  modules: Map<string, LuaTable | LuaUserdata>;
   /** a fresh globals table for a process */
   create(proc: Proc): LuaTable;
 }
@@ -100,7 +100,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
   };
   readOnly(base);
 
-  const modules = new Map<string, LuaTable>();
+  const modules = new Map<string, LuaTable | LuaUserdata>();
   modules.set('time', createTime(node, channels));
   modules.set('ctx', createCtx(node));
 

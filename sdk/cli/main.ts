@@ -20,10 +20,17 @@ Options:
   --format text|json   how diagnostics are written to stderr: text (default) or JSON Lines, one record per
                        diagnostic (code, severity, file, line, column, length, message, notes, fix); for run,
                        it comes before FILE.lua or APPDIR
+  --log-format console|json
+                       how an app's log records (the logger module) are written to stderr: console (default,
+                       for people) or JSON Lines; after APPDIR, like -x
+  --log-level debug|info|warn|error
+                       the least level of log records written (default info); after APPDIR
 
 Environment:
   MOONFORGE_CACHE=off        compile without the cache
   MOONFORGE_CACHE_DIR=DIR    where compiled modules are cached (default ~/.cache/moonforge)
+  MOONFORGE_LOG_FORMAT=F     --log-format when the flag is not given
+  MOONFORGE_LOG_LEVEL=L      --log-level when the flag is not given
 `;
 
 function version(): string {
@@ -107,17 +114,21 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** `run APPDIR [-x NS:NAME] [--host HOST] [ARGS...]`: options come before the entry's arguments. */
+/** `run APPDIR [-x NS:NAME] [--host HOST] [--log-format F] [--log-level L] [ARGS...]`: options come before the entry's arguments. */
 async function runAppCommand(dir: string, rest: string[], format: DiagnosticFormat): Promise<number> {
   let exec: string | undefined;
   let host: string | undefined;
+  let logFormatFlag: string | undefined;
+  let logLevelFlag: string | undefined;
   let i = 0;
   for (; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '-x' || a === '--exec' || a === '--host') {
+    if (a === '-x' || a === '--exec' || a === '--host' || a === '--log-format' || a === '--log-level') {
       const v = optionValue('run', rest, i++);
       if (v === undefined) return 1;
       if (a === '--host') host = v;
+      else if (a === '--log-format') logFormatFlag = v;
+      else if (a === '--log-level') logLevelFlag = v;
       else exec = v;
     } else if (a === '--') {
       i++;
@@ -131,7 +142,14 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
   }
   // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
   const { runApp } = await import('../run-app.js');
-  return runApp(dir, { exec, host, args, format });
+  const { logSettings } = await import('../log-sink.js');
+  const log = logSettings({ format: logFormatFlag, level: logLevelFlag }, process.env);
+  if (typeof log === 'string') {
+    process.stderr.write(`moonforge run: ${log}\n`);
+    return 2;
+  }
+  const { logFormat, logLevel } = log;
+  return runApp(dir, { exec, host, args, format, logFormat, logLevel });
 }
 
 export async function main(argv: string[]): Promise<number> {
