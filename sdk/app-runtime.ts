@@ -1,6 +1,7 @@
 // From a loaded Wippy app to a running process runtime: compiles every Lua entry a process can reach (its own chunk
 // and its imported libraries, transitively) in process mode through the compile cache, and turns each process.lua
-// entry into a ProcessEntry whose `modules:` and `imports:` are bound before main runs (spec §1.5).
+// and function.lua entry into a ProcessEntry whose `modules:` and `imports:` are bound before main runs (spec §1.5).
+// A function.lua entry runs as a call (funcs.call), each call a short-lived process of its own.
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SchedulerLike } from 'rxjs';
@@ -95,7 +96,19 @@ export class AppStartError extends Error {
   }
 }
 
-const PROCESS_KINDS = new Set(['process.lua']);
+/** The entry kinds compiled to runnable entries: processes (spawned) and functions (called). */
+const RUNNABLE_KINDS = new Set(['process.lua', 'function.lua']);
+
+/**
+ * The host a process.lua entry runs on when called as a function: `meta.options.default_host`, else
+ * `meta.default_host` (Wippy's service/processfunc/listener.go reads them in that order).
+ */
+function defaultHostOf(e: LuaEntry): string | undefined {
+  const options = e.meta.options;
+  const fromOptions = options !== null && typeof options === 'object' ? (options as Record<string, unknown>).default_host : undefined;
+  const host = typeof fromOptions === 'string' && fromOptions !== '' ? fromOptions : e.meta.default_host;
+  return typeof host === 'string' && host !== '' ? host : undefined;
+}
 
 function chunkNameOf(app: App, e: LuaEntry): string {
   if (e.source.type === 'file') {
@@ -173,7 +186,7 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
   };
 }
 
-/** Compiles and registers the process entries of `app` into `rt` (also used by the embedding API). */
+/** Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API). */
 export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void> {
   const problems: StartProblem[] = [];
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
@@ -188,7 +201,7 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
   const available = new Set(rt.globals.modules.keys());
   const pending: Array<Promise<void>> = [];
   for (const e of app.entries.values()) {
-    if (!isLuaEntry(e) || !PROCESS_KINDS.has(e.kind)) continue;
+    if (!isLuaEntry(e) || !RUNNABLE_KINDS.has(e.kind)) continue;
     const plan = bindingPlan(app, e.id)!;
     const unavailable: Diagnostic[] = [];
     checkModules(e, plan, available, unavailable);
@@ -210,7 +223,13 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
         // the chunk's table is known only when it runs: a missing method is reported then, at its `method:` line
         const m = e.positions.method;
         const methodAt = m === undefined ? undefined : `${m.file}:${m.line}:${m.column}`;
-        rt.entries.set(e.id, { ...chunk, method: e.method, methodAt, modules: plan.modules, imports });
+        const entry: ProcessEntry = { ...chunk, method: e.method, methodAt, modules: plan.modules, imports };
+        if (e.kind === 'function.lua') rt.functions.set(e.id, entry);
+        else {
+          const defaultHost = defaultHostOf(e);
+          if (defaultHost !== undefined) entry.defaultHost = defaultHost;
+          rt.entries.set(e.id, entry);
+        }
       })(),
     );
   }

@@ -201,7 +201,7 @@ export const KNOWN_KINDS: ReadonlySet<string> = new Set([
  * `ns.*` entries describe the app's dependencies (installed under .wippy/ before moonforge reads them).
  */
 export const RUN_KINDS: ReadonlySet<string> = new Set([
-  'process.lua', 'library.lua', 'module.lua', 'process.host', 'terminal.host', 'process.service',
+  'process.lua', 'function.lua', 'library.lua', 'module.lua', 'process.host', 'terminal.host', 'process.service',
   'security.policy',
   'ns.definition', 'ns.dependency', 'ns.requirement',
 ]);

@@ -8,6 +8,8 @@ import { REGISTRY_MODULES } from './registry-modules.js';
 import { SERVICE_MODULES } from './service-modules.js';
 
 export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
+// Calling a function entry from host code (the test runner): runtime/modules/funcs/host-call.ts.
+export { callFunction, type FunctionCallOptions, type FunctionCallResult } from './funcs/host-call.js';
 export { LOG_LEVELS, isLogLevel, type LogLevel } from './logger/levels.js';
 
 /** Every platform module, by the name `modules:` lists it under. */

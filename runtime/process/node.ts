@@ -33,6 +33,8 @@ export const LIMIT_EXCEEDED = 'LimitExceeded';
 export interface EntryLoader {
   /** Whether `id` names a process entry this node can run. */
   hasEntry(id: string): boolean;
+  /** Whether `id` names a function entry (function.lua), which runs only as a call (spawnFunction), never spawned. */
+  hasFunction(id: string): boolean;
   /** Whether `id` names a process host. */
   hasHost(id: string): boolean;
   /** Binds the entry's modules into `G`, runs its chunk, and returns its main function; raises on failure. */
@@ -280,6 +282,21 @@ export class ProcessNode implements ProcessExits {
   spawn(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions = {}): Proc {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
     if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
+    return this.start(parent, id, hostId, args, opts);
+  }
+
+  /**
+   * Starts a call of function entry `id`: a process of its own (its own pid and globals, the caller's context and
+   * security unless `opts` says otherwise) whose host is the function itself, as in Wippy, where each function is
+   * its own host for message routing (system/function/functions.go executor). Its main's results are the call's.
+   * Raises SpawnError for an unknown function or past a limit.
+   */
+  spawnFunction(parent: Proc | undefined, id: string, args: unknown[], opts: SpawnOptions = {}): Proc {
+    if (!this.opts.loader.hasFunction(id)) throw new SpawnError('NotFound', `function entry not found: ${id}`);
+    return this.start(parent, id, id, args, opts);
+  }
+
+  private start(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions): Proc {
     this.checkLimits(hostId);
     const proc = new Proc(this, this.newPid(hostId), id);
     if (this.hostCounts !== undefined) this.countOnHost(hostId, 1);

@@ -38,6 +38,12 @@ export interface ProcessEntry extends CompiledChunk {
    * loader; see `libraryBinder`)
    */
   imports?: Record<string, (G: LuaTable) => unknown>;
+  /**
+   * The host a call of this process entry as a function runs it on (`meta.default_host`, or
+   * `meta.options.default_host`): Wippy registers such a process.lua entry as a function too
+   * (service/processfunc/listener.go). Undefined: not callable as a function.
+   */
+  defaultHost?: string;
 }
 
 export interface ProcessRuntimeOptions {
@@ -51,6 +57,8 @@ export interface ProcessRuntimeOptions {
   security?: { registry: PolicyRegistry; strictMode: boolean };
   /** process entries by id; the map stays live, so entries may be added after the runtime is created */
   entries: Map<string, ProcessEntry>;
+  /** function.lua entries by id (run only as calls: node.spawnFunction); live like `entries` */
+  functions?: Map<string, ProcessEntry>;
   /** host ids; live like `entries` */
   hosts: Set<string>;
   /**
@@ -72,6 +80,8 @@ export interface ProcessRuntime {
   /** the channel runtime processes share (modules that hand Lua a channel make it here) */
   channels: ChannelRuntime;
   entries: Map<string, ProcessEntry>;
+  /** function.lua entries by id */
+  functions: Map<string, ProcessEntry>;
   hosts: Set<string>;
   /** spawns a root process (no parent) */
   spawn(id: string, host: string, args?: unknown[], opts?: SpawnOptions): Proc;
@@ -163,11 +173,14 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     done.set(key, v);
     return v;
   };
+  const functions = opts.functions ?? new Map<string, ProcessEntry>();
   const loader: EntryLoader = {
     hasEntry: (id) => opts.entries.has(id),
+    hasFunction: (id) => functions.has(id),
     hasHost: (id) => opts.hosts.has(id),
     load(id, G) {
-      const entry = opts.entries.get(id)!;
+      // registry ids are unique across kinds: an id is a process entry or a function entry, never both
+      const entry = opts.entries.get(id) ?? functions.get(id)!;
       const modules = entry.modules;
       if (modules !== undefined) {
         for (let i = 0; i < modules.length; i++) {
@@ -210,6 +223,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     globals,
     channels,
     entries: opts.entries,
+    functions,
     hosts: opts.hosts,
     spawn: (id, host, args = [], o = {}) => node.spawn(undefined, id, host, args, o),
     runOnce,
