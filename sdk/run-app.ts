@@ -6,18 +6,16 @@ import { ByteWriter } from '../runtime/index.js';
 import { jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import {
   exitErrorText,
-  isProcessService,
   loadApp,
   NodeTimeScheduler,
-  ServiceSupervisor,
-  shutdownNode,
   type App,
   type LineReader,
-  type ProcessServiceEntry,
 } from '../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
 import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
+import { bootApp } from './boot-app.js';
+import { rootExit } from './root-exit.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
@@ -100,13 +98,13 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
       }
       throw e;
     }
-    return opts.exec !== undefined ? await runRoot(ar, opts.exec, opts, stderr) : await runServices(ar, time, opts, stderr);
+    return opts.exec !== undefined ? await runRoot(ar, opts.exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
   } finally {
     std.flush();
   }
 }
 
-async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, stderr: (s: string) => void): Promise<number> {
+async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): Promise<number> {
   const entry = ar.app.get(id);
   if (entry === undefined || entry.kind !== 'process.lua') {
     stderr(`moonforge: ${entry === undefined ? `no entry '${id}' in the app` : `'${id}' is a ${entry.kind} entry, not a process.lua entry`}\n`);
@@ -121,6 +119,8 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, stderr: 
     stderr(`moonforge: no host '${host}' in the app (hosts: ${ar.hosts.join(', ') || 'none'})\n`);
     return 1;
   }
+  // as `wippy run -x`: the runtime boots (its auto_start services run) before the root starts
+  const booted = bootApp(ar, { time, stderr });
   const proc = ar.rt.spawn(id, host, opts.args ?? []);
   const code = await new Promise<number>((resolve) => {
     // Every process blocked and nothing pending (no timer, no stdin read): Node's loop empties and nothing could
@@ -132,66 +132,32 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, stderr: 
     process.once('beforeExit', onIdle);
     proc.onExit.push((r) => {
       process.off('beforeExit', onIdle);
-      if (r.error === undefined) return resolve(0);
-      stderr(`${exitErrorText(r.error)}\n${r.traceback !== undefined ? `${r.traceback}\n` : ''}`);
-      resolve(1);
+      if (r.error !== undefined) {
+        stderr(`${exitErrorText(r.error)}\n${r.traceback !== undefined ? `${r.traceback}\n` : ''}`);
+        return resolve(1);
+      }
+      const exit = rootExit(r.value);
+      if (exit.output !== undefined) out(`${exit.output}\n`);
+      resolve(exit.code);
     });
   });
-  // other processes may still run, sleep or wait for input: the root's exit ends the program
-  ar.rt.shutdown();
-  ar.stdin.close?.();
+  // the root's exit ends the program: services and any other process still running, sleeping or reading stop now
+  await booted.stop(0);
   return code;
 }
 
 async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOptions, stderr: (s: string) => void): Promise<number> {
-  const services = startOrder([...ar.app.entries.values()].filter(isProcessService).filter((s) => s.lifecycle.autoStart));
-  if (services.length === 0) {
+  const booted = bootApp(ar, { time, stderr });
+  if (booted.services.length === 0) {
+    await booted.stop(0);
     stderr('moonforge: the app has no process.service with lifecycle.auto_start; run one entry with -x NS:NAME\n');
     return 1;
   }
-  const sup = new ServiceSupervisor({
-    rt: ar.rt,
-    time,
-    securityOf: (s) => ar.security.serviceContext(s),
-    onEvent(e) {
-      if (e.type === 'exit' && e.error !== undefined && !e.stopping) stderr(`moonforge: service ${e.service} (${e.pid}) failed: ${e.error}\n`);
-      else if (e.type === 'restart') stderr(`moonforge: restarting service ${e.service} in ${Math.round(e.delay)}ms (attempt ${e.attempt})\n`);
-      else if (e.type === 'give-up') stderr(`moonforge: service ${e.service} failed ${e.attempts + 1} times; not restarting it\n`);
-      else if (e.type === 'spawn-failed') stderr(`moonforge: service ${e.service} could not start: ${e.error}\n`);
-    },
-  });
   // keep Node alive while services idle on their inboxes
   const keepAlive = setInterval(() => {}, 1 << 30);
-  const signal = opts.shutdownSignal ?? firstSignal();
-  for (const s of services) sup.start(s);
-  await signal;
-  sup.stop();
-  // The services' stop_timeout (10 s by default) bounds the wait: the host's own lifecycle always has a default, so
-  // it would hide a shorter stop_timeout written on the services.
-  const stopMs = Math.max(...services.map((s) => s.lifecycle.stopTimeout)) / 1e6;
-  const terminated = await new Promise<number>((resolve) => shutdownNode(ar.rt, time, stopMs, resolve));
-  if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${stopMs}ms\n`);
+  await (opts.shutdownSignal ?? firstSignal());
+  const terminated = await booted.stop();
   clearInterval(keepAlive);
-  ar.rt.shutdown();
-  ar.stdin.close?.();
+  if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${booted.stopMs}ms\n`);
   return 0;
-}
-
-/** Services in start order: one listed in another's `lifecycle.requires` starts first (cycles keep load order). */
-export function startOrder(services: ProcessServiceEntry[]): ProcessServiceEntry[] {
-  const byId = new Map(services.map((s) => [s.id, s]));
-  const out: ProcessServiceEntry[] = [];
-  const state = new Map<string, 'active' | 'done'>();
-  const visit = (s: ProcessServiceEntry): void => {
-    if (state.has(s.id)) return;
-    state.set(s.id, 'active');
-    for (const r of s.lifecycle.requires) {
-      const dep = byId.get(r);
-      if (dep !== undefined) visit(dep);
-    }
-    state.set(s.id, 'done');
-    out.push(s);
-  };
-  services.forEach(visit);
-  return out;
 }

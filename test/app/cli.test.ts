@@ -2,6 +2,7 @@
 // reports, and service mode stopped by SIGINT/SIGTERM (CANCEL, stop timeout, exit 0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCli, removeCli, REPO } from './cli-build.js';
 import { indexYaml, writeApp } from '../support/app-folder.js';
@@ -90,7 +91,18 @@ describe('moonforge run APPDIR (child process)', () => {
   });
 
   it('service mode: SIGINT cancels every process and exits 0', async () => {
-    const c = start(['run', 'examples/ping-pong']);
+    // the ping-pong example's main, playing forever as an auto_start service
+    const example = (f: string): string => readFileSync(join(REPO, 'examples/ping-pong/src', f), 'utf8');
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(
+        proc('main', '    modules: [time]\n') + proc('pong') +
+          '  - name: pinger\n    kind: process.service\n    process: app:main\n    host: app:processes\n    input: [0]\n' +
+          '    lifecycle:\n      auto_start: true\n      stop_timeout: 2s\n',
+      ),
+      'src/main.lua': example('main.lua'),
+      'src/pong.lua': example('pong.lua'),
+    });
+    const c = start(['run', dir]);
     await c.waitFor('round 1: pong 1 from pong');
     c.kill('SIGINT');
     const r = await c.done;

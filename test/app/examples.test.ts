@@ -41,6 +41,8 @@ describe('examples', () => {
       'delete banana ->\ttrue',
       'size ->\t2',
       'frobnicate ->\tfalse\tunknown op frobnicate',
+      // main's string result, printed as `wippy run -x` prints it (service/terminal/host.go OnComplete)
+      'ok',
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // reset after stable_threshold), no restart after a normal return, and node shutdown (CANCEL, stop timeout).
 import { describe, expect, it } from 'vitest';
 import { makeApp } from '../support/process-harness.js';
-import { startOrder } from '../../sdk/run-app.js';
+import { startOrder } from '../../sdk/boot-app.js';
 import { restartDelayMs, ServiceSupervisor, shutdownNode, type SupervisorEvent } from '../../runtime/app/supervisor.js';
 import type { Lifecycle, ProcessServiceEntry, RetryPolicy } from '../../runtime/app/model.js';
 

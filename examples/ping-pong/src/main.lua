@@ -17,7 +17,7 @@ local function main(rounds)
     if r.channel == events then
       if r.value.kind == process.event.CANCEL then
         print("main: cancelled after " .. (i - 1) .. " rounds")
-        return i - 1
+        return
       end
     else
       local msg = r.value
@@ -26,7 +26,6 @@ local function main(rounds)
     end
     if rounds == 0 then time.sleep("1s") end
   end
-  return i
 end
 
 return { main = main }
