@@ -10,7 +10,7 @@ import { SERVICE_MODULES } from './service-modules.js';
 export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
 // Calling a function entry from host code (the test runner): runtime/modules/funcs/host-call.ts.
 export { callFunction, type FunctionCallOptions, type FunctionCallResult } from './funcs/host-call.js';
-export { LOG_LEVELS, isLogLevel, type LogLevel } from './logger/levels.js';
+export { LOG_LEVELS, type LogLevel } from './logger/levels.js';
 
 /** Every platform module, by the name `modules:` lists it under. */
 export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];

@@ -1,5 +1,6 @@
 // The platform modules of this group: logger, env, store, system, text, expr.
 import type { PlatformModule } from './module-host.js';
 import { LOGGER_MODULE } from './logger/index.js';
+import { SYSTEM_MODULE } from './system/module.js';
 
-export const SERVICE_MODULES: readonly PlatformModule[] = [LOGGER_MODULE];
+export const SERVICE_MODULES: readonly PlatformModule[] = [LOGGER_MODULE, SYSTEM_MODULE];

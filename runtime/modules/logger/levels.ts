@@ -5,10 +5,6 @@ export type LogLevel = LogRecord['level'];
 
 export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
-export function isLogLevel(s: string): s is LogLevel {
-  return (LOG_LEVELS as readonly string[]).includes(s);
-}
-
 /** The position of `level` in LOG_LEVELS (debug 0 ... error 3). */
 export function levelRank(level: LogLevel): number {
   return LOG_LEVELS.indexOf(level);
