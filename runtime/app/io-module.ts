@@ -96,11 +96,17 @@ export function createIoModule(sched: ProcessScheduler, write: (s: string) => vo
       const task = sched.current;
       if (task === undefined) throw luaError('io.readline must be called from a process task');
       input ??= createStreamLineReader();
+      // A line already buffered (or the end already seen) is handed over inside readLine, before this task parks:
+      // a wake-up then would find it not parked and be lost, so it is taken here without parking.
+      let parking = false;
+      let ready: { line: string | undefined } | undefined;
       const token = sched.parkToken(task);
       input.readLine((line) => {
-        sched.wake(task, line, token);
+        if (parking) sched.wake(task, line, token);
+        else ready = { line };
       });
-      const line = (yield PARK) as string | undefined;
+      parking = true;
+      const line = ready !== undefined ? ready.line : ((yield PARK) as string | undefined);
       if (line === undefined) return ret2(undefined, createError({ kind: ERROR_KINDS.NOT_FOUND, message: 'EOF' }));
       return ret1(line);
     },

@@ -17,6 +17,10 @@ export interface MoonforgeCliOptions {
   /** Node's own flags before the command (`--max-old-space-size=96`, ...) */
   nodeArgs?: readonly string[];
   timeoutMs?: number;
+  /** piped to stdin, which is then closed (else stdin is an open pipe nobody writes) */
+  input?: string;
+  /** stdin redirected from this file, as `moonforge ... < FILE` in a shell does (a file, not a pipe) */
+  stdinFile?: string;
 }
 
 /** At most two moonforge processes at a time from one test file: the machine has two cores. */
@@ -24,11 +28,18 @@ const limit = createLimiter(2);
 
 /** Runs `moonforge <args>`; never rejects: failures and timeouts are in the result. */
 export function runMoonforgeCli(args: readonly string[], opts: MoonforgeCliOptions = {}): Promise<RunResult> {
+  const argv = [...(opts.nodeArgs ?? []), MOONFORGE_BIN, ...args];
+  // execFile cannot hand the child a file as its stdin: a shell makes the redirection, then becomes node
+  const [cmd, cmdArgs] =
+    opts.stdinFile === undefined
+      ? [process.execPath, argv]
+      : ['/bin/sh', ['-c', 'exec "$0" "$@" < "$MF_STDIN_FILE"', process.execPath, ...argv]];
   return limit(() =>
-    runProcess(process.execPath, [...(opts.nodeArgs ?? []), MOONFORGE_BIN, ...args], {
+    runProcess(cmd, cmdArgs, {
       cwd: opts.cwd ?? REPO_ROOT,
-      env: opts.env,
+      env: opts.stdinFile === undefined ? opts.env : { ...opts.env, MF_STDIN_FILE: opts.stdinFile },
       timeoutMs: opts.timeoutMs ?? CLI_TIMEOUT_MS,
+      input: opts.input,
     }),
   );
 }

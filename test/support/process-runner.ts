@@ -15,12 +15,14 @@ export interface RunOptions {
   timeoutMs: number;
   /** added to this process's environment */
   env?: Record<string, string>;
+  /** written to the child's stdin (a pipe), which is then closed; without it stdin stays an open, empty pipe */
+  input?: string;
 }
 
 /** Runs `cmd args` once; never rejects: spawn failures and timeouts are reported in the result. */
 export function runProcess(cmd: string, args: readonly string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       cmd,
       [...args],
       { cwd: opts.cwd, env: opts.env ? { ...process.env, ...opts.env } : process.env, timeout: opts.timeoutMs, killSignal: 'SIGKILL', encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
@@ -43,6 +45,11 @@ export function runProcess(cmd: string, args: readonly string[], opts: RunOption
         resolve({ stdout: out, stderr: errText, status: timedOut ? null : status, timedOut });
       },
     );
+    if (opts.input !== undefined) {
+      // a child that exits without reading all of it closes the pipe: that is its business, not an error here
+      child.stdin?.on('error', () => {});
+      child.stdin?.end(Buffer.from(opts.input, 'latin1'));
+    }
   });
 }
 
