@@ -1,9 +1,10 @@
 // Values crossing processes (send payloads, spawn arguments, results) are deep-copied (Wippy spec §2.4): tables with
-// their cycles and metatables, functions by reference, Wippy error values kept, every other userdata (channels,
-// messages, timers) becomes nil.
+// their cycles and metatables, functions by reference, Wippy error values kept, payload values copied, every other
+// userdata (channels, messages, timers) becomes nil.
 import { LuaTable, rawset } from '../core/table.js';
 import { ARR, HASH, MT } from '../core/symbols.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
+import { Payload, PAYLOAD_FORMATS } from '../lib/wippy/payload.js';
 import { TypeValue } from '../types/index.js';
 
 export function copyValue(v: unknown, seen?: Map<LuaTable, LuaTable>): unknown {
@@ -19,6 +20,8 @@ export function copyValue(v: unknown, seen?: Map<LuaTable, LuaTable>): unknown {
   }
   if (v instanceof LuaTable) return copyTable(v, seen ?? new Map());
   if (isLuaErrorValue(v) || v instanceof TypeValue) return v;
+  // a payload crosses as a payload; its Lua data is copied like any value (its other data is immutable)
+  if (v instanceof Payload) return v.format === PAYLOAD_FORMATS.LUA ? new Payload(v.format, copyValue(v.data, seen)) : v;
   return undefined;
 }
 

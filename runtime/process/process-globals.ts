@@ -1,6 +1,7 @@
 // The Lua environment of a process: one read-only base table per runtime (standard library, `process`, `channel`,
-// Wippy's coroutine with `spawn`, `errors`), shared by every process through `__index`, so an idle process costs a
-// few hundred bytes instead of a copy of the library; and the modules a process entry may `require` (time, ctx).
+// Wippy's coroutine with `spawn`, `errors`, `payload`), shared by every process through `__index`, so an idle process
+// costs a few hundred bytes instead of a copy of the library; and the modules a process entry may `require` (time,
+// ctx).
 import { shareStringMetatable } from '../core/meta.js';
 import { LuaTable } from '../core/table.js';
 import { MT } from '../core/symbols.js';
@@ -11,6 +12,7 @@ import { LuaUserdata, typeName } from '../core/value.js';
 import { createGlobals } from '../env.js';
 import { openCoroutineLib } from '../lib/coroutine.js';
 import { createError, ERROR_KINDS, openErrorsLib } from '../lib/wippy/errors.js';
+import { openPayloadLib } from '../lib/wippy/payload.js';
 import { createTimeModule, invalidError, invalidWrapError, timeFromMillis } from '../lib/wippy/time/index.js';
 import { toDurationNs } from '../lib/wippy/time/duration.js';
 import type { ProcessNode } from './node.js';
@@ -75,6 +77,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
   base.process = readOnly(createProcessModule(node, channels));
   base.channel = readOnly(channels.channel);
   base.errors = readOnly(openErrorsLib());
+  base.payload = openPayloadLib();
 
   // coroutine.spawn (spec §3.2): another task of the same process, queued ahead of the parent's continuation.
   const co = openCoroutineLib();

@@ -1,0 +1,61 @@
+// JSON text -> Lua value, as Wippy's json.decode (runtime/lua/modules/json/decode_v1.go), shared by the json module
+// and payload transcoding: null is nil (an array keeps the hole, an object drops the key), numbers are numbers,
+// arrays are 1-based tables, objects tables with string keys; a value nested deeper than 128 levels is an error.
+// The text is a byte string holding UTF-8; strings come back as byte strings (invalid UTF-8 inside a string becomes
+// U+FFFD, as Go's decoder does). V8's JSON.parse does the parsing; go-errors.ts words a failure as Go does.
+import { LuaTable, tableFromArray } from '../../../core/table.js';
+import { goJsonSyntax } from './go-errors.js';
+
+const MAX_DEPTH = 128;
+
+/** Why a text cannot be decoded; `message` is the text Wippy's error carries. */
+export class JsonDecodeError extends Error {}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** A JS string (UTF-16) as the byte string of its UTF-8. */
+function utf8Bytes(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
+function toLua(v: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) throw new JsonDecodeError('json: maximum nesting depth exceeded');
+  switch (typeof v) {
+    case 'string':
+      return utf8Bytes(v);
+    case 'number':
+    case 'boolean':
+      return v;
+    default:
+      break;
+  }
+  if (v === null) return undefined;
+  if (Array.isArray(v)) {
+    const items = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) items[i] = toLua(v[i], depth + 1);
+    return tableFromArray(items);
+  }
+  const o = v as Record<string, unknown>;
+  const t = new LuaTable();
+  for (const k of Object.keys(o)) {
+    const x = toLua(o[k], depth + 1);
+    if (x !== undefined) t[utf8Bytes(k)] = x;
+  }
+  return t;
+}
+
+/** Decodes the first JSON value of `text` (a byte string); throws JsonDecodeError with Wippy's message. */
+export function decodeJson(text: string): unknown {
+  const src = NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(src);
+  } catch {
+    // Go's decoder reads the first value only: text after a complete value is not an error there
+    const r = goJsonSyntax(text);
+    if (r.error !== undefined) throw new JsonDecodeError(r.error);
+    const first = text.slice(0, r.end);
+    parsed = JSON.parse(NON_ASCII.test(first) ? Buffer.from(first, 'latin1').toString('utf8') : first);
+  }
+  return toLua(parsed, 0);
+}

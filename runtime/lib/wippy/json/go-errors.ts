@@ -1,0 +1,185 @@
+// Where Go's json.Decoder (which Wippy's json.decode uses) stops in a text JSON.parse refused: either the end of a
+// complete first value that the decoder accepts with something after it (Decoder.Decode reads one value: `[1] x`
+// and `1 x` decode to their first value; `1x` and `"a"x` do not, the scanner having to read one byte past them),
+// or the decoder's error message ("invalid character 'x' looking for beginning of value", "unexpected EOF").
+// It runs only on the failure path, over the byte string (Go's scanner reads bytes).
+
+export type GoScan = { end: number; error?: undefined } | { error: string };
+
+class Stop {
+  constructor(readonly message: string) {}
+}
+
+const HEXDIGIT = /[0-9a-fA-F]/;
+
+/** Go's quoteChar: a byte as strconv.Quote would show the rune of the same number, in single quotes. */
+function quoteChar(c: number): string {
+  if (c === 0x27) return "'\\''";
+  if (c === 0x22) return `'"'`;
+  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 0x5c: '\\\\' };
+  if (named[c] !== undefined) return `'${named[c]}'`;
+  if (c < 0x20 || c === 0x7f) return `'\\x${c.toString(16).padStart(2, '0')}'`;
+  if (c < 0x80) return `'${String.fromCharCode(c)}'`;
+  // U+0080..U+00A0 and the soft hyphen are not printable for Go; the rest of Latin-1 prints as its UTF-8 bytes
+  if (c <= 0xa0 || c === 0xad) return `'\\u00${c.toString(16)}'`;
+  return `'${Buffer.from(String.fromCharCode(c), 'utf8').toString('latin1')}'`;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+class Scanner {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  private at(): number {
+    if (this.i >= this.s.length) throw new Stop('unexpected EOF');
+    return this.s.charCodeAt(this.i);
+  }
+
+  private fail(c: number, context: string): never {
+    throw new Stop(`invalid character ${quoteChar(c)} ${context}`);
+  }
+
+  private skipSpace(): void {
+    while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
+  }
+
+  value(depth: number): void {
+    this.skipSpace();
+    const c = this.at();
+    if (c === 0x7b) return this.object(depth + 1);
+    if (c === 0x5b) return this.array(depth + 1);
+    if (c === 0x22) return this.string();
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+    if (c === 0x74) return this.literal('true');
+    if (c === 0x66) return this.literal('false');
+    if (c === 0x6e) return this.literal('null');
+    this.fail(c, 'looking for beginning of value');
+  }
+
+  private nest(depth: number): void {
+    if (depth > 10000) throw new Stop('exceeded max depth');
+  }
+
+  private object(depth: number): void {
+    this.nest(depth);
+    this.i++;
+    this.skipSpace();
+    if (this.at() === 0x7d) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      const c = this.at();
+      if (c !== 0x22) this.fail(c, 'looking for beginning of object key string');
+      this.string();
+      this.skipSpace();
+      const colon = this.at();
+      if (colon !== 0x3a) this.fail(colon, 'after object key');
+      this.i++;
+      this.value(depth);
+      this.skipSpace();
+      const sep = this.at();
+      this.i++;
+      if (sep === 0x7d) return;
+      if (sep !== 0x2c) this.fail(sep, 'after object key:value pair');
+    }
+  }
+
+  private array(depth: number): void {
+    this.nest(depth);
+    this.i++;
+    this.skipSpace();
+    if (this.at() === 0x5d) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value(depth);
+      this.skipSpace();
+      const sep = this.at();
+      this.i++;
+      if (sep === 0x5d) return;
+      if (sep !== 0x2c) this.fail(sep, 'after array element');
+    }
+  }
+
+  private string(): void {
+    this.i++;
+    for (;;) {
+      const c = this.at();
+      this.i++;
+      if (c === 0x22) return;
+      if (c < 0x20) this.fail(c, 'in string literal');
+      if (c !== 0x5c) continue;
+      const e = this.at();
+      this.i++;
+      if (e === 0x75) {
+        for (let k = 0; k < 4; k++) {
+          const h = this.at();
+          if (!HEXDIGIT.test(String.fromCharCode(h))) this.fail(h, 'in \\u hexadecimal character escape');
+          this.i++;
+        }
+      } else if (!'"\\/bfnrt'.includes(String.fromCharCode(e))) this.fail(e, 'in string escape code');
+    }
+  }
+
+  private digits(): number {
+    const start = this.i;
+    while (this.i < this.s.length && this.s.charCodeAt(this.i) >= 0x30 && this.s.charCodeAt(this.i) <= 0x39) this.i++;
+    return this.i - start;
+  }
+
+  private number(): void {
+    if (this.s.charCodeAt(this.i) === 0x2d) {
+      this.i++;
+      const c = this.at();
+      if (c < 0x30 || c > 0x39) this.fail(c, 'in numeric literal');
+    }
+    if (this.s.charCodeAt(this.i) === 0x30) this.i++;
+    else this.digits();
+    if (this.i < this.s.length && this.s.charCodeAt(this.i) === 0x2e) {
+      this.i++;
+      if (this.digits() === 0) this.fail(this.at(), 'after decimal point in numeric literal');
+    }
+    const e = this.i < this.s.length ? this.s.charCodeAt(this.i) : 0;
+    if (e === 0x65 || e === 0x45) {
+      this.i++;
+      const sign = this.at();
+      if (sign === 0x2b || sign === 0x2d) this.i++;
+      if (this.digits() === 0) this.fail(this.at(), 'in exponent of numeric literal');
+    }
+  }
+
+  private literal(word: string): void {
+    for (let k = 0; k < word.length; k++) {
+      const c = this.at();
+      if (c !== word.charCodeAt(k)) this.fail(c, `in literal ${word} (expecting '${word[k]}')`);
+      this.i++;
+    }
+  }
+}
+
+/** The end of the first value the decoder takes from `s`, or its error message. */
+export function goJsonSyntax(s: string): GoScan {
+  const sc = new Scanner(s);
+  try {
+    sc.i = 0;
+    while (sc.i < s.length && isSpace(s.charCodeAt(sc.i))) sc.i++;
+    if (sc.i >= s.length) return { error: 'EOF' };
+    const first = s.charCodeAt(sc.i);
+    sc.value(0);
+    const end = sc.i;
+    // an object or array ends at its bracket; any other value needs the byte after it to be a space or the end
+    if (first === 0x7b || first === 0x5b || end >= s.length) return { end };
+    const next = s.charCodeAt(end);
+    if (isSpace(next)) return { end };
+    return { error: `invalid character ${quoteChar(next)} after top-level value` };
+  } catch (e) {
+    if (e instanceof Stop) return { error: e.message };
+    throw e;
+  }
+}
