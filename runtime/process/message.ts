@@ -1,6 +1,6 @@
-// Message and Payload objects (Wippy spec §2.2): what `process.inbox()` and `listen(topic, {message = true})` deliver.
-// msg:topic(), msg:from() ("" when the sender is unknown), msg:payload() (a Payload for one value, nil for none, an
-// array of Payloads for several); payload:data() unwraps. A sent Message is also the envelope that waits in the
+// Message objects (Wippy spec §2.2): what `process.inbox()` and `listen(topic, {message = true})` deliver.
+// msg:topic(), msg:from() ("" when the sender is unknown), msg:payload() (a payload value of lib/wippy/payload.ts for
+// one value, nil for none, an array of them for several); payload:data() unwraps. A sent Message is also the envelope that waits in the
 // receiver's mailbox, so a message costs one object until Lua asks for its payload.
 import { LuaTable, tableFromArray } from '../core/table.js';
 import { LuaUserdata } from '../core/value.js';
@@ -8,6 +8,7 @@ import { MT } from '../core/symbols.js';
 import { ret1 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
 import { readOnly } from '../core/read-only.js';
+import { Payload, PAYLOAD_FORMATS } from '../lib/wippy/payload.js';
 
 /**
  * Userdata classes made per message keep their metatable on the prototype, not in a field: LuaUserdata's
@@ -21,13 +22,6 @@ function asUserdata(cls: { prototype: object }, mt: LuaTable): void {
 
 // Fields are `declare`d and assigned in the constructor: a class field (target ES2022) is defined on the new object
 // before the constructor body assigns it again, two stores per field for objects made for every message.
-export class Payload {
-  declare readonly value: unknown;
-  constructor(value: unknown) {
-    this.value = value;
-  }
-}
-
 export class Message {
   declare readonly topic: string;
   declare readonly from: string;
@@ -59,7 +53,7 @@ export class Message {
     if (this.payloadObj !== undefined) return this.payloadObj;
     const n = this.count;
     this.payloadObj =
-      n === 0 ? undefined : n === 1 ? new Payload(this.data) : tableFromArray((this.data as unknown[]).map((v) => new Payload(v)));
+      n === 0 ? undefined : n === 1 ? luaPayload(this.data) : tableFromArray((this.data as unknown[]).map(luaPayload));
     return this.payloadObj;
   }
 }
@@ -87,25 +81,15 @@ export function messageOf(topic: string, from: string, payloads: unknown[]): Mes
   return new Message(topic, from, n, n === 0 ? undefined : n === 1 ? payloads[0] : payloads);
 }
 
-// One check per class: `v instanceof cls` with cls a parameter is a generic (slow) instanceof in V8.
-function asPayload(v: unknown, fname: string): Payload {
-  if (v instanceof Payload) return v;
-  throw luaError(`bad argument #1 to '${fname}' (payload expected)`);
+/** A sent value as the receiver's payload (Wippy's ExportPayload: any value, a payload too, is wrapped as lua/any). */
+function luaPayload(v: unknown): Payload {
+  return new Payload(PAYLOAD_FORMATS.LUA, v);
 }
 
 function asMessage(v: unknown, fname: string): Message {
   if (v instanceof Message) return v;
   throw luaError(`bad argument #1 to '${fname}' (message expected)`);
 }
-
-const payloadMethods = new LuaTable();
-payloadMethods.data = (p: unknown) => ret1(asPayload(p, 'data').value);
-export const PAYLOAD_META = new LuaTable();
-PAYLOAD_META.__index = payloadMethods;
-PAYLOAD_META.__tostring = () => ret1('payload.Payload');
-// Every message of every process (of every runtime in this JS realm) has these: read-only.
-readOnly(payloadMethods);
-asUserdata(Payload, readOnly(PAYLOAD_META));
 
 const messageMethods = new LuaTable();
 messageMethods.topic = (m: unknown) => ret1(asMessage(m, 'topic').topic);

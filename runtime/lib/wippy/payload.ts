@@ -9,6 +9,7 @@
 // payload has none either; MessagePack is not implemented), which is the "no transcoding path found" error.
 import { LuaTable, tableFromRecord } from '../../core/table.js';
 import { LuaUserdata, typeName } from '../../core/value.js';
+import { MT } from '../../core/symbols.js';
 import { ret1, ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
 import { argError, checkStr } from '../../core/args.js';
@@ -34,13 +35,18 @@ export const PAYLOAD_FORMATS = Object.freeze({
 
 const F = PAYLOAD_FORMATS;
 
-/** A payload: immutable (format and data never change; a conversion makes a new one). */
-export class Payload extends LuaUserdata {
-  constructor(
-    readonly format: string,
-    readonly data: unknown,
-  ) {
-    super(payloadMetatable);
+/**
+ * A payload: immutable (format and data never change; a conversion makes a new one). Every message's msg:payload()
+ * makes one, so its metatable sits on the prototype (LuaUserdata's constructor would store an own `[MT]` on each) and
+ * its fields are assigned, not class fields (two stores each); the prototype chain still reaches
+ * LuaUserdata.prototype, so `type()` and `instanceof LuaUserdata` hold.
+ */
+export class Payload {
+  declare readonly format: string;
+  declare readonly data: unknown;
+  constructor(format: string, data: unknown) {
+    this.format = format;
+    this.data = data;
   }
 }
 
@@ -190,6 +196,8 @@ function pToString(self: unknown): unknown {
 // Shared by every payload of every process: read-only.
 const payloadMethods = readOnly(tableFromRecord({ get_format: pGetFormat, data: pData, unmarshal: pUnmarshal, transcode: pTranscode }));
 const payloadMetatable: LuaTable = readOnly(tableFromRecord({ __index: payloadMethods, __tostring: pToString }));
+Object.setPrototypeOf(Payload.prototype, LuaUserdata.prototype);
+(Payload.prototype as { [MT]?: LuaTable })[MT] = payloadMetatable;
 
 /** The `payload` global: `new` and the `format` constants, read-only. */
 export function openPayloadLib(): LuaTable {

@@ -27,7 +27,7 @@ describe('message path shortcuts', () => {
       print(ok, (string.gsub(tostring(err), "^.-: ", "")))
     `);
     expect(lines).toEqual([
-      'nil\tpayload.Payload\tnil\ttrue',
+      'nil\tpayload{format=lua/any}\tnil\ttrue',
       'userdata\tprocess.Message{topic=a}\ta\ttrue',
       '2\ttrue\ttrue\t1',
       'true\t1',
