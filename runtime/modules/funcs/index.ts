@@ -19,6 +19,7 @@ import { PARK } from '../../../abi/index.js';
 import type { PlatformModule } from '../module-host.js';
 import { startCall, type CallEnd, type CallOptions } from './call.js';
 import { ExecutorValue, mergedContext, timeoutOption, withFields } from './executor.js';
+import { FutureValue, futureMetatable } from './future.js';
 import { targetError } from './target.js';
 
 const denied = (message: string): LuaErrorValue => createError({ kind: ERROR_KINDS.PERMISSION_DENIED, message, retryable: false });
@@ -62,6 +63,23 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
     return ret2(copyValue(end.value), undefined);
   }
 
+  /**
+   * An asynchronous call: the Future at once. A target without a handler (or a refused spawn) is not an error of
+   * async itself: as in Wippy, where the call fails after the async start (system/function/dispatcher.go), the
+   * future gets the error.
+   */
+  const futureMt = futureMetatable();
+  const asyncCall = (target: unknown, argn: number, fname: string, args: unknown[], opts: CallOptions): unknown => {
+    const me = caller(fname);
+    const id = checkTarget(me, target, argn, fname);
+    if (typeof id !== 'string') return ret2(undefined, id.err);
+    const future = new FutureValue(futureMt, rt.channels.newChannel(1));
+    const started = startCall(rt, me, id, args, opts, (end) => future.settle(end));
+    if ('err' in started) future.settle({ value: undefined, error: started.err, timedOut: false });
+    else future.call = started;
+    return ret2(future, undefined);
+  };
+
   const notInTask = (fname: string) => (): never => {
     throw luaError(`funcs.${fname} must be called from a process task`);
   };
@@ -70,6 +88,7 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
   mod.call = mkY(notInTask('call'), function* (target: unknown, ...args: unknown[]): LuaGen {
     return yield* callY(target, 1, 'call', args, {});
   });
+  mod.async = (target: unknown, ...args: unknown[]) => asyncCall(target, 1, 'async', args, {});
 
   // ---- executors ----
   const methods = new LuaTable();
@@ -112,6 +131,7 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
     const e = checkExecutor(self, 'call');
     return yield* callY(target, 2, 'call', args, e.callOptions());
   });
+  methods.async = (self: unknown, target: unknown, ...args: unknown[]) => asyncCall(target, 2, 'async', args, checkExecutor(self, 'async').callOptions());
   // every process's executors share these tables: read-only (a writable one would let one process change what
   // another's calls do)
   readOnly(methods);

@@ -1,14 +1,11 @@
 // callFunction: a function.lua entry called from host code (the test runner's way in), on the model of Wippy's own
 // runner (tests/app/src/runner.lua), which passes a test when funcs.call gives no error and a result other than false.
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeApp } from '../../support/app-folder.js';
-import { loadApp } from '../../../runtime/app/index.js';
-import { createAppRuntime, type AppRuntime } from '../../../sdk/app-runtime.js';
+import { functionsRuntime, type EntryDef } from '../../support/function-app.js';
+import type { AppRuntime } from '../../../sdk/app-runtime.js';
 import { callFunction } from '../../../runtime/modules/index.js';
 import { isLuaErrorValue } from '../../../runtime/lib/wippy/errors.js';
 import { LuaTable } from '../../../runtime/core/table.js';
-
-process.env.MOONFORGE_CACHE ??= 'off';
 
 let running: AppRuntime | undefined;
 afterEach(() => {
@@ -16,18 +13,8 @@ afterEach(() => {
   running = undefined;
 });
 
-/** An app of function entries (name → Lua source returning { main = ... }) with a process host. */
-async function functionsApp(fns: Record<string, string>, extraEntries = ''): Promise<AppRuntime> {
-  const files: Record<string, string> = {};
-  let yaml = 'version: "1.0"\nnamespace: app\nentries:\n  - name: processes\n    kind: process.host\n';
-  for (const [name, src] of Object.entries(fns)) {
-    files[`src/${name}.lua`] = src;
-    yaml += `  - name: ${name}\n    kind: function.lua\n    source: file://${name}.lua\n    method: main\n    modules: [time, ctx]\n`;
-  }
-  files['src/_index.yaml'] = yaml + extraEntries;
-  const { app, diagnostics } = await loadApp(writeApp(files));
-  expect(diagnostics).toEqual([]);
-  running = await createAppRuntime(app);
+async function functionsApp(entries: Record<string, EntryDef>): Promise<AppRuntime> {
+  running = await functionsRuntime(entries);
   return running;
 }
 
@@ -43,8 +30,8 @@ describe('callFunction (host code calls a function entry)', () => {
     expect(r.ok === false && r.message).toBe('went wrong');
   });
 
-  // (its position and traceback are pinned through the CLI, in funcs-cli.test.ts: vitest's module loader hides the
-  // compiled chunks' frames from the in-process runs)
+  // (its position is pinned through the CLI in funcs-cli.test.ts: vitest's module loader hides the compiled chunks'
+  // frames from in-process runs, so neither position nor traceback can be seen here)
   it('a raised error fails the call with its message', async () => {
     const { rt } = await functionsApp({ boom: 'local function main()\n  error("exploded")\nend\nreturn { main = main }' });
     const r = await callFunction(rt, 'app:boom');
@@ -78,6 +65,15 @@ describe('callFunction (host code calls a function entry)', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.ok === false && r.timedOut).toBe(true);
     expect(r.ok === false && isLuaErrorValue(r.error) && r.error.kind).toBe('Timeout');
+    expect(rt.node.procs.size).toBe(0);
+  });
+
+  it('a call ends with its caller: an async call still running when its caller returns is stopped', async () => {
+    const { rt } = await functionsApp({
+      starter: { source: 'return { main = function() funcs.async("app:slow") return true end }', modules: ['funcs'] },
+      slow: 'return { main = function() time.sleep("10s") return 1 end }',
+    });
+    expect(await callFunction(rt, 'app:starter')).toEqual({ ok: true, value: true });
     expect(rt.node.procs.size).toBe(0);
   });
 
