@@ -204,4 +204,8 @@ export const RUN_KINDS: ReadonlySet<string> = new Set([
   'process.lua', 'function.lua', 'library.lua', 'module.lua', 'process.host', 'terminal.host', 'process.service',
   'security.policy',
   'ns.definition', 'ns.dependency', 'ns.requirement',
+  // read by the platform modules: registry (data entries), env (storages, variables), store (memory stores)
+  'registry.entry',
+  'env.variable', 'env.storage.os', 'env.storage.memory', 'env.storage.file', 'env.storage.router', 'env.storage.static',
+  'store.memory',
 ]);

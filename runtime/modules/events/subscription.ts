@@ -1,0 +1,96 @@
+// A Lua subscription to the event bus (wippyai/runtime runtime/lua/modules/events/yields.go): events reach the
+// subscribing process as messages on a topic of its own ("events@N"), which a 64-slot channel listens to, so an
+// event the process has no room for waits in its mailbox like any message and the sender never blocks. Each event
+// is a fresh table {system, kind, path, data} with its own copy of the data. The subscription ends at sub:close()
+// or when the process ends.
+import { LuaTable } from '../../core/table.js';
+import { LuaUserdata } from '../../core/value.js';
+import { ret1 } from '../../core/results.js';
+import { argError } from '../../core/args.js';
+import { readOnly } from '../../core/read-only.js';
+import type { Channel } from '../../process/channel.js';
+import { copyValue } from '../../process/copy.js';
+import { Message } from '../../process/message.js';
+import type { ExitResult, Proc } from '../../process/proc.js';
+import type { BusEvent, EventBus } from './bus.js';
+
+/** events.subscribe's channel capacity (engine.NewChannel(64) in module.go). */
+export const SUBSCRIPTION_BUFFER = 64;
+
+let topicSeq = 0;
+
+export class Subscription extends LuaUserdata {
+  private unsubscribe: (() => void) | undefined;
+  private readonly onExit: (r: ExitResult) => void;
+  readonly topic = `events@${++topicSeq}`;
+
+  constructor(
+    mt: LuaTable,
+    readonly proc: Proc,
+    readonly ch: Channel,
+    bus: EventBus,
+    system: string,
+    kind: string,
+  ) {
+    super(mt);
+    proc.listeners.set(this.topic, { ch, message: false });
+    this.unsubscribe = bus.subscribe({ system, kind, deliver: (e) => this.deliver(e) });
+    // at the exit only the bus forgets it: the process's subscriptions go with the process
+    this.onExit = () => this.detach();
+    proc.onExit.push(this.onExit);
+  }
+
+  private deliver(e: BusEvent): void {
+    const t = new LuaTable();
+    t.system = e.system;
+    t.kind = e.kind;
+    t.path = e.path;
+    if (e.data !== undefined) t.data = copyValue(e.data);
+    this.proc.deliverMessage(new Message(this.topic, '', 1, t));
+  }
+
+  get closed(): boolean {
+    return this.unsubscribe === undefined;
+  }
+
+  private detach(): boolean {
+    const un = this.unsubscribe;
+    if (un === undefined) return false;
+    this.unsubscribe = undefined;
+    un();
+    return true;
+  }
+
+  /** Unsubscribes and closes the channel (receivers get nil, false); idempotent. */
+  close(): void {
+    if (!this.detach()) return;
+    // a long-lived process that subscribes and closes in a loop must not collect exit observers
+    const exits = this.proc.onExitIfAny;
+    const at = exits === undefined ? -1 : exits.indexOf(this.onExit);
+    if (at >= 0) exits!.splice(at, 1);
+    if (this.proc.alive) {
+      this.proc.listeners.delete(this.topic);
+      this.ch.close();
+      this.proc.flush();
+    }
+  }
+}
+
+function checkSub(v: unknown, fname: string): Subscription {
+  if (v instanceof Subscription) return v;
+  throw argError(1, fname, 'subscription expected');
+}
+
+/** The one metatable of subscriptions (shared by every process: read-only). */
+export function subscriptionMetatable(): LuaTable {
+  const methods = new LuaTable();
+  methods.channel = (s: unknown) => ret1(checkSub(s, 'channel').ch);
+  methods.close = (s: unknown) => {
+    checkSub(s, 'close').close();
+    return ret1(true);
+  };
+  const mt = new LuaTable();
+  mt.__index = readOnly(methods);
+  mt.__tostring = () => ret1('events.Subscription{}');
+  return readOnly(mt);
+}

@@ -1,0 +1,31 @@
+// Entries written at run time (registry changesets) become entries exactly as definition files make them: the draft
+// is written out as a one-entry definition file and read by the app loader (runtime/app/entries.ts), so a
+// `function.lua` made by Lua has the same fields, defaults and checks as one written in YAML, and its problems read
+// the same. The source of a Lua entry made this way is its text (`data.source`); file:// sources are refused, since
+// such an entry has no folder for the path to be relative to.
+import { stringify } from 'yaml';
+import { readDefinitionFile } from '../../app/entries.js';
+import { LUA_KINDS, type Entry } from '../../app/model.js';
+import { parseYamlFile } from '../../app/yaml-file.js';
+import type { Diagnostic } from '../../../diagnostics/index.js';
+import type { EntryDraft } from './entry-view.js';
+import { parseId } from './ids.js';
+
+export function buildEntry(d: EntryDraft): Entry | { error: string } {
+  const id = parseId(d.id);
+  if (id.ns === '' || id.name === '') return { error: `invalid entry id '${d.id}': it needs a namespace and a name` };
+  const data = d.data !== null && typeof d.data === 'object' && !Array.isArray(d.data) ? (d.data as Record<string, unknown>) : {};
+  if ((LUA_KINDS as readonly string[]).includes(d.kind) && typeof data.source === 'string' && data.source.startsWith('file://')) {
+    return { error: `${d.id}: a ${d.kind} entry made at run time needs its source text in data.source, not a file:// path` };
+  }
+  const text = stringify({ namespace: id.ns, entries: [{ name: id.name, kind: d.kind, meta: d.meta, data }] }, { lineWidth: 0 });
+  const shown = `registry:${d.id}`;
+  const diags: Diagnostic[] = [];
+  const file = parseYamlFile(shown, shown, text, diags);
+  const built = file === undefined ? [] : readDefinitionFile(file, diags);
+  const errors = diags.filter((x) => x.severity !== 'warning');
+  if (errors.length > 0 || built.length !== 1) {
+    return { error: errors.length > 0 ? errors.map((x) => x.message).join('; ') : `${d.id}: invalid entry` };
+  }
+  return built[0]!;
+}

@@ -1,0 +1,54 @@
+// The `store` module (wippyai/runtime runtime/lua/modules/store/module.go; docs en/lua/storage/store.md):
+// store.get(id) -> a handle (handle.ts) on the store of a `store.memory` entry, and the constants store.backend and
+// store.consistency. An empty id is Invalid "resource id is required"; a denied `store.get` raises (as the Go source
+// does); an id that names no store is Internal "failed to acquire resource: ...", as Wippy's resource registry
+// answers. Each entry's store is made on first use and kept while the entry is unchanged (changing or deleting
+// the entry through the registry module starts a new, empty one, as Wippy's manager replaces the service).
+import { LuaTable, tableFromRecord } from '../../core/table.js';
+import { ret1, ret2 } from '../../core/results.js';
+import { checkStr } from '../../core/args.js';
+import { luaError } from '../../core/errors.js';
+import { readOnly } from '../../core/read-only.js';
+import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
+import type { Entry } from '../../app/model.js';
+import type { ModuleHost, PlatformModule } from '../module-host.js';
+import { MemoryStore } from './memory-store.js';
+import { StoreHandle, storeMetatable } from './handle.js';
+
+export const STORE_MEMORY_KIND = 'store.memory';
+
+const acquireFailed = (message: string): unknown =>
+  ret2(undefined, wrapError(createError({ kind: ERROR_KINDS.INTERNAL, message, retryable: false }), 'failed to acquire resource'));
+
+function createStoreModule(host: ModuleHost): LuaTable {
+  const node = host.rt.node;
+  const sched = node.sched;
+  const made = new Map<string, { entry: Entry; store: MemoryStore }>();
+  const meta = storeMetatable(node);
+
+  const storeOf = (e: Entry): MemoryStore => {
+    const known = made.get(e.id);
+    if (known !== undefined && known.entry === e) return known.store;
+    const max = e.fields.max_size;
+    const store = new MemoryStore(typeof max === 'number' && max > 0 ? Math.floor(max) : 0, () => sched.now());
+    made.set(e.id, { entry: e, store });
+    return store;
+  };
+
+  const mod = new LuaTable();
+  mod.get = (id: unknown) => {
+    const s = checkStr(id, 1, 'get');
+    if (s === '') return ret2(undefined, createError({ kind: ERROR_KINDS.INVALID, message: 'resource id is required', retryable: false }));
+    if (!node.check('store.get', s, node.current)) throw luaError(`not allowed to access store: ${s}`);
+    const e = host.registry.get(s);
+    if (e === undefined || !e.kind.startsWith('store.')) return acquireFailed(`resource not found: ${s}`);
+    if (e.kind !== STORE_MEMORY_KIND) return acquireFailed(`${e.kind} stores are not run by moonforge: ${s}`);
+    return ret1(new StoreHandle(meta, s, storeOf(e)));
+  };
+  // module.go: the backend and consistency names store:info() reports
+  mod.backend = readOnly(tableFromRecord({ KV_RAFT: 'kv.raft', KV_CRDT: 'kv.crdt', MEMORY: 'memory', SQL: 'sql', UNKNOWN: 'unknown' }));
+  mod.consistency = readOnly(tableFromRecord({ LINEARIZABLE: 'linearizable', EVENTUAL: 'eventual', LOCAL: 'local', UNKNOWN: 'unknown' }));
+  return readOnly(mod);
+}
+
+export const STORE_MODULE: PlatformModule = { name: 'store', create: createStoreModule };
