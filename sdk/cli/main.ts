@@ -13,6 +13,8 @@ Usage:
   moonforge run APPDIR -x NS:NAME [--host HOST] [ARGS...]
                                         run one process.lua entry of a Wippy app as the root process
   moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
+  moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
+                                        run the app's tests (entries with meta.type: test); see moonforge test --help
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
   moonforge --help | --version
 
@@ -152,6 +154,23 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
   return runApp(dir, { exec, host, args, format, logFormat, logLevel });
 }
 
+/** `test APPDIR [PATTERN...] [OPTIONS]` (sdk/test-runner/options.ts); usage errors exit 2. */
+async function testCommand(args: string[]): Promise<number> {
+  // Loaded only for this command, as for apps: a plain script run never pays for the runner.
+  const { parseTestArgs, TEST_USAGE } = await import('../test-runner/options.js');
+  const parsed = parseTestArgs(args);
+  if (parsed.type === 'help') {
+    process.stdout.write(TEST_USAGE);
+    return 0;
+  }
+  if (parsed.type === 'error') {
+    process.stderr.write(`moonforge test: ${parsed.message}\n${TEST_USAGE}`);
+    return 2;
+  }
+  const { runTests } = await import('../test-runner/run-tests.js');
+  return runTests(parsed.options);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
@@ -184,6 +203,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'compile':
       return compileCommand(rest);
+    case 'test':
+      return testCommand(rest);
     default:
       process.stderr.write(`moonforge: unknown command '${cmd}'\n${USAGE}`);
       return 2;

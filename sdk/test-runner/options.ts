@@ -15,6 +15,8 @@ export interface TestOptions {
   /** where the json / junit report goes; stdout when absent */
   output?: string;
   format: DiagnosticFormat;
+  /** `--log-format` / `--log-level` as written (sdk/log-sink.ts logSettings reads them with the environment) */
+  log: { format?: string; level?: string };
 }
 
 export const DEFAULT_JOBS = 4;
@@ -41,6 +43,9 @@ Options:
   --reporter NAME       console (default, for people), json or junit (for CI)
   --output FILE         write the json or junit report to FILE; the console report still goes to stdout
   --format text|json    how problems loading the app are written to stderr (as for run)
+  --log-format F        console (default) or json: how the logger module's records are written to stderr
+  --log-level L         debug, info (default), warn or error: the least level written
+                        (MOONFORGE_LOG_FORMAT and MOONFORGE_LOG_LEVEL when not given, as for run)
   -h, --help            this text
 
 Without --output, a json or junit report is all that goes to stdout; what the tests print goes to stderr.
@@ -61,7 +66,7 @@ export function parseDuration(s: string): number | undefined {
 
 const REPORTERS: readonly ReporterName[] = ['console', 'json', 'junit'];
 /** the options, each of which takes a value */
-const VALUE_OPTIONS = new Set(['--namespace', '--name', '--suite', '--jobs', '--timeout', '--reporter', '--output', '--format']);
+const VALUE_OPTIONS = new Set(['--namespace', '--name', '--suite', '--jobs', '--timeout', '--reporter', '--output', '--format', '--log-format', '--log-level']);
 
 export function parseTestArgs(args: readonly string[]): ParsedTestArgs {
   const filter: TestFilter = { patterns: [], namespaces: [], names: [], suites: [] };
@@ -71,6 +76,7 @@ export function parseTestArgs(args: readonly string[]): ParsedTestArgs {
   let reporter: ReporterName = 'console';
   let output: string | undefined;
   let format: DiagnosticFormat = 'text';
+  const log: TestOptions['log'] = {};
   const positional = (a: string): void => {
     if (app === undefined) app = a;
     else filter.patterns.push(a);
@@ -123,11 +129,17 @@ export function parseTestArgs(args: readonly string[]): ParsedTestArgs {
         if (v !== 'text' && v !== 'json') return { type: 'error', message: `--format must be 'text' or 'json' (got '${v}')` };
         format = v;
         break;
+      case '--log-format':
+        log.format = v;
+        break;
+      case '--log-level':
+        log.level = v;
+        break;
       default:
         return { type: 'error', message: `unknown option '${a}'` };
     }
   }
   if (app === undefined) return { type: 'error', message: 'missing APPDIR' };
   if (output !== undefined && reporter === 'console') return { type: 'error', message: '--output needs --reporter json or junit' };
-  return { type: 'run', options: { app, filter, jobs, timeoutMs, reporter, output, format } };
+  return { type: 'run', options: { app, filter, jobs, timeoutMs, reporter, output, format, log } };
 }

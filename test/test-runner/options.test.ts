@@ -6,7 +6,7 @@ describe('moonforge test arguments', () => {
   it('has defaults: every test, console report, 4 jobs, 30 s per test', () => {
     expect(parseTestArgs(['app'])).toEqual({
       type: 'run',
-      options: { app: 'app', filter: { patterns: [], namespaces: [], names: [], suites: [] }, jobs: DEFAULT_JOBS, timeoutMs: DEFAULT_TIMEOUT_MS, reporter: 'console', output: undefined, format: 'text' },
+      options: { app: 'app', filter: { patterns: [], namespaces: [], names: [], suites: [] }, jobs: DEFAULT_JOBS, timeoutMs: DEFAULT_TIMEOUT_MS, reporter: 'console', output: undefined, format: 'text', log: {} },
     });
   });
 
@@ -16,8 +16,8 @@ describe('moonforge test arguments', () => {
       type: 'run',
       options: { app: 'app', jobs: 2, filter: { patterns: ['json', '*:encode', '--odd'], namespaces: ['app.test'], names: ['x', 'y'], suites: ['s'] } },
     });
-    expect(parseTestArgs(['app', '--reporter', 'junit', '--output', 'r.xml', '--timeout', '1.5s', '--format', 'json'])).toMatchObject({
-      options: { reporter: 'junit', output: 'r.xml', timeoutMs: 1500, format: 'json' },
+    expect(parseTestArgs(['app', '--reporter', 'junit', '--output', 'r.xml', '--timeout', '1.5s', '--format', 'json', '--log-level', 'warn', '--log-format', 'json'])).toMatchObject({
+      options: { reporter: 'junit', output: 'r.xml', timeoutMs: 1500, format: 'json', log: { level: 'warn', format: 'json' } },
     });
   });
 

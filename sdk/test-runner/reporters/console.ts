@@ -68,6 +68,10 @@ export class ConsoleReporter {
     if (r.traceback !== undefined) for (const line of r.traceback.split('\n')) this.write(`    ${c.dim(line)}\n`);
   }
 
+  reportWritten(reporter: string, file: string): void {
+    this.write(`${this.style.dim(`${reporter} report written to ${file}`)}\n`);
+  }
+
   finish(report: RunReport): void {
     const c = this.style;
     const failures = report.suites.flatMap((s) => s.results.filter((r) => r.status !== 'passed'));
