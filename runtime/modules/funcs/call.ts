@@ -49,6 +49,24 @@ export function timeoutError(target: string, ms: number): LuaErrorValue {
   return createError({ kind: ERROR_KINDS.TIMEOUT, message: `function call timed out after ${ms}ms: ${target}`, retryable: false, frames: [] });
 }
 
+/** The calls each caller has under way (what its exit stops), made on its first call. */
+const RUNNING = new WeakMap<Proc, Set<() => void>>();
+
+function runningCallsOf(caller: Proc): Set<() => void> {
+  let calls = RUNNING.get(caller);
+  if (calls === undefined) {
+    const made = new Set<() => void>();
+    calls = made;
+    RUNNING.set(caller, made);
+    // one exit observer per caller, however many calls it makes
+    caller.onExit.push(() => {
+      RUNNING.delete(caller);
+      for (const end of [...made]) end();
+    });
+  }
+  return calls;
+}
+
 /**
  * Starts a call of `target` (a well-formed id) for `caller` (undefined: the host) with `args` (copied into the
  * call's process); `done` runs once, when it ends. A target without a handler, or a spawn refused (a limit, an
@@ -84,24 +102,17 @@ export function startCall(
   let timedOut = false;
   let timer: { unsubscribe(): void } | undefined;
   const stop = (error: LuaErrorValue): void => node.exitProcess(proc, { value: undefined, error });
-  // The caller's exit ends the call. Its observer is taken off when the call ends first, unless the caller is
-  // exiting right now (its observers are being run: the list must not change under them).
-  const onCallerExit =
+  const endWithCaller =
     caller === undefined
       ? undefined
       : (): void => {
-          if (!proc.alive) return;
           if (isFunction) node.terminate(proc);
           else node.cancel(undefined, proc, 'caller context canceled');
         };
-  if (caller !== undefined) caller.onExit.push(onCallerExit!);
+  if (caller !== undefined) runningCallsOf(caller).add(endWithCaller!);
   proc.onExit.push((r: ExitResult) => {
     timer?.unsubscribe();
-    if (caller !== undefined && caller.alive) {
-      const observers = caller.onExit;
-      const i = observers.indexOf(onCallerExit!);
-      if (i >= 0) observers.splice(i, 1);
-    }
+    if (caller !== undefined) RUNNING.get(caller)?.delete(endWithCaller!);
     done({ value: r.value, error: r.error, traceback: r.traceback, timedOut });
   });
   const ms = opts.timeoutMs;
