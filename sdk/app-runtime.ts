@@ -159,7 +159,13 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
-  installPlatformModules({ rt, registry: app.entries, ...logSinkFor(opts), environment: opts.environment ?? process.env });
+  installPlatformModules({
+    rt,
+    registry: app.entries,
+    ...logSinkFor(opts),
+    environment: opts.environment ?? process.env,
+    entriesChanged: (ids) => refreshAppEntries(app, rt, ids),
+  });
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
@@ -186,8 +192,11 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
   };
 }
 
-/** Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API). */
-export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void> {
+/**
+ * Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API); with
+ * `only`, just those of these ids.
+ */
+export async function addAppEntries(app: App, rt: ProcessRuntime, only?: ReadonlySet<string>): Promise<void> {
   const problems: StartProblem[] = [];
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
@@ -201,7 +210,7 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
   const available = new Set(rt.globals.modules.keys());
   const pending: Array<Promise<void>> = [];
   for (const e of app.entries.values()) {
-    if (!isLuaEntry(e) || !RUNNABLE_KINDS.has(e.kind)) continue;
+    if (!isLuaEntry(e) || !RUNNABLE_KINDS.has(e.kind) || (only !== undefined && !only.has(e.id))) continue;
     const plan = bindingPlan(app, e.id)!;
     const unavailable: Diagnostic[] = [];
     checkModules(e, plan, available, unavailable);
@@ -235,4 +244,26 @@ export async function addAppEntries(app: App, rt: ProcessRuntime): Promise<void>
   }
   await Promise.all(pending);
   if (problems.length > 0) throw new AppStartError(problems);
+}
+
+/**
+ * After the registry module changed entries `ids` of the live registry (a changeset, a version applied): what no
+ * longer exists stops being callable or spawnable, and every process and function entry that changed or imports
+ * (directly or through libraries) a changed entry is compiled again, so the next call runs the new code. Rejects with
+ * an AppStartError when one does not compile (the registry then puts the entries back as they were).
+ */
+export async function refreshAppEntries(app: App, rt: ProcessRuntime, ids: readonly string[]): Promise<void> {
+  const changed = new Set(ids);
+  const affected = new Set<string>();
+  for (const e of app.entries.values()) {
+    if (!isLuaEntry(e) || !RUNNABLE_KINDS.has(e.kind)) continue;
+    if (changed.has(e.id) || bindingPlan(app, e.id)?.libraries.some((l) => changed.has(l.id))) affected.add(e.id);
+  }
+  // the others keep running their old code until the new one is compiled (a failed compile leaves them as they were)
+  for (const id of changed) {
+    if (affected.has(id)) continue;
+    rt.functions.delete(id);
+    rt.entries.delete(id);
+  }
+  if (affected.size > 0) await addAppEntries(app, rt, affected);
 }

@@ -39,6 +39,12 @@ export interface ModuleHost {
   logLevel?: LogRecord['level'];
   /** the host environment variables the `env` module may read (`process.env` for the CLI) */
   environment: Readonly<Record<string, string | undefined>>;
+  /**
+   * Called by the registry module after it changed entries `ids` of `registry` (created, updated or deleted): the
+   * host compiles what runs (function and process entries) and resolves once they can be called, or rejects when
+   * one does not compile (the registry then restores the entries). Without it, changed code is not recompiled.
+   */
+  entriesChanged?(ids: readonly string[]): Promise<void>;
 }
 
 /** A module processes can list under `modules:` and `require`. */

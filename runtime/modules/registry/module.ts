@@ -17,7 +17,9 @@ import { luaToText, textToLua } from '../lua-text.js';
 import { dataFromLua, draftFromLua, draftToLua, entryToLua, idFromLua, type EntryDraft } from './entry-view.js';
 import { compileFilter, flattenFilter } from './filter.js';
 import { idText, parseId } from './ids.js';
-import { RegistryFailure, VersionedRegistry, type Operation, type OpKind, type Version } from './versions.js';
+import { RegistryFailure, VersionedRegistry, type Change, type Operation, type OpKind, type Version } from './versions.js';
+import { mkY, type LuaGen } from '../../core/coroutine.js';
+import { PARK } from '../../../abi/index.js';
 import { ChangesValue, checkUd, HistoryValue, SnapshotValue, typeMeta, VersionValue } from './values.js';
 
 const error = (kind: string, message: string) => createError({ kind, message, retryable: false });
@@ -50,6 +52,42 @@ function createRegistryModule(host: ModuleHost): LuaTable {
     const e = lookup(id);
     if (e === undefined) return fail(ERROR_KINDS.NOT_FOUND, `entry not found: ${textToLua(id)}`);
     return ret2(entryToLua(e), undefined);
+  };
+
+  /**
+   * Has the host make the changed entries runnable (ModuleHost.entriesChanged), parking the calling task until it is
+   * done; the problem's text when it could not. Outside a task nothing can wait: the work is started and not awaited.
+   */
+  function* refreshed(changes: readonly Change[]): Generator<unknown, string | undefined, unknown> {
+    const hook = host.entriesChanged;
+    if (hook === undefined || changes.length === 0) return undefined;
+    const done = hook.call(host, [...new Set(changes.map((c) => c.id))]);
+    const sched = node.sched;
+    const task = waiting ? sched.current : undefined;
+    if (task === undefined) {
+      done.catch(() => undefined);
+      return undefined;
+    }
+    const token = sched.parkToken(task);
+    done.then(
+      () => sched.wake(task, undefined, token),
+      (e: unknown) => sched.wake(task, e instanceof Error ? e.message : String(e), token),
+    );
+    return (yield PARK) as string | undefined;
+  }
+  /** Whether the running generator may park (false while runPlain drives it). */
+  let waiting = true;
+  /** Runs a twin's generator to its end without parking: the plain form of a call that would wait. */
+  const runPlain = (g: LuaGen): unknown => {
+    waiting = false;
+    try {
+      for (;;) {
+        const r = g.next();
+        if (r.done === true) return r.value;
+      }
+    } finally {
+      waiting = true;
+    }
   };
 
   // ---- versions and history ----
@@ -113,14 +151,25 @@ function createRegistryModule(host: ModuleHost): LuaTable {
     changes.ops.push({ kind: 'entry.delete', draft: { id: idText(parsed), kind: '', meta: {}, data: undefined } });
     return ret1(c);
   };
-  changesMethods.apply = (c: unknown) => {
+  // changes:apply() and apply_version() wait (the calling task parks) until the host has compiled the function and
+  // process entries they changed, so the next funcs.call runs the new code; if one does not compile, the entries are
+  // put back and the call fails. Called where a task cannot park, they apply at once and the compile follows.
+  function* applyChanges(c: unknown): LuaGen {
     const changes = checkChanges(c, 'apply');
     if (changes.ops.length === 0) return fail(ERROR_KINDS.INVALID, 'no changes to apply');
     if (!node.check('registry.apply', '', node.current)) return fail(ERROR_KINDS.PERMISSION_DENIED, 'not allowed to apply registry changes');
     const v = reg.apply(changes.ops);
     if (v instanceof RegistryFailure) return wrapped(v, 'apply changes');
+    const problem = yield* refreshed(v.changes);
+    if (problem !== undefined) {
+      reg.discard(v);
+      yield* refreshed(v.changes);
+      return wrapped(new RegistryFailure(ERROR_KINDS.INTERNAL, problem), 'apply changes');
+    }
+    reg.announce(v.changes);
     return ret2(versionValue(v), undefined);
-  };
+  }
+  changesMethods.apply = mkY((c: unknown) => runPlain(applyChanges(c)), applyChanges);
 
   // ---- history ----
   const historyMethods = new LuaTable();
@@ -168,13 +217,21 @@ function createRegistryModule(host: ModuleHost): LuaTable {
   mod.current_version = () => ret2(versionValue(reg.head), undefined);
   mod.versions = () => ret2(versionList(), undefined);
   mod.history = () => ret2(new HistoryValue(historyType.mt), undefined);
-  mod.apply_version = (v: unknown) => {
+  function* applyVersion(v: unknown): LuaGen {
     if (!node.check('registry.apply_version', '', node.current)) return fail(ERROR_KINDS.PERMISSION_DENIED, 'registry version change is not allowed');
     if (!(v instanceof LuaUserdata)) throw typeError(1, 'apply_version', 'userdata', v);
     if (!(v instanceof VersionValue) || reg.find(v.version.id) !== v.version) return fail(ERROR_KINDS.INVALID, 'expected version object');
-    reg.applyVersion(v.version);
+    const from = reg.head;
+    const changes = reg.applyVersion(v.version);
+    const problem = yield* refreshed(changes);
+    if (problem !== undefined) {
+      yield* refreshed(reg.applyVersion(from));
+      return wrapped(new RegistryFailure(ERROR_KINDS.INTERNAL, problem), 'apply version', false);
+    }
+    reg.announce(changes);
     return ret2(true, undefined);
-  };
+  }
+  mod.apply_version = mkY((v: unknown) => runPlain(applyVersion(v)), applyVersion);
   mod.build_delta = (from: unknown, to: unknown) => {
     if (!(from instanceof LuaTable)) return fail(ERROR_KINDS.INVALID, 'from_entries must be a table');
     if (!(to instanceof LuaTable)) return fail(ERROR_KINDS.INVALID, 'to_entries must be a table');

@@ -19,7 +19,7 @@ export interface Operation {
   draft: EntryDraft;
 }
 
-interface Change {
+export interface Change {
   id: string;
   before: Entry | undefined;
   after: Entry | undefined;
@@ -27,13 +27,18 @@ interface Change {
 
 export class Version {
   next: Version | undefined = undefined;
+  /** the previous version's `next` before this one was made (put back if this version is discarded) */
+  readonly replacedNext: Version | undefined;
   constructor(
     readonly id: number,
     readonly previous: Version | undefined,
     readonly changes: readonly Change[],
   ) {
+    this.replacedNext = previous?.next;
     if (previous !== undefined) previous.next = this;
   }
+
+
   get text(): string {
     return `v${this.id}`;
   }
@@ -91,8 +96,19 @@ export class VersionedRegistry {
     const v = new Version(this.versions.length + 1, this.head, changes);
     this.versions.push(v);
     this.head = v;
-    for (const c of changes) this.announce(c);
     return v;
+  }
+
+  /**
+   * Takes back `v`, the version just applied, when what it changed cannot run (a function that does not compile):
+   * the entries are put back and the version is forgotten, as if it had never been applied.
+   */
+  discard(v: Version): void {
+    if (v !== this.head || this.versions[this.versions.length - 1] !== v) return;
+    for (let i = v.changes.length - 1; i >= 0; i--) this.commit(v.changes[i]!.id, v.changes[i]!.before);
+    this.versions.pop();
+    this.head = v.previous!;
+    this.head.next = v.replacedNext;
   }
 
   /** The entries as they are at version `target`: the live registry, moved there along the versions. */
@@ -105,9 +121,9 @@ export class VersionedRegistry {
     return state;
   }
 
-  /** Moves the head to `target`, changing the live registry to match. */
-  applyVersion(target: Version): void {
-    if (target === this.head) return;
+  /** Moves the head to `target`, changing the live registry to match; returns what it changed. */
+  applyVersion(target: Version): Change[] {
+    if (target === this.head) return [];
     const changes = this.path(target);
     // net effect per entry, so an entry created and deleted on the way is neither created nor announced
     const net = new Map<string, Change>();
@@ -115,9 +131,10 @@ export class VersionedRegistry {
       const first = net.get(c.id);
       net.set(c.id, { id: c.id, before: first === undefined ? this.live.get(c.id) : first.before, after: c.after });
     }
-    for (const c of net.values()) if (c.before !== c.after) this.commit(c.id, c.after);
+    const changed = [...net.values()].filter((c) => c.before !== c.after);
+    for (const c of changed) this.commit(c.id, c.after);
     this.head = target;
-    for (const c of net.values()) if (c.before !== c.after) this.announce(c);
+    return changed;
   }
 
   /** The changes that take the head's state to `target`'s: undo up to the common ancestor, then redo down. */
@@ -146,9 +163,12 @@ export class VersionedRegistry {
     else this.live.set(id, after);
   }
 
-  private announce(c: Change): void {
-    if (this.bus.size === 0) return;
-    const kind: OpKind = c.before === undefined ? 'entry.create' : c.after === undefined ? 'entry.delete' : 'entry.update';
-    this.bus.send({ system: 'registry', kind, path: c.id, data: draftToLua(draftOf((c.after ?? c.before)!)) });
+  /** Publishes changes that took effect on the event bus. */
+  announce(changes: readonly Change[]): void {
+    for (const c of changes) {
+      if (this.bus.size === 0) return;
+      const kind: OpKind = c.before === undefined ? 'entry.create' : c.after === undefined ? 'entry.delete' : 'entry.update';
+      this.bus.send({ system: 'registry', kind, path: c.id, data: draftToLua(draftOf((c.after ?? c.before)!)) });
+    }
   }
 }
