@@ -1,4 +1,5 @@
 // The platform modules of this group: json, yaml, base64, hash, crypto, uuid.
 import type { PlatformModule } from './module-host.js';
+import { JSON_MODULE } from './json/module.js';
 
-export const ENCODING_MODULES: readonly PlatformModule[] = [];
+export const ENCODING_MODULES: readonly PlatformModule[] = [JSON_MODULE];

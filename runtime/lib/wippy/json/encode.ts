@@ -28,70 +28,102 @@ const SPARSE = 'cannot encode sparse array: non-contiguous numeric keys found';
 const MIXED = 'cannot encode mixed-key table: table has both numeric and non-numeric keys';
 const DEPTH = 'exceeded maximum nesting depth for JSON encoding';
 
-class Encoder {
-  /** tables on the path from the root to the one being written */
-  private readonly open = new Set<LuaTable>();
+/** Whether `t` has a string key (for-in over a LuaTable sees exactly its own string keys: the prototype has none). */
+function hasStringKey(t: LuaTable): boolean {
+  for (const _ in t) return true;
+  return false;
+}
 
-  value(v: unknown, depth: number): string {
+/** Writes one value, appending to `out` (a rope V8 flattens once at the end). */
+class Encoder {
+  out = '';
+  /** tables on the path from the root to the one being written (at most 129: a scan beats a Set at these sizes) */
+  private readonly open: LuaTable[] = [];
+
+  value(v: unknown, depth: number): void {
     switch (typeof v) {
       case 'string':
-        return jsonStringText(v);
+        this.out += jsonStringText(v);
+        return;
       case 'number':
-        return nestedNumberText(v);
+        this.out += nestedNumberText(v);
+        return;
       case 'boolean':
-        return v ? 'true' : 'false';
+        this.out += v ? 'true' : 'false';
+        return;
       case 'undefined':
-        return 'null';
+        this.out += 'null';
+        return;
       default:
         break;
     }
     if (depth + 1 > MAX_DEPTH) throw new JsonEncodeError(DEPTH);
-    if (v instanceof LuaTable) return this.table(v, depth + 1);
-    if (v instanceof LuaErrorValue) return jsonStringText(errorText(v));
-    return 'null';
+    if (v instanceof LuaTable) this.table(v, depth + 1);
+    else this.out += v instanceof LuaErrorValue ? jsonStringText(errorText(v)) : 'null';
   }
 
-  table(t: LuaTable, depth: number): string {
-    if (this.open.has(t)) throw new JsonEncodeError(NESTED);
+  table(t: LuaTable, depth: number): void {
+    if (this.open.includes(t)) throw new JsonEncodeError(NESTED);
     const arr = t[ARR];
     const h = t[HASH];
-    const strKeys = Object.keys(t);
-    let numeric = 0; // positive integer keys
-    let maxKey = 0;
-    let other = strKeys.length > 0;
-    for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) numeric++;
-    if (numeric > 0) maxKey = arr.length;
-    if (h !== undefined) {
-      for (const k of h.keys()) {
-        if (typeof k === 'number' && k > 0 && Number.isInteger(k)) {
-          numeric++;
-          if (k > maxKey) maxKey = k;
-        } else other = true;
+    const strKeys = hasStringKey(t);
+    // the common shapes first: a record (string keys only) and a list (an array part only)
+    if (h === undefined && arr.length === 0) {
+      if (!strKeys) {
+        this.out += '[]';
+        return;
       }
-    }
-    if (numeric === 0 && !other) return h !== undefined ? '{}' : '[]';
-    if (numeric > 0 && other) throw new JsonEncodeError(MIXED);
-    this.open.add(t);
-    let out: string;
-    if (other) out = this.object(t, strKeys, h, depth);
-    else {
-      if (numeric !== maxKey) throw new JsonEncodeError(SPARSE);
-      out = '[';
-      for (let i = 0; i < maxKey; i++) {
-        if (i > 0) out += ',';
-        out += this.value(i < arr.length ? arr[i] : h!.get(i + 1), depth);
+      this.open.push(t);
+      this.object(t, undefined, depth);
+    } else if (h === undefined && !strKeys) {
+      this.open.push(t);
+      this.list(arr, undefined, arr.length, depth);
+    } else {
+      let numeric = 0; // positive integer keys
+      let maxKey = 0;
+      let other = strKeys;
+      for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) numeric++;
+      if (numeric > 0) maxKey = arr.length;
+      if (h !== undefined) {
+        for (const k of h.keys()) {
+          if (typeof k === 'number' && k > 0 && Number.isInteger(k)) {
+            numeric++;
+            if (k > maxKey) maxKey = k;
+          } else other = true;
+        }
       }
-      out += ']';
+      if (numeric === 0 && !other) {
+        this.out += h !== undefined ? '{}' : '[]';
+        return;
+      }
+      if (numeric > 0 && other) throw new JsonEncodeError(MIXED);
+      if (numeric !== maxKey && !other) throw new JsonEncodeError(SPARSE);
+      this.open.push(t);
+      if (other) this.object(t, h, depth);
+      else this.list(arr, h, maxKey, depth);
     }
-    this.open.delete(t);
-    return out;
+    this.open.pop();
   }
 
-  object(t: LuaTable, strKeys: string[], h: Map<unknown, unknown> | undefined, depth: number): string {
-    let out = '{';
+  /** Keys 1..n from the array part, then the hash part; a hole is the sparse-array error. */
+  list(arr: unknown[], h: Map<unknown, unknown> | undefined, n: number, depth: number): void {
+    this.out += '[';
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.out += ',';
+      const v = i < arr.length ? arr[i] : h!.get(i + 1);
+      if (v === undefined) throw new JsonEncodeError(SPARSE);
+      this.value(v, depth);
+    }
+    this.out += ']';
+  }
+
+  object(t: LuaTable, h: Map<unknown, unknown> | undefined, depth: number): void {
+    this.out += '{';
     let first = true;
-    for (const k of strKeys) {
-      out += `${first ? '' : ','}${jsonStringText(k)}:${this.value(t[k], depth)}`;
+    for (const k in t) {
+      this.out += first ? jsonStringText(k) : `,${jsonStringText(k)}`;
+      this.out += ':';
+      this.value(t[k], depth);
       first = false;
     }
     if (h !== undefined) {
@@ -100,11 +132,13 @@ class Encoder {
         if (typeof k === 'number') key = Number.isFinite(k) ? fixedShortest(k === 0 ? 0 : k) : k > 0 ? '+Inf' : '-Inf';
         else if (typeof k === 'boolean') key = k ? 'true' : 'false';
         else continue;
-        out += `${first ? '' : ','}${jsonStringText(key)}:${this.value(v, depth)}`;
+        this.out += first ? jsonStringText(key) : `,${jsonStringText(key)}`;
+        this.out += ':';
+        this.value(v, depth);
         first = false;
       }
     }
-    return `${out}}`;
+    this.out += '}';
   }
 }
 
@@ -118,11 +152,13 @@ export function encodeJson(v: unknown): string {
     default:
       break;
   }
+  const enc = new Encoder();
   try {
-    if (v instanceof LuaTable) return new Encoder().table(v, 0);
+    if (v instanceof LuaTable) enc.table(v, 0);
+    else enc.value(v, -1);
   } catch (e) {
     if (e instanceof JsonEncodeError) throw new JsonEncodeError(MARSHALER + e.message);
     throw e;
   }
-  return new Encoder().value(v, -1);
+  return enc.out;
 }
