@@ -192,7 +192,9 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
       }
       if (entry.imports !== undefined) for (const [alias, make] of Object.entries(entry.imports)) G[alias] = make(G);
       const exported = runChunk(entry, G);
-      if (entry.method === undefined) return exported;
+      // a chunk that returns a function gives its method itself, whatever `method:` names (Wippy's
+      // runtime/lua/engine/process.go: "Script returned function directly")
+      if (entry.method === undefined || typeof exported === 'function') return exported;
       const fn = exported !== undefined && typeof exported === 'object' ? rawget(exported as LuaTable, entry.method) : undefined;
       if (fn === undefined) throw luaError(`${entry.methodAt === undefined ? '' : `${entry.methodAt}: `}method not found: ${entry.method}`, 0);
       return fn;

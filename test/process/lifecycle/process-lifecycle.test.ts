@@ -37,7 +37,7 @@ describe('spawn variants and EXIT', () => {
       WORKERS,
     );
     expect(exit?.error).toBeUndefined();
-    const pid = /\{local@app:processes\|0x[0-9a-f]+\}/.source;
+    const pid = /\{app:processes\|0x[0-9a-f]+\}/.source;
     expect(lines[0]).toBe('string\ttrue\t5\t1');
     expect(lines[1]).toMatch(new RegExp(`^pid\\.exit\\t${pid}\\tnumber\\tfine\\tnil\\t-$`));
     expect(lines[2]).toBe('true\ttrue');
@@ -452,5 +452,19 @@ describe('main entry shapes', () => {
       'app:main',
     );
     expect(lines).toEqual(['method not found: main']);
+  });
+
+  it('a chunk that returns a function runs that function, whatever method: names (wippyai/runtime runtime/lua/engine/process.go: "Script returned function directly"; Wippy\'s env and store tests are written so)', async () => {
+    const { lines } = await runMain(
+      {
+        'app:main': entry(`
+          process.spawn_monitored("app:direct", "app:processes", 20)
+          print(process.events():receive().result.value)`),
+        // it blocks (time.sleep) and loops: it runs as a process's method, able to give way
+        'app:direct': { source: `return function(n) local s = 0 for i = 1, n do s = s + i end time.sleep("5ms") return s end`, method: 'main', modules: ['time'] },
+      },
+      'app:main',
+    );
+    expect(lines).toEqual(['210']);
   });
 });
