@@ -24,7 +24,7 @@ end
 
 local function main()
   sample('_G', _G)
-  for _, m in pairs({ 'time', 'ctx', 'security', 'io' }) do
+  for _, m in pairs({ 'time', 'ctx', 'security', 'io', 'funcs' }) do
     sample(m, require(m))
   end
   -- values of every kind a process can hold
@@ -78,6 +78,10 @@ local function main()
   sample('actor meta', security.new_actor('probe', { a = { b = 1 } }):meta())
   sample('error details', errors.new({ message = 'x', details = { a = { b = 1 } } }):details())
   sample('ctx all', ctx.all())
+  sample('executor', funcs.new():with_context({ a = { b = 1 } }))
+  local future = funcs.async('app:fn')
+  sample('future', future)
+  sample('future payload', future:response():receive())
   sample('os.date table', os.date('*t'))
 end
 

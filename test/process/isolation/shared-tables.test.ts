@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIoModule } from '../../../runtime/app/io-module.js';
 import { entry, makeApp } from '../../support/process-harness.js';
+import { FUNCS_MODULE } from '../../../runtime/modules/funcs/index.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
-const MODULES = ['time', 'ctx', 'security', 'io'];
+const MODULES = ['time', 'ctx', 'security', 'io', 'funcs'];
 
 interface Walk {
   readOnly: Map<string, string>; // path -> table id
@@ -36,6 +37,9 @@ async function walkTwice(): Promise<[Walk, Walk]> {
     'app:child': entry('', MODULES),
   });
   app.rt.globals.modules.set('io', createIoModule(app.rt.node.sched, () => {}));
+  app.rt.globals.modules.set('funcs', FUNCS_MODULE.create({ rt: app.rt, registry: new Map(), log: () => {}, environment: {} }));
+  // a function entry for the walk's futures: the child's chunk, called instead of spawned
+  app.rt.functions.set('app:fn', app.rt.entries.get('app:child')!);
   const walks: Walk[] = [];
   for (const _ of [1, 2]) {
     app.output.length = 0;
@@ -79,6 +83,9 @@ describe('tables reachable from a process', () => {
       'getmetatable(payload).__index',
       'getmetatable(new actor).__index',
       'getmetatable(new scope).__index',
+      '_G.funcs',
+      'getmetatable(executor).__index',
+      'getmetatable(future).__index',
       'getmetatable(_G.Point)',
     ]) {
       expect(a.readOnly.has(path), path).toBe(true);
