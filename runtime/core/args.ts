@@ -1,8 +1,9 @@
 // Argument checks for library functions, with PUC Lua 5.1's wording ("bad argument #1 to 'rep' (number expected,
-// got nil)"). String arguments accept numbers and numeric arguments accept numeric strings, as luaL_check* do.
+// got nil)"). String arguments accept numbers and numeric arguments accept numeric strings, as luaL_check* do;
+// string arguments also accept the userdata go-lua's CheckString converts (STRING_VALUE: Wippy's error values).
 import { luaError, type LuaError } from './errors.js';
 import { LuaTable } from './table.js';
-import { typeName } from './value.js';
+import { typeName, userdataString } from './value.js';
 import { numberToString, stringToNumber } from './number-format.js';
 
 export function argError(n: number, fname: string, extra: string): LuaError {
@@ -51,6 +52,13 @@ export function optInt(v: unknown, n: number, fname: string, def: number): numbe
 export function checkStr(v: unknown, n: number, fname: string): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
+  return checkStrRare(v, n, fname);
+}
+
+/** checkStr's rare case, kept out of it so that it stays small: a userdata standing for a string (an error value). */
+function checkStrRare(v: unknown, n: number, fname: string): string {
+  const s = userdataString(v);
+  if (s !== undefined) return s;
   throw typeError(n, fname, 'string', v);
 }
 

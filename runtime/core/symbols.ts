@@ -13,3 +13,8 @@ export const KEYS: unique symbol = Symbol('moonforge.keys');
 export const FROZEN: unique symbol = Symbol('moonforge.frozen');
 /** On the prototype of runtime classes that are Lua values other than tables: their `type()` name. */
 export const LUATYPE: unique symbol = Symbol('moonforge.type');
+/**
+ * On the prototype of a userdata class whose values string functions take as strings (go-lua's CheckString accepts
+ * what LVCanConvToString does: strings, numbers and Wippy's error values): a method returning the string.
+ */
+export const STRING_VALUE: unique symbol = Symbol('moonforge.stringValue');

@@ -1,6 +1,6 @@
 // Lua value kinds: `type()` names and the base class of userdata. Number/string conversions are in
 // number-format.ts; metatable lookup is in meta.ts.
-import { LUATYPE, MT } from './symbols.js';
+import { LUATYPE, MT, STRING_VALUE } from './symbols.js';
 import { LuaTable } from './table.js';
 
 /**
@@ -15,6 +15,16 @@ export abstract class LuaUserdata {
   }
 }
 (LuaUserdata.prototype as unknown as Record<symbol, string>)[LUATYPE] = 'userdata';
+
+/**
+ * The string a userdata stands for where only strings and numbers are taken (string arguments, table.concat): go-lua's
+ * LVCanConvToString also accepts Wippy's error values. Undefined for every other value.
+ */
+export function userdataString(v: unknown): string | undefined {
+  if (!(v instanceof LuaUserdata)) return undefined;
+  const f = (v as unknown as { [STRING_VALUE]?: () => string })[STRING_VALUE];
+  return f === undefined ? undefined : f.call(v);
+}
 
 /** Lua's `type(v)`. */
 export function typeName(v: unknown): string {

@@ -9,7 +9,7 @@ import { ret0, ret1, retN } from '../../core/results.js';
 import { luaError } from '../../core/errors.js';
 import { checkInt, checkTable, typeError } from '../../core/args.js';
 import { numberToString } from '../../core/number-format.js';
-import { typeName } from '../../core/value.js';
+import { typeName, userdataString } from '../../core/value.js';
 import { comparatorLess, sortDefault, sortWith } from './sort.js';
 import { sortWithY } from './sort-y.js';
 import { deferGen } from '../../core/defer.js';
@@ -101,7 +101,8 @@ function remove(t: unknown, p: unknown): unknown {
 /**
  * table.concat(t [, sep [, i [, j]]]), go-lua `tableConcat`: j is clamped to #t and i into [1, #t], so
  * out-of-range bounds never reach a nil (PUC raises there); with exactly three arguments an i outside [1, #t]
- * gives "". Only strings and numbers are accepted (numbers formatted as tostring does).
+ * gives "". Only what go-lua's LVCanConvToString takes is accepted: strings, numbers (formatted as tostring does)
+ * and error values (their message).
  */
 function concat(t: unknown, sepArg: unknown, iArg: unknown, jArg: unknown): string {
   const nargs = arguments.length;
@@ -124,9 +125,13 @@ function concat(t: unknown, sepArg: unknown, iArg: unknown, jArg: unknown): stri
     const v = arr[k - 1];
     if (typeof v === 'string') parts[k - i] = v;
     else if (typeof v === 'number') parts[k - i] = numberToString(v);
-    else throw luaError(`invalid value (${typeName(v)}) at index ${k} in table for concat`);
+    else parts[k - i] = userdataString(v) ?? invalidConcatValue(v, k);
   }
   return ret1(parts.join(sep));
+}
+
+function invalidConcatValue(v: unknown, k: number): never {
+  throw luaError(`invalid value (${typeName(v)}) at index ${k} in table for concat`);
 }
 
 /**

@@ -8,6 +8,7 @@ import { argError, checkStr } from '../../core/args.js';
 import { currentLuaFrames, type LuaFrame } from '../../core/errors.js';
 import { numberToString } from '../../core/number-format.js';
 import { addressOf } from '../../core/tostring.js';
+import { STRING_VALUE } from '../../core/symbols.js';
 
 /** go-lua error.go `Kind` constants: PascalCase strings, and UNKNOWN is "" (errors/constants.lua). */
 export const ERROR_KINDS = Object.freeze({
@@ -74,6 +75,14 @@ export class LuaErrorValue extends LuaUserdata {
     this.cause = o.cause;
     this.frames = o.frames ?? captureFrames();
     this.thread = `0x${(++threadSeq).toString(16)}`;
+  }
+
+  /**
+   * What string functions take an error value as (go-lua: LVCanConvToString accepts *Error, CheckString reads its
+   * String(), the message alone): string.find(err, "not found"), string.len(err), ...
+   */
+  [STRING_VALUE](): string {
+    return this.message;
   }
 }
 
