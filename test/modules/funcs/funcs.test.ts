@@ -156,6 +156,27 @@ describe('funcs.call', () => {
     expect(out).toEqual(['1\t2\t3', '1\t2', 'nil']);
   });
 
+  it('a process the function spawns inherits the call\'s context, and a process calling a function passes its own (ctx/func_to_process.lua, process_to_func.lua)', async () => {
+    const out = await lines(
+      `
+      io.print(funcs.new():with_context({ k = "from-exec" }):call("app:spawns"))
+      local ev = process.events()
+      process.with_context({ k = "from-spawn" }):spawn_monitored("app:caller", "app:processes")
+      io.print(ev:receive().result.value)`,
+      {
+        spawns: `return { main = function()
+          local ev = process.events()
+          process.spawn_monitored("app:reader", "app:processes")
+          return ev:receive().result.value
+        end }`,
+        reader: { source: 'return { main = function() return (ctx.get("k")) end }', kind: 'process.lua', modules: ['ctx'] },
+        caller: { source: 'return { main = function() return (funcs.call("app:fread")) end }', kind: 'process.lua', modules: ['funcs'] },
+        fread: 'return { main = function() return (ctx.get("k")) end }',
+      },
+    );
+    expect(out).toEqual(['from-exec\tnil', 'from-spawn']);
+  });
+
   it('with_actor / with_scope set what the function runs as; the caller\'s actor is inherited otherwise', async () => {
     const out = await lines(
       `
