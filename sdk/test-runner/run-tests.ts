@@ -15,6 +15,7 @@ import { functionTestCall } from './call-test.js';
 import { discoverTests, groupSuites } from './discover.js';
 import { describeFilter, filterTests } from './filter.js';
 import { IdleWatch } from './idle.js';
+import type { SuiteResult } from './model.js';
 import type { TestOptions } from './options.js';
 import { exitCodeOf, makeReport } from './report.js';
 import { runSuites } from './schedule.js';
@@ -50,7 +51,7 @@ export function processIo(): TestRunIo {
 }
 
 /** Exit code of a run that could not start: bad usage, or an app that does not load or start. */
-export const EXIT_UNUSABLE = 2;
+const EXIT_UNUSABLE = 2;
 
 const isError = (d: Diagnostic): boolean => (d.severity ?? 'error') === 'error';
 
@@ -92,7 +93,7 @@ export async function runTests(o: TestOptions, io: TestRunIo = processIo()): Pro
   const idle = new IdleWatch();
   const startedAt = new Date();
   const t0 = performance.now();
-  let results;
+  let results: SuiteResult[];
   try {
     results = await runSuites(suites, {
       call: functionTestCall(ar.rt, idle),
