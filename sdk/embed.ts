@@ -367,7 +367,7 @@ class Embedded implements EmbeddedRuntime {
     const host = [...this.rt.hosts][0] ?? 'host';
     const node = this.rt.node;
     if (name !== undefined && node.names.has(name)) throw new Error(`name already registered: ${name}`);
-    const mb = new HostMailbox(node, `{${node.nodeName}@${host}|js${(++this.mailboxes).toString(16)}}`);
+    const mb = new HostMailbox(node, node.pidOf(host, `js${(++this.mailboxes).toString(16)}`));
     if (name !== undefined) {
       node.names.set(name, mb.proc);
       mb.proc.names.add(name);

@@ -223,17 +223,33 @@ export class ProcessNode implements ProcessExits {
     return this.pidText(hostId, ++this.counter);
   }
 
-  /** The text of pid number `c` on `hostId` (`{node@host|0x0002a}`). */
+  /**
+   * The text of a pid: Wippy's PID.String() (api/pid/pid.go) is `{node@host|uniq}`, the `node@` part only when the
+   * node has a name; a standalone node is "local", which Wippy leaves out of its pids (boot/components/core/
+   * infrastructure.go PIDGen), so they read `{app:processes|0x00001}`.
+   */
+  pidOf(hostId: string, uniq: string): string {
+    return [this.pidHostPrefix(hostId), uniq, '}'].join('');
+  }
+
+  private pidHostPrefix(hostId: string): string {
+    return this.nodeName === 'local' ? `{${hostId}|` : `{${this.nodeName}@${hostId}|`;
+  }
+
+  /**
+   * The text of pid number `c` on `hostId` (`{host|0x0002a}`): the uniq id is Wippy's counter in hex, at least five
+   * digits, then six, eight and sixteen (internal/uniqid/uniq_id.go Generate).
+   */
   private pidText(hostId: string, c: number): string {
     if (hostId !== this.pidHost) {
       this.pidHost = hostId;
-      this.pidPrefix = ['{', this.nodeName, '@', hostId, '|0x'].join('');
+      this.pidPrefix = `${this.pidHostPrefix(hostId)}0x`;
       const codes: number[] = [];
       for (let i = 0; i < this.pidPrefix.length; i++) codes.push(this.pidPrefix.charCodeAt(i));
       codes.push(48, 48, 48, 48, 48, 125 /* } */);
       this.pidCodes = codes;
     }
-    if (c >= 0x100000) return [this.pidPrefix, c.toString(16), '}'].join('');
+    if (c > 0xfffff) return [this.pidPrefix, c.toString(16).padStart(c > 0xffffffff ? 16 : c > 0xffffff ? 8 : 6, '0'), '}'].join('');
     // Five hex digits written into the cached char codes of the whole pid, made into one flat string: half the time
     // of toString(16) and a join (a template literal would leave cons strings, ~130 bytes more per process).
     const codes = this.pidCodes;

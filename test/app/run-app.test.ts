@@ -117,7 +117,7 @@ describe('run APPDIR -x', () => {
           local c, err = io.readline()
           io.print("got", a, b, c, tostring(err))
           io.flush()
-          print(process.pid():match("@(app:%w+)|"))
+          print(process.pid():match("^{(app:%w+)|"))
         end }`,
       'src/noio.lua': 'return { main = function() print(io == nil, pcall(require, "io")) end }',
     });

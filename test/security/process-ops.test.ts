@@ -59,7 +59,7 @@ interface Row {
 }
 
 const ECHO = `local echo = process.spawn("app:echo", "app:processes")\n`;
-const PIDS = '{local@app:processes|*';
+const PIDS = '{app:processes|*';
 
 const ROWS: Row[] = [
   {

@@ -22,10 +22,10 @@ export function tenGlobPolicies(): Policy[] {
   return [
     mk(0, { actions: 'process.spawn*', resources: 'app.workers:*', effect: 'allow' }),
     mk(1, { actions: 'process.host', resources: 'app:*', effect: 'allow' }),
-    mk(2, { actions: ['process.send', 'process.monitor', 'process.link'], resources: '{local@*', effect: 'allow' }),
+    mk(2, { actions: ['process.send', 'process.monitor', 'process.link'], resources: '{app:*', effect: 'allow' }),
     mk(3, { actions: 'process.registry.*', resources: 'svc.*', effect: 'allow' }),
     mk(4, { actions: 'process.terminate', resources: '*', effect: 'deny' }),
-    mk(5, { actions: 'process.cancel', resources: '{local@app:admin*', effect: 'deny' }),
+    mk(5, { actions: 'process.cancel', resources: '{app:admin*', effect: 'deny' }),
     mk(6, { actions: 'security.*', resources: '*', effect: 'deny' }),
     mk(7, { actions: 'fs.*', resources: 'app.data:*', effect: 'allow' }),
     mk(8, { actions: ['http.get', 'http.post'], resources: 'https://api.*', effect: 'allow' }),

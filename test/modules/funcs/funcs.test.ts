@@ -100,7 +100,7 @@ describe('funcs.call', () => {
       `
       shared_global = "caller's"
       local r = funcs.call("app:probe")
-      io.print(r.seen, r.pid ~= process.pid(), r.pid:find("@app:probe|", 1, true) ~= nil, r.again ~= r.pid)`,
+      io.print(r.seen, r.pid ~= process.pid(), r.pid:find("{app:probe|", 1, true) ~= nil, r.again ~= r.pid)`,
       {
         probe: `return { main = function()
           local seen = tostring(shared_global)

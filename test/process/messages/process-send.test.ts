@@ -18,7 +18,7 @@ describe('process identity', () => {
       { 'app:child': `local parent = ...; process.send(parent, "id", {process.id(), process.pid()})` },
     );
     expect(exit?.error).toBeUndefined();
-    expect(lines[0]).toMatch(/^\{local@app:processes\|0x[0-9a-f]{5,}\}$/);
+    expect(lines[0]).toMatch(/^\{app:processes\|0x[0-9a-f]{5,}\}$/);
     expect(lines[1]).toBe('app:main');
     expect(lines[2]).toBe('app:child\ttrue\ttrue');
   });

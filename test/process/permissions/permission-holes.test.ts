@@ -110,7 +110,7 @@ describe('Spawner:with_message needs process.send on the child, checked before t
 
   it('denied: raises as the Spawner does, no child is spawned and nothing is delivered', async () => {
     const { lines, app } = await runBodies(main, others, denyTo('app:main', 'process.send'));
-    expect(lines).toEqual([expect.stringMatching(/^false\t.*not allowed to send: \{local@app:processes\|0x\w+\}$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^false\t.*not allowed to send: \{app:processes\|0x\w+\}$/)]);
     expect([...app.rt.node.procs.values()].filter((p) => p.entryId === 'app:child')).toHaveLength(0);
   });
 

@@ -316,7 +316,7 @@ async function runOp(
   const [target] = byEntry(app, 'app:target');
   expect(opProc).toBeDefined();
   const targetPid = lines.find((l) => l.startsWith('target\t'))?.slice(7) ?? '';
-  expect(targetPid).toMatch(/^\{local@app:processes\|0x/);
+  expect(targetPid).toMatch(/^\{app:processes\|0x/);
   return { app, calls, lines: lines.filter((l) => !l.startsWith('target\t')), opProc: opProc!, target, targetPid };
 }
 
