@@ -248,7 +248,8 @@ class Translator {
         const end = p.indexOf('\\E', this.i);
         const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
         this.i = end < 0 ? p.length : end + 2;
-        return text === '' ? '(?:)' : `(?:${[...text].map(literal).join('')})`;
+        // literal characters one by one: a repetition after \E applies to the last of them, as in RE2
+        return [...text].map(literal).join('');
       }
       default:
         break;

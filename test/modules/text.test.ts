@@ -1,0 +1,146 @@
+// The text module (wippyai/runtime runtime/lua/modules/text/module.go and spec.md; docs en/lua/text/text.md): RE2
+// regexps as Go's regexp package runs them, and langchaingo's splitters.
+import { describe, expect, it } from 'vitest';
+import { runWithModules } from '../support/module-app.js';
+import { Re2 } from '../../runtime/modules/text/re2.js';
+import { mergeSplits, splitRecursive, DEFAULT_SEPARATORS } from '../../runtime/modules/text/recursive-splitter.js';
+import { splitMarkdown } from '../../runtime/modules/text/markdown-splitter.js';
+
+const text = (body: string) => runWithModules(['text'], body);
+
+/** Go's regexp.Compile error text for `pattern`, or 'ok'. */
+function compileError(pattern: string): string {
+  try {
+    new Re2(pattern);
+    return 'ok';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('RE2 syntax (Go regexp/syntax): refused with Go\'s messages, translated where JS differs', () => {
+  it('refuses what RE2 refuses', () => {
+    expect(compileError('[invalid')).toBe('error parsing regexp: missing closing ]: `[invalid`');
+    expect(compileError('(?P<>x)')).toBe('error parsing regexp: invalid named capture: `(?P<>`');
+    expect(compileError('*')).toBe('error parsing regexp: missing argument to repetition operator: `*`');
+    expect(compileError('a**')).toBe('error parsing regexp: invalid nested repetition operator: `**`');
+    expect(compileError('(a')).toBe('error parsing regexp: missing closing ): `(a`');
+    expect(compileError('a)')).toBe('error parsing regexp: unexpected ): `a)`');
+    expect(compileError('(a)\\1')).toBe('error parsing regexp: invalid escape sequence: `\\1`');
+    expect(compileError('a(?=b)')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
+    expect(compileError('a(?<!b)')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?<!`');
+    expect(compileError('a{1001}')).toBe('error parsing regexp: invalid repeat count: `{1001}`');
+    expect(compileError('(?P<n>a)(?P<n>b)')).toBe('error parsing regexp: duplicate capture group name: `(?P<n>`');
+    expect(compileError('[z-a]')).toBe('error parsing regexp: invalid character class range: `z-a`');
+    expect(compileError('\\Z')).toBe('error parsing regexp: invalid escape sequence: `\\Z`');
+  });
+
+  it('accepts RE2 forms JS writes differently, with RE2\'s meaning', () => {
+    const m = (p: string, s: string) => {
+      const re = new Re2(p);
+      const f = re.first(s);
+      return f === undefined ? null : s.slice(f[0], f[1]);
+    };
+    expect(m('(?P<word>[[:alpha:]]+)', '12abc3')).toBe('abc');
+    expect(m('\\Aab', 'ab')).toBe('ab');
+    expect(m('b\\z', 'ab\n')).toBe(null);
+    expect(m('\\Q.*\\E+', 'x.*.*')).toBe('.*');
+    expect(m('(?i)HELLO', 'say hello')).toBe('hello');
+    expect(m('\\pL+', Buffer.from('12héllo', 'utf8').toString('latin1'))).toBe(Buffer.from('héllo', 'utf8').toString('latin1'));
+    expect(m('a{,2}', 'a{,2}')).toBe('a{,2}');
+    expect(m('\\!', 'x!')).toBe('!');
+    expect(m('\\s+', 'a\u00a0 b')).toBe(' ');
+    // flags other than at the start, and (?U), have no JS form: refused rather than run differently
+    expect(compileError('a(?i)b')).toMatch(/only at the start/);
+  });
+
+  it('matches UTF-8 bytes and reports byte offsets; Go skips an empty match right after a match', () => {
+    const s = Buffer.from('añb', 'utf8').toString('latin1');
+    const re = new Re2('b');
+    expect(re.first(s)).toEqual([3, 4]);
+    expect(new Re2('.').all(s).map((x) => s.slice(x[0], x[1]))).toEqual(['a', '\xc3\xb1', 'b']);
+    expect(new Re2('a*').all('baaac').map((x) => [x[0], x[1]])).toEqual([[0, 0], [1, 4], [5, 5]]);
+  });
+});
+
+describe('text.regexp from Lua', () => {
+  it('the Regexp methods return Go\'s results', async () => {
+    const r = await text(`
+      local re = text.regexp.compile("([a-z]+)(\\\\d*)")
+      io.print(re:match_string("123"), re:match_string("ab1"), re:find_string("--"), re:find_string("x9"))
+      local m = re:find_string_submatch("abc")
+      io.print(#m, m[1], m[2], "[" .. m[3] .. "]")
+      local all = re:find_all_string_submatch("a1 b2")
+      io.print(#all, all[2][1], all[2][3])
+      local idx = re:find_all_string_index("a1 b2")
+      io.print(idx[1][1], idx[1][2], idx[2][1], idx[2][2], re:find_all_string_index("--"))
+      io.print(re:replace_all_string("a1 b2", "<$2:$1>"), re:replace_all_string("a1", "$$"), re:replace_all_string("a1", "\${1}x"))
+      local named = text.regexp.compile("(?P<k>\\\\w+)=(?P<v>\\\\w+)")
+      io.print(named:replace_all_string("a=b", "$v=$k"), table.concat(named:subexp_names(), ","), named:num_subexp())
+      local comma = text.regexp.compile(",")
+      io.print(#comma:split("a,b,,c"), #comma:split("a,b,c", 0), table.concat(comma:split("a,b,c", 2), "|"), #comma:split(""))
+      io.print(#text.regexp.compile("x*"):split("axbc"), table.concat(text.regexp.compile("x*"):split("axbc"), "|"))
+      io.print(re:string(), #re:find_all_string("--"))`);
+    expect(r.stderr).toBe('');
+    expect(r.lines).toEqual([
+      'false\ttrue\tnil\tx9',
+      '3\tabc\tabc\t[]',
+      '2\tb2\t2',
+      '1\t2\t4\t5\tnil',
+      '<1:a> <2:b>\t$\tax',
+      'b=a\t,k,v\t2',
+      '4\t0\ta|b,c\t1',
+      '3\ta|b|c',
+      '([a-z]+)(\\d*)\t0',
+    ]);
+  });
+
+  it('a pattern RE2 refuses is an Invalid error wrapped "regex compile error"; methods check their receiver', async () => {
+    const r = await text(`
+      local re, err = text.regexp.compile("(?=x)")
+      io.print(re, err:kind(), err:retryable(), tostring(err))
+      io.print(err:stack():match("regex compile error") ~= nil)
+      local ok = text.regexp.compile("x")
+      io.print(select(2, pcall(ok.match_string, "x")))`);
+    expect(r.lines[0]).toBe('nil\tInvalid\tfalse\terror parsing regexp: invalid or unsupported Perl syntax: `(?=`');
+    expect(r.lines[1]).toBe('true');
+    expect(r.lines[2]).toMatch(/bad argument #1 to 'match_string' \(userdata expected, got string\)$/);
+  });
+});
+
+describe('text.splitter', () => {
+  const o = { chunkSize: 10, chunkOverlap: 3, separators: DEFAULT_SEPARATORS, keepSeparator: false };
+
+  it('recursive: langchaingo\'s merge with overlap, then the next separator for what is still too long', () => {
+    expect(splitRecursive('aaa bbb ccc ddd eee', o)).toEqual(['aaa bbb', 'bbb ccc', 'ccc ddd', 'ddd eee']);
+    expect(splitRecursive('para one\n\npara two is longer', o)).toEqual(['para one', 'para two', 'two is', 'is longer']);
+    expect(splitRecursive('abcdefghijklmnop', { ...o, chunkOverlap: 0 })).toEqual(['abcdefghij', 'klmnop']);
+    expect(splitRecursive('a b', { ...o, keepSeparator: true })).toEqual(['a b']);
+    expect(mergeSplits(['ab', 'cd', 'ef'], '-', 5, 0)).toEqual(['ab-cd', 'ef']);
+  });
+
+  it('markdown: sections by heading, code blocks kept whole, heading hierarchy leading each chunk', () => {
+    const md = '# Title\n\nIntro text.\n\n## Part\n\nBody of the part.\n\n```lua\nlocal x = 1\nlocal y = 2\n```\n';
+    expect(splitMarkdown(md, { chunkSize: 40, chunkOverlap: 0, separators: [], codeBlocks: true, headingHierarchy: true, joinTableRows: false })).toEqual([
+      '# Title\nIntro text.',
+      '# Title\n## Part\nBody of the part.',
+      '# Title\n## Part\n```lua\nlocal x = 1\nlocal y = 2\n```',
+    ]);
+    expect(splitMarkdown(md, { chunkSize: 1000, chunkOverlap: 0, separators: [], codeBlocks: false, headingHierarchy: false, joinTableRows: false })).toEqual([
+      '# Title\n\nIntro text.',
+      '## Part\n\nBody of the part.\n\n```lua\nlocal x = 1\nlocal y = 2\n```',
+    ]);
+  });
+
+  it('from Lua: split_text and split_batch (each chunk carries its page\'s metadata), UTF-8 counted as characters', async () => {
+    const r = await text(`
+      local s = text.splitter.recursive({chunk_size = 5, chunk_overlap = 0})
+      io.print(table.concat(s:split_text("héllo wörld"), "|"))
+      local b = s:split_batch({{content = "one two", metadata = {page = 1}}, {content = ""}, {content = "three"}})
+      io.print(#b, b[1].content, b[1].metadata.page, b[2].metadata.page, b[3].content, type(b[3].metadata))
+      local d = text.splitter.recursive()
+      io.print(#d:split_text(string.rep("x ", 3000)))`);
+    expect(r.stderr).toBe('');
+    expect(r.lines).toEqual([Buffer.from('héllo|wörld', 'utf8').toString('latin1'), '3\tone\t1\t1\tthree\ttable', '2']);
+  });
+});
