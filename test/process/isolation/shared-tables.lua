@@ -24,7 +24,7 @@ end
 
 local function main()
   sample('_G', _G)
-  for _, m in pairs({ 'time', 'ctx', 'security', 'io', 'funcs' }) do
+  for _, m in pairs({ 'time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store' }) do
     sample(m, require(m))
   end
   -- values of every kind a process can hold
@@ -83,6 +83,17 @@ local function main()
   sample('future', future)
   sample('future payload', future:response():receive())
   sample('os.date table', os.date('*t'))
+  sample('subscription', events.subscribe('probe'))
+  local kv = store.get('app:kv')
+  sample('store', kv)
+  sample('store entry', kv:put('k', { a = { b = 1 } }))
+  local snap = registry.snapshot()
+  sample('snapshot', snap)
+  sample('changes', snap:changes())
+  sample('version', snap:version())
+  sample('history', registry.history())
+  sample('registry entry', registry.get('app:kv'))
+  sample('env all', env.get_all())
 end
 
 -- collect: every table reachable from the samples

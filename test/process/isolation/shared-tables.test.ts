@@ -7,9 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { createIoModule } from '../../../runtime/app/io-module.js';
 import { entry, makeApp } from '../../support/process-harness.js';
 import { FUNCS_MODULE } from '../../../runtime/modules/funcs/index.js';
+import { REGISTRY_MODULES } from '../../../runtime/modules/registry-modules.js';
+import type { Entry } from '../../../runtime/app/model.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
-const MODULES = ['time', 'ctx', 'security', 'io', 'funcs'];
+const MODULES = ['time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store'];
+
+/** The one entry the registry, env and store modules see: a memory store. */
+const KV: Entry = { id: 'app:kv', namespace: 'app', name: 'kv', kind: 'store.memory', meta: {}, fields: {}, file: '', pos: { file: '', line: 1, column: 1 }, positions: {} };
 
 interface Walk {
   readOnly: Map<string, string>; // path -> table id
@@ -38,6 +43,8 @@ async function walkTwice(): Promise<[Walk, Walk]> {
   });
   app.rt.globals.modules.set('io', createIoModule(app.rt.node.sched, () => {}));
   app.rt.globals.modules.set('funcs', FUNCS_MODULE.create({ rt: app.rt, registry: new Map(), log: () => {}, environment: {} }));
+  const host = { rt: app.rt, registry: new Map([[KV.id, KV]]), log: () => {}, environment: {} };
+  for (const m of REGISTRY_MODULES) app.rt.globals.modules.set(m.name, m.create(host));
   // a function entry for the walk's futures: the child's chunk, called instead of spawned
   app.rt.functions.set('app:fn', app.rt.entries.get('app:child')!);
   const walks: Walk[] = [];
@@ -87,10 +94,23 @@ describe('tables reachable from a process', () => {
       'getmetatable(executor).__index',
       'getmetatable(future).__index',
       'getmetatable(_G.Point)',
+      '_G.registry',
+      '_G.events',
+      '_G.env',
+      '_G.store',
+      '_G.store.backend',
+      'getmetatable(subscription).__index',
+      'getmetatable(store).__index',
+      'getmetatable(snapshot).__index',
+      'getmetatable(changes).__index',
+      'getmetatable(version).__index',
+      'getmetatable(history).__index',
     ]) {
       expect(a.readOnly.has(path), path).toBe(true);
     }
     // per process: the globals, and what functions return
-    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details']) expect(a.writable.has(path), path).toBe(true);
+    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details', 'registry entry', 'store entry', 'env all']) {
+      expect(a.writable.has(path), path).toBe(true);
+    }
   });
 });
