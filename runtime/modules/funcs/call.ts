@@ -22,21 +22,35 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-/** How a call ended: main's first value, or the error it failed with. */
-export interface CallEnd {
-  value: unknown;
-  /** a Wippy error value (a raised string becomes one); undefined when the call succeeded */
-  error: unknown;
-  /** the Lua traceback of an uncaught error */
-  traceback?: string;
-  timedOut: boolean;
-}
+/**
+ * How a call ended: the exit of its process (main's first value, or the error it failed with, a raised string made
+ * an error value, with the traceback of an uncaught error), and whether the timeout ended it.
+ */
+export type CallDone = (exit: ExitResult, timedOut: boolean) => void;
 
-/** A call under way: its process, and a way to stop it (a canceled future, a timeout). */
-export interface RunningCall {
-  proc: Proc;
-  /** stops the call's process: it ends with `error`, which the call reports */
-  stop(error: LuaErrorValue): void;
+/** A call under way: its process, and the ways to end it early. */
+export class RunningCall {
+  constructor(
+    readonly proc: Proc,
+    private readonly rt: ProcessRuntime,
+    private readonly isFunction: boolean,
+  ) {}
+
+  /** stops the call's process: it ends with `error`, which the call reports (a canceled future, a timeout) */
+  stop(error: LuaErrorValue): void {
+    this.rt.node.exitProcess(this.proc, { value: undefined, error });
+  }
+
+  /**
+   * Its caller has ended: as the end of the caller's context cancels a call in Wippy, a function's process is
+   * terminated, and a process called through its default host gets CANCEL ("caller context canceled",
+   * service/processfunc/listener.go).
+   */
+  abandon(): void {
+    if (!this.proc.alive) return;
+    if (this.isFunction) this.rt.node.terminate(this.proc);
+    else this.rt.node.cancel(undefined, this.proc, 'caller context canceled');
+  }
 }
 
 /** "no handler registered for target" (system/function/errors.go NewHandlerNotFoundError). */
@@ -49,30 +63,13 @@ export function timeoutError(target: string, ms: number): LuaErrorValue {
   return createError({ kind: ERROR_KINDS.TIMEOUT, message: `function call timed out after ${ms}ms: ${target}`, retryable: false, frames: [] });
 }
 
-/** The calls each caller has under way (what its exit stops), made on its first call. */
-const RUNNING = new WeakMap<Proc, Set<() => void>>();
-
-function runningCallsOf(caller: Proc): Set<() => void> {
-  let calls = RUNNING.get(caller);
-  if (calls === undefined) {
-    const made = new Set<() => void>();
-    calls = made;
-    RUNNING.set(caller, made);
-    // one exit observer per caller, however many calls it makes
-    caller.onExit.push(() => {
-      RUNNING.delete(caller);
-      for (const end of [...made]) end();
-    });
-  }
-  return calls;
-}
+const NO_SPAWN_OPTIONS: SpawnOptions = Object.freeze({});
 
 /**
  * Starts a call of `target` (a well-formed id) for `caller` (undefined: the host) with `args` (copied into the
  * call's process); `done` runs once, when it ends. A target without a handler, or a spawn refused (a limit, an
- * unknown default host), gives the error instead and nothing runs. While the call runs, the caller's exit stops it,
- * as the end of the caller's context cancels a call in Wippy: a function process is terminated, a process called
- * through its default host gets CANCEL ("caller context canceled", service/processfunc/listener.go).
+ * unknown default host), gives the error instead and nothing runs. Ending the call with its caller is the caller's
+ * part: a blocked funcs.call does it when its task is closed, an async call through endWithCaller.
  */
 export function startCall(
   rt: ProcessRuntime,
@@ -80,12 +77,11 @@ export function startCall(
   target: string,
   args: unknown[],
   opts: CallOptions,
-  done: (end: CallEnd) => void,
+  done: CallDone,
 ): RunningCall | { err: LuaErrorValue } {
   const node = rt.node;
-  const spawnOpts: SpawnOptions = {};
-  if (opts.context !== undefined) spawnOpts.context = opts.context;
-  if (opts.security !== undefined) spawnOpts.security = opts.security;
+  let spawnOpts = NO_SPAWN_OPTIONS;
+  if (opts.context !== undefined || opts.security !== undefined) spawnOpts = { context: opts.context, security: opts.security };
   let proc: Proc;
   const isFunction = rt.functions.has(target);
   try {
@@ -99,29 +95,44 @@ export function startCall(
     if (e instanceof SpawnError) return { err: createError({ kind: e.kind, message: e.message, retryable: false }) };
     throw e;
   }
-  let timedOut = false;
-  let timer: { unsubscribe(): void } | undefined;
-  const stop = (error: LuaErrorValue): void => node.exitProcess(proc, { value: undefined, error });
-  const endWithCaller =
-    caller === undefined
-      ? undefined
-      : (): void => {
-          if (isFunction) node.terminate(proc);
-          else node.cancel(undefined, proc, 'caller context canceled');
-        };
-  if (caller !== undefined) runningCallsOf(caller).add(endWithCaller!);
-  proc.onExit.push((r: ExitResult) => {
-    timer?.unsubscribe();
-    if (caller !== undefined) RUNNING.get(caller)?.delete(endWithCaller!);
-    done({ value: r.value, error: r.error, traceback: r.traceback, timedOut });
-  });
+  const call = new RunningCall(proc, rt, isFunction);
   const ms = opts.timeoutMs;
-  if (ms !== undefined) {
-    timer = node.sched.schedule(() => {
-      timer = undefined;
-      timedOut = true;
-      stop(timeoutError(target, ms));
-    }, ms);
+  if (ms === undefined) {
+    proc.onExit.push((r: ExitResult) => done(r, false));
+    return call;
   }
-  return { proc, stop };
+  let timedOut = false;
+  const timer = node.sched.schedule(() => {
+    timedOut = true;
+    call.stop(timeoutError(target, ms));
+  }, ms);
+  proc.onExit.push((r: ExitResult) => {
+    timer.unsubscribe();
+    done(r, timedOut);
+  });
+  return call;
+}
+
+/** The async calls each caller has under way (what its exit ends), made on its first. */
+const RUNNING = new WeakMap<Proc, Set<RunningCall>>();
+
+/** Ends `call` when `caller` ends (until callEnded says it ended first). */
+export function endWithCaller(caller: Proc, call: RunningCall): void {
+  let calls = RUNNING.get(caller);
+  if (calls === undefined) {
+    const made = new Set<RunningCall>();
+    calls = made;
+    RUNNING.set(caller, made);
+    // one exit observer per caller, however many calls it makes
+    caller.onExit.push(() => {
+      RUNNING.delete(caller);
+      for (const c of [...made]) c.abandon();
+    });
+  }
+  calls.add(call);
+}
+
+/** `call` of `caller` has ended: its caller's exit no longer concerns it. */
+export function callEnded(caller: Proc, call: RunningCall): void {
+  RUNNING.get(caller)?.delete(call);
 }

@@ -12,7 +12,8 @@ import { createError, ERROR_KINDS, wrapError, isLuaErrorValue, type LuaErrorValu
 import { newPayload, type Payload } from '../../lib/wippy/payload.js';
 import { copyValue } from '../../process/copy.js';
 import type { Channel } from '../../process/channel.js';
-import type { CallEnd, RunningCall } from './call.js';
+import type { ExitResult } from '../../process/proc.js';
+import type { RunningCall } from './call.js';
 
 export class FutureValue extends LuaUserdata {
   /** undefined while the call runs */
@@ -30,8 +31,8 @@ export class FutureValue extends LuaUserdata {
     super(mt);
   }
 
-  /** The call ended: keep its outcome and deliver it on the channel, which then closes. */
-  settle(end: CallEnd): void {
+  /** The call ended (its process's exit): keep its outcome and deliver it on the channel, which then closes. */
+  settle(end: Pick<ExitResult, 'value' | 'error'>): void {
     this.call = undefined;
     // a canceled future has let go of its call: its channel is closed and what the call did is not kept
     if (this.complete || this.canceled) return;

@@ -3,7 +3,8 @@
 // trusted, as Wippy's own runner calls tests with the system's rights).
 import { errorText, isLuaErrorValue } from '../../lib/wippy/errors.js';
 import type { ProcessRuntime } from '../../process/process-runtime.js';
-import { startCall, type CallEnd } from './call.js';
+import type { ExitResult } from '../../process/proc.js';
+import { startCall } from './call.js';
 import { targetError } from './target.js';
 
 export interface FunctionCallOptions {
@@ -45,14 +46,14 @@ export function callFunction(rt: ProcessRuntime, id: string, args: readonly unkn
   const bad = targetError(id);
   if (bad !== undefined) return Promise.resolve({ ok: false, error: bad, message: errorText(bad) });
   return new Promise((resolve) => {
-    const settle = (end: CallEnd): void => {
-      if (end.error === undefined) {
-        resolve({ ok: true, value: end.value });
+    const settle = (exit: ExitResult, timedOut: boolean): void => {
+      if (exit.error === undefined) {
+        resolve({ ok: true, value: exit.value });
         return;
       }
-      const failed: FunctionCallResult = { ok: false, error: end.error, message: messageOf(end.error) };
-      if (end.traceback !== undefined) failed.traceback = end.traceback;
-      if (end.timedOut) failed.timedOut = true;
+      const failed: FunctionCallResult = { ok: false, error: exit.error, message: messageOf(exit.error) };
+      if (exit.traceback !== undefined) failed.traceback = exit.traceback;
+      if (timedOut) failed.timedOut = true;
       resolve(failed);
     };
     const started = startCall(rt, undefined, id, [...args], { context: opts.context, timeoutMs: opts.timeoutMs }, settle);

@@ -17,7 +17,8 @@ import type { Proc } from '../../process/proc.js';
 import type { ProcessRuntime } from '../../process/process-runtime.js';
 import { PARK } from '../../../abi/index.js';
 import type { PlatformModule } from '../module-host.js';
-import { startCall, type CallEnd, type CallOptions } from './call.js';
+import { callEnded, endWithCaller, startCall, type CallOptions, type RunningCall } from './call.js';
+import type { ExitResult } from '../../process/proc.js';
 import { ExecutorValue, mergedContext, timeoutOption, withFields } from './executor.js';
 import { FutureValue, futureMetatable } from './future.js';
 import { targetError } from './target.js';
@@ -48,19 +49,27 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
     return id;
   };
 
-  /** A synchronous call: parks the calling task until the call ends; `result, nil` or `nil, err`. */
+  /**
+   * A synchronous call: parks the calling task until the call ends; `result, nil` or `nil, err`. A caller that ends
+   * meanwhile closes this generator (its task is stopped): the call ends with it.
+   */
   function* callY(target: unknown, argn: number, fname: string, args: unknown[], opts: CallOptions): LuaGen {
     const me = caller(fname);
     const id = checkTarget(me, target, argn, fname);
     if (typeof id !== 'string') return ret2(undefined, id.err);
     const task = sched.current!;
     const token = sched.parkToken(task);
-    const started = startCall(rt, me, id, args, opts, (end) => sched.wake(task, end, token));
+    const started = startCall(rt, me, id, args, opts, (exit) => sched.wake(task, exit, token));
     if ('err' in started) return ret2(undefined, started.err);
-    const end = (yield PARK) as CallEnd;
-    if (end.error !== undefined) return ret2(undefined, end.error);
+    let exit: ExitResult | undefined;
+    try {
+      exit = (yield PARK) as ExitResult;
+    } finally {
+      if (exit === undefined) started.abandon();
+    }
+    if (exit.error !== undefined) return ret2(undefined, exit.error);
     // the call's process has ended: its value is copied as any value crossing processes is
-    return ret2(copyValue(end.value), undefined);
+    return ret2(copyValue(exit.value), undefined);
   }
 
   /**
@@ -74,9 +83,15 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
     const id = checkTarget(me, target, argn, fname);
     if (typeof id !== 'string') return ret2(undefined, id.err);
     const future = new FutureValue(futureMt, rt.channels.newChannel(1));
-    const started = startCall(rt, me, id, args, opts, (end) => future.settle(end));
-    if ('err' in started) future.settle({ value: undefined, error: started.err, timedOut: false });
-    else future.call = started;
+    const started = startCall(rt, me, id, args, opts, (exit) => {
+      callEnded(me, started as RunningCall);
+      future.settle(exit);
+    });
+    if ('err' in started) future.settle({ value: undefined, error: started.err });
+    else {
+      future.call = started;
+      endWithCaller(me, started);
+    }
     return ret2(future, undefined);
   };
 

@@ -77,6 +77,22 @@ describe('callFunction (host code calls a function entry)', () => {
     expect(rt.node.procs.size).toBe(0);
   });
 
+  it('a blocked funcs.call ends with its caller: terminating the caller stops the function it waits for', async () => {
+    const { rt } = await functionsApp({
+      killer: `return { main = function()
+        local ev = process.events()
+        local pid = process.spawn_monitored("app:waiter", "app:processes")
+        time.sleep("20ms")
+        process.terminate(pid)
+        return ev:receive().kind
+      end }`,
+      waiter: { source: 'return { main = function() return funcs.call("app:slow") end }', kind: 'process.lua', modules: ['funcs'] },
+      slow: 'return { main = function() time.sleep("10s") return 1 end }',
+    });
+    expect(await callFunction(rt, 'app:killer')).toEqual({ ok: true, value: 'pid.exit' });
+    expect(rt.node.procs.size).toBe(0);
+  });
+
   it('context values reach ctx.get', async () => {
     const { rt } = await functionsApp({ read: 'return { main = function() return (ctx.get("who")) end }' });
     const r = await callFunction(rt, 'app:read', [], { context: new Map([['who', 'host']]) });
