@@ -110,7 +110,13 @@ function defaultHostOf(e: LuaEntry): string | undefined {
   return typeof host === 'string' && host !== '' ? host : undefined;
 }
 
-function chunkNameOf(app: App, e: LuaEntry): string {
+/**
+ * What compiling entries needs of an app: its entries (by id) and the folder chunk names are relative to. An App is
+ * one; the embedding API passes the entries of every folder it loaded.
+ */
+export type EntrySet = Pick<App, 'root' | 'entries' | 'get'>;
+
+function chunkNameOf(app: EntrySet, e: LuaEntry): string {
   if (e.source.type === 'file') {
     const rel = relative(app.root, e.source.path);
     return rel.startsWith('..') ? e.source.path : rel.split(sep).join('/');
@@ -119,7 +125,7 @@ function chunkNameOf(app: App, e: LuaEntry): string {
   return e.id;
 }
 
-async function compileEntry(app: App, e: LuaEntry, problems: StartProblem[]): Promise<CompiledChunk | undefined> {
+async function compileEntry(app: EntrySet, e: LuaEntry, problems: StartProblem[]): Promise<CompiledChunk | undefined> {
   const chunkName = chunkNameOf(app, e);
   const out =
     e.source.type === 'file'
@@ -196,7 +202,7 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
  * Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API); with
  * `only`, just those of these ids.
  */
-export async function addAppEntries(app: App, rt: ProcessRuntime, only?: ReadonlySet<string>): Promise<void> {
+export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: ReadonlySet<string>): Promise<void> {
   const problems: StartProblem[] = [];
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
@@ -252,7 +258,7 @@ export async function addAppEntries(app: App, rt: ProcessRuntime, only?: Readonl
  * (directly or through libraries) a changed entry is compiled again, so the next call runs the new code. Rejects with
  * an AppStartError when one does not compile (the registry then puts the entries back as they were).
  */
-export async function refreshAppEntries(app: App, rt: ProcessRuntime, ids: readonly string[]): Promise<void> {
+export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: readonly string[]): Promise<void> {
   const changed = new Set(ids);
   const affected = new Set<string>();
   for (const e of app.entries.values()) {

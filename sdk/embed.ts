@@ -28,7 +28,7 @@ import {
   type ProcessRuntime,
 } from '../runtime/process/index.js';
 import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
-import { addAppEntries, AppStartError } from './app-runtime.js';
+import { addAppEntries, AppStartError, refreshAppEntries } from './app-runtime.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
 import { compileSourceCached } from './compile-cached.js';
@@ -269,19 +269,30 @@ class Embedded implements EmbeddedRuntime {
   private mailboxes = 0;
   /** every entry of the app folders loaded, as the platform modules (registry, funcs, env, ...) see them */
   private readonly registry = new Map<string, Entry>();
+  /** the folder of the last app loaded */
+  private root = process.cwd();
 
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
     this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
-    installPlatformModules({ rt: this.rt, registry: this.registry, ...logSinkFor(opts), environment: opts.environment ?? process.env });
+    installPlatformModules({
+      rt: this.rt,
+      registry: this.registry,
+      ...logSinkFor(opts),
+      environment: opts.environment ?? process.env,
+      // entries the registry module changes are compiled against every folder loaded (chunk names relative to the
+      // last one, as for its own entries)
+      entriesChanged: (ids) => refreshAppEntries({ root: this.root, entries: this.registry, get: (id) => this.registry.get(id) }, this.rt, ids),
+    });
   }
 
   /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
   async loadApp(dir: string): Promise<void> {
     const { app, diagnostics } = await loadApp(dir);
     if (diagnostics.length > 0) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
+    this.root = app.root;
     for (const e of app.entries.values()) {
       this.registry.set(e.id, e);
       if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);

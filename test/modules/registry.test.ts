@@ -206,6 +206,29 @@ describe('registry module', () => {
     expect(r.lines).toEqual(['42\tnil', '63\tnil', 'nil\tInternal\tnil\tentry not found: app:broken', 'nil\ttrue']);
   });
 
+  it('in an embedded runtime too, a function.lua entry made by a changeset is callable once apply returns', async () => {
+    const { createRuntime } = await import('../../sdk/index.js');
+    const { writeApp, indexYaml } = await import('../support/app-folder.js');
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [registry, funcs]\n'),
+      'src/main.lua': `return { main = function()
+  local c = registry.snapshot():changes()
+  c:create({id = "app:twice", kind = "function.lua", data = {source = "return { main = function(a) return a * 2 end }", method = "main"}})
+  assert(c:apply())
+  return (funcs.call("app:twice", 5))
+end }`,
+    });
+    const rt = createRuntime({ write: () => {} });
+    try {
+      await rt.loadApp(dir);
+      const exit = await rt.run('app:main', 'app:processes');
+      expect(exit.error).toBeUndefined();
+      expect(exit.value).toBe(10);
+    } finally {
+      await rt.shutdown(100);
+    }
+  });
+
   it('entry changes are published on the event bus: system "registry", kind entry.create / update / delete, path the id', async () => {
     const r = await reg(
       `
