@@ -2,16 +2,18 @@
 // spec.md, service/store/memory/memstore.go; docs en/lua/storage/store.md).
 import { describe, expect, it } from 'vitest';
 import { runWithModules } from '../support/module-app.js';
+import { MemoryStore } from '../../runtime/modules/store/memory-store.js';
 
 const STORES = `  - name: cache
     kind: store.memory
     max_size: 3
   - name: big
     kind: store.memory
-  - name: sql
-    kind: store.sql
+  - name: bad
+    kind: store.memory
+    max_size: -1
 `;
-const st = (body: string) => runWithModules(['store', 'time'], body, { entries: STORES });
+const st = (body: string, more = '') => runWithModules(['store', 'time'], body, { entries: STORES + more });
 
 describe('store module', () => {
   it('set / get / has / delete with every kind of value; delete of a missing key is false, not an error', async () => {
@@ -83,18 +85,41 @@ describe('store module', () => {
     expect(r.lines).toEqual(['nil\tUnavailable\ttrue\tstore is full\tstore is full', 'true\tnil', 'true\tnil']);
   });
 
+  it('without max_size a store holds 10000 keys (config.go InitDefaults)', async () => {
+    const r = await st(`
+      local s = store.get("app:big")
+      for i = 1, 10000 do assert(s:set("k" .. i, i)) end
+      local ok, err = s:set("one more", 1)
+      io.print(ok, err:message(), (s:set("k1", 0)))`);
+    expect(r.lines).toEqual(['nil\tstore is full\ttrue']);
+  });
+
+  it('expired keys are swept out by the first write after each cleanup_interval, so unread ones do not pile up', () => {
+    let now = 0;
+    const s = new MemoryStore(0, 60_000, () => now);
+    for (let i = 0; i < 100; i++) s.set(`k${i}`, i, 1000);
+    now = 30_000;
+    s.set('a', 1, 0);
+    expect(s.held).toBe(101); // expired, but the interval has not passed
+    now = 60_000;
+    s.set('b', 1, 0);
+    expect(s.held).toBe(2);
+  });
+
   it('store.get errors: empty id Invalid; an unknown id or a store kind moonforge does not run Internal', async () => {
     const r = await st(`
       local function show(s, e) io.print(s, e:kind(), e:retryable(), e:message()) end
       show(store.get(""))
       show(store.get("app:nope"))
       show(store.get("app:main"))
-      show(store.get("app:sql"))`);
+      show(store.get("app:sql"))
+      show(store.get("app:bad"))`, '  - name: sql\n    kind: store.sql\n');
     expect(r.lines).toEqual([
       'nil\tInvalid\tfalse\tresource id is required',
       'nil\tInternal\tfalse\tresource not found: app:nope',
       'nil\tInternal\tfalse\tresource not found: app:main',
       'nil\tInternal\tfalse\tstore.sql stores are not run by moonforge: app:sql',
+      'nil\tInternal\tfalse\tinvalid store configuration: app:bad: max_size must be a non-negative integer',
     ]);
   });
 

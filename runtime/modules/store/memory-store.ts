@@ -1,6 +1,6 @@
 // The store of a `store.memory` entry (wippyai/runtime service/store/memory/memstore.go): keys to values with an
-// optional time to live and a version per write, at most `max_size` keys (0: no limit). Expired keys read as absent
-// and are dropped when met, and all at once before a write would find the store full. Time is the runtime's clock
+// optional time to live and a version per write, at most `max_size` keys. Expired keys read as absent and are dropped
+// when met, every `cleanup_interval`, and all at once before a write would find the store full. Time is the runtime's clock
 // (the scheduler's, so a test in virtual time sees a TTL run out without waiting). Values are stored as given: the
 // module copies them in and out.
 import { ERROR_KINDS } from '../../lib/wippy/errors.js';
@@ -46,11 +46,17 @@ export const MAX_LIST_LIMIT = 1000;
 export class MemoryStore {
   private readonly data = new Map<string, StoredEntry>();
   private version = 0;
+  private lastSweep: number;
 
   constructor(
+    /** the most keys (0: no limit) */
     readonly maxSize: number,
+    /** how often (ms) expired keys are swept out (0: never); a write sweeps when that long has passed */
+    private readonly cleanupMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.lastSweep = now();
+  }
 
   private live(key: string): StoredEntry | undefined {
     const e = this.data.get(key);
@@ -75,9 +81,20 @@ export class MemoryStore {
   }
 
   private write(key: string, value: unknown, ttlMs: number): StoredEntry {
+    // Wippy sweeps on a ticker (cleanupLoop); here the writes that come after each interval do it, so a store of
+    // expiring keys that is never read does not grow without bound, and an idle store costs no timer
+    if (this.cleanupMs > 0 && this.now() - this.lastSweep >= this.cleanupMs) {
+      this.lastSweep = this.now();
+      this.purgeExpired();
+    }
     const e: StoredEntry = { key, value, expires: ttlMs > 0 ? this.now() + ttlMs : undefined, version: ++this.version };
     this.data.set(key, e);
     return e;
+  }
+
+  /** keys held, expired ones not yet swept out included */
+  get held(): number {
+    return this.data.size;
   }
 
   get(key: string): StoredEntry | undefined {
