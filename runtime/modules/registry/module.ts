@@ -27,7 +27,7 @@ const fail = (kind: string, message: string, first?: unknown): unknown => ret2(f
 
 /** A failure of Wippy's registry, wrapped the way the module wraps it (always kind Internal). */
 function wrapped(f: RegistryFailure, context: string, first?: unknown): unknown {
-  const e = wrapError(error(f.kind, f.message), context);
+  const e = wrapError(error(f.kind, textToLua(f.message)), context);
   e.kind = ERROR_KINDS.INTERNAL;
   return ret2(first, e);
 }
@@ -46,8 +46,8 @@ function createRegistryModule(host: ModuleHost): LuaTable {
     return compileFilter(flattenFilter(f !== null && typeof f === 'object' && !Array.isArray(f) ? (f as Record<string, unknown>) : {}));
   };
   /** get / snapshot:get: the permission first, then the entry. */
-  const getFrom = (lookup: (id: string) => Entry | undefined, arg: unknown, fname: string): unknown => {
-    const id = idText(luaToText(checkStr(arg, fname === 'get' ? 1 : 2, fname)));
+  const getFrom = (lookup: (id: string) => Entry | undefined, arg: unknown, argn: number): unknown => {
+    const id = idText(luaToText(checkStr(arg, argn, 'get')));
     if (!canRead(id)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to access entry: ${textToLua(id)}`);
     const e = lookup(id);
     if (e === undefined) return fail(ERROR_KINDS.NOT_FOUND, `entry not found: ${textToLua(id)}`);
@@ -109,7 +109,7 @@ function createRegistryModule(host: ModuleHost): LuaTable {
   snapshotMethods.entries = (s: unknown) => ret2(readable(checkSnap(s, 'entries').entries), undefined);
   snapshotMethods.get = (s: unknown, id: unknown) => {
     const snap = checkSnap(s, 'get');
-    return getFrom((x) => snap.entries.find((e) => e.id === x), id, 'get');
+    return getFrom((x) => snap.entries.find((e) => e.id === x), id, 2);
   };
   snapshotMethods.namespace = (s: unknown, ns: unknown) => {
     const snap = checkSnap(s, 'namespace');
@@ -199,7 +199,7 @@ function createRegistryModule(host: ModuleHost): LuaTable {
     const id = parseId(checkStr(s, 1, 'parse_id'));
     return ret1(tableFromRecord({ ns: id.ns, name: id.name }));
   };
-  mod.get = (id: unknown) => getFrom((x) => host.registry.get(x), id, 'get');
+  mod.get = (id: unknown) => getFrom((x) => host.registry.get(x), id, 1);
   mod.find = (filter: unknown) => {
     const match = filterOf(checkTable(filter, 1, 'find'));
     const found: Entry[] = [];
