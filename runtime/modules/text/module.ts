@@ -5,11 +5,13 @@ import { readOnly } from '../../core/read-only.js';
 import type { PlatformModule } from '../module-host.js';
 import { createRegexpTable } from './regexp.js';
 import { createSplitterTable } from './splitter.js';
+import { createDiffTable } from './diff/differ.js';
 
 function createTextModule(): LuaTable {
   const mod = new LuaTable();
   mod.regexp = createRegexpTable();
   mod.splitter = createSplitterTable();
+  mod.diff = createDiffTable();
   return readOnly(mod);
 }
 
