@@ -6,38 +6,32 @@
 import { LuaTable, tableFromRecord } from '../../core/table.js';
 import { ret1, ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
-import { createError, ERROR_KINDS, wrapError, type LuaErrorValue } from '../../lib/wippy/errors.js';
+import { ERROR_KINDS } from '../../lib/wippy/errors.js';
 import { encodeJson, JsonEncodeError } from '../../lib/wippy/json/encode.js';
 import { decodeJson, JsonDecodeError } from '../../lib/wippy/json/decode.js';
 import { GoValueCycleError, luaToGo, textOfBytes, type GoValue } from '../../lib/wippy/go-value.js';
 import type { PlatformModule } from '../module-host.js';
+import { failedResult, invalidResult } from '../error-results.js';
 import { compileSchema, validationMessage } from './schema.js';
 
-function failure(kind: string, cause: string, context: string): LuaErrorValue {
-  return wrapError(createError({ message: cause, kind, retryable: false }), context);
-}
-
-function invalid(message: string): LuaErrorValue {
-  return createError({ message, kind: ERROR_KINDS.INVALID, retryable: false });
-}
 
 function encode(v: unknown): unknown {
   if (v === undefined) return ret2('null', undefined);
   try {
     return ret2(encodeJson(v), undefined);
   } catch (e) {
-    if (e instanceof JsonEncodeError) return ret2(undefined, failure(ERROR_KINDS.INTERNAL, e.message, 'encode failed'));
+    if (e instanceof JsonEncodeError) return failedResult(e.message, 'encode failed');
     throw e;
   }
 }
 
 function decode(s: unknown): unknown {
-  if (typeof s !== 'string') return ret2(undefined, invalid('string expected'));
-  if (s === '') return ret2(undefined, invalid('empty string is not valid JSON'));
+  if (typeof s !== 'string') return invalidResult('string expected');
+  if (s === '') return invalidResult('empty string is not valid JSON');
   try {
     return ret2(decodeJson(s), undefined);
   } catch (e) {
-    if (e instanceof JsonDecodeError) return ret2(undefined, failure(ERROR_KINDS.INTERNAL, e.message, 'decode failed'));
+    if (e instanceof JsonDecodeError) return failedResult(e.message, 'decode failed');
     throw e;
   }
 }
@@ -51,45 +45,45 @@ function plain(v: GoValue): unknown {
   return o;
 }
 
-/** The schema argument as JSON text (a Lua string is its text; a table is encoded), or the error to return. */
-function schemaText(schema: unknown): string | LuaErrorValue {
+/** The schema argument as JSON text (a Lua string is its text; a table is encoded), or why it is not one. */
+function schemaText(schema: unknown): string | { problem: string } {
   if (typeof schema === 'string') return textOfBytes(schema);
   if (schema instanceof LuaTable) {
     try {
       return textOfBytes(encodeJson(schema));
     } catch (e) {
-      if (e instanceof JsonEncodeError) return failure(ERROR_KINDS.INVALID, e.message, 'schema error');
+      if (e instanceof JsonEncodeError) return { problem: e.message };
       throw e;
     }
   }
-  return failure(ERROR_KINDS.INVALID, 'schema must be a string or table', 'schema error');
+  return { problem: 'schema must be a string or table' };
 }
 
 /** Validates `data` (a JS value) against the schema argument: `true` or `false, err`. */
 function check(schema: unknown, data: () => unknown): unknown {
   const text = schemaText(schema);
-  if (typeof text !== 'string') return ret2(false, text);
+  if (typeof text !== 'string') return failedResult(text.problem, 'schema error', ERROR_KINDS.INVALID, false);
   let validate;
   try {
     validate = compileSchema(text);
   } catch (e) {
-    return ret2(false, failure(ERROR_KINDS.INVALID, e instanceof Error ? e.message : String(e), 'compile schema'));
+    return failedResult(e instanceof Error ? e.message : String(e), 'compile schema', ERROR_KINDS.INVALID, false);
   }
   let value: unknown;
   try {
     value = data();
   } catch (e) {
-    if (e instanceof JsonEncodeError || e instanceof GoValueCycleError) return ret2(false, failure(ERROR_KINDS.INVALID, e.message, 'convert data'));
-    if (e instanceof SyntaxError) return ret2(false, failure(ERROR_KINDS.INVALID, e.message, 'validation failed'));
+    if (e instanceof JsonEncodeError || e instanceof GoValueCycleError) return failedResult(e.message, 'convert data', ERROR_KINDS.INVALID, false);
+    if (e instanceof SyntaxError) return failedResult(e.message, 'validation failed', ERROR_KINDS.INVALID, false);
     throw e;
   }
   if (validate(value) === true) return ret1(true);
-  return ret2(false, failure(ERROR_KINDS.INVALID, validationMessage(validate.errors), 'validation failed'));
+  return failedResult(validationMessage(validate.errors), 'validation failed', ERROR_KINDS.INVALID, false);
 }
 
 function validate(schema: unknown, data: unknown): unknown {
-  if (schema === undefined) return ret2(false, invalid('schema is required'));
-  if (data === undefined) return ret2(false, invalid('data is required'));
+  if (schema === undefined) return invalidResult('schema is required', false);
+  if (data === undefined) return invalidResult('data is required', false);
   // json.go: a value Go sees as a map (a table without a sequence, the empty table too) is validated as an object;
   // anything else as the JSON the encoder makes of it
   return check(schema, () => {
@@ -99,8 +93,8 @@ function validate(schema: unknown, data: unknown): unknown {
 }
 
 function validateString(schema: unknown, s: unknown): unknown {
-  if (schema === undefined) return ret2(false, invalid('schema is required'));
-  if (typeof s !== 'string') return ret2(false, invalid('data must be a JSON string'));
+  if (schema === undefined) return invalidResult('schema is required', false);
+  if (typeof s !== 'string') return invalidResult('data must be a JSON string', false);
   return check(schema, () => JSON.parse(textOfBytes(s)));
 }
 

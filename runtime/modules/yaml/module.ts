@@ -5,15 +5,12 @@ import { LuaTable, rawget, tableFromRecord } from '../../core/table.js';
 import { ARR } from '../../core/symbols.js';
 import { ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
-import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import { encodeYaml, type YamlEncodeOptions } from '../../lib/wippy/yaml/encode.js';
 import { decodeYaml, YamlDecodeError } from '../../lib/wippy/yaml/decode.js';
 import { GoValueCycleError, textOfBytes } from '../../lib/wippy/go-value.js';
 import type { PlatformModule } from '../module-host.js';
+import { failedResult, invalidResult } from '../error-results.js';
 
-const invalid = (message: string): unknown => ret2(undefined, createError({ message, kind: ERROR_KINDS.INVALID, retryable: false }));
-const internal = (cause: string, context: string): unknown =>
-  ret2(undefined, wrapError(createError({ message: cause, kind: ERROR_KINDS.INTERNAL, retryable: false }), context));
 
 /** module.go extractOptions: `sort_unordered` if a boolean, `field_order`'s string items 1..n. */
 function options(t: unknown): YamlEncodeOptions {
@@ -28,22 +25,22 @@ function options(t: unknown): YamlEncodeOptions {
 
 function encode(...args: unknown[]): unknown {
   const data = args[0];
-  if (!(data instanceof LuaTable)) return invalid('table expected');
+  if (!(data instanceof LuaTable)) return invalidResult('table expected');
   try {
     return ret2(encodeYaml(data, options(args[1])), undefined);
   } catch (e) {
-    if (e instanceof GoValueCycleError) return internal(e.message, 'encode failed');
+    if (e instanceof GoValueCycleError) return failedResult(e.message, 'encode failed');
     throw e;
   }
 }
 
 function decode(s: unknown): unknown {
-  if (typeof s !== 'string') return invalid('string expected');
-  if (s === '') return invalid('input cannot be empty');
+  if (typeof s !== 'string') return invalidResult('string expected');
+  if (s === '') return invalidResult('input cannot be empty');
   try {
     return ret2(decodeYaml(s), undefined);
   } catch (e) {
-    if (e instanceof YamlDecodeError) return internal(e.message, 'decode failed');
+    if (e instanceof YamlDecodeError) return failedResult(e.message, 'decode failed');
     throw e;
   }
 }

@@ -1,0 +1,174 @@
+// The `crypto` module (docs en/lua/security/crypto.md; wippyai/runtime runtime/lua/modules/crypto/module.go,
+// spec.md) on node:crypto: random bytes / strings / UUIDs, HMAC (hex), AES-GCM and ChaCha20-Poly1305 (aead.ts), JWT
+// (jwt.ts), PBKDF2 and a constant-time comparison. Arguments module.go reads with CheckString / CheckInt / CheckTable
+// raise Lua argument errors; the rest answer `nil, err` with module.go's kinds and messages.
+import { createHmac, pbkdf2Sync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { LuaTable, tableFromRecord } from '../../core/table.js';
+import { ret1, ret2 } from '../../core/results.js';
+import { readOnly } from '../../core/read-only.js';
+import { checkInt, checkStr, checkTable } from '../../core/args.js';
+import { luaError } from '../../core/errors.js';
+import { typeName } from '../../core/value.js';
+import { goToLua, luaToGo, textOfBytes, type GoValue } from '../../lib/wippy/go-value.js';
+import type { PlatformModule } from '../module-host.js';
+import { failedResult, invalidResult } from '../error-results.js';
+import { aesCipher, NONCE_SIZE, open, OpenError, seal, type AeadCipher } from './aead.js';
+import { encodeJwt, JwtError, verifyJwt } from './jwt.js';
+
+const ok = (v: unknown): unknown => ret2(v, undefined);
+const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
+
+const MAX_RANDOM = 1024 * 1024;
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+/** A length argument of random.bytes / random.string, or the Invalid answer when it is out of range. */
+function randomLength(v: unknown, fname: string): number | { fail: unknown } {
+  const n = checkInt(v, 1, fname);
+  if (n <= 0) return { fail: invalidResult('length must be a positive integer') };
+  if (n > MAX_RANDOM) return { fail: invalidResult('length exceeds maximum allowed size (1MB)') };
+  return n;
+}
+
+const random = readOnly(
+  tableFromRecord({
+    bytes: (length: unknown) => {
+      const n = randomLength(length, 'bytes');
+      return typeof n === 'number' ? ok(randomBytes(n).toString('latin1')) : n.fail;
+    },
+    string: (length: unknown, charset: unknown) => {
+      const n = randomLength(length, 'string');
+      if (typeof n !== 'number') return n.fail;
+      const chars = typeof charset === 'string' ? charset : ALPHANUMERIC;
+      if (chars === '') return invalidResult('charset cannot be empty');
+      // one random byte per character, reduced modulo the charset's length, as module.go does
+      const buf = randomBytes(n);
+      let out = '';
+      for (let i = 0; i < n; i++) out += chars[buf[i]! % chars.length];
+      return ok(out);
+    },
+    uuid: () => ok(randomUUID()),
+  }),
+);
+
+function hmacHex(algorithm: string, fname: string) {
+  return (key: unknown, data: unknown): unknown => {
+    const k = checkStr(key, 1, fname);
+    const d = checkStr(data, 2, fname);
+    if (k === '') return invalidResult('key cannot be empty');
+    return ok(createHmac(algorithm, bytes(k)).update(bytes(d)).digest('hex'));
+  };
+}
+
+/** The cipher for a key, or the Invalid answer when its length does not fit. */
+function cipherFor(kind: 'aes' | 'chacha20', key: string): AeadCipher | { fail: unknown } {
+  if (kind === 'chacha20') return key.length === 32 ? 'chacha20-poly1305' : { fail: invalidResult('key must be 32 bytes') };
+  return key.length === 16 || key.length === 24 || key.length === 32 ? aesCipher(key.length) : { fail: invalidResult('key must be 16, 24, or 32 bytes') };
+}
+
+function encryptWith(kind: 'aes' | 'chacha20') {
+  return (data: unknown, key: unknown, aad: unknown): unknown => {
+    const d = checkStr(data, 1, kind);
+    const k = checkStr(key, 2, kind);
+    const c = cipherFor(kind, k);
+    if (typeof c !== 'string') return c.fail;
+    return ok(seal(c, bytes(k), bytes(d), typeof aad === 'string' ? bytes(aad) : undefined).toString('latin1'));
+  };
+}
+
+function decryptWith(kind: 'aes' | 'chacha20') {
+  return (data: unknown, key: unknown, aad: unknown): unknown => {
+    const d = checkStr(data, 1, kind);
+    const k = checkStr(key, 2, kind);
+    const c = cipherFor(kind, k);
+    if (typeof c !== 'string') return c.fail;
+    if (d.length < NONCE_SIZE) return invalidResult('encrypted data too short');
+    try {
+      return ok(open(c, bytes(k), bytes(d), typeof aad === 'string' ? bytes(aad) : undefined).toString('latin1'));
+    } catch (e) {
+      if (e instanceof OpenError) return failedResult(e.message, 'decrypt');
+      throw e;
+    }
+  };
+}
+
+function optString(v: unknown, n: number, fname: string, def: string): string {
+  return v === undefined ? def : checkStr(v, n, fname);
+}
+
+function jwtEncode(payload: unknown, key: unknown, alg: unknown): unknown {
+  const t = checkTable(payload, 1, 'encode');
+  const k = checkStr(key, 2, 'encode');
+  const a = optString(alg, 3, 'encode', 'HS256');
+  let claims: GoValue;
+  try {
+    claims = luaToGo(t);
+  } catch (e) {
+    return invalidResult(`failed to convert payload to map: ${(e as Error).message}`);
+  }
+  if (!(claims instanceof Map)) return invalidResult('failed to convert payload to map');
+  let header = new Map<string, GoValue>();
+  const h = claims.get('_header');
+  if (h instanceof Map) {
+    header = h;
+    claims.delete('_header');
+  }
+  try {
+    return ok(encodeJwt(claims, header, k, a));
+  } catch (e) {
+    if (e instanceof JwtError) return e.invalidKey ? invalidResult(e.message) : failedResult(e.message, 'sign token');
+    throw e;
+  }
+}
+
+function jwtVerify(token: unknown, key: unknown, alg: unknown, requireExp: unknown): unknown {
+  const t = checkStr(token, 1, 'verify');
+  const k = checkStr(key, 2, 'verify');
+  const a = optString(alg, 3, 'verify', 'HS256');
+  if (requireExp !== undefined && typeof requireExp !== 'boolean') {
+    throw luaError(`bad argument #4 to 'verify' (boolean expected, got ${typeName(requireExp)})`);
+  }
+  try {
+    return ok(goToLua(verifyJwt(t, k, a, requireExp !== false, Date.now() / 1000)));
+  } catch (e) {
+    if (e instanceof JwtError) return failedResult(e.message, 'verify token');
+    throw e;
+  }
+}
+
+function pbkdf2(password: unknown, salt: unknown, iterations: unknown, keyLength: unknown, hash: unknown): unknown {
+  const p = checkStr(password, 1, 'pbkdf2');
+  const s = checkStr(salt, 2, 'pbkdf2');
+  const iter = checkInt(iterations, 3, 'pbkdf2');
+  const len = checkInt(keyLength, 4, 'pbkdf2');
+  if (p === '') return invalidResult('password cannot be empty');
+  if (s === '') return invalidResult('salt cannot be empty');
+  if (iter <= 0) return invalidResult('iterations must be positive');
+  if (iter > MAX_PBKDF2_ITERATIONS) return invalidResult(`iterations exceeds maximum (${MAX_PBKDF2_ITERATIONS})`);
+  if (len <= 0) return invalidResult('key length must be positive');
+  const name = typeof hash === 'string' ? hash : 'sha256';
+  if (name !== 'sha256' && name !== 'sha512') return invalidResult(`unsupported hash function: ${textOfBytes(name)}`);
+  return ok(pbkdf2Sync(bytes(p), bytes(s), iter, len, name).toString('latin1'));
+}
+
+function constantTimeCompare(a: unknown, b: unknown): unknown {
+  const x = bytes(checkStr(a, 1, 'constant_time_compare'));
+  const y = bytes(checkStr(b, 2, 'constant_time_compare'));
+  return ret1(x.length === y.length && timingSafeEqual(x, y));
+}
+
+function createCryptoModule(): LuaTable {
+  return readOnly(
+    tableFromRecord({
+      random,
+      hmac: readOnly(tableFromRecord({ sha256: hmacHex('sha256', 'sha256'), sha512: hmacHex('sha512', 'sha512') })),
+      encrypt: readOnly(tableFromRecord({ aes: encryptWith('aes'), chacha20: encryptWith('chacha20') })),
+      decrypt: readOnly(tableFromRecord({ aes: decryptWith('aes'), chacha20: decryptWith('chacha20') })),
+      jwt: readOnly(tableFromRecord({ encode: jwtEncode, verify: jwtVerify })),
+      pbkdf2,
+      constant_time_compare: constantTimeCompare,
+    }),
+  );
+}
+
+export const CRYPTO_MODULE: PlatformModule = { name: 'crypto', create: createCryptoModule };
