@@ -27,7 +27,7 @@ import {
   type ProcessEntry,
   type ProcessRuntime,
 } from '../runtime/process/index.js';
-import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { callFunction, installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { addAppEntries, AppStartError, refreshAppEntries } from './app-runtime.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
@@ -118,6 +118,16 @@ export interface ProcessExit {
   /** undefined for a normal exit */
   error: unknown;
   traceback?: string;
+}
+
+/** How a function call ended (EmbeddedRuntime.call): main's first value, or the failure. */
+export interface FunctionResult {
+  value: unknown;
+  /** undefined when the call succeeded; a LuaProcessError for a Wippy error value */
+  error: unknown;
+  traceback?: string;
+  /** true when `timeoutMs` stopped it */
+  timedOut?: boolean;
 }
 
 const messageOf = (env: Envelope): ProcessMessage => {
@@ -226,6 +236,13 @@ export interface EmbeddedRuntime {
   spawn(id: string, host: string, ...args: unknown[]): string;
   /** Spawns a process and resolves with its exit. */
   run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit>;
+  /**
+   * Calls a function.lua entry of a loaded app (or a process.lua entry with a default host) as `funcs.call` does, from
+   * no process (empty context, no actor): the call runs in a process of its own and resolves with main's first value,
+   * or with its error (a raised one, `nil, err`, an unknown id); `timeoutMs` stops it. Arguments and value are
+   * converted as for run.
+   */
+  call(id: string, args?: unknown[], opts?: { timeoutMs?: number }): Promise<FunctionResult>;
   /**
    * Resolves when the process exits. A process this runtime spawned (spawn, run) that has already ended resolves
    * with its result (the last 1024 are remembered); an unknown pid, or one Lua spawned that has already ended, at
@@ -342,6 +359,15 @@ class Embedded implements EmbeddedRuntime {
 
   run(id: string, host: string, ...args: unknown[]): Promise<ProcessExit> {
     return this.exit(this.spawnRecorded(id, host, args).pid);
+  }
+
+  async call(id: string, args: unknown[] = [], opts: { timeoutMs?: number } = {}): Promise<FunctionResult> {
+    const r = await callFunction(this.rt, id, args.map((a) => toLua(a)), opts);
+    if (r.ok) return { value: toJS(r.value), error: undefined };
+    const out: FunctionResult = { value: undefined, error: toJS(r.error) };
+    if (r.traceback !== undefined) out.traceback = r.traceback;
+    if (r.timedOut === true) out.timedOut = true;
+    return out;
   }
 
   /** Spawns a root process whose exit is remembered, for an exit() asked after it has ended. */
