@@ -27,3 +27,8 @@ export interface Diagnostic {
   /** a suggested fix, where one is known, shown as `help: ...` */
   fix?: string;
 }
+
+/** True for a diagnostic that stops what reported it (an error: the severity absent or 'error'), not a warning or note. */
+export function isError(d: Diagnostic): boolean {
+  return (d.severity ?? 'error') === 'error';
+}

@@ -1,6 +1,6 @@
 // The diagnostics system: one shape, one renderer (text and JSON), shared by the compiler, the runtime's app loader
 // and the SDK. Imports nothing from compiler/ or runtime/.
-export type { Diagnostic, Severity } from './diagnostic.js';
+export { isError, type Diagnostic, type Severity } from './diagnostic.js';
 export {
   formatDiagnostic,
   renderDiagnostics,

@@ -28,6 +28,7 @@ import {
   type ProcessRuntime,
 } from '../runtime/process/index.js';
 import { callFunction, installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { formatDiagnostic, isError } from '../diagnostics/index.js';
 import { addAppEntries, AppStartError, refreshAppEntries } from './app-runtime.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
@@ -224,8 +225,11 @@ export interface EmbeddedRuntime {
   readonly time: SchedulerLike;
   /** true when no process is ready to run (those left wait for messages, events or timers) */
   readonly idle: boolean;
-  /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
-  loadApp(dir: string): Promise<void>;
+  /**
+   * Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems;
+   * resolves to the warnings found (entries moonforge keeps but does not run, ...), as text.
+   */
+  loadApp(dir: string): Promise<string[]>;
   /** Adds a host id processes can be spawned on. */
   addHost(id: string): void;
   /** Registers a library entry that process entries can import (its chunk runs once per process). */
@@ -305,16 +309,16 @@ class Embedded implements EmbeddedRuntime {
     });
   }
 
-  /** Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems. */
-  async loadApp(dir: string): Promise<void> {
+  async loadApp(dir: string): Promise<string[]> {
     const { app, diagnostics } = await loadApp(dir);
-    if (diagnostics.length > 0) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
+    if (diagnostics.some(isError)) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
     this.root = app.root;
     for (const e of app.entries.values()) {
       this.registry.set(e.id, e);
       if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
     }
     await addAppEntries(app, this.rt);
+    return diagnostics.map((d) => formatDiagnostic(d));
   }
 
   addHost(id: string): void {

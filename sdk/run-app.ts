@@ -3,7 +3,7 @@
 // start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
 import type { SchedulerLike } from 'rxjs';
 import { ByteWriter } from '../runtime/index.js';
-import { jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
+import { isError, jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import {
   exitErrorText,
   loadApp,
@@ -72,12 +72,11 @@ function firstSignal(): Promise<string> {
   });
 }
 
-/** Loads the app, reporting definition-file diagnostics; undefined when it has errors. */
+/** Loads the app, reporting definition-file diagnostics; undefined when it has errors (warnings do not stop it). */
 async function load(dir: string, format: DiagnosticFormat, stderr: (s: string) => void): Promise<App | undefined> {
   const { app, diagnostics } = await loadApp(dir);
-  if (diagnostics.length === 0) return app;
-  stderr(`${renderDiagnosticsAs(format, diagnostics)}\n`);
-  return undefined;
+  if (diagnostics.length > 0) stderr(`${renderDiagnosticsAs(format, diagnostics)}\n`);
+  return diagnostics.some(isError) ? undefined : app;
 }
 
 export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<number> {

@@ -34,6 +34,10 @@ export const DIAGNOSTIC_CODES = {
   UNAVAILABLE_MODULE: 'APP0013',
   /** a file the app names (`source: file://`, a linked definition file, wippy.lock directories) outside its folder */
   FILE_OUTSIDE_APP: 'APP0014',
+  /** (warning) entries of a known kind moonforge does not run (http.service, queue.consumer, ...): once per kind */
+  KIND_NOT_RUN: 'APP0015',
+  /** (warning) `lifecycle:` on a process.lua entry, which neither Wippy nor moonforge reads */
+  LIFECYCLE_NOT_READ: 'APP0016',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

@@ -8,6 +8,7 @@ import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readAppConfig } from './config.js';
 import { readDefinitionFile } from './entries.js';
 import { checkImportCycles } from './bindings.js';
+import { reportUnrunEntries } from './unrun-kinds.js';
 import { IMPORTABLE_KINDS, isLuaEntry, isProcessService, type App, type AppConfig, type Entry, type SourcePos } from './model.js';
 import { parseYamlFile } from './yaml-file.js';
 import { escapes } from './confine.js';
@@ -135,7 +136,10 @@ function checkReferences(entries: Map<string, Entry>, diags: Diagnostic[]): void
   }
 }
 
-/** Loads the app in `dir`. Never throws for problems in the app's files: they are returned as diagnostics. */
+/**
+ * Loads the app in `dir`. Never throws for problems in the app's files: they are returned as diagnostics; those with
+ * `severity: 'warning'` (unrun-kinds.ts) do not stop the app.
+ */
 export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Diagnostic[] }> {
   const root = resolve(dir);
   const diagnostics: Diagnostic[] = [];
@@ -206,6 +210,7 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
   }
   checkReferences(entries, diagnostics);
   checkImportCycles(entries, diagnostics);
+  reportUnrunEntries(entries.values(), diagnostics);
   // stable: by file in load order, then by position within the file
   const fileOrder = new Map<string, number>();
   diagnostics.forEach((d) => fileOrder.has(d.file) || fileOrder.set(d.file, fileOrder.size));

@@ -106,6 +106,10 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
   const modules = new Map<string, LuaTable | LuaUserdata>();
   modules.set('time', createTime(node, channels));
   modules.set('ctx', createCtx(node));
+  // Modules that are globals too: Wippy's code manager registers os (the ostime module), process and channel as
+  // built-in modules (boot/components/runtime/lua/engine.go) and payload as a platform module, while its engine also
+  // binds them as globals (engine/cached_libs.go, the process module); an entry may list them, getting the same value.
+  for (const name of ['os', 'process', 'channel', 'payload']) modules.set(name, base[name] as LuaTable);
 
   const baseMeta = new LuaTable();
   baseMeta.__index = base;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SchedulerLike } from 'rxjs';
-import { jsonLines, renderDiagnosticsAs, type Diagnostic } from '../../diagnostics/index.js';
+import { isError, jsonLines, renderDiagnosticsAs, type Diagnostic } from '../../diagnostics/index.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
 import { loadApp, NodeTimeScheduler } from '../../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from '../app-runtime.js';
@@ -53,7 +53,6 @@ export function processIo(): TestRunIo {
 /** Exit code of a run that could not start: bad usage, or an app that does not load or start. */
 const EXIT_UNUSABLE = 2;
 
-const isError = (d: Diagnostic): boolean => (d.severity ?? 'error') === 'error';
 
 /** The app's runtime, or undefined when it does not load or start (reported on stderr). */
 async function startApp(o: TestOptions, io: TestRunIo, time: SchedulerLike, luaOut: (s: string) => void): Promise<AppRuntime | undefined> {
