@@ -180,7 +180,9 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     hasHost: (id) => opts.hosts.has(id),
     load(id, G) {
       // registry ids are unique across kinds: an id is a process entry or a function entry, never both
-      const entry = opts.entries.get(id) ?? functions.get(id)!;
+      const entry = opts.entries.get(id) ?? functions.get(id);
+      // a registry change may delete the entry between the spawn (or call) and this first step of its process
+      if (entry === undefined) throw luaError(`entry not found: ${id}`, 0);
       const modules = entry.modules;
       if (modules !== undefined) {
         for (let i = 0; i < modules.length; i++) {
