@@ -93,6 +93,14 @@ describe('callFunction (host code calls a function entry)', () => {
     expect(rt.node.procs.size).toBe(0);
   });
 
+  it('a function deleted (a registry change) before its call\'s process first runs fails that call, not the runtime', async () => {
+    const { rt } = await functionsApp({ gone: 'return { main = function() return 1 end }' });
+    const call = callFunction(rt, 'app:gone');
+    rt.functions.delete('app:gone');
+    const r = await call;
+    expect(r.ok === false && r.message).toBe('entry not found: app:gone');
+  });
+
   it('context values reach ctx.get', async () => {
     const { rt } = await functionsApp({ read: 'return { main = function() return (ctx.get("who")) end }' });
     const r = await callFunction(rt, 'app:read', [], { context: new Map([['who', 'host']]) });
