@@ -141,12 +141,14 @@ describe('json.decode', () => {
     expect(encodeJson(decodeJson('{"a":1}garbage'))).toBe('{"a":1}');
   });
 
-  it('nesting: 128 levels below the top decode, a value deeper is an error (decode_v1.go maxNestingDepth)', async () => {
+  it('nesting: 128 levels below the top decode, a value deeper is an error (decode_v1.go maxNestingDepth); the scanner stops at 10000 open levels, as Go\'s', async () => {
     expect(
       await json(`
         local ok = json.decode(string.rep("[", 129) .. string.rep("]", 129)); io.print(type(ok))
-        local v, e = json.decode(string.rep("[", 129) .. "1" .. string.rep("]", 129)); io.print(v, e:message())`),
-    ).toEqual(['table', 'nil\tjson: maximum nesting depth exceeded']);
+        local v, e = json.decode(string.rep("[", 129) .. "1" .. string.rep("]", 129)); io.print(v, e:message())
+        v, e = json.decode(string.rep("[", 100000)); io.print(v, e:message())
+        v, e = json.decode(string.rep('{"a":', 100000)); io.print(v, e:message())`),
+    ).toEqual(['table', 'nil\tjson: maximum nesting depth exceeded', 'nil\texceeded max depth', 'nil\texceeded max depth']);
   });
 });
 

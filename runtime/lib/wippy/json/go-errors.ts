@@ -46,65 +46,59 @@ class Scanner {
     while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
   }
 
-  value(depth: number): void {
-    this.skipSpace();
-    const c = this.at();
-    if (c === 0x7b) return this.object(depth + 1);
-    if (c === 0x5b) return this.array(depth + 1);
-    if (c === 0x22) return this.string();
-    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
-    if (c === 0x74) return this.literal('true');
-    if (c === 0x66) return this.literal('false');
-    if (c === 0x6e) return this.literal('null');
-    this.fail(c, 'looking for beginning of value');
-  }
-
-  private nest(depth: number): void {
-    if (depth > 10000) throw new Stop('exceeded max depth');
-  }
-
-  private object(depth: number): void {
-    this.nest(depth);
-    this.i++;
-    this.skipSpace();
-    if (this.at() === 0x7d) {
-      this.i++;
-      return;
-    }
+  /**
+   * One value, iteratively (an explicit stack of open arrays and objects, so that nesting cannot overflow the JS
+   * stack; Go's scanner stops at 10000 levels).
+   */
+  value(): void {
+    const open: number[] = []; // 0x5b for an array, 0x7b for an object
     for (;;) {
+      // a value starts here
       this.skipSpace();
       const c = this.at();
-      if (c !== 0x22) this.fail(c, 'looking for beginning of object key string');
-      this.string();
-      this.skipSpace();
-      const colon = this.at();
-      if (colon !== 0x3a) this.fail(colon, 'after object key');
-      this.i++;
-      this.value(depth);
-      this.skipSpace();
-      const sep = this.at();
-      this.i++;
-      if (sep === 0x7d) return;
-      if (sep !== 0x2c) this.fail(sep, 'after object key:value pair');
+      let done = true; // whether a whole value was read (else a container was opened)
+      if (c === 0x7b || c === 0x5b) {
+        if (open.length >= 10000) throw new Stop('exceeded max depth');
+        this.i++;
+        this.skipSpace();
+        if (this.at() === c + 2) this.i++; // `{}` or `[]`
+        else {
+          open.push(c);
+          if (c === 0x7b) this.key();
+          done = false;
+        }
+      } else if (c === 0x22) this.string();
+      else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) this.number();
+      else if (c === 0x74) this.literal('true');
+      else if (c === 0x66) this.literal('false');
+      else if (c === 0x6e) this.literal('null');
+      else this.fail(c, 'looking for beginning of value');
+      // after a value: close what it ends, until a comma asks for the next one
+      while (done) {
+        const top = open[open.length - 1];
+        if (top === undefined) return;
+        this.skipSpace();
+        const sep = this.at();
+        this.i++;
+        if (sep === top + 2) open.pop();
+        else if (sep === 0x2c) {
+          if (top === 0x7b) this.key();
+          done = false;
+        } else this.fail(sep, top === 0x5b ? 'after array element' : 'after object key:value pair');
+      }
     }
   }
 
-  private array(depth: number): void {
-    this.nest(depth);
-    this.i++;
+  /** An object key and its colon. */
+  private key(): void {
     this.skipSpace();
-    if (this.at() === 0x5d) {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.value(depth);
-      this.skipSpace();
-      const sep = this.at();
-      this.i++;
-      if (sep === 0x5d) return;
-      if (sep !== 0x2c) this.fail(sep, 'after array element');
-    }
+    const c = this.at();
+    if (c !== 0x22) this.fail(c, 'looking for beginning of object key string');
+    this.string();
+    this.skipSpace();
+    const colon = this.at();
+    if (colon !== 0x3a) this.fail(colon, 'after object key');
+    this.i++;
   }
 
   private string(): void {
@@ -171,7 +165,7 @@ export function goJsonSyntax(s: string): GoScan {
     while (sc.i < s.length && isSpace(s.charCodeAt(sc.i))) sc.i++;
     if (sc.i >= s.length) return { error: 'EOF' };
     const first = s.charCodeAt(sc.i);
-    sc.value(0);
+    sc.value();
     const end = sc.i;
     // an object or array ends at its bracket; any other value needs the byte after it to be a space or the end
     if (first === 0x7b || first === 0x5b || end >= s.length) return { end };
