@@ -87,6 +87,14 @@ function fromJsonValue(v: unknown): unknown {
   return v;
 }
 
+/** Go's strconv.ParseFloat of a whole string (no surrounding space; inf, infinity and nan spelled out). */
+function parseGoFloat(s: string): number | undefined {
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(s);
+  if (special !== null) return special[2]!.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
+  return Number(s);
+}
+
 const B: Record<string, Builtin> = {
   len(a) {
     arity('len', a, 1);
@@ -134,11 +142,7 @@ const B: Record<string, Builtin> = {
     arity('int', a, 1);
     const v = a[0];
     if (typeof v === 'number') return Math.trunc(v);
-    if (typeof v === 'string') {
-      const t = v.trim();
-      if (/^[+-]?\d+$/.test(t)) return Number(t);
-      return fail(`strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`);
-    }
+    if (typeof v === 'string') return /^[+-]?\d+$/.test(v) ? Number(v) : fail(`invalid operation: int(${v})`);
     return fail(`invalid operation: int(${typeOf(v)})`);
   },
   float(a) {
@@ -146,8 +150,8 @@ const B: Record<string, Builtin> = {
     const v = a[0];
     if (typeof v === 'number') return v;
     if (typeof v === 'string') {
-      const n = Number(v.trim());
-      return v.trim() !== '' && !Number.isNaN(n) ? n : fail(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
+      const n = parseGoFloat(v);
+      return n === undefined ? fail(`invalid operation: float(${v})`) : n;
     }
     return fail(`invalid operation: float(${typeOf(v)})`);
   },

@@ -28,15 +28,19 @@ class ProgramValue extends LuaUserdata {
   }
 }
 
-/** expr-lang's error text: the message, `(line:column)`, then the source line and a caret under the column. */
+/**
+ * expr-lang's error text (file/error.go): the message, `(line:column)`, the source line (tabs as spaces) and a caret
+ * under the column, left out when a multi-byte character comes before it.
+ */
 function located(message: string, src: string, at: number): string {
   const before = src.slice(0, Math.max(0, at));
   const line = before.split('\n').length;
   const lineStart = before.lastIndexOf('\n') + 1;
   const col = at - lineStart;
   const lineEnd = src.indexOf('\n', lineStart);
-  const text = src.slice(lineStart, lineEnd < 0 ? src.length : lineEnd);
-  return `${message} (${line}:${col + 1})\n | ${text}\n | ${'.'.repeat(col)}^`;
+  const text = src.slice(lineStart, lineEnd < 0 ? src.length : lineEnd).replace(/\t/g, ' ');
+  const caret = /[\x80-\xff]/.test(text.slice(0, col + 1)) ? '' : `\n | ${'.'.repeat(col)}^`;
+  return `${message} (${line}:${col + 1})\n | ${text}${caret}`;
 }
 
 const failure = (kind: string, message: string, context?: string): unknown => {
