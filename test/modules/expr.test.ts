@@ -80,7 +80,7 @@ describe('expr: the language', () => {
         ['items[0] + items[-1]', '{items = {10, 20, 30}}'],
         ['items[1:]', '{items = {10, 20, 30}}'],
         ['"admin" in roles', '{roles = {"user", "admin"}}'],
-        ['"x" not in roles', '{roles = {"user"}}'],
+        ['"x" not in roles && "abc" not contains "z" && !("abc" not startsWith "a")', '{roles = {"user"}}'],
         ['"name" in user', '{user = {name = "ann"}}'],
         ['user?.address?.city', '{user = {name = "ann"}}'],
         ['1..4'],

@@ -112,6 +112,10 @@ class Evaluator {
       if (typeof r !== 'boolean') return fail(`invalid operation: bool ${op} ${typeOf(r)}`, n.at);
       return r;
     }
+    if (op.startsWith('not ')) {
+      // `a not in b`, `a not contains b`, ...: the operator's result negated
+      return !this.binary({ ...n, op: op.slice(4) }, f);
+    }
     if (op === '??') {
       const l = this.eval(n.left, f);
       return l === null || l === undefined ? this.eval(n.right, f) : l;
@@ -147,14 +151,13 @@ class Evaluator {
       case '>=':
         if (!((typeof l === 'number' && typeof r === 'number') || (typeof l === 'string' && typeof r === 'string'))) return bad();
         return op === '<' ? l < r : op === '>' ? l > r : op === '<=' ? l <= r : l >= r;
-      case 'in':
-      case 'not in': {
+      case 'in': {
         let found: boolean;
         if (Array.isArray(r)) found = r.some((x) => equal(x, l));
         else if (r instanceof Map) found = r.has(l);
         else if (r === null) found = false;
         else return bad();
-        return op === 'in' ? found : !found;
+        return found;
       }
       case 'contains':
         return typeof l === 'string' && typeof r === 'string' ? l.includes(r) : bad();

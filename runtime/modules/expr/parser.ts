@@ -1,7 +1,7 @@
 // A Pratt parser for expr-lang source (syntax.ts): precedence climbing over the binary operators, unary operators,
 // postfix member access and slices, the `? :` conditional at the lowest level, and closures for the predicate
 // builtins. Errors name the token as expr-lang does (`unexpected token Identifier("syntax")`).
-import { BINARY, ExprSyntaxError, tokenize, type Node, type Token } from './syntax.js';
+import { BINARY, ExprSyntaxError, NEGATABLE, tokenize, type Node, type Token } from './syntax.js';
 import { BUILTINS, PREDICATE_BUILTINS } from './builtins.js';
 
 // unary precedence (expr-lang parser/operator): `not` binds looser than comparisons' operands, `-` tighter
@@ -62,6 +62,8 @@ class Parser {
     const t = this.tok;
     if (t.t === 'op' && t.v in BINARY) return t.v;
     if (t.t === 'ident' && WORD_OPERATORS.has(t.v)) return t.v;
+    const next = this.toks[this.i + 1];
+    if (t.t === 'ident' && t.v === 'not' && next?.t === 'ident' && NEGATABLE.has(next.v)) return `not ${next.v}`;
     return undefined;
   }
 
@@ -70,9 +72,11 @@ class Parser {
     for (;;) {
       const op = this.binaryOp();
       if (op === undefined) break;
-      const p = BINARY[op]!;
+      const negated = op.startsWith('not ');
+      const p = BINARY[negated ? op.slice(4) : op]!;
       if (p < prec) break;
       const at = this.next().at;
+      if (negated) this.next();
       if (op === '|') {
         left = this.pipe(left, at);
         continue;

@@ -38,7 +38,7 @@ export class ExprSyntaxError extends Error {
 }
 
 // longest first, so `**` is not read as `*` `*`
-const OPERATORS = ['not in', '?.', '??', '...', '..', '**', '==', '!=', '<=', '>=', '&&', '||', '+', '-', '*', '/', '%', '^', '<', '>', '!', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}', '#', '|'];
+const OPERATORS = ['?.', '??', '...', '..', '**', '==', '!=', '<=', '>=', '&&', '||', '+', '-', '*', '/', '%', '^', '<', '>', '!', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}', '#', '|'];
 
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -76,19 +76,11 @@ export function tokenize(src: string): Token[] {
     }
     if (/[A-Za-z_$]/.test(c)) {
       const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(src.slice(i))!;
-      // `not in` is one operator
-      const rest = src.slice(i + m[0].length);
-      const notIn = m[0] === 'not' ? /^\s+in(?![A-Za-z0-9_$])/.exec(rest) : null;
-      if (notIn !== null) {
-        out.push({ t: 'op', v: 'not in', at: i });
-        i += m[0].length + notIn[0].length;
-      } else {
-        out.push({ t: 'ident', v: m[0], at: i });
-        i += m[0].length;
-      }
+      out.push({ t: 'ident', v: m[0], at: i });
+      i += m[0].length;
       continue;
     }
-    const op = OPERATORS.find((o) => o !== 'not in' && src.startsWith(o, i));
+    const op = OPERATORS.find((o) => src.startsWith(o, i));
     if (op === undefined) throw new ExprSyntaxError(`unrecognized character: U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} '${c}'`, i);
     out.push({ t: 'op', v: op, at: i });
     i += op.length;
@@ -151,7 +143,12 @@ function quoted(src: string, i: number, out: Token[]): number {
   return j + 1;
 }
 
-/** Binary operators and their precedence (expr-lang parser/operator/operator.go); `**` and `^` bind to the right. */
+/**
+ * Binary operators and their precedence (expr-lang parser/operator/operator.go); `**` and `^` bind to the right.
+ * `not in`, `not contains`, `not matches`, `not startsWith`, `not endsWith` are the negations, at the same level.
+ */
+export const NEGATABLE = new Set(['in', 'contains', 'matches', 'startsWith', 'endsWith']);
+
 export const BINARY: Record<string, number> = {
   '|': 0,
   or: 10,
@@ -165,7 +162,6 @@ export const BINARY: Record<string, number> = {
   '>=': 20,
   '<=': 20,
   in: 20,
-  'not in': 20,
   matches: 20,
   contains: 20,
   startsWith: 20,
