@@ -66,16 +66,15 @@ class Encoder {
     if (this.open.includes(t)) throw new JsonEncodeError(NESTED);
     const arr = t[ARR];
     const h = t[HASH];
-    const strKeys = hasStringKey(t);
-    // the common shapes first: a record (string keys only) and a list (an array part only)
+    // the common shapes first: a record (string keys only, or none: `[]`) and a list (an array part only)
     if (h === undefined && arr.length === 0) {
-      if (!strKeys) {
-        this.out += '[]';
-        return;
-      }
       this.open.push(t);
-      this.object(t, undefined, depth);
-    } else if (h === undefined && !strKeys) {
+      this.record(t, depth);
+      this.open.pop();
+      return;
+    }
+    const strKeys = hasStringKey(t);
+    if (h === undefined && !strKeys) {
       this.open.push(t);
       this.list(arr, undefined, arr.length, depth);
     } else {
@@ -115,6 +114,17 @@ class Encoder {
       this.value(v, depth);
     }
     this.out += ']';
+  }
+
+  /** A table with string keys only: an object, or `[]` when it has none (one pass over the keys). */
+  record(t: LuaTable, depth: number): void {
+    let first = true;
+    for (const k in t) {
+      this.out += first ? `{${jsonStringText(k)}:` : `,${jsonStringText(k)}:`;
+      this.value(t[k], depth);
+      first = false;
+    }
+    this.out += first ? '[]' : '}';
   }
 
   object(t: LuaTable, h: Map<unknown, unknown> | undefined, depth: number): void {
