@@ -24,7 +24,7 @@ end
 
 local function main()
   sample('_G', _G)
-  for _, m in pairs({ 'time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store' }) do
+  for _, m in pairs({ 'time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store', 'json', 'yaml', 'base64', 'hash', 'crypto', 'uuid' }) do
     sample(m, require(m))
   end
   -- values of every kind a process can hold
@@ -94,6 +94,11 @@ local function main()
   sample('history', registry.history())
   sample('registry entry', registry.get('app:kv'))
   sample('env all', env.get_all())
+  sample('new payload', payload.new({ a = { b = 1 } }))
+  sample('json decoded', json.decode('{"a":{"b":[1]}}'))
+  sample('yaml decoded', yaml.decode('a: {b: [1]}'))
+  sample('uuid info', uuid.parse(uuid.v1()))
+  sample('jwt claims', crypto.jwt.verify(crypto.jwt.encode({ a = { b = 1 }, exp = 4102444800 }, 'k'), 'k'))
 end
 
 -- collect: every table reachable from the samples

@@ -8,10 +8,11 @@ import { createIoModule } from '../../../runtime/app/io-module.js';
 import { entry, makeApp } from '../../support/process-harness.js';
 import { FUNCS_MODULE } from '../../../runtime/modules/funcs/index.js';
 import { REGISTRY_MODULES } from '../../../runtime/modules/registry-modules.js';
+import { ENCODING_MODULES } from '../../../runtime/modules/encoding-modules.js';
 import type { Entry } from '../../../runtime/app/model.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
-const MODULES = ['time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store'];
+const MODULES = ['time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store', 'json', 'yaml', 'base64', 'hash', 'crypto', 'uuid'];
 
 /** The one entry the registry, env and store modules see: a memory store. */
 const KV: Entry = { id: 'app:kv', namespace: 'app', name: 'kv', kind: 'store.memory', meta: {}, fields: {}, file: '', pos: { file: '', line: 1, column: 1 }, positions: {} };
@@ -44,7 +45,7 @@ async function walkTwice(): Promise<[Walk, Walk]> {
   app.rt.globals.modules.set('io', createIoModule(app.rt.node.sched, () => {}));
   app.rt.globals.modules.set('funcs', FUNCS_MODULE.create({ rt: app.rt, registry: new Map(), log: () => {}, environment: {} }));
   const host = { rt: app.rt, registry: new Map([[KV.id, KV]]), log: () => {}, environment: {} };
-  for (const m of REGISTRY_MODULES) app.rt.globals.modules.set(m.name, m.create(host));
+  for (const m of [...REGISTRY_MODULES, ...ENCODING_MODULES]) app.rt.globals.modules.set(m.name, m.create(host));
   // a function entry for the walk's futures: the child's chunk, called instead of spawned
   app.rt.functions.set('app:fn', app.rt.entries.get('app:child')!);
   const walks: Walk[] = [];
@@ -105,11 +106,19 @@ describe('tables reachable from a process', () => {
       'getmetatable(changes).__index',
       'getmetatable(version).__index',
       'getmetatable(history).__index',
+      '_G.json',
+      '_G.yaml',
+      '_G.base64',
+      '_G.hash',
+      '_G.crypto',
+      '_G.crypto.random',
+      '_G.crypto.jwt',
+      '_G.uuid',
     ]) {
       expect(a.readOnly.has(path), path).toBe(true);
     }
     // per process: the globals, and what functions return
-    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details', 'registry entry', 'store entry', 'env all']) {
+    for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details', 'registry entry', 'store entry', 'env all', 'json decoded', 'yaml decoded', 'uuid info', 'jwt claims']) {
       expect(a.writable.has(path), path).toBe(true);
     }
   });
