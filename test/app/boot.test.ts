@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexYaml, writeApp } from '../support/app-folder.js';
 import { runAppInProcess } from '../support/app-in-process.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
 
 const proc = (name: string, extra = ''): string =>
   `  - name: ${name}\n    kind: process.lua\n    source: file://${name}.lua\n    method: main\n${extra}`;
@@ -92,5 +93,21 @@ describe('main returning a value sets the exit code of -x', () => {
     });
     expect(await runAppInProcess(dir, { exec: 'app:raise' })).toMatchObject({ code: 1, stdout: '' });
     expect(await runAppInProcess(dir, { exec: 'app:soft' })).toMatchObject({ code: 1, stderr: 'soft fail\n' });
+  });
+
+  it('through the CLI: the process exit status is the code, kept to its low 8 bits as Go\'s os.Exit is', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(proc('three') + proc('minus') + proc('big') + proc('text')),
+      'src/three.lua': returning('3'),
+      'src/minus.lua': returning('-1'),
+      'src/big.lua': returning('300'),
+      'src/text.lua': returning('"all done"'),
+    });
+    const run = (id: string) => runMoonforgeCli(['run', dir, '-x', id], { env: { MOONFORGE_CACHE: 'off' } });
+    const [three, minus, big, text] = await Promise.all(['app:three', 'app:minus', 'app:big', 'app:text'].map(run));
+    expect(three).toMatchObject({ status: 3, stdout: '', stderr: '' });
+    expect(minus).toMatchObject({ status: 255, stdout: '', stderr: '' });
+    expect(big).toMatchObject({ status: 300 & 0xff, stdout: '', stderr: '' });
+    expect(text).toMatchObject({ status: 0, stdout: 'all done\n', stderr: '' });
   });
 });
