@@ -18,11 +18,12 @@ function utf8Bytes(s: string): string {
   return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
 }
 
-function toLua(v: unknown, depth: number): unknown {
+/** The decoded value as Lua's; `ascii`: every decoded string is ASCII, so none needs converting back to bytes. */
+function toLua(v: unknown, depth: number, ascii: boolean): unknown {
   if (depth > MAX_DEPTH) throw new JsonDecodeError('json: maximum nesting depth exceeded');
   switch (typeof v) {
     case 'string':
-      return utf8Bytes(v);
+      return ascii ? v : utf8Bytes(v);
     case 'number':
     case 'boolean':
       return v;
@@ -32,21 +33,24 @@ function toLua(v: unknown, depth: number): unknown {
   if (v === null) return undefined;
   if (Array.isArray(v)) {
     const items = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) items[i] = toLua(v[i], depth + 1);
+    for (let i = 0; i < v.length; i++) items[i] = toLua(v[i], depth + 1, ascii);
     return tableFromArray(items);
   }
   const o = v as Record<string, unknown>;
   const t = new LuaTable();
-  for (const k of Object.keys(o)) {
-    const x = toLua(o[k], depth + 1);
-    if (x !== undefined) t[utf8Bytes(k)] = x;
+  for (const k in o) {
+    const x = toLua(o[k], depth + 1, ascii);
+    if (x !== undefined) t[ascii ? k : utf8Bytes(k)] = x;
   }
   return t;
 }
 
 /** Decodes the first JSON value of `text` (a byte string); throws JsonDecodeError with Wippy's message. */
 export function decodeJson(text: string): unknown {
-  const src = NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
+  const plain = !NON_ASCII.test(text);
+  // a \u escape can make a non-ASCII string out of ASCII text
+  const ascii = plain && text.indexOf('\\u') < 0;
+  const src = plain ? text : Buffer.from(text, 'latin1').toString('utf8');
   let parsed: unknown;
   try {
     parsed = JSON.parse(src);
@@ -57,5 +61,5 @@ export function decodeJson(text: string): unknown {
     const first = text.slice(0, r.end);
     parsed = JSON.parse(NON_ASCII.test(first) ? Buffer.from(first, 'latin1').toString('utf8') : first);
   }
-  return toLua(parsed, 0);
+  return toLua(parsed, 0, ascii);
 }
