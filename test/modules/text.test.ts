@@ -119,17 +119,40 @@ describe('text.splitter', () => {
     expect(mergeSplits(['ab', 'cd', 'ef'], '-', 5, 0)).toEqual(['ab-cd', 'ef']);
   });
 
-  it('markdown: sections by heading, code blocks kept whole, heading hierarchy leading each chunk', () => {
-    const md = '# Title\n\nIntro text.\n\n## Part\n\nBody of the part.\n\n```lua\nlocal x = 1\nlocal y = 2\n```\n';
-    expect(splitMarkdown(md, { chunkSize: 40, chunkOverlap: 0, separators: [], codeBlocks: true, headingHierarchy: true, joinTableRows: false })).toEqual([
-      '# Title\nIntro text.',
-      '# Title\n## Part\nBody of the part.',
-      '# Title\n## Part\n```lua\nlocal x = 1\nlocal y = 2\n```',
+  // langchaingo's MarkdownTextSplitter (what Wippy runs): its behaviour on our own documents
+  const MD = { chunkSize: 512, chunkOverlap: 64, headingHierarchy: false, codeBlocks: false, referenceLinks: false, joinTableRows: false };
+
+  it('markdown: a heading closes the chunk and leads the next ones; a heading with nothing under it is a chunk', () => {
+    const md = '# Guide\n\n## Install\nRun the installer.\n\n## Use\n### Start\nType go.\n';
+    expect(splitMarkdown(md, MD)).toEqual(['# Guide', '## Install\nRun the installer.', '## Use', '### Start\nType go.']);
+    expect(splitMarkdown(md, { ...MD, headingHierarchy: true })).toEqual([
+      '# Guide',
+      '# Guide\n## Install\nRun the installer.',
+      '# Guide\n## Use',
+      '# Guide\n## Use\n### Start\nType go.',
     ]);
-    expect(splitMarkdown(md, { chunkSize: 1000, chunkOverlap: 0, separators: [], codeBlocks: false, headingHierarchy: false, joinTableRows: false })).toEqual([
-      '# Title\n\nIntro text.',
-      '## Part\n\nBody of the part.\n\n```lua\nlocal x = 1\nlocal y = 2\n```',
-    ]);
+  });
+
+  it('markdown: list items as `- ` / `N. ` lines, nested lists indented by two spaces, rejoined up to the size', () => {
+    const md = '1. one\n\n2. two\n   - sub a\n   - sub b\n3. three\n';
+    expect(splitMarkdown(md, MD)).toEqual(['1. one\n2. two\n  - sub a\n  - sub b\n- three']);
+    expect(splitMarkdown('- alpha\n- beta\n', { ...MD, chunkSize: 10 })).toEqual(['- alpha', '- beta']);
+  });
+
+  it('markdown: table rows under the table header (one row per chunk unless join_table_rows), code only with code_blocks', () => {
+    const table = '| k | v |\n|---|:-:|\n| a   | 1 |\n| b | 2 |';
+    expect(splitMarkdown(table, MD)).toEqual(['| k | v |\n| --- | --- |\n| a | 1 |', '| k | v |\n| --- | --- |\n| b | 2 |']);
+    expect(splitMarkdown(table, { ...MD, joinTableRows: true })).toEqual(['| k | v |\n| --- | --- |\n| a | 1 |\n| b | 2 |']);
+    const code = 'Run:\n```sh\nmake\n```\n\n---\nDone.';
+    expect(splitMarkdown(code, MD)).toEqual(['Run:\n\n---\nDone.']);
+    expect(splitMarkdown(code, { ...MD, codeBlocks: true })).toEqual(['Run:\n\n```sh\nmake\n```\n\n\n---\nDone.']);
+  });
+
+  it('markdown: quotes keep their `> `; reference links are written inline with reference_links', () => {
+    expect(splitMarkdown('> said\n> twice', MD)).toEqual(['> said\n> twice']);
+    const md = 'See [the docs][d].\n\n[d]: https://x.dev "X"\n';
+    expect(splitMarkdown(md, MD)).toEqual(['See [the docs][d].']);
+    expect(splitMarkdown(md, { ...MD, referenceLinks: true })).toEqual(['See [the docs](https://x.dev "X").']);
   });
 
   it('from Lua: split_text and split_batch (each chunk carries its page\'s metadata), UTF-8 counted as characters', async () => {
@@ -138,9 +161,11 @@ describe('text.splitter', () => {
       io.print(table.concat(s:split_text("héllo wörld"), "|"))
       local b = s:split_batch({{content = "one two", metadata = {page = 1}}, {content = ""}, {content = "three"}})
       io.print(#b, b[1].content, b[1].metadata.page, b[2].metadata.page, b[3].content, type(b[3].metadata))
+      -- langchaingo's defaults: 512 characters with 100 of overlap
       local d = text.splitter.recursive()
-      io.print(#d:split_text(string.rep("x ", 3000)))`);
+      local chunks = d:split_text(string.rep("x ", 3000))
+      io.print(#chunks, #chunks[1])`);
     expect(r.stderr).toBe('');
-    expect(r.lines).toEqual([Buffer.from('héllo|wörld', 'utf8').toString('latin1'), '3\tone\t1\t1\tthree\ttable', '2']);
+    expect(r.lines).toEqual([Buffer.from('héllo|wörld', 'utf8').toString('latin1'), '3\tone\t1\t1\tthree\ttable', '15\t511']);
   });
 });

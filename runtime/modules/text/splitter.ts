@@ -10,9 +10,9 @@ import { readOnly } from '../../core/read-only.js';
 import { DEFAULT_SEPARATORS, splitRecursive } from './recursive-splitter.js';
 import { splitMarkdown } from './markdown-splitter.js';
 
-// the defaults Wippy documents (spec.md: chunk_size 4000, chunk_overlap 200)
-const DEFAULT_CHUNK_SIZE = 4000;
-const DEFAULT_CHUNK_OVERLAP = 200;
+// langchaingo's defaults, which Wippy's splitters run with (its spec.md says 4000 and 200)
+const DEFAULT_CHUNK_SIZE = 512;
+const DEFAULT_CHUNK_OVERLAP = 100;
 
 class SplitterValue extends LuaUserdata {
   constructor(
@@ -33,7 +33,7 @@ interface CommonOptions {
   flags: Record<string, boolean>;
 }
 
-/** Options as Wippy reads them: known keys of the right type count, anything else is ignored. */
+/** Options: known keys of the right type count, anything else is ignored (any number counts; Wippy takes floats only). */
 function readOptions(v: unknown, flagNames: string[]): CommonOptions {
   const o: CommonOptions = { chunkSize: DEFAULT_CHUNK_SIZE, chunkOverlap: DEFAULT_CHUNK_OVERLAP, separators: [], flags: {} };
   if (!isTable(v)) return o;
@@ -91,11 +91,12 @@ export function createSplitterTable(): LuaTable {
   };
   t.markdown = (options: unknown) => {
     const o = readOptions(options, ['code_blocks', 'reference_links', 'heading_hierarchy', 'join_table_rows']);
+    // `separators` changes nothing here: langchaingo's markdown splitter splits long chunks on its own separators
     const opts = {
       chunkSize: o.chunkSize,
       chunkOverlap: o.chunkOverlap,
-      separators: o.separators,
       codeBlocks: o.flags.code_blocks ?? false,
+      referenceLinks: o.flags.reference_links ?? false,
       headingHierarchy: o.flags.heading_hierarchy ?? false,
       joinTableRows: o.flags.join_table_rows ?? false,
     };
