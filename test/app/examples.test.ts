@@ -1,9 +1,19 @@
-// The example apps of examples/, run as `moonforge run APPDIR -x NS:NAME` does (in process).
+// The example apps of examples/, run as `moonforge run APPDIR -x NS:NAME` does (in process), and order-desk, the
+// example of the repository README, through the real CLI (`node esbuild.config.mjs` first): run with stdin from its
+// orders file, and `moonforge test` on its test suite.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAppInProcess } from '../support/app-in-process.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
 
 const EX = join(import.meta.dirname, '../../examples');
+
+/** The fenced blocks of a markdown file tagged `lang`, in order. */
+function fencedBlocks(file: string, lang: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map((m) => m[1]);
+}
 
 describe('examples', () => {
   it('ping-pong by registered name', async () => {
@@ -44,5 +54,53 @@ describe('examples', () => {
       // main's string result, printed as `wippy run -x` prints it (service/terminal/host.go OnComplete)
       'ok',
     ]);
+  });
+
+  describe('order-desk (logger, json, funcs and events), through the CLI', () => {
+    const desk = ['run', 'examples/order-desk', '-x', 'app:desk'];
+    const orders = join(EX, 'order-desk/orders.jsonl');
+
+    it('prints what its README shows and exits with main\'s return, 2 (orders were rejected)', async () => {
+      const r = await runMoonforgeCli(desk, { stdinFile: orders });
+      expect(r.status).toBe(2);
+      // the first text block of the example's README is its whole stdout
+      expect(r.stdout).toBe(fencedBlocks(join(EX, 'order-desk/README.md'), 'text')[0]);
+      // the repository README's excerpt of it
+      const readme = fencedBlocks(join(EX, '../README.md'), 'text').find((b) => b.includes('A-1001'));
+      expect(readme).toBeDefined();
+      for (const line of readme!.split('\n').filter((l) => l !== '' && l !== '...')) expect(r.stdout).toContain(line);
+      // the logs are on stderr, in the console form
+      expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tINFO\tauditor\tlistening\t\{"system":"orders",/m);
+      expect(r.stderr).toMatch(/\tWARN\tdesk\torder rejected\t\{"id":"A-1003","reason":"item 1: unknown sku 'kettle'",/);
+    });
+
+    it('all orders priced: exit 0; structured records as JSON lines, with the pricing function\'s at debug', async () => {
+      const input = '{"id":"B-1","customer":"ada","items":[{"sku":"mug","qty":9}]}\n\n{"id":"B-2","customer":"bob","items":[{"sku":"tea","qty":1}]}\n';
+      const r = await runMoonforgeCli([...desk, '--log-format', 'json', '--log-level', 'debug'], { input });
+      expect(r.stderr.split('\n').filter((l) => !l.startsWith('{'))).toEqual(['']);
+      expect(r.status).toBe(0);
+      expect(r.stdout.split('\n')).toEqual([
+        'B-1      ada        9 items   108.00  - 10.80  =    97.20',
+        'B-2      bob        1 items     4.50  -  0.00  =     4.50',
+        '2 priced, 0 rejected, revenue 101.70 (discounts 10.80)',
+        '{"priced":2,"rejected":0,"revenue":10170,"discounts":1080,"units":{"mug":9,"tea":1},"customers":{"ada":9720,"bob":450},"reasons":[]}',
+        '',
+      ]);
+      const records = r.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(records).toContainEqual(expect.objectContaining({ level: 'info', logger: 'desk', msg: 'order priced', id: 'B-1', customer: 'ada', total: 9720, entry: 'app:desk' }));
+      expect(records).toContainEqual(expect.objectContaining({ level: 'debug', logger: 'pricing', msg: 'priced', id: 'B-2', total: 450, entry: 'app:price_order' }));
+      expect(records).toContainEqual(expect.objectContaining({ level: 'info', logger: 'auditor', msg: 'listening', system: 'orders' }));
+    });
+
+    it('moonforge test runs its pricing and audit suites', async () => {
+      const r = await runMoonforgeCli(['test', 'examples/order-desk', '--reporter', 'json']);
+      expect(r.status).toBe(0);
+      const report = JSON.parse(r.stdout) as { summary: unknown; suites: Array<{ name: string; tests: Array<{ name: string; status: string }> }> };
+      expect(report.summary).toMatchObject({ total: 5, passed: 5, failed: 0 });
+      expect(Object.fromEntries(report.suites.map((s) => [s.name, s.tests.map((t) => t.name)]))).toEqual({
+        audit: ['aggregates_the_bus'],
+        pricing: ['prices_an_order', 'bulk_and_order_discounts', 'refuses_bad_orders', 'prices_side_by_side'],
+      });
+    });
   });
 });
