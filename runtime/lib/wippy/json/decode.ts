@@ -2,14 +2,18 @@
 // and payload transcoding: null is nil (an array keeps the hole, an object drops the key), numbers are numbers,
 // arrays are 1-based tables, objects tables with string keys; a value nested deeper than 128 levels is an error.
 // The text is a byte string holding UTF-8; strings come back as byte strings (invalid UTF-8 inside a string becomes
-// U+FFFD, as Go's decoder does). V8's JSON.parse does the parsing; go-errors.ts words a failure as Go does.
+// U+FFFD, as Go's decoder does); a number too large for a double stays a string of its digits. V8's JSON.parse
+// does the parsing; go-scanner.ts words a failure as Go does and finds the numbers that overflow.
 import { LuaTable, tableFromArray } from '../../../core/table.js';
-import { goJsonSyntax } from './go-errors.js';
+import { goJsonSyntax, quoteOverflowingNumbers } from './go-scanner.js';
 
 const MAX_DEPTH = 128;
 
 /** Why a text cannot be decoded; `message` is the text Wippy's error carries. */
 export class JsonDecodeError extends Error {}
+
+/** A number JSON.parse made infinite: the text is decoded again with such numbers as strings. */
+class Overflow {}
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -25,6 +29,8 @@ function toLua(v: unknown, depth: number, ascii: boolean): unknown {
     case 'string':
       return ascii ? v : utf8Bytes(v);
     case 'number':
+      if (v - v !== 0) throw new Overflow(); // an infinity: a literal too large for a double
+      return v;
     case 'boolean':
       return v;
     default:
@@ -52,6 +58,7 @@ export function decodeJson(text: string): unknown {
   const ascii = plain && text.indexOf('\\u') < 0;
   const src = plain ? text : Buffer.from(text, 'latin1').toString('utf8');
   let parsed: unknown;
+  let body = src;
   try {
     parsed = JSON.parse(src);
   } catch {
@@ -59,7 +66,13 @@ export function decodeJson(text: string): unknown {
     const r = goJsonSyntax(text);
     if (r.error !== undefined) throw new JsonDecodeError(r.error);
     const first = text.slice(0, r.end);
-    parsed = JSON.parse(NON_ASCII.test(first) ? Buffer.from(first, 'latin1').toString('utf8') : first);
+    body = plain ? first : Buffer.from(first, 'latin1').toString('utf8');
+    parsed = JSON.parse(body);
   }
-  return toLua(parsed, 0, ascii);
+  try {
+    return toLua(parsed, 0, ascii);
+  } catch (e) {
+    if (!(e instanceof Overflow)) throw e;
+    return toLua(JSON.parse(quoteOverflowingNumbers(body)), 0, ascii);
+  }
 }

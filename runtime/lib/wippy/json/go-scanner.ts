@@ -1,8 +1,10 @@
-// Where Go's json.Decoder (which Wippy's json.decode uses) stops in a text JSON.parse refused: either the end of a
-// complete first value that the decoder accepts with something after it (Decoder.Decode reads one value: `[1] x`
-// and `1 x` decode to their first value; `1x` and `"a"x` do not, the scanner having to read one byte past them),
-// or the decoder's error message ("invalid character 'x' looking for beginning of value", "unexpected EOF").
-// It runs only on the failure path, over the byte string (Go's scanner reads bytes).
+// Go's json.Decoder (which Wippy's json.decode uses) where it differs from JSON.parse, scanned over the byte string
+// (Go's scanner reads bytes). It runs only off the fast path:
+// - after JSON.parse refused a text: either the end of a complete first value that the decoder accepts with something
+//   after it (Decoder.Decode reads one value: `[1] x` and `1 x` decode to their first value; `1x` and `"a"x` do not,
+//   the scanner having to read one byte past them), or the decoder's error message ("invalid character 'x' looking
+//   for beginning of value", "unexpected EOF");
+// - after JSON.parse gave an infinity: the numbers too large for a double, which Wippy's decoder keeps as strings.
 
 export type GoScan = { end: number; error?: undefined } | { error: string };
 
@@ -31,6 +33,8 @@ function isSpace(c: number): boolean {
 
 class Scanner {
   i = 0;
+  /** [start, end) of each number literal whose value overflows a double */
+  readonly overflows: Array<[number, number]> = [];
   constructor(readonly s: string) {}
 
   private at(): number {
@@ -128,6 +132,7 @@ class Scanner {
   }
 
   private number(): void {
+    const start = this.i;
     if (this.s.charCodeAt(this.i) === 0x2d) {
       this.i++;
       const c = this.at();
@@ -146,6 +151,7 @@ class Scanner {
       if (sign === 0x2b || sign === 0x2d) this.i++;
       if (this.digits() === 0) this.fail(this.at(), 'in exponent of numeric literal');
     }
+    if (!Number.isFinite(Number(this.s.slice(start, this.i)))) this.overflows.push([start, this.i]);
   }
 
   private literal(word: string): void {
@@ -159,7 +165,27 @@ class Scanner {
 
 /** The end of the first value the decoder takes from `s`, or its error message. */
 export function goJsonSyntax(s: string): GoScan {
+  return scan(new Scanner(s));
+}
+
+/**
+ * `s` (a text JSON.parse accepts) with each number too large for a double turned into a string literal of its digits,
+ * as decode_v1.go makes of a json.Number that neither Int64 nor Float64 can read.
+ */
+export function quoteOverflowingNumbers(s: string): string {
   const sc = new Scanner(s);
+  scan(sc);
+  let out = '';
+  let from = 0;
+  for (const [a, b] of sc.overflows) {
+    out += `${s.slice(from, a)}"${s.slice(a, b)}"`;
+    from = b;
+  }
+  return out + s.slice(from);
+}
+
+function scan(sc: Scanner): GoScan {
+  const s = sc.s;
   try {
     sc.i = 0;
     while (sc.i < s.length && isSpace(s.charCodeAt(sc.i))) sc.i++;
