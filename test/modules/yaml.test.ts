@@ -74,7 +74,11 @@ describe('yaml.decode', () => {
       await yaml(`
         local v, e = yaml.decode(12); io.print(v, e:kind(), e:message())
         v, e = yaml.decode(""); io.print(v, e:kind(), e:message())
-        v, e = yaml.decode("a: [1, 2"); io.print(v, e:kind(), e:retryable())`),
-    ).toBe('nil\tInvalid\tstring expected\nnil\tInvalid\tinput cannot be empty\nnil\tInternal\tfalse\n');
+        v, e = yaml.decode("a: [1, 2"); io.print(v, e:kind(), e:retryable())
+        v, e = yaml.decode("x: 1\\n\\ty: 2"); io.print(e:message())`),
+    ).toBe(
+      'nil\tInvalid\tstring expected\nnil\tInvalid\tinput cannot be empty\nnil\tInternal\tfalse\n' +
+        'yaml: line 2: Tabs are not allowed as indentation\n',
+    );
   });
 });
