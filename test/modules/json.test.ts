@@ -171,9 +171,9 @@ describe('json.validate / validate_string', () => {
         io.print(json.validate({type = "string", format = "email"}, "a@b.co"), (json.validate({type = "string", format = "email"}, "nope")))`),
     ).toEqual([
       'true',
-      "false\tInvalid\tfalse\t/: must have required property 'name'; /age: must be >= 0",
+      "false\tInvalid\tfalse\tevaluation failed: /: must have required property 'name'; /age: must be >= 0",
       'true',
-      'false\t/name: must be string',
+      'false\tevaluation failed: /name: must be string',
       'true',
       'true',
       'true\tfalse',

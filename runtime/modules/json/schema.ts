@@ -56,8 +56,11 @@ export function compileSchema(text: string): ValidateFunction {
   return validate;
 }
 
-/** ajv's errors as one line: `/path: message` for each, `; `-separated. */
+/**
+ * Why data failed: Wippy's validator says only "evaluation failed" (kaptinlin/jsonschema EvaluationResult.Error);
+ * ajv's errors follow it, `/path: message` each, `; `-separated.
+ */
 export function validationMessage(errors: readonly ErrorObject[] | null | undefined): string {
-  if (errors === null || errors === undefined || errors.length === 0) return 'validation failed';
-  return errors.map((e) => `${e.instancePath === '' ? '/' : e.instancePath}: ${e.message ?? e.keyword}`).join('; ');
+  if (errors === null || errors === undefined || errors.length === 0) return 'evaluation failed';
+  return `evaluation failed: ${errors.map((e) => `${e.instancePath === '' ? '/' : e.instancePath}: ${e.message ?? e.keyword}`).join('; ')}`;
 }
