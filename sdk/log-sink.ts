@@ -1,12 +1,16 @@
 // Where the logger module's records go, and the two forms they are written in (one line each, on stderr so that a
 // program's stdout stays its own):
 // - console, for people, as `wippy run` prints them (zap's development console encoder, wippyai/runtime
-//   cmd/internal/logger/logger.go): `2026-12-07 09:28:25<TAB>INFO<TAB>name<TAB>message<TAB>{"key":"value"}`, local
-//   time, the logger name only when there is one, the fields as one JSON object only when there are any; the level
-//   is coloured (Wippy's colours) only when stderr is a terminal;
+//   cmd/internal/logger/logger.go): `2026-12-07 09:28:25<TAB>INFO<TAB>name<TAB>message<TAB>{"key": "value", "n": 1}`,
+//   local time, the logger name only when there is one, the fields as one JSON object only when there are any, its
+//   top-level pairs spaced as zap's console encoder writes them (newJSONEncoder(cfg, spaced=true): `": "` and `", "`;
+//   nested values stay compact, as json.Marshal writes them); the level is coloured (Wippy's colours) only when
+//   stderr is a terminal;
 // - json, for machines, as Wippy's `encoding: json` (zap's production encoder): one JSON object per line,
-//   `{"level":"info","ts":"2026-12-07T09:28:25.123Z","logger":"name","msg":"message","key":"value",...}`.
-// pid and entry (the process that logged) come after the record's own fields in both.
+//   `{"level":"info","ts":"2026-12-07T09:28:25.123Z","logger":"name","msg":"message","pid":"...","key":"value",...}`.
+// pid and entry (the process that logged) come before the record's own fields in both, as Wippy's logger puts its
+// context fields (pid, location) first (runtime/lua/modules/logger/logger.go getContextFields): a field of the same
+// name the program logs comes after them, so a JSON reader that keeps the last of a repeated key reads the program's.
 import { LOG_LEVELS, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 
 export type LogFormat = 'console' | 'json';
@@ -68,25 +72,30 @@ function localDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
-/** `"key":value` pairs of the record's fields, then pid and entry, joined by commas ('' when there are none). */
-function fieldPairs(r: LogRecord): string {
+/**
+ * `"key":value` pairs of pid, entry and then the record's fields, joined by commas ('' when there are none); `spaced`
+ * puts a space after each colon and comma between them (zap's console form).
+ */
+function fieldPairs(r: LogRecord, spaced: boolean): string {
+  const colon = spaced ? ': ' : ':';
+  const comma = spaced ? ', ' : ',';
   let out = '';
-  for (const k in r.fields) out += `${out === '' ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(r.fields[k])}`;
-  if (r.pid !== undefined) out += `${out === '' ? '' : ','}"pid":${JSON.stringify(r.pid)}`;
-  if (r.entry !== undefined) out += `${out === '' ? '' : ','}"entry":${JSON.stringify(r.entry)}`;
+  if (r.pid !== undefined) out += `"pid"${colon}${JSON.stringify(r.pid)}`;
+  if (r.entry !== undefined) out += `${out === '' ? '' : comma}"entry"${colon}${JSON.stringify(r.entry)}`;
+  for (const k in r.fields) out += `${out === '' ? '' : comma}${JSON.stringify(k)}${colon}${JSON.stringify(r.fields[k])}`;
   return out;
 }
 
 /** One record in the console form, with its newline. */
 export function consoleLogLine(r: LogRecord, color = false): string {
   const level = color ? `${LEVEL_COLOR[r.level]}${LEVEL_TEXT[r.level]}\x1b[0m` : LEVEL_TEXT[r.level];
-  const pairs = fieldPairs(r);
+  const pairs = fieldPairs(r, true);
   return `${localDateTime(r.time)}\t${level}${r.logger === '' ? '' : `\t${r.logger}`}\t${r.message}${pairs === '' ? '' : `\t{${pairs}}`}\n`;
 }
 
 /** One record as a JSON line, with its newline. */
 export function jsonLogLine(r: LogRecord): string {
-  const pairs = fieldPairs(r);
+  const pairs = fieldPairs(r, false);
   const name = r.logger === '' ? '' : `,"logger":${JSON.stringify(r.logger)}`;
   return `{"level":"${r.level}","ts":"${new Date(r.time).toISOString()}"${name},"msg":${JSON.stringify(r.message)}${pairs === '' ? '' : `,${pairs}`}}\n`;
 }

@@ -70,8 +70,8 @@ describe('examples', () => {
       expect(readme).toBeDefined();
       for (const line of readme!.split('\n').filter((l) => l !== '' && l !== '...')) expect(r.stdout).toContain(line);
       // the logs are on stderr, in the console form
-      expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tINFO\tauditor\tlistening\t\{"system":"orders",/m);
-      expect(r.stderr).toMatch(/\tWARN\tdesk\torder rejected\t\{"id":"A-1003","reason":"item 1: unknown sku 'kettle'",/);
+      expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tINFO\tauditor\tlistening\t\{"pid": "\{app:processes\|0x0000\d\}", "entry": "app:auditor", "system": "orders"\}$/m);
+      expect(r.stderr).toMatch(/\tWARN\tdesk\torder rejected\t\{"pid": "\{app:terminal\|0x0000\d\}", "entry": "app:desk", "id": "A-1003", "reason": "item 1: unknown sku 'kettle'"\}$/m);
     });
 
     it('all orders priced: exit 0; structured records as JSON lines, with the pricing function\'s at debug', async () => {

@@ -101,14 +101,16 @@ describe('log lines', () => {
   const rec: LogRecord = { time: Date.UTC(2026, 0, 2, 3, 4, 5, 6), level: 'info', logger: 'svc', message: 'hi', fields: { a: 1, b: 'x' }, pid: '{p|0x1}', entry: 'app:main' };
 
   it('console: local time, level, name, message, fields as one JSON object (zap development console encoder)', () => {
-    const line = consoleLogLine(rec);
-    expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tINFO\tsvc\thi\t\{"a":1,"b":"x","pid":"\{p\|0x1\}","entry":"app:main"\}\n$/);
+    // pid and entry first (Wippy's logger.go getContextFields precede the call's fields); the pairs spaced as zap's
+    // console encoder writes them (zapcore/console_encoder.go: newJSONEncoder(cfg, true)), nested values compact
+    const line = consoleLogLine({ ...rec, fields: { ...rec.fields, t: { k: [1, 2] } } });
+    expect(line).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\tINFO\tsvc\thi\t\{"pid": "\{p\|0x1\}", "entry": "app:main", "a": 1, "b": "x", "t": \{"k":\[1,2\]\}\}\n$/);
     expect(consoleLogLine({ ...rec, logger: '', fields: {}, pid: undefined, entry: undefined })).toMatch(/\tINFO\thi\n$/);
     expect(consoleLogLine(rec, true)).toContain('\x1b[32mINFO\x1b[0m');
   });
 
   it('json: level, ts, logger, msg, then the fields (zap production encoder, Wippy encoding: json)', () => {
-    expect(jsonLogLine(rec)).toBe('{"level":"info","ts":"2026-01-02T03:04:05.006Z","logger":"svc","msg":"hi","a":1,"b":"x","pid":"{p|0x1}","entry":"app:main"}\n');
+    expect(jsonLogLine(rec)).toBe('{"level":"info","ts":"2026-01-02T03:04:05.006Z","logger":"svc","msg":"hi","pid":"{p|0x1}","entry":"app:main","a":1,"b":"x"}\n');
     expect(JSON.parse(jsonLogLine({ ...rec, logger: '', fields: {} }))).toEqual({ level: 'info', ts: '2026-01-02T03:04:05.006Z', msg: 'hi', pid: '{p|0x1}', entry: 'app:main' });
   });
 
@@ -133,7 +135,23 @@ describe('moonforge run APPDIR: --log-format, --log-level and their environment 
     expect(r.stdout).toBe('out\n');
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.map((l) => l.split('\t').slice(1, 3))).toEqual([['INFO', 'i'], ['WARN', 'w']]);
-    expect(lines[0]).toMatch(/\t\{"n":1,"pid":"[^"]+","entry":"app:main"\}$/);
+    expect(lines[0]).toMatch(/\t\{"pid": "[^"]+", "entry": "app:main", "n": 1\}$/);
+  });
+
+  it('a field the program names pid or entry comes after the process\'s own, as in Wippy (its value is the one a JSON reader keeps)', async () => {
+    // Wippy's example apps log `{ pid = process.pid() }` and `{ entry = ... }` fields of their own
+    // (wippy-projects/examples 05-supervision, 12-crontab-registry); Wippy's logger puts its pid and location before
+    // them (runtime/lua/modules/logger/logger.go getContextFields)
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [logger]\n'),
+      'src/main.lua': 'return { main = function() logger:info("spawned", { entry = "app:job", pid = "{app:processes|0x00009}" }) end }\n',
+    });
+    const json = await runMoonforgeCli(['run', dir, '--log-format', 'json', '-x', 'app:main']);
+    expect(json.status).toBe(0);
+    expect(json.stderr).toMatch(/"msg":"spawned","pid":"\{app:[^"]+\}","entry":"app:main","entry":"app:job","pid":"\{app:processes\|0x00009\}"\}\n$/);
+    expect(JSON.parse(json.stderr)).toMatchObject({ entry: 'app:job', pid: '{app:processes|0x00009}' });
+    const console = await runMoonforgeCli(['run', dir, '-x', 'app:main']);
+    expect(console.stderr).toMatch(/\tINFO\tspawned\t\{"pid": "\{app:[^"]+\}", "entry": "app:main", "entry": "app:job", "pid": "\{app:processes\|0x00009\}"\}\n$/);
   });
 
   it('json lines at the level asked; the flag wins over the environment', async () => {
