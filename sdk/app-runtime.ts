@@ -68,6 +68,13 @@ export interface AppRuntime {
   stdin: LineReader;
   /** the app's security policies and the contexts its services start with (issue 5) */
   security: AppSecurity;
+  /** a process's request to end the program (system.exit): its code once made, and a promise of it; the runner stops the app */
+  exitRequest: ExitRequest;
+}
+
+export interface ExitRequest {
+  code: number | undefined;
+  made: Promise<number>;
 }
 
 /** A problem that stops an app from starting, with the source it points into when there is one (a compile error). */
@@ -165,16 +172,24 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   });
   const stdin = opts.stdin ?? createStreamLineReader();
   rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
+  let settle: (code: number) => void = () => {};
+  const exitRequest: ExitRequest = { code: undefined, made: new Promise<number>((resolve) => (settle = resolve)) };
   installPlatformModules({
     rt,
     registry: app.entries,
     ...logSinkFor(opts),
+    exit: (code) => {
+      // the first request wins, as the first shutdown does
+      if (exitRequest.code !== undefined) return;
+      exitRequest.code = code;
+      settle(code);
+    },
     environment: opts.environment ?? process.env,
     entriesChanged: (ids) => refreshAppEntries(app, rt, ids),
   });
   await addAppEntries(app, rt);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
-  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security };
+  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
 }
 
 /**

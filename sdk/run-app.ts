@@ -129,8 +129,14 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: Sc
       resolve(1);
     };
     process.once('beforeExit', onIdle);
+    // system.exit ends the program with its code, whatever the root is doing
+    void ar.exitRequest.made.then((c) => {
+      process.off('beforeExit', onIdle);
+      resolve(c);
+    });
     proc.onExit.push((r) => {
       process.off('beforeExit', onIdle);
+      if (ar.exitRequest.code !== undefined) return resolve(ar.exitRequest.code);
       if (r.error !== undefined) {
         stderr(`${exitErrorText(r.error)}\n${r.traceback !== undefined ? `${r.traceback}\n` : ''}`);
         return resolve(1);
@@ -154,9 +160,10 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
   }
   // keep Node alive while services idle on their inboxes
   const keepAlive = setInterval(() => {}, 1 << 30);
-  await (opts.shutdownSignal ?? firstSignal());
+  // a signal shuts the node down with exit code 0; system.exit with its code
+  const code = await Promise.race([(opts.shutdownSignal ?? firstSignal()).then(() => 0), ar.exitRequest.made]);
   const terminated = await booted.stop();
   clearInterval(keepAlive);
   if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${booted.stopMs}ms\n`);
-  return 0;
+  return code;
 }

@@ -37,6 +37,11 @@ export interface ModuleHost {
    * a disabled level costs only its argument checks
    */
   logLevel?: LogRecord['level'];
+  /**
+   * asks the host to stop every process and end the program with exit code `code` (system.exit, Wippy's
+   * supervisor.TriggerShutdown); absent where the host has no program to end (an embedding)
+   */
+  exit?(code: number): void;
   /** the host environment variables the `env` module may read (`process.env` for the CLI) */
   environment: Readonly<Record<string, string | undefined>>;
   /**

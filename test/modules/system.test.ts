@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { hostname } from 'node:os';
 import { runWithModules } from '../support/module-app.js';
+import { indexYaml, writeApp } from '../support/app-folder.js';
+import { runAppInProcess } from '../support/app-in-process.js';
 
 const sys = (body: string) => runWithModules(['system'], body);
 
@@ -57,13 +59,12 @@ describe('system module', () => {
     expect(r.lines).toEqual([`${process.pid}\t${hostname()}\t${process.cwd()}`]);
   });
 
-  it('one node, no cluster; no supervisor info; exit is not supported yet; modules lists what modules: may name', async () => {
+  it('one node, no cluster; no supervisor info; modules lists what modules: may name', async () => {
     const r = await sys(`
       io.print(system.node.id(), system.node.role(), system.cluster.size(), system.cluster.leader() == "")
       io.print(system.cluster.members()[1].is_local)
       local x, e = system.supervisor.states(); io.print(x, e:kind(), e:message())
       x, e = system.supervisor.state(""); io.print(x, e:kind(), e:message())
-      x, e = system.exit(0); io.print(x, e:kind())
       local names = {}
       for _, m in ipairs(system.modules()) do names[m.name] = type(m.class) end
       io.print(names.system, names.logger, names.time)`);
@@ -72,9 +73,38 @@ describe('system module', () => {
       'true',
       'nil\tInternal\tservice info not available',
       'nil\tInvalid\tservice ID required',
-      'nil\tInternal',
       'table\ttable\ttable',
     ]);
+  });
+
+  it('exit ends the program with its code: the root and every other process stop (Wippy: TriggerShutdown)', async () => {
+    const sleeper = { entries: '  - name: sleeper\n    kind: process.lua\n    source: file://sleeper.lua\n    method: main\n    modules: [time]\n', files: { 'src/sleeper.lua': 'return { main = function() time.sleep("1h") end }\n' } };
+    const r = await runWithModules(
+      ['system', 'time'],
+      `process.spawn("app:sleeper", "app:processes")
+       io.print(system.exit(3))
+       time.sleep("1h")
+       io.print("not reached")`,
+      sleeper,
+    );
+    expect(r.code).toBe(3);
+    expect(r.lines).toEqual(['true\tnil']);
+    const done = await sys(`io.print(system.exit())`);
+    expect(done.code).toBe(0);
+    const bad = await sys(`io.print(pcall(system.exit, "x"))`);
+    expect(bad.lines[0]).toMatch(/^false\t.*bad argument #1 to 'exit' \(number expected, got string\)/);
+  });
+
+  it('exit from a service ends `moonforge run APPDIR` (services mode) with its code', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(
+        '  - name: job\n    kind: process.lua\n    source: file://job.lua\n    method: main\n    modules: [system]\n' +
+          '  - name: job_service\n    kind: process.service\n    process: app:job\n    host: app:processes\n    lifecycle:\n      auto_start: true\n',
+      ),
+      'src/job.lua': 'return { main = function() system.exit(4) end }\n',
+    });
+    const r = await runAppInProcess(dir, { shutdownSignal: new Promise<string>(() => {}) });
+    expect(r.code).toBe(4);
   });
 
   it('the module and its tables are read-only', async () => {

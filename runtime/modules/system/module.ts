@@ -1,7 +1,8 @@
 // The `system` module (wippyai/runtime runtime/lua/modules/system/module.go and spec.md; docs en/lua/system/system.md):
 // memory, gc, runtime and process information for Lua, every call `value, err`. Each call is checked as Wippy checks
 // it (`system.read` on memory, `system.gc` on gc, ...); a denied call answers nil and an Invalid error
-// "permission denied: system.read on memory". What Node cannot do is said, not faked: the GC percent and
+// "permission denied: system.read on memory". system.exit ends the program through the host (ModuleHost.exit): the
+// CLI stops every process and exits with the code. What Node cannot do is said, not faked: the GC percent and
 // GOMAXPROCS are recorded node-wide and read back (Wippy's tests set and restore them) but V8 has no such knobs,
 // and the memory limit is V8's heap limit, fixed when Node starts.
 import { availableParallelism, hostname as osHostname } from 'node:os';
@@ -120,8 +121,11 @@ function createSystemModule(host: ModuleHost): LuaTable {
   mod.supervisor = readOnly(supervisor);
   mod.exit = (code: unknown) => {
     if (denied('system.exit', '')) return refusal('system.exit', '');
-    if (code !== undefined) checkInt(code, 1, 'exit');
-    return fail(ERROR_KINDS.INTERNAL, 'system.exit is not supported by moonforge yet');
+    const c = code === undefined ? 0 : checkInt(code, 1, 'exit');
+    if (host.exit === undefined) return fail(ERROR_KINDS.INTERNAL, 'system.exit is not available in this runtime (it has no program to end)');
+    // the node shuts down after this call returns, as Wippy's TriggerShutdown does
+    host.exit(c);
+    return ok(true);
   };
   mod.modules = () => {
     if (denied('system.read', 'modules')) return refusal('system.read', 'modules');
