@@ -1,31 +1,24 @@
-// JSON Schema validation for json.validate / validate_string with ajv (+ ajv-formats), as Wippy's json module does
-// with kaptinlin/jsonschema (runtime/lua/modules/json/json.go): each schema is compiled once, cached by its JSON text
+// JSON Schema validation for json.validate / validate_string with ajv, as Wippy's json module does with
+// kaptinlin/jsonschema (runtime/lua/modules/json/json.go): each schema is compiled once, cached by its JSON text
 // (Wippy: by its SHA-256, 100 entries, least recently used dropped). The dialect follows the schema's `$schema`:
 // draft-07 and 2019-09 where named, JSON Schema 2020-12 (kaptinlin's) otherwise. Unknown keywords are ignored, as
-// the specification says (ajv's strict mode is off).
+// the specification says (ajv's strict mode is off), and `format` is an annotation, not checked: Wippy's compiler is
+// made without AssertFormat (kaptinlin format.go asserts formats only then), so `{format = "email"}` accepts any
+// string there, and here.
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
-// ajv-formats is CommonJS: its default export arrives as the module object or as the function, depending on the loader
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: AnyAjv) => void;
-
 const CACHE_SIZE = 100;
-
-function withFormats<T extends AnyAjv>(a: T): T {
-  addFormats(a);
-  return a;
-}
 
 let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020 } | undefined;
 
 /** The validators, made on first use (ajv's set-up costs a few ms that apps without schemas need not pay). */
 function validatorFor(schema: unknown): AnyAjv {
-  const opts = { allErrors: true, strict: false };
-  dialects ??= { draft07: withFormats(new Ajv(opts)), d2019: withFormats(new Ajv2019(opts)), d2020: withFormats(new Ajv2020(opts)) };
+  const opts = { allErrors: true, strict: false, validateFormats: false };
+  dialects ??= { draft07: new Ajv(opts), d2019: new Ajv2019(opts), d2020: new Ajv2020(opts) };
   const uri = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
   if (typeof uri === 'string' && /draft-0[67]/.test(uri)) return dialects.draft07;
   if (typeof uri === 'string' && uri.includes('2019-09')) return dialects.d2019;
