@@ -170,7 +170,12 @@ describe('json.validate / validate_string', () => {
         io.print(json.validate({type = "object"}, {}))
         -- format is an annotation: Wippy compiles without AssertFormat (kaptinlin/jsonschema format.go)
         io.print(json.validate({type = "string", format = "email"}, "a@b.co"), (json.validate({type = "string", format = "email"}, "nope")))
-        io.print(json.validate({type = "string", format = "no-such-format"}, "x"))`),
+        io.print(json.validate({type = "string", format = "no-such-format"}, "x"))
+        -- the dialect of $schema: draft-07, draft-06 (tuple items), 2019-09, an unknown URI read as 2020-12
+        io.print(json.validate({["$schema"] = "http://json-schema.org/draft-07/schema#", type = "array", items = {{type = "string"}}}, {"a", 1}))
+        io.print((json.validate({["$schema"] = "http://json-schema.org/draft-06/schema#", type = "array", items = {{type = "string"}}}, {1})))
+        io.print(json.validate({["$schema"] = "https://json-schema.org/draft/2019-09/schema", type = "integer"}, 3))
+        io.print((json.validate({["$schema"] = "https://example.com/my-meta", type = "integer"}, "x")))`),
     ).toEqual([
       'true',
       "false\tInvalid\tfalse\tevaluation failed: /: must have required property 'name'; /age: must be >= 0",
@@ -180,6 +185,10 @@ describe('json.validate / validate_string', () => {
       'true',
       'true\ttrue',
       'true',
+      'true',
+      'false',
+      'true',
+      'false',
     ]);
   });
 

@@ -1,28 +1,39 @@
 // JSON Schema validation for json.validate / validate_string with ajv, as Wippy's json module does with
 // kaptinlin/jsonschema (runtime/lua/modules/json/json.go): each schema is compiled once, cached by its JSON text
 // (Wippy: by its SHA-256, 100 entries, least recently used dropped). The dialect follows the schema's `$schema`:
-// draft-07 and 2019-09 where named, JSON Schema 2020-12 (kaptinlin's) otherwise. Unknown keywords are ignored, as
+// draft-06/07 and 2019-09 where named, JSON Schema 2020-12 (kaptinlin's) otherwise. Unknown keywords are ignored, as
 // the specification says (ajv's strict mode is off), and `format` is an annotation, not checked: Wippy's compiler is
 // made without AssertFormat (kaptinlin format.go asserts formats only then), so `{format = "email"}` accepts any
 // string there, and here.
 import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 const CACHE_SIZE = 100;
 
-let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020 } | undefined;
+let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020; other: Ajv2020 } | undefined;
 
-/** The validators, made on first use (ajv's set-up costs a few ms that apps without schemas need not pay). */
+/**
+ * The validator for a schema's `$schema`, made on first use (ajv's set-up costs a few ms that apps without schemas
+ * need not pay): draft-06 and draft-07, 2019-09, 2020-12 (also for a schema without `$schema`), and for any other
+ * URI 2020-12 without checking the schema against that meta-schema, which ajv does not know.
+ */
 function validatorFor(schema: unknown): AnyAjv {
   const opts = { allErrors: true, strict: false, validateFormats: false };
-  dialects ??= { draft07: new Ajv(opts), d2019: new Ajv2019(opts), d2020: new Ajv2020(opts) };
+  if (dialects === undefined) {
+    const draft07 = new Ajv(opts);
+    // ajv ships the draft-06 meta-schema as JSON; require reads it without Node's experimental JSON modules
+    draft07.addMetaSchema(createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-06.json') as object);
+    dialects = { draft07, d2019: new Ajv2019(opts), d2020: new Ajv2020(opts), other: new Ajv2020({ ...opts, validateSchema: false }) };
+  }
   const uri = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
-  if (typeof uri === 'string' && /draft-0[67]/.test(uri)) return dialects.draft07;
+  if (uri === undefined || (typeof uri === 'string' && uri.includes('2020-12'))) return dialects.d2020;
+  if (typeof uri === 'string' && /draft-0[67]\//.test(uri)) return dialects.draft07;
   if (typeof uri === 'string' && uri.includes('2019-09')) return dialects.d2019;
-  return dialects.d2020;
+  return dialects.other;
 }
 
 const cache = new Map<string, ValidateFunction>();
