@@ -177,7 +177,8 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   installPlatformModules({
     rt,
     registry: app.entries,
-    ...logSinkFor(opts),
+    // the options (the CLI's flags and environment variables) first, then .wippy.yaml `logger:`
+    ...logSinkFor({ ...opts, logFormat: opts.logFormat ?? app.config.logger.encoding, logLevel: opts.logLevel ?? app.config.logger.level }),
     exit: (code) => {
       // the first request wins, as the first shutdown does
       if (exitRequest.code !== undefined) return;

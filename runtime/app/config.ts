@@ -38,6 +38,7 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     security: { strictMode: cfg?.sub('security')?.bool('strict_mode') ?? false },
     lua: { typeSystem: { enabled: cfg?.sub('lua')?.sub('type_system')?.bool('enabled') ?? false } },
     runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')), ...memoryLimits(cfg?.sub('runtime')) },
+    logger: loggerConfig(cfg?.sub('logger')),
     directories: appDirectories(root, dirs, diags),
   };
 }
@@ -56,6 +57,27 @@ function appDirectories(root: string, dirs: FieldReader | undefined, diags: Diag
     // the default folders (no wippy.lock entry) can only be links: reported at the folder itself
     if (dirs?.has(key) === true) dirs.report(DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, `wippy.lock: ${message}`, key);
     else diags.push({ code: DIAGNOSTIC_CODES.FILE_OUTSIDE_APP, message, file: out[key], line: 1, column: 1 });
+  }
+  return out;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+/**
+ * `logger.encoding` and `logger.level`, as Wippy's CLI reads them (cmd/wippy/cmd/logger_helpers.go: `json` selects
+ * JSON lines, anything else the console form); a level that is not one of the four is reported at its line.
+ * (`logger.mode` and Wippy's `logmanager:` have no moonforge counterpart and are left alone.)
+ */
+function loggerConfig(r: FieldReader | undefined): AppConfig['logger'] {
+  const out: AppConfig['logger'] = {};
+  if (r === undefined) return out;
+  const encoding = r.string('encoding');
+  if (encoding !== undefined) out.encoding = encoding === 'json' ? 'json' : 'console';
+  const level = r.string('level');
+  if (level !== undefined) {
+    const l = LOG_LEVELS.find((x) => x === level);
+    if (l === undefined) r.wrongType('level', "'debug', 'info', 'warn' or 'error'", level);
+    else out.level = l;
   }
   return out;
 }

@@ -151,6 +151,7 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
       security: { strictMode: false },
       lua: { typeSystem: { enabled: false } },
       runtime: { maxRunMs: undefined },
+      logger: {},
       directories: { src: './src', modules: '.wippy' },
     };
     return { app: createApp(root, config, entries), diagnostics };

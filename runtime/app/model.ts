@@ -129,6 +129,8 @@ export interface AppConfig {
     heapGuardFraction?: number;
     maxProcesses?: number;
   };
+  /** `logger:` encoding and level (undefined: not set; the CLI's flags and environment variables come first) */
+  logger: { encoding?: 'console' | 'json'; level?: 'debug' | 'info' | 'warn' | 'error' };
   /** wippy.lock `directories`, relative to the app root */
   directories: { src: string; modules: string };
 }

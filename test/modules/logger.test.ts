@@ -123,10 +123,11 @@ describe('log lines', () => {
 });
 
 describe('moonforge run APPDIR: --log-format, --log-level and their environment variables', () => {
-  const app = () =>
+  const app = (wippyYaml?: string) =>
     writeApp({
       'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [logger]\n'),
       'src/main.lua': 'return { main = function() logger:debug("d"); logger:info("i", {n = 1}); logger:warn("w"); print("out") end }\n',
+      ...(wippyYaml === undefined ? {} : { '.wippy.yaml': wippyYaml }),
     });
 
   it('console at info by default, on stderr; stdout stays the program\'s', async () => {
@@ -159,6 +160,17 @@ describe('moonforge run APPDIR: --log-format, --log-level and their environment 
     expect(r.stderr.trimEnd().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['d', 'i', 'w']);
     const env = await runMoonforgeCli(['run', app(), '-x', 'app:main'], { env: { MOONFORGE_LOG_FORMAT: 'json', MOONFORGE_LOG_LEVEL: 'warn' } });
     expect(env.stderr.trimEnd().split('\n').map((l) => (JSON.parse(l) as { level: string }).level)).toEqual(['warn']);
+  });
+
+  it('.wippy.yaml logger.encoding / logger.level apply when neither flag nor variable is given (Wippy: logger_helpers.go)', async () => {
+    const dir = app('logger:\n  encoding: json\n  level: warn\n');
+    const r = await runMoonforgeCli(['run', dir, '-x', 'app:main']);
+    expect(r.stderr.trimEnd().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['w']);
+    const flagged = await runMoonforgeCli(['run', dir, '--log-level', 'debug', '-x', 'app:main'], { env: { MOONFORGE_LOG_FORMAT: 'console' } });
+    expect(flagged.stderr.trimEnd().split('\n').map((l) => l.split('\t')[2])).toEqual(['d', 'i', 'w']);
+    const bad = await runMoonforgeCli(['run', app('logger:\n  level: loud\n'), '-x', 'app:main']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`.wippy.yaml:2:10: error APP0004: .wippy.yaml: logger: field 'level' must be 'debug', 'info', 'warn' or 'error', got a string ("loud")\n`);
   });
 
   it('a value it does not know is refused before the app runs', async () => {
