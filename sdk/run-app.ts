@@ -1,6 +1,7 @@
-// `moonforge run APPDIR [-x NS:NAME [ARGS...]]`: load a Wippy app folder, then either run one process entry as the
-// root process until it exits (exit code 0 on a normal return, 1 on failure with the error and a Lua traceback), or
-// start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
+// `moonforge run APPDIR [-x NS:NAME | COMMAND] [ARGS...]`: load a Wippy app folder, then either run one process entry
+// as the root process until it exits (exit code 0 on a normal return, 1 on failure with the error and a Lua
+// traceback), or start every auto_start process.service and keep running until SIGINT/SIGTERM shuts the node down.
+// `moonforge run APPDIR list` lists the app's commands.
 import type { SchedulerLike } from 'rxjs';
 import { ByteWriter } from '../runtime/index.js';
 import { isError, jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
@@ -16,10 +17,13 @@ import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 import { bootApp } from './boot-app.js';
 import { rootExit } from './root-exit.js';
+import { appCommands, commandEntry, commandListText } from './app-commands.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
   exec?: string;
+  /** the command to run as root instead (`wippy run COMMAND`): the entry whose meta.command.name it is */
+  command?: string;
   args?: string[];
   /** the host of the root process (`--host`); default: the app's terminal.host, else its first process.host */
   host?: string;
@@ -86,6 +90,11 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
     const format = opts.format ?? 'text';
     const app = await load(dir, format, stderr);
     if (app === undefined) return 1;
+    const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
+    if (opts.command !== undefined && exec === undefined) {
+      stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`moonforge run APPDIR list\` lists them)\n`);
+      return 1;
+    }
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
@@ -97,10 +106,21 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
       }
       throw e;
     }
-    return opts.exec !== undefined ? await runRoot(ar, opts.exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
+    return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
   } finally {
     std.flush();
   }
+}
+
+/** `moonforge run APPDIR list`: loads the app and writes its commands to stdout (exit 0), as `wippy run list`. */
+export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format'> = {}): Promise<number> {
+  const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
+  const app = await load(dir, opts.format ?? 'text', stderr);
+  if (app === undefined) return 1;
+  const text = commandListText(appCommands(app));
+  if (opts.stdout !== undefined) opts.stdout(text);
+  else process.stdout.write(text);
+  return 0;
 }
 
 async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): Promise<number> {

@@ -12,6 +12,9 @@ Usage:
   moonforge run FILE.lua [ARGS...]      compile (cached by content) and run a Lua file
   moonforge run APPDIR -x NS:NAME [--host HOST] [ARGS...]
                                         run one process.lua entry of a Wippy app as the root process
+  moonforge run APPDIR COMMAND [ARGS...]
+                                        the same for the entry whose meta.command.name is COMMAND
+  moonforge run APPDIR list             list the app's commands
   moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
                                         run the app's tests (entries with meta.type: test); see moonforge test --help
@@ -116,7 +119,11 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** `run APPDIR [-x NS:NAME] [--host HOST] [--log-format F] [--log-level L] [ARGS...]`: options come before the entry's arguments. */
+/**
+ * `run APPDIR [-x NS:NAME | COMMAND | list] [--host HOST] [--log-format F] [--log-level L] [ARGS...]`: options come
+ * before the entry's arguments; without -x, a first argument names a command (an entry's meta.command.name, as
+ * `wippy run COMMAND`), and `list` lists them.
+ */
 async function runAppCommand(dir: string, rest: string[], format: DiagnosticFormat): Promise<number> {
   let exec: string | undefined;
   let host: string | undefined;
@@ -137,13 +144,13 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
       break;
     } else break;
   }
-  const args = rest.slice(i);
-  if (exec === undefined && args.length > 0) {
-    process.stderr.write(`moonforge run: arguments need -x NS:NAME (got '${args[0]}')\n`);
-    return 2;
-  }
+  let args = rest.slice(i);
+  // as Wippy's `run` takes its first argument: a command name, or `list`
+  const command = exec === undefined ? args[0] : undefined;
+  if (command !== undefined) args = args.slice(1);
   // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
-  const { runApp } = await import('../run-app.js');
+  const { runApp, listAppCommands } = await import('../run-app.js');
+  if (command === 'list') return listAppCommands(dir, { format });
   const { logSettings } = await import('../log-sink.js');
   const log = logSettings({ format: logFormatFlag, level: logLevelFlag }, process.env);
   if (typeof log === 'string') {
@@ -151,7 +158,7 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
     return 2;
   }
   const { logFormat, logLevel } = log;
-  return runApp(dir, { exec, host, args, format, logFormat, logLevel });
+  return runApp(dir, { exec, command, host, args, format, logFormat, logLevel });
 }
 
 /** `test APPDIR [PATTERN...] [OPTIONS]` (sdk/test-runner/options.ts); usage errors exit 2. */
