@@ -5,12 +5,16 @@
 // the specification says (ajv's strict mode is off), and `format` is an annotation, not checked: Wippy's compiler is
 // made without AssertFormat (kaptinlin format.go asserts formats only then), so `{format = "email"}` accepts any
 // string there, and here.
-import { Ajv, type ValidateFunction, type ErrorObject } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
+import type { Ajv2019 } from 'ajv/dist/2019.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+// ajv is loaded on the first validation, not with the runtime: its three dialects cost ~30 ms of start-up that every
+// app would pay, most without a schema. It is CommonJS, so require loads it synchronously.
+const load = createRequire(import.meta.url);
 
 const CACHE_SIZE = 100;
 
@@ -24,10 +28,13 @@ let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020; other: Ajv2020 } |
 function validatorFor(schema: unknown): AnyAjv {
   const opts = { allErrors: true, strict: false, validateFormats: false };
   if (dialects === undefined) {
-    const draft07 = new Ajv(opts);
+    const { Ajv: Draft07 } = load('ajv') as typeof import('ajv');
+    const { Ajv2019: D2019 } = load('ajv/dist/2019') as typeof import('ajv/dist/2019.js');
+    const { Ajv2020: D2020 } = load('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+    const draft07 = new Draft07(opts);
     // ajv ships the draft-06 meta-schema as JSON; require reads it without Node's experimental JSON modules
-    draft07.addMetaSchema(createRequire(import.meta.url)('ajv/dist/refs/json-schema-draft-06.json') as object);
-    dialects = { draft07, d2019: new Ajv2019(opts), d2020: new Ajv2020(opts), other: new Ajv2020({ ...opts, validateSchema: false }) };
+    draft07.addMetaSchema(load('ajv/dist/refs/json-schema-draft-06.json') as object);
+    dialects = { draft07, d2019: new D2019(opts), d2020: new D2020(opts), other: new D2020({ ...opts, validateSchema: false }) };
   }
   const uri = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
   if (uri === undefined || (typeof uri === 'string' && uri.includes('2020-12'))) return dialects.d2020;

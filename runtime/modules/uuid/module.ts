@@ -1,8 +1,9 @@
 // The `uuid` module (docs en/lua/security/uuid.md; wippyai/runtime runtime/lua/modules/uuid/module.go, spec.md):
-// v1, v4, v7 from the `uuid` package, v3 / v5 from a namespace UUID and a name (bytes as they are), and what
-// google/uuid reads from a UUID (go-uuid.ts): validate, version, variant, parse, format. Answers `value, nil` or
-// `nil, err` (Invalid) with module.go's messages.
-import { v1, v3, v4, v5, v7 } from 'uuid';
+// v1, v7 and the name-based v3 / v5 (a namespace UUID and a name, its bytes as they are) from the `uuid` package, v4
+// from node:crypto, and what google/uuid reads from a UUID (go-uuid.ts): validate, version, variant, parse, format.
+// Answers `value, nil` or `nil, err` (Invalid) with module.go's messages.
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
 import { tableFromRecord } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
@@ -11,6 +12,12 @@ import { invalidResult } from '../error-results.js';
 import { parseUuid, uuidText, uuidUnixSeconds, uuidVariant, uuidVersion } from './go-uuid.js';
 
 const ok = (v: unknown): unknown => ret2(v, undefined);
+
+// The `uuid` package is loaded on the first generation, not with the runtime (~15 ms of every app's start-up
+// otherwise). It is an ES module: Node (20.19 and later) requires it synchronously.
+const load = createRequire(import.meta.url);
+let generators: typeof import('uuid') | undefined;
+const lib = (): typeof import('uuid') => (generators ??= load('uuid') as typeof import('uuid'));
 
 /** v3 / v5: module.go refuses fewer than two arguments or non-strings, then a namespace Parse refuses. */
 function named(make: (name: Uint8Array, ns: Uint8Array) => string) {
@@ -33,11 +40,12 @@ function parsed(v: unknown): { bytes: Uint8Array } | { fail: unknown } {
 function createUuidModule() {
   return readOnly(
     tableFromRecord({
-      v1: () => ok(v1()),
-      v3: named((name, ns) => v3(name, ns)),
-      v4: () => ok(v4()),
-      v5: named((name, ns) => v5(name, ns)),
-      v7: () => ok(v7()),
+      v1: () => ok(lib().v1()),
+      v3: named((name, ns) => lib().v3(name, ns)),
+      // node:crypto's random UUID, as crypto.random.uuid: the most common call loads nothing
+      v4: () => ok(randomUUID()),
+      v5: named((name, ns) => lib().v5(name, ns)),
+      v7: () => ok(lib().v7()),
       validate: (v: unknown) => ok(typeof v === 'string' && parseUuid(v) !== undefined),
       version: (v: unknown) => {
         const p = parsed(v);
