@@ -38,6 +38,10 @@ describe('yaml.encode', () => {
     expect(await yaml(`io.write((yaml.encode({a = "true", b = "123", c = "x: y", d = "é", e = "two\\nlines"})))`)).toBe(
       'a: "true"\nb: "123"\nc: "x: y"\nd: é\ne: |-\n    two\n    lines\n',
     );
+    // and what only a YAML 1.1 reader misreads, as yaml.v3 quotes it (encode.go isOldBool, isBase60Float, timestamps)
+    expect(await yaml(`io.write((yaml.encode({yes = "on", n = {"y", "off", "1:30", "2001-12-14", "2001-12-14 21:59:43.10", "plain"}})))`)).toBe(
+      '"n":\n    - "y"\n    - "off"\n    - "1:30"\n    - "2001-12-14"\n    - "2001-12-14 21:59:43.10"\n    - plain\n"yes": "on"\n',
+    );
   });
 
   it('errors: not a table is Invalid "table expected"; a table containing itself is Internal', async () => {

@@ -3,22 +3,39 @@
 // and is written by yaml.v3, which orders mapping keys naturally (key-order.ts) and indents by 4. With options
 // (the module's `field_order` / `sort_unordered`), Wippy re-orders every mapping and writes with an indent of 2: the
 // keys `fieldOrder` names first, in its order, then the others, in byte order if `sortUnordered`, else as they were.
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import { luaToGo, bytesOfText, type GoValue } from '../go-value.js';
 import { yamlKeyCompare } from './key-order.js';
+
+// yaml.v3 writes a string double-quoted where a YAML 1.1 reader would take it for something else, beyond what the
+// YAML 1.2 core schema of the `yaml` package quotes: the old booleans (encode.go isOldBool), base-60 numbers
+// (isBase60Float) and timestamps (resolve's timestamp formats).
+const OLD_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]| )\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d*)?(?:Z|[+-]\d{1,2}(?::\d{2})?)?)?$/;
+
+/** A string as yaml.v3 would write it: forced into double quotes when a YAML 1.1 reader would misread it. */
+function text(s: string): string | Scalar {
+  if (!OLD_BOOL.test(s) && !BASE60.test(s) && !TIMESTAMP.test(s)) return s;
+  const quoted = new Scalar(s);
+  quoted.type = 'QUOTE_DOUBLE';
+  return quoted;
+}
 
 export interface YamlEncodeOptions {
   fieldOrder?: readonly string[];
   sortUnordered?: boolean;
 }
 
-function ordered(v: GoValue, reorder: ((keys: string[]) => string[]) | undefined): GoValue {
+/** What `stringify` writes for `v`: mappings in yaml.v3's key order (re-ordered by the options), strings quoted as v3. */
+function ordered(v: GoValue, reorder: ((keys: string[]) => string[]) | undefined): unknown {
+  if (typeof v === 'string') return text(v);
   if (Array.isArray(v)) return v.map((x) => ordered(x, reorder));
   if (!(v instanceof Map)) return v;
   let keys = [...v.keys()].sort(yamlKeyCompare);
   if (reorder !== undefined) keys = reorder(keys);
-  const out = new Map<string, GoValue>();
-  for (const k of keys) out.set(k, ordered(v.get(k)!, reorder));
+  const out = new Map<unknown, unknown>();
+  for (const k of keys) out.set(text(k), ordered(v.get(k)!, reorder));
   return out;
 }
 
