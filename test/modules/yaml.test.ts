@@ -25,6 +25,12 @@ describe('yaml.encode', () => {
     );
   });
 
+  it('numbers as yaml.v3 writes int64 and float64: integers in full, floats in Go %g form, .inf / .nan', async () => {
+    expect(await yaml(`io.write((yaml.encode({1e-6, 2.5, 3, 2^60, 1e21, 1/0, -1/0, 0/0, 123456.789, 1e-4})))`)).toBe(
+      '- 1e-06\n- 2.5\n- 3\n- 1152921504606846976\n- 1e+21\n- .inf\n- -.inf\n- .nan\n- 123456.789\n- 0.0001\n',
+    );
+  });
+
   it('field_order puts its keys first in every mapping; sort_unordered orders the rest by bytes; indent 2 then', async () => {
     expect(
       await yaml(`

@@ -3,7 +3,8 @@
 // and is written by yaml.v3, which orders mapping keys naturally (key-order.ts) and indents by 4. With options
 // (the module's `field_order` / `sort_unordered`), Wippy re-orders every mapping and writes with an indent of 2: the
 // keys `fieldOrder` names first, in its order, then the others, in byte order if `sortUnordered`, else as they were.
-import { Scalar, stringify } from 'yaml';
+import { Scalar, stringify, type ScalarTag } from 'yaml';
+import { formatFloatG } from '../../../core/number-format.js';
 import { luaToGo, bytesOfText, type GoValue } from '../go-value.js';
 import { yamlKeyCompare } from './key-order.js';
 
@@ -27,9 +28,31 @@ export interface YamlEncodeOptions {
   sortUnordered?: boolean;
 }
 
+const TWO53 = 2 ** 53;
+const TWO63 = 2 ** 63;
+
+/**
+ * Numbers as Go has them: an integral value within int64 is an int64 (exact digits: a bigint past 2^53), any other a
+ * float64, which yaml.v3 writes with strconv.FormatFloat(f, 'g', -1, 64) (`1e-06`, `1e+21`, `.inf`).
+ */
+function isGoFloat(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && !(Number.isInteger(v) && v >= -TWO63 && v < TWO63);
+}
+
+const goFloat: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  identify: isGoFloat,
+  // used for writing only: never matches a scalar being read
+  test: /^(?!)/,
+  resolve: (s: string) => Number(s),
+  stringify: ({ value }) => formatFloatG(value as number),
+};
+
 /** What `stringify` writes for `v`: mappings in yaml.v3's key order (re-ordered by the options), strings quoted as v3. */
 function ordered(v: GoValue, reorder: ((keys: string[]) => string[]) | undefined): unknown {
   if (typeof v === 'string') return text(v);
+  if (typeof v === 'number') return Number.isInteger(v) && (v > TWO53 || v < -TWO53) && v >= -TWO63 && v < TWO63 ? BigInt(v) : v;
   if (Array.isArray(v)) return v.map((x) => ordered(x, reorder));
   if (!(v instanceof Map)) return v;
   let keys = [...v.keys()].sort(yamlKeyCompare);
@@ -60,6 +83,11 @@ export function encodeYaml(v: unknown, opts: YamlEncodeOptions = {}): string {
   const fieldOrder = opts.fieldOrder ?? [];
   const withOptions = fieldOrder.length > 0 || opts.sortUnordered === true;
   const reorder = withOptions ? reorderer(fieldOrder, opts.sortUnordered === true) : undefined;
-  const text = stringify(ordered(luaToGo(v), reorder), { indent: withOptions ? 2 : 4, indentSeq: true, lineWidth: 0 });
-  return bytesOfText(text);
+  const out = stringify(ordered(luaToGo(v), reorder), {
+    indent: withOptions ? 2 : 4,
+    indentSeq: true,
+    lineWidth: 0,
+    customTags: (tags) => [goFloat, ...tags],
+  });
+  return bytesOfText(out);
 }
