@@ -4,16 +4,20 @@
 // is set (system/supervisor/supervisor.go execute: the auto-start roots, dependencies first). The Lua kinds that
 // register are the hosts (process.host, boot/components/service/host.go; terminal.host, terminal2.go) and
 // process.service (boot/components/service/supervisor.go); the other service kinds (http.*, queue.*, store.*, ...)
-// are not run by moonforge (the loader warns about them). A `process.lua` entry never registers: its config
-// (api/runtime/lua/config.go ProcessConfig) has no lifecycle, so a `lifecycle:` written on one is not read by Wippy
-// (the loader warns, APP0016). `wippy run -x` boots the same way, then starts the root on the terminal host
-// (cmd/wippy/cmd/run.go launchExecProcess); the root's completion shuts the runtime down (service/terminal/host.go
-// OnComplete -> TriggerShutdown).
+// are not run by moonforge (the loader warns about them). `wippy run -x` boots the same way, then starts the root on
+// the terminal host (cmd/wippy/cmd/run.go launchExecProcess); the root's completion shuts the runtime down
+// (service/terminal/host.go OnComplete -> TriggerShutdown).
+//
+// A `process.lua` entry with `lifecycle.auto_start` is started at boot too, on the app's first process.host, supervised
+// by its own lifecycle: Wippy's docs write apps so (tutorials/supervision.md, whose pool is such an entry and
+// "autostarts" under a plain `wippy run`; system/security.md "Service-Level Security"), and users follow the docs.
+// Wippy's Go config for process.lua (api/runtime/lua/config.go ProcessConfig) has no lifecycle field, so this is a
+// documented behaviour moonforge honours, not one read from the source.
 //
 // In moonforge the hosts exist as soon as the app runtime does (createAppRuntime), so booting is starting the
 // auto_start services under a ServiceSupervisor.
 import type { SchedulerLike } from 'rxjs';
-import { isProcessService, ServiceSupervisor, shutdownNode, type ProcessServiceEntry } from '../runtime/process/index.js';
+import { isLuaEntry, isProcessHost, isProcessService, ServiceSupervisor, shutdownNode, type App, type ProcessServiceEntry } from '../runtime/process/index.js';
 import type { AppRuntime } from './app-runtime.js';
 
 /** The default stop_timeout of a service (api/supervisor/config.go InitDefaults): 10 s, in ms. */
@@ -52,7 +56,8 @@ export interface BootedApp {
 export function bootApp(ar: AppRuntime, opts: BootOptions): BootedApp {
   const { time } = opts;
   const say = opts.stderr;
-  const services = startOrder([...ar.app.entries.values()].filter(isProcessService).filter((s) => s.lifecycle.autoStart));
+  const declared = [...ar.app.entries.values()].filter(isProcessService).filter((s) => s.lifecycle.autoStart);
+  const services = startOrder([...declared, ...autoStartProcesses(ar.app)]);
   const supervisor = new ServiceSupervisor({
     rt: ar.rt,
     time,
@@ -81,6 +86,21 @@ export function bootApp(ar: AppRuntime, opts: BootOptions): BootedApp {
     return stopped;
   };
   return { services, supervisor, stopMs, stop };
+}
+
+/**
+ * The process.lua entries with `lifecycle.auto_start`, as the services boot starts: each runs itself on the app's
+ * first process.host with no arguments (the loader warns, APP0016, when the app has no process.host).
+ */
+function autoStartProcesses(app: App): ProcessServiceEntry[] {
+  const host = [...app.entries.values()].find(isProcessHost);
+  if (host === undefined) return [];
+  const out: ProcessServiceEntry[] = [];
+  for (const e of app.entries.values()) {
+    if (!isLuaEntry(e) || e.kind !== 'process.lua' || e.lifecycle?.autoStart !== true) continue;
+    out.push({ ...e, kind: 'process.service', process: e.id, host: host.id, input: [], lifecycle: e.lifecycle });
+  }
+  return out;
 }
 
 /** Services in start order: one listed in another's `lifecycle.requires` starts first (cycles keep load order). */

@@ -178,7 +178,7 @@ async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOpti
     // the app's commands are what such an app is run by (`wippy run hello`)
     const commands = appCommands(ar.app).map((c) => c.name);
     const hint = commands.length === 0 ? '' : ` or one of its commands (${commands.join(', ')})`;
-    stderr(`moonforge: the app has no process.service with lifecycle.auto_start; run one entry with -x NS:NAME${hint}\n`);
+    stderr(`moonforge: the app has no process.service or process.lua entry with lifecycle.auto_start; run one entry with -x NS:NAME${hint}\n`);
     return 1;
   }
   // keep Node alive while services idle on their inboxes

@@ -36,8 +36,8 @@ export const DIAGNOSTIC_CODES = {
   FILE_OUTSIDE_APP: 'APP0014',
   /** (warning) entries of a known kind moonforge does not run (http.service, queue.consumer, ...): once per kind */
   KIND_NOT_RUN: 'APP0015',
-  /** (warning) `lifecycle:` on a process.lua entry, which neither Wippy nor moonforge reads */
-  LIFECYCLE_NOT_READ: 'APP0016',
+  /** (warning) a process.lua entry with `lifecycle.auto_start` in an app with no process.host to start it on */
+  AUTO_START_WITHOUT_HOST: 'APP0016',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

@@ -223,7 +223,7 @@ function buildEntry(f: YamlFile, raw: RawEntry, diags: Diagnostic[]): Entry | un
 function buildLuaEntry(
   f: YamlFile,
   raw: RawEntry,
-  base: Omit<LuaEntry, 'kind' | 'source' | 'method' | 'modules' | 'imports' | 'pool'>,
+  base: Omit<LuaEntry, 'kind' | 'source' | 'method' | 'modules' | 'imports' | 'pool' | 'lifecycle'>,
   kind: LuaKind,
 ): LuaEntry | undefined {
   const r = raw.fields;
@@ -270,5 +270,6 @@ function buildLuaEntry(
     // Wippy's configs hold the Lua text itself when the source is not a file:// URL
     source = { type: 'inline', code: src };
   }
-  return { ...base, kind, source, method, modules, imports, pool };
+  const lifecycle = kind === 'process.lua' && r.has('lifecycle') ? readLifecycle(r) : undefined;
+  return { ...base, kind, source, method, modules, imports, pool, ...(lifecycle === undefined ? {} : { lifecycle }) };
 }

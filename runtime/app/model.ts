@@ -48,6 +48,11 @@ export interface LuaEntry extends EntryBase {
   imports: Record<string, string>;
   /** function.lua pool settings, as written */
   pool: Record<string, unknown> | undefined;
+  /**
+   * process.lua only, when written: its `lifecycle:`. Wippy's docs start such an entry at boot when
+   * `lifecycle.auto_start` is set (tutorials/supervision.md, system/security.md), so moonforge does (sdk/boot-app.ts)
+   */
+  lifecycle?: Lifecycle;
 }
 
 export interface RetryPolicy {

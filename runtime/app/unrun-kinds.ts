@@ -2,11 +2,10 @@
 // - entries of a kind Wippy knows but moonforge does not run (http.service, queue.*, db.sql.*, ...): one warning per
 //   kind, at the `kind:` line of its first entry. Not an error: an app that carries, say, an HTTP gateway beside its
 //   processes still runs its processes.
-// - `lifecycle:` written on a process.lua entry: Wippy reads no lifecycle there (api/runtime/lua/config.go
-//   ProcessConfig has none; only supervised kinds such as process.service register with the supervisor,
-//   boot/components/service/supervisor.go), so such a process is not started at boot under Wippy either.
+// - a process.lua entry with `lifecycle.auto_start` in an app without a process.host: boot starts such an entry on
+//   the app's first process.host (sdk/boot-app.ts), so here nothing would start it.
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
-import { RUN_KINDS, type Entry, type SourcePos } from './model.js';
+import { isLuaEntry, RUN_KINDS, type Entry, type SourcePos } from './model.js';
 
 /** Known kinds reported elsewhere, as errors: security.policy.expr is refused by the security registry at start. */
 const REFUSED_ELSEWHERE = new Set(['security.policy.expr']);
@@ -18,12 +17,14 @@ function warning(code: string, message: string, p: SourcePos): Diagnostic {
 /** Adds the warnings about `entries` (in load order) to `diags`. */
 export function reportUnrunEntries(entries: Iterable<Entry>, diags: Diagnostic[]): void {
   const byKind = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (e.kind === 'process.lua' && e.fields.lifecycle !== undefined) {
+  const all = [...entries];
+  const hasProcessHost = all.some((e) => e.kind === 'process.host');
+  for (const e of all) {
+    if (isLuaEntry(e) && e.lifecycle?.autoStart === true && !hasProcessHost) {
       diags.push(
         warning(
-          DIAGNOSTIC_CODES.LIFECYCLE_NOT_READ,
-          `${e.id}: lifecycle is not read on a process.lua entry, so nothing starts it at boot (as in Wippy); to run it as a service, name it in a process.service entry with host: and lifecycle.auto_start: true`,
+          DIAGNOSTIC_CODES.AUTO_START_WITHOUT_HOST,
+          `${e.id}: lifecycle.auto_start is set, but the app has no process.host to start this process on at boot`,
           e.positions.lifecycle ?? e.pos,
         ),
       );

@@ -57,6 +57,51 @@ describe('run APPDIR -x boots the app first', () => {
   });
 });
 
+// A process.lua entry with lifecycle.auto_start starts at boot on the first process.host, supervised by its own
+// lifecycle: Wippy's docs write apps so (wippyai/docs en/tutorials/supervision.md, whose pool "autostarts" under a
+// plain `wippy run`; en/system/security.md "Service-Level Security"), though Wippy's Go config for process.lua has no
+// lifecycle field (api/runtime/lua/config.go ProcessConfig). sdk/boot-app.ts says why moonforge follows the docs.
+describe('a process.lua entry with lifecycle.auto_start', () => {
+  const pool = (lifecycle: string): string =>
+    proc('pool', `    modules: [time]\n    lifecycle:\n${lifecycle}`) + proc('worker') + proc('main', '    modules: [time]\n');
+  const files = {
+    'src/pool.lua': `return { main = function()
+        process.registry.register("pool")
+        local w = process.spawn_linked("app:worker", "app:processes")
+        print("pool up")
+        process.send(w, "job", 21)
+        local inbox = process.inbox()
+        local msg = inbox:receive()
+        print("pool got " .. tostring(msg:payload():data()))
+        time.sleep("1h")
+      end }`,
+    'src/worker.lua': `return { main = function()
+        local msg = process.inbox():receive()
+        process.send(msg:from(), "result", msg:payload():data() * 2)
+      end }`,
+    'src/main.lua': 'return { main = function() time.sleep("50ms"); print("pool is " .. (process.registry.lookup("pool") and "registered" or "missing")) end }',
+  };
+
+  it('starts at boot under moonforge run APP, as the supervision tutorial expects', async () => {
+    const dir = writeApp({ 'src/_index.yaml': indexYaml(pool('      auto_start: true\n      stop_timeout: 50ms\n')), ...files });
+    let stop!: (v: string) => void;
+    const signal = new Promise<string>((resolve) => (stop = resolve));
+    const running = runAppInProcess(dir, { shutdownSignal: signal });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stop('SIGINT');
+    const r = await running;
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual(['pool up', 'pool got 42']);
+  });
+
+  it('starts before the root of -x, and not at all without auto_start', async () => {
+    const started = writeApp({ 'src/_index.yaml': indexYaml(pool('      auto_start: true\n')), ...files });
+    expect((await runAppInProcess(started, { exec: 'app:main' })).lines).toEqual(['pool up', 'pool got 42', 'pool is registered']);
+    const idle = writeApp({ 'src/_index.yaml': indexYaml(pool('      auto_start: false\n')), ...files });
+    expect((await runAppInProcess(idle, { exec: 'app:main' })).lines).toEqual(['pool is missing']);
+  });
+});
+
 // The exit code of `-x`: wippyai/runtime service/terminal/host.go completionExitCode (numbers: int(f), NaN and
 // infinities 1; booleans: true 0, false 1; a string is printed; anything else 0) and api/supervisor/shutdown.go
 // setExitCode (outside int32: 1); docs en/tutorials/cli.md "Return from main() to set the exit code".

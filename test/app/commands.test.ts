@@ -45,7 +45,7 @@ describe('run APPDIR COMMAND', () => {
   it('an app with commands and no services, run without one, names its commands', async () => {
     const r = await runAppInProcess(app());
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('moonforge: the app has no process.service with lifecycle.auto_start; run one entry with -x NS:NAME or one of its commands (greet, count)\n');
+    expect(r.stderr).toBe('moonforge: the app has no process.service or process.lua entry with lifecycle.auto_start; run one entry with -x NS:NAME or one of its commands (greet, count)\n');
   });
 
   it('list: every command with its short text and entry, in load order', async () => {
