@@ -22,7 +22,7 @@ export function emitModule(ce: ChunkEmitter, main: FunctionInfo, file: string, s
     `export const functionNames = ${JSON.stringify(fnNames)};\n` +
     `export default function (rt) {\n` +
     `const { ${RUNTIME_NAMES.join(', ')} } = rt;\n` +
-    `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(ce.sites)}, ${JSON.stringify(fnNames)});\n` +
+    `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(ce.sites)}, ${JSON.stringify(fnNames)}${ce.opts.processMode ? ', true' : ''});\n` +
     `return `;
   const text = `${header}${body};\n}\n`;
   const map = new GenMapping({ file: outName });

@@ -21,10 +21,17 @@ export interface ModuleInfo {
   chunk: string;
   sites: (number | string)[][];
   fns: string[];
+  /**
+   * Compiled for processes (Wippy's VM): `t[k] = v` and `{[k] = v}` with a nil or NaN key do not raise there. go-lua's
+   * table stores them (its raw writes check no key; only rawset raises, table.go), and Wippy's own tests rely on it
+   * (tests/app/src/test/funcs/parallel.lua writes `results[i]` with `i` nil). moonforge drops such a write: reading
+   * `t[nil]` gives nil either way, and no nil key ever reaches `next`.
+   */
+  lenientKeys: boolean;
 }
 
-export function createModuleInfo(chunk: string, sites: (number | string)[][], fns: string[]): ModuleInfo {
-  return { chunk, sites, fns };
+export function createModuleInfo(chunk: string, sites: (number | string)[][], fns: string[], processMode = false): ModuleInfo {
+  return { chunk, sites, fns, lenientKeys: processMode };
 }
 
 /** A Lua error at a site: `chunk:line: message`, with the n-th operand description appended when known. */
@@ -103,7 +110,7 @@ export function ggetD(G: LuaTable, name: string): unknown {
   return index(G, name, GLOBAL_SITE, 0, true);
 }
 
-const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [] };
+const GLOBAL_SITE: ModuleInfo = { chunk: '?', sites: [[0]], fns: [], lenientKeys: false };
 
 export function setindex(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: number, d?: boolean): unknown {
   // Appending at #t + 1 to a plain table (`t[#t + 1] = v`, `t[i] = v` filling a list) is the common slow-path store
@@ -149,8 +156,10 @@ function setindexMeta(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: numb
 }
 
 function rawsetChecked(t: LuaTable, k: unknown, v: unknown, M: ModuleInfo, s: number): void {
-  if (k === undefined) throw siteError(M, s, 'table index is nil', 99);
-  if (typeof k === 'number' && k !== k) throw siteError(M, s, 'table index is NaN', 99);
+  if (k === undefined || (typeof k === 'number' && k !== k)) {
+    if (M.lenientKeys) return;
+    throw siteError(M, s, k === undefined ? 'table index is nil' : 'table index is NaN', 99);
+  }
   if (Object.isFrozen(t)) throw siteError(M, s, 'attempt to modify a read-only table', 99);
   rawset(t, k, v);
 }
