@@ -8,24 +8,13 @@ import { LuaUserdata, typeName } from '../../core/value.js';
 import { numberToString } from '../../core/number-format.js';
 import { addressOf } from '../../core/tostring.js';
 import { LuaErrorValue, errorText } from './errors.js';
+import { luaToText, textToLua } from '../lua-text.js';
 
 /** A JS value of Go's shape: null, boolean, number, string, array, or a Map with string keys. */
 export type GoValue = null | boolean | number | string | GoValue[] | Map<string, GoValue>;
 
 /** Raised for a table that contains itself (Go's ToGoAny would recurse forever). */
 export class GoValueCycleError extends Error {}
-
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** A Lua byte string as JS text (its UTF-8 decoded). */
-export function textOfBytes(s: string): string {
-  return NON_ASCII.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
-}
-
-/** JS text as a Lua byte string (its UTF-8). */
-export function bytesOfText(s: string): string {
-  return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
-}
 
 /** Go's `LValue.String()` of a value that is not data (functions, userdata, threads). */
 function valueText(v: unknown): string {
@@ -53,7 +42,7 @@ function tableToGo(t: LuaTable, open: Set<LuaTable>): GoValue {
     const m = new Map<string, GoValue>();
     const slot: unknown[] = [undefined];
     for (let k = tableNext(t, undefined, slot); k !== undefined; k = tableNext(t, k, slot)) {
-      m.set(textOfBytes(keyText(k)), toGo(slot[0], open));
+      m.set(luaToText(keyText(k)), toGo(slot[0], open));
     }
     out = m;
   }
@@ -69,12 +58,12 @@ function toGo(v: unknown, open: Set<LuaTable>): GoValue {
     case 'number':
       return v;
     case 'string':
-      return textOfBytes(v);
+      return luaToText(v);
     default:
       break;
   }
   if (v instanceof LuaTable) return tableToGo(v, open);
-  return textOfBytes(valueText(v));
+  return luaToText(valueText(v));
 }
 
 /** A Lua value as Go's `any` (ToGoAny); throws GoValueCycleError for a table that contains itself. */
@@ -97,18 +86,18 @@ export function goToLua(v: unknown): unknown {
     case 'bigint':
       return Number(v);
     case 'string':
-      return bytesOfText(v);
+      return textToLua(v);
     default:
       break;
   }
   if (v === null || typeof v !== 'object') return undefined;
   if (v instanceof LuaTable || v instanceof LuaUserdata) return v;
   if (Array.isArray(v)) return tableFromArray(v.map(goToLua));
-  if (v instanceof Date) return bytesOfText(v.toISOString());
+  if (v instanceof Date) return textToLua(v.toISOString());
   const t = new LuaTable();
   const entries: Iterable<[unknown, unknown]> = v instanceof Map ? v : Object.entries(v);
   for (const [k, x] of entries) {
-    const lk = typeof k === 'string' ? bytesOfText(k) : k;
+    const lk = typeof k === 'string' ? textToLua(k) : k;
     if (typeof lk !== 'string' && typeof lk !== 'number' && typeof lk !== 'boolean') continue;
     if (typeof lk === 'number' && lk !== lk) continue;
     const lv = goToLua(x);

@@ -20,7 +20,8 @@ import { encodeJson, JsonEncodeError } from './json/encode.js';
 import { decodeJson, JsonDecodeError } from './json/decode.js';
 import { encodeYaml } from './yaml/encode.js';
 import { decodeYaml, YamlDecodeError } from './yaml/decode.js';
-import { bytesOfText, goToLua, GoValueCycleError, luaToGo, type GoValue } from './go-value.js';
+import { goToLua, GoValueCycleError, luaToGo, type GoValue } from './go-value.js';
+import { textToLua } from '../lua-text.js';
 
 export const PAYLOAD_FORMATS = Object.freeze({
   JSON: 'json/plain',
@@ -81,7 +82,7 @@ function textOf(v: unknown): string {
     default:
       break;
   }
-  if (v instanceof LuaTable) return bytesOfText(goFormat(luaToGo(v)));
+  if (v instanceof LuaTable) return textToLua(goFormat(luaToGo(v)));
   if (v instanceof LuaErrorValue) return errorText(v);
   return `${typeName(v)}: ${addressOf(v as object)}`;
 }

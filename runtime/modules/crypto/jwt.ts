@@ -5,7 +5,8 @@
 // `nbf` not in the future); each failure has golang-jwt's text ("token signature is invalid: signature is invalid").
 import { createHmac, createPrivateKey, createPublicKey, createSign, createVerify, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
 import { marshalGo } from '../../lib/wippy/json/go-marshal.js';
-import { textOfBytes, type GoValue } from '../../lib/wippy/go-value.js';
+import type { GoValue } from '../../lib/wippy/go-value.js';
+import { luaToText } from '../../lib/lua-text.js';
 
 const HMAC: Record<string, string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
 /** golang-jwt's registered methods: an `alg` outside these is "unavailable" */
@@ -108,7 +109,7 @@ export function verifyJwt(token: string, key: string, alg: string, requireExp: b
   if (parts.length !== 3) throw new JwtError('token is malformed: token contains an invalid number of segments');
   const parseJson = (segment: string, what: string): unknown => {
     try {
-      return JSON.parse(textOfBytes(decodeSegment(segment, what)));
+      return JSON.parse(luaToText(decodeSegment(segment, what)));
     } catch (e) {
       if (e instanceof JwtError) throw e;
       throw new JwtError(`token is malformed: could not JSON decode ${what}: ${(e as Error).message}`);

@@ -9,7 +9,8 @@ import { readOnly } from '../../core/read-only.js';
 import { checkInt, checkStr, checkTable } from '../../core/args.js';
 import { luaError } from '../../core/errors.js';
 import { typeName } from '../../core/value.js';
-import { goToLua, luaToGo, textOfBytes, type GoValue } from '../../lib/wippy/go-value.js';
+import { goToLua, luaToGo, type GoValue } from '../../lib/wippy/go-value.js';
+import { luaToText } from '../../lib/lua-text.js';
 import type { PlatformModule } from '../module-host.js';
 import { failedResult, invalidResult } from '../error-results.js';
 import { aesCipher, NONCE_SIZE, open, OpenError, seal, type AeadCipher } from './aead.js';
@@ -147,7 +148,7 @@ function pbkdf2(password: unknown, salt: unknown, iterations: unknown, keyLength
   if (iter > MAX_PBKDF2_ITERATIONS) return invalidResult(`iterations exceeds maximum (${MAX_PBKDF2_ITERATIONS})`);
   if (len <= 0) return invalidResult('key length must be positive');
   const name = typeof hash === 'string' ? hash : 'sha256';
-  if (name !== 'sha256' && name !== 'sha512') return invalidResult(`unsupported hash function: ${textOfBytes(name)}`);
+  if (name !== 'sha256' && name !== 'sha512') return invalidResult(`unsupported hash function: ${luaToText(name)}`);
   return ok(pbkdf2Sync(bytes(p), bytes(s), iter, len, name).toString('latin1'));
 }
 

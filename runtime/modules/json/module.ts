@@ -9,7 +9,8 @@ import { readOnly } from '../../core/read-only.js';
 import { ERROR_KINDS } from '../../lib/wippy/errors.js';
 import { encodeJson, JsonEncodeError } from '../../lib/wippy/json/encode.js';
 import { decodeJson, JsonDecodeError } from '../../lib/wippy/json/decode.js';
-import { GoValueCycleError, luaToGo, textOfBytes, type GoValue } from '../../lib/wippy/go-value.js';
+import { GoValueCycleError, luaToGo, type GoValue } from '../../lib/wippy/go-value.js';
+import { luaToText } from '../../lib/lua-text.js';
 import type { PlatformModule } from '../module-host.js';
 import { failedResult, invalidResult } from '../error-results.js';
 import { compileSchema, validationMessage } from './schema.js';
@@ -47,10 +48,10 @@ function plain(v: GoValue): unknown {
 
 /** The schema argument as JSON text (a Lua string is its text; a table is encoded), or why it is not one. */
 function schemaText(schema: unknown): string | { problem: string } {
-  if (typeof schema === 'string') return textOfBytes(schema);
+  if (typeof schema === 'string') return luaToText(schema);
   if (schema instanceof LuaTable) {
     try {
-      return textOfBytes(encodeJson(schema));
+      return luaToText(encodeJson(schema));
     } catch (e) {
       if (e instanceof JsonEncodeError) return { problem: e.message };
       throw e;
@@ -88,14 +89,14 @@ function validate(schema: unknown, data: unknown): unknown {
   // anything else as the JSON the encoder makes of it
   return check(schema, () => {
     const go = data instanceof LuaTable ? luaToGo(data) : undefined;
-    return go instanceof Map ? plain(go) : JSON.parse(textOfBytes(encodeJson(data)));
+    return go instanceof Map ? plain(go) : JSON.parse(luaToText(encodeJson(data)));
   });
 }
 
 function validateString(schema: unknown, s: unknown): unknown {
   if (schema === undefined) return invalidResult('schema is required', false);
   if (typeof s !== 'string') return invalidResult('data must be a JSON string', false);
-  return check(schema, () => JSON.parse(textOfBytes(s)));
+  return check(schema, () => JSON.parse(luaToText(s)));
 }
 
 function createJsonModule(): LuaTable {

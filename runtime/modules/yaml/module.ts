@@ -7,7 +7,8 @@ import { ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
 import { encodeYaml, type YamlEncodeOptions } from '../../lib/wippy/yaml/encode.js';
 import { decodeYaml, YamlDecodeError } from '../../lib/wippy/yaml/decode.js';
-import { GoValueCycleError, textOfBytes } from '../../lib/wippy/go-value.js';
+import { GoValueCycleError } from '../../lib/wippy/go-value.js';
+import { luaToText } from '../../lib/lua-text.js';
 import type { PlatformModule } from '../module-host.js';
 import { failedResult, invalidResult } from '../error-results.js';
 
@@ -19,7 +20,7 @@ function options(t: unknown): YamlEncodeOptions {
   const sort = rawget(t, 'sort_unordered');
   if (typeof sort === 'boolean') o.sortUnordered = sort;
   const order = rawget(t, 'field_order');
-  if (order instanceof LuaTable) o.fieldOrder = order[ARR].filter((k): k is string => typeof k === 'string').map(textOfBytes);
+  if (order instanceof LuaTable) o.fieldOrder = order[ARR].filter((k): k is string => typeof k === 'string').map(luaToText);
   return o;
 }
 

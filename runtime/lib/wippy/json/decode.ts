@@ -5,6 +5,7 @@
 // U+FFFD, as Go's decoder does); a number too large for a double stays a string of its digits. V8's JSON.parse
 // does the parsing; go-scanner.ts words a failure as Go does and finds the numbers that overflow.
 import { LuaTable, tableFromArray } from '../../../core/table.js';
+import { luaToText, textToLua } from '../../lua-text.js';
 import { goJsonSyntax, quoteOverflowingNumbers } from './go-scanner.js';
 
 const MAX_DEPTH = 128;
@@ -17,17 +18,12 @@ class Overflow {}
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** A JS string (UTF-16) as the byte string of its UTF-8. */
-function utf8Bytes(s: string): string {
-  return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
-}
-
 /** The decoded value as Lua's; `ascii`: every decoded string is ASCII, so none needs converting back to bytes. */
 function toLua(v: unknown, depth: number, ascii: boolean): unknown {
   if (depth > MAX_DEPTH) throw new JsonDecodeError('json: maximum nesting depth exceeded');
   switch (typeof v) {
     case 'string':
-      return ascii ? v : utf8Bytes(v);
+      return ascii ? v : textToLua(v);
     case 'number':
       if (v - v !== 0) throw new Overflow(); // an infinity: a literal too large for a double
       return v;
@@ -46,7 +42,7 @@ function toLua(v: unknown, depth: number, ascii: boolean): unknown {
   const t = new LuaTable();
   for (const k in o) {
     const x = toLua(o[k], depth + 1, ascii);
-    if (x !== undefined) t[ascii ? k : utf8Bytes(k)] = x;
+    if (x !== undefined) t[ascii ? k : textToLua(k)] = x;
   }
   return t;
 }
@@ -56,7 +52,7 @@ export function decodeJson(text: string): unknown {
   const plain = !NON_ASCII.test(text);
   // a \u escape can make a non-ASCII string out of ASCII text
   const ascii = plain && text.indexOf('\\u') < 0;
-  const src = plain ? text : Buffer.from(text, 'latin1').toString('utf8');
+  const src = plain ? text : luaToText(text);
   let parsed: unknown;
   let body = src;
   try {
@@ -66,7 +62,7 @@ export function decodeJson(text: string): unknown {
     const r = goJsonSyntax(text);
     if (r.error !== undefined) throw new JsonDecodeError(r.error);
     const first = text.slice(0, r.end);
-    body = plain ? first : Buffer.from(first, 'latin1').toString('utf8');
+    body = plain ? first : luaToText(first);
     parsed = JSON.parse(body);
   }
   try {

@@ -2,7 +2,7 @@
 // tables (JWT headers and claims): object keys sorted by their bytes, numbers as encoding/json writes a float64 or an
 // int64, strings escaped as json.Marshal does (string-text.ts). The result is a byte string holding UTF-8.
 import type { GoValue } from '../go-value.js';
-import { bytesOfText } from '../go-value.js';
+import { textToLua } from '../../lua-text.js';
 import { topNumberText } from './number-text.js';
 import { jsonStringText } from './string-text.js';
 
@@ -14,11 +14,11 @@ export function marshalGo(v: GoValue): string {
     case 'number':
       return topNumberText(v);
     case 'string':
-      return jsonStringText(bytesOfText(v));
+      return jsonStringText(textToLua(v));
     default:
       break;
   }
   if (Array.isArray(v)) return `[${v.map(marshalGo).join(',')}]`;
-  const keys = [...v.keys()].map((k) => [bytesOfText(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const keys = [...v.keys()].map((k) => [textToLua(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return `{${keys.map(([bytes, k]) => `${jsonStringText(bytes)}:${marshalGo(v.get(k)!)}`).join(',')}}`;
 }

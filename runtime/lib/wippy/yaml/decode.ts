@@ -3,7 +3,8 @@
 // tables, null is nil. YAML 1.2's core schema as yaml.v3 (`yes`/`no` stay strings); aliases are expanded, with the
 // `yaml` package's limit on alias expansion standing in for yaml.v3's guard against alias bombs.
 import { parseAllDocuments, type YAMLError } from 'yaml';
-import { goToLua, textOfBytes } from '../go-value.js';
+import { goToLua } from '../go-value.js';
+import { luaToText } from '../../lua-text.js';
 
 /** Why a text cannot be decoded; `message` is the parser's. */
 export class YamlDecodeError extends Error {}
@@ -20,7 +21,7 @@ function errorText(e: YAMLError): string {
 
 /** Decodes the first document of `text` (a byte string holding UTF-8). */
 export function decodeYaml(text: string): unknown {
-  const docs = parseAllDocuments(textOfBytes(text));
+  const docs = parseAllDocuments(luaToText(text));
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (doc === undefined) return undefined;
   if (doc.errors.length > 0) throw new YamlDecodeError(errorText(doc.errors[0]!));

@@ -5,7 +5,8 @@
 // keys `fieldOrder` names first, in its order, then the others, in byte order if `sortUnordered`, else as they were.
 import { Scalar, stringify, type ScalarTag } from 'yaml';
 import { formatFloatG } from '../../../core/number-format.js';
-import { luaToGo, bytesOfText, type GoValue } from '../go-value.js';
+import { luaToGo, type GoValue } from '../go-value.js';
+import { textToLua } from '../../lua-text.js';
 import { yamlKeyCompare } from './key-order.js';
 
 // yaml.v3 writes a string double-quoted where a YAML 1.1 reader would take it for something else, beyond what the
@@ -89,5 +90,5 @@ export function encodeYaml(v: unknown, opts: YamlEncodeOptions = {}): string {
     lineWidth: 0,
     customTags: (tags) => [goFloat, ...tags],
   });
-  return bytesOfText(out);
+  return textToLua(out);
 }
