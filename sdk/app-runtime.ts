@@ -41,6 +41,8 @@ export interface AppRuntimeOptions {
   check?: PermissionCheck;
   /** where io.readline reads lines; the process's stdin by default */
   stdin?: LineReader;
+  /** the command's arguments as Lua byte strings (`-x NS:NAME ARGS...`), which io.args() answers with */
+  args?: readonly string[];
   /** the liveness backstop's limit in ms (else .wippy.yaml `runtime.max_run_ms`, else 5000) */
   maxRunMs?: number;
   /** memory limits (else .wippy.yaml `runtime.process_memory_mb` / `heap_guard_fraction`, else the defaults) */
@@ -171,7 +173,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     ...appLimits(app, hostList, opts),
   });
   const stdin = opts.stdin ?? createStreamLineReader();
-  rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin));
+  rt.globals.modules.set('io', createIoModule(rt.node.sched, opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))), stdin, opts.args));
   let settle: (code: number) => void = () => {};
   const exitRequest: ExitRequest = { code: undefined, made: new Promise<number>((resolve) => (settle = resolve)) };
   installPlatformModules({

@@ -17,6 +17,7 @@ import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 import { bootApp } from './boot-app.js';
 import { rootExit } from './root-exit.js';
+import { toLuaString } from './lua-string.js';
 import { appCommands, commandEntry, commandListText } from './app-commands.js';
 
 export interface RunAppOptions {
@@ -24,6 +25,7 @@ export interface RunAppOptions {
   exec?: string;
   /** the command to run as root instead (`wippy run COMMAND`): the entry whose meta.command.name it is */
   command?: string;
+  /** the root's arguments, as text (main's arguments and io.args(), as Lua strings of their UTF-8 bytes) */
   args?: string[];
   /** the host of the root process (`--host`); default: the app's terminal.host, else its first process.host */
   host?: string;
@@ -83,6 +85,11 @@ async function load(dir: string, format: DiagnosticFormat, stderr: (s: string) =
   return diagnostics.some(isError) ? undefined : app;
 }
 
+/** The root's arguments as Lua strings: command-line text is UTF-8 bytes to Lua, as Go's os.Args are to Wippy. */
+function luaArgs(opts: RunAppOptions): string[] {
+  return (opts.args ?? []).map(toLuaString);
+}
+
 export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<number> {
   const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
@@ -98,7 +105,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);
@@ -140,7 +147,7 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: Sc
   }
   // as `wippy run -x`: the runtime boots (its auto_start services run) before the root starts
   const booted = bootApp(ar, { time, stderr });
-  const proc = ar.rt.spawn(id, host, opts.args ?? []);
+  const proc = ar.rt.spawn(id, host, luaArgs(opts));
   const code = await new Promise<number>((resolve) => {
     // Every process blocked and nothing pending (no timer, no stdin read): Node's loop empties and nothing could
     // ever wake the root again. Report it instead of exiting silently.

@@ -1,7 +1,7 @@
 // The `io` module of terminal hosts (spec §1.4: not the standard io library, a module an entry lists under
-// `modules: [io]`): io.write, io.print, io.flush, and io.readline, which parks the calling task until a line of stdin
-// arrives, so other processes keep running meanwhile.
-import { LuaTable } from '../core/table.js';
+// `modules: [io]`): io.write, io.print, io.flush, io.args (the command's arguments), and io.readline, which parks the
+// calling task until a line of stdin arrives, so other processes keep running meanwhile.
+import { LuaTable, tableFromArray } from '../core/table.js';
 import { readOnly } from '../core/read-only.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
@@ -73,7 +73,11 @@ const text = (v: unknown, i: number, fname: string): string => {
   throw luaError(`bad argument #${i} to '${fname}' (string expected, got ${v === undefined ? 'nil' : typeof v})`);
 };
 
-export function createIoModule(sched: ProcessScheduler, write: (s: string) => void, reader?: LineReader): LuaTable {
+/**
+ * The io module over `write` (stdout) and `reader` (stdin lines); `args` are the command's arguments (Lua byte
+ * strings) io.args() answers with.
+ */
+export function createIoModule(sched: ProcessScheduler, write: (s: string) => void, reader?: LineReader, args: readonly string[] = []): LuaTable {
   let input = reader;
   const io = new LuaTable();
   io.write = (...args: unknown[]) => {
@@ -88,6 +92,9 @@ export function createIoModule(sched: ProcessScheduler, write: (s: string) => vo
   io.print = withMayDefer(print, printM(print, write));
   // Output is written as it is produced; flush exists for code written against Wippy's buffered terminal.
   io.flush = () => ret1(true);
+  // a new table each call: the module is shared by every process (wippyai/runtime runtime/lua/modules/io/spec.md:
+  // "array of string arguments (1-indexed), empty table if no terminal context")
+  io.args = () => ret1(tableFromArray([...args]));
   io.readline = mkY(
     () => {
       throw luaError('io.readline must be called from a process task');
