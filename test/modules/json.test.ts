@@ -110,10 +110,12 @@ describe('json.decode', () => {
         io.print(#v.a, v.a[2], v.a[3], v.b, v.c.d, #v.e, v.n)
         io.print(json.decode("null"), json.decode(" 12 "), json.decode('"x"'), select("#", json.decode("1")))
         local k = json.decode('{"1":"s"}'); io.print(k["1"], k[1])
+        -- invalid UTF-8 inside a string decodes to U+FFFD, as Go's decoder replaces it
+        io.print(json.decode('"a\\255b"') == "a\\239\\191\\189b")
         -- decode_v1.go: a number neither Int64 nor Float64 can read stays a string of its digits
         local big = json.decode('{"a":[1, -1e999, 2.5e400], "b": 1e308}')
         io.print(big.a[1], big.a[2], type(big.a[2]), big.a[3], big.b, json.decode("1e400"))`),
-    ).toEqual(['3\tnil\t3\tnil\ttrue\t6\t-150', 'nil\t12\tx\t2', 's\tnil', '1\t-1e999\tstring\t2.5e400\t1e+308\t1e400\tnil']);
+    ).toEqual(['3\tnil\t3\tnil\ttrue\t6\t-150', 'nil\t12\tx\t2', 's\tnil', 'true', '1\t-1e999\tstring\t2.5e400\t1e+308\t1e400\tnil']);
   });
 
   it('bad input: non-string and empty are Invalid; malformed text Internal with Go decoder wording', async () => {
