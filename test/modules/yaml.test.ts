@@ -75,8 +75,9 @@ describe('yaml.decode', () => {
         io.print(yaml.decode("42"), yaml.decode("'s'"), (yaml.decode("# nothing")))
         local d = yaml.decode("a: 1\\n---\\na: 2\\n"); io.print(d.a)
         local al = yaml.decode("base: &b {x: 1}\\nuse: *b\\n"); io.print(al.use.x)
-        io.print(yaml.decode("s: é").s == "\\195\\169")`),
-    ).toBe('localhost\t8080\t6\t2\t3.5\ttrue\tnil\tyes\none\tt\n42\ts\tnil\n1\n1\ntrue\n');
+        io.print(yaml.decode("s: é").s == "\\195\\169")
+        io.print(yaml.decode("b: !!binary aGVsbG8=").b)`),
+    ).toBe('localhost\t8080\t6\t2\t3.5\ttrue\tnil\tyes\none\tt\n42\ts\tnil\n1\n1\ntrue\nhello\n');
   });
 
   it('errors: not a string, the empty string (Invalid), a syntax error (Internal)', async () => {

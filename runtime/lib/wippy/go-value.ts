@@ -73,8 +73,8 @@ export function luaToGo(v: unknown): GoValue {
 
 /**
  * A JS value as a Lua value (Go's GoToLua): null/undefined are nil, arrays 1-based tables (null items leave holes),
- * Maps and plain objects tables (keys that are strings, numbers or booleans; others are left out), Dates their ISO
- * text, bigints numbers; anything else nil.
+ * byte arrays byte strings, Maps and plain objects tables (keys that are strings, numbers or booleans; others are left
+ * out), Dates their ISO text, bigints numbers; anything else nil.
  */
 export function goToLua(v: unknown): unknown {
   switch (typeof v) {
@@ -93,6 +93,8 @@ export function goToLua(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return undefined;
   if (v instanceof LuaTable || v instanceof LuaUserdata) return v;
   if (Array.isArray(v)) return tableFromArray(v.map(goToLua));
+  // bytes (YAML's !!binary, a host's Buffer): a byte string, as Go's []byte becomes one
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
   if (v instanceof Date) return textToLua(v.toISOString());
   const t = new LuaTable();
   const entries: Iterable<[unknown, unknown]> = v instanceof Map ? v : Object.entries(v);
