@@ -19,6 +19,7 @@ export function marshalGo(v: GoValue): string {
       break;
   }
   if (Array.isArray(v)) return `[${v.map(marshalGo).join(',')}]`;
-  const keys = [...v.keys()].map((k) => [textToLua(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const keys = [...v.keys()].map((k) => [textToLua(k), k] as const);
+  keys.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return `{${keys.map(([bytes, k]) => `${jsonStringText(bytes)}:${marshalGo(v.get(k)!)}`).join(',')}}`;
 }

@@ -14,12 +14,24 @@ class Stop {
 
 const HEXDIGIT = /[0-9a-fA-F]/;
 
+/** strconv.Quote's named escapes */
+const NAMED_ESCAPES: Record<number, string> = {
+  7: '\\a',
+  8: '\\b',
+  12: '\\f',
+  10: '\\n',
+  13: '\\r',
+  9: '\\t',
+  11: '\\v',
+  0x5c: '\\\\',
+};
+
 /** Go's quoteChar: a byte as strconv.Quote would show the rune of the same number, in single quotes. */
 function quoteChar(c: number): string {
   if (c === 0x27) return "'\\''";
   if (c === 0x22) return `'"'`;
-  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v', 0x5c: '\\\\' };
-  if (named[c] !== undefined) return `'${named[c]}'`;
+  const named = NAMED_ESCAPES[c];
+  if (named !== undefined) return `'${named}'`;
   if (c < 0x20 || c === 0x7f) return `'\\x${c.toString(16).padStart(2, '0')}'`;
   if (c < 0x80) return `'${String.fromCharCode(c)}'`;
   // U+0080..U+00A0 and the soft hyphen are not printable for Go; the rest of Latin-1 prints as its UTF-8 bytes

@@ -65,7 +65,9 @@ function escapeSlow(s: string): string {
       continue;
     }
     if (c < 0x80) {
-      out += s.slice(start, i) + (c < 0x20 || c === 0x22 || c === 0x5c ? shortEscape(c) : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`);
+      // controls, `"` and `\` as their short or \u00XX escape; `<`, `>`, `&` as \u00XX (HTML escaping)
+      const escaped = c < 0x20 || c === 0x22 || c === 0x5c ? shortEscape(c) : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+      out += s.slice(start, i) + escaped;
       start = ++i;
       continue;
     }
