@@ -1,6 +1,7 @@
 // The text module (wippyai/runtime runtime/lua/modules/text/module.go and spec.md; docs en/lua/text/text.md): RE2
 // regexps as Go's regexp package runs them, and langchaingo's splitters.
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
 import { runWithModules } from '../support/module-app.js';
 import { Re2 } from '../../runtime/modules/text/re2.js';
 import { mergeSplits, splitRecursive, DEFAULT_SEPARATORS } from '../../runtime/modules/text/recursive-splitter.js';
@@ -19,6 +20,9 @@ function compileError(pattern: string): string {
 }
 
 describe('RE2 syntax (Go regexp/syntax): refused with Go\'s messages, translated where JS differs', () => {
+  // what the process runtime sets for every app (runtime/process/process-runtime.ts); set here for the linear-time test
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+
   it('refuses what RE2 refuses', () => {
     expect(compileError('[invalid')).toBe('error parsing regexp: missing closing ]: `[invalid`');
     expect(compileError('(?P<>x)')).toBe('error parsing regexp: invalid named capture: `(?P<>`');
@@ -35,31 +39,63 @@ describe('RE2 syntax (Go regexp/syntax): refused with Go\'s messages, translated
     expect(compileError('\\Z')).toBe('error parsing regexp: invalid escape sequence: `\\Z`');
   });
 
+  const bytes = (t: string): string => Buffer.from(t, 'utf8').toString('latin1');
+  const m = (p: string, s: string): string | null => {
+    const f = new Re2(p).first(s);
+    return f === undefined ? null : s.slice(f.start, f.end);
+  };
+
   it('accepts RE2 forms JS writes differently, with RE2\'s meaning', () => {
-    const m = (p: string, s: string) => {
-      const re = new Re2(p);
-      const f = re.first(s);
-      return f === undefined ? null : s.slice(f[0], f[1]);
-    };
     expect(m('(?P<word>[[:alpha:]]+)', '12abc3')).toBe('abc');
+    expect(m('[[:^digit:]]+', '12ab3')).toBe('ab');
     expect(m('\\Aab', 'ab')).toBe('ab');
     expect(m('b\\z', 'ab\n')).toBe(null);
+    expect(m('b$', 'ab\n')).toBe(null);
     expect(m('\\Q.*\\E+', 'x.*.*')).toBe('.*');
-    expect(m('(?i)HELLO', 'say hello')).toBe('hello');
-    expect(m('\\pL+', Buffer.from('12héllo', 'utf8').toString('latin1'))).toBe(Buffer.from('héllo', 'utf8').toString('latin1'));
     expect(m('a{,2}', 'a{,2}')).toBe('a{,2}');
     expect(m('\\!', 'x!')).toBe('!');
     expect(m('\\s+', 'a\u00a0 b')).toBe(' ');
-    // flags other than at the start, and (?U), have no JS form: refused rather than run differently
-    expect(compileError('a(?i)b')).toMatch(/only at the start/);
+    // `.` takes \r (JS's does not)
+    expect(m('a.b', 'a\rb')).toBe('a\rb');
   });
 
-  it('matches UTF-8 bytes and reports byte offsets; Go skips an empty match right after a match', () => {
-    const s = Buffer.from('añb', 'utf8').toString('latin1');
-    const re = new Re2('b');
-    expect(re.first(s)).toEqual([3, 4]);
-    expect(new Re2('.').all(s).map((x) => s.slice(x[0], x[1]))).toEqual(['a', '\xc3\xb1', 'b']);
-    expect(new Re2('a*').all('baaac').map((x) => [x[0], x[1]])).toEqual([[0, 0], [1, 4], [5, 5]]);
+  it('flags at the start, inline and scoped: i (with Unicode simple folds), m, s, U', () => {
+    expect(m('(?i)HELLO', 'say hello')).toBe('hello');
+    expect(m('a(?i)b', 'aB')).toBe('aB');
+    expect(m('a(?i)b', 'AB')).toBe(null);
+    expect(m('(?i:x)y', 'XY')).toBe(null);
+    expect(m('(?i:x)y', 'Xy')).toBe('Xy');
+    expect(m(bytes('(?i)é'), bytes('É'))).toBe(bytes('É'));
+    expect(m('(?m)^b$', 'a\nb\nc')).toBe('b');
+    expect(m('(?m)a$', 'a\r\n')).toBe(null);
+    expect(m('(?s)a.b', 'a\nb')).toBe('a\nb');
+    expect(m('a.b', 'a\nb')).toBe(null);
+    expect(m('(?U)a+', 'aaa')).toBe('a');
+    expect(m('(?U)a+?', 'aaa')).toBe('aaa');
+    expect(compileError('(?i-)a')).toBe('error parsing regexp: invalid or unsupported Perl syntax: `(?i-)`');
+  });
+
+  it('matches UTF-8 characters in bytes and reports byte offsets; Go skips an empty match right after a match', () => {
+    const s = bytes('añb');
+    expect(new Re2('b').first(s)).toMatchObject({ start: 3, end: 4 });
+    expect(new Re2('.').all(s).map((x) => s.slice(x.start, x.end))).toEqual(['a', bytes('ñ'), 'b']);
+    expect(new Re2('[^a]').all(s).map((x) => s.slice(x.start, x.end))).toEqual([bytes('ñ'), 'b']);
+    expect(new Re2(bytes('[à-ÿ]+')).first(bytes('xñöy'))).toMatchObject({ start: 1, end: 5 });
+    expect(m('\\pL+', bytes('12héllo'))).toBe(bytes('héllo'));
+    expect(m('\\p{Greek}+', bytes('abαβγ'))).toBe(bytes('αβγ'));
+    expect(m(bytes('ñ+'), bytes('ññx'))).toBe(bytes('ññ'));
+    // an invalid byte is one character, U+FFFD
+    expect(new Re2('.').all('a\xffb').length).toBe(3);
+    expect(new Re2('a*').all('baaac').map((x) => [x.start, x.end])).toEqual([[0, 0], [1, 4], [5, 5]]);
+    expect(new Re2('(a)|(b)').first('b')!.groups).toEqual([undefined, 'b']);
+  });
+
+  it('stays linear in its subject as RE2 does: V8\'s linear engine takes over from a run that backtracks too much', () => {
+    // the flag the process runtime sets (runtime/process/process-runtime.ts)
+    const started = Date.now();
+    expect(new Re2('(a*)*b').first('a'.repeat(40))).toBeUndefined();
+    expect(new Re2('(x+x+)+y').first(bytes('é') + 'x'.repeat(40))).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -1,10 +1,14 @@
-// RE2 patterns (Go's regexp, what Wippy's text.regexp and expr's `matches` run) checked and translated to a JS
-// RegExp with the `u` flag. What RE2 refuses is refused with Go's message ("error parsing regexp: missing closing ]:
-// `[invalid`"): backreferences, lookaround, atomic groups, empty or duplicate group names, repeat counts over 1000,
-// nested repetition operators. What RE2 means differently from JS is translated: `(?P<name>`, POSIX classes
-// `[[:alpha:]]`, `\A` `\z`, `\Q...\E`, ASCII `\s`, `\pL`, `\x{...}`, escaped punctuation, literal `{` `}` `]`;
-// flags at the start (`(?i)`, `(?s)`, `(?m)`). Flags anywhere else and `(?U)` have no JS equivalent: refused with a
-// message saying so, rather than matched differently.
+// RE2 patterns (Go's regexp: what Wippy's text.regexp and expr's `matches` run) read by our own parser and written as
+// JS RegExp source over byte strings. What RE2 refuses is refused with Go's message ("error parsing regexp: missing
+// closing ]: `[invalid`"): backreferences, lookaround, atomic groups, bad group names, repeat counts over 1000,
+// nested repetition operators, unknown escapes. Everything RE2 accepts is given RE2's meaning, whatever JS would make
+// of it: UTF-8 characters (`.` and classes match whole characters; an invalid byte reads as U+FFFD), ASCII `\d \w \s
+// \b`, POSIX classes, `\pL` / `\p{Greek}`, `\Q...\E`, `\A` and `\z`, `$` only at the very end, flags i, m, s, U at
+// the start, inline and scoped (`(?i:...)`). The source uses no JS flag but `g`, no lookaround except for `(?m)`'s
+// line anchors: V8's linear engine can then take over from a run that backtracks too much, so a pattern stays linear
+// in its subject as RE2 guarantees. Two sources are made: one for subjects that are all ASCII (the common case,
+// plain JS classes) and one for any bytes.
+import { classSource, complement, fold, hex, MAX_RUNE, normalize, PERL, POSIX, unicodeClass, type Ranges } from './re2-classes.js';
 
 export class Re2SyntaxError extends Error {
   constructor(code: string, expr: string) {
@@ -13,44 +17,28 @@ export class Re2SyntaxError extends Error {
 }
 
 export interface Re2Translation {
-  source: string;
-  /** JS flags besides `u` */
-  flags: string;
+  /** the source for subjects whose every byte is below 0x80 */
+  ascii: string;
+  /** the source for any byte string */
+  utf8: string;
   /** the name of each capture group by number (index 0, the whole match, is '') */
   names: string[];
 }
 
-const POSIX: Record<string, string> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7f',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-\\/:-@\\[-`{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
-
-// RE2's \s is ASCII white space; JS's also matches Unicode spaces
-const SPACE = '\\t\\n\\f\\r ';
-const SIMPLE_ESCAPES: Record<string, string> = { a: '\\x07', f: '\\f', t: '\\t', n: '\\n', r: '\\r', v: '\\v' };
-// characters a JS `u` RegExp lets be escaped outside a class
-const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
-const MAX_REPEAT = 1000;
-
-const hex = (c: string): string => `\\u{${c.codePointAt(0)!.toString(16)}}`;
-
-/** A literal character as JS `u` RegExp source. */
-function literal(c: string): string {
-  if (JS_SYNTAX.has(c)) return `\\${c}`;
-  return c;
+interface Flags {
+  i: boolean;
+  m: boolean;
+  s: boolean;
+  U: boolean;
 }
+
+const MAX_REPEAT = 1000;
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
+// JS syntax characters, escaped when they are literals
+const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
+
+/** A piece of pattern: a literal code point, a class, or JS source as it is (anchors, word boundaries). */
+type Piece = { cp: number } | { ranges: Ranges } | { raw: string };
 
 export function translateRe2(pattern: string): Re2Translation {
   return new Translator(pattern).run();
@@ -58,36 +46,51 @@ export function translateRe2(pattern: string): Re2Translation {
 
 class Translator {
   private i = 0;
-  private out = '';
-  private flags = '';
+  private ascii = '';
+  private utf8 = '';
   private readonly names: string[] = [''];
-  /** open groups: where each began in the pattern */
-  private readonly open: number[] = [];
+  /** open groups: the flags to restore at their `)` */
+  private readonly open: Flags[] = [];
+  private flags: Flags = { i: false, m: false, s: false, U: false };
   /** what the last item was: nothing repeatable, an atom, or a repetition (possibly made lazy) */
   private last: 'none' | 'atom' | 'repeat' | 'lazy' = 'none';
-  /** where the last repetition operator began, for the nested-repetition message */
   private lastRepeatAt = 0;
 
   constructor(private readonly p: string) {}
 
   run(): Re2Translation {
-    this.leadingFlags();
     while (this.i < this.p.length) this.item();
     if (this.open.length > 0) throw new Re2SyntaxError('missing closing )', this.p);
-    return { source: this.out, flags: this.flags, names: this.names };
+    return { ascii: this.ascii, utf8: this.utf8, names: this.names };
   }
 
-  private leadingFlags(): void {
-    const m = /^\(\?([imsU]+)\)/.exec(this.p);
-    if (m === null) return;
-    if (m[1]!.includes('U')) throw new Error('moonforge does not support the ungreedy flag (?U) of RE2 patterns');
-    this.flags = [...new Set(m[1]!.split(''))].join('');
-    this.i = m[0].length;
+  private emit(a: string, u = a): void {
+    this.ascii += a;
+    this.utf8 += u;
   }
 
-  private atom(src: string): void {
-    this.out += src;
-    this.last = 'atom';
+  private atom(piece: Piece): void {
+    if ('raw' in piece) this.emit(piece.raw);
+    else if ('ranges' in piece) this.emit(classSource(piece.ranges, true), classSource(piece.ranges, false));
+    else this.literal(piece.cp);
+    this.last = 'raw' in piece ? 'none' : 'atom';
+  }
+
+  private literal(cp: number): void {
+    if (this.flags.i) {
+      const folded = fold([[cp, cp]]);
+      if (folded.length > 1 || folded[0]![0] !== folded[0]![1]) {
+        this.emit(classSource(folded, true), classSource(folded, false));
+        return;
+      }
+    }
+    if (cp < 0x80) {
+      const ch = String.fromCharCode(cp);
+      this.emit(JS_SYNTAX.has(ch) ? `\\${ch}` : cp < 0x20 || cp === 0x7f ? hex(cp) : ch);
+      return;
+    }
+    // a whole character: its UTF-8 bytes, grouped so a repetition takes them together
+    this.emit(`(?:${[...Buffer.from(String.fromCodePoint(cp), 'utf8')].map(hex).join('')})`);
   }
 
   private item(): void {
@@ -95,85 +98,99 @@ class Translator {
     const c = p[this.i]!;
     switch (c) {
       case '\\':
-        return this.atom(this.escape(false));
+        for (const piece of this.escape(false)) this.atom(piece);
+        return;
       case '[':
-        return this.atom(this.charClass());
+        return this.atom({ ranges: this.charClass() });
       case '(':
         return this.group();
       case ')':
         if (this.open.length === 0) throw new Re2SyntaxError('unexpected )', p);
-        this.open.pop();
+        this.flags = this.open.pop()!;
         this.i++;
-        return this.atom(')');
+        this.emit(')');
+        this.last = 'atom';
+        return;
       case '*':
       case '+':
       case '?':
-        return this.repeat(c, c);
+        return this.repeat(c);
       case '{': {
         const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i));
         if (m === null) {
+          // not a repeat count: a literal brace, as in RE2
           this.i++;
-          return this.atom('\\{');
+          return this.atom({ cp: 0x7b });
         }
         const min = Number(m[1]);
         const max = m[2] === undefined ? min : m[3] === '' ? undefined : Number(m[3]);
         if (min > MAX_REPEAT || (max !== undefined && (max > MAX_REPEAT || max < min))) throw new Re2SyntaxError('invalid repeat count', m[0]);
-        return this.repeat(m[0], m[0]);
+        return this.repeat(m[0]);
       }
       case '|':
         this.i++;
-        this.out += '|';
+        this.emit('|');
         this.last = 'none';
         return;
       case '^':
-      case '$':
         this.i++;
-        this.out += c;
+        // (?m): after any \n too; JS's own multiline mode would also take \r and U+2028 as line ends
+        this.emit(this.flags.m ? '(?:^|(?<=\\n))' : '^');
         this.last = 'none';
         return;
-      case '.':
+      case '$':
         this.i++;
-        return this.atom('.');
-      case ']':
-      case '}':
+        // RE2's $ is the very end (JS's without the m flag too), or before any \n with (?m)
+        this.emit(this.flags.m ? '(?:$|(?=\\n))' : '$');
+        this.last = 'none';
+        return;
+      case '.': {
         this.i++;
-        return this.atom(`\\${c}`);
+        const any: Ranges = this.flags.s ? [[0, MAX_RUNE]] : [[0, 9], [11, MAX_RUNE]];
+        return this.atom({ ranges: any });
+      }
       default: {
-        const ch = String.fromCodePoint(p.codePointAt(this.i)!);
-        this.i += ch.length;
-        return this.atom(literal(ch));
+        const cp = p.codePointAt(this.i)!;
+        this.i += cp > 0xffff ? 2 : 1;
+        return this.atom({ cp });
       }
     }
   }
 
-  private repeat(op: string, src: string): void {
+  private repeat(op: string): void {
     const at = this.i;
     this.i += op.length;
     if (op === '?' && this.last === 'repeat') {
-      // `x*?`: the lazy form of the repetition before
-      this.out += '?';
+      // `x*?`: the other greediness of the repetition before ((?U) swaps which one is lazy)
+      if (!this.flags.U) this.emit('?');
+      else this.dropLazy();
       this.last = 'lazy';
       return;
     }
     if (this.last === 'repeat' || this.last === 'lazy') throw new Re2SyntaxError('invalid nested repetition operator', this.p.slice(this.lastRepeatAt, this.i));
     if (this.last !== 'atom') throw new Re2SyntaxError('missing argument to repetition operator', op);
-    this.out += src;
+    this.emit(this.flags.U ? `${op}?` : op);
     this.last = 'repeat';
     this.lastRepeatAt = at;
   }
 
+  /** Under (?U) repetitions are emitted lazy; a `?` after one makes it greedy again. */
+  private dropLazy(): void {
+    this.ascii = this.ascii.slice(0, -1);
+    this.utf8 = this.utf8.slice(0, -1);
+  }
+
   private group(): void {
     const p = this.p;
-    const start = this.i;
-    if (p[this.i + 1] !== '?') {
+    const rest = p.slice(this.i);
+    if (rest[1] !== '?') {
       this.i++;
-      this.open.push(start);
+      this.open.push(this.flags);
       this.names.push('');
-      this.out += '(';
+      this.emit('(');
       this.last = 'none';
       return;
     }
-    const rest = p.slice(this.i);
     const named = /^\(\?P?<([^>]*)>/.exec(rest);
     if (named !== null && !rest.startsWith('(?<=') && !rest.startsWith('(?<!')) {
       const name = named[1]!;
@@ -181,67 +198,71 @@ class Translator {
       if (this.names.includes(name)) throw new Re2SyntaxError('duplicate capture group name', named[0]);
       this.names.push(name);
       this.i += named[0].length;
-      this.open.push(start);
-      this.out += `(?<${name}>`;
+      this.open.push(this.flags);
+      // names are kept here, not in JS (a JS group name cannot start with a digit)
+      this.emit('(');
       this.last = 'none';
       return;
     }
-    if (rest.startsWith('(?:')) {
-      this.i += 3;
-      this.open.push(start);
-      this.out += '(?:';
+    const flags = /^\(\?([imsU]*)(?:-([imsU]*))?(:|\))/.exec(rest);
+    if (flags !== null && (flags[1] !== '' || flags[2] !== undefined || flags[3] === ':')) {
+      const [whole, on, off, end] = flags;
+      if (off === '' || (on === '' && off === undefined && end === ')')) throw new Re2SyntaxError('invalid or unsupported Perl syntax', whole);
+      const next = { ...this.flags };
+      for (const f of on!) next[f as keyof Flags] = true;
+      for (const f of off ?? '') next[f as keyof Flags] = false;
+      this.i += whole.length;
+      if (end === ':') {
+        this.open.push(this.flags);
+        this.emit('(?:');
+      }
       this.last = 'none';
+      this.flags = next;
       return;
     }
-    const flags = /^\(\?(-?[imsU]+(?:-[imsU]*)?)(:|\))/.exec(rest);
-    if (flags !== null) throw new Error(`moonforge supports RE2 flags only at the start of a pattern (got \`${flags[0]}\`)`);
     // lookahead, lookbehind, atomic groups, comments, ...: not RE2
     throw new Re2SyntaxError('invalid or unsupported Perl syntax', rest.slice(0, Math.min(rest.length, rest[2] === '<' ? 4 : 3)));
   }
 
-  /** An escape at this.i (the backslash), as JS source; `inClass` inside [...]. */
-  private escape(inClass: boolean): string {
+  /** The escape at this.i (its backslash): the pieces it stands for (\Q...\E can stand for several). */
+  private escape(inClass: boolean): Piece[] {
     const p = this.p;
     const e = p[this.i + 1];
     if (e === undefined) throw new Re2SyntaxError('trailing backslash at end of expression', '');
     this.i += 2;
-    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e]!;
+    if (e in SIMPLE_ESCAPES) return [{ cp: SIMPLE_ESCAPES[e]! }];
+    const perl = PERL[e.toLowerCase()];
+    if (perl !== undefined) return [{ ranges: e === e.toLowerCase() ? perl : complement(perl) }];
     switch (e) {
-      case 'd':
-      case 'D':
-      case 'w':
-      case 'W':
-        return `\\${e}`;
-      case 's':
-        return inClass ? SPACE : `[${SPACE}]`;
-      case 'S':
-        if (inClass) throw new Error('moonforge does not support \\S inside a character class of an RE2 pattern');
-        return `[^${SPACE}]`;
       case 'b':
       case 'B':
+        // JS's \b without the u flag is the ASCII word boundary, as RE2's
         if (inClass) throw new Re2SyntaxError('invalid escape sequence', `\\${e}`);
-        return `\\${e}`;
+        return [{ raw: `\\${e}` }];
       case 'A':
         if (inClass) throw new Re2SyntaxError('invalid escape sequence', '\\A');
-        return '(?<![\\s\\S])';
+        return [{ raw: '^' }];
       case 'z':
         if (inClass) throw new Re2SyntaxError('invalid escape sequence', '\\z');
-        return '(?![\\s\\S])';
+        return [{ raw: '$' }];
       case 'p':
       case 'P': {
-        const m = /^\{\^?([A-Za-z_]+)\}|^([A-Za-z])/.exec(p.slice(this.i));
+        const m = /^\{(\^?)([A-Za-z_]+)\}|^([A-Za-z])/.exec(p.slice(this.i));
         if (m === null) throw new Re2SyntaxError('invalid character class range', `\\${e}${p.slice(this.i, this.i + 1)}`);
         this.i += m[0].length;
-        const negate = m[0].startsWith('{^') !== (e === 'P');
-        return `\\${negate ? 'P' : 'p'}{${m[1] ?? m[2]}}`;
+        const name = m[2] ?? m[3]!;
+        const ranges = unicodeClass(name);
+        if (ranges === undefined) throw new Re2SyntaxError('invalid character class range', `\\${e}${m[0]}`);
+        const negate = (m[1] === '^') !== (e === 'P');
+        return [{ ranges: negate ? complement(ranges) : ranges }];
       }
       case 'x': {
-        const m = /^\{([0-9A-Fa-f]{1,6})\}|^([0-9A-Fa-f]{2})/.exec(p.slice(this.i));
+        const m = /^\{([0-9A-Fa-f]{1,8})\}|^([0-9A-Fa-f]{2})/.exec(p.slice(this.i));
         if (m === null) throw new Re2SyntaxError('invalid escape sequence', `\\x${p.slice(this.i, this.i + 2)}`);
         this.i += m[0].length;
-        const code = parseInt(m[1] ?? m[2]!, 16);
-        if (code > 0x10ffff) throw new Re2SyntaxError('invalid escape sequence', `\\x${m[0]}`);
-        return `\\u{${code.toString(16)}}`;
+        const cp = parseInt(m[1] ?? m[2]!, 16);
+        if (cp > MAX_RUNE) throw new Re2SyntaxError('invalid escape sequence', `\\x${m[0]}`);
+        return [{ cp }];
       }
       case 'Q': {
         if (inClass) throw new Re2SyntaxError('invalid escape sequence', '\\Q');
@@ -249,41 +270,38 @@ class Translator {
         const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
         this.i = end < 0 ? p.length : end + 2;
         // literal characters one by one: a repetition after \E applies to the last of them, as in RE2
-        return [...text].map(literal).join('');
+        return [...text].map((ch) => ({ cp: ch.codePointAt(0)! }));
       }
       default:
         break;
     }
     if (/[0-7]/.test(e)) {
-      // octal \123 (RE2 allows \0 and three-digit octal; \1-\9 alone would be backreferences, which RE2 refuses)
+      // octal \123 (and \0); \1-\9 alone would be backreferences, which RE2 refuses
       const m = /^[0-7]{0,2}/.exec(p.slice(this.i))![0];
       if (e !== '0' && m.length < 2) throw new Re2SyntaxError('invalid escape sequence', `\\${e}${m}`);
       this.i += m.length;
-      return `\\u{${parseInt(e + m, 8).toString(16)}}`;
+      return [{ cp: parseInt(e + m, 8) }];
     }
-    if (/[0-9A-Za-z]/.test(e)) throw new Re2SyntaxError('invalid escape sequence', `\\${e}`);
-    // any other punctuation may be escaped in RE2; JS `u` patterns accept only their syntax characters escaped
-    const ch = String.fromCodePoint(p.codePointAt(this.i - 1)!);
-    this.i += ch.length - 1;
-    return inClass ? (/[\]\\^-]/.test(ch) ? `\\${ch}` : hex(ch)) : JS_SYNTAX.has(ch) ? `\\${ch}` : hex(ch);
+    if (/[0-9A-Za-z]/.test(e) || e.codePointAt(0)! >= 0x80) throw new Re2SyntaxError('invalid escape sequence', `\\${e}`);
+    // any other punctuation stands for itself
+    return [{ cp: e.codePointAt(0)! }];
   }
 
-  private charClass(): string {
+  /** A bracketed class at this.i: its code point ranges (folded under (?i), complemented when negated). */
+  private charClass(): Ranges {
     const p = this.p;
     const start = this.i;
     this.i++;
-    let out = '[';
+    let negate = false;
     if (p[this.i] === '^') {
-      out += '^';
+      negate = true;
       this.i++;
     }
+    const out: Ranges = [];
     let first = true;
-    // the previous single character, for range checks
-    let prev: number | undefined;
     for (;;) {
       if (this.i >= p.length) throw new Re2SyntaxError('missing closing ]', p.slice(start));
-      const c = p[this.i]!;
-      if (c === ']' && !first) {
+      if (p[this.i] === ']' && !first) {
         this.i++;
         break;
       }
@@ -292,54 +310,41 @@ class Translator {
       if (posix !== null) {
         const set = POSIX[posix[2]!];
         if (set === undefined) throw new Re2SyntaxError('invalid character class range', posix[0]);
-        if (posix[1] === '^') throw new Error('moonforge does not support negated POSIX classes ([:^alpha:]) inside a character class');
-        out += set;
+        out.push(...(posix[1] === '^' ? complement(set) : set));
         this.i += posix[0].length;
-        prev = undefined;
         continue;
       }
-      if (c === '-' && prev !== undefined && p[this.i + 1] !== ']' && this.i + 1 < p.length) {
-        // a range prev-next
+      const loStart = this.i;
+      const lo = this.classChar(start);
+      if (typeof lo !== 'number') {
+        out.push(...lo);
+        continue;
+      }
+      if (p[this.i] === '-' && p[this.i + 1] !== ']' && this.i + 1 < p.length) {
         this.i++;
-        let hi: number;
-        let src: string;
-        if (p[this.i] === '\\') {
-          const save = this.i;
-          src = this.escape(true);
-          const m = /^\\u\{([0-9a-f]+)\}$|^\\([\\\]^-])$/.exec(src);
-          if (m === null && src.length !== 1) throw new Re2SyntaxError('invalid character class range', p.slice(save - 2, this.i));
-          hi = m === null ? src.codePointAt(0)! : m[1] !== undefined ? parseInt(m[1], 16) : m[2]!.codePointAt(0)!;
-        } else {
-          hi = p.codePointAt(this.i)!;
-          const ch = String.fromCodePoint(hi);
-          this.i += ch.length;
-          src = /[\]\\^-]/.test(ch) ? `\\${ch}` : ch;
-        }
-        if (hi < prev) throw new Re2SyntaxError('invalid character class range', `${String.fromCodePoint(prev)}-${String.fromCodePoint(hi)}`);
-        out += `-${src}`;
-        prev = undefined;
+        const hi = this.classChar(start);
+        if (typeof hi !== 'number' || hi < lo) throw new Re2SyntaxError('invalid character class range', p.slice(loStart, this.i));
+        out.push([lo, hi]);
         continue;
       }
-      if (c === '\\') {
-        const src = this.escape(true);
-        out += src;
-        const m = /^\\u\{([0-9a-f]+)\}$/.exec(src);
-        prev = m !== null ? parseInt(m[1]!, 16) : src.length === 2 && /[\\\]^-]/.test(src[1]!) ? src.codePointAt(1) : src.length === 1 ? src.codePointAt(0) : undefined;
-        continue;
-      }
-      if (c === '[') {
-        // a lone [ inside a class is a literal in RE2; JS `u` classes want it escaped
-        out += '\\[';
-        prev = 0x5b;
-        this.i++;
-        continue;
-      }
-      const cp = p.codePointAt(this.i)!;
-      const ch = String.fromCodePoint(cp);
-      this.i += ch.length;
-      out += /[\]\\^-]/.test(ch) ? `\\${ch}` : ch;
-      prev = cp;
+      out.push([lo, lo]);
     }
-    return `${out}]`;
+    let ranges = normalize(out);
+    if (this.flags.i) ranges = fold(ranges);
+    return negate ? complement(ranges) : ranges;
+  }
+
+  /** One member of a class: a code point, or the ranges of an escape such as \d. */
+  private classChar(start: number): number | Ranges {
+    const p = this.p;
+    if (this.i >= p.length) throw new Re2SyntaxError('missing closing ]', p.slice(start));
+    if (p[this.i] === '\\') {
+      const [piece] = this.escape(true);
+      if (piece === undefined || 'raw' in piece) throw new Re2SyntaxError('invalid escape sequence', p.slice(this.i - 2, this.i));
+      return 'cp' in piece ? piece.cp : piece.ranges;
+    }
+    const cp = p.codePointAt(this.i)!;
+    this.i += cp > 0xffff ? 2 : 1;
+    return cp;
   }
 }

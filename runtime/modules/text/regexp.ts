@@ -25,7 +25,8 @@ function self(v: unknown, fname: string): Re2 {
   throw typeError(1, fname, 'userdata', v);
 }
 
-const slice = (s: string, m: Match, g: number): string => (m[2 * g]! < 0 ? '' : s.slice(m[2 * g], m[2 * g + 1]));
+/** Group `g` of a match (0: the whole), '' for a group that took no part, as Go gives it. */
+const slice = (s: string, m: Match, g: number): string => (g === 0 ? s.slice(m.start, m.end) : (m.groups[g - 1] ?? ''));
 
 /** Go's Regexp.Expand of `template` for match `m` of `s`. */
 function expand(re: Re2, template: string, s: string, m: Match): string {
@@ -74,9 +75,9 @@ function split(re: Re2, s: string, n: number): string[] {
   let end = 0;
   for (const m of matches) {
     if (n > 0 && out.length === n - 1) break;
-    end = m[0]!;
-    if (m[1] !== 0) out.push(s.slice(beg, end));
-    beg = m[1]!;
+    end = m.start;
+    if (m.end !== 0) out.push(s.slice(beg, end));
+    beg = m.end;
   }
   if (end !== s.length) out.push(s.slice(beg));
   return out;
@@ -117,12 +118,12 @@ export function createRegexpTable(): LuaTable {
   methods.find_string_index = (r: unknown, s: unknown) => {
     const re = self(r, 'find_string_index');
     const m = re.first(checkStr(s, 2, 'find_string_index'));
-    return ret1(m === undefined ? undefined : tableFromArray([m[0]! + 1, m[1]]));
+    return ret1(m === undefined ? undefined : tableFromArray([m.start + 1, m.end]));
   };
   methods.find_all_string_index = (r: unknown, s: unknown) => {
     const re = self(r, 'find_all_string_index');
     const all = re.all(checkStr(s, 2, 'find_all_string_index'));
-    return ret1(all.length === 0 ? undefined : tableFromArray(all.map((m) => tableFromArray([m[0]! + 1, m[1]]))));
+    return ret1(all.length === 0 ? undefined : tableFromArray(all.map((m) => tableFromArray([m.start + 1, m.end]))));
   };
   methods.replace_all_string = (r: unknown, s: unknown, repl: unknown) => {
     const re = self(r, 'replace_all_string');
@@ -131,8 +132,8 @@ export function createRegexpTable(): LuaTable {
     let out = '';
     let last = 0;
     for (const m of re.all(str)) {
-      out += str.slice(last, m[0]) + expand(re, template, str, m);
-      last = m[1]!;
+      out += str.slice(last, m.start) + expand(re, template, str, m);
+      last = m.end;
     }
     return ret1(out + str.slice(last));
   };
