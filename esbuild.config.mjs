@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // A hash of every contract, diagnostics, compiler, runtime and SDK source: compiled modules cached by an older build
@@ -63,10 +63,16 @@ const { metafile } = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Dependencies stay external (installed next to dist/, loaded from node_modules), except the source-map decoder
   // the runtime imports on every run: bundled, it costs no package resolution and no extra module files at start-up.
-  external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping', 'ajv', 'ajv-formats', 'uuid'],
+  external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping', 'ajv', 'uuid'],
   plugins: [builtinsThroughRequire],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
 });
 writeFileSync('dist/meta.json', JSON.stringify(metafile));
+// Chunks of earlier builds are removed once this one is written (their names carry a content hash, so they pile up
+// otherwise and `npm pack` would ship them).
+const outputs = new Set(Object.keys(metafile.outputs));
+for (const name of readdirSync('dist/chunks')) {
+  if (!outputs.has(`dist/chunks/${name}`)) rmSync(join('dist/chunks', name), { force: true });
+}
