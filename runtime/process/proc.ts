@@ -83,10 +83,11 @@ export class Proc extends Mailbox implements TaskOwner {
   set context(c: ReadonlyMap<string, unknown>) {
     if (c !== EMPTY_CONTEXT || this.x !== undefined) this.extras.context = c;
   }
-  /** the host the process runs on (the part of its pid between "@" and "|") */
+  /** the host the process runs on: the part of its pid before "|", after the node's "name@" when there is one */
   get hostId(): string {
     const p = this.pid;
-    return p.slice(p.indexOf('@') + 1, p.lastIndexOf('|'));
+    const at = p.indexOf('@');
+    return p.slice(at < 0 ? 1 : at + 1, p.lastIndexOf('|'));
   }
 
   get links(): Set<Proc> {

@@ -72,4 +72,30 @@ describe('limits from the app', () => {
     time.flush();
     expect(output.join('')).toBe('ok, ok, LimitExceeded max processes limit exceeded, ok on big\n');
   });
+
+  it("a process that exits frees its place on its host (the host is read back from the pid's text)", async () => {
+    const dir = appDir('', {
+      '_index.yaml': INDEX,
+      'idle.lua': 'return { main = function() process.inbox():receive() end }',
+      'main.lua': `return { main = function()
+        local out = {}
+        for round = 1, 3 do
+          local a = process.spawn("app:idle", "app:small")
+          local b, err = process.spawn("app:idle", "app:small")
+          out[#out + 1] = (a and b) and "ok" or tostring(err)
+          process.terminate(a)
+          process.terminate(b)
+          coroutine.yield()
+        end
+        print(table.concat(out, ", "))
+      end }`,
+    });
+    const { app } = await loadApp(dir);
+    const output: string[] = [];
+    const time = new VirtualTimeScheduler();
+    const { rt } = await createAppRuntime(app, { time, write: (s) => output.push(s) });
+    rt.spawn('app:main', 'app:small', []);
+    time.flush();
+    expect(output.join('')).toBe('ok, ok, ok\n');
+  });
 });
