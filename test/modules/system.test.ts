@@ -107,6 +107,21 @@ describe('system module', () => {
     expect(r.code).toBe(4);
   });
 
+  it('hosts: each process host with its live processes (one worker: one JS thread runs them all)', async () => {
+    const sleeper = { entries: '  - name: sleeper\n    kind: process.lua\n    source: file://sleeper.lua\n    method: main\n    modules: [time]\n', files: { 'src/sleeper.lua': 'return { main = function() time.sleep("1h") end }\n' } };
+    const r = await runWithModules(
+      ['system'],
+      `local pid = process.spawn("app:sleeper", "app:processes")
+       for _, h in ipairs(system.hosts.list()) do io.print(h.id, h.workers, h.processes, h.stolen, h.executed) end
+       for _, p in ipairs(system.hosts.processes("app:processes")) do io.print(p.pid == pid, p.host, p.source) end
+       local x, e = system.hosts.processes(""); io.print(x, e:kind(), e:message())
+       process.terminate(pid)`,
+      sleeper,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.lines).toEqual(['app:processes\t1\t2\t0\tnil', 'false\tapp:processes\tapp:main', 'true\tapp:processes\tapp:sleeper', 'nil\tInvalid\thost ID required']);
+  });
+
   it('the module and its tables are read-only', async () => {
     const r = await sys(`io.print(pcall(function() system.memory.stats = nil end))`);
     expect(r.lines[0]).toMatch(/^false\t.*read-only/);

@@ -111,8 +111,24 @@ function createSystemModule(host: ModuleHost): LuaTable {
   };
   supervisor.states = () => (denied('system.read', 'supervisor') ? refusal('system.read', 'supervisor') : fail(ERROR_KINDS.INTERNAL, 'service info not available'));
 
+  // Process hosts: one JS thread runs them all, so a host has one worker and steals nothing; moonforge does not count
+  // steps or queue depths, so those fields are absent rather than made up.
+  const hosts = new LuaTable();
+  const procsOn = (id: string) => [...node.procs.values()].filter((p) => p.hostId === id);
+  hosts.list = () => {
+    if (denied('system.read', 'hosts')) return refusal('system.read', 'hosts');
+    return ok(tableFromArray([...host.rt.hosts].map((id) => tableFromRecord({ id, workers: 1, processes: procsOn(id).length, stolen: 0 }))));
+  };
+  hosts.processes = (id: unknown) => {
+    if (denied('system.read', 'hosts')) return refusal('system.read', 'hosts');
+    const h = checkStr(id, 1, 'processes');
+    if (h === '') return fail(ERROR_KINDS.INVALID, 'host ID required');
+    return ok(tableFromArray(procsOn(h).map((p) => tableFromRecord({ pid: p.pid, host: h, source: p.entryId }))));
+  };
+
   const mod = new LuaTable();
   mod.memory = readOnly(memory);
+  mod.hosts = readOnly(hosts);
   mod.gc = readOnly(gc);
   mod.runtime = readOnly(runtime);
   mod.process = readOnly(proc);
