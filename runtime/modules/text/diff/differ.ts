@@ -4,13 +4,12 @@
 // {{text}}, err; :patch_apply(patches, text) -> text, all_applied. Texts are diffed as UTF-8 characters, as go-diff
 // diffs runes.
 import { LuaTable, tableFromArray, tableFromRecord, tableNext, isTable } from '../../../core/table.js';
-import { LuaUserdata } from '../../../core/value.js';
+import { LuaUserdata, typeName } from '../../../core/value.js';
 import { ret1, ret2 } from '../../../core/results.js';
 import { argError, checkStr, checkTable, typeError } from '../../../core/args.js';
 import { readOnly } from '../../../core/read-only.js';
 import { numberToString } from '../../../core/number-format.js';
 import { addressOf } from '../../../core/tostring.js';
-import { typeName } from '../../../core/value.js';
 import { diffMain, DELETE, EQUAL, INSERT, type Diff, type Op } from './diff.js';
 import { patchApply, patchesFromText, patchMake, patchToText, type Patch, type PatchSettings } from './patch.js';
 
