@@ -127,6 +127,36 @@ describe('expr: the language', () => {
     ]);
   });
 
+  it('more builtins: splitAfter, take, toPairs / fromPairs, the bitwise ones on 64-bit ints', async () => {
+    expect(
+      await evalAll([
+        ['splitAfter("a,b,c", ",")'],
+        ['take([1, 2, 3], 2)'],
+        ['fromPairs(toPairs({a: 1})).a'],
+        ['bitand(12, 10) + bitor(12, 10) + bitxor(12, 10)'],
+        ['bitshl(1, 40) + bitnot(0) + bitshr(-8, 1)'],
+        ['bitushr(-1, 60)'],
+        ['bitshl(1, -1)'],
+      ]),
+    ).toEqual([
+      '[a,,b,,c] table',
+      '[1,2] table',
+      '1 number',
+      '28 number',
+      `${2 ** 40 - 1 - 4} number`,
+      '15 number',
+      'ERR Internal: invalid operation: negative shift count -1 (type int) (1:1)\\n | bitshl(1, -1)\\n | ^',
+    ]);
+  });
+
+  it('what moonforge does not support says so: let, if/else, dates', async () => {
+    expect(await evalAll([['let x = 1; x'], ['if x { 1 } else { 2 }'], ['now()']])).toEqual([
+      "ERR Internal: moonforge's expr does not support let variables (1:1)\\n | let x = 1; x\\n | ^",
+      "ERR Internal: moonforge's expr does not support if/else expressions (use ? :) (1:1)\\n | if x { 1 } else { 2 }\\n | ^",
+      "ERR Internal: moonforge's expr does not support now() (dates and durations) (1:1)\\n | now()\\n | ^",
+    ]);
+  });
+
   it('predicates take a closure: # is the element, .field its field, #index, #acc; braces optional; pipes', async () => {
     const env = '{users = {{name = "a", age = 30}, {name = "b", age = 15}}}';
     expect(

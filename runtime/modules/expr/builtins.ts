@@ -8,7 +8,10 @@ export type Closure = (pointer: unknown, index: number, acc?: unknown) => unknow
 type Builtin = (args: unknown[]) => unknown;
 
 /** The builtins whose arguments after the first are closures (parser.ts parses them so). */
-export const PREDICATE_BUILTINS = new Set(['all', 'any', 'none', 'one', 'filter', 'map', 'count', 'sum', 'find', 'findIndex', 'findLast', 'findLastIndex', 'groupBy', 'countBy', 'sortBy', 'reduce']);
+export const PREDICATE_BUILTINS = new Set(['all', 'any', 'none', 'one', 'filter', 'map', 'count', 'sum', 'find', 'findIndex', 'findLast', 'findLastIndex', 'groupBy', 'sortBy', 'reduce']);
+
+/** expr-lang builtins moonforge does not have (dates and durations): a call is a clear compile error. */
+export const UNSUPPORTED_BUILTINS = new Set(['now', 'duration', 'date', 'timezone']);
 
 // at -1: the evaluator puts the call's position on it
 const fail = (message: string): never => {
@@ -49,6 +52,21 @@ function sorted(name: string, items: unknown[], order: unknown, key: (x: unknown
   const keyed = items.map((x) => [key(x), x] as const);
   keyed.sort((a, b) => dir * compare(a[0], b[0]));
   return keyed.map((k) => k[1]);
+}
+
+/** An integer argument of the bitwise builtins, as a 64-bit integer. */
+function int64(name: string, v: unknown): bigint {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail(`cannot use ${typeOf(v)} as argument (type int) to call ${name}`);
+  return BigInt.asIntN(64, BigInt(v));
+}
+
+function bits(name: string, a: unknown[], f: (x: bigint, y: bigint) => bigint): number {
+  arity(name, a, 2);
+  const x = int64(name, a[0]);
+  const y = int64(name, a[1]);
+  if (name.includes('sh') && y < 0n) return fail(`invalid operation: negative shift count ${y} (type int)`);
+  // shifts past 63 give 0 (or -1 for a negative >>), as Go's
+  return Number(BigInt.asIntN(64, f(x, y > 64n ? 64n : y)));
 }
 
 /** Go's strings.TrimSpace set, and trim(s, cutset)'s set. */
@@ -193,6 +211,24 @@ const B: Record<string, Builtin> = {
     if (n < 0 || parts.length <= n) return parts;
     return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
   },
+  splitAfter(a) {
+    arity('splitAfter', a, 2, 3);
+    const s = str('splitAfter', a[0]);
+    const sep = str('splitAfter', a[1]);
+    const n = a[2] === undefined ? -1 : num('splitAfter', a[2]);
+    if (n === 0) return [];
+    // Go's strings.SplitAfter(N): each part keeps its separator
+    const parts: string[] = [];
+    let rest = s;
+    while ((n < 0 || parts.length < n - 1) && sep !== '' && rest.includes(sep)) {
+      const at = rest.indexOf(sep) + sep.length;
+      parts.push(rest.slice(0, at));
+      rest = rest.slice(at);
+    }
+    if (sep === '') return [...s].slice(0, n < 0 ? undefined : n);
+    parts.push(rest);
+    return parts;
+  },
   replace(a) {
     arity('replace', a, 3);
     return str('replace', a[0]).split(str('replace', a[1])).join(str('replace', a[2]));
@@ -244,6 +280,24 @@ const B: Record<string, Builtin> = {
     walk(arr('flatten', a[0]));
     return out;
   },
+  take(a) {
+    arity('take', a, 2);
+    const xs = arr('take', a[0]);
+    const n = a[1];
+    if (typeof n !== 'number' || !Number.isInteger(n)) return fail(`cannot take ${typeOf(n)} elements`);
+    return xs.slice(0, Math.max(0, Math.min(n, xs.length)));
+  },
+  toPairs: (a) => (arity('toPairs', a, 1), [...map('toPairs', a[0])].map(([k, v]) => [k, v])),
+  fromPairs(a) {
+    arity('fromPairs', a, 1);
+    const out = new Map<unknown, unknown>();
+    for (const p of arr('fromPairs', a[0])) {
+      if (!Array.isArray(p)) return fail(`invalid pair ${display(p)}`);
+      if (p.length !== 2) return fail(`invalid pair length ${display(p)}`);
+      out.set(p[0], p[1]);
+    }
+    return out;
+  },
   get(a) {
     arity('get', a, 2);
     const [obj, key] = a;
@@ -271,6 +325,18 @@ const B: Record<string, Builtin> = {
     const s = str('fromBase64', a[0]);
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return fail('illegal base64 data');
     return Buffer.from(s, 'base64').toString('latin1');
+  },
+  // bitwise, on Go's 64-bit ints
+  bitand: (a) => bits('bitand', a, (x, y) => x & y),
+  bitor: (a) => bits('bitor', a, (x, y) => x | y),
+  bitxor: (a) => bits('bitxor', a, (x, y) => x ^ y),
+  bitnand: (a) => bits('bitnand', a, (x, y) => x & ~y),
+  bitshl: (a) => bits('bitshl', a, (x, y) => x << y),
+  bitshr: (a) => bits('bitshr', a, (x, y) => x >> y),
+  bitushr: (a) => bits('bitushr', a, (x, y) => BigInt.asUintN(64, x) >> y),
+  bitnot(a) {
+    arity('bitnot', a, 1);
+    return Number(BigInt.asIntN(64, ~int64('bitnot', a[0])));
   },
   // predicates
   all: (a) => (arity('all', a, 2), arr('all', a[0]).every((x, i) => bool('all', fn('all', a[1])(x, i)))),
@@ -310,15 +376,6 @@ const B: Record<string, Builtin> = {
       const g = out.get(k);
       if (g === undefined) out.set(k, [x]);
       else g.push(x);
-    });
-    return out;
-  },
-  countBy(a) {
-    arity('countBy', a, 2);
-    const out = new Map<unknown, number>();
-    arr('countBy', a[0]).forEach((x, i) => {
-      const k = fn('countBy', a[1])(x, i);
-      out.set(k, (out.get(k) ?? 0) + 1);
     });
     return out;
   },

@@ -2,7 +2,7 @@
 // postfix member access and slices, the `? :` conditional at the lowest level, and closures for the predicate
 // builtins. Errors name the token as expr-lang does (`unexpected token Identifier("syntax")`).
 import { BINARY, ExprSyntaxError, NEGATABLE, tokenize, type Node, type Token } from './syntax.js';
-import { BUILTINS, PREDICATE_BUILTINS } from './builtins.js';
+import { BUILTINS, PREDICATE_BUILTINS, UNSUPPORTED_BUILTINS } from './builtins.js';
 
 // unary precedence (expr-lang parser/operator): `not` binds looser than comparisons' operands, `-` tighter
 const UNARY: Record<string, number> = { not: 50, '!': 50, '-': 90, '+': 90 };
@@ -125,6 +125,10 @@ class Parser {
       case 'ident':
         if (t.v === 'true' || t.v === 'false') return { k: 'lit', v: t.v === 'true', at: t.at };
         if (t.v === 'nil') return { k: 'lit', v: null, at: t.at };
+        // `let x = ...;` and `if c { a } else { b }`: expr-lang has them, moonforge does not
+        if ((t.v === 'let' && this.tok.t === 'ident') || (t.v === 'if' && this.tok.t !== 'eof' && this.binaryOp() === undefined && !this.isOp('?') && !this.isOp(')') && !this.isOp(','))) {
+          throw new ExprSyntaxError(`moonforge's expr does not support ${t.v === 'let' ? 'let variables' : 'if/else expressions (use ? :)'}`, t.at);
+        }
         if (WORD_OPERATORS.has(t.v)) this.unexpected(t);
         if (this.isOp('(')) {
           this.next();
@@ -197,6 +201,7 @@ class Parser {
   }
 
   private callArgs(name: string, at: number, args: Node[]): Node & { k: 'call' } {
+    if (UNSUPPORTED_BUILTINS.has(name)) throw new ExprSyntaxError(`moonforge's expr does not support ${name}() (dates and durations)`, at);
     if (!BUILTINS.has(name)) throw new ExprSyntaxError(`unknown func ${name}`, at);
     const predicate = PREDICATE_BUILTINS.has(name);
     while (!this.isOp(')')) {
