@@ -174,6 +174,10 @@ describe('expr: the language', () => {
   });
 
   it('runtime errors are Internal (wrapped "eval failed"), with the position and the source line (missing variables are nil)', async () => {
+    expect(await evalAll([['[1] + [2]'], ['"a" in "abc"']])).toEqual([
+      'ERR Internal: invalid operation: []interface {} + []interface {} (1:5)\\n | [1] + [2]\\n | ....^',
+      'ERR Internal: operator "in" not defined on string (1:5)\\n | "a" in "abc"\\n | ....^',
+    ]);
     expect(await evalAll([['x + y', '{x = 10}'], ['"a" + 1'], ['items[5]', '{items = {1}}'], ['a.b', '{}'], ['1 % 0'], ['1 && true']])).toEqual([
       'ERR Internal: invalid operation: int + <nil> (1:3)\\n | x + y\\n | ..^',
       'ERR Internal: invalid operation: string + int (1:5)\\n | "a" + 1\\n | ....^',

@@ -1,6 +1,6 @@
 // Evaluates a parsed expr-lang tree (parser.ts) against an environment, with expr-lang's runtime rules: `/` and `**`
 // give floats, `%` wants integers, `+` adds numbers or joins strings, comparisons want two numbers or two strings,
-// `&&` `||` `!` want booleans, arrays index from 0 (negative from the end), a missing map key or variable is nil,
+// `&&` `||` `!` want booleans, `in` wants an array or a map, arrays index from 0 (negative from the end), a missing map key or variable is nil,
 // fetching from nil fails unless through `?.`.
 import type { Node } from './syntax.js';
 import { BUILTINS, type Closure } from './builtins.js';
@@ -127,7 +127,6 @@ class Evaluator {
       case '+':
         if (typeof l === 'number' && typeof r === 'number') return l + r;
         if (typeof l === 'string' && typeof r === 'string') return l + r;
-        if (Array.isArray(l) && Array.isArray(r)) return [...l, ...r];
         return bad();
       case '-':
         return typeof l === 'number' && typeof r === 'number' ? l - r : bad();
@@ -156,7 +155,7 @@ class Evaluator {
         if (Array.isArray(r)) found = r.some((x) => equal(x, l));
         else if (r instanceof Map) found = r.has(l);
         else if (r === null) found = false;
-        else return bad();
+        else return fail(`operator "in" not defined on ${typeOf(r)}`, n.at);
         return found;
       }
       case 'contains':
