@@ -1,7 +1,8 @@
 // Checks the benchmark tooling itself (not moonforge's speed): the runner's output comparison and JSON, the
-// wasmoon/fengari drivers' print fidelity, and that the benchmark programs and generated Lua are valid Lua.
+// wasmoon/fengari drivers' print fidelity, that the benchmark programs and generated Lua are valid Lua, and that the
+// module benchmark's reference does the same work as moonforge.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +92,31 @@ describe('benchmark sources', () => {
     expect(files.length).toBeGreaterThan(3);
     const check = files.map((f) => `assert(loadfile(${JSON.stringify(join(dir, f))}))`).join('\n');
     referenceLuaOutput(check, { lua: 'lua5.4' });
+  });
+});
+
+describe('bench/modules', () => {
+  // The reference side must do the same work as moonforge's json.encode: the same document, as parsed JSON.
+  it("the plain-Lua reference encoder writes the document moonforge's json.encode writes", () => {
+    const doc = `{ id = 7, status = 'confirmed', total = 1234.56, note = 'a\\nb "q" \\\\ <&>',
+      customer = { id = 'c-7', vip = true }, items = { { sku = 'S-1', qty = 2, price = 10.5 }, { sku = 'S-2', qty = 1, price = 3 } },
+      tags = { 'gift', 'eu' } }`;
+    const ref = referenceLuaOutput(
+      `local json = dofile(${JSON.stringify(join(ROOT, 'bench', 'modules', 'ref-json.lua'))})\nio.write(json.encode(${doc}))`,
+      { lua: 'lua5.4' },
+    );
+    const dir = tempDir();
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', '_index.yaml'), 'version: "1.0"\nnamespace: b\nentries:\n  - name: t\n    kind: terminal.host\n' +
+      '  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [json, io]\n');
+    writeFileSync(join(dir, 'src', 'main.lua'), `return { main = function() io.write((json.encode(${doc}))) end }`);
+    const mf = execFileSync(node, [join(ROOT, 'bin', 'moonforge.mjs'), 'run', dir, '-x', 'b:main'], { encoding: 'utf8' });
+    expect(JSON.parse(ref)).toEqual(JSON.parse(mf));
+  });
+
+  it('run.mjs refuses an unknown option', () => {
+    const r = spawnSync(node, ['bench/modules/run.mjs', '--bogus'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown option --bogus');
   });
 });
