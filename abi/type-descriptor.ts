@@ -1,5 +1,6 @@
 // The type descriptor typed Lua compiles to: the plain JSON the compiler builds for a `type` alias (compiler/typed)
-// and embeds in the generated module (`defineTypeAliases(G, [...])`), and the runtime turns into type values
+// and embeds in the generated module (`defineTypeAliases(G, [...], readers?)`, readers giving the chunk-level locals
+// a qualified name `mod.Name` may start from: compiler/emit/alias-scopes.ts), and the runtime turns into type values
 // (runtime/types).
 
 /** A literal argument of a validator (`@min(0)`, `@pattern("^a")`); null when the argument is not a literal. */

@@ -2,4 +2,5 @@
 // its factory receives, what they do, the suspension protocol, the type descriptors). Bump it whenever generated code
 // would break against an older or newer runtime: every chunk exports it as `abi`, and loading a chunk whose `abi`
 // differs refuses it (runtime/abi.ts instantiateChunk) instead of running it against the wrong runtime.
-export const ABI_VERSION = 1;
+// 2: defineTypeAliases takes the aliases' local readers (qualified type names `mod.Name` starting from a local).
+export const ABI_VERSION = 2;

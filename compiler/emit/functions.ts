@@ -1,10 +1,11 @@
 // Function values. A function that may suspend is emitted twice, as a plain JS function and as its generator twin
 // (`mkY(plain, twin)` stores the twin at `plain.$y`); the text of each nested function is built once and embedded in
 // both bodies. The JS function names carry `$F<index>` so a JS stack frame leads back to the Lua function.
-import type { FunctionDeclaration } from '../lua-ast.js';
+import type { Chunk, FunctionDeclaration } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { ChunkEmitter, FunctionEmitter, marker, type Mode } from './context.js';
 import { emitBlock } from './statements.js';
+import { aliasLocalReaders } from './alias-scopes.js';
 
 export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
   const info = fx.ce.functionInfo(node);
@@ -56,10 +57,13 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
   // Type aliases are values bound as globals when the chunk loads (go-lua injectProtoTypes); TA maps their names.
   // TA belongs to this run of the chunk, not to the module: in process mode every process runs the chunk, and an
   // alias resolves the names it does not define in the globals of the process that made it.
+  // A qualified name (`mod.Name`) may start from a local of the chunk: each alias gets a reader of those it can see.
   const aliases = ce.extras.aliases;
+  const readers = aliasLocalReaders(ce, info.node as Chunk, aliases);
+  const locals = readers.some((r) => r !== undefined) ? `, [${readers.map((r) => r ?? 'undefined').join(', ')}]` : '';
   const types = aliases.length === 0
     ? ''
-    : `const TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))});\n`;
+    : `const TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))}${locals});\n`;
   return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${types}${body}\nR.n = 0;\n}`;
 }
 

@@ -29,7 +29,7 @@ export function stripTypes(source: string, file: string): StripResult {
     const lines = new LineIndex(source);
     aliases = parser.aliases.map((a) => {
       const { line, column } = lines.position(a.offset);
-      return { name: a.name, params: a.params, type: a.type, line, column };
+      return { name: a.name, params: a.params, type: a.type, line, column, offset: a.offset };
     });
   }
   return { code, aliases, diagnostics };

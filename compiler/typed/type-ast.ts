@@ -10,4 +10,6 @@ export interface TypeAlias extends AliasDesc {
   /** 1-based position of the `type` keyword */
   line: number;
   column: number;
+  /** offset of the `type` keyword in the source (the same in the stripped text, which keeps every position) */
+  offset: number;
 }
