@@ -30,8 +30,11 @@ function field(v: unknown, key: string): unknown {
 
 /** A resolver of qualified names: the type value at the end of the path, or undefined. */
 export function qualifiedResolver(reader: LocalReader, global: (name: string) => unknown): (name: string) => TypeValue | undefined {
+  // the names are the few a chunk's aliases spell: each split once, not on every validation
+  const paths = new Map<string, string[]>();
   return (name) => {
-    const parts = name.split('.');
+    let parts = paths.get(name);
+    if (parts === undefined) paths.set(name, (parts = name.split('.')));
     let v: unknown;
     try {
       v = reader(parts[0]!, global);
