@@ -210,6 +210,8 @@ export const KNOWN_KINDS: ReadonlySet<string> = new Set([
 export const RUN_KINDS: ReadonlySet<string> = new Set([
   'process.lua', 'function.lua', 'library.lua', 'module.lua', 'process.host', 'terminal.host', 'process.service',
   'security.policy',
+  // read by security.token_store(id) (runtime/modules/token-store/)
+  'security.token_store',
   'ns.definition', 'ns.dependency', 'ns.requirement',
   // read by the platform modules: registry (data entries), env (storages, variables), store (memory stores)
   'registry.entry',

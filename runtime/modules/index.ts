@@ -6,6 +6,7 @@ import { CALL_MODULES } from './call-modules.js';
 import { ENCODING_MODULES } from './encoding-modules.js';
 import { REGISTRY_MODULES } from './registry-modules.js';
 import { SERVICE_MODULES } from './service-modules.js';
+import { tokenStoreDirectory } from './token-store/directory.js';
 
 export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
 // Calling a function entry from host code (the test runner): runtime/modules/funcs/host-call.ts.
@@ -15,7 +16,11 @@ export { LOG_LEVELS, type LogLevel } from './logger/levels.js';
 /** Every platform module, by the name `modules:` lists it under. */
 export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];
 
-/** Makes each platform module for `host.rt` and makes it available to `modules:` lists. */
+/**
+ * Makes each platform module for `host.rt` and makes it available to `modules:` lists; gives the runtime's `security`
+ * module the app's token stores (kept in the stores of the `store` module).
+ */
 export function installPlatformModules(host: ModuleHost): void {
   for (const m of PLATFORM_MODULES) host.rt.globals.modules.set(m.name, m.create(host));
+  host.rt.security.provideTokenStores(tokenStoreDirectory(host));
 }

@@ -14,7 +14,7 @@ import { createProcessGlobals, type ProcessGlobals } from './process-globals.js'
 import type { Proc } from './proc.js';
 import { NodeTimeScheduler } from './scheduler.js';
 import type { MemoryLimits } from './memory-guard.js';
-import { createPermissionCheck, createSecurityModule } from '../security/index.js';
+import { createPermissionCheck, createSecurityModule, type SecurityModule } from '../security/index.js';
 import { PolicyRegistry } from '../security/registry.js';
 
 /** A compiled Lua chunk and what tracebacks need to map its JS frames back to Lua lines. */
@@ -79,6 +79,8 @@ export interface ProcessRuntime {
   globals: ProcessGlobals;
   /** the channel runtime processes share (modules that hand Lua a channel make it here) */
   channels: ChannelRuntime;
+  /** the `security` module (the platform modules give it the app's token stores) */
+  security: SecurityModule;
   entries: Map<string, ProcessEntry>;
   /** function.lua entries by id */
   functions: Map<string, ProcessEntry>;
@@ -226,6 +228,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     node,
     globals,
     channels,
+    security: sec,
     entries: opts.entries,
     functions,
     hosts: opts.hosts,

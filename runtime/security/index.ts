@@ -18,3 +18,5 @@ export { createSecurityModule, type SecurityModule, type SecurityModuleOptions }
 export { ActorValue, ScopeValue, PolicyValue } from './lua-values.js';
 export type { AttrRecord, AttrValue } from './values.js';
 export { createAppSecurity, type AppSecurity, type SecurityAppView } from './app-security.js';
+export { TokenStore, TokenBackendFailure, parseTokenStoreConfig, TOKEN_STORE_KIND, wrapInternal, type TokenBackend, type TokenStoreConfig, type TokenStoreDeps } from './token-store.js';
+export { TokenStoreValue, type TokenStoreDirectory } from './token-store-lua.js';

@@ -7,6 +7,14 @@ import type { Actor } from './conditions.js';
 import type { Policy } from './policy.js';
 import type { Scope } from './scope.js';
 import type { AttrRecord, AttrValue } from './values.js';
+import { argError, typeError } from '../core/args.js';
+
+/** CheckUserData then a type assertion: "userdata expected, got ..." for other values, "<what> expected" for others' userdata. */
+export function checkUserdata<T>(v: unknown, n: number, fname: string, cls: abstract new (...a: never[]) => T, what: string): T {
+  if (v instanceof cls) return v;
+  if (!(v instanceof LuaUserdata)) throw typeError(n, fname, 'userdata', v);
+  throw argError(n, fname, `${what} expected`);
+}
 
 /** One metatable per userdata type, its `__index` the method table (both read-only once `seal`ed). */
 export function typeMetatable(methods: LuaTable): LuaTable {

@@ -1,6 +1,7 @@
 // The `security` Lua module (wippyai/runtime runtime/lua/modules/security/module.go, docs en/lua/security/
-// security.md): actor(), scope(), can(), new_actor(), new_scope(), policy(), named_scope(), and the methods of
-// actors (:id :meta), scopes (:with :without :contains :policies :evaluate) and policies (:id :evaluate).
+// security.md): actor(), scope(), can(), new_actor(), new_scope(), policy(), named_scope(), token_store()
+// (token-store-lua.ts), and the methods of actors (:id :meta), scopes (:with :without :contains :policies :evaluate)
+// and policies (:id :evaluate).
 import { LuaTable, tableFromArray } from '../core/table.js';
 import { ARR, HASH } from '../core/symbols.js';
 import { ret1, ret2 } from '../core/results.js';
@@ -12,8 +13,9 @@ import { canAccess, isAllowed, type SecurityContext } from './check.js';
 import type { Actor } from './conditions.js';
 import type { PolicyRegistry } from './registry.js';
 import { Scope } from './scope.js';
-import { ActorValue, PolicyValue, ScopeValue, attrToLua, metaFromLua, typeMetatable } from './lua-values.js';
+import { ActorValue, PolicyValue, ScopeValue, attrToLua, checkUserdata, metaFromLua, typeMetatable } from './lua-values.js';
 import type { AttrRecord } from './values.js';
+import { createTokenStoreFunction, type TokenStoreDirectory } from './token-store-lua.js';
 
 export interface SecurityModuleOptions {
   registry: PolicyRegistry;
@@ -31,6 +33,13 @@ export interface SecurityModule {
   scopeOf(v: unknown): Scope | undefined;
   wrapActor(a: Actor): ActorValue;
   wrapScope(s: Scope): ScopeValue;
+  /**
+   * Where `token_store(id)` finds stores: the app's `security.token_store` entries, which the platform modules
+   * know (they own the key-value stores tokens live in). Until then every id is "resource not found".
+   */
+  provideTokenStores(directory: TokenStoreDirectory): void;
+  /** the app's policies (a token store rebuilds a token's scope from them) */
+  registry: PolicyRegistry;
 }
 
 function optMeta(v: unknown, n: number, fname: string): AttrRecord {
@@ -53,14 +62,9 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
   const wrapActor = (a: Actor): ActorValue => new ActorValue(actorMT, a);
   const wrapScope = (s: Scope): ScopeValue => new ScopeValue(scopeMT, s);
 
-  const checkUd = <T>(v: unknown, n: number, fname: string, cls: new (...a: never[]) => T, what: string): T => {
-    if (v instanceof cls) return v;
-    if (v instanceof LuaTable || typeof v !== 'object') throw typeError(n, fname, 'userdata', v);
-    throw argError(n, fname, `${what} expected`);
-  };
-  const checkActor = (v: unknown, n: number, fname: string): Actor => checkUd(v, n, fname, ActorValue, 'Actor').actor;
-  const checkScope = (v: unknown, fname: string): Scope => checkUd(v, 1, fname, ScopeValue, 'Scope').scope;
-  const checkPolicy = (v: unknown, fname: string): PolicyValue => checkUd(v, 1, fname, PolicyValue, 'Policy');
+  const checkActor = (v: unknown, n: number, fname: string): Actor => checkUserdata(v, n, fname, ActorValue, 'Actor').actor;
+  const checkScope = (v: unknown, fname: string): Scope => checkUserdata(v, 1, fname, ScopeValue, 'Scope').scope;
+  const checkPolicy = (v: unknown, fname: string): PolicyValue => checkUserdata(v, 1, fname, PolicyValue, 'Policy');
 
   /** A policy id given as a string, a Policy, or a {ns=, name=} table (scope.go scopeWithout/scopeContains). */
   const policyIdArg = (v: unknown, fname: string): string => {
@@ -86,7 +90,7 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
   // ---- Scope ----
   scopeMethods.with = (self: unknown, p: unknown) => {
     const s = checkScope(self, 'with');
-    const pol = checkUd(p, 2, 'with', PolicyValue, 'Policy');
+    const pol = checkUserdata(p, 2, 'with', PolicyValue, 'Policy');
     if (!allowed('security.scope.create', 'with')) throw luaError('not allowed to add policy to scope');
     return ret1(wrapScope(s.with(pol.policy)));
   };
@@ -176,6 +180,13 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
     if (!allowed('security.actor.create', aid)) throw luaError(`not allowed to create actor with ID: ${aid}`);
     return ret1(wrapActor({ id: aid, meta: optMeta(meta, 2, 'new_actor') }));
   };
+  let tokenStores: TokenStoreDirectory | undefined;
+  mod.token_store = createTokenStoreFunction({
+    allowed: (action, resource, meta) => isAllowed(opts.current(), action, resource, meta, { strictMode }),
+    wrapActor,
+    wrapScope,
+    directory: () => tokenStores,
+  });
   // library tables are read-only in Wippy (mod.Immutable = true), as every moonforge library table
   for (const t of [mod, actorMethods, scopeMethods, policyMethods, actorMT, scopeMT, policyMT]) readOnly(t);
 
@@ -185,5 +196,9 @@ export function createSecurityModule(opts: SecurityModuleOptions): SecurityModul
     scopeOf: (v) => (v instanceof ScopeValue ? v.scope : undefined),
     wrapActor,
     wrapScope,
+    registry,
+    provideTokenStores: (d) => {
+      tokenStores = d;
+    },
   };
 }

@@ -51,6 +51,7 @@ describe('entries moonforge does not act on', () => {
           '  - name: svc\n    kind: process.service\n    process: app:main\n    host: app:processes\n' +
           '  - name: data\n    kind: registry.entry\n    value: 1\n' +
           '  - name: cache\n    kind: store.memory\n' +
+          '  - name: tokens\n    kind: security.token_store\n    store: cache\n' +
           '  - name: policy\n    kind: security.policy\n    policy:\n      actions: "*"\n      resources: "*"\n      effect: allow\n',
       ),
       'src/main.lua': 'return { main = function() end }',

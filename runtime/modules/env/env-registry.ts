@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Entry } from '../../app/model.js';
 import type { ModuleHost } from '../module-host.js';
+import type { ProcessRuntime } from '../../process/process-runtime.js';
 import { parseId } from '../registry/ids.js';
 import { textToLua } from '../lua-text.js';
 import {
@@ -116,13 +117,26 @@ export class EnvRegistry {
 
   get(name: string, callerNs: string): string {
     const v = this.find(name, callerNs);
+    const value = this.valueOf(v);
+    if (value !== undefined) return value;
+    if (v.default !== '') return v.default;
+    throw VARIABLE_NOT_FOUND;
+  }
+
+  /**
+   * Registry.Lookup: the variable's value without its default, undefined when it is unset (what settings such as a
+   * token store's `token_key_env` read); throws EnvFailure when there is no such variable or storage.
+   */
+  lookup(name: string, callerNs: string): string | undefined {
+    return this.valueOf(this.find(name, callerNs));
+  }
+
+  private valueOf(v: Variable): string | undefined {
     const s = this.storage(v.storage);
     if (s === undefined) throw STORAGE_NOT_FOUND;
     const value = s.get(v.envName);
-    // an empty value counts as unset: the default, if there is one
-    if (value !== undefined && value !== '') return value;
-    if (v.default !== '') return v.default;
-    throw VARIABLE_NOT_FOUND;
+    // an empty value counts as unset
+    return value !== undefined && value !== '' ? value : undefined;
   }
 
   set(name: string, value: string, callerNs: string): void {
@@ -146,3 +160,15 @@ export class EnvRegistry {
 }
 
 export { EnvFailure };
+
+const registries = new WeakMap<ProcessRuntime, EnvRegistry>();
+
+/** The env registry of `host.rt` (one per runtime, so a memory storage's values are the same to every reader). */
+export function envRegistryOf(host: ModuleHost): EnvRegistry {
+  let r = registries.get(host.rt);
+  if (r === undefined) {
+    r = new EnvRegistry(host);
+    registries.set(host.rt, r);
+  }
+  return r;
+}

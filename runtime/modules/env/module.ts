@@ -10,7 +10,7 @@ import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import type { ModuleHost, PlatformModule } from '../module-host.js';
 import { namespaceOf } from '../registry/ids.js';
-import { EnvFailure, EnvRegistry } from './env-registry.js';
+import { EnvFailure, envRegistryOf } from './env-registry.js';
 
 const fail = (kind: string, message: string): unknown => ret2(undefined, createError({ kind, message, retryable: false }));
 
@@ -21,7 +21,7 @@ function failed(e: unknown, context: string): unknown {
 
 function createEnvModule(host: ModuleHost): LuaTable {
   const node = host.rt.node;
-  const envs = new EnvRegistry(host);
+  const envs = envRegistryOf(host);
   const callerNs = (): string => {
     const p = node.current;
     return p === undefined ? '' : namespaceOf(p.entryId);

@@ -10,12 +10,14 @@ import { FUNCS_MODULE } from '../../../runtime/modules/funcs/index.js';
 import { REGISTRY_MODULES } from '../../../runtime/modules/registry-modules.js';
 import { ENCODING_MODULES } from '../../../runtime/modules/encoding-modules.js';
 import type { Entry } from '../../../runtime/app/model.js';
+import { tokenStoreDirectory } from '../../../runtime/modules/token-store/directory.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
 const MODULES = ['time', 'ctx', 'security', 'io', 'funcs', 'registry', 'events', 'env', 'store', 'json', 'yaml', 'base64', 'hash', 'crypto', 'uuid'];
 
-/** The one entry the registry, env and store modules see: a memory store. */
+/** The entries the registry, env, store and security modules see: a memory store, and a token store kept in it. */
 const KV: Entry = { id: 'app:kv', namespace: 'app', name: 'kv', kind: 'store.memory', meta: {}, fields: {}, file: '', pos: { file: '', line: 1, column: 1 }, positions: {} };
+const TOKENS: Entry = { ...KV, id: 'app:tokens', name: 'tokens', kind: 'security.token_store', fields: { store: 'kv' } };
 
 interface Walk {
   readOnly: Map<string, string>; // path -> table id
@@ -44,8 +46,9 @@ async function walkTwice(): Promise<[Walk, Walk]> {
   });
   app.rt.globals.modules.set('io', createIoModule(app.rt.node.sched, () => {}));
   app.rt.globals.modules.set('funcs', FUNCS_MODULE.create({ rt: app.rt, registry: new Map(), log: () => {}, environment: {} }));
-  const host = { rt: app.rt, registry: new Map([[KV.id, KV]]), log: () => {}, environment: {} };
+  const host = { rt: app.rt, registry: new Map([[KV.id, KV], [TOKENS.id, TOKENS]]), log: () => {}, environment: {} };
   for (const m of [...REGISTRY_MODULES, ...ENCODING_MODULES]) app.rt.globals.modules.set(m.name, m.create(host));
+  app.rt.security.provideTokenStores(tokenStoreDirectory(host));
   // a function entry for the walk's futures: the child's chunk, called instead of spawned
   app.rt.functions.set('app:fn', app.rt.entries.get('app:child')!);
   const walks: Walk[] = [];
