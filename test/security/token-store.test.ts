@@ -12,6 +12,9 @@ import { parseTokenStoreConfig, TokenStore, type TokenStoreConfig } from '../../
 import { MemoryStore } from '../../runtime/modules/store/memory-store.js';
 import { LuaErrorValue, errorText } from '../../runtime/lib/wippy/errors.js';
 import { runWithGlobals } from './support.js';
+import { entry, makeApp } from '../support/process-harness.js';
+import { installPlatformModules } from '../../runtime/modules/index.js';
+import type { Entry } from '../../runtime/app/model.js';
 
 const ENTRIES = `  - name: kv
     kind: store.memory
@@ -425,5 +428,33 @@ describe('token store permissions (token_store.go: checked before anything is st
     const sec = createSecurityModule({ registry: new PolicyRegistry(), strictMode: false, current: () => undefined });
     const out = await runWithGlobals(`local s, e = security.token_store("app:tokens"); print(s, e:kind(), tostring(e))`, { security: sec.module });
     expect(out).toEqual(['nil\tInternal\tresource not found']);
+  });
+});
+
+describe('token expiry in virtual time', () => {
+  it('a token made to last 1h is gone after time.sleep("2h") of the virtual clock, with no real wait', async () => {
+    const at = { file: '', line: 1, column: 1 };
+    const kv: Entry = { id: 'app:kv', namespace: 'app', name: 'kv', kind: 'store.memory', meta: {}, fields: {}, file: '', pos: at, positions: {} };
+    const tokens: Entry = { ...kv, id: 'app:tokens', name: 'tokens', kind: 'security.token_store', fields: { store: 'kv' } };
+    const app = await makeApp({
+      'app:main': entry(
+        `local ts = security.token_store("app:tokens")
+        local a, s = security.new_actor("u"), security.new_scope()
+        local hour, day = ts:create(a, s, {expiration = "1h"}), ts:create(a, s)
+        time.sleep("2h")
+        local x, y, err = ts:validate(hour)
+        print(x, tostring(err), ts:validate(day):id())
+        time.sleep("23h")
+        print((ts:validate(day)))`,
+        ['time', 'security'],
+      ),
+    });
+    installPlatformModules({ rt: app.rt, registry: new Map([[kv.id, kv], [tokens.id, tokens]]), log: () => {}, environment: {} });
+    const started = Date.now();
+    app.rt.spawn('app:main', 'app:processes');
+    app.settle();
+    expect(app.output.join('').split('\n').filter((l) => l !== '')).toEqual(['nil\ttoken not found\tu', 'nil']);
+    expect(app.time.now()).toBeGreaterThanOrEqual(25 * 3600_000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
