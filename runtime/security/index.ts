@@ -1,5 +1,5 @@
 // Public API of moonforge's security model (issue 5): policies loaded from `security.policy` entries, scopes, the
-// access decision, the node's permission check, service security contexts and the `security` Lua module.
+// access decision, the node's permission check, service security contexts, token stores and the `security` Lua module.
 export { Policy, parsePolicyConfig, type Decision, type Effect, type PolicyConfig, type PolicyProblem } from './policy.js';
 export { Scope } from './scope.js';
 export type { Actor, ConditionSpec, Operator } from './conditions.js';
@@ -18,5 +18,13 @@ export { createSecurityModule, type SecurityModule, type SecurityModuleOptions }
 export { ActorValue, ScopeValue, PolicyValue } from './lua-values.js';
 export type { AttrRecord, AttrValue } from './values.js';
 export { createAppSecurity, type AppSecurity, type SecurityAppView } from './app-security.js';
-export { TokenStore, TokenBackendFailure, parseTokenStoreConfig, TOKEN_STORE_KIND, wrapInternal, type TokenBackend, type TokenStoreConfig, type TokenStoreDeps } from './token-store.js';
-export { TokenStoreValue, type TokenStoreDirectory } from './token-store-lua.js';
+export {
+  TokenStore,
+  TokenBackendFailure,
+  parseTokenStoreConfig,
+  TOKEN_STORE_KIND,
+  wrapInternal,
+  type TokenBackend,
+  type TokenStoreConfig,
+} from './token-store.js';
+export type { TokenStoreDirectory } from './token-store-lua.js';

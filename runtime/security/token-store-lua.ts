@@ -91,7 +91,9 @@ export function createTokenStoreFunction(deps: TokenStoreLuaDeps): (id: unknown)
     const h = check(self, 'validate');
     if (h.closed) return ret3(undefined, undefined, internal('token store is closed'));
     const t = checkStr(token, 2, 'validate');
-    if (!deps.allowed('security.token.validate', h.id, { token: t })) return ret3(undefined, undefined, invalid('not allowed to validate token'));
+    if (!deps.allowed('security.token.validate', h.id, { token: t })) {
+      return ret3(undefined, undefined, invalid('not allowed to validate token'));
+    }
     const r = h.store.validate(t);
     if (r instanceof LuaErrorValue) return ret3(undefined, undefined, wrapInternal(r, 'validate token'));
     return ret3(deps.wrapActor(r.actor), deps.wrapScope(r.scope), undefined);

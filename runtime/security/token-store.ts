@@ -164,7 +164,9 @@ export class TokenStore {
     const data = kv.get(keyOf(base));
     if (data === undefined) return tokenNotFound();
     const read = readRecord(data);
-    if (read === undefined) return wrapInternal(fail(ERROR_KINDS.INTERNAL, 'the stored value is not token data'), 'failed to unmarshal token data');
+    if (read === undefined) {
+      return wrapInternal(fail(ERROR_KINDS.INTERNAL, 'the stored value is not token data'), 'failed to unmarshal token data');
+    }
     const policies: Policy[] = [];
     for (const id of read.policies) {
       const p = this.deps.policy(id);
@@ -202,7 +204,8 @@ function tokenRecord(actor: Actor, scope: Scope, now: number, expires: number | 
 function readRecord(v: unknown): { actor: Actor; policies: string[] } | undefined {
   if (!(v instanceof LuaTable)) return undefined;
   const { actor_id: id = '', actor_meta: meta, scope_policies: ids } = v;
-  if (typeof id !== 'string' || (meta !== undefined && !(meta instanceof LuaTable)) || (ids !== undefined && !(ids instanceof LuaTable))) return undefined;
+  const tableOrNil = (x: unknown): x is LuaTable | undefined => x === undefined || x instanceof LuaTable;
+  if (typeof id !== 'string' || !tableOrNil(meta) || !tableOrNil(ids)) return undefined;
   const policies = ids === undefined ? [] : ids[ARR];
   if (!policies.every((p): p is string => typeof p === 'string')) return undefined;
   const m = meta === undefined ? undefined : metaFromLua(meta);

@@ -74,7 +74,9 @@ export function tokenStoreDirectory(host: ModuleHost): TokenStoreDirectory {
       const known = made.get(id);
       if (known !== undefined && known.entry === e) return known.store;
       const cfg = parseTokenStoreConfig(e.fields, namespaceOf(id));
-      if (typeof cfg === 'string') return wrapInternal(error(ERROR_KINDS.INVALID, `invalid token store config: ${cfg}`), 'acquire token store');
+      if (typeof cfg === 'string') {
+        return wrapInternal(error(ERROR_KINDS.INVALID, `invalid token store config: ${cfg}`), 'acquire token store');
+      }
       const store = new TokenStore(cfg, signingKey(host, cfg), {
         backend: () => backend(cfg.store),
         policy: (pid) => policies.getPolicy(pid),
