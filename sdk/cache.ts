@@ -1,13 +1,41 @@
 // The compile cache: compiled modules are stored by a hash of everything that decides their text (source, chunk name,
 // options, the compiler build), so `moonforge run` compiles a file once and later runs only import it.
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 declare const __BUILD_ID__: string;
 
+/** The parts of the tree whose sources decide what a compiled module is and what runs it (as esbuild.config.mjs). */
+const BUILD_DIRS = ['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'];
+
+/**
+ * Running from the sources (the tests, under vitest): the build id is a hash of those sources, as the bundle's is,
+ * so a cached module compiled by an older compiler (or for an older ABI) is never taken for a current one. A fixed
+ * 'dev' id let every test run reuse modules compiled before a compiler change.
+ */
+function sourceTreeId(): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const parts: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) parts.push(p, readFileSync(p, 'latin1'));
+    }
+  };
+  for (const d of BUILD_DIRS) if (existsSync(join(root, d))) walk(join(root, d));
+  return `dev-${hash128(parts.map((p) => `${p.length}:${p}`).join(''))}`;
+}
+
+let buildId: string | undefined;
+
 /** Identifies the compiler and runtime build: part of every cache key. */
-export const BUILD_ID: string = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
+export function buildIdentity(): string {
+  buildId ??= typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : sourceTreeId();
+  return buildId;
+}
 
 export function cacheDisabled(): boolean {
   const v = process.env.MOONFORGE_CACHE;
@@ -62,7 +90,7 @@ export function cacheDir(): string {
  */
 export function cacheKey(parts: string[]): string {
   // Each part prefixed with its length: no two different lists of parts make the same text.
-  return hash128([BUILD_ID, ...parts].map((p) => `${p.length}:${p}`).join(''));
+  return hash128([buildIdentity(), ...parts].map((p) => `${p.length}:${p}`).join(''));
 }
 
 /**
