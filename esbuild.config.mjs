@@ -63,7 +63,7 @@ const { metafile } = await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Dependencies stay external (installed next to dist/, loaded from node_modules), except the source-map decoder
   // the runtime imports on every run: bundled, it costs no package resolution and no extra module files at start-up.
-  external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping', 'ajv', 'uuid'],
+  external: ['luaparse', 'rxjs', 'yaml', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions'],
   plugins: [builtinsThroughRequire],
   logLevel: 'warning',
   metafile: true,
