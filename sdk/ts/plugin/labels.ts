@@ -1,0 +1,18 @@
+// MF9002: labelled statements. TSTL 1.37.1 has no Lua form for them on any target (it stops with "Unsupported node
+// kind LabeledStatement", TypeScriptToLua#391); this says what to write instead, at the label.
+import ts from 'typescript';
+import type { NodeRule, RuleContext } from './rule-context.js';
+
+export const labels: NodeRule = {
+  kinds: [ts.SyntaxKind.LabeledStatement],
+  check(node: ts.Node, ctx: RuleContext) {
+    const labelled = node as ts.LabeledStatement;
+    ctx.report({
+      rule: 'label',
+      at: labelled.label,
+      message: `labelled statements are not supported: TSTL cannot compile '${labelled.label.text}:' to Lua`,
+      suggestion:
+        'move the inner loop into a function and return from it, or set a flag in the inner loop and break the outer loop when it is set',
+    });
+  },
+};

@@ -1,0 +1,73 @@
+// Whether a value of a TypeScript type can cross processes as a message payload or spawn argument: the checker's
+// side of the SDK's `Moonforge.Sendable<T>` (types/core.d.ts), with the reason in words. A payload is copied into the
+// receiving process as data: a function (or an object's method) means nothing there, a class instance arrives
+// without its class, and runtime objects (channels, messages, timers: `Moonforge.RuntimeObject`) arrive as nil. So a
+// type is sendable when it is built of primitives, error values, arrays, tuples, plain objects and Lua tables of
+// sendable types. `any` and `unknown` say nothing, so they pass.
+import ts from 'typescript';
+
+/** Wippy's error values: userdata with methods that the runtime itself copies across processes. */
+const ERROR_VALUE = 'Moonforge.Error';
+/** The phantom property of the SDK's runtime objects (`Moonforge.RuntimeObject`). */
+const RUNTIME_OBJECT_MARK = '__moonforge_runtime_object';
+
+/** The language extensions' table types (LuaTable, LuaMap, ...): plain tables, whose members are their type arguments. */
+const LANGUAGE_EXTENSIONS = /[\\/]@typescript-to-lua[\\/]language-extensions[\\/]/;
+
+function isDeclaredIn(symbol: ts.Symbol, pattern: RegExp): boolean {
+  return (symbol.declarations ?? []).some((d) => pattern.test(d.getSourceFile().fileName));
+}
+
+/**
+ * Why a value of `type` cannot cross processes, as a phrase about `path` (the payload, or a field of it), or
+ * undefined when it can.
+ */
+export function whyNotSendable(checker: ts.TypeChecker, type: ts.Type, path: string): string | undefined {
+  return visit(checker, type, path, new Set());
+}
+
+function visit(checker: ts.TypeChecker, type: ts.Type, path: string, seen: Set<ts.Type>): string | undefined {
+  if (seen.has(type)) return undefined; // a recursive type: its other parts are being looked at already
+  seen.add(type);
+  if (type.isUnionOrIntersection()) {
+    for (const part of type.types) {
+      const why = visit(checker, part, path, seen);
+      if (why) return why;
+    }
+    return undefined;
+  }
+  if (!(type.flags & ts.TypeFlags.Object)) return undefined;
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return `${path} is a function`;
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (symbol && checker.getFullyQualifiedName(symbol) === ERROR_VALUE) return undefined;
+  if (type.getProperty(RUNTIME_OBJECT_MARK)) {
+    return `${path} is ${symbol ? `a ${symbol.name}` : 'a runtime object'}, which arrives as nil in another process`;
+  }
+  const args = checker.isArrayType(type) || checker.isTupleType(type) ||
+    (symbol !== undefined && isDeclaredIn(symbol, LANGUAGE_EXTENSIONS))
+    ? checker.getTypeArguments(type as ts.TypeReference)
+    : undefined;
+  if (args) {
+    for (const arg of args) {
+      const why = visit(checker, arg, `${path}[]`, seen);
+      if (why) return why;
+    }
+    return undefined;
+  }
+  const properties = checker.getPropertiesOfType(type);
+  if (symbol && symbol.flags & ts.SymbolFlags.Class) {
+    const method = properties.find((p) => p.flags & ts.SymbolFlags.Method);
+    if (method) return `${path} is an instance of class ${symbol.name}, which has methods ('${method.name}')`;
+  }
+  for (const property of properties) {
+    const where = `${path}.${property.name}`;
+    if (property.flags & ts.SymbolFlags.Method) return `${where} is a method`;
+    const why = visit(checker, checker.getTypeOfSymbol(property), where, seen);
+    if (why) return why;
+  }
+  for (const info of checker.getIndexInfosOfType(type)) {
+    const why = visit(checker, info.type, `${path}[key]`, seen);
+    if (why) return why;
+  }
+  return undefined;
+}
