@@ -19,6 +19,7 @@ Usage:
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
                                         run the app's tests (entries with meta.type: test); see moonforge test --help
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
+  moonforge init DIR [--ts]             write a new app into DIR (Lua, or TypeScript with --ts); see moonforge init --help
   moonforge --help | --version
 
 Options:
@@ -212,6 +213,11 @@ export async function main(argv: string[]): Promise<number> {
       return compileCommand(rest);
     case 'test':
       return testCommand(rest);
+    case 'init': {
+      // Loaded only for this command: its templates are of no use to a run.
+      const { initCommand } = await import('../init/init-command.js');
+      return initCommand(rest);
+    }
     default:
       process.stderr.write(`moonforge: unknown command '${cmd}'\n${USAGE}`);
       return 2;
