@@ -125,6 +125,11 @@ declare namespace process {
    * @noSelf
    */
   namespace registry {
+    /** Registry scopes, as Wippy's module names them. */
+    const LOCAL: 0;
+    const CONSISTENT: 1;
+    const EVENTUAL: 2;
+    const STRONG: 3;
     /** Registers `name` for this process (or `pid`): `true, nil`, or `nil, err` when another process holds it. */
     function register(name: string, pid?: Moonforge.Pid): Moonforge.Status;
     function lookup(name: string): Moonforge.Result<Moonforge.Pid>;
