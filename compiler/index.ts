@@ -26,6 +26,21 @@ export interface CompileOptions {
   processMode?: boolean;
   /** file name of the emitted module, for the source map's `file` field */
   outName?: string;
+  /** the source the Lua was generated from (TypeScriptToLua output), when runtime positions should point there */
+  origin?: SourceOrigin;
+}
+
+/**
+ * Where generated Lua came from. Runtime positions (error messages, function names in tracebacks, the source map)
+ * are given in this source instead of the Lua text; compile diagnostics stay in the Lua text (the caller maps them).
+ */
+export interface SourceOrigin {
+  /** the original file as shown at run time and named in the source map */
+  file: string;
+  /** its text, embedded in the source map */
+  source: string;
+  /** the original 1-based line and 0-based column of a 1-based line and 0-based column of the Lua text */
+  position(line: number, column: number): { line: number; column: number };
 }
 
 export interface CompileResult {
@@ -46,7 +61,9 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   if (parsed.chunk === undefined) return { code: '', map: undefined, diagnostics: parsed.diagnostics, ok: false };
   const chunk = parsed.chunk;
   try {
-    const analysis = analyzeChunk(chunk, { processMode: options.processMode ?? false, chunkName });
+    const origin = options.origin;
+    const lineOf = origin === undefined ? undefined : (line: number) => origin.position(line, 0).line;
+    const analysis = analyzeChunk(chunk, { processMode: options.processMode ?? false, chunkName, lineOf });
     const comments = (chunk.comments ?? []).map((c) => c.range).sort((a, b) => a[0] - b[0]);
     const ce = new ChunkEmitter(
       analysis,
@@ -54,7 +71,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
       front.extras,
     );
     const main = analysis.functions.get(chunk)!;
-    const out = emitModule(ce, main, file, source, options.outName ?? `${file}.mjs`);
+    const out = emitModule(ce, main, origin ?? { file, source, position: (line, column) => ({ line, column }) }, options.outName ?? `${file}.mjs`);
     // problems found while emitting are collected: all of them are reported, and the emitted text is not used
     const diagnostics = ce.diagnostics(file);
     if (diagnostics.length > 0) return { code: '', map: undefined, diagnostics, ok: false };

@@ -1,7 +1,8 @@
 // From a loaded Wippy app to a running process runtime: compiles every Lua entry a process can reach (its own chunk
 // and its imported libraries, transitively) in process mode through the compile cache, and turns each process.lua
 // and function.lua entry into a ProcessEntry whose `modules:` and `imports:` are bound before main runs (spec §1.5).
-// A function.lua entry runs as a call (funcs.call), each call a short-lived process of its own.
+// A function.lua entry runs as a call (funcs.call), each call a short-lived process of its own. Entries whose source
+// is a .ts file are built first, all of them as one TypeScript program (ts/app-build.ts, loaded only for them).
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SchedulerLike } from 'rxjs';
@@ -33,6 +34,7 @@ import { installPlatformModules, type LogLevel, type LogRecord } from '../runtim
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import { readMap } from './cache.js';
 import { compileFileCached, compileSourceCached } from './compile-cached.js';
+import type { CachedModule } from './cache.js';
 
 export interface AppRuntimeOptions {
   time?: SchedulerLike;
@@ -134,20 +136,50 @@ function chunkNameOf(app: EntrySet, e: LuaEntry): string {
   return e.id;
 }
 
-async function compileEntry(app: EntrySet, e: LuaEntry, problems: StartProblem[]): Promise<CompiledChunk | undefined> {
-  const chunkName = chunkNameOf(app, e);
-  const out =
-    e.source.type === 'file'
-      ? await compileFileCached(e.source.path, chunkName, true)
-      : await compileSourceCached(Buffer.from(e.source.code, 'utf8').toString('latin1'), chunkName, true);
-  if (!out.ok) {
-    for (const diagnostic of out.diagnostics) problems.push({ diagnostic, source: out.source });
-    return undefined;
+/** The compiled modules of an app's .ts entries, by source path (their problems are reported once, by the build). */
+type TsModules = ReadonlyMap<string, CachedModule>;
+
+async function compileEntry(app: EntrySet, e: LuaEntry, problems: StartProblem[], tsModules: TsModules): Promise<CompiledChunk | undefined> {
+  let compiled: CachedModule;
+  if (e.source.type === 'file' && e.source.path.endsWith('.ts')) {
+    const m = tsModules.get(e.source.path);
+    if (m === undefined) return undefined;
+    compiled = m;
+  } else {
+    const chunkName = chunkNameOf(app, e);
+    const out =
+      e.source.type === 'file'
+        ? await compileFileCached(e.source.path, chunkName, true)
+        : await compileSourceCached(Buffer.from(e.source.code, 'utf8').toString('latin1'), chunkName, true);
+    if (!out.ok) {
+      for (const diagnostic of out.diagnostics) problems.push({ diagnostic, source: out.source });
+      return undefined;
+    }
+    compiled = { jsPath: out.jsPath!, mapPath: out.mapPath! };
   }
-  const url = pathToFileURL(out.jsPath!).href;
+  const url = pathToFileURL(compiled.jsPath).href;
   const module = (await import(url)) as CompiledChunkModule;
-  const mapPath = out.mapPath!;
+  const mapPath = compiled.mapPath;
   return { module, url, map: () => readMap(mapPath) };
+}
+
+/** The kinds whose `.ts` sources are built: what runs (processes, functions) and what they import (libraries). */
+const TS_KINDS = new Set([...RUNNABLE_KINDS, 'library.lua']);
+
+/**
+ * Builds every .ts entry of `app` as one program (the type checker runs once for the app), when it has any; its
+ * problems are added to `problems`.
+ */
+async function buildTsEntries(app: EntrySet, problems: StartProblem[]): Promise<TsModules> {
+  const files: string[] = [];
+  for (const e of app.entries.values()) {
+    if (isLuaEntry(e) && TS_KINDS.has(e.kind) && e.source.type === 'file' && e.source.path.endsWith('.ts')) files.push(e.source.path);
+  }
+  if (files.length === 0) return new Map();
+  const { buildAppTs } = await import('./ts/app-build.js');
+  const build = await buildAppTs(app.root, files);
+  problems.push(...build.problems);
+  return build.modules;
 }
 
 /**
@@ -222,11 +254,12 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
  */
 export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: ReadonlySet<string>): Promise<void> {
   const problems: StartProblem[] = [];
+  const tsModules = await buildTsEntries(app, problems);
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
     let p = compiled.get(e.id);
     if (p === undefined) {
-      p = compileEntry(app, e, problems);
+      p = compileEntry(app, e, problems, tsModules);
       compiled.set(e.id, p);
     }
     return p;

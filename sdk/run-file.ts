@@ -1,7 +1,7 @@
 // `moonforge run FILE.lua`: compile through the cache (compile-cached.ts), import the module and run it like lua.c
-// runs a script.
+// runs a script. A FILE.ts goes through the TypeScript build first (ts/script.ts, loaded only for it).
 import { pathToFileURL } from 'node:url';
-import { readMap } from './cache.js';
+import { readMap, type CachedModule } from './cache.js';
 import { compileFileCached } from './compile-cached.js';
 import { renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import { toLuaString } from './lua-string.js';
@@ -9,15 +9,27 @@ import { ByteWriter, runChunk, type CompiledChunkModule } from '../runtime/index
 
 /** Runs a Lua file; compile diagnostics go to stderr in `format`. */
 export async function runFile(path: string, args: string[], format: DiagnosticFormat = 'text'): Promise<number> {
-  const compiled = await compileFileCached(path, path);
-  if (!compiled.ok) {
-    process.stderr.write(`${renderDiagnosticsAs(format, compiled.diagnostics, compiled.source)}\n`);
-    return 1;
+  let compiled: CachedModule;
+  if (path.endsWith('.ts')) {
+    const { compileTsScript } = await import('./ts/script.js');
+    const built = await compileTsScript(path, format);
+    if (!built.ok) {
+      process.stderr.write(`${built.rendered}\n`);
+      return 1;
+    }
+    compiled = built.module;
+  } else {
+    const out = await compileFileCached(path, path);
+    if (!out.ok) {
+      process.stderr.write(`${renderDiagnosticsAs(format, out.diagnostics, out.source)}\n`);
+      return 1;
+    }
+    compiled = { jsPath: out.jsPath!, mapPath: out.mapPath! };
   }
-  const url = pathToFileURL(compiled.jsPath!).href;
+  const url = pathToFileURL(compiled.jsPath).href;
   const mod = (await import(url)) as CompiledChunkModule;
   const out = new ByteWriter(1);
-  const mapPath = compiled.mapPath!;
+  const mapPath = compiled.mapPath;
   let outcome;
   try {
     outcome = runChunk(mod, {

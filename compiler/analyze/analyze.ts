@@ -13,6 +13,8 @@ export interface AnalyzeOptions {
   processMode: boolean;
   /** chunk name, for anonymous function names in tracebacks */
   chunkName: string;
+  /** the line shown for a Lua line (generated Lua names the line of its original source) */
+  lineOf?: (line: number) => number;
 }
 
 type Scope = Map<string, LocalVar>;
@@ -313,7 +315,8 @@ class Analyzer {
   private functionBody(f: FunctionDeclaration, name: string | undefined): void {
     const isVararg = f.parameters.some((p) => p.type === 'VarargLiteral');
     const line = f.loc.start.line;
-    const display = name === undefined ? `function <${this.opts.chunkName}:${line}>` : `function '${name}'`;
+    const shown = this.opts.lineOf?.(line) ?? line;
+    const display = name === undefined ? `function <${this.opts.chunkName}:${shown}>` : `function '${name}'`;
     const info = this.newFunction(f, this.fn, display, line, isVararg);
     const outerFn = this.fn;
     const outerScopes = this.scopes;

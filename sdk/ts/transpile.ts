@@ -1,0 +1,52 @@
+// TypeScript → Lua for one program: type-check it whole (every problem of every file, one run), then TSTL over the
+// files asked for, its output kept in memory (Lua text and source map per .ts file). Nothing here caches or runs.
+import type * as ts from 'typescript';
+import { isError } from '../../diagnostics/index.js';
+import { convertDiagnostic, utf8Bytes, type Located } from './ts-diagnostics.js';
+import { programConfig, type TsProject } from './ts-project.js';
+import type { Toolchain } from './toolchain.js';
+
+export interface TranspiledChunk {
+  /** the Lua TSTL emitted, as bytes (latin1 chars of its UTF-8), as moonforge's compiler reads Lua */
+  lua: string;
+  /** TSTL's source map of it (Lua → .ts) */
+  map: string;
+  /** the .ts text */
+  tsText: string;
+}
+
+export interface TranspileResult {
+  /** by absolute .ts path, for each file of project.files that compiled */
+  chunks: Map<string, TranspiledChunk>;
+  problems: Located[];
+  ok: boolean;
+}
+
+export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path: string) => string): TranspileResult {
+  const { ts, tstl } = tc;
+  const config = programConfig(tc, project);
+  const program = ts.createProgram({ rootNames: config.rootNames, options: config.options as ts.CompilerOptions });
+  const diagnostics: ts.Diagnostic[] = [...config.configErrors, ...ts.getPreEmitDiagnostics(program)];
+  const wanted = new Set(project.files.map((f) => ts.sys.resolvePath(f)));
+  const sourceFiles = program.getSourceFiles().filter((sf) => wanted.has(ts.sys.resolvePath(sf.fileName)));
+  const lua = new Map<string, { code?: string; map?: string; sf: ts.SourceFile }>();
+  const emitted = new tstl.Transpiler().emit({
+    program,
+    sourceFiles,
+    writeFile: (name, text, _bom, _onError, files) => {
+      const sf = files?.[0];
+      if (sf === undefined) return;
+      const slot = lua.get(sf.fileName) ?? { sf };
+      if (name.endsWith('.map')) slot.map = text;
+      else slot.code = text;
+      lua.set(sf.fileName, slot);
+    },
+  });
+  diagnostics.push(...emitted.diagnostics);
+  const problems = diagnostics.map((d) => convertDiagnostic(ts, d, shown));
+  const chunks = new Map<string, TranspiledChunk>();
+  for (const { code, map, sf } of lua.values()) {
+    if (code !== undefined && map !== undefined) chunks.set(ts.sys.resolvePath(sf.fileName), { lua: utf8Bytes(code), map, tsText: sf.text });
+  }
+  return { chunks, problems, ok: !problems.some((p) => isError(p.diagnostic)) };
+}

@@ -1,0 +1,161 @@
+// What one TypeScript program is made of: its root files (the .ts sources of an app's entries, or one script), the
+// tsconfig.json it is configured by (the app's own, else moonforge's defaults) and the options moonforge always
+// imposes, because the Lua it runs and the way processes bind modules depend on them.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CompilerOptions } from 'typescript-to-lua';
+import { packageRoot, type Toolchain } from './toolchain.js';
+
+export interface TsProject {
+  /** the folder the program's sources live in: require paths of relative imports are relative to it (rootDir) */
+  rootDir: string;
+  /** the app's or the script's tsconfig.json, when it has one */
+  configPath?: string;
+  /** the .ts files to compile (entries, or the script) */
+  files: string[];
+}
+
+/** Source folders that are never part of a program. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.wippy']);
+
+/** The tsconfig.json of `dir`, if it has one. */
+export function findConfig(dir: string): string | undefined {
+  const p = join(dir, 'tsconfig.json');
+  return existsSync(p) ? p : undefined;
+}
+
+/**
+ * Every file that can change what the program compiles to, for the compile-cache key: the .ts files below the
+ * folder (an over-approximation of what the program includes, found without loading TypeScript), the tsconfig.json
+ * and moonforge's own declarations. Sorted, so the key does not depend on directory order.
+ */
+export function programInputs(project: TsProject): string[] {
+  const out = new Set<string>(project.files);
+  const walk = (d: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (SKIP_DIRS.has(name)) continue;
+      const p = join(d, name);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (name.endsWith('.ts')) out.add(p);
+    }
+  };
+  walk(project.configPath !== undefined ? dirname(project.configPath) : project.rootDir);
+  for (const p of sdkDeclarationFiles()) out.add(p);
+  if (project.configPath !== undefined) out.add(project.configPath);
+  return [...out].sort();
+}
+
+/** moonforge's declarations (types/**\/*.d.ts), the ambient globals and modules of every process. */
+export function sdkDeclarationFiles(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.d.ts')) out.push(p);
+    }
+  };
+  const types = join(packageRoot(), 'types');
+  if (existsSync(types)) walk(types);
+  return out;
+}
+
+/**
+ * The declaration files every program starts from: moonforge's, TSTL's language extensions (LuaMultiReturn, ...)
+ * and the Lua 5.4 standard library. Given as root files rather than `types`, so they resolve from moonforge's own
+ * node_modules wherever the app is, and no `@types` package (above all @types/node, whose `process` is not ours) is
+ * ever loaded.
+ */
+function declarationRoots(): string[] {
+  const modules = join(packageRoot(), 'node_modules');
+  return [
+    join(modules, '@typescript-to-lua/language-extensions/index.d.ts'),
+    join(modules, 'lua-types/5.4.d.ts'),
+    ...sdkDeclarationFiles(),
+  ];
+}
+
+export interface ProgramConfig {
+  rootNames: string[];
+  options: CompilerOptions;
+  /** problems of the tsconfig.json itself */
+  configErrors: import('typescript').Diagnostic[];
+}
+
+/**
+ * The options of the program: the tsconfig's (when there is one), with what moonforge needs imposed over them. Lua
+ * target 5.4 (goto-based continue, native bitwise operators; luaparse's 5.3 grammar reads all of it, facts §1.4),
+ * self-less functions, strict (else free functions get `_G` as self), the lualib inlined (below), source maps on,
+ * and every require left to the process's own `require`, which returns what the entry's `modules:` and `imports:`
+ * bound (spec §1.5): `import * as time from "time"` and `import * as util from "./util"` become `require("time")` and
+ * `require("util")`.
+ *
+ * The lualib is inlined: each chunk carries only the helpers it uses. With `require` every process would run the
+ * whole 85 KB bundle (1.2 MB of compiled JS) once per process before its main, whatever it used.
+ */
+export function programConfig({ ts, tstl }: Toolchain, project: TsProject): ProgramConfig {
+  let base: import('typescript').CompilerOptions = {};
+  let configFiles: string[] = [];
+  const configErrors: import('typescript').Diagnostic[] = [];
+  if (project.configPath !== undefined) {
+    const parsed = ts.getParsedCommandLineOfConfigFile(project.configPath, {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => configErrors.push(d),
+    });
+    if (parsed !== undefined) {
+      base = parsed.options;
+      configFiles = parsed.fileNames;
+      // a `types` entry the app names for its editor is replaced by the roots below: not an error here
+      configErrors.push(...parsed.errors.filter((d) => d.code !== 2688));
+    }
+  }
+  const rootDir = base.rootDir ?? project.rootDir;
+  const options: CompilerOptions = {
+    ...base,
+    target: ts.ScriptTarget.ESNext,
+    lib: ['lib.esnext.d.ts'],
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    types: [],
+    rootDir,
+    outDir: rootDir,
+    noEmit: false,
+    noEmitOnError: false,
+    declaration: false,
+    composite: false,
+    incremental: false,
+    sourceMap: true,
+    inlineSourceMap: false,
+    luaTarget: tstl.LuaTarget.Lua54,
+    noImplicitSelf: true,
+    luaLibImport: tstl.LuaLibImportKind.Inline,
+    noResolvePaths: ['**'],
+    noHeader: true,
+    luaBundle: undefined,
+    luaBundleEntry: undefined,
+  };
+  const rootNames = [...new Set([...declarationRoots(), ...configFiles, ...project.files])];
+  return { rootNames, options, configErrors };
+}
+
+/** The text of a file as the cache key reads it (bytes as latin1 chars), or a marker when it cannot be read. */
+export function inputText(path: string): string {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch (e) {
+    return `\u0100unreadable ${(e as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
