@@ -132,14 +132,10 @@ declare namespace Moonforge {
     | "golang/error";
 
   /**
-   * What `msg.payload()` returns for a payload type: nil for a message sent without payload, else a Payload (a
-   * message sent with several payloads untyped gives an array of them: typed topics carry one).
+   * What `msg.payload()` returns for a payload type: nil for a message sent without payload, else a Payload. (A
+   * message sent with several payloads, which typed topics never do, gives an array of Payloads: cast it.)
    */
-  type MessagePayload<P> = Untyped extends true
-    ? Payload<unknown> | LuaTable<number, Payload<unknown>> | undefined
-    : [P] extends [undefined]
-      ? undefined
-      : Payload<P>;
+  type MessagePayload<P> = Untyped extends true ? Payload<unknown> | undefined : [P] extends [undefined] ? undefined : Payload<P>;
 
   /** A message taken from the inbox (or a listener with `{ message: true }`). Methods are called with `:`. */
   interface Message<K extends string = TopicName, P = TopicPayload<K>> extends RuntimeObject {

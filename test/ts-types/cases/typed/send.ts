@@ -1,0 +1,21 @@
+// process.send is checked against Moonforge.Topics.
+export function send(pid: Pid): void {
+  process.send(pid, "ping", { round: 1, reply_to: process.pid() });
+  process.send(pid, "stop");
+  process.send(pid, "with_list", { items: ["a"], tags: new LuaTable() });
+  // @ts-expect-error TS2322 the wrong type for a field
+  process.send(pid, "pong", { round: "1" });
+  // @ts-expect-error TS2345 a topic nobody declared
+  process.send(pid, "pnog", { round: 1 });
+  // @ts-expect-error TS2554 ping needs its payload
+  process.send(pid, "ping");
+  // @ts-expect-error TS2554 stop carries none
+  process.send(pid, "stop", 1);
+  // @ts-expect-error TS2322 a function cannot cross processes
+  process.send(pid, "with_callback", { done: () => {} });
+  // @ts-expect-error TS2741 a channel arrives as nil in another process
+  process.send(pid, "with_channel", { replies: channel.new<number>() });
+  process.with_context({}).with_message("pong", { round: 2 }).spawn("app:w", "app:processes");
+  // @ts-expect-error TS2322 with_message is checked too
+  process.with_context({}).with_message("pong", { round: true });
+}
