@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 import { isError } from '../../diagnostics/index.js';
 import { convertDiagnostic, utf8Bytes, type Located } from './ts-diagnostics.js';
 import { programConfig, type TsProject } from './ts-project.js';
+import { createProcessRulesPlugin } from './plugin/index.js';
 import type { Toolchain } from './toolchain.js';
 
 export interface TranspiledChunk {
@@ -33,6 +34,8 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
   const emitted = new tstl.Transpiler().emit({
     program,
     sourceFiles,
+    // what cannot work in a moonforge process, as MF9xxx errors with a suggestion (plugin/catalogue.ts)
+    plugins: [createProcessRulesPlugin(ts)],
     writeFile: (name, text, _bom, _onError, files) => {
       const sf = files?.[0];
       if (sf === undefined) return;

@@ -3,6 +3,7 @@
 // the message and the rest (and related locations) as notes. A problem is carried with the source it points into,
 // since one program's problems span many files.
 import type * as ts from 'typescript';
+import { readRuleDiagnostic } from './plugin/index.js';
 import { formatDiagnostic, diagnosticRecord, jsonLines, type Diagnostic, type DiagnosticFormat } from '../../diagnostics/index.js';
 
 /** A diagnostic and the text of its file (bytes as latin1 chars), for the source line under it. */
@@ -28,6 +29,8 @@ export function bytePosition(text: string, offset: number): { line: number; colu
 }
 
 export function convertDiagnostic(tsApi: typeof ts, d: ts.Diagnostic, shown: (path: string) => string): Located {
+  const rule = readRuleDiagnostic(d);
+  if (rule !== undefined) return locate({ code: rule.code, message: rule.message, fix: rule.suggestion, file: '', line: 0, column: 0 }, d, shown);
   const [message, ...chain] = tsApi.flattenDiagnosticMessageText(d.messageText, '\n').split('\n');
   const notes = chain.map((l) => l.trim()).filter((l) => l !== '');
   for (const r of d.relatedInformation ?? []) {
@@ -41,6 +44,11 @@ export function convertDiagnostic(tsApi: typeof ts, d: ts.Diagnostic, shown: (pa
   const severity = d.category === tsApi.DiagnosticCategory.Error ? undefined : d.category === tsApi.DiagnosticCategory.Warning ? 'warning' : 'note';
   const base: Diagnostic = { code: `TS${d.code}`, message: message ?? '', file: '', line: 0, column: 0, ...(severity ? { severity } : {}) };
   if (notes.length > 0) base.notes = notes;
+  return locate(base, d, shown);
+}
+
+/** `base` placed where `d` points, with the source it points into. */
+function locate(base: Diagnostic, d: ts.Diagnostic, shown: (path: string) => string): Located {
   if (d.file === undefined || d.start === undefined) return { diagnostic: { ...base, file: d.file ? shown(d.file.fileName) : 'tsconfig' } };
   const at = bytePosition(d.file.text, d.start);
   const length = Math.max(1, [...d.file.text.slice(d.start, d.start + (d.length ?? 1)).split('\n')[0]!].length);

@@ -57,7 +57,7 @@ export interface RuleHit {
 }
 
 export function ruleHits(app: TsApp): RuleHit[] {
-  return checkProcessRules(app.program).map((d) => {
+  return checkProcessRules(ts, app.program).map((d) => {
     const rule = readRuleDiagnostic(d)!;
     const file = d.file;
     const at = file && d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start) : { line: -1, character: -1 };
@@ -92,7 +92,7 @@ export function renderHit(app: TsApp, hit: RuleHit): string {
 export function transpileToLua(app: TsApp): string[] {
   const result = new tstl.Transpiler().emit({
     program: app.program,
-    plugins: [createProcessRulesPlugin()],
+    plugins: [createProcessRulesPlugin(ts)],
     writeFile: (name, text) => {
       if (name.endsWith('.lua')) writeFileSync(join(app.dir, 'src', name.slice(join(app.dir, 'out').length + 1)), text);
     },

@@ -1,8 +1,8 @@
 // Runs every process rule over a program's own sources in one walk, and collects what they find: all of it is
 // reported in one run, nothing is thrown. Library files (TypeScript's lib, node_modules) are not walked.
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { findingDiagnostic, type Finding } from './report.js';
-import type { NodeRule, RuleContext } from './rule-context.js';
+import type { NodeRule, RuleContext, TsApi } from './rule-context.js';
 import { jumpOutOfTry } from './jump-out-of-try.js';
 import { labels } from './labels.js';
 import { hostGlobals } from './host-globals.js';
@@ -11,16 +11,16 @@ import { checkNodeTypes } from './node-types.js';
 
 const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads];
 
-function rulesByKind(): Map<ts.SyntaxKind, NodeRule[]> {
-  const byKind = new Map<ts.SyntaxKind, NodeRule[]>();
+function rulesByKind(ts: TsApi): Map<TS.SyntaxKind, NodeRule[]> {
+  const byKind = new Map<TS.SyntaxKind, NodeRule[]>();
   for (const rule of NODE_RULES) {
-    for (const kind of rule.kinds) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
+    for (const kind of rule.kinds(ts)) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
   }
   return byKind;
 }
 
 /** The files the author wrote: not TypeScript's lib, not a package's declarations. */
-export function ownSourceFiles(program: ts.Program): ts.SourceFile[] {
+function ownSourceFiles(program: TS.Program): TS.SourceFile[] {
   return program
     .getSourceFiles()
     .filter(
@@ -31,17 +31,20 @@ export function ownSourceFiles(program: ts.Program): ts.SourceFile[] {
     );
 }
 
-/** Every process-rule problem of the program, as ts.Diagnostics (source 'moonforge', codes MF9xxx). */
-export function checkProcessRules(program: ts.Program): ts.Diagnostic[] {
+/**
+ * Every process-rule problem of the program, as ts.Diagnostics (source 'moonforge', codes MF9xxx). `ts` is the
+ * TypeScript API the program was made with.
+ */
+export function checkProcessRules(ts: TsApi, program: TS.Program): TS.Diagnostic[] {
   const findings: Finding[] = [];
-  const ctx: RuleContext = { program, checker: program.getTypeChecker(), report: (f) => findings.push(f) };
+  const ctx: RuleContext = { ts, program, checker: program.getTypeChecker(), report: (f) => findings.push(f) };
   const files = ownSourceFiles(program);
   checkNodeTypes(ctx, files);
-  const byKind = rulesByKind();
-  const visit = (node: ts.Node): void => {
+  const byKind = rulesByKind(ts);
+  const visit = (node: TS.Node): void => {
     for (const rule of byKind.get(node.kind) ?? []) rule.check(node, ctx);
     ts.forEachChild(node, visit);
   };
   for (const file of files) visit(file);
-  return findings.map(findingDiagnostic);
+  return findings.map((f) => findingDiagnostic(ts, f));
 }

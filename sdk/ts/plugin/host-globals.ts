@@ -4,8 +4,8 @@
 // which is nil in a process: the program would fail at run time with "attempt to index a nil value". The host
 // globals of Node and browsers (console, setTimeout, ...) are not declared under the SDK's tsconfig at all, so
 // TypeScript's own error says to add the DOM library; this says what to use in moonforge instead.
-import ts from 'typescript';
-import type { NodeRule, RuleContext } from './rule-context.js';
+import type * as TS from 'typescript';
+import type { NodeRule, RuleContext, TsApi } from './rule-context.js';
 
 /** The lib globals TSTL 1.37.1 compiles itself (transformation/builtins and its lualib). */
 const TRANSLATED = new Set([
@@ -47,12 +47,12 @@ const UNDECLARED_HOST_GLOBALS = new Set([
   'structuredClone', 'fetch',
 ]);
 
-function isNodeTypesFile(file: ts.SourceFile): boolean {
+function isNodeTypesFile(file: TS.SourceFile): boolean {
   return /[\\/]node_modules[\\/]@types[\\/]node[\\/]/.test(file.fileName);
 }
 
 /** An identifier that names a value being read, not a declaration, a property name, a label or a type. */
-function isValueReference(id: ts.Identifier): boolean {
+function isValueReference(ts: TsApi, id: TS.Identifier): boolean {
   const parent = id.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
   if (ts.isQualifiedName(parent) || ts.isPartOfTypeNode(id)) return false;
@@ -61,13 +61,13 @@ function isValueReference(id: ts.Identifier): boolean {
   if (ts.isBindingElement(parent) && parent.propertyName === id) return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)) return false;
   if (ts.isNamespaceImport(parent)) return false;
-  const named = parent as ts.Node & { name?: ts.Node };
+  const named = parent as TS.Node & { name?: TS.Node };
   return named.name !== id || ts.isShorthandPropertyAssignment(parent);
 }
 
 /** True when every declaration of the name comes from TypeScript's lib files or @types/node: a host global. */
-function isHostGlobal(id: ts.Identifier, ctx: RuleContext): boolean {
-  const symbol = ts.isShorthandPropertyAssignment(id.parent)
+function isHostGlobal(id: TS.Identifier, ctx: RuleContext): boolean {
+  const symbol = ctx.ts.isShorthandPropertyAssignment(id.parent)
     ? ctx.checker.getShorthandAssignmentValueSymbol(id.parent)
     : ctx.checker.getSymbolAtLocation(id);
   if (!symbol) return UNDECLARED_HOST_GLOBALS.has(id.text);
@@ -80,10 +80,10 @@ function isHostGlobal(id: ts.Identifier, ctx: RuleContext): boolean {
 }
 
 export const hostGlobals: NodeRule = {
-  kinds: [ts.SyntaxKind.Identifier],
-  check(node: ts.Node, ctx: RuleContext) {
-    const id = node as ts.Identifier;
-    if (TRANSLATED.has(id.text) || !isValueReference(id) || !isHostGlobal(id, ctx)) return;
+  kinds: (ts) => [ts.SyntaxKind.Identifier],
+  check(node: TS.Node, ctx: RuleContext) {
+    const id = node as TS.Identifier;
+    if (TRANSLATED.has(id.text) || !isValueReference(ctx.ts, id) || !isHostGlobal(id, ctx)) return;
     // @types/node's `process` is MF9004's finding, said once for the program.
     if (id.text === 'process') return;
     ctx.report({

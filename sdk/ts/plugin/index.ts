@@ -1,8 +1,9 @@
 // The SDK's TSTL plugin: the process rules, what cannot work in a moonforge process, as located errors with a
-// suggestion (codes MF9xxx, catalogue.ts). The build passes `createProcessRulesPlugin()` in TSTL's `plugins` and
-// turns the diagnostics back into moonforge's with readRuleDiagnostic. The luaparse gate over TSTL's output is the
-// build's (sdk/ts), not the plugin's: one gate.
-import type ts from 'typescript';
+// suggestion (codes MF9xxx, catalogue.ts). The build passes `createProcessRulesPlugin(ts)` in TSTL's `plugins` and
+// reads the diagnostics back as moonforge's with readRuleDiagnostic (code, message, suggestion as the fix). The
+// luaparse gate over TSTL's output is the build's (sdk/ts/lua-gate.ts), not the plugin's: one gate. Nothing here
+// loads TypeScript: the caller hands over the instance TSTL uses (TypeScriptToLua#1141).
+import type * as TS from 'typescript';
 import type { Plugin } from 'typescript-to-lua';
 import { checkProcessRules } from './check-program.js';
 
@@ -11,8 +12,8 @@ export { readRuleDiagnostic, type RuleDiagnosticText } from './report.js';
 export { RULE_CODES, RULE_PREFIX, RULE_SOURCE } from './catalogue.js';
 
 /** The plugin object for TSTL's `plugins`: the rules run before transformation, over the whole program. */
-export function createProcessRulesPlugin(): Plugin {
+export function createProcessRulesPlugin(ts: typeof TS): Plugin {
   return {
-    beforeTransform: (program: ts.Program) => checkProcessRules(program),
+    beforeTransform: (program: TS.Program) => checkProcessRules(ts, program),
   };
 }

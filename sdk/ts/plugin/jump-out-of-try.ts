@@ -2,14 +2,14 @@
 // functions (the try block runs under pcall, the catch clause is a local function), so the jump lands in a function
 // with no loop: luaparse rejects "no loop to break" / "no visible label" (TypeScriptToLua#1598, open). A finally
 // block is emitted inline, so jumps out of it are fine; so are jumps whose loop or switch is inside the try.
-import ts from 'typescript';
-import type { NodeRule, RuleContext } from './rule-context.js';
+import type * as TS from 'typescript';
+import type { NodeRule, RuleContext, TsApi } from './rule-context.js';
 
 /** The closure boundary between a jump and its target, if there is one. */
-function closureCrossed(jump: ts.BreakOrContinueStatement): 'try' | 'catch' | undefined {
+function closureCrossed(ts: TsApi, jump: TS.BreakOrContinueStatement): 'try' | 'catch' | undefined {
   const isBreak = jump.kind === ts.SyntaxKind.BreakStatement;
   let crossed: 'try' | 'catch' | undefined;
-  for (let n: ts.Node = jump; n.parent !== undefined; n = n.parent) {
+  for (let n: TS.Node = jump; n.parent !== undefined; n = n.parent) {
     const parent = n.parent;
     if (ts.isIterationStatement(n, false) || (isBreak && ts.isSwitchStatement(n))) return crossed;
     if (ts.isFunctionLike(n)) return undefined;
@@ -20,11 +20,12 @@ function closureCrossed(jump: ts.BreakOrContinueStatement): 'try' | 'catch' | un
 }
 
 export const jumpOutOfTry: NodeRule = {
-  kinds: [ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement],
-  check(node: ts.Node, ctx: RuleContext) {
-    const jump = node as ts.BreakOrContinueStatement;
+  kinds: (ts) => [ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement],
+  check(node: TS.Node, ctx: RuleContext) {
+    const ts = ctx.ts;
+    const jump = node as TS.BreakOrContinueStatement;
     if (jump.label) return; // a labelled jump is reported with its label (MF9002)
-    const crossed = closureCrossed(jump);
+    const crossed = closureCrossed(ts, jump);
     if (!crossed) return;
     const word = jump.kind === ts.SyntaxKind.BreakStatement ? 'break' : 'continue';
     const block = crossed === 'try' ? 'a try block' : 'a catch clause';

@@ -1,12 +1,12 @@
 // MF9002: labelled statements. TSTL 1.37.1 has no Lua form for them on any target (it stops with "Unsupported node
 // kind LabeledStatement", TypeScriptToLua#391); this says what to write instead, at the label.
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { NodeRule, RuleContext } from './rule-context.js';
 
 export const labels: NodeRule = {
-  kinds: [ts.SyntaxKind.LabeledStatement],
-  check(node: ts.Node, ctx: RuleContext) {
-    const labelled = node as ts.LabeledStatement;
+  kinds: (ts) => [ts.SyntaxKind.LabeledStatement],
+  check(node: TS.Node, ctx: RuleContext) {
+    const labelled = node as TS.LabeledStatement;
     ctx.report({
       rule: 'label',
       at: labelled.label,

@@ -2,13 +2,13 @@
 // global (TypeScript then reports merge errors far from the cause), and it declares host globals a process does not
 // have. Reported once: at the `/// <reference types="node" />` that pulls it in when a source has one, otherwise for
 // the program (the tsconfig's "types" list names it, or there is no list, which loads every @types package).
-import type ts from 'typescript';
+import type * as TS from 'typescript';
 import type { RuleContext } from './rule-context.js';
 
 const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/;
 const MESSAGE = '@types/node must not be loaded: its `process` clashes with the process global of moonforge';
 
-export function checkNodeTypes(ctx: RuleContext, userFiles: readonly ts.SourceFile[]): void {
+export function checkNodeTypes(ctx: RuleContext, userFiles: readonly TS.SourceFile[]): void {
   if (!ctx.program.getSourceFiles().some((f) => NODE_TYPES.test(f.fileName))) return;
   for (const file of userFiles) {
     const ref = file.typeReferenceDirectives.find((r) => r.fileName === 'node');

@@ -1,7 +1,7 @@
 // How a rule's finding becomes a ts.Diagnostic (what TSTL's plugin hooks return) and how the build reads it back as
 // moonforge's code, message and suggestion. The suggestion is the second link of the message chain, so a generic
 // TypeScript formatter still shows it as a "Suggestion:" line under the message.
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import { RULE_CODES, RULE_PREFIX, RULE_SOURCE, type RuleName } from './catalogue.js';
 
 const SUGGESTION = 'Suggestion: ';
@@ -11,23 +11,23 @@ export interface Finding {
   message: string;
   suggestion: string;
   /** where: a node, a span of a file, or nothing for a problem of the program as a whole */
-  at?: ts.Node | Span;
+  at?: TS.Node | Span;
 }
 
 export interface Span {
-  file: ts.SourceFile;
+  file: TS.SourceFile;
   start: number;
   length: number;
 }
 
-function spanOf(at: ts.Node | Span | undefined): Span | undefined {
+function spanOf(at: TS.Node | Span | undefined): Span | undefined {
   if (at === undefined || !('kind' in at)) return at;
   const file = at.getSourceFile();
   const start = at.getStart(file);
   return { file, start, length: at.getEnd() - start };
 }
 
-export function findingDiagnostic(f: Finding): ts.Diagnostic {
+export function findingDiagnostic(ts: typeof TS, f: Finding): TS.Diagnostic {
   const code = RULE_CODES[f.rule];
   const category = ts.DiagnosticCategory.Error;
   const span = spanOf(f.at);
@@ -55,7 +55,7 @@ export interface RuleDiagnosticText {
 }
 
 /** The code, message and suggestion of a diagnostic this plugin made; undefined for any other diagnostic. */
-export function readRuleDiagnostic(d: ts.Diagnostic): RuleDiagnosticText | undefined {
+export function readRuleDiagnostic(d: TS.Diagnostic): RuleDiagnosticText | undefined {
   if (d.source !== RULE_SOURCE || typeof d.messageText === 'string') return undefined;
   const next = d.messageText.next?.[0]?.messageText ?? '';
   return {

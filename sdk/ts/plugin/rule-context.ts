@@ -1,15 +1,19 @@
-// What every process rule gets: the program, its type checker, and where to put what it finds.
-import type ts from 'typescript';
+// What every process rule gets: the TypeScript API (the instance TSTL uses, loaded at first use by the toolchain, so
+// that importing the plugin costs nothing), the program, its type checker, and where to put what it finds.
+import type * as TS from 'typescript';
 import type { Finding } from './report.js';
 
+export type TsApi = typeof TS;
+
 export interface RuleContext {
-  program: ts.Program;
-  checker: ts.TypeChecker;
+  ts: TsApi;
+  program: TS.Program;
+  checker: TS.TypeChecker;
   report(finding: Finding): void;
 }
 
 /** A rule that looks at nodes of some kinds, as the walker meets them. */
 export interface NodeRule {
-  kinds: readonly ts.SyntaxKind[];
-  check(node: ts.Node, ctx: RuleContext): void;
+  kinds(ts: TsApi): readonly TS.SyntaxKind[];
+  check(node: TS.Node, ctx: RuleContext): void;
 }

@@ -4,7 +4,8 @@
 // without its class, and runtime objects (channels, messages, timers: `Moonforge.RuntimeObject`) arrive as nil. So a
 // type is sendable when it is built of primitives, error values, arrays, tuples, plain objects and Lua tables of
 // sendable types. `any` and `unknown` say nothing, so they pass.
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import type { TsApi } from './rule-context.js';
 
 /** Wippy's error values: userdata with methods that the runtime itself copies across processes. */
 const ERROR_VALUE = 'Moonforge.Error';
@@ -14,7 +15,7 @@ const RUNTIME_OBJECT_MARK = '__moonforge_runtime_object';
 /** The language extensions' table types (LuaTable, LuaMap, ...): plain tables, whose members are their type arguments. */
 const LANGUAGE_EXTENSIONS = /[\\/]@typescript-to-lua[\\/]language-extensions[\\/]/;
 
-function isDeclaredIn(symbol: ts.Symbol, pattern: RegExp): boolean {
+function isDeclaredIn(symbol: TS.Symbol, pattern: RegExp): boolean {
   return (symbol.declarations ?? []).some((d) => pattern.test(d.getSourceFile().fileName));
 }
 
@@ -22,16 +23,16 @@ function isDeclaredIn(symbol: ts.Symbol, pattern: RegExp): boolean {
  * Why a value of `type` cannot cross processes, as a phrase about `path` (the payload, or a field of it), or
  * undefined when it can.
  */
-export function whyNotSendable(checker: ts.TypeChecker, type: ts.Type, path: string): string | undefined {
-  return visit(checker, type, path, new Set());
+export function whyNotSendable(ts: TsApi, checker: TS.TypeChecker, type: TS.Type, path: string): string | undefined {
+  return visit(ts, checker, type, path, new Set());
 }
 
-function visit(checker: ts.TypeChecker, type: ts.Type, path: string, seen: Set<ts.Type>): string | undefined {
+function visit(ts: TsApi, checker: TS.TypeChecker, type: TS.Type, path: string, seen: Set<TS.Type>): string | undefined {
   if (seen.has(type)) return undefined; // a recursive type: its other parts are being looked at already
   seen.add(type);
   if (type.isUnionOrIntersection()) {
     for (const part of type.types) {
-      const why = visit(checker, part, path, seen);
+      const why = visit(ts, checker, part, path, seen);
       if (why) return why;
     }
     return undefined;
@@ -45,11 +46,11 @@ function visit(checker: ts.TypeChecker, type: ts.Type, path: string, seen: Set<t
   }
   const args = checker.isArrayType(type) || checker.isTupleType(type) ||
     (symbol !== undefined && isDeclaredIn(symbol, LANGUAGE_EXTENSIONS))
-    ? checker.getTypeArguments(type as ts.TypeReference)
+    ? checker.getTypeArguments(type as TS.TypeReference)
     : undefined;
   if (args) {
     for (const arg of args) {
-      const why = visit(checker, arg, `${path}[]`, seen);
+      const why = visit(ts, checker, arg, `${path}[]`, seen);
       if (why) return why;
     }
     return undefined;
@@ -62,11 +63,11 @@ function visit(checker: ts.TypeChecker, type: ts.Type, path: string, seen: Set<t
   for (const property of properties) {
     const where = `${path}.${property.name}`;
     if (property.flags & ts.SymbolFlags.Method) return `${where} is a method`;
-    const why = visit(checker, checker.getTypeOfSymbol(property), where, seen);
+    const why = visit(ts, checker, checker.getTypeOfSymbol(property), where, seen);
     if (why) return why;
   }
   for (const info of checker.getIndexInfosOfType(type)) {
-    const why = visit(checker, info.type, `${path}[key]`, seen);
+    const why = visit(ts, checker, info.type, `${path}[key]`, seen);
     if (why) return why;
   }
   return undefined;
