@@ -1,8 +1,8 @@
 // `moonforge init DIR [--ts]`: writes a new app from app-template.ts into DIR (created if needed), refusing a folder
 // that already holds anything, so no file of the user's is ever overwritten.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../ts/toolchain.js';
 import { appTemplate } from './app-template.js';
 
 export type InitResult = { ok: true; files: string[] } | { ok: false; message: string };
@@ -36,13 +36,4 @@ export function typesPathFrom(appDir: string, pkgRoot: string): string {
   const depth = relative(parse(appDir).root, appDir).split(sep).length;
   if (climbs >= depth) return types.split(sep).join('/');
   return rel.startsWith('..') ? rel.split(sep).join('/') : `./${rel.split(sep).join('/')}`;
-}
-
-/** The folder of moonforge's package.json, above this module whether it runs from dist/ or from the sources. */
-function packageRoot(): string {
-  for (let d = dirname(fileURLToPath(import.meta.url)); ; d = dirname(d)) {
-    const pkg = join(d, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'moonforge') return d;
-    if (dirname(d) === d) throw new Error('moonforge init: cannot find the moonforge package above its own module');
-  }
 }

@@ -1,11 +1,13 @@
 // The example apps of examples/, run as `moonforge run APPDIR -x NS:NAME` does (in process), and order-desk, the
 // example of the repository README, through the real CLI (`node esbuild.config.mjs` first): run with stdin from its
-// orders file, and `moonforge test` on its test suite.
+// orders file, and `moonforge test` on its test suite. The TypeScript twins of examples/ts/ give their Lua twin's
+// output and type-check with their own tsconfig.json as an editor reads it.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAppInProcess } from '../support/app-in-process.js';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { typeCheckApp } from '../support/ts-app-check.js';
 
 const EX = join(import.meta.dirname, '../../examples');
 
@@ -13,6 +15,11 @@ const EX = join(import.meta.dirname, '../../examples');
 function fencedBlocks(file: string, lang: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map((m) => m[1]);
+}
+
+/** What may differ between the twins: the source file in error positions, and which worker a job landed on. */
+function twinLines(lines: string[]): string[] {
+  return lines.map((l) => l.replace(/src\/(\w+)\.(lua|ts):\d+: /g, 'src/$1:LINE: ').replace(/^worker \d crashed/, 'worker N crashed'));
 }
 
 describe('examples', () => {
@@ -101,6 +108,36 @@ describe('examples', () => {
         audit: ['aggregates_the_bus'],
         pricing: ['prices_an_order', 'bulk_and_order_discounts', 'refuses_bad_orders', 'prices_side_by_side'],
       });
+    });
+  });
+
+  // the first .ts build of a run loads TypeScript and type-checks (seconds on a loaded machine)
+  describe('examples/ts: the TypeScript twins, with typed topics', { timeout: 60_000 }, () => {
+    const twins = [
+      ['ping-pong', 'app:main', ['3']],
+      ['worker-pool', 'app:coordinator', ['8', '3']],
+      ['kv-server', 'app:client', []],
+    ] as const;
+
+    for (const [name, exec, args] of twins) {
+      it(`${name} prints what its Lua twin prints`, async () => {
+        const lua = await runAppInProcess(join(EX, name), { exec, args: [...args] });
+        const ts = await runAppInProcess(join(EX, 'ts', name), { exec, args: [...args] });
+        expect(ts.stderr).toBe('');
+        expect(ts.code).toBe(lua.code);
+        expect(twinLines(ts.lines)).toEqual(twinLines(lua.lines));
+      });
+
+      it(`${name} type-checks with its own tsconfig.json (its @ts-expect-error lines included)`, () => {
+        expect(typeCheckApp(join(EX, 'ts', name))).toEqual([]);
+      });
+    }
+
+    it('worker-pool through the CLI: the crash names the .ts line of the error', async () => {
+      const r = await runMoonforgeCli(['run', 'examples/ts/worker-pool', '-x', 'app:coordinator', '4', '2']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^worker \d crashed \(src\/jobs\.ts:9: poisoned job 4\); restarting it$/m);
     });
   });
 });

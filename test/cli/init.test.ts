@@ -2,13 +2,13 @@
 // (type-checked with the tsconfig it writes, which finds moonforge's types/ from the app); it never writes into a
 // folder that holds anything. Needs the built dist/.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { typesPathFrom } from '../../sdk/init/init-app.js';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
 import { REPO_ROOT } from '../support/repo.js';
+import { typeCheckApp } from '../support/ts-app-check.js';
 
 // each run spawns node and compiles the app (~1 s, more on a loaded machine)
 vi.setConfig({ testTimeout: 60_000 });
@@ -20,20 +20,6 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
     .sort();
-}
-
-/** TypeScript's own diagnostics for the app as its tsconfig.json describes it (what an editor shows). */
-function typeCheck(appDir: string): string[] {
-  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  const configFile = join(appDir, 'tsconfig.json');
-  const { config, error } = ts.readConfigFile(configFile, ts.sys.readFile);
-  if (error !== undefined) return [ts.flattenDiagnosticMessageText(error.messageText, '\n')];
-  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, appDir, { noEmit: true }, configFile);
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
-  return [...parsed.errors, ...ts.getPreEmitDiagnostics(program)].map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
 }
 
 describe('moonforge init', () => {
@@ -61,7 +47,7 @@ describe('moonforge init', () => {
     expect(report.suites.map((s) => [s.name, s.tests.map((t) => t.name).sort()])).toEqual([['greeting', ['greeter_answers', 'greets_by_name']]]);
   });
 
-  it('--ts writes a TypeScript app whose tsconfig needs nothing else: it type-checks against moonforge\'s types/', async () => {
+  it('--ts writes a TypeScript app that runs and passes its tests; its tsconfig needs nothing else to type-check', async () => {
     const app = join(freshDir(), 'ts-app');
     const init = await runMoonforgeCli(['init', app, '--ts']);
     expect(init.stderr).toBe('');
@@ -74,15 +60,28 @@ describe('moonforge init', () => {
     expect(readFileSync(join(app, 'src/main.ts'), 'utf8')).toMatch(/^export function main\(/m);
     const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[] } };
     expect(tsconfig.compilerOptions.types).toEqual([typesPathFrom(app, REPO_ROOT)]);
-    expect(typeCheck(app)).toEqual([]);
+    expect(typeCheckApp(app)).toEqual([]);
+
+    const run = await runMoonforgeCli(['run', app, '-x', 'app:main', 'ts']);
+    expect(run.stderr).toBe('');
+    expect([run.status, run.stdout]).toEqual([0, 'hello, ts\n']);
+    const test = await runMoonforgeCli(['test', app, '--reporter', 'json']);
+    expect(test.status).toBe(0);
+    expect((JSON.parse(test.stdout) as { summary: unknown }).summary).toMatchObject({ total: 2, passed: 2, failed: 0 });
   });
 
-  it('the typed topics of the TypeScript app are checked: a wrong payload is a type error', async () => {
+  it('the typed topics of the TypeScript app are checked, in the editor and by run: a wrong payload stops it', async () => {
     const app = join(freshDir(), 'ts-app');
     expect((await runMoonforgeCli(['init', app, '--ts'])).status).toBe(0);
     const main = join(app, 'src/main.ts');
-    writeFileSync(main, readFileSync(main, 'utf8').replace('{ name: name ?? "world" }', '{ name: 42 }'));
-    expect(typeCheck(app)).toEqual([expect.stringMatching(/main\.ts:\d+: Type 'number' is not assignable to type 'string'/)]);
+    const text = readFileSync(main, 'utf8');
+    writeFileSync(main, text.replace('{ name: name ?? "world" }', '{ name: 42 }'));
+    expect(typeCheckApp(app)).toEqual([expect.stringMatching(/main\.ts:\d+: Type 'number' is not assignable to type 'string'/)]);
+
+    const line = text.split('\n').findIndex((l) => l.includes('process.send(greeter')) + 1;
+    const run = await runMoonforgeCli(['run', app, '-x', 'app:main']);
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toContain(`src/main.ts:${line}:36: error TS2322: Type 'number' is not assignable to type 'string'.`);
   });
 
   it('names types/ by a path relative to the app, absolute when they share only the root', () => {
