@@ -1,3 +1,5 @@
+import { Point } from "./topics";
+
 // process.send is checked against Moonforge.Topics.
 export function send(pid: Pid): void {
   process.send(pid, "ping", { round: 1, reply_to: process.pid() });
@@ -15,6 +17,8 @@ export function send(pid: Pid): void {
   process.send(pid, "with_callback", { done: () => {} });
   // @ts-expect-error TS2741 a channel arrives as nil in another process
   process.send(pid, "with_channel", { replies: channel.new<number>() });
+  // @ts-expect-error TS2322 an object with methods (a class instance) cannot cross processes
+  process.send(pid, "with_instance", { at: new Point(1, 2) });
   process.with_context({}).with_message("pong", { round: 2 }).spawn("app:w", "app:processes");
   // @ts-expect-error TS2322 with_message is checked too
   process.with_context({}).with_message("pong", { round: true });

@@ -46,3 +46,4 @@ export function select(ch: Channel<string>): void {
   const never: true = channel.select([ch.case_receive()]).default;
   print(never);
 }
+
