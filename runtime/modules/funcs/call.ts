@@ -11,7 +11,7 @@ import { createError, ERROR_KINDS, type LuaErrorValue } from '../../lib/wippy/er
 import type { SecurityContext } from '../../security/check.js';
 import type { ExitResult, Proc } from '../../process/proc.js';
 import type { ProcessRuntime } from '../../process/process-runtime.js';
-import { SpawnError, type SpawnOptions } from '../../process/node.js';
+import { LIMIT_EXCEEDED, SpawnError, type SpawnOptions } from '../../process/node.js';
 
 export interface CallOptions {
   /** context values the call adds over the caller's (executor:with_context); already copied for the call */
@@ -66,9 +66,28 @@ export function timeoutError(target: string, ms: number): LuaErrorValue {
 const NO_SPAWN_OPTIONS: SpawnOptions = Object.freeze({});
 
 /**
+ * The most calls nested inside one another (a function calling a function ... calling one more). Every level is a
+ * live process waiting for the next, so a function calling itself forever would fill the node with processes until
+ * the memory guard refused spawns (over a million of them, minutes of work, gigabytes); Wippy has no limit of its own
+ * (its calls nest on the Go stack until that overflows). 1,000 is far beyond any honest call chain.
+ */
+export const MAX_CALL_DEPTH = 1000;
+
+/** How deep in a chain of calls each call's process runs (1: called by a process that is no call); absent: 0. */
+const DEPTH = new WeakMap<Proc, number>();
+
+function depthError(target: string): LuaErrorValue {
+  return createError({
+    kind: LIMIT_EXCEEDED,
+    message: `function call depth limit exceeded (${MAX_CALL_DEPTH} nested calls): ${target}`,
+    retryable: false,
+  });
+}
+
+/**
  * Starts a call of `target` (a well-formed id) for `caller` (undefined: the host) with `args` (copied into the
- * call's process); `done` runs once, when it ends. A target without a handler, or a spawn refused (a limit, an
- * unknown default host), gives the error instead and nothing runs. Ending the call with its caller is the caller's
+ * call's process); `done` runs once, when it ends. A target without a handler, a call nested past MAX_CALL_DEPTH, or
+ * a spawn refused (a limit, an unknown default host), gives the error instead and nothing runs. Ending the call with its caller is the caller's
  * part: a blocked funcs.call does it when its task is closed, an async call through endWithCaller.
  */
 export function startCall(
@@ -83,6 +102,8 @@ export function startCall(
   let spawnOpts = NO_SPAWN_OPTIONS;
   if (opts.context !== undefined || opts.security !== undefined) spawnOpts = { context: opts.context, security: opts.security };
   let proc: Proc;
+  const depth = (caller === undefined ? 0 : (DEPTH.get(caller) ?? 0)) + 1;
+  if (depth > MAX_CALL_DEPTH) return { err: depthError(target) };
   const isFunction = rt.functions.has(target);
   try {
     if (isFunction) proc = node.spawnFunction(caller, target, args, spawnOpts);
@@ -95,6 +116,7 @@ export function startCall(
     if (e instanceof SpawnError) return { err: createError({ kind: e.kind, message: e.message, retryable: false }) };
     throw e;
   }
+  DEPTH.set(proc, depth);
   const call = new RunningCall(proc, rt, isFunction);
   const ms = opts.timeoutMs;
   if (ms === undefined) {

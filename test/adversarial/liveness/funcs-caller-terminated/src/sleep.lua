@@ -1,0 +1,1 @@
+return { run = function() while true do time.sleep("10ms") end end }
