@@ -21,6 +21,12 @@ export interface BusSubscriber {
   deliver(e: BusEvent): void;
 }
 
+/**
+ * The most subscriptions a bus holds at once (Wippy: system/eventbus/bus.go DefaultMaxSubscribers): a process that
+ * subscribes in a loop without closing would otherwise grow the bus without bound and make every send walk them all.
+ */
+export const MAX_SUBSCRIBERS = 4096;
+
 export class EventBus {
   private readonly subscribers = new Set<BusSubscriber>();
 
@@ -44,6 +50,11 @@ export class EventBus {
 
   get size(): number {
     return this.subscribers.size;
+  }
+
+  /** Whether the bus holds MAX_SUBSCRIBERS: a new subscription is refused. */
+  get full(): boolean {
+    return this.subscribers.size >= MAX_SUBSCRIBERS;
   }
 }
 

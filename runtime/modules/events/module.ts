@@ -2,12 +2,13 @@
 // events.subscribe(system_pattern, kind?) -> sub, err and events.send(system, kind, path, data?) -> true, err.
 // Errors are values, as Wippy returns them: an empty system, kind or path and a denied permission are Invalid (the
 // Go source uses Invalid for the denial too), a subscription outside a process is Internal. Permissions:
-// `events.subscribe` and `events.send` on the system, checked before anything happens.
+// `events.subscribe` and `events.send` on the system, checked before anything happens. A bus holding
+// MAX_SUBSCRIBERS subscriptions refuses more, with Wippy's error.
 import { LuaTable } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
 import { checkStr } from '../../core/args.js';
 import { readOnly } from '../../core/read-only.js';
-import { createError, ERROR_KINDS } from '../../lib/wippy/errors.js';
+import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import { copyValue } from '../../process/copy.js';
 import type { ModuleHost, PlatformModule } from '../module-host.js';
 import { eventBusOf } from './bus.js';
@@ -31,6 +32,11 @@ function createEventsModule(host: ModuleHost): LuaTable {
     }
     const k = kind === undefined ? '' : checkStr(kind, 2, 'subscribe');
     if (me === undefined) return fail(ERROR_KINDS.INTERNAL, 'no process PID');
+    if (bus.full) {
+      // bus.go ErrSubscribersCapReached, wrapped by yields.go as "subscribe"
+      const cap = createError({ kind: ERROR_KINDS.INTERNAL, message: 'eventbus subscribers cap reached', retryable: false });
+      return ret2(undefined, wrapError(cap, 'subscribe'));
+    }
     const ch = rt.channels.newChannel(SUBSCRIPTION_BUFFER);
     ch.feed = me;
     return ret2(new Subscription(subMeta, me, ch, bus, sys, k), undefined);
