@@ -2,8 +2,13 @@
 // is written out as a one-entry definition file and read by the app loader (runtime/app/entries.ts), so a
 // `function.lua` made by Lua has the same fields, defaults and checks as one written in YAML, and its problems read
 // the same. The source of a Lua entry made this way is its text (`data.source`); file:// sources are refused, since
-// such an entry has no folder for the path to be relative to.
+// such an entry has no folder for the path to be relative to. An `env.storage.file` made (or changed) this way must
+// name a file inside the working directory: its file is read and rewritten by env.get / env.set, and Lua has no other
+// way to reach the file system, so a changeset must not be one (`/etc/passwd`, `../../.ssh/...`, a link out).
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { escapes } from '../../app/confine.js';
 import { readDefinitionFile } from '../../app/entries.js';
 import { LUA_KINDS, type Entry } from '../../app/model.js';
 import { parseYamlFile } from '../../app/yaml-file.js';
@@ -18,6 +23,9 @@ export function buildEntry(d: EntryDraft): Entry | { error: string } {
   if ((LUA_KINDS as readonly string[]).includes(d.kind) && typeof data.source === 'string' && data.source.startsWith('file://')) {
     return { error: `${d.id}: a ${d.kind} entry made at run time needs its source text in data.source, not a file:// path` };
   }
+  if (d.kind === 'env.storage.file' && typeof data.file_path === 'string' && data.file_path !== '' && leavesWorkingDir(data.file_path)) {
+    return { error: `${d.id}: an env.storage.file entry made at run time must keep its file inside the working directory: ${data.file_path}` };
+  }
   const text = stringify({ namespace: id.ns, entries: [{ name: id.name, kind: d.kind, meta: d.meta, data }] }, { lineWidth: 0 });
   const shown = `registry:${d.id}`;
   const diags: Diagnostic[] = [];
@@ -28,4 +36,15 @@ export function buildEntry(d: EntryDraft): Entry | { error: string } {
     return { error: errors.length > 0 ? errors.map((x) => x.message).join('; ') : `${d.id}: invalid entry` };
   }
   return built[0]!;
+}
+
+/**
+ * Whether `file` (relative to the working directory, as env storages read it) is outside it by name, or once links
+ * are resolved: the file's own, or, for a file auto_create would make, those of the nearest folder that exists.
+ */
+function leavesWorkingDir(file: string): boolean {
+  const root = process.cwd();
+  let path = resolve(root, file);
+  while (!existsSync(path) && dirname(path) !== path) path = dirname(path);
+  return escapes(root, path) !== undefined || escapes(root, resolve(root, file)) === 'name';
 }
