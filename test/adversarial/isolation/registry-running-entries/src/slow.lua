@@ -1,0 +1,1 @@
+return { run = function() time.sleep("50ms") return "old" end }
