@@ -3,10 +3,12 @@
 // orders file, and `moonforge test` on its test suite. The TypeScript twins of examples/ts/ give their Lua twin's
 // output and type-check with their own tsconfig.json as an editor reads it.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAppInProcess } from '../support/app-in-process.js';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { REPO_ROOT } from '../support/repo.js';
 import { typeCheckApp } from '../support/ts-app-check.js';
 
 const EX = join(import.meta.dirname, '../../examples');
@@ -132,6 +134,25 @@ describe('examples', () => {
         expect(typeCheckApp(join(EX, 'ts', name))).toEqual([]);
       });
     }
+
+    it('the repository README\'s TypeScript snippets hold: its process type-checks in worker-pool, its topics are kv-server\'s', () => {
+      const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+      const snippet = fencedBlocks(join(REPO_ROOT, 'README.md'), 'ts').find((b) => b.includes('import * as jobs from "./jobs"'));
+      expect(snippet).toBeDefined();
+      // a copy of the example, with the snippet beside its sources and types/ named from wherever the copy is
+      const app = join(mkdtempSync(join(tmpdir(), 'mf-readme-ts-')), 'worker-pool');
+      cpSync(join(EX, 'ts/worker-pool'), app, { recursive: true });
+      const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[] } };
+      tsconfig.compilerOptions.types = [join(REPO_ROOT, 'types')];
+      writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+      writeFileSync(join(app, 'src/readme.ts'), snippet!);
+      expect(typeCheckApp(app)).toEqual([]);
+
+      const topics = /^ {2}```ts\n([\s\S]*?)^ {2}```$/m.exec(readme)?.[1];
+      expect(topics).toContain('interface Topics');
+      const file = readFileSync(join(EX, 'ts/kv-server/src/topics.d.ts'), 'utf8').split('\n');
+      for (const line of topics!.split('\n').filter((l) => l.trim() !== '')) expect(file).toContain(line.slice(2));
+    });
 
     it('worker-pool through the CLI: the crash names the .ts line of the error', async () => {
       const r = await runMoonforgeCli(['run', 'examples/ts/worker-pool', '-x', 'app:coordinator', '4', '2']);

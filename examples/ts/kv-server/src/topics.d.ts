@@ -20,6 +20,6 @@ interface KvReply {
 declare namespace Moonforge {
   interface Topics {
     request: KvRequest;
-    [reply: KvReplyTopic]: KvReply;
+    [reply: KvReplyTopic]: KvReply; // the reply topics a request names
   }
 }
