@@ -20,9 +20,10 @@ export async function buildAppTs(appRoot: string, files: readonly string[]): Pro
     return rel.startsWith('..') ? p : rel.split(sep).join('/');
   };
   const sorted = [...new Set(files)].sort();
+  // relative imports become require paths relative to rootDir: the sources' common folder unless tsconfig says
+  const rootDir = commonFolder(sorted);
   const build = await buildTsProject(
-    // relative imports become require paths relative to rootDir: the sources' common folder unless tsconfig says
-    { rootDir: commonFolder(sorted), configPath: findConfig(appRoot), files: sorted },
+    { rootDir, configPath: findConfig(appRoot), files: sorted, declarationsFolder: rootDir },
     { processMode: true, shown },
   );
   return { modules: build.modules, problems: build.problems };

@@ -1,19 +1,20 @@
-// A TypeScript program through the compile cache: the key covers every input (the .ts files, the tsconfig.json,
-// moonforge's declarations, the toolchain's versions, the compiler build), and a hit reads a small manifest naming
-// the compiled module of each file, without loading TypeScript. A miss type-checks and transpiles the whole program
+// A TypeScript program through the compile cache, in two steps that never load TypeScript: a key of what decides the
+// program before it is read (the files asked for, the tsconfig.json, the folder listings, moonforge's declarations,
+// the toolchain's versions, the compiler build) names a manifest, which lists every file the program read with a
+// hash of its text, and the compiled module of each file; the build is reused when every listed file is unchanged. A miss type-checks and transpiles the whole program
 // once (transpile.ts), gates TSTL's Lua (lua-gate.ts) and compiles each file's Lua with positions named in the .ts
 // (lua-origin.ts); a program with problems is not cached, so the next run reports them again.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { SourceOrigin } from '../../compiler/index.js';
 import { isError } from '../../diagnostics/index.js';
-import { cacheDir, cacheKey, store, type CachedModule } from '../cache.js';
+import { cacheDir, cacheKey, hash128, store, type CachedModule } from '../cache.js';
 import { toLuaString } from '../lua-string.js';
 import { gateLua } from './lua-gate.js';
 import { luaOrigin } from './lua-origin.js';
 import { bytePositionOfLine, utf8Bytes, type Located } from './ts-diagnostics.js';
-import { inputText, programInputs, type TsProject } from './ts-project.js';
-import { loadToolchain, toolchainVersions } from './toolchain.js';
+import { inputText, listedFiles, sdkDeclarationFiles, type TsProject } from './ts-project.js';
+import { loadToolchain, packageRoot, toolchainVersions } from './toolchain.js';
 import { transpileProgram } from './transpile.js';
 
 export interface TsBuildOptions {
@@ -31,13 +32,14 @@ export interface TsBuild {
 }
 
 export async function buildTsProject(project: TsProject, opts: TsBuildOptions): Promise<TsBuild> {
-  const inputs = programInputs(project);
   const key = cacheKey([
     'ts-program',
     toolchainVersions(),
     opts.processMode ? 'process' : 'script',
     ...project.files.map((f) => `${f}\0${opts.shown(f)}`),
-    ...inputs.map((p) => `${p}\0${inputText(p)}`),
+    ...(project.configPath !== undefined ? [project.configPath, inputText(project.configPath)] : []),
+    ...listedFiles(project),
+    ...sdkDeclarationFiles().map((p) => `${p}\0${inputText(p)}`),
   ]);
   const hit = readManifest(key);
   if (hit !== undefined && project.files.every((f) => hit.has(f))) return { ok: true, modules: hit, problems: [] };
@@ -59,7 +61,8 @@ export async function buildTsProject(project: TsProject, opts: TsBuildOptions): 
     const { compile } = await import('../../compiler/index.js');
     for (const [file, origin] of gated) {
       const chunk = transpiled.chunks.get(file)!;
-      const moduleKey = cacheKey([key, file]);
+      // by what it is compiled from: the program's key names no file's text
+      const moduleKey = cacheKey(['ts-module', opts.processMode ? 'process' : 'script', origin.file, chunk.lua, chunk.map, chunk.tsText]);
       const out = compile(chunk.lua, { file: origin.file, chunkName: toLuaString(origin.file), processMode: opts.processMode, outName: `${moduleKey}.mjs`, origin });
       if (!out.ok) {
         // a limit of moonforge's compiler met by TSTL's output: shown at the .ts line it came from
@@ -73,7 +76,7 @@ export async function buildTsProject(project: TsProject, opts: TsBuildOptions): 
     }
   }
   const ok = !problems.some((p) => isError(p.diagnostic)) && project.files.every((f) => modules.has(f));
-  if (ok) writeManifest(key, modules);
+  if (ok) writeManifest(key, transpiled.inputs, modules);
   return { ok, modules, problems };
 }
 
@@ -81,20 +84,33 @@ function manifestPath(key: string): string {
   return join(cacheDir(), `${key}.ts.json`);
 }
 
+interface Manifest {
+  /** each file the program read, with the hash of its text then */
+  inputs: [string, string][];
+  modules: [string, CachedModule][];
+}
+
+/** The stored build of `key`, when every file it read is as it was and its modules are still there. */
 function readManifest(key: string): Map<string, CachedModule> | undefined {
+  let manifest: Manifest;
   try {
-    const entries = JSON.parse(readFileSync(manifestPath(key), 'utf8')) as [string, CachedModule][];
-    if (!entries.every(([, m]) => existsSync(m.jsPath))) return undefined;
-    return new Map(entries);
+    manifest = JSON.parse(readFileSync(manifestPath(key), 'utf8')) as Manifest;
   } catch {
     return undefined;
   }
+  if (!manifest.inputs.every(([path, hash]) => hash128(inputText(path)) === hash)) return undefined;
+  if (!manifest.modules.every(([, m]) => existsSync(m.jsPath))) return undefined;
+  return new Map(manifest.modules);
 }
 
 /** Written atomically (concurrent runs may build the same program). */
-function writeManifest(key: string, modules: Map<string, CachedModule>): void {
+function writeManifest(key: string, inputs: readonly string[], modules: Map<string, CachedModule>): void {
+  // moonforge's own packages (lua-types, TSTL's extensions) are covered by the toolchain versions in the key
+  const own = join(packageRoot(), 'node_modules') + sep;
+  const read = inputs.filter((p) => !p.startsWith(own));
+  const manifest: Manifest = { inputs: read.map((p) => [p, hash128(inputText(p))]), modules: [...modules] };
   const path = manifestPath(key);
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify([...modules]));
+  writeFileSync(tmp, JSON.stringify(manifest));
   renameSync(tmp, path);
 }

@@ -21,6 +21,8 @@ export interface TranspileResult {
   chunks: Map<string, TranspiledChunk>;
   problems: Located[];
   ok: boolean;
+  /** every file the program read but TypeScript's own lib: what the compile cache checks a stored build against */
+  inputs: string[];
 }
 
 export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path: string) => string): TranspileResult {
@@ -51,5 +53,6 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
   for (const { code, map, sf } of lua.values()) {
     if (code !== undefined && map !== undefined) chunks.set(ts.sys.resolvePath(sf.fileName), { lua: utf8Bytes(code), map, tsText: sf.text });
   }
-  return { chunks, problems, ok: !problems.some((p) => isError(p.diagnostic)) };
+  const inputs = program.getSourceFiles().filter((sf) => !program.isSourceFileDefaultLibrary(sf)).map((sf) => sf.fileName);
+  return { chunks, problems, ok: !problems.some((p) => isError(p.diagnostic)), inputs };
 }

@@ -13,6 +13,8 @@ export interface TsProject {
   configPath?: string;
   /** the .ts files to compile (entries, or the script) */
   files: string[];
+  /** without a tsconfig.json: the folder whose .d.ts files are part of the program (an app's sources) */
+  declarationsFolder?: string;
 }
 
 /** Source folders that are never part of a program. */
@@ -25,12 +27,17 @@ export function findConfig(dir: string): string | undefined {
 }
 
 /**
- * Every file that can change what the program compiles to, for the compile-cache key: the .ts files below the
- * folder (an over-approximation of what the program includes, found without loading TypeScript), the tsconfig.json
- * and moonforge's own declarations. Sorted, so the key does not depend on directory order.
+ * The files found by listing folders, which decide what the program is before TypeScript is loaded: with a
+ * tsconfig.json, every .ts file below its folder (what its `include` may take); without one, the .d.ts files below
+ * `declarationsFolder` (an app's topic contracts), which become root files. Sorted, so keys do not depend on
+ * directory order.
  */
-export function programInputs(project: TsProject): string[] {
-  const out = new Set<string>(project.files);
+export function listedFiles(project: TsProject): string[] {
+  const configDir = project.configPath === undefined ? undefined : dirname(project.configPath);
+  const folder = configDir ?? project.declarationsFolder;
+  if (folder === undefined) return [];
+  const out: string[] = [];
+  const wanted = configDir !== undefined ? (name: string) => name.endsWith('.ts') : (name: string) => name.endsWith('.d.ts');
   const walk = (d: string): void => {
     let names: string[];
     try {
@@ -48,13 +55,11 @@ export function programInputs(project: TsProject): string[] {
         continue;
       }
       if (st.isDirectory()) walk(p);
-      else if (name.endsWith('.ts')) out.add(p);
+      else if (wanted(name)) out.push(p);
     }
   };
-  walk(project.configPath !== undefined ? dirname(project.configPath) : project.rootDir);
-  for (const p of sdkDeclarationFiles()) out.add(p);
-  if (project.configPath !== undefined) out.add(project.configPath);
-  return [...out].sort();
+  walk(folder);
+  return out;
 }
 
 /** moonforge's declarations (types/**\/*.d.ts), the ambient globals and modules of every process. */
@@ -147,7 +152,8 @@ export function programConfig({ ts, tstl }: Toolchain, project: TsProject): Prog
     luaBundle: undefined,
     luaBundleEntry: undefined,
   };
-  const rootNames = [...new Set([...declarationRoots(), ...configFiles, ...project.files])];
+  const own = project.configPath === undefined ? listedFiles(project) : configFiles;
+  const rootNames = [...new Set([...declarationRoots(), ...own, ...project.files])];
   return { rootNames, options, configErrors };
 }
 

@@ -46,3 +46,17 @@ describe('the TypeScript toolchain is loaded lazily', () => {
     expect([third.stdout, third.stderr]).toEqual(['changed\n', 'typescript loaded: true\n']);
   });
 });
+
+describe('the compile cache of a .ts build', () => {
+  it('is checked against every file the program read: a changed type-only import is type-checked again', async () => {
+    const { dir, run } = setup();
+    writeFileSync(join(dir, 'shapes.ts'), 'export interface Shape { sides: number }\n');
+    writeFileSync(join(dir, 'x.ts'), 'import type { Shape } from "./shapes";\nconst s: Shape = { sides: 3 };\nprint(s.sides);\n');
+    expect((await run('x.ts')).stdout).toBe('3\n');
+    expect((await run('x.ts')).stderr).toBe('typescript loaded: false\n');
+    writeFileSync(join(dir, 'shapes.ts'), 'export interface Shape { corners: number }\n');
+    const r = await run('x.ts');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^x\.ts:2:20: error TS2353: /);
+  });
+});
