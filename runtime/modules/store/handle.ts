@@ -4,7 +4,7 @@
 // `store.key.*` permission raises a Lua error for get/set/has/delete (the Go source raises) and is a PermissionDenied
 // value for entry/put/list/info. Store failures come wrapped with the operation ("store get: key not found").
 // Values are deep copies both ways, so a stored table is never shared with the process that set or read it, and what
-// is stored is data only (stored-value.ts: no function, no metatable, as Wippy's transcoding to Go values).
+// is stored is data only (data-only.ts: no function, no metatable, as Wippy's transcoding to Go values).
 import { LuaTable, tableFromArray, tableFromRecord } from '../../core/table.js';
 import { LuaUserdata } from '../../core/value.js';
 import { ret1, ret2 } from '../../core/results.js';
@@ -15,7 +15,7 @@ import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import { copyValue } from '../../process/copy.js';
 import type { ProcessNode } from '../../process/node.js';
 import { idText } from '../registry/ids.js';
-import { storedValue } from './stored-value.js';
+import { dataOnly } from '../data-only.js';
 import { KEY_NOT_FOUND, StoreFailure, type MemoryStore, type PutOptions, type StoredEntry } from './memory-store.js';
 
 export class StoreHandle extends LuaUserdata {
@@ -98,7 +98,7 @@ export function storeMetatable(node: ProcessNode): LuaTable {
     if (args[2] === undefined) return invalid('value is required');
     // a ttl argument, even nil, must be a number (l.GetTop() >= 4 then CheckNumber)
     const ttl = args.length >= 4 ? checkNumber(args[3], 4, 'set') : 0;
-    const f = h.store.set(idText(k), storedValue(args[2]), ttl * 1000);
+    const f = h.store.set(idText(k), dataOnly(args[2]), ttl * 1000);
     if (f !== undefined) return failure(f, 'store set');
     return ret2(true, undefined);
   };
@@ -141,7 +141,7 @@ export function storeMetatable(node: ProcessNode): LuaTable {
     if (value === undefined) return invalid('value is required');
     const o = putOptions(opts);
     if (typeof o === 'string') return invalid(o);
-    const r = h.store.put(idText(k), storedValue(value), o);
+    const r = h.store.put(idText(k), dataOnly(value), o);
     if (r instanceof StoreFailure) return failure(r, 'store put');
     return ret2(entryTable(r), undefined);
   };
