@@ -88,19 +88,22 @@ declare namespace Moonforge {
 
   /**
    * T itself when every part of it can be copied to another process; otherwise T with the offending parts replaced
-   * by NotSendable<...>, so that a value of type T is not assignable to it.
+   * by NotSendable<...>, so that a value of type T is not assignable to it. Error values and Payloads are the
+   * userdata that cross (the plugin's check, sdk/ts/plugin/sendable.ts, knows them by these names).
    */
   type Sendable<T> = T extends string | number | boolean | undefined | null | Error
     ? T
-    : T extends (...args: any[]) => any
-      ? NotSendable<"a function cannot cross processes">
-      : T extends RuntimeObject
-        ? NotSendable<"a channel, message, timer or other runtime object arrives as nil in another process">
-        : T extends LuaTable<any, any> | LuaMap<any, any> | LuaSet<any>
-          ? T
-          : T extends object
-            ? { [K in keyof T]: Sendable<T[K]> }
-            : T;
+    : T extends Payload<infer P>
+      ? Payload<Sendable<P>>
+      : T extends (...args: any[]) => any
+        ? NotSendable<"a function cannot cross processes">
+        : T extends RuntimeObject
+          ? NotSendable<"a channel, message, timer or other runtime object arrives as nil in another process">
+          : T extends LuaTable<any, any> | LuaMap<any, any> | LuaSet<any>
+            ? T
+            : T extends object
+              ? { [K in keyof T]: Sendable<T[K]> }
+              : T;
 
   /** The arguments of `process.send(dest, topic, ...)` after the topic. */
   type SendArgs<K extends string> =
@@ -112,13 +115,18 @@ declare namespace Moonforge {
           : [payload: Sendable<Topics[K]>]
         : never;
 
-  /** A value of some format (`payload.format`), converted on demand. Methods are called with `:`. */
-  interface Payload<T = unknown> extends RuntimeObject {
+  /**
+   * A value of some format (`payload.format`), converted on demand. Methods are called with `:`. Like an Error, it
+   * crosses processes (its Lua data copied): it is not a RuntimeObject.
+   */
+  interface Payload<T = unknown> {
     /** the Lua value (a `lua/any` payload gives back the value itself) */
     data(): T;
     unmarshal(): T;
     get_format(): PayloadFormat;
     transcode(format: PayloadFormat): Result<Payload<unknown>>;
+    /** @deprecated phantom: the payload's value type; never read it */
+    readonly __moonforge_payload: T;
   }
 
   type PayloadFormat =

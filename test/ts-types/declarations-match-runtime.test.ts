@@ -1,11 +1,11 @@
 // types/ stays true to the runtime: every module an entry may list under `modules:` is declared as a
 // `declare module`, every function and constant of every module and of the process globals (process, channel,
 // errors, payload, os, coroutine.spawn) has a declaration of the same kind, and everything types/ declares exists.
-// The runtime side is a real app runtime (runtime-surface.ts), the declared side the checker's view of types/
-// (declared-surface.ts).
+// The objects the runtime hands out have exactly the methods their interfaces declare. The runtime side is a real
+// app runtime (runtime-surface.ts), the declared side the checker's view of types/ (declared-surface.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { declaredModules, declaredSurface, typesProject, type DeclaredItem } from './declared-surface.js';
-import { PROCESS_GLOBALS, runtimeSurface, type SurfaceItem } from './runtime-surface.js';
+import { declaredInterfaces, declaredModules, declaredSurface, typesProject, type DeclaredItem } from './declared-surface.js';
+import { objectMethods, PROCESS_GLOBALS, runtimeSurface, type SurfaceItem } from './runtime-surface.js';
 
 /** Names bound both as globals and as modules (`require("process") == process`): TypeScript code uses the globals. */
 const GLOBAL_MODULES = new Set<string>(PROCESS_GLOBALS);
@@ -13,13 +13,17 @@ const GLOBAL_MODULES = new Set<string>(PROCESS_GLOBALS);
 let runtime: Map<string, SurfaceItem[]>;
 let declared: Map<string, DeclaredItem[]>;
 let modules: string[];
+let objects: Map<string, string[]>;
+let interfaces: ReturnType<typeof declaredInterfaces>;
 
 beforeAll(async () => {
   runtime = await runtimeSurface();
   const project = typesProject();
   modules = declaredModules(project);
   declared = declaredSurface(project, modules, [...PROCESS_GLOBALS, 'coroutine']);
-}, 60_000);
+  objects = await objectMethods();
+  interfaces = declaredInterfaces(project);
+}, 120_000);
 
 const show = (items: { name: string; kind: string }[]): string[] => items.map((i) => `${i.name} (${i.kind})`).sort();
 
@@ -52,5 +56,17 @@ describe('types/ against the runtime', () => {
       expect(runtime.get(name)?.length ?? 0, name).toBeGreaterThan(0);
       expect(declared.get(name)?.length ?? 0, name).toBeGreaterThan(0);
     }
+  });
+
+  it('declares the methods each kind of object really has, and no other', () => {
+    // every runtime object types/ declares is made by the probe
+    expect([...interfaces.runtimeObjects].filter((name) => !objects.has(name))).toEqual([]);
+    const wrong: string[] = [];
+    for (const [name, methods] of objects) {
+      const declaredMethods = interfaces.members.get(name);
+      if (declaredMethods === undefined) wrong.push(`${name}: no interface Moonforge.${name}`);
+      else if (declaredMethods.join(' ') !== [...methods].sort().join(' ')) wrong.push(`${name}: runtime [${methods.join(' ')}], declared [${declaredMethods.join(' ')}]`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

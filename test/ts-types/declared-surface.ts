@@ -2,7 +2,7 @@
 // `declare module "<name>"` and of the process globals, as dotted names. A probe file imports each module and names
 // each global; the checker gives the type of each, and callable members are functions, object members are walked,
 // the rest (runtime objects included) are values. Members whose declarations are all outside types/ (lua-types' os.getenv, ...) are marked as
-// not ours: the runtime need not have them.
+// not ours: the runtime need not have them. The interfaces of objects are listed by name, with their members.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Node, Project, type Symbol as MorphSymbol, type Type } from 'ts-morph';
@@ -84,4 +84,29 @@ function declaredInTypes(s: MorphSymbol): boolean {
 
 function isOurs(file: string): boolean {
   return file.startsWith(TYPES_DIR + '/');
+}
+
+/**
+ * The members of each interface of the `Moonforge` namespace in types/ (phantom brands left out), by its name; and
+ * the names of those that are runtime objects (they extend RuntimeObject).
+ */
+export function declaredInterfaces(project: Project): { members: Map<string, string[]>; runtimeObjects: Set<string> } {
+  const out = new Map<string, string[]>();
+  const runtimeObjects = new Set<string>();
+  for (const sf of project.getSourceFiles().filter((f) => isOurs(f.getFilePath()))) {
+    for (const ns of sf.getModules().filter((m) => m.getName() === 'Moonforge')) {
+      for (const iface of ns.getInterfaces()) {
+        const names = iface
+          .getType()
+          .getProperties()
+          .map((p) => p.getName())
+          .filter((n) => !n.startsWith('__moonforge'));
+        out.set(iface.getName(), [...new Set([...(out.get(iface.getName()) ?? []), ...names])].sort());
+        if (iface.getName() !== 'RuntimeObject' && iface.getType().getProperty('__moonforge_runtime_object') !== undefined) {
+          runtimeObjects.add(iface.getName());
+        }
+      }
+    }
+  }
+  return { members: out, runtimeObjects };
 }

@@ -5,6 +5,10 @@ export function send(pid: Pid): void {
   process.send(pid, "ping", { round: 1, reply_to: process.pid() });
   process.send(pid, "stop");
   process.send(pid, "with_list", { items: ["a"], tags: new LuaTable() });
+  // payloads and error values cross processes (the runtime copies them)
+  process.send(pid, "with_payload", { body: payload.new("x"), failure: errors.new("x") });
+  // @ts-expect-error TS2322 a payload of the wrong type
+  process.send(pid, "with_payload", { body: payload.new(1) });
   // @ts-expect-error TS2322 the wrong type for a field
   process.send(pid, "pong", { round: "1" });
   // @ts-expect-error TS2345 a topic nobody declared

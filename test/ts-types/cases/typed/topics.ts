@@ -21,6 +21,7 @@ declare global {
       with_channel: { replies: Channel<number> };
       with_list: { items: string[]; tags: LuaTable<string, boolean> };
       with_instance: { at: Point };
+      with_payload: { body: Payload<string>; failure?: WippyError };
     }
   }
 }
