@@ -1,7 +1,7 @@
 // `moonforge init DIR [--ts]`: the app it writes runs and passes its own tests as written, in Lua and in TypeScript
 // (type-checked with the tsconfig it writes, which finds moonforge's types/ from the app); it never writes into a
 // folder that holds anything. Needs the built dist/.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,17 @@ describe('moonforge init', () => {
     const run = await runMoonforgeCli(['run', app, '-x', 'app:main']);
     expect([run.status, run.stdout]).toEqual([1, '']);
     expect(run.stderr).toContain(`src/main.ts:${line}:36: error TS2322: Type 'number' is not assignable to type 'string'.`);
+  });
+
+  it('--ts in a project that installed moonforge names node_modules/moonforge/types, as TypeScript finds it', async () => {
+    const project = freshDir();
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(REPO_ROOT, join(project, 'node_modules/moonforge'), 'dir');
+    const app = join(project, 'apps/my-app');
+    expect((await runMoonforgeCli(['init', app, '--ts'])).status).toBe(0);
+    const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8')) as { compilerOptions: { types: string[] } };
+    expect(tsconfig.compilerOptions.types).toEqual(['../../node_modules/moonforge/types']);
+    expect(typeCheckApp(app)).toEqual([]);
   });
 
   it('names types/ by a path relative to the app, absolute when they share only the root', () => {
