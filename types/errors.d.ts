@@ -11,7 +11,7 @@ declare namespace Moonforge {
     /** True when `v` is an error value of that kind. */
     is(v: unknown, kind: ErrorKind | (string & {})): boolean;
     /** Where the error was made: `{ thread, frames }`, nil without frames. */
-    call_stack(err: unknown): { thread: string; frames: LuaTable<number, ErrorFrame> } | undefined;
+    call_stack(err: unknown): { thread: string; frames: ErrorFrame[] } | undefined;
     readonly NOT_FOUND: "NotFound";
     readonly ALREADY_EXISTS: "AlreadyExists";
     readonly INVALID: "Invalid";

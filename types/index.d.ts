@@ -9,7 +9,8 @@
 // moonforge's own declarations, not lua-types', true to the runtime.
 //
 // Calling conventions: namespaces and modules marked @noSelf are called with `.` (`process.spawn(...)`); interfaces
-// without it are objects whose methods are called with `:` (`inbox:receive()`), as each really is in Lua.
+// without it are objects whose methods are called with `:` (`inbox:receive()`), as each really is in Lua. A Lua
+// sequence a function returns or takes is a TypeScript array (TSTL's arrays are Lua sequences: `a[0]` is `a[1]`).
 
 /// <reference types="@typescript-to-lua/language-extensions" />
 /// <reference types="lua-types/5.4" />

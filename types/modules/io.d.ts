@@ -8,7 +8,7 @@ declare module "io" {
   function print(...values: unknown[]): void;
   function flush(): true;
   /** The `-x` arguments, a new table each call. */
-  function args(): LuaTable<number, string>;
+  function args(): string[];
   /** A line of stdin without its newline; `nil, err` (NotFound `EOF`) at its end. Other processes keep running. */
   function readline(): Moonforge.Result<string>;
 }

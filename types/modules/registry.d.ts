@@ -35,10 +35,10 @@ declare namespace Moonforge {
   }
 
   interface RegistrySnapshot extends RuntimeObject {
-    entries(): Result<LuaTable<number, RegistryEntry>>;
+    entries(): Result<RegistryEntry[]>;
     get(id: string): Result<RegistryEntry>;
-    namespace(ns: string): LuaTable<number, RegistryEntry>;
-    find(filter: RegistryFilter): LuaTable<number, RegistryEntry>;
+    namespace(ns: string): RegistryEntry[];
+    find(filter: RegistryFilter): RegistryEntry[];
     version(): RegistryVersion;
     changes(): RegistryChanges;
   }
@@ -48,13 +48,13 @@ declare namespace Moonforge {
     create(entry: RegistryEntryInput): Result<RegistryChanges>;
     update(entry: RegistryEntryInput): Result<RegistryChanges>;
     delete(id: string | { ns: string; name: string }): Result<RegistryChanges>;
-    ops(): LuaTable<number, RegistryOp>;
+    ops(): RegistryOp[];
     /** Applies the operations as a new version; blocks until changed entries are compiled. */
     apply(): Result<RegistryVersion>;
   }
 
   interface RegistryHistory extends RuntimeObject {
-    versions(): Result<LuaTable<number, RegistryVersion>>;
+    versions(): Result<RegistryVersion[]>;
     get_version(id: number): Result<RegistryVersion>;
     snapshot_at(version: RegistryVersion): Result<RegistrySnapshot>;
   }
@@ -68,16 +68,16 @@ declare module "registry" {
   type Version = Moonforge.RegistryVersion;
   type History = Moonforge.RegistryHistory;
   function get(id: string): Moonforge.Result<Moonforge.RegistryEntry>;
-  function find(filter: Moonforge.RegistryFilter): Moonforge.Result<LuaTable<number, Moonforge.RegistryEntry>>;
+  function find(filter: Moonforge.RegistryFilter): Moonforge.Result<Moonforge.RegistryEntry[]>;
   /** `{ ns, name }`, split at the first `:`. */
   function parse_id(id: string): { ns: string; name: string };
   function snapshot(): Moonforge.Result<Moonforge.RegistrySnapshot>;
   function snapshot_at(version: number): Moonforge.Result<Moonforge.RegistrySnapshot>;
   function current_version(): Moonforge.Result<Moonforge.RegistryVersion>;
-  function versions(): Moonforge.Result<LuaTable<number, Moonforge.RegistryVersion>>;
+  function versions(): Moonforge.Result<Moonforge.RegistryVersion[]>;
   function history(): Moonforge.Result<Moonforge.RegistryHistory>;
   /** Moves the registry to `version` (changesets undone and redone). */
   function apply_version(version: Moonforge.RegistryVersion): Moonforge.Status;
   /** The operations turning one list of entries into the other. */
-  function build_delta(from: LuaTable<number, Moonforge.RegistryEntry> | Moonforge.RegistryEntry[], to: LuaTable<number, Moonforge.RegistryEntry> | Moonforge.RegistryEntry[]): Moonforge.Result<LuaTable<number, Moonforge.RegistryOp>>;
+  function build_delta(from: Moonforge.RegistryEntry[], to: Moonforge.RegistryEntry[]): Moonforge.Result<Moonforge.RegistryOp[]>;
 }

@@ -27,7 +27,7 @@ declare namespace Moonforge {
     with(policy: Policy): Scope;
     without(policy: PolicyRef): Scope;
     contains(policy: PolicyRef): boolean;
-    policies(): LuaTable<number, Policy>;
+    policies(): Policy[];
     evaluate(actor: Actor, action: string, resource: string, meta?: SecurityMeta): Decision;
   }
 

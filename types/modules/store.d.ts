@@ -17,7 +17,7 @@ declare namespace Moonforge {
     delete(key: string): Result<boolean>;
     entry(key: string): Result<StoreEntry>;
     put(key: string, value: unknown, options?: { ttl?: number; only_if_absent?: boolean; if_version?: number }): Result<StoreEntry>;
-    list(options?: { prefix?: string; after?: string; limit?: number }): Result<{ items: LuaTable<number, StoreEntry>; cursor?: string; has_more: boolean }>;
+    list(options?: { prefix?: string; after?: string; limit?: number }): Result<{ items: StoreEntry[]; cursor?: string; has_more: boolean }>;
     info(): Result<{
       id: string;
       backend: string;

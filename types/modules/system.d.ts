@@ -45,22 +45,22 @@ declare module "system" {
   }
   /** @noSelf */
   namespace cluster {
-    function members(): Moonforge.Result<LuaTable<number, { id: string; is_local: boolean }>>;
+    function members(): Moonforge.Result<{ id: string; is_local: boolean }[]>;
     function leader(): Moonforge.Result<string>;
     function size(): Moonforge.Result<number>;
   }
   /** @noSelf */
   namespace supervisor {
     function state(id: string): Moonforge.Result<Moonforge.Table>;
-    function states(): Moonforge.Result<LuaTable<number, Moonforge.Table>>;
+    function states(): Moonforge.Result<Moonforge.Table[]>;
   }
   /** @noSelf */
   namespace hosts {
-    function list(): Moonforge.Result<LuaTable<number, { id: string; workers: number; processes: number; stolen: number }>>;
-    function processes(host_id: string): Moonforge.Result<LuaTable<number, { pid: Moonforge.Pid; host: string; source: string }>>;
+    function list(): Moonforge.Result<{ id: string; workers: number; processes: number; stolen: number }[]>;
+    function processes(host_id: string): Moonforge.Result<{ pid: Moonforge.Pid; host: string; source: string }[]>;
   }
   /** Ends the program with `code` (default 0) once every process is stopped. */
   function exit(code?: number): Moonforge.Result<true>;
   /** Every module `modules:` may name. */
-  function modules(): Moonforge.Result<LuaTable<number, { name: string; description: string; class: LuaTable<number, string> }>>;
+  function modules(): Moonforge.Result<{ name: string; description: string; class: string[] }[]>;
 }

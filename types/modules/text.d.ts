@@ -7,18 +7,18 @@ declare namespace Moonforge {
     match_string(s: string): boolean;
     /** nil when there is no match or it is empty */
     find_string(s: string): string | undefined;
-    find_all_string(s: string): LuaTable<number, string>;
+    find_all_string(s: string): string[];
     /** the match and its groups (a group that took no part is `""`), nil without a match */
-    find_string_submatch(s: string): LuaTable<number, string> | undefined;
-    find_all_string_submatch(s: string): LuaTable<number, LuaTable<number, string>>;
+    find_string_submatch(s: string): string[] | undefined;
+    find_all_string_submatch(s: string): string[][];
     /** `{ start, end }`, inclusive, for string.sub */
-    find_string_index(s: string): LuaTable<number, number> | undefined;
-    find_all_string_index(s: string): LuaTable<number, LuaTable<number, number>> | undefined;
+    find_string_index(s: string): number[] | undefined;
+    find_all_string_index(s: string): number[][] | undefined;
     /** `$1`, `${1}`, `$name`, `${name}`, `$$` in `replacement` */
     replace_all_string(s: string, replacement: string): string;
-    split(s: string, n?: number): LuaTable<number, string>;
+    split(s: string, n?: number): string[];
     num_subexp(): number;
-    subexp_names(): LuaTable<number, string>;
+    subexp_names(): string[];
     string(): string;
   }
 
@@ -28,14 +28,14 @@ declare namespace Moonforge {
   }
 
   interface Differ extends RuntimeObject {
-    compare(a: string, b: string): Result<LuaTable<number, TextDiff>>;
+    compare(a: string, b: string): Result<TextDiff[]>;
     /** sizes in bytes */
-    summarize(diffs: LuaTable<number, TextDiff> | TextDiff[]): { insertions: number; deletions: number; equals: number };
-    pretty_text(diffs: LuaTable<number, TextDiff> | TextDiff[]): Result<string>;
-    pretty_html(diffs: LuaTable<number, TextDiff> | TextDiff[]): Result<string>;
-    patch_make(a: string, b: string): Result<LuaTable<number, { text: string }>>;
+    summarize(diffs: TextDiff[]): { insertions: number; deletions: number; equals: number };
+    pretty_text(diffs: TextDiff[]): Result<string>;
+    pretty_html(diffs: TextDiff[]): Result<string>;
+    patch_make(a: string, b: string): Result<{ text: string }[]>;
     /** the patched text and whether every patch applied */
-    patch_apply(patches: LuaTable<number, { text: string }> | { text: string }[], text: string): LuaMultiReturn<[string, boolean]>;
+    patch_apply(patches: { text: string }[], text: string): LuaMultiReturn<[string, boolean]>;
   }
 
   /** @noSelf */
@@ -57,8 +57,8 @@ declare namespace Moonforge {
   }
 
   interface Splitter extends RuntimeObject {
-    split_text(text: string): Result<LuaTable<number, string>>;
-    split_batch(pages: LuaTable<number, SplitterPage> | SplitterPage[]): Result<LuaTable<number, { content: string; metadata: Table }>>;
+    split_text(text: string): Result<string[]>;
+    split_batch(pages: SplitterPage[]): Result<{ content: string; metadata: Table }[]>;
   }
 
   interface SplitterOptions {
