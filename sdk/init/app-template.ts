@@ -133,12 +133,13 @@ local function greets_by_name()
 end
 
 local function greeter_answers()
-  local greeter = assert(process.spawn_linked("app:greeter", "app:processes"))
+  local greeter = assert(process.spawn("app:greeter", "app:processes"))
   local replies = process.listen("greeting")
   process.send(greeter, "greet", { name = "test" })
   local r = channel.select({ replies:case_receive(), time.after("1s"):case_receive() })
   assert(r.channel == replies, "no answer within 1s")
   assert(r.value == "hello, test", "got " .. tostring(r.value))
+  process.terminate(greeter) -- it serves until stopped
 end
 
 return { greets_by_name = greets_by_name, greeter_answers = greeter_answers }
@@ -208,7 +209,7 @@ export function greets_by_name(): void {
 }
 
 export function greeter_answers(): void {
-  const [greeter, err] = process.spawn_linked("app:greeter", "app:processes");
+  const [greeter, err] = process.spawn("app:greeter", "app:processes");
   if (err !== undefined) throw err;
   const [replies] = process.listen("greeting");
   const [timeout] = time.after("1s");
@@ -217,6 +218,7 @@ export function greeter_answers(): void {
   const r = channel.select([replies.case_receive(), timeout.case_receive()]);
   assert(r.channel === replies, "no answer within 1s");
   assert(r.value === "hello, test", \`got \${r.value}\`);
+  process.terminate(greeter); // it serves until stopped
 }
 `,
   };
@@ -251,7 +253,7 @@ function readme(opts: TemplateOptions): string {
     ? `
 The sources are TypeScript: moonforge type-checks the app (\`tsconfig.json\`), transpiles it to Lua and runs that;
 a type error stops the run with its position in the \`.ts\` file. Message topics and their payloads are declared in
-\`src/topics.d.ts\`. Your editor checks the same things as you type (it reads \`tsconfig.json\`).
+\`src/topics.d.ts\`. Your editor shows the same type errors as you type (it reads \`tsconfig.json\`).
 `
     : '';
   return `# ${opts.name}
