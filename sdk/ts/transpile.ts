@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 import { isError } from '../../diagnostics/index.js';
 import { convertDiagnostic, utf8Bytes, type Located } from './ts-diagnostics.js';
 import { programConfig, type TsProject } from './ts-project.js';
-import { createProcessRulesPlugin } from './plugin/index.js';
+import { checkProcessRules, createProcessRulesPlugin } from './plugin/index.js';
 import type { Toolchain } from './toolchain.js';
 
 export interface TranspiledChunk {
@@ -33,7 +33,7 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
   const wanted = new Set(project.files.map((f) => ts.sys.resolvePath(f)));
   const sourceFiles = program.getSourceFiles().filter((sf) => wanted.has(ts.sys.resolvePath(sf.fileName)));
   const lua = new Map<string, { code?: string; map?: string; sf: ts.SourceFile }>();
-  const emitted = new tstl.Transpiler().emit({
+  const emit = (): { diagnostics: readonly ts.Diagnostic[] } => new tstl.Transpiler().emit({
     program,
     sourceFiles,
     // what cannot work in a moonforge process, as MF9xxx errors with a suggestion (plugin/catalogue.ts)
@@ -47,7 +47,7 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
       lua.set(sf.fileName, slot);
     },
   });
-  diagnostics.push(...emitted.diagnostics);
+  diagnostics.push(...emitOrExplain(ts, program, emit, () => lua.clear()));
   const problems = diagnostics.map((d) => convertDiagnostic(ts, d, shown));
   const chunks = new Map<string, TranspiledChunk>();
   for (const { code, map, sf } of lua.values()) {
@@ -55,4 +55,20 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
   }
   const inputs = program.getSourceFiles().filter((sf) => !program.isSourceFileDefaultLibrary(sf)).map((sf) => sf.fileName);
   return { chunks, problems, ok: !problems.some((p) => isError(p.diagnostic)), inputs };
+}
+
+/**
+ * TSTL's diagnostics; when TSTL throws instead (it does on a few constructs, #private names among them), the process
+ * rules' findings, which name those constructs at their .ts position: the exception went past the plugin's report.
+ * An exception the rules cannot explain is TSTL's own failure and goes on up.
+ */
+function emitOrExplain(ts: Toolchain['ts'], program: ts.Program, emit: () => { diagnostics: readonly ts.Diagnostic[] }, discard: () => void): readonly ts.Diagnostic[] {
+  try {
+    return emit().diagnostics;
+  } catch (e) {
+    const found = checkProcessRules(ts, program);
+    if (found.length === 0) throw e;
+    discard();
+    return found;
+  }
 }

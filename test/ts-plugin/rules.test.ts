@@ -187,6 +187,35 @@ describe('MF9005: payloads that cannot cross processes', () => {
   });
 });
 
+describe('MF9006 and MF9007: syntax TSTL 1.37.1 cannot compile', () => {
+  it('reports a #private name once, where it is declared', () => {
+    const app = tsApp(main('class P {\n  #n = 1;\n  #bump() { this.#n++; }\n  get() { this.#bump(); return #n in this; }\n}\nprint(new P().get());'));
+    expect(typeErrors(app)).toEqual([]);
+    expect(ruleHits(app).map((h) => [h.code, h.line, h.column, h.text, h.suggestion])).toEqual([
+      ['MF9006', 3, 3, '#n', "use TypeScript's `private` modifier instead (`private n`): the checker keeps it private"],
+      ['MF9006', 4, 3, '#bump', "use TypeScript's `private` modifier instead (`private bump`): the checker keeps it private"],
+    ]);
+  });
+
+  it('reports using and await using at their keyword, and lets the private modifier through', () => {
+    const app = tsApp(
+      main(
+        [
+          'class R { private open = true; [Symbol.dispose]() { this.open = false; } async [Symbol.asyncDispose]() {} }',
+          '{ using r = new R(); print(r); }',
+          'const later = async () => { await using r = new R(); print(r); };',
+          'later();',
+        ].join('\n'),
+      ),
+    );
+    expect(typeErrors(app)).toEqual([]);
+    expect(ruleHits(app).map((h) => [h.code, h.line, h.column, h.text])).toEqual([
+      ['MF9007', 3, 3, 'using'],
+      ['MF9007', 4, 29, 'await'],
+    ]);
+  });
+});
+
 describe('the plugin in TSTL', () => {
   it('reports its findings through TSTL\'s beforeTransform, with the code the build reads back', () => {
     const app = tsApp(main('print(JSON.stringify(1));'));

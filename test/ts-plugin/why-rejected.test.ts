@@ -1,5 +1,6 @@
 // Why the rules reject what they reject, checked rather than assumed: without the plugin, TSTL's Lua for a jump out
-// of a try or catch does not parse (MF9001), and a JS host global is a nil Lua global in a process (MF9003).
+// of a try or catch does not parse (MF9001), a JS host global is a nil Lua global in a process (MF9003), TSTL throws
+// on a #private name (MF9006) and its `using` fails at run time (MF9007).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import luaparse from 'luaparse';
@@ -37,5 +38,22 @@ describe('what the rules reject does not work without them', () => {
     const run = await runAppInProcess(app.dir, { exec: 'app:main' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/attempt to index a nil value \(global 'JSON'\)/);
+  }, 60_000);
+
+  it('MF9006: TSTL throws on a #private name', () => {
+    const app = tsApp({ 'src/main.ts': 'class P { #n = 1; get() { return this.#n; } }\nexport function main() { print(new P().get()); }\n' });
+    expect(() => transpileToLua(app)).toThrow('PrivateIdentifier is not supported');
+  }, 60_000);
+
+  it('MF9007: a using declaration calls the resource as the callback', async () => {
+    const app = tsApp({
+      'src/main.ts': 'class R { [Symbol.dispose]() { print("disposed"); } }\nexport function main() { using r = new R(); print("body", r !== undefined); }\n',
+      'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n'),
+    });
+    expect(transpileToLua(app)).toEqual(['MF9007']);
+    const run = await runAppInProcess(app.dir, { exec: 'app:main' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/attempt to call a table value/);
+    expect(run.stdout).toBe('');
   }, 60_000);
 });

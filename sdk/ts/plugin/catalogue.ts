@@ -13,6 +13,10 @@ export const RULE_CODES = {
   nodeTypes: 9004,
   /** a message payload whose type holds functions or objects with methods: it cannot cross processes. */
   payload: 9005,
+  /** a #private name: TSTL 1.37.1 stops with an exception ("PrivateIdentifier is not supported"). */
+  privateName: 9006,
+  /** a `using` declaration: TSTL 1.37.1 calls its lualib helper without the self it expects (the callback is lost). */
+  usingDeclaration: 9007,
 } as const;
 
 export type RuleName = keyof typeof RULE_CODES;

@@ -7,9 +7,10 @@ import { jumpOutOfTry } from './jump-out-of-try.js';
 import { labels } from './labels.js';
 import { hostGlobals } from './host-globals.js';
 import { payloads } from './payloads.js';
+import { privateNames, usingDeclarations } from './unsupported-syntax.js';
 import { checkNodeTypes } from './node-types.js';
 
-const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads];
+const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads, privateNames, usingDeclarations];
 
 function rulesByKind(ts: TsApi): Map<TS.SyntaxKind, NodeRule[]> {
   const byKind = new Map<TS.SyntaxKind, NodeRule[]>();
