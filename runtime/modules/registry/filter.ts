@@ -7,8 +7,12 @@
 //   ["^meta.k"] = s, ["$meta.k"] = s        item of a list) / starts with s / ends with s
 // Every criterion must hold. A key without the "." or "meta." form (`kind = ...`, `type = ...`) is ignored, as the
 // finder ignores it (it logs "metadata field must use 'meta.' prefix"), so `find({kind = "function.lua"})` returns
-// every entry; an invalid regular expression is ignored too. Numbers compare by value.
+// every entry; an invalid regular expression is ignored too. Numbers compare by value. Regular expressions are RE2,
+// as Go's regexp the finder uses (text.regexp's translation): a JS RegExp would take backreferences and lookaround,
+// with which a pattern such as `^(a|a)*\1$` backtracks for ever inside V8, where nothing can stop it.
 import type { Entry } from '../../app/model.js';
+import { textToLua } from '../lua-text.js';
+import { Re2 } from '../text/re2.js';
 
 type Check = (e: Entry) => boolean;
 
@@ -58,15 +62,16 @@ function metaCheck(op: string, field: string, v: unknown): Check | undefined {
   switch (op) {
     case '~': {
       if (typeof v !== 'string') return undefined;
-      let re: RegExp;
+      let re: Re2;
       try {
-        re = new RegExp(v);
+        re = new Re2(textToLua(v));
       } catch {
         return undefined;
       }
+      // Re2 matches byte strings: the texts as their UTF-8 bytes
       return (e) => {
         const a = str(e);
-        return a !== undefined && re.test(a);
+        return a !== undefined && re.test(textToLua(a));
       };
     }
     case '*':
