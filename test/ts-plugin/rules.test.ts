@@ -221,4 +221,9 @@ describe('the plugin in TSTL', () => {
     const app = tsApp(main('print(JSON.stringify(1));'));
     expect(transpileToLua(app)).toEqual(['MF9003']);
   });
+
+  it('takes labelled statements out of TSTL\'s way: MF9002 alone, no "Unsupported node kind" after it', () => {
+    const app = tsApp(main('outer: for (let i = 0; i < 3; i++) { for (;;) { continue outer; } }\nblock: { break block; }'));
+    expect(transpileToLua(app)).toEqual(['MF9002', 'MF9002']);
+  });
 });

@@ -11,9 +11,16 @@ export { checkProcessRules } from './check-program.js';
 export { readRuleDiagnostic, type RuleDiagnosticText } from './report.js';
 export { RULE_CODES, RULE_PREFIX, RULE_SOURCE } from './catalogue.js';
 
-/** The plugin object for TSTL's `plugins`: the rules run before transformation, over the whole program. */
+/**
+ * The plugin object for TSTL's `plugins`: the rules run before transformation, over the whole program. A labelled
+ * statement compiles to nothing: MF9002 has reported it, TSTL's own "Unsupported node kind" error at the same place
+ * would only repeat it, and its body's labelled jumps would make Lua the gate rejects (the output is never run).
+ */
 export function createProcessRulesPlugin(ts: typeof TS): Plugin {
   return {
     beforeTransform: (program: TS.Program) => checkProcessRules(ts, program),
+    visitors: {
+      [ts.SyntaxKind.LabeledStatement]: () => [],
+    },
   };
 }
