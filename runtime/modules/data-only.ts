@@ -13,8 +13,24 @@ import { typeName } from '../core/value.js';
 import { isLuaErrorValue } from '../lib/wippy/errors.js';
 import { Payload, PAYLOAD_FORMATS } from '../lib/wippy/payload.js';
 
+/** A copy under way: the tables already copied (cycles), and how many values the copy holds so far. */
+interface Copy {
+  seen: Map<LuaTable, LuaTable>;
+  cells: number;
+}
+
 /** A fresh copy of `v` holding data only (see above). */
-export function dataOnly(v: unknown, seen?: Map<LuaTable, LuaTable>): unknown {
+export function dataOnly(v: unknown): unknown {
+  return copy(v, { seen: new Map(), cells: 0 });
+}
+
+/** dataOnly, and how many values (table slots) the copy holds: what copying it again costs. */
+export function dataOnlySized(v: unknown): { value: unknown; cells: number } {
+  const c: Copy = { seen: new Map(), cells: 0 };
+  return { value: copy(v, c), cells: c.cells };
+}
+
+function copy(v: unknown, c: Copy): unknown {
   switch (typeof v) {
     case 'undefined':
     case 'boolean':
@@ -24,21 +40,31 @@ export function dataOnly(v: unknown, seen?: Map<LuaTable, LuaTable>): unknown {
     default:
       break;
   }
-  if (v instanceof LuaTable) return dataTable(v, seen ?? new Map());
+  if (v instanceof LuaTable) return copyTable(v, c);
   if (isLuaErrorValue(v)) return v;
-  if (v instanceof Payload) return v.format === PAYLOAD_FORMATS.LUA ? new Payload(v.format, dataOnly(v.data, seen)) : v;
+  if (v instanceof Payload) return v.format === PAYLOAD_FORMATS.LUA ? new Payload(v.format, copy(v.data, c)) : v;
   return `${typeName(v)}: ${addressOf(v as object)}`;
 }
 
-function dataTable(t: LuaTable, seen: Map<LuaTable, LuaTable>): LuaTable {
-  const done = seen.get(t);
+function copyTable(t: LuaTable, c: Copy): LuaTable {
+  const done = c.seen.get(t);
   if (done !== undefined) return done;
   const out = new LuaTable();
-  seen.set(t, out);
+  c.seen.set(t, out);
+  c.cells++;
   const arr = t[ARR];
-  if (arr.length > 0) out[ARR] = arr.map((x) => dataOnly(x, seen));
-  for (const k of Object.keys(t)) out[k] = dataOnly(t[k], seen);
+  if (arr.length > 0) {
+    out[ARR] = arr.map((x) => copy(x, c));
+    c.cells += arr.length;
+  }
+  for (const k of Object.keys(t)) {
+    out[k] = copy(t[k], c);
+    c.cells++;
+  }
   const h = t[HASH];
-  if (h !== undefined) for (const [k, x] of h) rawset(out, dataOnly(k, seen), dataOnly(x, seen));
+  if (h !== undefined) {
+    for (const [k, x] of h) rawset(out, copy(k, c), copy(x, c));
+    c.cells += h.size;
+  }
   return out;
 }

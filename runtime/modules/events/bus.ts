@@ -11,6 +11,8 @@ export interface BusEvent {
   kind: string;
   path: string;
   data: unknown;
+  /** how many values `data` holds (what a subscriber's copy of it costs), when a process sent it */
+  cells?: number;
 }
 
 export interface BusSubscriber {

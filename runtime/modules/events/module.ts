@@ -9,7 +9,7 @@ import { ret2 } from '../../core/results.js';
 import { checkStr } from '../../core/args.js';
 import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
-import { dataOnly } from '../data-only.js';
+import { dataOnlySized } from '../data-only.js';
 import type { ModuleHost, PlatformModule } from '../module-host.js';
 import { eventBusOf } from './bus.js';
 import { Subscription, SUBSCRIPTION_BUFFER, subscriptionMetatable } from './subscription.js';
@@ -54,7 +54,9 @@ function createEventsModule(host: ModuleHost): LuaTable {
     }
     // one copy now, so the sender changing its table afterwards changes no event; each subscriber copies again. Data
     // only (value.ToGoAny in Wippy): no function or metatable of the sender's reaches the subscribers' processes.
-    bus.send({ system: sys, kind: k, path: p, data: dataOnly(data) });
+    // The copies are charged to the sender (subscription.ts chargeCopy).
+    const copied = dataOnlySized(data);
+    bus.send({ system: sys, kind: k, path: p, data: copied.value, cells: copied.cells });
     return ret2(true, undefined);
   };
 

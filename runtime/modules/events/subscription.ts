@@ -8,6 +8,7 @@ import { LuaUserdata } from '../../core/value.js';
 import { ret1 } from '../../core/results.js';
 import { argError } from '../../core/args.js';
 import { readOnly } from '../../core/read-only.js';
+import { BUDGET } from '../../core/preempt.js';
 import type { Channel } from '../../process/channel.js';
 import { copyValue } from '../../process/copy.js';
 import { Message } from '../../process/message.js';
@@ -45,7 +46,10 @@ export class Subscription extends LuaUserdata {
     t.system = e.system;
     t.kind = e.kind;
     t.path = e.path;
-    if (e.data !== undefined) t.data = copyValue(e.data);
+    if (e.data !== undefined) {
+      t.data = copyValue(e.data);
+      if (e.cells !== undefined) chargeCopy(e.cells);
+    }
     this.proc.deliverMessage(new Message(this.topic, '', 1, t));
   }
 
@@ -74,6 +78,22 @@ export class Subscription extends LuaUserdata {
       this.proc.flush();
     }
   }
+}
+
+/** From this many values a copy counts as big: the memory guard reads the heap after it. */
+const BIG_COPY = 1 << 14;
+
+/**
+ * Charges the sender's task for one subscriber's copy of an event's data. One events.send copies its data once per
+ * subscriber, inside one call that cannot give way: 4,096 subscriptions to a 100,000-value table are 400 million
+ * values made in one step, which took the node down before any guard looked. Counted like the back-edges of plain
+ * code, with the heap read after each big copy, the backstop ends the sender (memory or time, an error no pcall
+ * catches) as it ends a loop that cannot give way.
+ */
+function chargeCopy(cells: number): void {
+  BUDGET.p -= cells;
+  if (cells >= BIG_COPY) BUDGET.memDue = true;
+  if (BUDGET.p < 0) BUDGET.out();
 }
 
 function checkSub(v: unknown, fname: string): Subscription {
