@@ -21,7 +21,10 @@ export function encodeStd(bytes: string): string {
 
 /** Decodes padded standard base64 (a byte string) to bytes; throws Base64Error at the first offending byte. */
 export function decodeStd(src: string): string {
-  const out: number[] = [];
+  // into a buffer of the most the text can hold: an array grown a byte at a time past V8's element limit (a 200 MB
+  // text) aborts the whole node
+  const out = Buffer.allocUnsafe(Math.floor(src.length / 4) * 3);
+  let o = 0;
   let si = 0;
   const n = src.length;
   while (si < n) {
@@ -30,7 +33,7 @@ export function decodeStd(src: string): string {
     let end = false;
     for (let j = 0; j < 4; j++) {
       if (si === n) {
-        if (j === 0) return Buffer.from(out).toString('latin1');
+        if (j === 0) return out.toString('latin1', 0, o);
         throw corrupt(si - j);
       }
       const c = src.charCodeAt(si++);
@@ -58,10 +61,10 @@ export function decodeStd(src: string): string {
       break;
     }
     const val = (q[0]! << 18) | (q[1]! << 12) | (q[2]! << 6) | q[3]!;
-    out.push((val >> 16) & 0xff);
-    if (len >= 3) out.push((val >> 8) & 0xff);
-    if (len === 4) out.push(val & 0xff);
+    out[o++] = (val >> 16) & 0xff;
+    if (len >= 3) out[o++] = (val >> 8) & 0xff;
+    if (len === 4) out[o++] = val & 0xff;
     if (end) break;
   }
-  return Buffer.from(out).toString('latin1');
+  return out.toString('latin1', 0, o);
 }
