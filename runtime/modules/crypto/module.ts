@@ -2,16 +2,18 @@
 // spec.md) on node:crypto: random bytes / strings / UUIDs, HMAC (hex), AES-GCM and ChaCha20-Poly1305 (aead.ts), JWT
 // (jwt.ts), PBKDF2 and a constant-time comparison. Arguments module.go reads with CheckString / CheckInt / CheckTable
 // raise Lua argument errors; the rest answer `nil, err` with module.go's kinds and messages.
-import { createHmac, pbkdf2Sync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, pbkdf2 as pbkdf2Async, pbkdf2Sync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { PARK } from '../../../abi/index.js';
 import { LuaTable, tableFromRecord } from '../../core/table.js';
 import { ret1, ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
 import { checkInt, checkStr, checkTable } from '../../core/args.js';
+import { mkY, type LuaGen } from '../../core/coroutine.js';
 import { luaError } from '../../core/errors.js';
 import { typeName } from '../../core/value.js';
 import { goToLua, luaToGo, type GoValue } from '../../lib/wippy/go-value.js';
 import { luaToText } from '../../lib/lua-text.js';
-import type { PlatformModule } from '../module-host.js';
+import type { ModuleHost, PlatformModule } from '../module-host.js';
 import { failedResult, invalidResult } from '../error-results.js';
 import { aesCipher, NONCE_SIZE, open, OpenError, seal, type AeadCipher } from './aead.js';
 import { encodeJwt, JwtError, verifyJwt } from './jwt.js';
@@ -22,11 +24,17 @@ const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
 const MAX_RANDOM = 1024 * 1024;
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const MAX_PBKDF2_ITERATIONS = 10_000_000;
+/**
+ * Wippy sets no bound on pbkdf2's key length, but each hash-sized block of it costs `iterations` more HMACs (and a
+ * length past 2^31 is a JS RangeError): 1 MiB, as random.bytes.
+ */
+const MAX_PBKDF2_KEY_LENGTH = 1024 * 1024;
 
 /** A length argument of random.bytes / random.string, or the Invalid answer when it is out of range. */
 function randomLength(v: unknown, fname: string): number | { fail: unknown } {
   const n = checkInt(v, 1, fname);
-  if (n <= 0) return { fail: invalidResult('length must be a positive integer') };
+  // `!(n > 0)`: NaN is no length either (Go's CheckInt makes it a negative integer)
+  if (!(n > 0)) return { fail: invalidResult('length must be a positive integer') };
   if (n > MAX_RANDOM) return { fail: invalidResult('length exceeds maximum allowed size (1MB)') };
   return n;
 }
@@ -137,19 +145,58 @@ function jwtVerify(token: unknown, key: unknown, alg: unknown, requireExp: unkno
   }
 }
 
-function pbkdf2(password: unknown, salt: unknown, iterations: unknown, keyLength: unknown, hash: unknown): unknown {
+interface Pbkdf2Call {
+  password: Buffer;
+  salt: Buffer;
+  iterations: number;
+  keyLength: number;
+  digest: 'sha256' | 'sha512';
+}
+
+/** pbkdf2's arguments checked as module.go checks them, or its `nil, err` answer. */
+function pbkdf2Args(password: unknown, salt: unknown, iterations: unknown, keyLength: unknown, hash: unknown): Pbkdf2Call | { fail: unknown } {
   const p = checkStr(password, 1, 'pbkdf2');
   const s = checkStr(salt, 2, 'pbkdf2');
   const iter = checkInt(iterations, 3, 'pbkdf2');
   const len = checkInt(keyLength, 4, 'pbkdf2');
-  if (p === '') return invalidResult('password cannot be empty');
-  if (s === '') return invalidResult('salt cannot be empty');
-  if (iter <= 0) return invalidResult('iterations must be positive');
-  if (iter > MAX_PBKDF2_ITERATIONS) return invalidResult(`iterations exceeds maximum (${MAX_PBKDF2_ITERATIONS})`);
-  if (len <= 0) return invalidResult('key length must be positive');
+  if (p === '') return { fail: invalidResult('password cannot be empty') };
+  if (s === '') return { fail: invalidResult('salt cannot be empty') };
+  // `!(x > 0)`: NaN is refused too (Go's CheckInt makes it a negative integer)
+  if (!(iter > 0)) return { fail: invalidResult('iterations must be positive') };
+  if (iter > MAX_PBKDF2_ITERATIONS) return { fail: invalidResult(`iterations exceeds maximum (${MAX_PBKDF2_ITERATIONS})`) };
+  if (!(len > 0)) return { fail: invalidResult('key length must be positive') };
+  if (len > MAX_PBKDF2_KEY_LENGTH) return { fail: invalidResult(`key length exceeds maximum (${MAX_PBKDF2_KEY_LENGTH})`) };
   const name = typeof hash === 'string' ? hash : 'sha256';
-  if (name !== 'sha256' && name !== 'sha512') return invalidResult(`unsupported hash function: ${luaToText(name)}`);
-  return ok(pbkdf2Sync(bytes(p), bytes(s), iter, len, name).toString('latin1'));
+  if (name !== 'sha256' && name !== 'sha512') return { fail: invalidResult(`unsupported hash function: ${luaToText(name)}`) };
+  return { password: bytes(p), salt: bytes(s), iterations: iter, keyLength: len, digest: name };
+}
+
+/**
+ * pbkdf2 in a process runs on libuv's thread pool while the calling task is parked: ten million iterations take
+ * seconds, which on the event loop would freeze every process of the node. Where nothing can park (a metamethod, a
+ * plain script) it runs in place.
+ */
+function pbkdf2Of(host: ModuleHost) {
+  const plain = (...args: unknown[]): unknown => {
+    const c = pbkdf2Args(args[0], args[1], args[2], args[3], args[4]);
+    if ('fail' in c) return c.fail;
+    return ok(pbkdf2Sync(c.password, c.salt, c.iterations, c.keyLength, c.digest).toString('latin1'));
+  };
+  return mkY(plain, function* (...args: unknown[]): LuaGen {
+    const sched = host.rt.node.sched;
+    const task = sched.current;
+    if (task === undefined) return plain(...args);
+    const c = pbkdf2Args(args[0], args[1], args[2], args[3], args[4]);
+    if ('fail' in c) return c.fail;
+    const token = sched.parkToken(task);
+    // a process ended meanwhile is not woken (the token): its key is dropped
+    pbkdf2Async(c.password, c.salt, c.iterations, c.keyLength, c.digest, (err, key) => {
+      sched.wake(task, err === null ? key : err, token);
+    });
+    const r = yield PARK;
+    if (r instanceof Error) return failedResult(r.message, 'pbkdf2');
+    return ok((r as Buffer).toString('latin1'));
+  });
 }
 
 function constantTimeCompare(a: unknown, b: unknown): unknown {
@@ -158,7 +205,7 @@ function constantTimeCompare(a: unknown, b: unknown): unknown {
   return ret1(x.length === y.length && timingSafeEqual(x, y));
 }
 
-function createCryptoModule(): LuaTable {
+function createCryptoModule(host: ModuleHost): LuaTable {
   return readOnly(
     tableFromRecord({
       random,
@@ -166,7 +213,7 @@ function createCryptoModule(): LuaTable {
       encrypt: readOnly(tableFromRecord({ aes: encryptWith('aes'), chacha20: encryptWith('chacha20') })),
       decrypt: readOnly(tableFromRecord({ aes: decryptWith('aes'), chacha20: decryptWith('chacha20') })),
       jwt: readOnly(tableFromRecord({ encode: jwtEncode, verify: jwtVerify })),
-      pbkdf2,
+      pbkdf2: pbkdf2Of(host),
       constant_time_compare: constantTimeCompare,
     }),
   );
