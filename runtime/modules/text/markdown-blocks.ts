@@ -2,6 +2,7 @@
 // setext), paragraphs, fenced and indented code, thematic breaks, block quotes, bullet and ordered lists (nested by
 // indentation), GFM tables, and link reference definitions (taken out of the text, as CommonMark takes them). A
 // line-based subset of CommonMark, enough for the documents splitters are given; inline markup is left as written.
+import { BUDGET } from '../../core/preempt.js';
 
 export type Block =
   | { k: 'heading'; level: number; text: string }
@@ -48,6 +49,7 @@ export function parseBlocks(lines: string[], defs: Map<string, LinkDefinition>):
   const out: Block[] = [];
   let i = 0;
   while (i < lines.length) {
+    if (--BUDGET.p < 0) BUDGET.out();
     const line = lines[i]!;
     if (blank(line)) {
       i++;
@@ -141,6 +143,8 @@ function list(lines: string[], start: number, out: Block[], defs: Map<string, Li
     const width = m[1]!.length + m[2]!.length + Math.max(1, Math.min(m[3]!.length, 4));
     const body: string[] = [m[4]!];
     for (i++; i < lines.length; i++) {
+      // each nesting level reads the lines below it again (deep lists are quadratic): a step of the backstop
+      if (--BUDGET.p < 0) BUDGET.out();
       const l = lines[i]!;
       if (blank(l)) {
         // a blank line continues the item only when an indented line follows

@@ -162,20 +162,22 @@ export const hex = (b: number): string => `\\x${b.toString(16).padStart(2, '0')}
 const byteRange = ([lo, hi]: [number, number]): string => (lo === hi ? hex(lo) : `[${hex(lo)}-${hex(hi)}]`);
 
 /** Matches no byte string position at all. */
-export const NOTHING = '[^\\x00-\\xff]';
+export const NOTHING = '[^\\x00-\\u0100]'; // no byte, nor the \r alias of multiline sources
 
 /**
  * The JS source matching one character of the set: for `ascii` subjects (every byte < 0x80) its ASCII part only;
  * otherwise also the UTF-8 sequences of its other code points, and, when the set holds U+FFFD (Go reads an invalid
  * byte as U+FFFD), any single byte of 0x80..0xFF the longer sequences did not take.
  */
-export function classSource(rs: Ranges, ascii: boolean): string {
+export function classSource(rs: Ranges, ascii: boolean, crAlias?: string): string {
   const set = normalize(rs);
   const low: string[] = [];
   const seqs: Array<Array<[number, number]>> = [];
   for (const [lo, hi] of set) {
     if (lo <= 0x7f) low.push(lo === Math.min(hi, 0x7f) ? hex(lo) : `${hex(lo)}-${hex(Math.min(hi, 0x7f))}`);
     if (!ascii && hi > 0x7f) sequences(Math.max(lo, 0x80), hi, seqs);
+    // a multiline source reads the subject's \r as crAlias (re2-syntax.ts)
+    if (crAlias !== undefined && lo <= 0x0d && hi >= 0x0d) low.push(crAlias);
   }
   const parts: string[] = [];
   if (low.length > 0) parts.push(`[${low.join('')}]`);

@@ -4,10 +4,15 @@
 // nested repetition operators, unknown escapes. Everything RE2 accepts is given RE2's meaning, whatever JS would make
 // of it: UTF-8 characters (`.` and classes match whole characters; an invalid byte reads as U+FFFD), ASCII `\d \w \s
 // \b`, POSIX classes, `\pL` / `\p{Greek}`, `\Q...\E`, `\A` and `\z`, `$` only at the very end, flags i, m, s, U at
-// the start, inline and scoped (`(?i:...)`). The source uses no JS flag but `g`, no lookaround except for `(?m)`'s
-// line anchors: V8's linear engine can then take over from a run that backtracks too much, so a pattern stays linear
-// in its subject as RE2 guarantees. Two sources are made: one for subjects that are all ASCII (the common case,
-// plain JS classes) and one for any bytes.
+// the start, inline and scoped (`(?i:...)`). The source uses no JS flag but `g` (and `m`, below), no lookaround
+// except for `(?m)`'s line anchors in a pattern that also has absolute ones: V8's linear engine can then take over
+// from a run that backtracks too much, so a pattern stays linear in its subject as RE2 guarantees. Two sources are
+// made: one for subjects that are all ASCII (the common case, plain JS classes) and one for any bytes.
+//
+// (?m): JS's multiline mode takes \r as a line end too, where RE2 takes only \n, and the lookaround that would tell
+// them apart is something V8's linear engine does not run (`(?m)^(a|a)*$` hung the node). So a pattern whose every
+// anchor is a (?m) line anchor is written for the JS `m` flag over a subject whose \r bytes are read as U+0100
+// (Re2Translation.multiline): wherever the pattern takes \r it takes U+0100 as well.
 import { classSource, complement, fold, hex, MAX_RUNE, normalize, PERL, POSIX, unicodeClass, type Ranges } from './re2-classes.js';
 
 export class Re2SyntaxError extends Error {
@@ -23,6 +28,8 @@ export interface Re2Translation {
   utf8: string;
   /** the name of each capture group by number (index 0, the whole match, is '') */
   names: string[];
+  /** written for the JS `m` flag: the subject is matched with each \r read as U+0100 */
+  multiline: boolean;
 }
 
 interface Flags {
@@ -41,8 +48,13 @@ const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
 type Piece = { cp: number } | { ranges: Ranges } | { raw: string };
 
 export function translateRe2(pattern: string): Re2Translation {
-  return new Translator(pattern).run();
+  const t = new Translator(pattern, false);
+  const r = t.run();
+  return t.lineAnchors > 0 && t.absoluteAnchors === 0 ? new Translator(pattern, true).run() : r;
 }
+
+/** U+0100, what a multiline source reads a \r of the subject as (a char no byte string holds). */
+export const CR_ALIAS = '\u0100';
 
 class Translator {
   private i = 0;
@@ -55,13 +67,31 @@ class Translator {
   /** what the last item was: nothing repeatable, an atom, or a repetition (possibly made lazy) */
   private last: 'none' | 'atom' | 'repeat' | 'lazy' = 'none';
   private lastRepeatAt = 0;
+  /** the (?m) ^ and $ anchors, and the others (\A, \z, ^ and $ without m) */
+  lineAnchors = 0;
+  absoluteAnchors = 0;
 
-  constructor(private readonly p: string) {}
+  /** multiline: written for the JS `m` flag, \r read as U+0100 (Re2Translation.multiline) */
+  constructor(
+    private readonly p: string,
+    private readonly multiline: boolean,
+  ) {}
 
   run(): Re2Translation {
     while (this.i < this.p.length) this.item();
     if (this.open.length > 0) throw new Re2SyntaxError('missing closing )', this.p);
-    return { ascii: this.ascii, utf8: this.utf8, names: this.names };
+    return { ascii: this.ascii, utf8: this.utf8, names: this.names, multiline: this.multiline };
+  }
+
+  private classOf(ranges: Ranges, ascii: boolean): string {
+    return classSource(ranges, ascii, this.multiline ? CR_ALIAS : undefined);
+  }
+
+  /** A line anchor under (?m), or an absolute one: `(?m)^` is `^` only with the JS m flag. */
+  private anchor(js: string, line: boolean, lookaround: string): void {
+    if (line) this.lineAnchors++;
+    else this.absoluteAnchors++;
+    this.emit(line && !this.multiline ? lookaround : js);
   }
 
   private emit(a: string, u = a): void {
@@ -70,8 +100,12 @@ class Translator {
   }
 
   private atom(piece: Piece): void {
-    if ('raw' in piece) this.emit(piece.raw);
-    else if ('ranges' in piece) this.emit(classSource(piece.ranges, true), classSource(piece.ranges, false));
+    if ('raw' in piece) {
+      // \A and \z
+      if (piece.raw === '^' || piece.raw === '$') this.absoluteAnchors++;
+      this.emit(piece.raw);
+    }
+    else if ('ranges' in piece) this.emit(this.classOf(piece.ranges, true), this.classOf(piece.ranges, false));
     else this.literal(piece.cp);
     this.last = 'raw' in piece ? 'none' : 'atom';
   }
@@ -80,9 +114,13 @@ class Translator {
     if (this.flags.i) {
       const folded = fold([[cp, cp]]);
       if (folded.length > 1 || folded[0]![0] !== folded[0]![1]) {
-        this.emit(classSource(folded, true), classSource(folded, false));
+        this.emit(this.classOf(folded, true), this.classOf(folded, false));
         return;
       }
+    }
+    if (cp === 0x0d && this.multiline) {
+      this.emit(`[${hex(cp)}${CR_ALIAS}]`);
+      return;
     }
     if (cp < 0x80) {
       const ch = String.fromCharCode(cp);
@@ -134,14 +172,14 @@ class Translator {
         return;
       case '^':
         this.i++;
-        // (?m): after any \n too; JS's own multiline mode would also take \r and U+2028 as line ends
-        this.emit(this.flags.m ? '(?:^|(?<=\\n))' : '^');
+        // (?m): after any \n too (the lookaround only where the JS m flag cannot be used)
+        this.anchor('^', this.flags.m, '(?:^|(?<=\\n))');
         this.last = 'none';
         return;
       case '$':
         this.i++;
         // RE2's $ is the very end (JS's without the m flag too), or before any \n with (?m)
-        this.emit(this.flags.m ? '(?:$|(?=\\n))' : '$');
+        this.anchor('$', this.flags.m, '(?:$|(?=\\n))');
         this.last = 'none';
         return;
       case '.': {

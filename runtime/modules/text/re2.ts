@@ -4,6 +4,7 @@
 // follow Go's rule: an empty match right after the previous match is skipped, and the search moves on by a whole
 // UTF-8 character.
 import { Re2SyntaxError, translateRe2 } from './re2-syntax.js';
+import { BUDGET } from '../../core/preempt.js';
 
 export { Re2SyntaxError };
 
@@ -24,10 +25,15 @@ function charWidth(s: string, i: number): number {
   return n;
 }
 
+const CR = /\r/g;
+const CR_ALIAS = /\u0100/g;
+
 export class Re2 {
   readonly names: readonly string[];
   private readonly asciiRe: RegExp;
   private readonly utf8Re: RegExp;
+  /** the sources are for the JS m flag: a subject's \r is read as U+0100 (re2-syntax.ts) */
+  private readonly multiline: boolean;
 
   /** Throws Re2SyntaxError (Go's message) for a pattern RE2 refuses. */
   constructor(readonly pattern: string) {
@@ -35,9 +41,11 @@ export class Re2 {
     const text = Buffer.from(pattern, 'latin1').toString('utf8');
     if (Buffer.from(text, 'utf8').toString('latin1') !== pattern) throw new Re2SyntaxError('invalid UTF-8', pattern);
     const t = translateRe2(text);
+    this.multiline = t.multiline;
+    const flags = t.multiline ? 'gm' : 'g';
     try {
-      this.asciiRe = new RegExp(t.ascii, 'g');
-      this.utf8Re = new RegExp(t.utf8, 'g');
+      this.asciiRe = new RegExp(t.ascii, flags);
+      this.utf8Re = new RegExp(t.utf8, flags);
     } catch (e) {
       // what the translation let through and V8 still refuses
       throw new Re2SyntaxError((e as Error).message.replace(/^Invalid regular expression: /, ''), pattern);
@@ -49,9 +57,16 @@ export class Re2 {
     return this.names.length - 1;
   }
 
-  /** Up to `limit` successive matches (all when negative). */
-  all(subject: string, limit = -1): Match[] {
+  /** The regexp for `subject`, and the subject as it reads it (the same length: offsets are the subject's). */
+  private prepare(subject: string): [RegExp, string] {
     const re = ASCII.test(subject) ? this.asciiRe : this.utf8Re;
+    return [re, this.multiline && subject.includes('\r') ? subject.replace(CR, '\u0100') : subject];
+  }
+
+  /** Up to `limit` successive matches (all when negative). */
+  all(original: string, limit = -1): Match[] {
+    const [re, subject] = this.prepare(original);
+    const aliased = subject !== original;
     const out: Match[] = [];
     let pos = 0;
     let prevEnd = -1;
@@ -66,7 +81,10 @@ export class Re2 {
         pos = start + (start < subject.length ? charWidth(subject, start) : 1);
         continue;
       }
-      out.push({ start, end, groups: m.slice(1) });
+      // each match is a step: a million matches of an empty pattern is a long run that cannot give way
+      if (--BUDGET.p < 0) BUDGET.out();
+      const groups = m.slice(1);
+      out.push({ start, end, groups: aliased ? groups.map((g) => g?.replace(CR_ALIAS, '\r')) : groups });
       prevEnd = end;
       pos = end === start ? start + (start < subject.length ? charWidth(subject, start) : 1) : end;
     }
@@ -77,8 +95,8 @@ export class Re2 {
     return this.all(subject, 1)[0];
   }
 
-  test(subject: string): boolean {
-    const re = ASCII.test(subject) ? this.asciiRe : this.utf8Re;
+  test(original: string): boolean {
+    const [re, subject] = this.prepare(original);
     re.lastIndex = 0;
     return re.test(subject);
   }

@@ -8,6 +8,7 @@ import { ret1, ret2 } from '../../core/results.js';
 import { argError, checkStr, optNumber, typeError } from '../../core/args.js';
 import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
+import { BUDGET } from '../../core/preempt.js';
 import { Re2, type Match } from './re2.js';
 
 class RegexpValue extends LuaUserdata {
@@ -28,6 +29,9 @@ function self(v: unknown, fname: string): Re2 {
 /** Group `g` of a match (0: the whole), '' for a group that took no part, as Go gives it. */
 const slice = (s: string, m: Match, g: number): string => (g === 0 ? s.slice(m.start, m.end) : (m.groups[g - 1] ?? ''));
 
+/** A group reference after a `$`, read in place (sticky: the template is not sliced at each `$`). */
+const REF = /\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+)/y;
+
 /** Go's Regexp.Expand of `template` for match `m` of `s`. */
 function expand(re: Re2, template: string, s: string, m: Match): string {
   let out = '';
@@ -39,13 +43,15 @@ function expand(re: Re2, template: string, s: string, m: Match): string {
       break;
     }
     out += template.slice(i, d);
-    const rest = template.slice(d + 1);
-    if (rest.startsWith('$')) {
+    // each reference is a step: a long template over many matches is a long run that cannot give way
+    if (--BUDGET.p < 0) BUDGET.out();
+    if (template.charCodeAt(d + 1) === 0x24) {
       out += '$';
       i = d + 2;
       continue;
     }
-    const ref = /^\{([A-Za-z0-9_]+)\}|^([A-Za-z0-9_]+)/.exec(rest);
+    REF.lastIndex = d + 1;
+    const ref = REF.exec(template);
     if (ref === null) {
       // a `$` not followed by a name is kept as it is (Go's extract fails and the `$` is copied)
       out += '$';

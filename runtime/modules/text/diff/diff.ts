@@ -2,6 +2,7 @@
 // prefix and suffix trimmed, the cheap special cases, the half-match speedup, a line-level first pass for long texts,
 // Myers' bisection bounded by a deadline, then the merge, semantic and efficiency cleanups. Our own implementation,
 // over JS strings (UTF-16 units).
+import { BUDGET } from '../../../core/preempt.js';
 
 export const DELETE = -1;
 export const INSERT = 1;
@@ -170,6 +171,9 @@ function bisect(text1: string, text2: string, s: DiffSettings, deadline: number)
   let k2end = 0;
   for (let d = 0; d < maxD; d++) {
     if (Date.now() > deadline) break;
+    // a pass costs about d steps: without a deadline (diff_timeout 0) or with a long one, a big diff is a long run
+    // that cannot give way, so it answers to the backstop (preempt.ts)
+    if ((BUDGET.p -= d + 1) < 0) BUDGET.out();
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const k1o = offset + k1;
       let x1 = k1 === -d || (k1 !== d && v1[k1o - 1]! < v1[k1o + 1]!) ? v1[k1o + 1]! : v1[k1o - 1]! + 1;
