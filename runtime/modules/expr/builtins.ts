@@ -262,13 +262,25 @@ const B: Record<string, Builtin> = {
   uniq(a) {
     arity('uniq', a, 1);
     const out: unknown[] = [];
-    for (const x of arr('uniq', a[0])) if (!out.some((y) => equal(x, y))) out.push(x);
+    // scalars through a set (a scan of what was kept made uniq(1..1000000) quadratic: hours); arrays and maps by equal
+    const seen = new Set<unknown>();
+    const composite: unknown[] = [];
+    for (const x of arr('uniq', a[0])) {
+      const scalar = x === null || typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && x === x);
+      if (scalar ? seen.has(x) : composite.some((y) => equal(x, y))) continue;
+      if (scalar) seen.add(x);
+      else composite.push(x);
+      out.push(x);
+    }
     return out;
   },
   concat(a) {
     const out: unknown[] = [];
-    for (const x of a) out.push(...arr('concat', x));
-    if (out.length > MEMORY_BUDGET) return fail('memory budget exceeded');
+    for (const x of a) {
+      const xs = arr('concat', x);
+      if (out.length + xs.length > MEMORY_BUDGET) return fail('memory budget exceeded');
+      for (const y of xs) out.push(y);
+    }
     return out;
   },
   flatten(a) {

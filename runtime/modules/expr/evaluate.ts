@@ -6,6 +6,7 @@ import type { Node } from './syntax.js';
 import { BUILTINS, type Closure } from './builtins.js';
 import { display, equal, ExprRuntimeError, MEMORY_BUDGET, typeOf, type ExprMap } from './values.js';
 import { matchRegexp } from './regexp-op.js';
+import { BUDGET } from '../../core/preempt.js';
 
 interface Frame {
   /** the closure's element (`#`), index (`#index`) and accumulator (`#acc`) */
@@ -24,10 +25,27 @@ const fail = (message: string, at: number): never => {
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+/** The builtins whose array result expr-lang's VM counts against the budget (made by OpArray / OpSort). */
+const COUNTED_RESULTS = new Set(['map', 'filter', 'sortBy']);
+
 class Evaluator {
+  /**
+   * The elements this evaluation made (ranges, array and map literals, map / filter / sortBy results), held to
+   * MEMORY_BUDGET as expr-lang's VM holds its memory count for a whole run: nested `map(1..1000000, ...)` stops at
+   * the second range instead of running a trillion steps.
+   */
+  private memory = 0;
+
   constructor(private readonly env: ExprMap | null) {}
 
+  private grow(size: number, at: number): void {
+    this.memory += size;
+    if (this.memory > MEMORY_BUDGET) fail('memory budget exceeded', at);
+  }
+
   eval(n: Node, f: Frame | undefined): unknown {
+    // every node is a step: a long evaluation cannot give way, so it answers to the backstop (preempt.ts)
+    if (--BUDGET.p < 0) BUDGET.out();
     switch (n.k) {
       case 'lit':
         return n.v;
@@ -40,10 +58,11 @@ class Evaluator {
         if (n.name === 'acc') return f.acc;
         return fail(`unknown pointer #${n.name}`, n.at);
       case 'array': {
-        if (n.items.length > MEMORY_BUDGET) fail('memory budget exceeded', n.at);
+        this.grow(n.items.length, n.at);
         return n.items.map((x) => this.eval(x, f));
       }
       case 'map': {
+        this.grow(n.entries.length, n.at);
         const m = new Map<unknown, unknown>();
         for (const [k, v] of n.entries) m.set(this.eval(k, f), this.eval(v, f));
         return m;
@@ -59,7 +78,9 @@ class Evaluator {
         const b = BUILTINS.get(n.name)!;
         const args = n.args.map((a) => (a.k === 'predicate' ? this.closure(a.body, f) : this.eval(a, f)));
         try {
-          return b(args);
+          const r = b(args);
+          if (Array.isArray(r) && COUNTED_RESULTS.has(n.name)) this.grow(r.length, n.at);
+          return r;
         } catch (e) {
           if (e instanceof ExprRuntimeError && e.at < 0) throw new ExprRuntimeError(e.message, n.at);
           throw e;
@@ -169,7 +190,7 @@ class Evaluator {
         return matchRegexp(r, l, n.at);
       case '..': {
         if (!isInt(l) || !isInt(r)) return bad();
-        if (r - l + 1 > MEMORY_BUDGET) return fail('memory budget exceeded', n.at);
+        this.grow(Math.max(0, r - l + 1), n.at);
         const out: number[] = [];
         for (let i = l; i <= r; i++) out.push(i);
         return out;
