@@ -60,6 +60,13 @@ function schemaText(schema: unknown): string | { problem: string } {
   return { problem: 'schema must be a string or table' };
 }
 
+/**
+ * A JS stack overflow in ajv (a schema nested thousands deep, a `$ref` to itself applied without end, data nested
+ * deeper than the stack): an Invalid answer that says so, not the engine's wording.
+ */
+const TOO_DEEP = 'schema or data nested too deeply (or a $ref that refers to itself without end)';
+const isOverflow = (e: unknown): boolean => e instanceof RangeError;
+
 /** Validates `data` (a JS value) against the schema argument: `true` or `false, err`. */
 function check(schema: unknown, data: () => unknown): unknown {
   const text = schemaText(schema);
@@ -68,6 +75,7 @@ function check(schema: unknown, data: () => unknown): unknown {
   try {
     validate = compileSchema(text);
   } catch (e) {
+    if (isOverflow(e)) return failedResult(TOO_DEEP, 'compile schema', ERROR_KINDS.INVALID, false);
     return failedResult(e instanceof Error ? e.message : String(e), 'compile schema', ERROR_KINDS.INVALID, false);
   }
   let value: unknown;
@@ -76,9 +84,17 @@ function check(schema: unknown, data: () => unknown): unknown {
   } catch (e) {
     if (e instanceof JsonEncodeError || e instanceof GoValueCycleError) return failedResult(e.message, 'convert data', ERROR_KINDS.INVALID, false);
     if (e instanceof SyntaxError) return failedResult(e.message, 'validation failed', ERROR_KINDS.INVALID, false);
+    if (isOverflow(e)) return failedResult(TOO_DEEP, 'convert data', ERROR_KINDS.INVALID, false);
     throw e;
   }
-  if (validate(value) === true) return ret1(true);
+  let valid: boolean;
+  try {
+    valid = validate(value) === true;
+  } catch (e) {
+    if (isOverflow(e)) return failedResult(TOO_DEEP, 'validation failed', ERROR_KINDS.INVALID, false);
+    throw e;
+  }
+  if (valid) return ret1(true);
   return failedResult(validationMessage(validate.errors), 'validation failed', ERROR_KINDS.INVALID, false);
 }
 
