@@ -142,8 +142,9 @@ export function transcode(p: Payload, to: string): Payload | LuaErrorValue {
   try {
     return fromLua(toLua(p), to);
   } catch (e) {
-    if (!isCodecError(e)) throw e;
-    const cause = e.message;
+    // a JS stack overflow: a value nested deeper than a codec can walk (as deep as Lua tables can be made)
+    if (!isCodecError(e) && !(e instanceof RangeError)) throw e;
+    const cause = e instanceof RangeError ? 'value nested too deeply' : e.message;
     return createError({ message: `error transcoding payload: ${cause}`, kind: ERROR_KINDS.INTERNAL, retryable: false, details: { from: p.format, to, cause } });
   }
 }

@@ -31,6 +31,8 @@ function encode(...args: unknown[]): unknown {
     return ret2(encodeYaml(data, options(args[1])), undefined);
   } catch (e) {
     if (e instanceof GoValueCycleError) return failedResult(e.message, 'encode failed');
+    // a JS stack overflow: a table nested deeper than the encoder can walk
+    if (e instanceof RangeError) return failedResult('value nested too deeply', 'encode failed');
     throw e;
   }
 }

@@ -2,7 +2,11 @@
 // GoToLua): the first document of the text; mappings are tables (string, number and boolean keys), sequences 1-based
 // tables, null is nil. YAML 1.2's core schema as yaml.v3 (`yes`/`no` stay strings); aliases are expanded, with the
 // `yaml` package's limit on alias expansion standing in for yaml.v3's guard against alias bombs.
-import { parseAllDocuments, type YAMLError } from 'yaml';
+//
+// Duplicate mapping keys are found here, with a set per mapping: the `yaml` package's own check compares each key
+// with every earlier one, and a 300,000-key document held the node for minutes. Nesting deeper than the JS stack is
+// an error that says so (yaml.v3 has a depth limit of its own), not the engine's wording.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLError } from 'yaml';
 import { goToLua } from '../go-value.js';
 import { luaToText } from '../../lua-text.js';
 
@@ -19,15 +23,50 @@ function errorText(e: YAMLError): string {
   return line === undefined ? `yaml: ${what}` : `yaml: line ${line}: ${what}`;
 }
 
+const TOO_DEEP = 'document nested too deeply';
+
+/** The first key of a mapping that repeats an earlier scalar key of it (the `yaml` package's rule), walked without recursion. */
+function duplicateKey(root: unknown): Node | undefined {
+  const todo: unknown[] = [root];
+  while (todo.length > 0) {
+    const n = todo.pop();
+    if (isMap(n)) {
+      const seen = new Set<unknown>();
+      for (const item of n.items) {
+        const k = item.key;
+        if (isScalar(k)) {
+          if (seen.has(k.value)) return k;
+          seen.add(k.value);
+        }
+        todo.push(k, item.value);
+      }
+    } else if (isSeq(n)) {
+      for (const item of n.items) todo.push(isPair(item) ? item.value : item);
+    } else if (isPair(n)) {
+      todo.push(n.key, n.value);
+    }
+  }
+  return undefined;
+}
+
 /** Decodes the first document of `text` (a byte string holding UTF-8). */
 export function decodeYaml(text: string): unknown {
-  const docs = parseAllDocuments(luaToText(text));
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(luaToText(text), { uniqueKeys: false, lineCounter: lines });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (doc === undefined) return undefined;
-  if (doc.errors.length > 0) throw new YamlDecodeError(errorText(doc.errors[0]!));
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    // the parser caught a JS stack overflow
+    if (/call stack/i.test(first.message)) throw new YamlDecodeError(`yaml: line ${first.linePos?.[0]?.line ?? 1}: ${TOO_DEEP}`);
+    throw new YamlDecodeError(errorText(first));
+  }
+  const dup = duplicateKey(doc.contents);
+  if (dup !== undefined) throw new YamlDecodeError(`yaml: line ${lines.linePos(dup.range?.[0] ?? 0).line}: Map keys must be unique`);
   try {
     return goToLua(doc.toJS({ mapAsMap: true, maxAliasCount: 100 }));
   } catch (e) {
+    if (e instanceof RangeError) throw new YamlDecodeError(`yaml: ${TOO_DEEP}`);
     throw new YamlDecodeError(e instanceof Error ? e.message : String(e));
   }
 }
