@@ -15,7 +15,7 @@ import { luaOrigin } from './lua-origin.js';
 import { bytePositionOfLine, utf8Bytes, type Located } from './ts-diagnostics.js';
 import { inputText, listedFiles, sdkDeclarationFiles, type TsProject } from './ts-project.js';
 import { loadToolchain, packageRoot, toolchainVersions } from './toolchain.js';
-import { transpileProgram } from './transpile.js';
+import { transpileProgram, type TranspiledChunk } from './transpile.js';
 
 export interface TsBuildOptions {
   /** process mode (apps) or plain script */
@@ -46,38 +46,50 @@ export async function buildTsProject(project: TsProject, opts: TsBuildOptions): 
   const tc = loadToolchain();
   const transpiled = transpileProgram(tc, project, opts.shown);
   const problems = [...transpiled.problems];
+  const modules = await compileChunks(transpiled.chunks, project.files, opts, problems);
+  const ok = !problems.some((p) => isError(p.diagnostic)) && project.files.every((f) => modules.has(f));
+  if (ok) writeManifest(key, transpiled.inputs, modules);
+  return { ok, modules, problems };
+}
+
+/**
+ * TSTL's Lua of `files` through the gate, then (when no problem at all was found, `problems` included) moonforge's
+ * compiler, each module stored in the cache by what it is compiled from. Problems are added to `problems`. The gate
+ * runs even when the type checker found problems: all of them are reported in one run.
+ */
+export async function compileChunks(
+  chunks: ReadonlyMap<string, TranspiledChunk>,
+  files: readonly string[],
+  opts: TsBuildOptions,
+  problems: Located[],
+): Promise<Map<string, CachedModule>> {
   const modules = new Map<string, CachedModule>();
-  // The gate runs even when the type checker found problems: all of them are reported in one run.
   const gated = new Map<string, SourceOrigin>();
-  for (const file of project.files) {
-    const chunk = transpiled.chunks.get(file);
+  for (const file of files) {
+    const chunk = chunks.get(file);
     if (chunk === undefined) continue;
     const origin = luaOrigin(opts.shown(file), chunk.tsText, chunk.map);
     const gate = gateLua(chunk.lua, origin);
     if (gate === undefined) gated.set(file, origin);
     else problems.push({ diagnostic: gate, source: utf8Bytes(chunk.tsText) });
   }
-  if (!problems.some((p) => isError(p.diagnostic))) {
-    const { compile } = await import('../../compiler/index.js');
-    for (const [file, origin] of gated) {
-      const chunk = transpiled.chunks.get(file)!;
-      // by what it is compiled from: the program's key names no file's text
-      const moduleKey = cacheKey(['ts-module', opts.processMode ? 'process' : 'script', origin.file, chunk.lua, chunk.map, chunk.tsText]);
-      const out = compile(chunk.lua, { file: origin.file, chunkName: toLuaString(origin.file), processMode: opts.processMode, outName: `${moduleKey}.mjs`, origin });
-      if (!out.ok) {
-        // a limit of moonforge's compiler met by TSTL's output: shown at the .ts line it came from
-        for (const d of out.diagnostics) {
-          const at = origin.position(d.line, Math.max(0, d.column - 1));
-          problems.push({ diagnostic: { ...d, file: origin.file, ...bytePositionOfLine(chunk.tsText, at.line, at.column) }, source: utf8Bytes(chunk.tsText) });
-        }
-        continue;
+  if (problems.some((p) => isError(p.diagnostic))) return modules;
+  const { compile } = await import('../../compiler/index.js');
+  for (const [file, origin] of gated) {
+    const chunk = chunks.get(file)!;
+    const moduleKey = cacheKey(['ts-module', opts.processMode ? 'process' : 'script', origin.file, chunk.lua, chunk.map, chunk.tsText]);
+    const out = compile(chunk.lua, { file: origin.file, chunkName: toLuaString(origin.file), processMode: opts.processMode, outName: `${moduleKey}.mjs`, origin });
+    if (!out.ok) {
+      // a limit of moonforge's compiler met by TSTL's output: shown at the .ts line it came from
+      for (const d of out.diagnostics) {
+        const at = origin.position(d.line, Math.max(0, d.column - 1));
+        problems.push({ diagnostic: { ...d, file: origin.file, ...bytePositionOfLine(chunk.tsText, at.line, at.column) }, source: utf8Bytes(chunk.tsText) });
       }
-      modules.set(file, store(moduleKey, out.code, out.map));
+      continue;
     }
+    modules.set(file, store(moduleKey, out.code, out.map));
   }
-  const ok = !problems.some((p) => isError(p.diagnostic)) && project.files.every((f) => modules.has(f));
-  if (ok) writeManifest(key, transpiled.inputs, modules);
-  return { ok, modules, problems };
+  return modules;
 }
 
 function manifestPath(key: string): string {

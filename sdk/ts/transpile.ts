@@ -26,11 +26,27 @@ export interface TranspileResult {
 }
 
 export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path: string) => string): TranspileResult {
-  const { ts, tstl } = tc;
+  const { ts } = tc;
   const config = programConfig(tc, project);
   const program = ts.createProgram({ rootNames: config.rootNames, options: config.options as ts.CompilerOptions });
   const diagnostics: ts.Diagnostic[] = [...config.configErrors, ...ts.getPreEmitDiagnostics(program)];
-  const wanted = new Set(project.files.map((f) => ts.sys.resolvePath(f)));
+  return transpileFiles(tc, program, diagnostics, project.files, shown);
+}
+
+/**
+ * TSTL over `files` of a type-checked `program` (an incremental build passes only the files a change affected),
+ * with the process rules; `diagnostics` are the checker's, reported with TSTL's and the rules'.
+ */
+export function transpileFiles(
+  tc: Toolchain,
+  program: ts.Program,
+  diagnostics: readonly ts.Diagnostic[],
+  files: readonly string[],
+  shown: (path: string) => string,
+): TranspileResult {
+  const { ts, tstl } = tc;
+  const all = [...diagnostics];
+  const wanted = new Set(files.map((f) => ts.sys.resolvePath(f)));
   const sourceFiles = program.getSourceFiles().filter((sf) => wanted.has(ts.sys.resolvePath(sf.fileName)));
   const lua = new Map<string, { code?: string; map?: string; sf: ts.SourceFile }>();
   const emit = (): { diagnostics: readonly ts.Diagnostic[] } => new tstl.Transpiler().emit({
@@ -38,8 +54,8 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
     sourceFiles,
     // what cannot work in a moonforge process, as MF9xxx errors with a suggestion (plugin/catalogue.ts)
     plugins: [createProcessRulesPlugin(ts)],
-    writeFile: (name, text, _bom, _onError, files) => {
-      const sf = files?.[0];
+    writeFile: (name, text, _bom, _onError, emitted) => {
+      const sf = emitted?.[0];
       if (sf === undefined) return;
       const slot = lua.get(sf.fileName) ?? { sf };
       if (name.endsWith('.map')) slot.map = text;
@@ -47,8 +63,8 @@ export function transpileProgram(tc: Toolchain, project: TsProject, shown: (path
       lua.set(sf.fileName, slot);
     },
   });
-  diagnostics.push(...emitOrExplain(ts, program, emit, () => lua.clear()));
-  const problems = diagnostics.map((d) => convertDiagnostic(ts, d, shown));
+  all.push(...emitOrExplain(ts, program, emit, () => lua.clear()));
+  const problems = all.map((d) => convertDiagnostic(ts, d, shown));
   const chunks = new Map<string, TranspiledChunk>();
   for (const { code, map, sf } of lua.values()) {
     if (code !== undefined && map !== undefined) chunks.set(ts.sys.resolvePath(sf.fileName), { lua: utf8Bytes(code), map, tsText: sf.text });

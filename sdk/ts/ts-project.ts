@@ -107,8 +107,10 @@ export interface ProgramConfig {
  * bound (spec §1.5): `import * as time from "time"` and `import * as util from "./util"` become `require("time")` and
  * `require("util")`.
  *
- * The lualib is inlined: each chunk carries only the helpers it uses. With `require` every process would run the
- * whole 85 KB bundle (1.2 MB of compiled JS) once per process before its main, whatever it used.
+ * The lualib is inlined: each chunk carries only the helpers it uses, run once per process with the chunk. With
+ * `require`, the 85 KB bundle (1.2 MB of JS once compiled) would be a library every process runs before its main,
+ * whatever it uses: measured on a process using a class, Array.map and a Map, 468 µs per spawn-and-run with the
+ * bundle as an imported library against 138 µs inlined (46 µs for the same work in plain Lua).
  */
 export function programConfig({ ts, tstl }: Toolchain, project: TsProject): ProgramConfig {
   let base: import('typescript').CompilerOptions = {};
