@@ -234,6 +234,12 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   }
 }
 
+/**
+ * setTimeout's longest delay (2^31 - 1 ms, ~24.8 days): Node runs a longer one after 1 ms, with a warning on stderr,
+ * so `time.after("100000h")` fired at once and a call's `timeout = 1e308` timed it out at once.
+ */
+const MAX_TIMER_MS = 0x7fffffff;
+
 /** Real time for Node: delay 0 runs at setImmediate (after I/O), other delays with setTimeout. */
 export class NodeTimeScheduler implements SchedulerLike {
   now(): number {
@@ -246,7 +252,21 @@ export class NodeTimeScheduler implements SchedulerLike {
       const h = setImmediate(() => work.call(action, state));
       return new Subscription(() => clearImmediate(h));
     }
-    const h = setTimeout(() => work.call(action, state), delay);
+    if (delay <= MAX_TIMER_MS) {
+      const h = setTimeout(() => work.call(action, state), delay);
+      return new Subscription(() => clearTimeout(h));
+    }
+    // longer: wait in steps of the longest delay until the due time (an infinite one never comes)
+    const due = Date.now() + delay;
+    let h: NodeJS.Timeout;
+    const arm = (left: number): void => {
+      h = setTimeout(() => {
+        const rest = due - Date.now();
+        if (rest > 0) arm(rest);
+        else work.call(action, state);
+      }, Math.min(left, MAX_TIMER_MS));
+    };
+    arm(delay);
     return new Subscription(() => clearTimeout(h));
   }
 }

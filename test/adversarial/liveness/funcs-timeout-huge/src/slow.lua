@@ -1,0 +1,1 @@
+return { run = function() time.sleep("100ms") return "done" end }
