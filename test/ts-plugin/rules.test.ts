@@ -162,6 +162,27 @@ describe('MF9005: payloads that cannot cross processes', () => {
     expect(hits[0]!.suggestion).toMatch(/^send plain data/);
   });
 
+  it('is reported at what a spawn builder, funcs.call and an executor carry to another process', () => {
+    const app = tsApp({
+      'src/main.ts': [
+        'import * as funcs from "funcs";',
+        'export function main() {',
+        '  const cb = (): void => {};',
+        '  process.with_context({}).with_message("go", { cb }).spawn("app:w", "app:processes", cb);',
+        '  funcs.call("app:f", 1, cb);',
+        '  funcs.new().async("app:f", { cb });',
+        '}',
+      ].join('\n'),
+    });
+    expect(typeErrors(app)).toEqual([]);
+    expect(ruleHits(app).map((h) => [h.line, h.column, h.message])).toEqual([
+      [4, 3 + 'process.with_context({}).with_message("go", '.length, 'an argument of spawner:with_message cannot cross processes: the value.cb is a function'],
+      [4, 3 + 'process.with_context({}).with_message("go", { cb }).spawn("app:w", "app:processes", '.length, 'an argument of spawner:spawn cannot cross processes: the value is a function'],
+      [5, 3 + 'funcs.call("app:f", 1, '.length, 'an argument of funcs.call cannot cross processes: the value is a function'],
+      [6, 3 + 'funcs.new().async("app:f", '.length, 'an argument of executor:async cannot cross processes: the value.cb is a function'],
+    ]);
+  });
+
   it('is reported at a topic of the app\'s contract whose payload type cannot cross', () => {
     const app = tsApp({
       'src/topics.d.ts': 'declare namespace Moonforge { interface Topics { ping: { round: number }; call: { reply: (x: number) => void } } }\n',

@@ -47,5 +47,9 @@ export function checkProcessRules(ts: TsApi, program: TS.Program): TS.Diagnostic
     ts.forEachChild(node, visit);
   };
   for (const file of files) visit(file);
-  return findings.map((f) => findingDiagnostic(ts, f));
+  // in the order of the files, then of the text (the walk meets an outer call before the arguments it contains)
+  const order = new Map(files.map((f, i) => [f.fileName, i]));
+  return findings
+    .map((f) => findingDiagnostic(ts, f))
+    .sort((a, b) => (order.get(a.file?.fileName ?? '') ?? -1) - (order.get(b.file?.fileName ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0));
 }

@@ -1,14 +1,22 @@
-// MF9005: payloads that cannot cross processes, where the type checker can see them: the values after the topic of
-// `process.send(pid, topic, ...)`, the arguments after the host of the `process.spawn*` family (both are copied into
-// another process), and the payload types of the app's topic contracts (the Topics interface apps extend). The
-// declarations can reject a function payload by themselves only for a declared topic; this covers every send.
+// MF9005: payloads that cannot cross processes, where the type checker can see them: the values a call hands to
+// another process (the payload of `process.send`, the arguments of the spawn family and `process.exec`, of a
+// Spawner's spawn methods and `with_message`, of `funcs.call` / `funcs.async` and an Executor's, which run the
+// function entry in a process of its own), and the payload types of the app's topic contracts (the Topics interface
+// apps extend). The declarations reject a bad payload by themselves only for a declared topic; this covers every call.
 import type * as TS from 'typescript';
 import type { NodeRule, RuleContext, TsApi } from './rule-context.js';
 import { whyNotSendable } from './sendable.js';
 
-/** The `process` functions whose arguments from the third on travel to another process. */
-const CROSSING = new Set(['send', 'spawn', 'spawn_linked', 'spawn_monitored', 'spawn_linked_monitored']);
-const FIRST_CARRIED = 2;
+/**
+ * The SDK functions (types/) whose rest parameter travels to another process, by owner: a namespace or module of
+ * functions called with `.`, or an interface of methods called with `:`.
+ */
+const CARRIERS: Record<string, ReadonlySet<string>> = {
+  process: new Set(['send', 'spawn', 'spawn_linked', 'spawn_monitored', 'spawn_linked_monitored', 'exec']),
+  'Moonforge.Spawner': new Set(['spawn', 'spawn_linked', 'spawn_monitored', 'spawn_linked_monitored', 'with_message']),
+  funcs: new Set(['call', 'async']),
+  'Moonforge.Executor': new Set(['call', 'async']),
+};
 
 /** The qualified name of the topic contract interface of the SDK's declarations (types/), which apps extend. */
 const TOPICS_INTERFACE = 'Moonforge.Topics';
@@ -16,14 +24,33 @@ const TOPICS_INTERFACE = 'Moonforge.Topics';
 const SUGGESTION =
   'send plain data (strings, numbers, booleans, and arrays or objects of them); to be answered, send your pid (process.pid()) and a topic to reply on';
 
-/** The name of a `process` namespace function the call resolves to, or undefined. */
-function processFunctionName(call: TS.CallExpression, ctx: RuleContext): string | undefined {
+interface Carrier {
+  /** as the author wrote it: process.send, funcs.call, spawner:spawn */
+  shown: string;
+  /** the index of the first argument that travels (the rest parameter's) */
+  first: number;
+}
+
+/** The carrier the call resolves to, or undefined for any other call. */
+function carrierOf(call: TS.CallExpression, ctx: RuleContext): Carrier | undefined {
   const ts = ctx.ts;
   const declaration = ctx.checker.getResolvedSignature(call)?.declaration;
-  if (!declaration || !ts.isFunctionDeclaration(declaration) || !declaration.name) return undefined;
-  const block = declaration.parent;
-  if (!ts.isModuleBlock(block) || block.parent.name.text !== 'process') return undefined;
-  return declaration.name.text;
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isMethodSignature(declaration))) return undefined;
+  const name = declaration.name?.getText();
+  const parent = declaration.parent;
+  let owner: string | undefined;
+  let shown: string | undefined;
+  if (ts.isModuleBlock(parent)) {
+    owner = parent.parent.name.text;
+    shown = `${owner}.${name}`;
+  } else if (ts.isInterfaceDeclaration(parent)) {
+    const symbol = ctx.checker.getSymbolAtLocation(parent.name);
+    owner = symbol && ctx.checker.getFullyQualifiedName(symbol);
+    shown = `${parent.name.text.toLowerCase()}:${name}`;
+  }
+  if (!owner || !name || !CARRIERS[owner]?.has(name)) return undefined;
+  const first = declaration.parameters.findIndex((p) => p.dotDotDotToken !== undefined);
+  return first < 0 ? undefined : { shown: shown!, first };
 }
 
 function topicText(ts: TsApi, call: TS.CallExpression): string {
@@ -32,10 +59,10 @@ function topicText(ts: TsApi, call: TS.CallExpression): string {
 }
 
 function checkCall(call: TS.CallExpression, ctx: RuleContext): void {
-  const name = processFunctionName(call, ctx);
-  if (!name || !CROSSING.has(name)) return;
-  const what = name === 'send' ? `the payload of process.send${topicText(ctx.ts, call)}` : `an argument of process.${name}`;
-  call.arguments.slice(FIRST_CARRIED).forEach((arg) => {
+  const carrier = carrierOf(call, ctx);
+  if (!carrier) return;
+  const what = carrier.shown === 'process.send' ? `the payload of process.send${topicText(ctx.ts, call)}` : `an argument of ${carrier.shown}`;
+  call.arguments.slice(carrier.first).forEach((arg) => {
     const why = whyNotSendable(ctx.ts, ctx.checker, ctx.checker.getTypeAtLocation(arg), 'the value');
     if (!why) return;
     ctx.report({
