@@ -82,7 +82,7 @@ interface KeywordValidate {
   errors?: Array<Partial<ErrorObject>>;
 }
 
-/** uniqueItems in linear time, with ajv's message. */
+/** uniqueItems in linear time, with ajv's message (the later item first). */
 const uniqueItems: KeywordValidate = (schema, data) => {
   if (schema !== true) return true;
   const seen = new Map<string, number>();
@@ -90,7 +90,7 @@ const uniqueItems: KeywordValidate = (schema, data) => {
     const key = canonical(data[i]);
     const j = seen.get(key);
     if (j !== undefined) {
-      uniqueItems.errors = [{ keyword: 'uniqueItems', params: { i, j }, message: `must NOT have duplicate items (items ## ${j} and ${i} are identical)` }];
+      uniqueItems.errors = [{ keyword: 'uniqueItems', params: { i, j }, message: `must NOT have duplicate items (items ## ${i} and ${j} are identical)` }];
       return false;
     }
     seen.set(key, i);
