@@ -1,7 +1,8 @@
 // What the plugin lets through really works in a moonforge process: TypeScript using each construct the rules leave
 // alone (generators and async/await, which TSTL compiles to coroutines, with blocking calls inside them; blocking
 // inside try; getters and setters; for...in; typeof; instanceof; bitwise operators; delete; null; Promise from TSTL's
-// lualib) is type-checked against types/, transpiled by TSTL with the plugin loaded (no finding), and run as an app.
+// lualib; blocking inside getters, callbacks and Lua coroutines; static blocks) is type-checked against types/,
+// transpiled by TSTL with the plugin loaded (no finding), and run as an app.
 import { describe, expect, it } from 'vitest';
 import { runAppInProcess } from '../support/app-in-process.js';
 import { indexYaml } from '../support/app-folder.js';
@@ -117,5 +118,38 @@ describe('constructs the plugin lets through', () => {
       'promise\t1+2',
     ]);
     expect(run.code).toBe(0);
+  }, 60_000);
+
+  it('blocking calls inside getters, array callbacks, sort comparators and Lua coroutines work in a process', async () => {
+    const app = tsApp({
+      'src/main.ts': `import * as time from "time";
+class Slow { get value(): number { time.sleep("2ms"); return 7; } }
+class Counter { static created = 1; static { Counter.created = 2; } accessor count = 3; }
+export function main() {
+  print("getter", new Slow().value);
+  [3, 1].forEach((x) => { time.sleep("1ms"); print("each", x); });
+  print("sorted", [3, 1, 2].sort((a, b) => { time.sleep("1ms"); return a - b; }).join(","));
+  const co = coroutine.create(() => { time.sleep("1ms"); coroutine.yield(1); return 2; });
+  print("coroutine", ...coroutine.resume(co));
+  print("coroutine", ...coroutine.resume(co));
+  print("static", Counter.created, new Counter().count);
+  return 0;
+}
+`,
+      'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [time]\n'),
+    });
+    expect(typeErrors(app)).toEqual([]);
+    expect(transpileToLua(app)).toEqual([]);
+    const run = await runAppInProcess(app.dir, { exec: 'app:main' });
+    expect(run.stderr).toBe('');
+    expect(run.lines).toEqual([
+      'getter\t7',
+      'each\t3',
+      'each\t1',
+      'sorted\t1,2,3',
+      'coroutine\ttrue\t1',
+      'coroutine\ttrue\t2',
+      'static\t2\t3',
+    ]);
   }, 60_000);
 });
