@@ -18,6 +18,8 @@ export const VARIABLE_NOT_FOUND = new EnvFailure(ERROR_KINDS.NOT_FOUND, 'environ
 export const STORAGE_NOT_FOUND = new EnvFailure(ERROR_KINDS.NOT_FOUND, 'environment storage backend not found');
 export const VARIABLE_READ_ONLY = new EnvFailure(ERROR_KINDS.PERMISSION_DENIED, 'environment variable is read-only');
 export const STORAGE_READ_ONLY = new EnvFailure(ERROR_KINDS.PERMISSION_DENIED, 'storage is read-only');
+/** moonforge's own: a file storage's values are one line each */
+export const VALUE_LINE_BREAK = new EnvFailure(ERROR_KINDS.INVALID, 'a value of a file storage cannot contain a line break');
 
 export interface EnvStorage {
   /** the value, or undefined when the storage does not have the name */
@@ -105,6 +107,9 @@ export class FileStorage implements EnvStorage {
   }
 
   set(name: string, value: string): void {
+    // A line break would start a line of the value's own: `FOO=x\nADMIN=mine` sets ADMIN, which the caller may be
+    // denied (env.set is checked on FOO). Wippy writes it as it is; it is refused here, before anything is written.
+    if (/[\r\n]/.test(value)) throw VALUE_LINE_BREAK;
     if (this.autoCreate && !existsSync(this.path)) {
       try {
         mkdirSync(dirname(this.path), { recursive: true, mode: this.dirMode });
