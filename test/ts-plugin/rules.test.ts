@@ -53,7 +53,7 @@ describe('MF9001: break/continue leaving a try block or a catch clause', () => {
         "src/main.ts:3:35: error MF9001: 'break' cannot leave a catch clause: TSTL compiles a catch clause to a Lua function, where a jump to the loop outside is invalid Lua",
         '    try { print(x); } catch (e) { break; }',
         '                                  ^^^^^^',
-        '  help: set a flag inside the catch and break after the try statement: `let done = false; try { ...; done = true } catch {} if (done) break;`',
+        '  help: set a flag inside the catch and break after the try statement: `let stop = false; try { ... } catch (e) { ...; stop = true; } if (stop) break;`',
       ].join('\n'),
     );
   });

@@ -5,6 +5,12 @@
 import type * as TS from 'typescript';
 import type { NodeRule, RuleContext, TsApi } from './rule-context.js';
 
+/** Where the flag of the suggestion is set, for each boundary. */
+const FLAGGED = {
+  try: 'try { ...; stop = true; } catch (e) { ... }',
+  catch: 'try { ... } catch (e) { ...; stop = true; }',
+} as const;
+
 /** The closure boundary between a jump and its target, if there is one. */
 function closureCrossed(ts: TsApi, jump: TS.BreakOrContinueStatement): 'try' | 'catch' | undefined {
   const isBreak = jump.kind === ts.SyntaxKind.BreakStatement;
@@ -35,7 +41,7 @@ export const jumpOutOfTry: NodeRule = {
       message: `'${word}' cannot leave ${block}: TSTL compiles ${block} to a Lua function, where a jump to the loop outside is invalid Lua`,
       suggestion:
         word === 'break'
-          ? `set a flag inside the ${crossed} and break after the try statement: \`let done = false; try { ...; done = true } catch {} if (done) break;\``
+          ? `set a flag inside the ${crossed} and break after the try statement: \`let stop = false; ${FLAGGED[crossed]} if (stop) break;\``
           : `wrap the rest of the ${crossed} in an \`if\` instead, or set a flag and continue after the try statement`,
     });
   },
