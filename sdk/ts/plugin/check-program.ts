@@ -12,9 +12,9 @@ import { checkNodeTypes } from './node-types.js';
 
 const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads, privateNames, usingDeclarations];
 
-function rulesByKind(ts: TsApi): Map<TS.SyntaxKind, NodeRule[]> {
+function rulesByKind(ts: TsApi, rules: readonly NodeRule[]): Map<TS.SyntaxKind, NodeRule[]> {
   const byKind = new Map<TS.SyntaxKind, NodeRule[]>();
-  for (const rule of NODE_RULES) {
+  for (const rule of rules) {
     for (const kind of rule.kinds(ts)) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
   }
   return byKind;
@@ -41,12 +41,16 @@ export function checkProcessRules(ts: TsApi, program: TS.Program): TS.Diagnostic
   const ctx: RuleContext = { ts, program, checker: program.getTypeChecker(), report: (f) => findings.push(f) };
   const files = ownSourceFiles(program);
   checkNodeTypes(ctx, files);
-  const byKind = rulesByKind(ts);
-  const visit = (node: TS.Node): void => {
-    for (const rule of byKind.get(node.kind) ?? []) rule.check(node, ctx);
-    ts.forEachChild(node, visit);
-  };
-  for (const file of files) visit(file);
+  const forCode = rulesByKind(ts, NODE_RULES);
+  const forDeclarations = rulesByKind(ts, NODE_RULES.filter((r) => r.inDeclarationFiles));
+  for (const file of files) {
+    const byKind = file.isDeclarationFile ? forDeclarations : forCode;
+    const visit = (node: TS.Node): void => {
+      for (const rule of byKind.get(node.kind) ?? []) rule.check(node, ctx);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
   // in the order of the files, then of the text (the walk meets an outer call before the arguments it contains)
   const order = new Map(files.map((f, i) => [f.fileName, i]));
   return findings

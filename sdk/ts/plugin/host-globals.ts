@@ -71,6 +71,10 @@ function isHostGlobal(id: TS.Identifier, ctx: RuleContext): boolean {
     ? ctx.checker.getShorthandAssignmentValueSymbol(id.parent)
     : ctx.checker.getSymbolAtLocation(id);
   if (!symbol) return UNDECLARED_HOST_GLOBALS.has(id.text);
+  return isHostSymbol(symbol, ctx);
+}
+
+function isHostSymbol(symbol: TS.Symbol, ctx: RuleContext): boolean {
   const declarations = symbol.declarations ?? [];
   if (declarations.length === 0) return false;
   return declarations.every((d) => {
@@ -79,11 +83,28 @@ function isHostGlobal(id: TS.Identifier, ctx: RuleContext): boolean {
   });
 }
 
+/**
+ * The names of the program's host globals, to pass over every other identifier with a string lookup: resolving each
+ * identifier of the program is most of this rule's cost. Kept per program, which does not change once made.
+ */
+const hostNamesOf = new WeakMap<TS.Program, ReadonlySet<string>>();
+
+function hostNames(ctx: RuleContext): ReadonlySet<string> {
+  let names = hostNamesOf.get(ctx.program);
+  if (names === undefined) {
+    const globals = ctx.checker.getSymbolsInScope(ctx.program.getSourceFiles()[0]!, ctx.ts.SymbolFlags.Value);
+    names = new Set([...globals.filter((s) => isHostSymbol(s, ctx)).map((s) => s.name), ...UNDECLARED_HOST_GLOBALS]);
+    hostNamesOf.set(ctx.program, names);
+  }
+  return names;
+}
+
 export const hostGlobals: NodeRule = {
   kinds: (ts) => [ts.SyntaxKind.Identifier],
   check(node: TS.Node, ctx: RuleContext) {
     const id = node as TS.Identifier;
-    if (TRANSLATED.has(id.text) || !isValueReference(ctx.ts, id) || !isHostGlobal(id, ctx)) return;
+    if (TRANSLATED.has(id.text) || !hostNames(ctx).has(id.text)) return;
+    if (!isValueReference(ctx.ts, id) || !isHostGlobal(id, ctx)) return;
     // @types/node's `process` is MF9004's finding, said once for the program.
     if (id.text === 'process') return;
     ctx.report({

@@ -93,6 +93,7 @@ function checkContract(contract: TS.InterfaceDeclaration, ctx: RuleContext): voi
 
 export const payloads: NodeRule = {
   kinds: (ts) => [ts.SyntaxKind.CallExpression, ts.SyntaxKind.InterfaceDeclaration],
+  inDeclarationFiles: true, // an app's topic contracts are often a topics.d.ts
   check(node: TS.Node, ctx: RuleContext) {
     if (ctx.ts.isCallExpression(node)) checkCall(node, ctx);
     else checkContract(node as TS.InterfaceDeclaration, ctx);

@@ -15,5 +15,7 @@ export interface RuleContext {
 /** A rule that looks at nodes of some kinds, as the walker meets them. */
 export interface NodeRule {
   kinds(ts: TsApi): readonly TS.SyntaxKind[];
+  /** whether the rule has anything to find in .d.ts files (only declarations there: no code runs) */
+  inDeclarationFiles?: boolean;
   check(node: TS.Node, ctx: RuleContext): void;
 }
