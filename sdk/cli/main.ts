@@ -10,6 +10,7 @@ const USAGE = `moonforge — compile and run Wippy-style Lua on Node.js
 
 Usage:
   moonforge run FILE.lua [ARGS...]      compile (cached by content) and run a Lua file
+  moonforge run FILE.ts [ARGS...]       the same for a TypeScript file (type-checked, transpiled by TSTL)
   moonforge run APPDIR -x NS:NAME [--host HOST] [ARGS...]
                                         run one process.lua entry of a Wippy app as the root process
   moonforge run APPDIR COMMAND [ARGS...]
@@ -19,6 +20,7 @@ Usage:
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
                                         run the app's tests (entries with meta.type: test); see moonforge test --help
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
+  moonforge compile FILE.ts [-o OUT]    the same for a TypeScript file
   moonforge init DIR [--ts]             write a new app into DIR (Lua, or TypeScript with --ts); see moonforge init --help
   moonforge --help | --version
 
@@ -87,23 +89,40 @@ async function compileCommand(args: string[]): Promise<number> {
     process.stderr.write('moonforge compile: missing FILE.lua\n');
     return 2;
   }
-  let source: string;
-  try {
-    source = readLuaFile(file);
-  } catch (e) {
-    process.stderr.write(`${renderDiagnosticsAs(format, [unreadableFile(file, e)])}\n`);
-    return 1;
+  const target = out ?? file.replace(/\.(lua|ts)$/, '') + '.mjs';
+  let code: string;
+  let map: string;
+  if (file.endsWith('.ts')) {
+    // built as `run` builds a script (type-checked, TSTL, the gate), the module as the compile cache holds it
+    const { compileTsScript } = await import('../ts/script.js');
+    const built = await compileTsScript(file, format);
+    if (!built.ok) {
+      process.stderr.write(`${built.rendered}\n`);
+      return 1;
+    }
+    code = readFileSync(built.module.jsPath, 'utf8').replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '');
+    // the cached map names the module by its cache key
+    map = JSON.stringify({ ...(JSON.parse(readFileSync(built.module.mapPath, 'utf8')) as object), file: basename(target) });
+  } else {
+    let source: string;
+    try {
+      source = readLuaFile(file);
+    } catch (e) {
+      process.stderr.write(`${renderDiagnosticsAs(format, [unreadableFile(file, e)])}\n`);
+      return 1;
+    }
+    const { compile } = await import('../../compiler/index.js');
+    const result = compile(source, { file, chunkName: file, outName: basename(target) });
+    if (!result.ok) {
+      process.stderr.write(`${renderDiagnosticsAs(format, result.diagnostics, source)}\n`);
+      return 1;
+    }
+    code = result.code;
+    map = JSON.stringify(result.map);
   }
-  const target = out ?? file.replace(/\.lua$/, '') + '.mjs';
-  const { compile } = await import('../../compiler/index.js');
-  const result = compile(source, { file, chunkName: file, outName: basename(target) });
-  if (!result.ok) {
-    process.stderr.write(`${renderDiagnosticsAs(format, result.diagnostics, source)}\n`);
-    return 1;
-  }
   try {
-    writeFileSync(target, `${result.code}\n//# sourceMappingURL=${basename(target)}.map\n`);
-    writeFileSync(`${target}.map`, JSON.stringify(result.map));
+    writeFileSync(target, `${code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+    writeFileSync(`${target}.map`, map);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     process.stderr.write(`moonforge compile: cannot write ${err.path ?? target} (${err.code ?? err.message})\n`);

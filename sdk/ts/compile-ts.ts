@@ -71,7 +71,10 @@ export async function compileChunks(
     const origin = luaOrigin(opts.shown(file), chunk.tsText, chunk.map);
     const gate = gateLua(chunk.lua, origin);
     if (gate === undefined) gated.set(file, origin);
-    else problems.push({ diagnostic: gate, source: utf8Bytes(chunk.tsText) });
+    // the process rules name TSTL's known invalid-Lua cases with a suggestion of their own: the gate's is not repeated
+    else if (!problems.some((p) => isError(p.diagnostic) && p.diagnostic.file === gate.file && p.diagnostic.line === gate.line)) {
+      problems.push({ diagnostic: gate, source: utf8Bytes(chunk.tsText) });
+    }
   }
   if (problems.some((p) => isError(p.diagnostic))) return modules;
   const { compile } = await import('../../compiler/index.js');

@@ -1,7 +1,9 @@
 // The gate between TSTL and moonforge's compiler: TSTL 1.37.1 still emits Lua that does not parse for some valid
 // TypeScript (a `break` in a `catch` inside a loop, TypeScriptToLua#1598; a `continue` in a `try`, #1726), so its
-// output is parsed with luaparse as the facts document prescribes (5.3 grammar, pseudo-latin1 over the UTF-8 bytes)
-// and a failure is reported at the .ts position it came from, with what to write instead.
+// output is parsed with luaparse (its 5.3 grammar reads every TSTL target but Luau, facts §1.4) over the UTF-8 bytes,
+// and a failure is reported at the .ts position it came from, with what to write instead. Not in the facts
+// document's `pseudo-latin1` mode: luaparse's string-keeping modes reject `return "end"` (TSTL emits it for
+// `return "end";`), so the gate reads strings as the compiler does, with `encodingMode: 'none'` (compiler/parse.ts).
 import luaparse from 'luaparse';
 import type { SourceOrigin } from '../../compiler/index.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
@@ -25,7 +27,7 @@ function knownCase(message: string): string | undefined {
  */
 export function gateLua(lua: string, origin: SourceOrigin): Diagnostic | undefined {
   try {
-    luaparse.parse(lua, { luaVersion: '5.3', encodingMode: 'pseudo-latin1', locations: false, ranges: false, comments: false, scope: false } as luaparse.Options);
+    luaparse.parse(lua, { luaVersion: '5.3', encodingMode: 'none', locations: false, ranges: false, comments: false, scope: false } as luaparse.Options);
     return undefined;
   } catch (e) {
     const err = e as Error & { line?: number; column?: number };
