@@ -148,6 +148,7 @@ describe('MF9005: payloads that cannot cross processes', () => {
           'process.send(pid, "job", { id: 1, done: () => print("done") });',
           'process.send(pid, "inbox", { box: process.inbox() });',
           'process.send(pid, "jobs", [{ id: 1, run(): void {} }]);',
+          'process.send(pid, "seen", new Map<string, number>());',
         ].join('\n'),
       ),
     );
@@ -158,6 +159,7 @@ describe('MF9005: payloads that cannot cross processes', () => {
       ['MF9005', 5, 26, 'the payload of process.send on topic "job" cannot cross processes: the value.done is a function'],
       ['MF9005', 6, 28, 'the payload of process.send on topic "inbox" cannot cross processes: the value.box is a Channel, which arrives as nil in another process'],
       ['MF9005', 7, 27, 'the payload of process.send on topic "jobs" cannot cross processes: the value[].run is a method'],
+      ['MF9005', 8, 27, "the payload of process.send on topic \"seen\" cannot cross processes: the value is a Map, an object with methods ('clear')"],
     ]);
     expect(hits[0]!.suggestion).toMatch(/^send plain data/);
   });

@@ -14,6 +14,8 @@ const RUNTIME_OBJECT_MARK = '__moonforge_runtime_object';
 
 /** The language extensions' table types (LuaTable, LuaMap, ...): plain tables, whose members are their type arguments. */
 const LANGUAGE_EXTENSIONS = /[\\/]@typescript-to-lua[\\/]language-extensions[\\/]/;
+/** TypeScript's own lib files (Map, Set, Promise, Date, ... are declared there as interfaces, not classes). */
+const TYPESCRIPT_LIB = /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/;
 
 function isDeclaredIn(symbol: TS.Symbol, pattern: RegExp): boolean {
   return (symbol.declarations ?? []).some((d) => pattern.test(d.getSourceFile().fileName));
@@ -56,13 +58,14 @@ function visit(ts: TsApi, checker: TS.TypeChecker, type: TS.Type, path: string, 
     return undefined;
   }
   const properties = checker.getPropertiesOfType(type);
-  if (symbol && symbol.flags & ts.SymbolFlags.Class) {
-    const method = properties.find((p) => p.flags & ts.SymbolFlags.Method);
-    if (method) return `${path} is an instance of class ${symbol.name}, which has methods ('${method.name}')`;
+  const method = properties.find((p) => p.flags & ts.SymbolFlags.Method);
+  if (method) {
+    if (symbol && symbol.flags & ts.SymbolFlags.Class) return `${path} is an instance of class ${symbol.name}, which has methods ('${method.name}')`;
+    if (symbol && isDeclaredIn(symbol, TYPESCRIPT_LIB)) return `${path} is a ${symbol.name}, an object with methods ('${method.name}')`;
+    return `${path}.${method.name} is a method`;
   }
   for (const property of properties) {
     const where = `${path}.${property.name}`;
-    if (property.flags & ts.SymbolFlags.Method) return `${where} is a method`;
     const why = visit(ts, checker, checker.getTypeOfSymbol(property), where, seen);
     if (why) return why;
   }
