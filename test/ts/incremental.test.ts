@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeApp } from '../support/app-folder.js';
+import { appTsProject } from '../../sdk/ts/app-build.js';
 import { createIncrementalTsBuild } from '../../sdk/ts/incremental.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -44,8 +45,8 @@ describe('incremental TypeScript build', () => {
   it('rebuilds a one-file change of a 20-entry app alone, reports a type error, and builds the fix', async () => {
     process.env.MOONFORGE_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'mf-ts-cache-'));
     const { dir, files } = app();
-    const shown = (p: string) => p.slice(dir.length + 1);
-    const build = createIncrementalTsBuild({ rootDir: join(dir, 'src'), files, declarationsFolder: join(dir, 'src') }, { processMode: true, shown });
+    const { project, options } = appTsProject(dir, files);
+    const build = createIncrementalTsBuild(project, options);
     const first = await build.rebuild();
     expect(first.problems).toEqual([]);
     expect(first.modules.size).toBe(ENTRIES + 1);
