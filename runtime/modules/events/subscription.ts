@@ -46,11 +46,11 @@ export class Subscription extends LuaUserdata {
     t.system = e.system;
     t.kind = e.kind;
     t.path = e.path;
-    if (e.data !== undefined) {
-      t.data = copyValue(e.data);
-      if (e.cells !== undefined) chargeCopy(e.cells);
-    }
+    if (e.data !== undefined) t.data = copyValue(e.data);
     this.proc.deliverMessage(new Message(this.topic, '', 1, t));
+    // an event of the runtime's own (the registry's) counts as one value: thousands of entries applied at once to
+    // thousands of subscriptions are millions of deliveries in one step too
+    chargeCopy(e.cells ?? 1);
   }
 
   get closed(): boolean {
