@@ -239,6 +239,23 @@ describe('MF9006 and MF9007: syntax TSTL 1.37.1 cannot compile', () => {
   });
 });
 
+describe('MF9008: an async main', () => {
+  it('is reported at the name of an exported async main, declared or assigned', () => {
+    const one = tsApp({ 'src/main.ts': 'export async function main() {\n  return 0;\n}\n' });
+    const two = tsApp({ 'src/main.ts': 'async function helper() { return 1; }\nexport const main = async () => helper();\n' });
+    expect([...ruleHits(one), ...ruleHits(two)].map((h) => [h.code, h.line, h.column, h.text])).toEqual([
+      ['MF9008', 1, 23, 'main'],
+      ['MF9008', 2, 14, 'main'],
+    ]);
+    expect(ruleHits(one)[0]!.suggestion).toMatch(/^remove `async`/);
+  });
+
+  it('lets through async helpers and a main that is not async', () => {
+    const app = tsApp({ 'src/main.ts': 'export async function fetchAll() { return 1; }\nasync function main2() {}\nexport function main() { fetchAll(); main2(); }\n' });
+    expect(ruleHits(app)).toEqual([]);
+  });
+});
+
 describe('the plugin in TSTL', () => {
   it('reports its findings through TSTL\'s beforeTransform, with the code the build reads back', () => {
     const app = tsApp(main('print(JSON.stringify(1));'));

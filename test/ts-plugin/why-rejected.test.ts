@@ -1,6 +1,6 @@
 // Why the rules reject what they reject, checked rather than assumed: without the plugin, TSTL's Lua for a jump out
 // of a try or catch does not parse (MF9001), a JS host global is a nil Lua global in a process (MF9003), TSTL throws
-// on a #private name (MF9006) and its `using` fails at run time (MF9007).
+// on a #private name (MF9006), its `using` fails at run time (MF9007), and an async main's error is lost (MF9008).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import luaparse from 'luaparse';
@@ -55,5 +55,15 @@ describe('what the rules reject does not work without them', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/attempt to call a table value/);
     expect(run.stdout).toBe('');
+  }, 60_000);
+
+  it('MF9008: an async main that fails exits 0 and says nothing', async () => {
+    const app = tsApp({
+      'src/main.ts': 'import * as time from "time";\nexport async function main() { time.sleep("1ms"); throw new Error("boom"); }\n',
+      'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n    modules: [time]\n'),
+    });
+    expect(transpileToLua(app)).toEqual(['MF9008']);
+    const run = await runAppInProcess(app.dir, { exec: 'app:main' });
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', '']);
   }, 60_000);
 });

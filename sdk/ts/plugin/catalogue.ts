@@ -17,6 +17,8 @@ export const RULE_CODES = {
   privateName: 9006,
   /** a `using` declaration: TSTL 1.37.1 calls its lualib helper without the self it expects (the callback is lost). */
   usingDeclaration: 9007,
+  /** an async `main`: the entry gets a Promise, so it exits 0 and its errors are lost in the rejected promise. */
+  asyncMain: 9008,
 } as const;
 
 export type RuleName = keyof typeof RULE_CODES;

@@ -8,9 +8,10 @@ import { labels } from './labels.js';
 import { hostGlobals } from './host-globals.js';
 import { payloads } from './payloads.js';
 import { privateNames, usingDeclarations } from './unsupported-syntax.js';
+import { asyncMain } from './async-main.js';
 import { checkNodeTypes } from './node-types.js';
 
-const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads, privateNames, usingDeclarations];
+const NODE_RULES: readonly NodeRule[] = [jumpOutOfTry, labels, hostGlobals, payloads, privateNames, usingDeclarations, asyncMain];
 
 function rulesByKind(ts: TsApi, rules: readonly NodeRule[]): Map<TS.SyntaxKind, NodeRule[]> {
   const byKind = new Map<TS.SyntaxKind, NodeRule[]>();
