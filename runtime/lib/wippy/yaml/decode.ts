@@ -7,6 +7,7 @@
 // with every earlier one, and a 300,000-key document held the node for minutes. Nesting deeper than the JS stack is
 // an error that says so (yaml.v3 has a depth limit of its own), not the engine's wording.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLError } from 'yaml';
+import { BUDGET } from '../../../core/preempt.js';
 import { goToLua } from '../go-value.js';
 import { luaToText } from '../../lua-text.js';
 
@@ -52,6 +53,13 @@ function duplicateKey(root: unknown): Node | undefined {
 /** Decodes the first document of `text` (a byte string holding UTF-8). */
 export function decodeYaml(text: string): unknown {
   const lines = new LineCounter();
+  // each line read is a step of the backstop: a document of hundreds of thousands of lines is a long run that
+  // cannot give way (the parser reports lines as it reads them)
+  const addNewLine = lines.addNewLine;
+  lines.addNewLine = (offset: number): number => {
+    if (--BUDGET.p < 0) BUDGET.out();
+    return addNewLine(offset);
+  };
   const docs = parseAllDocuments(luaToText(text), { uniqueKeys: false, lineCounter: lines });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (doc === undefined) return undefined;

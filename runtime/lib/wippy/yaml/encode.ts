@@ -5,6 +5,7 @@
 // keys `fieldOrder` names first, in its order, then the others, in byte order if `sortUnordered`, else as they were.
 import { Scalar, stringify, type ScalarTag } from 'yaml';
 import { formatFloatG } from '../../../core/number-format.js';
+import { BUDGET } from '../../../core/preempt.js';
 import { luaToGo, type GoValue } from '../go-value.js';
 import { textToLua } from '../../lua-text.js';
 import { yamlKeyCompare } from './key-order.js';
@@ -59,7 +60,11 @@ function ordered(v: GoValue, reorder: ((keys: string[]) => string[]) | undefined
   let keys = [...v.keys()].sort(yamlKeyCompare);
   if (reorder !== undefined) keys = reorder(keys);
   const out = new Map<unknown, unknown>();
-  for (const k of keys) out.set(text(k), ordered(v.get(k)!, reorder));
+  for (const k of keys) {
+    // each key is a step of the backstop: a mapping of hundreds of thousands of keys is a long run
+    if (--BUDGET.p < 0) BUDGET.out();
+    out.set(text(k), ordered(v.get(k)!, reorder));
+  }
   return out;
 }
 

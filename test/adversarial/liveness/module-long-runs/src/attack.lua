@@ -26,6 +26,10 @@ local function main(kind)
   elseif kind == "regexp-replace-template" then
     local re = text.regexp.compile("")
     pcall(re.replace_all_string, re, ("a"):rep(1000000), ("$0"):rep(1000))
+  elseif kind == "yaml-huge-document" then
+    local lines = {}
+    for i = 1, 300000 do lines[i] = "k" .. i .. ": " .. i end
+    pcall(yaml.decode, table.concat(lines, "\n"))
   elseif kind == "json-schema-exponential" then
     -- both branches fail only at the bottom: 2^40 paths
     local schema = '{"anyOf":[{"type":"array","items":{"$ref":"#"}},{"type":"array","items":{"$ref":"#"}}]}'
