@@ -328,6 +328,8 @@ const B: Record<string, Builtin> = {
       return fromJsonValue(JSON.parse(toText(str('fromJSON', a[0]))));
     } catch (e) {
       if (e instanceof ExprRuntimeError) throw e;
+      // nesting past the JS stack: Go's decoder stops at 10000 levels with this message, not V8's wording
+      if (e instanceof RangeError) return fail('exceeded max depth');
       return fail(`invalid JSON: ${(e as Error).message}`);
     }
   },
