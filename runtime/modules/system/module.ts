@@ -9,7 +9,7 @@ import { availableParallelism, hostname as osHostname } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { LuaTable, tableFromArray, tableFromRecord } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
-import { checkInt, checkStr } from '../../core/args.js';
+import { checkInt, checkNumber, checkStr } from '../../core/args.js';
 import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import type { ModuleHost, PlatformModule } from '../module-host.js';
@@ -17,6 +17,12 @@ import { allocatedBytes, collectGarbage, heapObjects, memoryFigures } from './no
 
 const fail = (kind: string, message: string): unknown => ret2(undefined, createError({ kind, message, retryable: false }));
 const ok = (v: unknown): unknown => ret2(v, undefined);
+
+/**
+ * A Lua number as Go's int(x) makes it on amd64 (gopher-lua's CheckInt): truncated, and NaN, infinities and values
+ * out of int64's range the smallest int64, so they read as negative (max_procs(0/0) is refused, not recorded as NaN).
+ */
+const goInt = (x: number): number => (Number.isFinite(x) && Math.abs(x) < 2 ** 63 ? Math.trunc(x) : -(2 ** 63));
 
 /** Go's default GOGC. */
 const DEFAULT_GC_PERCENT = 100;
@@ -54,7 +60,7 @@ function createSystemModule(host: ModuleHost): LuaTable {
     if (denied('system.gc', 'gc_percent')) return refusal('system.gc', 'gc_percent');
     if (percent === undefined) return fail(ERROR_KINDS.INVALID, 'percent value required');
     const old = gcPercent;
-    gcPercent = checkInt(percent, 1, 'set_percent');
+    gcPercent = goInt(checkNumber(percent, 1, 'set_percent'));
     return ok(old < 0 ? DEFAULT_GC_PERCENT : old);
   };
 
@@ -65,7 +71,7 @@ function createSystemModule(host: ModuleHost): LuaTable {
   runtime.max_procs = (n: unknown) => {
     if (n === undefined) return denied('system.read', 'gomaxprocs') ? refusal('system.read', 'gomaxprocs') : ok(maxProcs);
     if (denied('system.control', 'gomaxprocs')) return refusal('system.control', 'gomaxprocs');
-    const v = checkInt(n, 1, 'max_procs');
+    const v = goInt(checkNumber(n, 1, 'max_procs'));
     if (v <= 0) return fail(ERROR_KINDS.INVALID, 'GOMAXPROCS value must be positive');
     const prev = maxProcs;
     maxProcs = v;
