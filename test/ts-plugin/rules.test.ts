@@ -187,11 +187,16 @@ describe('MF9005: payloads that cannot cross processes', () => {
 
   it('is reported at a topic of the app\'s contract whose payload type cannot cross', () => {
     const app = tsApp({
-      'src/topics.d.ts': 'declare namespace Moonforge { interface Topics { ping: { round: number }; call: { reply: (x: number) => void } } }\n',
+      'src/topics.d.ts': [
+        'declare namespace Moonforge { interface Topics { ping: { round: number }; call: { reply: (x: number) => void } } }',
+        'declare namespace Moonforge { interface Topics { [reply: `reply.${number}`]: { values: Set<number> } } }',
+        '',
+      ].join('\n'),
       'src/main.ts': 'export function main() {}\n',
     });
     expect(ruleHits(app).map((h) => [h.code, h.file, h.line, h.column, h.message])).toEqual([
       ['MF9005', 'src/topics.d.ts', 1, 75, 'the payload of topic call cannot cross processes: the payload.reply is a function'],
+      ['MF9005', 'src/topics.d.ts', 2, 50, "the payload of topic `reply.${number}` cannot cross processes: the payload.values is a Set, an object with methods ('add')"],
     ]);
   });
 

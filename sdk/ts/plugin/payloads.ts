@@ -78,8 +78,10 @@ function checkContract(contract: TS.InterfaceDeclaration, ctx: RuleContext): voi
   const symbol = ctx.checker.getSymbolAtLocation(contract.name);
   if (!symbol || ctx.checker.getFullyQualifiedName(symbol) !== TOPICS_INTERFACE) return;
   for (const member of contract.members) {
-    if (!ctx.ts.isPropertySignature(member) || !member.type) continue;
-    const topic = member.name.getText();
+    // a topic (`ping: Payload`) or a family of topics (`[reply: `reply.${number}`]: Payload`)
+    const isTopic = ctx.ts.isPropertySignature(member) || ctx.ts.isIndexSignatureDeclaration(member);
+    if (!isTopic || !member.type) continue;
+    const topic = ctx.ts.isPropertySignature(member) ? member.name.getText() : member.parameters.map((p) => p.type?.getText()).join();
     const why = whyNotSendable(ctx.ts, ctx.checker, ctx.checker.getTypeFromTypeNode(member.type), 'the payload');
     if (!why) continue;
     ctx.report({
