@@ -77,7 +77,7 @@ describe('MF9003: JavaScript host globals', () => {
           'const d = new Date();',
           'const b = Boolean(s);',
           'const r = new RegExp("a+");',
-          'print(s, d, b, r);',
+          'print(s, d, b, r, globalThis.JSON);',
         ].join('\n'),
       ),
     );
@@ -88,6 +88,7 @@ describe('MF9003: JavaScript host globals', () => {
       ['MF9003', 3, 15, 'Date'],
       ['MF9003', 4, 11, 'Boolean'],
       ['MF9003', 5, 15, 'RegExp'],
+      ['MF9003', 6, 30, 'JSON'],
     ]);
     expect(hits[0]!.message).toBe("'JSON' does not exist in a moonforge process: TSTL would emit it as a Lua global, which is nil there");
     expect(hits[0]!.suggestion).toBe('use the json module: `import * as json from "json"`, then json.encode(value) / json.decode(text)');

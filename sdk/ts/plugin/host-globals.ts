@@ -54,7 +54,10 @@ function isNodeTypesFile(file: TS.SourceFile): boolean {
 /** An identifier that names a value being read, not a declaration, a property name, a label or a type. */
 function isValueReference(ts: TsApi, id: TS.Identifier): boolean {
   const parent = id.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) {
+    // `globalThis.JSON` reads the global as surely as `JSON` does (TSTL makes it `_G.JSON`)
+    return ts.isIdentifier(parent.expression) && parent.expression.text === 'globalThis';
+  }
   if (ts.isQualifiedName(parent) || ts.isPartOfTypeNode(id)) return false;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
   if (ts.isPropertyAssignment(parent) && parent.name === id) return false;
