@@ -22,6 +22,13 @@ export const TOKEN_STORE_KIND = 'security.token_store';
 const DEFAULT_TOKEN_LENGTH = 32;
 const DEFAULT_EXPIRATION_MS = 24 * 3600_000;
 
+/**
+ * moonforge's own bound on token_length (Wippy has none): every create makes the token on the node's one thread, so
+ * 300,000,000 bytes stopped every process for 15 s, and 10^9 made a string longer than V8's limit. 4096 random
+ * bytes (a 5,464-character token) is far beyond any guessing.
+ */
+const MAX_TOKEN_LENGTH = 4096;
+
 /** An entry's configuration, its `token_key_env` not yet looked up. */
 export interface TokenStoreConfig {
   /** the backing key-value store's id, in the entry's namespace when written without one (WithDefaultNS) */
@@ -53,6 +60,7 @@ export function parseTokenStoreConfig(fields: Record<string, unknown>, namespace
   const [ns, name] = i < 0 ? ['', store ?? ''] : [store!.slice(0, i), store!.slice(i + 1)];
   if (name === '') return 'store ID is required';
   if (length < 0) return 'token length must be positive';
+  if (length > MAX_TOKEN_LENGTH) return `token length must be at most ${MAX_TOKEN_LENGTH}`;
   return {
     store: `${ns === '' ? namespace : ns}:${name}`,
     tokenKey: key,
