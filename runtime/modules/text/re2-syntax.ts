@@ -40,6 +40,7 @@ interface Flags {
 }
 
 const MAX_REPEAT = 1000;
+const MAX_HEIGHT = 1000;
 const SIMPLE_ESCAPES: Record<string, number> = { a: 7, f: 12, t: 9, n: 10, r: 13, v: 11 };
 // JS syntax characters, escaped when they are literals
 const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
@@ -81,6 +82,12 @@ class Translator {
     while (this.i < this.p.length) this.item();
     if (this.open.length > 0) throw new Re2SyntaxError('missing closing )', this.p);
     return { ascii: this.ascii, utf8: this.utf8, names: this.names, multiline: this.multiline };
+  }
+
+  /** Go's parser refuses nesting past 1000 levels (maxHeight), before anything walks it recursively. */
+  private openGroup(): void {
+    if (this.open.length >= MAX_HEIGHT) throw new Re2SyntaxError('expression nests too deeply', this.p);
+    this.open.push(this.flags);
   }
 
   private classOf(ranges: Ranges, ascii: boolean): string {
@@ -223,7 +230,7 @@ class Translator {
     const rest = p.slice(this.i);
     if (rest[1] !== '?') {
       this.i++;
-      this.open.push(this.flags);
+      this.openGroup();
       this.names.push('');
       this.emit('(');
       this.last = 'none';
@@ -236,7 +243,7 @@ class Translator {
       if (this.names.includes(name)) throw new Re2SyntaxError('duplicate capture group name', named[0]);
       this.names.push(name);
       this.i += named[0].length;
-      this.open.push(this.flags);
+      this.openGroup();
       // names are kept here, not in JS (a JS group name cannot start with a digit)
       this.emit('(');
       this.last = 'none';
@@ -251,7 +258,7 @@ class Translator {
       for (const f of off ?? '') next[f as keyof Flags] = false;
       this.i += whole.length;
       if (end === ':') {
-        this.open.push(this.flags);
+        this.openGroup();
         this.emit('(?:');
       }
       this.last = 'none';

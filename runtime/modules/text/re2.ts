@@ -47,8 +47,11 @@ export class Re2 {
       this.asciiRe = new RegExp(t.ascii, flags);
       this.utf8Re = new RegExp(t.utf8, flags);
     } catch (e) {
-      // what the translation let through and V8 still refuses
-      throw new Re2SyntaxError((e as Error).message.replace(/^Invalid regular expression: /, ''), pattern);
+      // what the translation let through and V8 still refuses: past V8's size or capture limits, which Go reports as
+      // a pattern too large; V8's text would echo the JS source
+      const reason = /: ([^:]*)$/.exec((e as Error).message)?.[1] ?? 'invalid pattern';
+      const code = /too large|too many captures/i.test(reason) ? 'expression too large' : reason;
+      throw new Re2SyntaxError(code, pattern);
     }
     this.names = t.names;
   }
