@@ -5,6 +5,7 @@
 // `nbf` not in the future); each failure has golang-jwt's text ("token signature is invalid: signature is invalid").
 import { createHmac, createPrivateKey, createPublicKey, createSign, createVerify, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
 import { marshalGo } from '../../lib/wippy/json/go-marshal.js';
+import { goJsonSyntax } from '../../lib/wippy/json/go-scanner.js';
 import type { GoValue } from '../../lib/wippy/go-value.js';
 import { luaToText } from '../../lib/lua-text.js';
 
@@ -37,8 +38,9 @@ function privateKey(pem: string): KeyObject {
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
-  } catch (e) {
-    throw new JwtError(`invalid RSA private key: failed to parse private key: ${(e as Error).message}`, true);
+  } catch {
+    // OpenSSL's reason (`error:1E08010C:DECODER routines::unsupported`) means nothing to a Lua author
+    throw new JwtError('invalid RSA private key: failed to parse private key: not a PKCS1 or PKCS8 RSA key', true);
   }
   if (key.asymmetricKeyType !== 'rsa') throw new JwtError('invalid RSA private key: key is not an RSA private key', true);
   return key;
@@ -49,8 +51,8 @@ function publicKey(pem: string): KeyObject {
   let key: KeyObject;
   try {
     key = pem.includes('CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
-  } catch (e) {
-    throw new Error(`failed to parse public key: ${(e as Error).message}`);
+  } catch {
+    throw new Error('failed to parse public key: not a PKIX RSA public key or certificate');
   }
   if (key.asymmetricKeyType !== 'rsa') throw new Error('key is not an RSA public key');
   return key;
@@ -108,11 +110,14 @@ export function verifyJwt(token: string, key: string, alg: string, requireExp: b
   const parts = token.split('.');
   if (parts.length !== 3) throw new JwtError('token is malformed: token contains an invalid number of segments');
   const parseJson = (segment: string, what: string): unknown => {
+    const bytes = decodeSegment(segment, what);
     try {
-      return JSON.parse(luaToText(decodeSegment(segment, what)));
+      return JSON.parse(luaToText(bytes));
     } catch (e) {
-      if (e instanceof JwtError) throw e;
-      throw new JwtError(`token is malformed: could not JSON decode ${what}: ${(e as Error).message}`);
+      // Go's decoder message (`invalid character 'o' in literal null (expecting 'u')`), not V8's, which quotes the
+      // text back
+      const scan = goJsonSyntax(bytes);
+      throw new JwtError(`token is malformed: could not JSON decode ${what}: ${scan.error ?? (e as Error).message}`);
     }
   };
   const header = parseJson(parts[0]!, 'header') as Record<string, unknown> | null;
