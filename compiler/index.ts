@@ -41,6 +41,11 @@ export interface SourceOrigin {
   source: string;
   /** the original 1-based line and 0-based column of a 1-based line and 0-based column of the Lua text */
   position(line: number, column: number): { line: number; column: number };
+  /**
+   * Whether a Lua line is helper code of the generator's own, with no place in the origin (TSTL's inlined lualib):
+   * the source map leaves it out, so tracebacks skip its frames as they skip the runtime's.
+   */
+  helper?(line: number): boolean;
 }
 
 export interface CompileResult {

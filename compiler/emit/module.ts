@@ -42,7 +42,9 @@ export function emitModule(ce: ChunkEmitter, main: FunctionInfo, origin: SourceO
       const end = line.indexOf('\x02', at);
       const [l, c] = line.slice(at + 1, end).split(':');
       line = line.slice(0, at) + line.slice(end + 1);
-      addMapping(map, { generated: { line: i + 1, column: at }, source: file, original: origin.position(Number(l), Number(c) - 1) });
+      if (origin.helper?.(Number(l)) !== true) {
+        addMapping(map, { generated: { line: i + 1, column: at }, source: file, original: origin.position(Number(l), Number(c) - 1) });
+      }
       at = line.indexOf('\x01', at);
     }
     out.push(line);

@@ -1,7 +1,8 @@
 // From a line of TSTL's Lua back to its .ts position, through the source map TSTL writes beside it. TSTL maps only
 // some Lua lines (TypeScriptToLua#1113): a line without a mapping takes the last mapped position before it (an `end`
-// belongs to the statement above it), and the lines of inlined lualib helpers before any mapping take the file's
-// first line. This is the SourceOrigin the compiler names runtime positions with (sites, function names, its map).
+// belongs to the statement above it). The inlined lualib helpers TSTL writes before anything of the file take the
+// file's first line and are marked as helper code, so tracebacks skip their frames. This is the SourceOrigin the
+// compiler names runtime positions with (sites, function names, its source map).
 import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping';
 import type { SourceOrigin } from '../../compiler/index.js';
 
@@ -24,7 +25,10 @@ export function luaOrigin(shownFile: string, tsText: string, luaMap: string): So
     carried.push(last);
   }
   const first: Position = { line: 1, column: 0 };
+  // TSTL writes the lualib helpers a file uses before anything of the file, unmapped
+  const firstMapped = carried.findIndex((p) => p !== undefined) + 1;
   return {
+    helper: (line: number) => firstMapped === 0 || line < firstMapped,
     file: shownFile,
     source: tsText,
     position(line: number, column: number): Position {
