@@ -128,4 +128,19 @@ export function main(): number {
     expect(r.stderr).toMatch(/^src\/main\.ts:3: too big: 5\nstack traceback:\n/);
     expect(r.stderr).toMatch(/\tsrc\/main\.ts:3: in function 'check'\n\tsrc\/main\.ts:10: in function/);
   });
+
+  it("without a tsconfig.json, the .d.ts files beside the sources are part of the program (the app's topic contracts)", async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml(`  - name: main
+    kind: process.lua
+    source: file://main.ts
+    method: main
+`),
+      'src/topics.d.ts': 'declare namespace Moonforge {\n  interface Topics {\n    ping: { n: number };\n  }\n}\n',
+      'src/main.ts': 'export function main(): void {\n  process.send(process.pid(), "ping", { n: "one" });\n}\n',
+    });
+    const r = await runApp(dir, ['-x', 'app:main']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^src\/main\.ts:2:\d+: error TS2322: Type 'string' is not assignable to type 'number'\./);
+  });
 });
