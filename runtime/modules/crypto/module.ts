@@ -29,6 +29,17 @@ const MAX_PBKDF2_ITERATIONS = 10_000_000;
  * length past 2^31 is a JS RangeError): 1 MiB, as random.bytes.
  */
 const MAX_PBKDF2_KEY_LENGTH = 1024 * 1024;
+/**
+ * The HMAC blocks one call may cost (iterations × hash-sized blocks of the key): a 64-byte SHA-256 key at Wippy's
+ * largest iteration count. A 1 MiB key at 10M iterations would hold a thread of the pool for days; a work bound, not
+ * only an iteration bound, is what keeps one call in seconds.
+ */
+const MAX_PBKDF2_WORK = 2 * MAX_PBKDF2_ITERATIONS;
+/**
+ * The work pbkdf2 may do in place, where nothing can wait (a metamethod, a sort comparator): about half a second,
+ * every process of the node stopped meanwhile.
+ */
+const MAX_PBKDF2_PLAIN_WORK = 1_000_000;
 
 /** A length argument of random.bytes / random.string, or the Invalid answer when it is out of range. */
 function randomLength(v: unknown, fname: string): number | { fail: unknown } {
@@ -151,6 +162,8 @@ interface Pbkdf2Call {
   iterations: number;
   keyLength: number;
   digest: 'sha256' | 'sha512';
+  /** HMAC blocks to compute: iterations × hash-sized blocks of the key */
+  work: number;
 }
 
 /** pbkdf2's arguments checked as module.go checks them, or its `nil, err` answer. */
@@ -168,18 +181,21 @@ function pbkdf2Args(password: unknown, salt: unknown, iterations: unknown, keyLe
   if (len > MAX_PBKDF2_KEY_LENGTH) return { fail: invalidResult(`key length exceeds maximum (${MAX_PBKDF2_KEY_LENGTH})`) };
   const name = typeof hash === 'string' ? hash : 'sha256';
   if (name !== 'sha256' && name !== 'sha512') return { fail: invalidResult(`unsupported hash function: ${luaToText(name)}`) };
-  return { password: bytes(p), salt: bytes(s), iterations: iter, keyLength: len, digest: name };
+  const work = iter * Math.ceil(len / (name === 'sha256' ? 32 : 64));
+  if (work > MAX_PBKDF2_WORK) return { fail: invalidResult(`iterations times key blocks exceeds maximum (${MAX_PBKDF2_WORK})`) };
+  return { password: bytes(p), salt: bytes(s), iterations: iter, keyLength: len, digest: name, work };
 }
 
 /**
  * pbkdf2 in a process runs on libuv's thread pool while the calling task is parked: ten million iterations take
  * seconds, which on the event loop would freeze every process of the node. Where nothing can park (a metamethod, a
- * plain script) it runs in place.
+ * plain script) it runs in place, up to MAX_PBKDF2_PLAIN_WORK.
  */
 function pbkdf2Of(host: ModuleHost) {
   const plain = (...args: unknown[]): unknown => {
     const c = pbkdf2Args(args[0], args[1], args[2], args[3], args[4]);
     if ('fail' in c) return c.fail;
+    if (c.work > MAX_PBKDF2_PLAIN_WORK) return invalidResult(`pbkdf2 costing more than ${MAX_PBKDF2_PLAIN_WORK} blocks cannot run where the process cannot wait (a metamethod or library callback)`);
     return ok(pbkdf2Sync(c.password, c.salt, c.iterations, c.keyLength, c.digest).toString('latin1'));
   };
   return mkY(plain, function* (...args: unknown[]): LuaGen {
