@@ -73,6 +73,9 @@ export class Subscription extends LuaUserdata {
     const at = exits === undefined ? -1 : exits.indexOf(this.onExit);
     if (at >= 0) exits!.splice(at, 1);
     if (this.proc.alive) {
+      // the events queued for it go with it: without its listener they would wait in the mailbox for good (a process
+      // subscribing, flooded, closing and subscribing again kept every unread event it was ever sent)
+      while (!this.proc.isEmpty(this.ch)) this.proc.pull(this.ch);
       this.proc.listeners.delete(this.topic);
       this.ch.close();
       this.proc.flush();
