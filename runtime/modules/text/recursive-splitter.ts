@@ -2,6 +2,7 @@
 // Wippy's text.splitter.recursive runs): split on the first separator the text contains, merge the pieces back into
 // chunks of at most chunk_size characters (Unicode code points) with up to chunk_overlap characters carried over,
 // and split a piece that is still too long with the next separators. Works on text (JS strings), not bytes.
+import { BUDGET } from '../../core/preempt.js';
 
 export interface RecursiveOptions {
   chunkSize: number;
@@ -50,14 +51,19 @@ function splitWith(text: string, separators: string[], o: RecursiveOptions): str
       continue;
     }
     if (good.length > 0) {
-      out.push(...mergeSplits(good, separator, o.chunkSize, o.chunkOverlap));
+      append(out, mergeSplits(good, separator, o.chunkSize, o.chunkOverlap));
       good = [];
     }
     if (rest.length === 0) out.push(s);
-    else out.push(...splitWith(s, rest, o));
+    else append(out, splitWith(s, rest, o));
   }
-  if (good.length > 0) out.push(...mergeSplits(good, separator, o.chunkSize, o.chunkOverlap));
+  if (good.length > 0) append(out, mergeSplits(good, separator, o.chunkSize, o.chunkOverlap));
   return out;
+}
+
+/** `out.push(...xs)` without passing xs as arguments: past ~100,000 chunks that overflowed the JS stack. */
+function append(out: string[], xs: readonly string[]): void {
+  for (const x of xs) out.push(x);
 }
 
 /** langchaingo mergeSplits: pieces joined into chunks; when one fills, earlier pieces are dropped down to the overlap. */
@@ -70,6 +76,9 @@ export function mergeSplits(splits: string[], separator: string, chunkSize: numb
     const len = runeLength(split);
     const withSplit = total + len + (current.length !== 0 ? sepLen : 0);
     if (withSplit > chunkSize && current.length > 0) {
+      // each chunk costs the pieces it joins: with a large overlap of one-character pieces that is the chunk size
+      // per piece of the text, a long run that cannot give way (and memory the guard must see), so a backstop step
+      if ((BUDGET.p -= current.length) < 0) BUDGET.out();
       const doc = current.join(separator).trim();
       if (doc !== '') docs.push(doc);
       while (shouldPop(chunkOverlap, chunkSize, total, len, sepLen, current.length)) {

@@ -23,6 +23,10 @@ local function main(kind)
     for i = 1, 20000 do lines[i] = (" "):rep(i * 2) .. "- x" end
     local s = text.splitter.markdown({ chunk_size = 10 })
     pcall(s.split_text, s, table.concat(lines, "\n"))
+  elseif kind == "splitter-overlap" then
+    -- a million one-character pieces, each chunk joining 100000 of them
+    local s = text.splitter.recursive({ chunk_size = 100000, chunk_overlap = 99999 })
+    pcall(s.split_text, s, ("x"):rep(1000000))
   elseif kind == "regexp-replace-template" then
     local re = text.regexp.compile("")
     pcall(re.replace_all_string, re, ("a"):rep(1000000), ("$0"):rep(1000))

@@ -1,7 +1,7 @@
 local time = require("time")
 
-local KINDS = { "expr-nested-count", "diff-without-deadline", "markdown-deep-list", "regexp-replace-template",
-  "yaml-huge-document", "json-schema-exponential" }
+local KINDS = { "expr-nested-count", "diff-without-deadline", "markdown-deep-list", "splitter-overlap",
+  "regexp-replace-template", "yaml-huge-document", "json-schema-exponential" }
 
 local function main()
   for _, kind in ipairs(KINDS) do

@@ -32,6 +32,10 @@ local function main()
   lines[100001] = "k5: again"
   show("yaml duplicate key", yaml.decode(table.concat(lines, "\n")))
 
+  -- chunks were appended by spreading them as arguments: past ~100000 that overflowed the stack
+  local splitter = text.splitter.recursive({ chunk_size = 5, chunk_overlap = 0 })
+  show("splitter 200000 chunks", #splitter:split_text(("abc def "):rep(100000)))
+
   -- uniq scanned what it kept; nested maps made a million-element array per element
   show("expr uniq", #expr.eval("uniq(1..1000000)"))
   local v, e = expr.eval("map(1..1000000, len(map(1..1000000, #)))")
