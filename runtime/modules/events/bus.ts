@@ -27,7 +27,7 @@ export interface BusSubscriber {
  * The most subscriptions a bus holds at once (Wippy: system/eventbus/bus.go DefaultMaxSubscribers): a process that
  * subscribes in a loop without closing would otherwise grow the bus without bound and make every send walk them all.
  */
-export const MAX_SUBSCRIBERS = 4096;
+const MAX_SUBSCRIBERS = 4096;
 
 export class EventBus {
   private readonly subscribers = new Set<BusSubscriber>();

@@ -3,7 +3,7 @@
 // Errors are values, as Wippy returns them: an empty system, kind or path and a denied permission are Invalid (the
 // Go source uses Invalid for the denial too), a subscription outside a process is Internal. Permissions:
 // `events.subscribe` and `events.send` on the system, checked before anything happens. A bus holding
-// MAX_SUBSCRIBERS subscriptions refuses more, with Wippy's error.
+// 4,096 subscriptions (bus.ts) refuses more, with Wippy's error.
 import { LuaTable } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
 import { checkStr } from '../../core/args.js';

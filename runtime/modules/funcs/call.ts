@@ -71,7 +71,7 @@ const NO_SPAWN_OPTIONS: SpawnOptions = Object.freeze({});
  * the memory guard refused spawns (over a million of them, minutes of work, gigabytes); Wippy has no limit of its own
  * (its calls nest on the Go stack until that overflows). 1,000 is far beyond any honest call chain.
  */
-export const MAX_CALL_DEPTH = 1000;
+const MAX_CALL_DEPTH = 1000;
 
 /** How deep in a chain of calls each call's process runs (1: called by a process that is no call); absent: 0. */
 const DEPTH = new WeakMap<Proc, number>();

@@ -23,7 +23,7 @@ import { parseId } from './ids.js';
  * compiles on the caller's goroutine and has no limit). 128 KiB, about half a second at worst, is far beyond what a
  * program generates by hand; bigger code belongs in the app's files, compiled when it starts.
  */
-export const MAX_RUNTIME_SOURCE = 128 * 1024;
+const MAX_RUNTIME_SOURCE = 128 * 1024;
 
 export function buildEntry(d: EntryDraft): Entry | { error: string } {
   const id = parseId(d.id);
