@@ -1,9 +1,10 @@
 // A TypeScript program through the compile cache, in two steps that never load TypeScript: a key of what decides the
 // program before it is read (the files asked for, the tsconfig.json, the folder listings, moonforge's declarations,
 // the toolchain's versions, the compiler build) names a manifest, which lists every file the program read with a
-// hash of its text, and the compiled module of each file; the build is reused when every listed file is unchanged. A miss type-checks and transpiles the whole program
-// once (transpile.ts), gates TSTL's Lua (lua-gate.ts) and compiles each file's Lua with positions named in the .ts
-// (lua-origin.ts); a program with problems is not cached, so the next run reports them again.
+// hash of its text, and the compiled module of each file; the build is reused when every listed file is unchanged.
+// A miss type-checks and transpiles the whole program once (transpile.ts), gates TSTL's Lua (lua-gate.ts) and
+// compiles each file's Lua with positions named in the .ts (lua-origin.ts); a program with problems is not cached,
+// so the next run reports them again.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { SourceOrigin } from '../../compiler/index.js';
@@ -81,12 +82,19 @@ export async function compileChunks(
   for (const [file, origin] of gated) {
     const chunk = chunks.get(file)!;
     const moduleKey = cacheKey(['ts-module', opts.processMode ? 'process' : 'script', origin.file, chunk.lua, chunk.map, chunk.tsText]);
-    const out = compile(chunk.lua, { file: origin.file, chunkName: toLuaString(origin.file), processMode: opts.processMode, outName: `${moduleKey}.mjs`, origin });
+    const out = compile(chunk.lua, {
+      file: origin.file,
+      chunkName: toLuaString(origin.file),
+      processMode: opts.processMode,
+      outName: `${moduleKey}.mjs`,
+      origin,
+    });
     if (!out.ok) {
       // a limit of moonforge's compiler met by TSTL's output: shown at the .ts line it came from
       for (const d of out.diagnostics) {
         const at = origin.position(d.line, Math.max(0, d.column - 1));
-        problems.push({ diagnostic: { ...d, file: origin.file, ...bytePositionOfLine(chunk.tsText, at.line, at.column) }, source: utf8Bytes(chunk.tsText) });
+        const diagnostic = { ...d, file: origin.file, ...bytePositionOfLine(chunk.tsText, at.line, at.column) };
+        problems.push({ diagnostic, source: utf8Bytes(chunk.tsText) });
       }
       continue;
     }

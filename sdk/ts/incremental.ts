@@ -7,6 +7,7 @@ import { isError } from '../../diagnostics/index.js';
 import type { CachedModule } from '../cache.js';
 import { hash128 } from '../cache.js';
 import { compileChunks, type TsBuild, type TsBuildOptions } from './compile-ts.js';
+import { TSL_INVALID_LUA } from './diagnostic-codes.js';
 import { RULE_PREFIX } from './plugin/index.js';
 import type { Located } from './ts-diagnostics.js';
 import { programConfig, type TsProject } from './ts-project.js';
@@ -53,7 +54,9 @@ export function createIncrementalTsBuild(project: TsProject, opts: TsBuildOption
       builder = ts.createSemanticDiagnosticsBuilderProgram(config.rootNames, options, host, builder);
       const affected = new Set<string>();
       let everything = files.size === 0;
-      for (let r = builder.getSemanticDiagnosticsOfNextAffectedFile(); r !== undefined; r = builder.getSemanticDiagnosticsOfNextAffectedFile()) {
+      for (;;) {
+        const r = builder.getSemanticDiagnosticsOfNextAffectedFile();
+        if (r === undefined) break;
         if ('fileName' in r.affected) affected.add(ts.sys.resolvePath(r.affected.fileName));
         else everything = true;
       }
@@ -65,16 +68,23 @@ export function createIncrementalTsBuild(project: TsProject, opts: TsBuildOption
         ...builder.getSemanticDiagnostics(),
       ];
       // a file left without a module (a problem anywhere stopped its compile) is built again too
-      const redo = project.files.filter((f) => everything || affected.has(ts.sys.resolvePath(f)) || files.get(f)?.module === undefined);
+      const redo = project.files.filter(
+        (f) => everything || affected.has(ts.sys.resolvePath(f)) || files.get(f)?.module === undefined,
+      );
       const transpiled = transpileFiles(tc, builder.getProgram(), checker, redo, opts.shown);
       // the checker's problems and the process rules' are the whole program's, fresh; TSTL's are per file emitted
-      const fresh = transpiled.problems.filter((p, i) => i < checker.length || p.diagnostic.code.startsWith(RULE_PREFIX));
-      const emitted = transpiled.problems.filter((p, i) => i >= checker.length && !p.diagnostic.code.startsWith(RULE_PREFIX));
+      const isFresh = (p: Located, i: number): boolean => i < checker.length || p.diagnostic.code.startsWith(RULE_PREFIX);
+      const fresh = transpiled.problems.filter(isFresh);
+      const emitted = transpiled.problems.filter((p, i) => !isFresh(p, i));
+      // each file is gated and compiled on its own problems: a type error in another file does not stop its compile
+      // (the build is not ok until every problem is gone, so nothing runs meanwhile)
+      const namedByRule = (d: Located['diagnostic']): boolean =>
+        fresh.some((q) => q.diagnostic.code.startsWith(RULE_PREFIX) && q.diagnostic.file === d.file && q.diagnostic.line === d.line);
       for (const f of redo) {
         const own = emitted.filter((p) => p.diagnostic.file === opts.shown(f));
-        const compileProblems: Located[] = [...own];
-        const modules = transpiled.ok ? await compileChunks(transpiled.chunks, [f], opts, compileProblems) : new Map<string, CachedModule>();
-        files.set(f, { module: modules.get(f), problems: compileProblems });
+        const modules = await compileChunks(transpiled.chunks, [f], opts, own);
+        // as in the cached build, the gate's TSL0001 is not repeated where a process rule names the line
+        files.set(f, { module: modules.get(f), problems: own.filter((p) => p.diagnostic.code !== TSL_INVALID_LUA || !namedByRule(p.diagnostic)) });
       }
       const problems = [...fresh, ...project.files.flatMap((f) => files.get(f)?.problems ?? [])];
       const modules = new Map<string, CachedModule>();

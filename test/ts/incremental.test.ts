@@ -69,7 +69,12 @@ describe('incremental TypeScript build', () => {
     expect(broken.ok).toBe(false);
     expect(broken.problems.map((p) => `${p.diagnostic.file}:${p.diagnostic.line}: ${p.diagnostic.code}`)).toEqual(['src/worker5.ts:11: TS2322']);
 
-    writeFileSync(changed, readFileSync(changed, 'utf8').replace('state.seen += "2";', 'state.seen += 3;'));
+    // TSTL's invalid Lua: named once, by the process rule (the gate's TSL0001 at the same line is not repeated)
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('state.seen += "2";', 'try { state.seen += 3; } catch (e) { break; }'));
+    const invalid = await build.rebuild([changed]);
+    expect(invalid.problems.map((p) => `${p.diagnostic.file}:${p.diagnostic.line}: ${p.diagnostic.code}`)).toEqual(['src/worker5.ts:11: MF9001']);
+
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('try { state.seen += 3; } catch (e) { break; }', 'state.seen += 3;'));
     const fixed = await build.rebuild([changed]);
     expect(fixed.problems).toEqual([]);
     expect(fixed.modules.size).toBe(ENTRIES + 1);
