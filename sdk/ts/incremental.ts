@@ -84,7 +84,8 @@ export function createIncrementalTsBuild(project: TsProject, opts: TsBuildOption
         const own = emitted.filter((p) => p.diagnostic.file === opts.shown(f));
         const modules = await compileChunks(transpiled.chunks, [f], opts, own);
         // as in the cached build, the gate's TSL0001 is not repeated where a process rule names the line
-        files.set(f, { module: modules.get(f), problems: own.filter((p) => p.diagnostic.code !== TSL_INVALID_LUA || !namedByRule(p.diagnostic)) });
+        const problems = own.filter((p) => p.diagnostic.code !== TSL_INVALID_LUA || !namedByRule(p.diagnostic));
+        files.set(f, { module: modules.get(f), problems });
       }
       const problems = [...fresh, ...project.files.flatMap((f) => files.get(f)?.problems ?? [])];
       const modules = new Map<string, CachedModule>();
