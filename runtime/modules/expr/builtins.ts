@@ -132,11 +132,12 @@ const B: Record<string, Builtin> = {
   },
   max(a) {
     const ns = numbers('max', a);
-    return ns.length === 0 ? fail('not enough arguments to call max') : Math.max(...ns);
+    // folded, not spread: a million numbers as arguments overflow the stack
+    return ns.length === 0 ? fail('not enough arguments to call max') : ns.reduce((m, x) => Math.max(m, x));
   },
   min(a) {
     const ns = numbers('min', a);
-    return ns.length === 0 ? fail('not enough arguments to call min') : Math.min(...ns);
+    return ns.length === 0 ? fail('not enough arguments to call min') : ns.reduce((m, x) => Math.min(m, x));
   },
   sum(a) {
     arity('sum', a, 1, 2);

@@ -134,7 +134,8 @@ export function createDiffTable(): LuaTable {
     for (const p of tablesOf(list)) {
       // a patch text that does not parse is skipped, as Wippy skips it
       try {
-        parsed.push(...patchesFromText(toText(goString(p.text))));
+        // appended one by one: spread as arguments, a text of 200,000 patches overflowed the stack and was skipped
+        for (const x of patchesFromText(toText(goString(p.text)))) parsed.push(x);
       } catch {
         continue;
       }

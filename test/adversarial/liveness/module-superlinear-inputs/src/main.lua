@@ -38,6 +38,8 @@ local function main()
 
   -- uniq scanned what it kept; nested maps made a million-element array per element
   show("expr uniq", #expr.eval("uniq(1..1000000)"))
+  -- max spread a million numbers as arguments: 'nested too deeply'
+  show("expr max", expr.eval("max(1..1000000)"))
   local v, e = expr.eval("map(1..1000000, len(map(1..1000000, #)))")
   show("expr nested map", v, tostring(e):match("^[^\n]*"))
   return 0
