@@ -15,7 +15,7 @@ import { gateLua } from './lua-gate.js';
 import { luaOrigin } from './lua-origin.js';
 import { bytePositionOfLine, utf8Bytes, type Located } from './ts-diagnostics.js';
 import { inputText, listedFiles, sdkDeclarationFiles, type TsProject } from './ts-project.js';
-import { loadToolchain, packageRoot, toolchainVersions } from './toolchain.js';
+import { declarationPackage, loadToolchain, toolchainVersions } from './toolchain.js';
 import { transpileProgram, type TranspiledChunk } from './transpile.js';
 
 export interface TsBuildOptions {
@@ -129,8 +129,8 @@ function readManifest(key: string): Map<string, CachedModule> | undefined {
 /** Written atomically (concurrent runs may build the same program). */
 function writeManifest(key: string, inputs: readonly string[], modules: Map<string, CachedModule>): void {
   // moonforge's own packages (lua-types, TSTL's extensions) are covered by the toolchain versions in the key
-  const own = join(packageRoot(), 'node_modules') + sep;
-  const read = inputs.filter((p) => !p.startsWith(own));
+  const own = ['lua-types', '@typescript-to-lua/language-extensions'].map((n) => declarationPackage(n) + sep);
+  const read = inputs.filter((p) => !own.some((dir) => p.startsWith(dir)));
   const manifest: Manifest = { inputs: read.map((p) => [p, hash128(inputText(p))]), modules: [...modules] };
   const path = manifestPath(key);
   const tmp = `${path}.${process.pid}.tmp`;

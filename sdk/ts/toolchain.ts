@@ -27,7 +27,7 @@ export function loadToolchain(): Toolchain {
 let root: string | undefined;
 
 /**
- * The moonforge package's folder (where types/ and node_modules/ are): found upwards from this module, which is
+ * The moonforge package's folder (where types/ is): found upwards from this module, which is
  * sdk/ts/ when run from the sources and dist/ or dist/chunks/ when bundled.
  */
 export function packageRoot(): string {
@@ -37,6 +37,14 @@ export function packageRoot(): string {
     if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'moonforge') return (root = d);
     if (dirname(d) === d) throw new Error('moonforge: cannot find its own package folder');
   }
+}
+
+/**
+ * The folder of a declaration package the build uses (lua-types, TSTL's language extensions), resolved as Node
+ * resolves it from moonforge: in its own node_modules, or hoisted into the app's.
+ */
+export function declarationPackage(name: string): string {
+  return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
 }
 
 /** The versions that decide what TSTL emits, read from the packages' manifests (no need to load the compilers). */

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CompilerOptions } from 'typescript-to-lua';
-import { packageRoot, type Toolchain } from './toolchain.js';
+import { declarationPackage, packageRoot, type Toolchain } from './toolchain.js';
 
 export interface TsProject {
   /** the folder the program's sources live in: require paths of relative imports are relative to it (rootDir) */
@@ -79,15 +79,14 @@ export function sdkDeclarationFiles(): string[] {
 
 /**
  * The declaration files every program starts from: moonforge's, TSTL's language extensions (LuaMultiReturn, ...)
- * and the Lua 5.4 standard library. Given as root files rather than `types`, so they resolve from moonforge's own
- * node_modules wherever the app is, and no `@types` package (above all @types/node, whose `process` is not ours) is
+ * and the Lua 5.4 standard library. Given as root files rather than `types`, so they resolve from moonforge
+ * wherever the app is, and no `@types` package (above all @types/node, whose `process` is not ours) is
  * ever loaded.
  */
 function declarationRoots(): string[] {
-  const modules = join(packageRoot(), 'node_modules');
   return [
-    join(modules, '@typescript-to-lua/language-extensions/index.d.ts'),
-    join(modules, 'lua-types/5.4.d.ts'),
+    join(declarationPackage('@typescript-to-lua/language-extensions'), 'index.d.ts'),
+    join(declarationPackage('lua-types'), '5.4.d.ts'),
     ...sdkDeclarationFiles(),
   ];
 }
