@@ -17,6 +17,12 @@ import { ExprRuntimeError, type ExprMap } from './values.js';
 import { fromLua, toLua } from './convert.js';
 
 const CACHE_CAPACITY = 1000;
+/**
+ * The longest expression eval keeps compiled. The cache belongs to the runtime, not to a process: a thousand
+ * megabyte-long expressions kept their trees (gigabytes) after the process that made them ended, out of the memory
+ * guard's reach, until the node refused every process. Longer expressions are compiled at each eval.
+ */
+const MAX_CACHED_SOURCE = 2048;
 
 class ProgramValue extends LuaUserdata {
   constructor(
@@ -117,8 +123,10 @@ function createExprModule(): LuaTable {
       const t = compileTree(src);
       if (typeof t === 'string') return failure(ERROR_KINDS.INTERNAL, t, 'compile failed');
       tree = t;
-      if (cache.size >= CACHE_CAPACITY) cache.delete(cache.keys().next().value!);
-      cache.set(src, tree);
+      if (src.length <= MAX_CACHED_SOURCE) {
+        if (cache.size >= CACHE_CAPACITY) cache.delete(cache.keys().next().value!);
+        cache.set(src, tree);
+      }
     } else {
       // most recently used last: the oldest is evicted first
       cache.delete(src);

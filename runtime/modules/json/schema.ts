@@ -28,6 +28,12 @@ type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 const load = createRequire(import.meta.url);
 
 const CACHE_SIZE = 100;
+/**
+ * The longest schema text kept compiled. The cache belongs to the runtime, not to a process: a hundred huge schemas
+ * kept their compiled code after the process that made them ended, out of the memory guard's reach. Longer schemas
+ * are compiled at each validation.
+ */
+const MAX_CACHED_SCHEMA = 64 * 1024;
 
 let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020; other: Ajv2020 } | undefined;
 
@@ -138,14 +144,24 @@ export function compileSchema(text: string): ValidateFunction {
   if (typeof schema !== 'object' && typeof schema !== 'boolean') throw new Error('schema must be an object or a boolean');
   const ajv = validatorFor(schema);
   // Schemas are compiled without keeping them by their $id: two different schemas with the same $id are two cache
-  // entries here, not an "already exists" error.
+  // entries here, not an "already exists" error. Nor does ajv keep anything of them after the compile (its own
+  // cache by schema object, the $ids of subschemas): the ajv instances serve the whole runtime, and what they keep
+  // outlives the process that made it, beyond the memory guard's reach and the bound of our cache.
   const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
   if (typeof id === 'string') ajv.removeSchema(id);
   stepsMarked(schema);
-  const validate = ajv.compile(schema as object);
-  if (typeof id === 'string') ajv.removeSchema(id);
-  cache.set(text, validate);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  const refsBefore = new Set(Object.keys(ajv.refs));
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(schema as object);
+  } finally {
+    if (typeof schema === 'object' && schema !== null) ajv.removeSchema(schema);
+    for (const ref of Object.keys(ajv.refs)) if (!refsBefore.has(ref)) delete (ajv.refs as Record<string, unknown>)[ref];
+  }
+  if (text.length <= MAX_CACHED_SCHEMA) {
+    cache.set(text, validate);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
   return validate;
 }
 
