@@ -201,13 +201,15 @@ describe('MF9005: payloads that cannot cross processes', () => {
     ]);
   });
 
-  it('lets through plain data, error values, pids and Lua tables', () => {
+  it('lets through plain data, error values, payloads, pids and Lua tables', () => {
     const app = tsApp(
       main(
         [
           'const me = process.pid();',
           'const t = new LuaTable<string, number>(); t.set("a", 1);',
-          'process.send(me, "data", { id: 1, tags: ["a"], nested: { ok: true, at: [1, 2] } }, me, errors.new("boom"), t, undefined);',
+          // a payload inside a payload arrives as a payload (runtime/process/copy.ts), as error values do
+          'const p = payload.new({ x: 1 });',
+          'process.send(me, "data", { id: 1, tags: ["a"], nested: { ok: true, at: [1, 2] }, body: p }, me, errors.new("boom"), t, undefined);',
         ].join('\n'),
       ),
     );

@@ -7,8 +7,11 @@
 import type * as TS from 'typescript';
 import type { TsApi } from './rule-context.js';
 
-/** Wippy's error values: userdata with methods that the runtime itself copies across processes. */
-const ERROR_VALUE = 'Moonforge.Error';
+/**
+ * Values with methods that the runtime itself copies across processes (runtime/process/copy.ts): Wippy's error values
+ * and payloads (a payload inside a payload arrives as a payload).
+ */
+const COPIED_BY_THE_RUNTIME = new Set(['Moonforge.Error', 'Moonforge.Payload']);
 /** The phantom property of the SDK's runtime objects (`Moonforge.RuntimeObject`). */
 const RUNTIME_OBJECT_MARK = '__moonforge_runtime_object';
 
@@ -42,7 +45,7 @@ function visit(ts: TsApi, checker: TS.TypeChecker, type: TS.Type, path: string, 
   if (!(type.flags & ts.TypeFlags.Object)) return undefined;
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return `${path} is a function`;
   const symbol = type.getSymbol() ?? type.aliasSymbol;
-  if (symbol && checker.getFullyQualifiedName(symbol) === ERROR_VALUE) return undefined;
+  if (symbol && COPIED_BY_THE_RUNTIME.has(checker.getFullyQualifiedName(symbol))) return undefined;
   if (type.getProperty(RUNTIME_OBJECT_MARK)) {
     return `${path} is ${symbol ? `a ${symbol.name}` : 'a runtime object'}, which arrives as nil in another process`;
   }
