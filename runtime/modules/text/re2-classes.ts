@@ -56,14 +56,15 @@ export const POSIX: Record<string, Ranges> = {
   xdigit: [r('0', '9'), r('A', 'F'), r('a', 'f')],
 };
 
-const unicodeCache = new Map<string, Ranges | undefined>();
+const unicodeCache = new Map<string, Ranges>();
 
 /**
  * A Unicode class by RE2's name (`L`, `Lu`, `Greek`, `Any`): its ranges, read once from V8's own Unicode tables
  * (`\p{...}` of a `u` RegExp, a general category or else a script), or undefined for a name neither knows.
  */
 export function unicodeClass(name: string): Ranges | undefined {
-  if (unicodeCache.has(name)) return unicodeCache.get(name);
+  const hit = unicodeCache.get(name);
+  if (hit !== undefined) return hit;
   let out: Ranges | undefined;
   if (name === 'Any') out = [[0, MAX_RUNE]];
   else if (/^[A-Za-z_]+$/.test(name)) {
@@ -89,7 +90,8 @@ export function unicodeClass(name: string): Ranges | undefined {
       }
     }
   }
-  unicodeCache.set(name, out);
+  // only names that exist are kept (a finite set): the cache serves every process, and unknown names are unbounded
+  if (out !== undefined) unicodeCache.set(name, out);
   return out;
 }
 
