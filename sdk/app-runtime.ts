@@ -59,7 +59,12 @@ export interface AppRuntimeOptions {
   logFormat?: LogFormat;
   /** the environment variables the env module reads (process.env by default) */
   environment?: Readonly<Record<string, string | undefined>>;
+  /** how the app's .ts entries are built: through the compile cache by default; a watcher keeps an incremental build */
+  tsBuild?: TsEntriesBuild;
 }
+
+/** Builds the .ts entries `files` (absolute paths) of the app in `root` as one program. */
+export type TsEntriesBuild = (root: string, files: readonly string[]) => Promise<{ modules: ReadonlyMap<string, CachedModule>; problems: StartProblem[] }>;
 
 export interface AppRuntime {
   app: App;
@@ -170,14 +175,13 @@ const TS_KINDS = new Set([...RUNNABLE_KINDS, 'library.lua']);
  * Builds every .ts entry of `app` as one program (the type checker runs once for the app), when it has any; its
  * problems are added to `problems`.
  */
-async function buildTsEntries(app: EntrySet, problems: StartProblem[]): Promise<TsModules> {
+async function buildTsEntries(app: EntrySet, problems: StartProblem[], tsBuild?: TsEntriesBuild): Promise<TsModules> {
   const files: string[] = [];
   for (const e of app.entries.values()) {
     if (isLuaEntry(e) && TS_KINDS.has(e.kind) && e.source.type === 'file' && e.source.path.endsWith('.ts')) files.push(e.source.path);
   }
   if (files.length === 0) return new Map();
-  const { buildAppTs } = await import('./ts/app-build.js');
-  const build = await buildAppTs(app.root, files);
+  const build = tsBuild !== undefined ? await tsBuild(app.root, files) : await (await import('./ts/app-build.js')).buildAppTs(app.root, files);
   problems.push(...build.problems);
   return build.modules;
 }
@@ -220,9 +224,9 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
       settle(code);
     },
     environment: opts.environment ?? process.env,
-    entriesChanged: (ids) => refreshAppEntries(app, rt, ids),
+    entriesChanged: (ids) => refreshAppEntries(app, rt, ids, opts.tsBuild),
   });
-  await addAppEntries(app, rt);
+  await addAppEntries(app, rt, undefined, opts.tsBuild);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
 }
@@ -250,11 +254,11 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
 
 /**
  * Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API); with
- * `only`, just those of these ids.
+ * `only`, just those of these ids; `tsBuild` builds the .ts entries (default: through the compile cache).
  */
-export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: ReadonlySet<string>): Promise<void> {
+export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: ReadonlySet<string>, tsBuild?: TsEntriesBuild): Promise<void> {
   const problems: StartProblem[] = [];
-  const tsModules = await buildTsEntries(app, problems);
+  const tsModules = await buildTsEntries(app, problems, tsBuild);
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
     let p = compiled.get(e.id);
@@ -309,7 +313,7 @@ export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: Re
  * (directly or through libraries) a changed entry is compiled again, so the next call runs the new code. Rejects with
  * an AppStartError when one does not compile (the registry then puts the entries back as they were).
  */
-export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: readonly string[]): Promise<void> {
+export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: readonly string[], tsBuild?: TsEntriesBuild): Promise<void> {
   const changed = new Set(ids);
   const affected = new Set<string>();
   for (const e of app.entries.values()) {
@@ -322,5 +326,5 @@ export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: 
     rt.functions.delete(id);
     rt.entries.delete(id);
   }
-  if (affected.size > 0) await addAppEntries(app, rt, affected);
+  if (affected.size > 0) await addAppEntries(app, rt, affected, tsBuild);
 }

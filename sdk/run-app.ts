@@ -15,7 +15,7 @@ import {
 import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
 import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
-import { bootApp } from './boot-app.js';
+import { bootApp, type BootedApp } from './boot-app.js';
 import { rootExit } from './root-exit.js';
 import { toLuaString } from './lua-string.js';
 import { appCommands, commandEntry, commandListText } from './app-commands.js';
@@ -48,7 +48,7 @@ export interface RunAppOptions {
 }
 
 /** stdout for Lua output: buffered, flushed at the end of each turn of the event loop and at exit. */
-function stdoutWriter(): { write: (s: string) => void; flush: () => void } {
+export function stdoutWriter(): { write: (s: string) => void; flush: () => void } {
   const out = new ByteWriter(1);
   let queued = false;
   return {
@@ -66,7 +66,8 @@ function stdoutWriter(): { write: (s: string) => void; flush: () => void } {
   };
 }
 
-function firstSignal(): Promise<string> {
+/** The first SIGINT or SIGTERM, by its name. */
+export function firstSignal(): Promise<string> {
   return new Promise((resolve) => {
     const on = (sig: string): void => {
       process.off('SIGINT', on);
@@ -79,14 +80,14 @@ function firstSignal(): Promise<string> {
 }
 
 /** Loads the app, reporting definition-file diagnostics; undefined when it has errors (warnings do not stop it). */
-async function load(dir: string, format: DiagnosticFormat, stderr: (s: string) => void): Promise<App | undefined> {
+export async function loadReported(dir: string, format: DiagnosticFormat, stderr: (s: string) => void): Promise<App | undefined> {
   const { app, diagnostics } = await loadApp(dir);
   if (diagnostics.length > 0) stderr(`${renderDiagnosticsAs(format, diagnostics)}\n`);
   return diagnostics.some(isError) ? undefined : app;
 }
 
 /** The root's arguments as Lua strings: command-line text is UTF-8 bytes to Lua, as Go's os.Args are to Wippy. */
-function luaArgs(opts: RunAppOptions): string[] {
+export function luaArgs(opts: RunAppOptions): string[] {
   return (opts.args ?? []).map(toLuaString);
 }
 
@@ -95,7 +96,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
     const format = opts.format ?? 'text';
-    const app = await load(dir, format, stderr);
+    const app = await loadReported(dir, format, stderr);
     if (app === undefined) return 1;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
@@ -122,7 +123,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
 /** `moonforge run APPDIR list`: loads the app and writes its commands to stdout (exit 0), as `wippy run list`. */
 export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format'> = {}): Promise<number> {
   const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
-  const app = await load(dir, opts.format ?? 'text', stderr);
+  const app = await loadReported(dir, opts.format ?? 'text', stderr);
   if (app === undefined) return 1;
   const text = commandListText(appCommands(app));
   if (opts.stdout !== undefined) opts.stdout(text);
@@ -130,39 +131,39 @@ export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'st
   return 0;
 }
 
-async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+/** Why `id` cannot run as the root process on `host` (default: the app's), or undefined when it can. */
+export function rootProblem(ar: AppRuntime, id: string, host: string | undefined): string | undefined {
   const entry = ar.app.get(id);
   if (entry === undefined || entry.kind !== 'process.lua') {
-    stderr(`moonforge: ${entry === undefined ? `no entry '${id}' in the app` : `'${id}' is a ${entry.kind} entry, not a process.lua entry`}\n`);
-    return 1;
+    return `moonforge: ${entry === undefined ? `no entry '${id}' in the app` : `'${id}' is a ${entry.kind} entry, not a process.lua entry`}`;
   }
-  const host = opts.host ?? ar.defaultHost;
-  if (host === undefined) {
-    stderr(`moonforge: the app has no process.host or terminal.host entry to run '${id}' on\n`);
-    return 1;
-  }
-  if (!ar.rt.hosts.has(host)) {
-    stderr(`moonforge: no host '${host}' in the app (hosts: ${ar.hosts.join(', ') || 'none'})\n`);
-    return 1;
-  }
+  const h = host ?? ar.defaultHost;
+  if (h === undefined) return `moonforge: the app has no process.host or terminal.host entry to run '${id}' on`;
+  if (!ar.rt.hosts.has(h)) return `moonforge: no host '${h}' in the app (hosts: ${ar.hosts.join(', ') || 'none'})`;
+  return undefined;
+}
+
+/** A started app and how it ends by itself. */
+export interface StartedApp {
+  booted: BootedApp;
+  /** the root's pid, with -x */
+  pid?: string;
+  /** the exit code once the app ends by itself: the root's exit, or system.exit (services never end by themselves) */
+  ended: Promise<number>;
+}
+
+/**
+ * Boots `ar` and spawns `id` as the root on `host` (which rootProblem has accepted); `ended` resolves to the program's
+ * exit code, after the root's result or error has been written.
+ */
+export function startRoot(ar: AppRuntime, id: string, host: string | undefined, args: string[], time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): StartedApp {
   // as `wippy run -x`: the runtime boots (its auto_start services run) before the root starts
   const booted = bootApp(ar, { time, stderr });
-  const proc = ar.rt.spawn(id, host, luaArgs(opts));
-  const code = await new Promise<number>((resolve) => {
-    // Every process blocked and nothing pending (no timer, no stdin read): Node's loop empties and nothing could
-    // ever wake the root again. Report it instead of exiting silently.
-    const onIdle = (): void => {
-      stderr(`moonforge: deadlock: process ${id} (${proc.pid}) is blocked and no other work is pending\n`);
-      resolve(1);
-    };
-    process.once('beforeExit', onIdle);
+  const proc = ar.rt.spawn(id, (host ?? ar.defaultHost)!, args);
+  const ended = new Promise<number>((resolve) => {
     // system.exit ends the program with its code, whatever the root is doing
-    void ar.exitRequest.made.then((c) => {
-      process.off('beforeExit', onIdle);
-      resolve(c);
-    });
+    void ar.exitRequest.made.then(resolve);
     proc.onExit.push((r) => {
-      process.off('beforeExit', onIdle);
       if (ar.exitRequest.code !== undefined) return resolve(ar.exitRequest.code);
       if (r.error !== undefined) {
         stderr(`${exitErrorText(r.error)}\n${r.traceback !== undefined ? `${r.traceback}\n` : ''}`);
@@ -173,19 +174,47 @@ async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: Sc
       resolve(exit.code);
     });
   });
+  return { booted, ended, pid: proc.pid };
+}
+
+async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+  const problem = rootProblem(ar, id, opts.host);
+  if (problem !== undefined) {
+    stderr(`${problem}\n`);
+    return 1;
+  }
+  const started = startRoot(ar, id, opts.host, luaArgs(opts), time, out, stderr);
+  const code = await new Promise<number>((resolve) => {
+    // Every process blocked and nothing pending (no timer, no stdin read): Node's loop empties and nothing could
+    // ever wake the root again. Report it instead of exiting silently.
+    const onIdle = (): void => {
+      stderr(`moonforge: deadlock: process ${id} (${started.pid}) is blocked and no other work is pending\n`);
+      resolve(1);
+    };
+    process.once('beforeExit', onIdle);
+    void started.ended.then((c) => {
+      process.off('beforeExit', onIdle);
+      resolve(c);
+    });
+  });
   // the root's exit ends the program: services and any other process still running, sleeping or reading stop now
-  await booted.stop(0);
+  await started.booted.stop(0);
   return code;
+}
+
+/** The message for an app that has nothing to boot: no auto_start service or process. */
+export function nothingToBoot(ar: AppRuntime): string {
+  // the app's commands are what such an app is run by (`wippy run hello`)
+  const commands = appCommands(ar.app).map((c) => c.name);
+  const hint = commands.length === 0 ? '' : ` or one of its commands (${commands.join(', ')})`;
+  return `moonforge: the app has no process.service or process.lua entry with lifecycle.auto_start; run one entry with -x NS:NAME${hint}`;
 }
 
 async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOptions, stderr: (s: string) => void): Promise<number> {
   const booted = bootApp(ar, { time, stderr });
   if (booted.services.length === 0) {
     await booted.stop(0);
-    // the app's commands are what such an app is run by (`wippy run hello`)
-    const commands = appCommands(ar.app).map((c) => c.name);
-    const hint = commands.length === 0 ? '' : ` or one of its commands (${commands.join(', ')})`;
-    stderr(`moonforge: the app has no process.service or process.lua entry with lifecycle.auto_start; run one entry with -x NS:NAME${hint}\n`);
+    stderr(`${nothingToBoot(ar)}\n`);
     return 1;
   }
   // keep Node alive while services idle on their inboxes

@@ -26,6 +26,11 @@ export async function runFile(path: string, args: string[], format: DiagnosticFo
     }
     compiled = { jsPath: out.jsPath!, mapPath: out.mapPath! };
   }
+  return runCompiled(compiled, path, args);
+}
+
+/** Runs the compiled module of the script `path` (as the user named it) to its end; its exit code. */
+export async function runCompiled(compiled: CachedModule, path: string, args: string[]): Promise<number> {
   const url = pathToFileURL(compiled.jsPath).href;
   const mod = (await import(url)) as CompiledChunkModule;
   const out = new ByteWriter(1);

@@ -17,6 +17,8 @@ Usage:
                                         the same for the entry whose meta.command.name is COMMAND
   moonforge run APPDIR list             list the app's commands
   moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
+  moonforge run --watch APPDIR [-x NS:NAME | COMMAND] [ARGS...] | --watch FILE.lua|FILE.ts [ARGS...]
+                                        run, then rebuild and restart on every change; see moonforge run --help
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
                                         run the app's tests (entries with meta.type: test); see moonforge test --help
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
@@ -39,6 +41,23 @@ Environment:
   MOONFORGE_CACHE_DIR=DIR    where compiled modules are cached (default ~/.cache/moonforge)
   MOONFORGE_LOG_FORMAT=F     --log-format when the flag is not given
   MOONFORGE_LOG_LEVEL=L      --log-level when the flag is not given
+`;
+
+const RUN_USAGE = `Usage:
+  moonforge run [--format text|json] [--watch] FILE.lua|FILE.ts [ARGS...]
+  moonforge run [--format text|json] [--watch] APPDIR [-x NS:NAME | COMMAND | list] [--host HOST]
+                [--log-format console|json] [--log-level debug|info|warn|error] [ARGS...]
+
+Runs a Lua or TypeScript file, or a Wippy app folder: with -x NS:NAME one process.lua entry as the root, with
+COMMAND the entry whose meta.command.name it is, with neither the app's auto_start services (Ctrl+C stops them).
+
+Options (before FILE or APPDIR):
+  --format text|json   how diagnostics are written to stderr
+  --watch              watch the app folder (or the script's folder) and, on a change of a source, a definition
+                       file or tsconfig.json, build again (TypeScript incrementally) and, when the build is clean,
+                       stop the running app (CANCEL, up to 1 s of grace, then terminate) and start it again; a
+                       build with errors is reported and the running app keeps running. The root's end does not
+                       end the watch. Ctrl+C ends it (exit code 0).
 `;
 
 function version(): string {
@@ -144,7 +163,7 @@ function isDirectory(path: string): boolean {
  * before the entry's arguments; without -x, a first argument names a command (an entry's meta.command.name, as
  * `wippy run COMMAND`), and `list` lists them.
  */
-async function runAppCommand(dir: string, rest: string[], format: DiagnosticFormat): Promise<number> {
+async function runAppCommand(dir: string, rest: string[], format: DiagnosticFormat, watch: boolean): Promise<number> {
   let exec: string | undefined;
   let host: string | undefined;
   let logFormatFlag: string | undefined;
@@ -178,7 +197,9 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
     return 2;
   }
   const { logFormat, logLevel } = log;
-  return runApp(dir, { exec, command, host, args, format, logFormat, logLevel });
+  const opts = { exec, command, host, args, format, logFormat, logLevel };
+  if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
+  return runApp(dir, opts);
 }
 
 /** `test APPDIR [PATTERN...] [OPTIONS]` (sdk/test-runner/options.ts); usage errors exit 2. */
@@ -212,20 +233,31 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`moonforge ${version()}\n`);
       return 0;
     case 'run': {
-      // `--format` comes first: everything after FILE.lua is the script's own arguments
+      // `--format` and `--watch` come first: everything after FILE.lua is the script's own arguments
       let format: DiagnosticFormat = 'text';
-      if (rest[0] === '--format') {
-        const f = formatValue('run', rest, 0);
-        if (f === undefined) return 2;
-        format = f;
-        rest.splice(0, 2);
+      let watch = false;
+      for (;;) {
+        if (rest[0] === '--format') {
+          const f = formatValue('run', rest, 0);
+          if (f === undefined) return 2;
+          format = f;
+          rest.splice(0, 2);
+        } else if (rest[0] === '--watch') {
+          watch = true;
+          rest.shift();
+        } else break;
       }
       const [file, ...args] = rest;
+      if (file === '--help' || file === '-h') {
+        process.stdout.write(RUN_USAGE);
+        return 0;
+      }
       if (file === undefined) {
         process.stderr.write('moonforge run: missing FILE.lua\n');
         return 2;
       }
-      if (isDirectory(file)) return runAppCommand(file, args, format);
+      if (isDirectory(file)) return runAppCommand(file, args, format, watch);
+      if (watch) return (await import('../watch/watch-script.js')).watchScript(file, args, format);
       return runFile(file, args, format);
     }
     case 'compile':
