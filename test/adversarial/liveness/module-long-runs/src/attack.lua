@@ -34,6 +34,11 @@ local function main(kind)
     local lines = {}
     for i = 1, 300000 do lines[i] = "k" .. i .. ": " .. i end
     pcall(yaml.decode, table.concat(lines, "\n"))
+  elseif kind == "yaml-huge-flow" then
+    -- the same on one line: no line ends to count
+    local items = {}
+    for i = 1, 300000 do items[i] = "k" .. i .. ": " .. i end
+    pcall(yaml.decode, "{" .. table.concat(items, ", ") .. "}")
   elseif kind == "json-schema-exponential" then
     -- both branches fail only at the bottom: 2^40 paths
     local schema = '{"anyOf":[{"type":"array","items":{"$ref":"#"}},{"type":"array","items":{"$ref":"#"}}]}'

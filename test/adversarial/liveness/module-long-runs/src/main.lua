@@ -1,7 +1,8 @@
 local time = require("time")
 
 local KINDS = { "expr-nested-count", "diff-without-deadline", "markdown-deep-list", "splitter-overlap",
-  "regexp-replace-template", "yaml-huge-document", "json-schema-exponential" }
+  "regexp-replace-template", "yaml-huge-document", "yaml-huge-flow",
+  "json-schema-exponential" }
 
 local function main()
   for _, kind in ipairs(KINDS) do
