@@ -94,7 +94,10 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
   const stopRunning = async (): Promise<void> => {
     const r = running;
     running = undefined;
-    if (r !== undefined) await r.booted.stop(Math.min(r.booted.stopMs, RESTART_GRACE_MS));
+    if (r === undefined) return;
+    const grace = Math.min(r.booted.stopMs, RESTART_GRACE_MS);
+    const terminated = await r.booted.stop(grace);
+    if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${grace}ms\n`);
   };
 
   // changes are built one at a time: those that come during a build are built together after it

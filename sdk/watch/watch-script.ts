@@ -46,7 +46,10 @@ export async function watchScript(path: string, args: string[], format: Diagnost
   const stopped = new Promise<string>((r) => (stop = r));
   const run = async (change: FolderChange | undefined): Promise<void> => {
     const module = await build();
-    if (module === undefined) return;
+    if (module === undefined) {
+      if (change !== undefined) process.stderr.write(`moonforge: ${path} changed: not run (the problems above); watching for changes\n`);
+      return;
+    }
     if (change !== undefined) process.stderr.write(`moonforge: ${path} changed, restarted in ${Math.round(performance.now() - change.at)} ms\n`);
     // the script runs on this thread to its end: while it runs, Ctrl+C is left to Node's default (it ends the
     // program), as a script that never ends could not be interrupted otherwise
