@@ -23,6 +23,12 @@ import { watchedTsBuild } from './incremental-ts.js';
  */
 export const RESTART_GRACE_MS = 1000;
 
+/** The app running, and how to stop hearing its stderr. */
+interface Running {
+  started: StartedApp;
+  silence(): void;
+}
+
 /** An app built and ready to start: its runtime, the clock it runs on, the root entry with -x. */
 interface Built {
   ar: AppRuntime;
@@ -38,7 +44,7 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
   const input = opts.stdin ?? createStreamLineReader();
   const stdin: LineReader = { readLine: (cb) => input.readLine(cb) };
   const ts = watchedTsBuild();
-  let running: StartedApp | undefined;
+  let running: Running | undefined;
   let closed = false;
 
   /** Loads and compiles the app; undefined (its problems written) when it cannot start. */
@@ -70,10 +76,16 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
 
   /** Starts a built app; when it ends by itself (the root's end, system.exit) the watch goes on without it. */
   const start = ({ ar, time, exec }: Built): void => {
+    // what an app says on stderr once the watcher stops it (its root's end by CANCEL or termination, its services'
+    // failures) is the stop's own doing, not news
+    let heard = true;
+    const say = (s: string): void => {
+      if (heard) stderr(s);
+    };
     let started: StartedApp;
-    if (exec !== undefined) started = startRoot(ar, exec, opts.host, luaArgs(opts), time, std.write, stderr);
+    if (exec !== undefined) started = startRoot(ar, exec, opts.host, luaArgs(opts), time, std.write, say);
     else {
-      const booted = bootApp(ar, { time, stderr });
+      const booted = bootApp(ar, { time, stderr: say });
       if (booted.services.length === 0) {
         void booted.stop(0);
         stderr(`${nothingToBoot(ar)}\nmoonforge: watching for changes\n`);
@@ -81,9 +93,10 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
       }
       started = { booted, ended: ar.exitRequest.made };
     }
-    running = started;
+    const me: Running = { started, silence: () => (heard = false) };
+    running = me;
     void started.ended.then(async (code) => {
-      if (running !== started) return; // stopped for a restart or the end of the watch
+      if (running !== me) return; // stopped for a restart or the end of the watch
       running = undefined;
       await started.booted.stop(0);
       std.flush();
@@ -95,8 +108,9 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
     const r = running;
     running = undefined;
     if (r === undefined) return;
-    const grace = Math.min(r.booted.stopMs, RESTART_GRACE_MS);
-    const terminated = await r.booted.stop(grace);
+    r.silence();
+    const grace = Math.min(r.started.booted.stopMs, RESTART_GRACE_MS);
+    const terminated = await r.started.booted.stop(grace);
     if (terminated > 0) stderr(`moonforge: terminated ${terminated} process(es) still running after ${grace}ms\n`);
   };
 

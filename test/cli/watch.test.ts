@@ -125,6 +125,30 @@ export function main(): number {
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
+  it('restarts the services when a definition file changes; a stopped service ends on its CANCEL', async () => {
+    const services = (input: string): string =>
+      indexYaml(
+        entry('main', 'main.lua') +
+          `  - name: svc\n    kind: process.service\n    process: app:main\n    host: app:processes\n    input: [${input}]\n    lifecycle:\n      auto_start: true\n`,
+      );
+    const dir = writeApp({
+      'src/_index.yaml': services('"v1"'),
+      'src/main.lua': 'return { main = function(v)\n  print("svc " .. v)\n  process.events():receive()\n  print("cancelled " .. v)\nend }\n',
+    });
+    const w = watch([dir]);
+    await w.until('stdout', 'svc v1\n');
+    writeFileSync(join(dir, 'src/_index.yaml'), services('"v2"'));
+    await w.until('stdout', 'svc v2\n');
+    await w.until('stderr', 'moonforge: src/_index.yaml changed, restarted in ');
+    expect(w.stdout()).toBe('svc v1\ncancelled v1\nsvc v2\n');
+    // nothing was left for the grace to terminate
+    expect(w.stderr()).not.toContain('terminated');
+    w.child.kill('SIGINT');
+    expect(await w.exit).toBe(0);
+    expect(w.stdout()).toBe('svc v1\ncancelled v1\nsvc v2\ncancelled v2\n');
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
   it('reruns a single Lua script when it changes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mf-watch-script-'));
     const file = join(dir, 'hello.lua');
