@@ -23,10 +23,24 @@ export interface FolderWatcher {
   close(): void;
 }
 
-export function watchFolder(dir: string, recursive: boolean, onChange: (change: FolderChange) => void): FolderWatcher {
+/**
+ * Watches `dir`; a folder that cannot be watched (gone, or the system's inotify watches used up: ENOSPC) is said on
+ * stderr and gives undefined.
+ */
+export function watchFolder(dir: string, recursive: boolean, onChange: (change: FolderChange) => void): FolderWatcher | undefined {
   let pending: FolderChange | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watch(dir, { recursive }, (_event, name) => {
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { recursive }, onEvent);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(`moonforge: cannot watch ${dir} (${err.code ?? err.message})\n`);
+    return undefined;
+  }
+  // a folder removed while watched, or a watch that fails later: said once, the watch stops
+  watcher.on('error', (e: NodeJS.ErrnoException) => process.stderr.write(`moonforge: watching ${dir} stopped (${e.code ?? e.message})\n`));
+  function onEvent(_event: string, name: string | Buffer | null): void {
     if (name === null) return;
     const file = name.toString();
     if (!WATCHED.test(file) || IGNORED.test(file)) return;
@@ -39,7 +53,7 @@ export function watchFolder(dir: string, recursive: boolean, onChange: (change: 
       pending = undefined;
       onChange(change);
     }, DEBOUNCE_MS);
-  });
+  }
   return {
     close() {
       clearTimeout(timer);

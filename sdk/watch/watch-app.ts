@@ -132,11 +132,9 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
     start(built);
     if (change !== undefined) stderr(`moonforge: ${what} changed, restarted in ${Math.round(performance.now() - change.at)} ms\n`);
   };
-  const onChange = (change: FolderChange | undefined): void => {
-    if (change !== undefined) ts.changed(change.files);
+  const schedule = (change: FolderChange | undefined): void => {
     if (building !== undefined) {
-      if (change === undefined) return;
-      queued = queued === undefined ? change : { files: [...new Set([...queued.files, ...change.files])], at: queued.at };
+      if (change !== undefined) queued = queued === undefined ? change : { files: [...new Set([...queued.files, ...change.files])], at: queued.at };
       return;
     }
     building = rebuild(change)
@@ -145,12 +143,16 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
         building = undefined;
         const next = queued;
         queued = undefined;
-        if (next !== undefined && !closed) onChange(next);
+        if (next !== undefined && !closed) schedule(next);
       });
   };
 
-  const watcher = watchFolder(dir, true, onChange);
-  onChange(undefined);
+  const watcher = watchFolder(dir, true, (change) => {
+    ts.changed(change.files);
+    schedule(change);
+  });
+  if (watcher === undefined) return 1;
+  schedule(undefined);
   await (opts.shutdownSignal ?? firstSignal());
   closed = true;
   watcher.close();

@@ -2,8 +2,9 @@
 // its folder (a .ts script's imports and tsconfig.json live there), once it builds cleanly: a .lua file through the
 // compile cache, a .ts program incrementally (kept between runs). A script runs to its end (it cannot suspend), so
 // there is nothing to stop; a build with errors is reported and the watch goes on.
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { renderDiagnosticsAs, type DiagnosticFormat } from '../../diagnostics/index.js';
+import { renderDiagnosticsAs, unreadableFile, type DiagnosticFormat } from '../../diagnostics/index.js';
 import type { CachedModule } from '../cache.js';
 import { compileFileCached } from '../compile-cached.js';
 import { runCompiled } from '../run-file.js';
@@ -13,6 +14,13 @@ import { watchFolder, type FolderChange } from './file-watcher.js';
 export async function watchScript(path: string, args: string[], format: DiagnosticFormat): Promise<number> {
   const file = resolve(path);
   const dir = dirname(file);
+  // a script that cannot be read at the start is reported as `run` reports it, not waited for
+  try {
+    statSync(file);
+  } catch (e) {
+    process.stderr.write(`${renderDiagnosticsAs(format, [unreadableFile(path, e)])}\n`);
+    return 1;
+  }
   let tsBuild: IncrementalTsBuild | undefined;
   let changedTs: string[] = [];
 
@@ -85,6 +93,10 @@ export async function watchScript(path: string, args: string[], format: Diagnost
     changedTs.push(...change.files);
     queue(change);
   });
+  if (watcher === undefined) {
+    detach();
+    return 1;
+  }
   queue(undefined);
   await stopped;
   detach();

@@ -160,6 +160,10 @@ export function main(): number {
     await w.until('stderr', 'hello.lua changed, restarted in ');
     w.child.kill('SIGINT');
     expect(await w.exit).toBe(0);
+    // a script that is not there at the start is reported as `run` reports it
+    const missing = watch([join(dir, 'missing.lua')]);
+    expect(await missing.exit).toBe(1);
+    expect(missing.stderr()).toContain('missing.lua: error LUA1010: cannot read file (ENOENT)');
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
