@@ -1,7 +1,7 @@
 // `moonforge run --watch` through the CLI (dist/, so `node esbuild.config.mjs` first): a change of a .lua and of a
 // .ts source restarts the app with the new code; a change that does not build is reported and the old app keeps
 // running; SIGINT ends the watch with exit code 0. Output is polled with a deadline, never waited for by sleeping.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,13 @@ const entry = (name: string, file: string, modules = ''): string =>
   `  - name: ${name}\n    kind: process.lua\n    source: file://${file}\n    method: main\n${modules}`;
 
 describe('moonforge run --watch', () => {
+  it('is in `moonforge run --help`', () => {
+    const r = spawnSync(process.execPath, [MOONFORGE_BIN, 'run', '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('moonforge run [--format text|json] [--watch] APPDIR [-x NS:NAME | COMMAND | list]');
+    expect(r.stdout).toContain('--watch              watch the app folder');
+  });
+
   it('restarts a Lua app on a change and keeps watching after a syntax error', async () => {
     const dir = writeApp({
       'src/_index.yaml': indexYaml(entry('main', 'main.lua')),

@@ -1,6 +1,7 @@
-// The incremental build `--watch` will use (sdk/ts/incremental.ts), on an app of 20 .ts process entries sharing a
-// library and topic contracts: a one-file change re-checks and rebuilds that file only, the others keep their
-// modules; a type error is reported and a fix builds again. In process (the sources, no dist/).
+// The incremental build `run --watch` uses (sdk/ts/incremental.ts; the watch itself: test/cli/watch.test.ts), on an app
+// of 20 .ts process entries sharing a library and topic contracts: a one-file change re-checks and rebuilds that file
+// only, the others keep their modules; a type error is reported and a fix builds again. In process (the sources, no
+// dist/).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
