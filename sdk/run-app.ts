@@ -131,11 +131,23 @@ export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'st
   return 0;
 }
 
+/** How many process entries an unknown `-x` lists before "and N more": enough to spot a typo, short enough to read. */
+const LISTED_ENTRIES = 20;
+
+/** The app's process.lua entries (what -x can run), sorted, for the message of an unknown or wrong -x entry. */
+function processEntriesText(app: App): string {
+  const ids = app.byKind('process.lua').map((e) => e.id).sort();
+  if (ids.length === 0) return 'the app has no process.lua entry';
+  const more = ids.length > LISTED_ENTRIES ? `, and ${ids.length - LISTED_ENTRIES} more` : '';
+  return `process entries: ${ids.slice(0, LISTED_ENTRIES).join(', ')}${more}`;
+}
+
 /** Why `id` cannot run as the root process on `host` (default: the app's), or undefined when it can. */
 export function rootProblem(ar: AppRuntime, id: string, host: string | undefined): string | undefined {
   const entry = ar.app.get(id);
   if (entry === undefined || entry.kind !== 'process.lua') {
-    return `moonforge: ${entry === undefined ? `no entry '${id}' in the app` : `'${id}' is a ${entry.kind} entry, not a process.lua entry`}`;
+    const why = entry === undefined ? `no entry '${id}' in the app` : `'${id}' is a ${entry.kind} entry, not a process.lua entry`;
+    return `moonforge: ${why}; ${processEntriesText(ar.app)}`;
   }
   const h = host ?? ar.defaultHost;
   if (h === undefined) return `moonforge: the app has no process.host or terminal.host entry to run '${id}' on`;

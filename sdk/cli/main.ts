@@ -1,7 +1,7 @@
 // The `moonforge` command line: run and compile Lua files. Errors are reported as diagnostics or Lua messages,
 // never as JS stacks.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { readLuaFile } from '../compile-cached.js';
 import { runFile } from '../run-file.js';
 import { renderDiagnosticsAs, unreadableFile, type DiagnosticFormat } from '../../diagnostics/index.js';
@@ -17,6 +17,8 @@ Usage:
                                         the same for the entry whose meta.command.name is COMMAND
   moonforge run APPDIR list             list the app's commands
   moonforge run APPDIR                  start the app's auto_start process.service entries (Ctrl+C stops)
+                                        (APPDIR left out, here and for test: the current folder, when it has a
+                                        src/ folder, a wippy.lock or a .wippy.yaml, as for wippy run)
   moonforge run --watch APPDIR [-x NS:NAME | COMMAND] [ARGS...] | --watch FILE.lua|FILE.ts [ARGS...]
                                         run, then rebuild and restart on every change; see moonforge run --help
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
@@ -50,6 +52,8 @@ const RUN_USAGE = `Usage:
 
 Runs a Lua or TypeScript file, or a Wippy app folder: with -x NS:NAME one process.lua entry as the root, with
 COMMAND the entry whose meta.command.name it is, with neither the app's auto_start services (Ctrl+C stops them).
+Without FILE or APPDIR (\`moonforge run -x app:hello\`, \`moonforge run COMMAND\`, \`moonforge run\`) the app is the
+current folder, when it has a src/ folder, a wippy.lock or a .wippy.yaml.
 
 Options (before FILE or APPDIR):
   --format text|json   how diagnostics are written to stderr
@@ -159,6 +163,23 @@ function isDirectory(path: string): boolean {
 }
 
 /**
+ * Whether `dir` is an app folder to run or test without naming it, as `wippy run` takes the current folder: it has
+ * the default src/, or a wippy.lock or .wippy.yaml (the loader reads where the sources are from them and reports a
+ * source folder that is missing).
+ */
+function isAppFolder(dir: string): boolean {
+  return isDirectory(join(dir, 'src')) || existsSync(join(dir, 'wippy.lock')) || existsSync(join(dir, '.wippy.yaml'));
+}
+
+/** What a command that names no app says when the current folder is none: where it looked and what it expected. */
+function noAppHere(command: string, missing: string): string {
+  return `moonforge ${command}: ${missing}, and the current folder ${process.cwd()} is not an app folder (it has no src/ folder, wippy.lock or .wippy.yaml)\n`;
+}
+
+/** The options of `run APPDIR` (runAppCommand): one of them first means the app is the current folder. */
+const APP_RUN_OPTIONS = new Set(['-x', '--exec', '--host', '--log-format', '--log-level']);
+
+/**
  * `run APPDIR [-x NS:NAME | COMMAND | list] [--host HOST] [--log-format F] [--log-level L] [ARGS...]`: options come
  * before the entry's arguments; without -x, a first argument names a command (an entry's meta.command.name, as
  * `wippy run COMMAND`), and `list` lists them.
@@ -206,7 +227,17 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
 async function testCommand(args: string[]): Promise<number> {
   // Loaded only for this command, as for apps: a plain script run never pays for the runner.
   const { parseTestArgs, TEST_USAGE } = await import('../test-runner/options.js');
-  const parsed = parseTestArgs(args);
+  let parsed = parseTestArgs(args);
+  // No APPDIR, or a first PATTERN that is no folder: the current folder is the app when it is one. An error that
+  // naming an app mends is the missing APPDIR.
+  const here = process.cwd();
+  const withHere = parseTestArgs([here, ...args]);
+  const namesNoApp = parsed.type === 'error' ? withHere.type !== 'error' : parsed.type === 'run' && !isDirectory(parsed.options.app);
+  if (namesNoApp && isAppFolder(here)) parsed = withHere;
+  else if (namesNoApp && parsed.type === 'error') {
+    process.stderr.write(`${noAppHere('test', 'missing APPDIR')}${TEST_USAGE}`);
+    return 2;
+  }
   if (parsed.type === 'help') {
     process.stdout.write(TEST_USAGE);
     return 0;
@@ -252,11 +283,19 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(RUN_USAGE);
         return 0;
       }
-      if (file === undefined) {
-        process.stderr.write('moonforge run: missing FILE.lua\n');
-        return 2;
+      // No FILE or APPDIR (`moonforge run`, `run -x NS:NAME`, `run COMMAND`): the current folder is the app, as for
+      // `wippy run`. Its absolute path names it, so a missing source folder says where it was looked for.
+      const here = process.cwd();
+      if (file === undefined || APP_RUN_OPTIONS.has(file)) {
+        if (!isAppFolder(here)) {
+          process.stderr.write(noAppHere('run', 'missing FILE.lua, FILE.ts or APPDIR'));
+          return 2;
+        }
+        return runAppCommand(here, rest, format, watch);
       }
       if (isDirectory(file)) return runAppCommand(file, args, format, watch);
+      // a name that is no file and not a script's: a COMMAND (or `list`) of the app in the current folder
+      if (!existsSync(file) && !/\.(lua|ts)$/.test(file) && isAppFolder(here)) return runAppCommand(here, rest, format, watch);
       if (watch) return (await import('../watch/watch-script.js')).watchScript(file, args, format);
       return runFile(file, args, format);
     }

@@ -48,10 +48,13 @@ describe.concurrent('usage', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^moonforge: unknown command 'frobnicate'\n/);
   });
-  it('run without a file is a usage error', async () => {
+  it('run without a file, outside an app folder, is a usage error that names the folder', async () => {
     const r = await runMoonforgeCli(['run']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('moonforge run: missing FILE.lua\n');
+    // the folder as process.cwd() gives it: REPO_ROOT ends in a slash
+    expect(r.stderr).toBe(
+      `moonforge run: missing FILE.lua, FILE.ts or APPDIR, and the current folder ${REPO_ROOT.replace(/\/$/, '')} is not an app folder (it has no src/ folder, wippy.lock or .wippy.yaml)\n`,
+    );
   });
 });
 
