@@ -1,8 +1,9 @@
 // The `moonforge` command line: run and compile Lua files. Errors are reported as diagnostics or Lua messages,
 // never as JS stacks.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readLuaFile } from '../compile-cached.js';
+import { mapForOutput, sourceTextAsWritten, writeModuleAndMap } from './compile-output.js';
 import { runFile } from '../run-file.js';
 import { renderDiagnosticsAs, unreadableFile, type DiagnosticFormat } from '../../diagnostics/index.js';
 
@@ -124,8 +125,8 @@ async function compileCommand(args: string[]): Promise<number> {
       return 1;
     }
     code = readFileSync(built.module.jsPath, 'utf8').replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '');
-    // the cached map names the module by its cache key
-    map = JSON.stringify({ ...(JSON.parse(readFileSync(built.module.mapPath, 'utf8')) as object), file: basename(target) });
+    // the cached map names the module by its cache key; its sourcesContent is the .ts text already
+    map = mapForOutput(JSON.parse(readFileSync(built.module.mapPath, 'utf8')), target);
   } else {
     let source: string;
     try {
@@ -141,11 +142,10 @@ async function compileCommand(args: string[]): Promise<number> {
       return 1;
     }
     code = result.code;
-    map = JSON.stringify(result.map);
+    map = mapForOutput(result.map!, target, [sourceTextAsWritten(file, source)]);
   }
   try {
-    writeFileSync(target, `${code}\n//# sourceMappingURL=${basename(target)}.map\n`);
-    writeFileSync(`${target}.map`, map);
+    writeModuleAndMap(target, code, map);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     process.stderr.write(`moonforge compile: cannot write ${err.path ?? target} (${err.code ?? err.message})\n`);

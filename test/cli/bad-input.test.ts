@@ -144,4 +144,44 @@ describe('compile output', () => {
       status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (ENOENT)\n`,
     });
   });
+  it('a folder as the output path: one line, exit 1', async () => {
+    const f = join(dir, 'od.lua');
+    writeFileSync(f, 'print(1)\n');
+    const out = join(dir, 'a-folder');
+    mkdirSync(out);
+    expect(await runMoonforgeCli(['compile', f, '-o', out], { env })).toEqual({
+      timedOut: false,
+      status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (EISDIR)\n`,
+    });
+  });
+  it('the map cannot be written (a folder in its place): one line, exit 1, and no module without its map', async () => {
+    const f = join(dir, 'om.lua');
+    writeFileSync(f, 'print(1)\n');
+    const out = join(dir, 'om-out', 'm.mjs');
+    mkdirSync(`${out}.map`, { recursive: true });
+    expect(await runMoonforgeCli(['compile', f, '-o', out], { env })).toEqual({
+      timedOut: false,
+      status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out}.map (EISDIR)\n`,
+    });
+    expect(readdirSync(join(dir, 'om-out'))).toEqual(['m.mjs.map']); // the folder in the map's place, no m.mjs
+  });
+  it('a .ts file to an output path in a missing folder: the same one line, exit 1', async () => {
+    const f = join(dir, 'o.ts');
+    writeFileSync(f, 'print(1);\n');
+    const out = join(dir, 'missing-ts', 'x.mjs');
+    expect(await runMoonforgeCli(['compile', f, '-o', out], { env })).toEqual({
+      timedOut: false,
+      status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (ENOENT)\n`,
+    });
+  });
+  it('a .ts file to a folder as the output path: one line, exit 1', async () => {
+    const f = join(dir, 'od.ts');
+    writeFileSync(f, 'print(1);\n');
+    const out = join(dir, 'a-ts-folder');
+    mkdirSync(out);
+    expect(await runMoonforgeCli(['compile', f, '-o', out], { env })).toEqual({
+      timedOut: false,
+      status: 1, stdout: '', stderr: `moonforge compile: cannot write ${out} (EISDIR)\n`,
+    });
+  });
 });

@@ -172,7 +172,8 @@ describe.concurrent('compile -o', () => {
     expect(code.trimEnd().endsWith('//# sourceMappingURL=mod.mjs.map')).toBe(true);
     const map = JSON.parse(readFileSync(`${out}.map`, 'utf8')) as { version: number; sources: string[]; mappings: string };
     expect(map.version).toBe(3);
-    expect(map.sources.some((s) => s.endsWith('mod.lua'))).toBe(true);
+    // relative to the map's folder, where a debugger or bundler resolves it
+    expect(map.sources).toEqual(['../mod.lua']);
     expect(map.mappings.length).toBeGreaterThan(0);
 
     // A host script imports the module with the built runtime (dist/runtime.mjs), as an embedding would.
@@ -194,6 +195,32 @@ describe.concurrent('compile -o', () => {
     expect(res.b.ok).toBe(false);
     // the traceback goes through the source map back to the Lua lines
     expect(res.b.error).toBe(`${f}:3: attempt to call a nil value (global 'boom2')\nstack traceback:\n\t${f}:3: in function 'boom'\n\t${f}:4: in main chunk`);
+  });
+  it("the map's sourcesContent is the file as written: UTF-8 text not encoded twice, the shebang line kept", async () => {
+    const text = '#!/usr/bin/env moonforge\nprint("grüße, ünïcødé ✓")\n';
+    const f = join(dir, 'utf8.lua');
+    writeFileSync(f, text); // as an editor saves it: UTF-8 (lua() writes latin1 bytes)
+    const out = join(dir, 'utf8-out', 'deep', 'u.mjs');
+    execFileSync('mkdir', ['-p', join(dir, 'utf8-out', 'deep')]);
+    expect(await runMoonforgeCli(['compile', f, '-o', out])).toEqual({ timedOut: false, status: 0, stdout: '', stderr: '' });
+    const map = JSON.parse(readFileSync(`${out}.map`, 'utf8')) as { file: string; sources: string[]; sourcesContent: string[] };
+    expect(map).toMatchObject({ file: 'u.mjs', sources: ['../../utf8.lua'], sourcesContent: [text] });
+  });
+  it('a map next to its module names the source by its bare name, whatever the working folder', async () => {
+    lua('here.lua', 'print(1)\n');
+    const r = await runMoonforgeCli(['compile', 'here.lua', '-o', join(dir, 'here-out.mjs')], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'here-out.mjs.map'), 'utf8')) as { sources: string[] }).sources).toEqual(['here.lua']);
+  });
+  it('a .ts file: sources relative to the output folder, sourcesContent the TypeScript as written', async () => {
+    const text = 'const greeting: string = "grüße";\nprint(greeting);\n';
+    const f = join(dir, 'greet.ts');
+    writeFileSync(f, text);
+    const out = join(dir, 'ts-out', 'greet.mjs');
+    execFileSync('mkdir', ['-p', join(dir, 'ts-out')]);
+    expect(await runMoonforgeCli(['compile', f, '-o', out])).toEqual({ timedOut: false, status: 0, stdout: '', stderr: '' });
+    const map = JSON.parse(readFileSync(`${out}.map`, 'utf8')) as { file: string; sources: string[]; sourcesContent: string[] };
+    expect(map).toMatchObject({ file: 'greet.mjs', sources: ['../greet.ts'], sourcesContent: [text] });
   });
   it('defaults the output to FILE.mjs', async () => {
     const f = lua('dflt.lua', 'print(1)\n');
