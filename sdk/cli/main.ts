@@ -1,7 +1,7 @@
 // The `moonforge` command line: run and compile Lua files. Errors are reported as diagnostics or Lua messages,
 // never as JS stacks.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { readLuaFile } from '../compile-cached.js';
 import { mapForOutput, sourceTextAsWritten, writeModuleAndMap } from './compile-output.js';
 import { runFile } from '../run-file.js';
@@ -238,6 +238,8 @@ async function testCommand(args: string[]): Promise<number> {
     process.stderr.write(`${noAppHere('test', 'missing APPDIR')}${TEST_USAGE}`);
     return 2;
   }
+  // as for run: problems with the folder itself name it by its absolute path
+  if (parsed.type === 'run') parsed.options.app = resolve(parsed.options.app);
   if (parsed.type === 'help') {
     process.stdout.write(TEST_USAGE);
     return 0;
@@ -293,7 +295,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         return runAppCommand(here, rest, format, watch);
       }
-      if (isDirectory(file)) return runAppCommand(file, args, format, watch);
+      // by its absolute path, so that a folder without its sources says which folder it is (`run .` said '.')
+      if (isDirectory(file)) return runAppCommand(resolve(file), args, format, watch);
       // a name that is no file and not a script's: a COMMAND (or `list`) of the app in the current folder
       if (!existsSync(file) && !/\.(lua|ts)$/.test(file) && isAppFolder(here)) return runAppCommand(here, rest, format, watch);
       if (watch) return (await import('../watch/watch-script.js')).watchScript(file, args, format);

@@ -69,6 +69,17 @@ describe('run from inside the app folder', () => {
   });
 });
 
+describe('a named folder without src/', () => {
+  it('is named by its absolute path, for run and test, however it was written', async () => {
+    const dir = notApp();
+    const missing = `${dir}:1:1: error APP0011: source directory not found: ./src\n`;
+    expect(await runMoonforgeCli(['run', '.'], { cwd: dir, env })).toMatchObject({ status: 1, stdout: '', stderr: missing });
+    const r = await runMoonforgeCli(['test', '.'], { cwd: dir, env });
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toContain(missing);
+  });
+});
+
 describe('a current folder that is no app', () => {
   const expected = (command: string, missing: string, dir: string): string =>
     `moonforge ${command}: ${missing}, and the current folder ${dir} is not an app folder (it has no src/ folder, wippy.lock or .wippy.yaml)\n`;
