@@ -98,17 +98,20 @@ export class AppStartError extends Error {
   readonly problems: string[];
   /** the same problems as JSON records, for tools (`--format json`) */
   readonly records: DiagnosticRecord[];
+  /** the same problems as found, for a reporter that adds what they lack (`moonforge check`: definition lines) */
+  readonly found: StartProblem[];
 
   constructor(found: readonly StartProblem[]) {
     // A library imported by several processes is checked once per process: the same problem, reported once.
-    const unique = new Map<string, DiagnosticRecord>();
-    for (const { diagnostic, source } of found) {
-      const text = formatDiagnostic(diagnostic, source);
-      if (!unique.has(text)) unique.set(text, diagnosticRecord(diagnostic, source));
+    const unique = new Map<string, { record: DiagnosticRecord; problem: StartProblem }>();
+    for (const problem of found) {
+      const text = formatDiagnostic(problem.diagnostic, problem.source);
+      if (!unique.has(text)) unique.set(text, { record: diagnosticRecord(problem.diagnostic, problem.source), problem });
     }
     super([...unique.keys()].join('\n'));
     this.problems = [...unique.keys()];
-    this.records = [...unique.values()];
+    this.records = [...unique.values()].map((u) => u.record);
+    this.found = [...unique.values()].map((u) => u.problem);
   }
 }
 
@@ -193,11 +196,10 @@ async function buildTsEntries(app: EntrySet, problems: StartProblem[], tsBuild?:
 export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): Promise<AppRuntime> {
   const entries = new Map<string, ProcessEntry>();
   const hostList = [...app.entries.values()].filter((e) => e.kind === 'process.host' || e.kind === 'terminal.host');
-  // Policies are checked at load: a bad policy stops the app with file and line, like any definition error.
+  // Policies are checked at load: a bad policy stops the app with file and line, like any definition error, reported
+  // with the entries' problems so that one run (and `moonforge check`) shows them all.
   const security = createAppSecurity(app as unknown as SecurityAppView);
-  if (security.diagnostics.length > 0) {
-    throw new AppStartError(security.diagnostics.map((diagnostic) => ({ diagnostic })));
-  }
+  const policyProblems: StartProblem[] = security.diagnostics.map((diagnostic) => ({ diagnostic }));
   const rt = createProcessRuntime({
     time: opts.time,
     write: opts.write,
@@ -226,7 +228,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     environment: opts.environment ?? process.env,
     entriesChanged: (ids) => refreshAppEntries(app, rt, ids, opts.tsBuild),
   });
-  await addAppEntries(app, rt, undefined, opts.tsBuild);
+  await addAppEntries(app, rt, undefined, opts.tsBuild, policyProblems);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
 }
@@ -254,10 +256,17 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
 
 /**
  * Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API); with
- * `only`, just those of these ids; `tsBuild` builds the .ts entries (default: through the compile cache).
+ * `only`, just those of these ids; `tsBuild` builds the .ts entries (default: through the compile cache). Throws one
+ * AppStartError with every problem found, after `found` (problems the caller found before: the app's policies).
  */
-export async function addAppEntries(app: EntrySet, rt: ProcessRuntime, only?: ReadonlySet<string>, tsBuild?: TsEntriesBuild): Promise<void> {
-  const problems: StartProblem[] = [];
+export async function addAppEntries(
+  app: EntrySet,
+  rt: ProcessRuntime,
+  only?: ReadonlySet<string>,
+  tsBuild?: TsEntriesBuild,
+  found: readonly StartProblem[] = [],
+): Promise<void> {
+  const problems: StartProblem[] = [...found];
   const tsModules = await buildTsEntries(app, problems, tsBuild);
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {

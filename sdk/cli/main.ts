@@ -24,6 +24,9 @@ Usage:
                                         run, then rebuild and restart on every change; see moonforge run --help
   moonforge test APPDIR [PATTERN...] [--reporter console|json|junit] [--timeout TIME] [--jobs N] ...
                                         run the app's tests (entries with meta.type: test); see moonforge test --help
+  moonforge check [--format text|json] [APPDIR]
+                                        report every problem of the app (definitions, modules, imports, Lua,
+                                        typed Lua, TypeScript) without running it; see moonforge check --help
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
   moonforge compile FILE.ts [-o OUT]    the same for a TypeScript file
   moonforge init DIR [--ts]             write a new app into DIR (Lua, or TypeScript with --ts); see moonforge init --help
@@ -63,6 +66,22 @@ Options (before FILE or APPDIR):
                        stop the running app (CANCEL, up to 1 s of grace, then terminate) and start it again; a
                        build with errors is reported and the running app keeps running. The root's end does not
                        end the watch. Ctrl+C ends it (exit code 0).
+`;
+
+const CHECK_USAGE = `Usage:
+  moonforge check [--format text|json] [APPDIR]
+
+Reports every problem of a Wippy app in one run, without running it: its definition files, modules a \`modules:\`
+list names that moonforge lacks, import cycles and unknown imports, policies, the syntax and typed-Lua errors of every
+Lua entry (compiled as \`run\` compiles them, through the compile cache) and the TypeScript, TSTL and plugin errors of
+its .ts entries (built as one program). Warnings are reported too. Exit code 1 when there is an error, else 0.
+Without APPDIR the app is the current folder, when it has a src/ folder, a wippy.lock or a .wippy.yaml.
+
+Options:
+  --format text|json   text (default): each problem as file:line:col: severity CODE: message with its source line
+                       and a caret, then "N errors, M warnings in K files", all on stderr; json: one JSON record per
+                       problem (code, severity, file, line, column, length, message, notes, fix) a line on stdout,
+                       and nothing else
 `;
 
 function version(): string {
@@ -223,6 +242,38 @@ async function runAppCommand(dir: string, rest: string[], format: DiagnosticForm
   return runApp(dir, opts);
 }
 
+/** `check [--format text|json] [APPDIR]`; usage errors exit 2. */
+async function checkCommand(args: string[]): Promise<number> {
+  let format: DiagnosticFormat = 'text';
+  let dir: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(CHECK_USAGE);
+      return 0;
+    } else if (a === '--format') {
+      const f = formatValue('check', args, i++);
+      if (f === undefined) return 2;
+      format = f;
+    } else if (dir === undefined && !a.startsWith('-')) dir = a;
+    else {
+      process.stderr.write(`moonforge check: unexpected argument '${a}'\n${CHECK_USAGE}`);
+      return 2;
+    }
+  }
+  if (dir === undefined) {
+    if (!isAppFolder(process.cwd())) {
+      process.stderr.write(noAppHere('check', 'missing APPDIR'));
+      return 2;
+    }
+    dir = process.cwd();
+  }
+  // Loaded only for this command, as for apps: a plain script run never pays for the app runtime.
+  const { checkCommand: check } = await import('../check-app.js');
+  // as for run: problems with the folder itself name it by its absolute path
+  return check(resolve(dir), format);
+}
+
 /** `test APPDIR [PATTERN...] [OPTIONS]` (sdk/test-runner/options.ts); usage errors exit 2. */
 async function testCommand(args: string[]): Promise<number> {
   // Loaded only for this command, as for apps: a plain script run never pays for the runner.
@@ -304,6 +355,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'compile':
       return compileCommand(rest);
+    case 'check':
+      return checkCommand(rest);
     case 'test':
       return testCommand(rest);
     case 'init': {
