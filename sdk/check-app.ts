@@ -19,12 +19,13 @@ export interface CheckReport {
 
 /**
  * The text of the definition file a loader diagnostic points into, for its source line (the loader reports no
- * source); undefined when it cannot be read (a missing file is itself the problem).
+ * source); undefined when it cannot be read (a missing file is itself the problem) or is no file of the app (an
+ * absolute path: the app folder itself, not found).
  */
 function definitionSource(root: string, d: Diagnostic): string | undefined {
-  if (d.line < 1) return undefined;
+  if (d.line < 1 || isAbsolute(d.file)) return undefined;
   try {
-    return readFileSync(isAbsolute(d.file) ? d.file : join(root, d.file), 'latin1');
+    return readFileSync(join(root, d.file), 'latin1');
   } catch {
     return undefined;
   }

@@ -14,7 +14,7 @@ const processEntry = (name: string, file: string, extra = ''): string =>
   `  - name: ${name}\n    kind: process.lua\n    source: file://${file}\n    method: main\n${extra}`;
 const main = 'return { main = function() print("ran") return 0 end }\n';
 
-/** An app with problems of every kind, in several files; each entry's `main` would print if anything ran. */
+/** An app with problems of every kind (a bad policy too), in several files; each entry's `main` would print if anything ran. */
 const brokenApp = (): string =>
   realpathSync(
     writeApp({
@@ -23,7 +23,8 @@ const brokenApp = (): string =>
           processEntry('broken', 'broken.lua', '    imports:\n      missing: app.lib:nothere\n') +
           processEntry('typed', 'typed.lua') +
           processEntry('script', 'script.ts') +
-          '  - name: web\n    kind: http.service\n',
+          '  - name: web\n    kind: http.service\n' +
+          '  - name: badpol\n    kind: security.policy\n    policy: { actions: "*", resources: "*", effect: maybe }\n',
       ),
       'src/lib/_index.yaml':
         'version: "1.0"\nnamespace: app.lib\nentries:\n' +
@@ -43,6 +44,7 @@ const EXPECTED = [
   ['APP0008', 'src/_index.yaml:16:16'],
   ['APP0013', 'src/_index.yaml:10:21'],
   ['APP0015', 'src/_index.yaml:26:11'],
+  ['SEC0001', 'src/_index.yaml:29:53'],
   ['APP0012', 'src/lib/_index.yaml:13:10'],
   ['LUA2001', 'src/broken.lua:2:13'],
   ['LUA2003', 'src/typed.lua:2:16'],
@@ -62,7 +64,7 @@ describe('moonforge check', () => {
     expect(r.stderr).toContain('  local x = = 1\n            ^');
     expect(r.stderr).toContain('  const n: number = "x";\n        ^');
     expect(r.stderr).toContain('warning APP0015: app:web:');
-    expect(r.stderr.endsWith('6 errors, 1 warning in 8 files\n')).toBe(true);
+    expect(r.stderr.endsWith('7 errors, 1 warning in 8 files\n')).toBe(true);
   });
 
   it('--format json: one record per diagnostic on stdout, nothing else', async () => {
