@@ -9,7 +9,7 @@ import type { Entry } from '../../app/model.js';
 import type { ModuleHost } from '../module-host.js';
 import type { ProcessRuntime } from '../../process/process-runtime.js';
 import { parseId } from '../registry/ids.js';
-import { textToLua } from '../lua-text.js';
+import { textToLua } from '../../lib/lua-text.js';
 import {
   EnvFailure,
   FileStorage,

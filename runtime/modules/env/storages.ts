@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ERROR_KINDS } from '../../lib/wippy/errors.js';
-import { textToLua } from '../lua-text.js';
+import { textToLua } from '../../lib/lua-text.js';
 
 export class EnvFailure {
   constructor(

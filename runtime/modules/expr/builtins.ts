@@ -1,6 +1,7 @@
 // expr-lang's builtin functions (https://expr-lang.org/docs/language-definition, "Functions"): math, strings,
 // arrays and maps, type conversion, JSON and base64, and the predicates that take a closure (`all(xs, # > 0)`).
 // A wrong argument fails the evaluation with expr-lang's wording where it has one.
+import { luaToText, textToLua } from '../../lib/lua-text.js';
 import { display, equal, ExprRuntimeError, MEMORY_BUDGET, typeOf, type ExprMap } from './values.js';
 
 /** A closure argument: called with the element (`#`), its index (`#index`) and, for reduce, the accumulator. */
@@ -78,18 +79,15 @@ function trimSet(s: string, set: string, left: boolean, right: boolean): string 
   return s.slice(a, b);
 }
 
-// JSON text is UTF-8; expr strings here are byte strings
-const toText = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 function toJsonValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return toText(v);
+  if (typeof v === 'string') return luaToText(v);
   if (Array.isArray(v)) return v.map(toJsonValue);
   if (v instanceof Map) {
     // Go's encoding/json writes map keys sorted
     const o: Record<string, unknown> = {};
-    for (const k of [...v.keys()].map((k) => display(k)).sort()) o[toText(k)] = toJsonValue(v.get(k) ?? v.get(Number(k)));
+    for (const k of [...v.keys()].map((k) => display(k)).sort()) o[luaToText(k)] = toJsonValue(v.get(k) ?? v.get(Number(k)));
     return o;
   }
   if (typeof v === 'number' && !Number.isFinite(v)) return fail(`json: unsupported value: ${display(v)}`);
@@ -99,9 +97,9 @@ function toJsonValue(v: unknown): unknown {
 
 function fromJsonValue(v: unknown): unknown {
   if (v === null) return null;
-  if (typeof v === 'string') return toBytes(v);
+  if (typeof v === 'string') return textToLua(v);
   if (Array.isArray(v)) return v.map(fromJsonValue);
-  if (typeof v === 'object') return new Map(Object.entries(v as object).map(([k, x]) => [toBytes(k), fromJsonValue(x)]));
+  if (typeof v === 'object') return new Map(Object.entries(v as object).map(([k, x]) => [textToLua(k), fromJsonValue(x)]));
   return v;
 }
 
@@ -321,12 +319,12 @@ const B: Record<string, Builtin> = {
   toJSON(a) {
     arity('toJSON', a, 1);
     // expr-lang indents with two spaces
-    return toBytes(JSON.stringify(toJsonValue(a[0]), null, 2));
+    return textToLua(JSON.stringify(toJsonValue(a[0]), null, 2));
   },
   fromJSON(a) {
     arity('fromJSON', a, 1);
     try {
-      return fromJsonValue(JSON.parse(toText(str('fromJSON', a[0]))));
+      return fromJsonValue(JSON.parse(luaToText(str('fromJSON', a[0]))));
     } catch (e) {
       if (e instanceof ExprRuntimeError) throw e;
       // nesting past the JS stack: Go's decoder stops at 10000 levels with this message, not V8's wording

@@ -8,7 +8,7 @@ import { LuaUserdata, typeName } from '../../core/value.js';
 import { numberToString } from '../../core/number-format.js';
 import { addressOf } from '../../core/tostring.js';
 import { isLuaErrorValue, errorText } from '../../lib/wippy/errors.js';
-import { latin1ToText } from './text.js';
+import { luaToText } from '../../lib/lua-text.js';
 
 /** Adds the string-keyed entries of `t` to `out` (later keys of the same name replace earlier ones, as zap's). */
 export function addFields(out: Record<string, unknown>, t: LuaTable): void {
@@ -20,7 +20,7 @@ export function addFields(out: Record<string, unknown>, t: LuaTable): void {
       // go-lua LVAsString of a non-error userdata is "": such a field is left out
       continue;
     }
-    out[latin1ToText(k)] = fieldValue(v, undefined);
+    out[luaToText(k)] = fieldValue(v, undefined);
   }
 }
 
@@ -28,7 +28,7 @@ export function addFields(out: Record<string, unknown>, t: LuaTable): void {
 export function fieldValue(v: unknown, path: Set<LuaTable> | undefined): unknown {
   switch (typeof v) {
     case 'string':
-      return latin1ToText(v);
+      return luaToText(v);
     case 'number':
       // JSON has no NaN or infinities; zap writes them as these strings
       return Number.isFinite(v) ? v : numberText(v);
@@ -47,7 +47,7 @@ export function fieldValue(v: unknown, path: Set<LuaTable> | undefined): unknown
     seen.delete(v);
     return out;
   }
-  if (isLuaErrorValue(v)) return latin1ToText(errorText(v));
+  if (isLuaErrorValue(v)) return luaToText(errorText(v));
   return `${typeName(v)}: ${addressOf(v as object)}`;
 }
 
@@ -66,7 +66,7 @@ function mapOf(t: LuaTable, seen: Set<LuaTable>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const cell: unknown[] = [undefined];
   for (let k = tableNext(t, undefined, cell); k !== undefined; k = tableNext(t, k, cell)) {
-    const key = typeof k === 'string' ? latin1ToText(k) : typeof k === 'number' ? numberToString(k) : keyText(k);
+    const key = typeof k === 'string' ? luaToText(k) : typeof k === 'number' ? numberToString(k) : keyText(k);
     out[key] = fieldValue(cell[0], seen);
   }
   return out;

@@ -11,7 +11,7 @@ import { numberToString } from '../../core/number-format.js';
 import type { ModuleHost } from '../module-host.js';
 import { addFields } from './fields.js';
 import { levelRank, type LogLevel } from './levels.js';
-import { latin1ToText } from './text.js';
+import { luaToText } from '../../lib/lua-text.js';
 
 export class LoggerValue extends LuaUserdata {
   constructor(
@@ -52,7 +52,7 @@ export function createRootLogger(host: ModuleHost): LoggerValue {
       time: Date.now(),
       level,
       logger: lg.name,
-      message: latin1ToText(message),
+      message: luaToText(message),
       fields,
       pid: proc?.pid,
       entry: proc?.entryId,
@@ -71,7 +71,7 @@ export function createRootLogger(host: ModuleHost): LoggerValue {
       if (t !== undefined) {
         addFields(out, t);
         // at error level an `error` field is written as an error: its text (logger.go loggerError, zap.Error)
-        if (level === 'error' && t.error !== undefined) out.error = latin1ToText(asString(t.error));
+        if (level === 'error' && t.error !== undefined) out.error = luaToText(asString(t.error));
       }
       emit(lg, level, message, out);
       return ret0();
@@ -92,7 +92,7 @@ export function createRootLogger(host: ModuleHost): LoggerValue {
     const lg = receiver(self, 'named');
     const n = checkStr(name, 2, 'named');
     if (n === '') throw argError(2, 'named', 'name cannot be empty');
-    const text = latin1ToText(n);
+    const text = luaToText(n);
     return ret1(new LoggerValue(mt, lg.name === '' ? text : `${lg.name}.${text}`, lg.fields));
   };
   mt.__index = readOnly(methods);

@@ -4,7 +4,7 @@
 import { LuaTable, rawset, tableFromArray } from '../../core/table.js';
 import { ARR, HASH } from '../../core/symbols.js';
 import type { Entry } from '../../app/model.js';
-import { luaToText, textToLua } from '../lua-text.js';
+import { luaToText, textToLua } from '../../lib/lua-text.js';
 
 /** A JS value of an entry (YAML data) as a fresh Lua value: lists become sequences, mappings tables, null nil. */
 export function dataToLua(v: unknown): unknown {

@@ -11,7 +11,7 @@
 // as Go's regexp the finder uses (text.regexp's translation): a JS RegExp would take backreferences and lookaround,
 // with which a pattern such as `^(a|a)*\1$` backtracks for ever inside V8, where nothing can stop it.
 import type { Entry } from '../../app/model.js';
-import { textToLua } from '../lua-text.js';
+import { textToLua } from '../../lib/lua-text.js';
 import { Re2 } from '../text/re2.js';
 
 type Check = (e: Entry) => boolean;

@@ -13,7 +13,7 @@ import { createError, ERROR_KINDS, wrapError } from '../../lib/wippy/errors.js';
 import type { Entry } from '../../app/model.js';
 import type { ModuleHost, PlatformModule } from '../module-host.js';
 import { eventBusOf } from '../events/bus.js';
-import { luaToText, textToLua } from '../lua-text.js';
+import { luaToText, textToLua } from '../../lib/lua-text.js';
 import { dataFromLua, draftFromLua, draftToLua, entryToLua, idFromLua, type EntryDraft } from './entry-view.js';
 import { compileFilter, flattenFilter } from './filter.js';
 import { idText, parseId } from './ids.js';

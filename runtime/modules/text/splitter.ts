@@ -2,6 +2,7 @@
 // Splitter, err; splitter:split_text(text) -> chunks, err and splitter:split_batch(pages) -> chunks, err, where each
 // page is {content = ..., metadata = ...} and every chunk of a page carries that page's metadata table (an empty
 // table without one). Lengths count characters of the UTF-8 text, as langchaingo's rune counts do.
+import { luaToText, textToLua } from '../../lib/lua-text.js';
 import { LuaTable, rawget, rawlen, tableFromArray, tableFromRecord, tableNext, isTable } from '../../core/table.js';
 import { LuaUserdata } from '../../core/value.js';
 import { ret2 } from '../../core/results.js';
@@ -23,8 +24,6 @@ class SplitterValue extends LuaUserdata {
   }
 }
 
-const toText = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 interface CommonOptions {
   chunkSize: number;
@@ -42,7 +41,7 @@ function readOptions(v: unknown, flagNames: string[]): CommonOptions {
   if (isTable(v.separators)) {
     for (let i = 1; i <= rawlen(v.separators); i++) {
       const s = rawget(v.separators, i);
-      if (typeof s === 'string') o.separators.push(toText(s));
+      if (typeof s === 'string') o.separators.push(luaToText(s));
     }
   }
   for (const f of flagNames) if (typeof v[f] === 'boolean') o.flags[f] = v[f] as boolean;
@@ -62,7 +61,7 @@ export function createSplitterTable(): LuaTable {
   methods.split_text = (s: unknown, text: unknown) => {
     const sp = self(s, 'split_text');
     const t = checkStr(text, 2, 'split_text');
-    return ret2(tableFromArray(sp.split(toText(t)).map(toBytes)), undefined);
+    return ret2(tableFromArray(sp.split(luaToText(t)).map(textToLua)), undefined);
   };
   methods.split_batch = (s: unknown, pages: unknown) => {
     const sp = self(s, 'split_batch');
@@ -75,7 +74,7 @@ export function createSplitterTable(): LuaTable {
       const content = page.content;
       if (typeof content !== 'string' || content === '') continue;
       const meta = isTable(page.metadata) ? page.metadata : undefined;
-      for (const chunk of sp.split(toText(content))) out.push(tableFromRecord({ content: toBytes(chunk), metadata: meta ?? new LuaTable() }));
+      for (const chunk of sp.split(luaToText(content))) out.push(tableFromRecord({ content: textToLua(chunk), metadata: meta ?? new LuaTable() }));
     }
     return ret2(tableFromArray(out), undefined);
   };

@@ -3,6 +3,7 @@
 // (byte counts); :pretty_text(diffs) (ANSI colours) and :pretty_html(diffs) -> text, err; :patch_make(a, b) ->
 // {{text}}, err; :patch_apply(patches, text) -> text, all_applied. Texts are diffed as UTF-8 characters, as go-diff
 // diffs runes.
+import { luaToText, textToLua } from '../../../lib/lua-text.js';
 import { LuaTable, tableFromArray, tableFromRecord, tableNext, isTable } from '../../../core/table.js';
 import { LuaUserdata, typeName } from '../../../core/value.js';
 import { ret1, ret2 } from '../../../core/results.js';
@@ -15,8 +16,6 @@ import { patchApply, patchesFromText, patchMake, patchToText, type Patch, type P
 
 const OP_NAMES: Record<Op, string> = { [EQUAL]: 'equal', [DELETE]: 'delete', [INSERT]: 'insert' };
 
-const toText = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 
 class DifferValue extends LuaUserdata {
   constructor(
@@ -54,7 +53,7 @@ function tablesOf(t: LuaTable): LuaTable[] {
 function diffsFromLua(t: LuaTable): Diff[] {
   return tablesOf(t).map((d) => {
     const op = goString(d.operation);
-    return [op === 'delete' ? DELETE : op === 'insert' ? INSERT : EQUAL, toText(goString(d.text))];
+    return [op === 'delete' ? DELETE : op === 'insert' ? INSERT : EQUAL, luaToText(goString(d.text))];
   });
 }
 
@@ -86,8 +85,8 @@ export function createDiffTable(): LuaTable {
 
   methods.compare = (d: unknown, a: unknown, b: unknown) => {
     const s = self(d, 'compare');
-    const diffs = diffMain(toText(checkStr(a, 2, 'compare')), toText(checkStr(b, 3, 'compare')), false, s);
-    return ret2(tableFromArray(diffs.map(([op, t]) => tableFromRecord({ operation: OP_NAMES[op], text: toBytes(t) }))), undefined);
+    const diffs = diffMain(luaToText(checkStr(a, 2, 'compare')), luaToText(checkStr(b, 3, 'compare')), false, s);
+    return ret2(tableFromArray(diffs.map(([op, t]) => tableFromRecord({ operation: OP_NAMES[op], text: textToLua(t) }))), undefined);
   };
   methods.summarize = (d: unknown, diffs: unknown) => {
     self(d, 'summarize');
@@ -109,7 +108,7 @@ export function createDiffTable(): LuaTable {
     const out = diffsFromLua(checkTable(diffs, 2, 'pretty_text'))
       .map(([op, t]) => (op === INSERT ? `\x1b[32m${t}\x1b[0m` : op === DELETE ? `\x1b[31m${t}\x1b[0m` : t))
       .join('');
-    return ret2(toBytes(out), undefined);
+    return ret2(textToLua(out), undefined);
   };
   methods.pretty_html = (d: unknown, diffs: unknown) => {
     self(d, 'pretty_html');
@@ -119,29 +118,29 @@ export function createDiffTable(): LuaTable {
         return op === INSERT ? `<ins style="background:#e6ffe6;">${h}</ins>` : op === DELETE ? `<del style="background:#ffe6e6;">${h}</del>` : `<span>${h}</span>`;
       })
       .join('');
-    return ret2(toBytes(out), undefined);
+    return ret2(textToLua(out), undefined);
   };
   methods.patch_make = (d: unknown, a: unknown, b: unknown) => {
     const s = self(d, 'patch_make');
-    const patches = patchMake(toText(checkStr(a, 2, 'patch_make')), toText(checkStr(b, 3, 'patch_make')), s);
-    return ret2(tableFromArray(patches.map((p) => tableFromRecord({ text: toBytes(patchToText(p)) }))), undefined);
+    const patches = patchMake(luaToText(checkStr(a, 2, 'patch_make')), luaToText(checkStr(b, 3, 'patch_make')), s);
+    return ret2(tableFromArray(patches.map((p) => tableFromRecord({ text: textToLua(patchToText(p)) }))), undefined);
   };
   methods.patch_apply = (d: unknown, patches: unknown, text: unknown) => {
     const s = self(d, 'patch_apply');
     const list = checkTable(patches, 2, 'patch_apply');
-    const t = toText(checkStr(text, 3, 'patch_apply'));
+    const t = luaToText(checkStr(text, 3, 'patch_apply'));
     const parsed: Patch[] = [];
     for (const p of tablesOf(list)) {
       // a patch text that does not parse is skipped, as Wippy skips it
       try {
         // appended one by one: spread as arguments, a text of 200,000 patches overflowed the stack and was skipped
-        for (const x of patchesFromText(toText(goString(p.text)))) parsed.push(x);
+        for (const x of patchesFromText(luaToText(goString(p.text)))) parsed.push(x);
       } catch {
         continue;
       }
     }
     const [out, applied] = patchApply(parsed, t, s);
-    return ret2(toBytes(out), applied.every((x) => x));
+    return ret2(textToLua(out), applied.every((x) => x));
   };
   mt.__index = readOnly(methods);
   mt.__name = 'text.Differ';
