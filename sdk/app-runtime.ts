@@ -2,13 +2,13 @@
 // and its imported libraries, transitively) in process mode through the compile cache, and turns each process.lua
 // and function.lua entry into a ProcessEntry whose `modules:` and `imports:` are bound before main runs (spec §1.5).
 // A function.lua entry runs as a call (funcs.call), each call a short-lived process of its own. Entries whose source
-// is a .ts file are built first, all of them as one TypeScript program (ts/app-build.ts, loaded only for them).
-import { relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// is a .ts file are built first, all of them as one TypeScript program (app-compile.ts, loaded only when compiling).
+// A bundle (sdk/bundle/) passes the chunks it was built with instead (`prebuilt`): nothing is compiled then.
 import type { SchedulerLike } from 'rxjs';
-import type { CompiledChunkModule, LuaTable } from '../runtime/index.js';
+import type { LuaTable } from '../runtime/index.js';
 import { diagnosticRecord, formatDiagnostic, type Diagnostic, type DiagnosticRecord } from '../diagnostics/index.js';
 import {
+  APP_DIAGNOSTIC_CODES as DIAGNOSTIC_CODES,
   bindingPlan,
   checkModules,
   createAppSecurity,
@@ -32,8 +32,6 @@ import {
 } from '../runtime/process/index.js';
 import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
-import { readMap } from './cache.js';
-import { compileFileCached, compileSourceCached } from './compile-cached.js';
 import type { CachedModule } from './cache.js';
 
 export interface AppRuntimeOptions {
@@ -61,6 +59,49 @@ export interface AppRuntimeOptions {
   environment?: Readonly<Record<string, string | undefined>>;
   /** how the app's .ts entries are built: through the compile cache by default; a watcher keeps an incremental build */
   tsBuild?: TsEntriesBuild;
+  /** the entries' chunks compiled ahead of time, by entry id (a bundle's): nothing is compiled, the compiler never loaded */
+  prebuilt?: ReadonlyMap<string, PrebuiltChunk>;
+}
+
+/**
+ * Where the chunks of an app's entries come from: made once per set of entries to load (the .ts entries are built
+ * then, as one program), it answers each entry's chunk, or undefined with its problems added to `problems`.
+ */
+export type ChunkLoader = (app: EntrySet, problems: StartProblem[]) => Promise<(e: LuaEntry) => Promise<CompiledChunk | undefined>>;
+
+/** An entry's chunk compiled ahead of time, and the source it was compiled from (sourceKey). */
+export interface PrebuiltChunk extends CompiledChunk {
+  source: string;
+}
+
+/** What decides an entry's chunk: its file, or its inline code. */
+export function sourceKey(e: LuaEntry): string {
+  return e.source.type === 'file' ? `file:${e.source.path}` : `inline:${e.source.code}`;
+}
+
+/**
+ * The chunks a bundle was built with. An entry the registry module changed at run time to a source the bundle was
+ * not built with cannot run: nothing can compile it.
+ */
+export function prebuiltLoader(chunks: ReadonlyMap<string, PrebuiltChunk>): ChunkLoader {
+  return async (_app, problems) => async (e) => {
+    const c = chunks.get(e.id);
+    if (c !== undefined && c.source === sourceKey(e)) return c;
+    problems.push({
+      diagnostic: {
+        code: DIAGNOSTIC_CODES.NOT_PREBUILT,
+        message: `${e.id}: its code is not in the bundle (a bundle runs the code it was built with and cannot compile)`,
+        ...e.pos,
+      },
+    });
+    return undefined;
+  };
+}
+
+/** The loader `opts` asks for: the prebuilt chunks, else the compiler (loaded only then). */
+async function loaderFor(opts: Pick<AppRuntimeOptions, 'prebuilt' | 'tsBuild'>): Promise<ChunkLoader> {
+  if (opts.prebuilt !== undefined) return prebuiltLoader(opts.prebuilt);
+  return (await import('./app-compile.js')).compilingLoader(opts.tsBuild);
 }
 
 /** Builds the .ts entries `files` (absolute paths) of the app in `root` as one program. */
@@ -135,60 +176,6 @@ function defaultHostOf(e: LuaEntry): string | undefined {
  */
 export type EntrySet = Pick<App, 'root' | 'entries' | 'get'>;
 
-function chunkNameOf(app: EntrySet, e: LuaEntry): string {
-  if (e.source.type === 'file') {
-    const rel = relative(app.root, e.source.path);
-    return rel.startsWith('..') ? e.source.path : rel.split(sep).join('/');
-  }
-  // inline code: name the chunk after the entry, as Wippy names it in errors
-  return e.id;
-}
-
-/** The compiled modules of an app's .ts entries, by source path (their problems are reported once, by the build). */
-type TsModules = ReadonlyMap<string, CachedModule>;
-
-async function compileEntry(app: EntrySet, e: LuaEntry, problems: StartProblem[], tsModules: TsModules): Promise<CompiledChunk | undefined> {
-  let compiled: CachedModule;
-  if (e.source.type === 'file' && e.source.path.endsWith('.ts')) {
-    const m = tsModules.get(e.source.path);
-    if (m === undefined) return undefined;
-    compiled = m;
-  } else {
-    const chunkName = chunkNameOf(app, e);
-    const out =
-      e.source.type === 'file'
-        ? await compileFileCached(e.source.path, chunkName, true)
-        : await compileSourceCached(Buffer.from(e.source.code, 'utf8').toString('latin1'), chunkName, true);
-    if (!out.ok) {
-      for (const diagnostic of out.diagnostics) problems.push({ diagnostic, source: out.source });
-      return undefined;
-    }
-    compiled = { jsPath: out.jsPath!, mapPath: out.mapPath! };
-  }
-  const url = pathToFileURL(compiled.jsPath).href;
-  const module = (await import(url)) as CompiledChunkModule;
-  const mapPath = compiled.mapPath;
-  return { module, url, map: () => readMap(mapPath) };
-}
-
-/** The kinds whose `.ts` sources are built: what runs (processes, functions) and what they import (libraries). */
-const TS_KINDS = new Set([...RUNNABLE_KINDS, 'library.lua']);
-
-/**
- * Builds every .ts entry of `app` as one program (the type checker runs once for the app), when it has any; its
- * problems are added to `problems`.
- */
-async function buildTsEntries(app: EntrySet, problems: StartProblem[], tsBuild?: TsEntriesBuild): Promise<TsModules> {
-  const files: string[] = [];
-  for (const e of app.entries.values()) {
-    if (isLuaEntry(e) && TS_KINDS.has(e.kind) && e.source.type === 'file' && e.source.path.endsWith('.ts')) files.push(e.source.path);
-  }
-  if (files.length === 0) return new Map();
-  const build = tsBuild !== undefined ? await tsBuild(app.root, files) : await (await import('./ts/app-build.js')).buildAppTs(app.root, files);
-  problems.push(...build.problems);
-  return build.modules;
-}
-
 /**
  * Builds the runtime of `app`: every process.lua entry becomes spawnable, every process.host / terminal.host a host.
  * Throws AppStartError listing compile errors and modules moonforge does not provide.
@@ -226,9 +213,9 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
       settle(code);
     },
     environment: opts.environment ?? process.env,
-    entriesChanged: (ids) => refreshAppEntries(app, rt, ids, opts.tsBuild),
+    entriesChanged: async (ids) => refreshAppEntries(app, rt, ids, await loaderFor(opts)),
   });
-  await addAppEntries(app, rt, undefined, opts.tsBuild, policyProblems);
+  await addAppEntries(app, rt, undefined, await loaderFor(opts), policyProblems);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
   return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
 }
@@ -256,23 +243,23 @@ function appLimits(app: App, hostList: Entry[], opts: AppRuntimeOptions): Pick<P
 
 /**
  * Compiles and registers the process and function entries of `app` into `rt` (also used by the embedding API); with
- * `only`, just those of these ids; `tsBuild` builds the .ts entries (default: through the compile cache). Throws one
- * AppStartError with every problem found, after `found` (problems the caller found before: the app's policies).
+ * `only`, just those of these ids; `loader` gives their chunks (default: compiled through the compile cache). Throws
+ * one AppStartError with every problem found, after `found` (problems the caller found before: the app's policies).
  */
 export async function addAppEntries(
   app: EntrySet,
   rt: ProcessRuntime,
   only?: ReadonlySet<string>,
-  tsBuild?: TsEntriesBuild,
+  loader?: ChunkLoader,
   found: readonly StartProblem[] = [],
 ): Promise<void> {
   const problems: StartProblem[] = [...found];
-  const tsModules = await buildTsEntries(app, problems, tsBuild);
+  const chunkOf = await (loader ?? (await loaderFor({})))(app, problems);
   const compiled = new Map<string, Promise<CompiledChunk | undefined>>();
   const compileOnce = (e: LuaEntry): Promise<CompiledChunk | undefined> => {
     let p = compiled.get(e.id);
     if (p === undefined) {
-      p = compileEntry(app, e, problems, tsModules);
+      p = chunkOf(e);
       compiled.set(e.id, p);
     }
     return p;
@@ -322,7 +309,7 @@ export async function addAppEntries(
  * (directly or through libraries) a changed entry is compiled again, so the next call runs the new code. Rejects with
  * an AppStartError when one does not compile (the registry then puts the entries back as they were).
  */
-export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: readonly string[], tsBuild?: TsEntriesBuild): Promise<void> {
+export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: readonly string[], loader?: ChunkLoader): Promise<void> {
   const changed = new Set(ids);
   const affected = new Set<string>();
   for (const e of app.entries.values()) {
@@ -335,5 +322,5 @@ export async function refreshAppEntries(app: EntrySet, rt: ProcessRuntime, ids: 
     rt.functions.delete(id);
     rt.entries.delete(id);
   }
-  if (affected.size > 0) await addAppEntries(app, rt, affected, tsBuild);
+  if (affected.size > 0) await addAppEntries(app, rt, affected, loader);
 }

@@ -12,7 +12,7 @@ import {
   type App,
   type LineReader,
 } from '../runtime/process/index.js';
-import { AppStartError, createAppRuntime, type AppRuntime } from './app-runtime.js';
+import { AppStartError, createAppRuntime, type AppRuntime, type PrebuiltChunk } from './app-runtime.js';
 import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 import { bootApp, type BootedApp } from './boot-app.js';
@@ -92,12 +92,24 @@ export function luaArgs(opts: RunAppOptions): string[] {
 }
 
 export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<number> {
-  const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
+  const app = await loadReported(dir, opts.format ?? 'text', stderrOf(opts));
+  return app === undefined ? 1 : runLoadedApp(app, opts);
+}
+
+function stderrOf(opts: Pick<RunAppOptions, 'stderr'>): (s: string) => void {
+  return opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
+}
+
+/**
+ * Runs a loaded app as `moonforge run` does: its root (`exec` or `command`) until it exits, else its services until a
+ * shutdown; `prebuilt` are its chunks compiled ahead of time (a bundle's), else every entry is compiled now. The
+ * exit code.
+ */
+export async function runLoadedApp(app: App, opts: RunAppOptions = {}, prebuilt?: ReadonlyMap<string, PrebuiltChunk>): Promise<number> {
+  const stderr = stderrOf(opts);
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
     const format = opts.format ?? 'text';
-    const app = await loadReported(dir, format, stderr);
-    if (app === undefined) return 1;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
       stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`moonforge run APPDIR list\` lists them)\n`);
@@ -106,7 +118,7 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);
@@ -122,13 +134,17 @@ export async function runApp(dir: string, opts: RunAppOptions = {}): Promise<num
 
 /** `moonforge run APPDIR list`: loads the app and writes its commands to stdout (exit 0), as `wippy run list`. */
 export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format'> = {}): Promise<number> {
-  const stderr = opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
-  const app = await loadReported(dir, opts.format ?? 'text', stderr);
+  const app = await loadReported(dir, opts.format ?? 'text', stderrOf(opts));
   if (app === undefined) return 1;
+  listLoadedAppCommands(app, opts);
+  return 0;
+}
+
+/** Writes the commands of a loaded app to stdout. */
+export function listLoadedAppCommands(app: App, opts: Pick<RunAppOptions, 'stdout'> = {}): void {
   const text = commandListText(appCommands(app));
   if (opts.stdout !== undefined) opts.stdout(text);
   else process.stdout.write(text);
-  return 0;
 }
 
 /** How many process entries an unknown `-x` lists before "and N more": enough to spot a typo, short enough to read. */

@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   KIND_NOT_RUN: 'APP0015',
   /** (warning) a process.lua entry with `lifecycle.auto_start` in an app with no process.host to start it on */
   AUTO_START_WITHOUT_HOST: 'APP0016',
+  /** in a bundle, an entry the registry module gave code the bundle was not built with (a bundle cannot compile) */
+  NOT_PREBUILT: 'APP0017',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];
