@@ -1,7 +1,9 @@
 // The process scheduler: a run queue of tasks drained in synchronous batches, giving the host event loop a turn
 // between batches. It implements RxJS's SchedulerLike, and every delay (sleep, timers, batch continuation) goes
 // through the injected RxJS scheduler, so tests run it in virtual time (VirtualTimeScheduler) with no real sleeps.
-import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import type { SchedulerAction, SchedulerLike } from 'rxjs';
+// the class alone, not rxjs's index (process-runtime.ts says why)
+import { Subscription } from 'rxjs/internal/Subscription';
 import { PARK, PREEMPT } from '../../abi/index.js';
 import { BUDGET, BUDGET_SLICE, DEFAULT_MAX_RUN_MS } from '../core/preempt.js';
 import type { Task, TaskOwner } from './task.js';

@@ -138,21 +138,24 @@ function systemZoneName(): string {
 
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
 
-function createLocal(): LocationValue {
-  let tz = 'UTC';
+/** The system zone's lookup: UTC's when the zone is UTC or unknown to ICU. */
+function localLookup(): (unixSec: number) => ZoneInfo {
   try {
-    tz = systemZoneName();
-    intlZone(tz);
+    const tz = systemZoneName();
+    // The common server case skips ICU entirely: Go's Local is then UTC, abbreviated "UTC".
+    if (!UTC_NAMES.has(tz)) return intlLookup(tz);
   } catch {
-    tz = 'UTC';
+    // an unknown zone name: UTC, as Go falls back to when it cannot load the local zone
   }
-  // The common server case skips ICU entirely: Go's Local is then UTC, abbreviated "UTC".
-  if (UTC_NAMES.has(tz)) return new LocationValue('Local', () => UTC_ZONE);
-  return new LocationValue('Local', intlLookup(tz));
+  return () => UTC_ZONE;
 }
 
-/** Go's time.Local: named "Local", offsets of the system zone. */
-export const LOCAL = createLocal();
+let localZone: ((unixSec: number) => ZoneInfo) | undefined;
+/**
+ * Go's time.Local: named "Local", offsets of the system zone. Finding that zone is left to the first lookup: asking
+ * ICU for the system zone costs ~15 ms, which every start-up paid, most apps never reading a local time.
+ */
+export const LOCAL = new LocationValue('Local', (unixSec) => (localZone ??= localLookup())(unixSec));
 
 /**
  * Go's time.LoadLocation: "" and "UTC" give UTC, "Local" the local zone, else an IANA name. Returns the
