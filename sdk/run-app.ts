@@ -45,6 +45,8 @@ export interface RunAppOptions {
   time?: SchedulerLike;
   /** service mode: resolves to start a shutdown (default: the first SIGINT or SIGTERM) */
   shutdownSignal?: Promise<string>;
+  /** entry overrides (`-o NS:ENTRY:FIELD=VALUE`), applied in order to the loaded app before anything starts */
+  overrides?: readonly string[];
 }
 
 /** stdout for Lua output: buffered, flushed at the end of each turn of the event loop and at exit. */
@@ -86,6 +88,18 @@ export async function loadReported(dir: string, format: DiagnosticFormat, stderr
   return diagnostics.some(isError) ? undefined : app;
 }
 
+/**
+ * Applies the entry overrides of `opts` to `app` (runtime/app/overrides.ts, loaded only when there are some),
+ * reporting their problems; false when one is an error, and the app must not run.
+ */
+export async function overrideReported(app: App, opts: Pick<RunAppOptions, 'overrides' | 'format'>, stderr: (s: string) => void): Promise<boolean> {
+  if (opts.overrides === undefined || opts.overrides.length === 0) return true;
+  const { applyOverrides } = await import('../runtime/app/overrides.js');
+  const diagnostics = applyOverrides(app, opts.overrides);
+  if (diagnostics.length > 0) stderr(`${renderDiagnosticsAs(opts.format ?? 'text', diagnostics)}\n`);
+  return !diagnostics.some(isError);
+}
+
 /** The root's arguments as Lua strings: command-line text is UTF-8 bytes to Lua, as Go's os.Args are to Wippy. */
 export function luaArgs(opts: RunAppOptions): string[] {
   return (opts.args ?? []).map(toLuaString);
@@ -110,6 +124,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, prebuilt?
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
     const format = opts.format ?? 'text';
+    if (!(await overrideReported(app, opts, stderr))) return 1;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
       stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`moonforge run APPDIR list\` lists them)\n`);
@@ -133,9 +148,9 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, prebuilt?
 }
 
 /** `moonforge run APPDIR list`: loads the app and writes its commands to stdout (exit 0), as `wippy run list`. */
-export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format'> = {}): Promise<number> {
+export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format' | 'overrides'> = {}): Promise<number> {
   const app = await loadReported(dir, opts.format ?? 'text', stderrOf(opts));
-  if (app === undefined) return 1;
+  if (app === undefined || !(await overrideReported(app, opts, stderrOf(opts)))) return 1;
   listLoadedAppCommands(app, opts);
   return 0;
 }

@@ -40,6 +40,8 @@ export const DIAGNOSTIC_CODES = {
   AUTO_START_WITHOUT_HOST: 'APP0016',
   /** in a bundle, an entry the registry module gave code the bundle was not built with (a bundle cannot compile) */
   NOT_PREBUILT: 'APP0017',
+  /** an entry override (`-o NS:ENTRY:FIELD=VALUE`) that is malformed, names no entry, or cannot be applied */
+  BAD_OVERRIDE: 'APP0018',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

@@ -5,10 +5,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { resolveFileUrl } from './confine.js';
-import { isMap, isSeq, isScalar, type YAMLMap } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, isScalar, type YAMLMap } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import { readLifecycle } from './lifecycle.js';
-import { KNOWN_KINDS, LUA_KINDS, type Entry, type LuaEntry, type LuaKind, type LuaSource, type SourcePos } from './model.js';
+import { KNOWN_KINDS, LUA_KINDS, isLuaEntry, type Entry, type LuaEntry, type LuaKind, type LuaSource, type SourcePos } from './model.js';
 import { FieldReader, describeYaml, nodePos, toJS, type YamlFile } from './yaml-file.js';
 
 /** An entry id as written, made absolute: "name" is relative to `namespace` (registry.ID WithDefaultNS). */
@@ -251,7 +251,9 @@ function buildLuaEntry(
   const pool = kind === 'function.lua' ? r.record('pool') : undefined;
   if (src === undefined) return undefined;
   let source: LuaSource;
-  if (src.startsWith('file://')) {
+  const known = f.sources?.get(src);
+  if (known !== undefined) source = known;
+  else if (src.startsWith('file://')) {
     const dir = dirname(f.path);
     const file = resolveFileUrl(f.root ?? dir, dir, src);
     if ('refused' in file) {
@@ -272,4 +274,29 @@ function buildLuaEntry(
   }
   const lifecycle = kind === 'process.lua' && r.has('lifecycle') ? readLifecycle(r) : undefined;
   return { ...base, kind, source, method, modules, imports, pool, ...(lifecycle === undefined ? {} : { lifecycle }) };
+}
+
+/**
+ * Entry `old` built again, as the loader builds an entry from its file, from its definition as data: `kind`, `meta`
+ * and `fields` (every field but name/kind/meta) changed by an override (overrides.ts). Its typed fields (source,
+ * method, modules, imports, lifecycle, host, input, ...) follow the change, and what the loader would report about
+ * the new definition is reported, at the entry's position: the entry has no text of its own now. `root` is the folder
+ * its file was loaded from (a changed `file://` source stays inside it); an unchanged source is kept as it was
+ * resolved, without looking for the file again.
+ */
+export function rebuildEntry(
+  old: Entry,
+  change: { kind: string; meta: Record<string, unknown>; fields: Record<string, unknown> },
+  root: string,
+  diags: Diagnostic[],
+): Entry | undefined {
+  const definition = { namespace: old.namespace, entries: [{ name: old.name, kind: change.kind, meta: change.meta, data: change.fields }] };
+  const sources = new Map<string, LuaSource>();
+  const written = old.fields.source;
+  if (isLuaEntry(old) && typeof written === 'string') sources.set(written, old.source);
+  const f: YamlFile = { path: old.file, shown: old.pos.file, root, doc: new Document(definition), lines: new LineCounter(), at: old.pos, sources };
+  const rebuilt = readDefinitionFile(f, diags)[0];
+  if (rebuilt === undefined) return undefined;
+  // where each field was written stays where it was (the override replaced its value there)
+  return { ...rebuilt, pos: old.pos, positions: { ...rebuilt.positions, ...old.positions } };
 }

@@ -60,7 +60,8 @@ function shownPath(root: string, path: string): string {
   return rel.startsWith('..') ? path : rel.split(sep).join('/');
 }
 
-function createApp(root: string, config: AppConfig, entries: Map<string, Entry>): App {
+/** An App over entries already read (the loader's, or a bundle's, sdk/bundle/). */
+export function createApp(root: string, config: AppConfig, entries: Map<string, Entry>): App {
   return {
     root,
     config,
@@ -137,6 +138,16 @@ function checkReferences(entries: Map<string, Entry>, diags: Diagnostic[]): void
 }
 
 /**
+ * What is checked across entries once they are all built: references between them, import cycles, and the warnings
+ * about what moonforge will not run (again after overrides change entries, overrides.ts).
+ */
+export function checkEntries(entries: Map<string, Entry>, diagnostics: Diagnostic[]): void {
+  checkReferences(entries, diagnostics);
+  checkImportCycles(entries, diagnostics);
+  reportUnrunEntries(entries.values(), diagnostics);
+}
+
+/**
  * Loads the app in `dir`. Never throws for problems in the app's files: they are returned as diagnostics; those with
  * `severity: 'warning'` (unrun-kinds.ts) do not stop the app.
  */
@@ -209,9 +220,7 @@ export async function loadApp(dir: string): Promise<{ app: App; diagnostics: Dia
       entries.set(e.id, e);
     }
   }
-  checkReferences(entries, diagnostics);
-  checkImportCycles(entries, diagnostics);
-  reportUnrunEntries(entries.values(), diagnostics);
+  checkEntries(entries, diagnostics);
   // stable: by file in load order, then by position within the file
   const fileOrder = new Map<string, number>();
   diagnostics.forEach((d) => fileOrder.has(d.file) || fileOrder.set(d.file, fileOrder.size));

@@ -2,7 +2,7 @@
 // nodes that reports wrong or missing fields as diagnostics at the field's own line and column.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
-import type { SourcePos } from './model.js';
+import type { LuaSource, SourcePos } from './model.js';
 
 export interface YamlFile {
   /** absolute path */
@@ -13,9 +13,17 @@ export interface YamlFile {
   root?: string;
   doc: Document;
   lines: LineCounter;
+  /**
+   * A definition built again from data, not read from text (an entry changed by an override, overrides.ts): every
+   * position in it is this one, the entry's own in its file
+   */
+  at?: SourcePos;
+  /** `source:` values already resolved when the entry was first loaded, kept as they were (a bundle has no sources) */
+  sources?: ReadonlyMap<string, LuaSource>;
 }
 
 export function positionAt(f: YamlFile, offset: number): SourcePos {
+  if (f.at !== undefined) return f.at;
   const p = f.lines.linePos(offset);
   return { file: f.shown, line: p.line, column: p.col };
 }

@@ -13,7 +13,7 @@ import { createStreamLineReader, NodeTimeScheduler, type LineReader } from '../.
 import { AppStartError, createAppRuntime, type AppRuntime } from '../app-runtime.js';
 import { commandEntry } from '../app-commands.js';
 import { bootApp } from '../boot-app.js';
-import { firstSignal, loadReported, luaArgs, nothingToBoot, rootProblem, startRoot, stdoutWriter, type RunAppOptions, type StartedApp } from '../run-app.js';
+import { firstSignal, loadReported, luaArgs, nothingToBoot, overrideReported, rootProblem, startRoot, stdoutWriter, type RunAppOptions, type StartedApp } from '../run-app.js';
 import { watchFolder, type FolderChange } from './file-watcher.js';
 import { watchedTsBuild } from './incremental-ts.js';
 
@@ -50,7 +50,7 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
   /** Loads and compiles the app; undefined (its problems written) when it cannot start. */
   const build = async (): Promise<Built | undefined> => {
     const app = await loadReported(dir, format, stderr);
-    if (app === undefined) return undefined;
+    if (app === undefined || !(await overrideReported(app, opts, stderr))) return undefined;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
       stderr(`moonforge: no command '${opts.command}' in the app (\`moonforge run APPDIR list\` lists them)\n`);
