@@ -36,6 +36,29 @@ describe('bench/run-cpu.mjs', () => {
     expect(r.stdout).toContain('fengari overflow: mismatch');
   });
 
+  it('--process runs each program as a process main beside the script, with CPU times, and --repeat adds the spread', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'same.lua'), 'local t = {}\nfor i = 1, 10 do t[#t + 1] = i * i end\nprint(#t, t[10])\n');
+    // Only a process has the process module: the process column must be marked wrong, the script's not.
+    writeFileSync(join(dir, 'kind.lua'), 'print(type(process))\n');
+    const json = join(dir, 'out.json');
+    const r = spawnSync(node, ['bench/run-cpu.mjs', '--dir', dir, '--process', '--repeat', '2', '--json', json],
+      { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const data = JSON.parse(readFileSync(json, 'utf8'));
+    const same = data.benchmarks.same;
+    expect(same.moonforge.status).toBe('ok');
+    expect(same['moonforge-process'].status).toBe('ok');
+    expect(same['moonforge-process'].cpus).toHaveLength(2);
+    for (const cpu of [...same['moonforge-process'].cpus, ...same['lua5.4'].cpus]) expect(cpu).toBeGreaterThan(0);
+    expect(typeof same.processRatio.cpu).toBe('number');
+    expect(data.benchmarks.kind.moonforge.status).toBe('ok');
+    expect(data.benchmarks.kind['moonforge-process'].status).toBe('mismatch');
+    expect(data.benchmarks.kind['moonforge-process'].detail).toContain('table');
+    expect(r.stdout).toContain('Process mode');
+    expect(r.stdout).toContain('slowest/fastest');
+  }, 60_000);
+
   it('rejects an unknown option and an unknown benchmark', () => {
     const a = spawnSync(node, ['bench/run-cpu.mjs', '--bogus'], { cwd: ROOT, encoding: 'utf8' });
     expect(a.status).toBe(2);
@@ -72,6 +95,19 @@ describe('benchmark sources', () => {
     expect(files.length).toBe(10);
     for (const f of files) {
       const path = join(ROOT, 'bench', 'cpu', f);
+      for (const lua of ['lua5.1', 'lua5.4'] as const) {
+        referenceLuaOutput(`assert(loadfile(${JSON.stringify(path)}))`, { lua });
+      }
+    }
+  });
+
+  it('every bench/cpu-real program compiles under lua5.1 and lua5.4, and no name repeats one of bench/cpu', () => {
+    const files = readdirSync(join(ROOT, 'bench', 'cpu-real')).filter((f) => f.endsWith('.lua'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const kernels = readdirSync(join(ROOT, 'bench', 'cpu'));
+    for (const f of files) {
+      expect(kernels).not.toContain(f);
+      const path = join(ROOT, 'bench', 'cpu-real', f);
       for (const lua of ['lua5.1', 'lua5.4'] as const) {
         referenceLuaOutput(`assert(loadfile(${JSON.stringify(path)}))`, { lua });
       }
