@@ -17,10 +17,10 @@ export { LOG_LEVELS, type LogLevel } from './logger/levels.js';
 export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];
 
 /**
- * Makes each platform module for `host.rt` and makes it available to `modules:` lists; gives the runtime's `security`
- * module the app's token stores (kept in the stores of the `store` module).
+ * Makes each platform module available to `modules:` lists of `host.rt`, made at its first lookup (module-table.ts);
+ * gives the runtime's `security` module the app's token stores (kept in the stores of the `store` module).
  */
 export function installPlatformModules(host: ModuleHost): void {
-  for (const m of PLATFORM_MODULES) host.rt.globals.modules.set(m.name, m.create(host));
+  for (const m of PLATFORM_MODULES) host.rt.globals.modules.provide(m.name, () => m.create(host));
   host.rt.security.provideTokenStores(tokenStoreDirectory(host));
 }

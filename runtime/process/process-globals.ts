@@ -24,12 +24,13 @@ import { PARK } from '../../abi/index.js';
 import { copyValue } from './copy.js';
 import { checkStr } from '../core/args.js';
 import { readOnly } from '../core/read-only.js';
+import { ModuleTable } from './module-table.js';
 
 export interface ProcessGlobals {
   /** the shared read-only base every process's globals inherit */
   base: LuaTable;
   /** modules an entry can list under `modules:` and `require` */
-  modules: Map<string, LuaTable | LuaUserdata>;
+  modules: ModuleTable;
   /** a fresh globals table for a process */
   create(proc: Proc): LuaTable;
 }
@@ -103,7 +104,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
   };
   readOnly(base);
 
-  const modules = new Map<string, LuaTable | LuaUserdata>();
+  const modules = new ModuleTable();
   modules.set('time', createTime(node, channels));
   modules.set('ctx', createCtx(node));
   // Modules that are globals too: Wippy's code manager registers os (the ostime module), process and channel as
