@@ -19,13 +19,17 @@ export interface LineReader {
   close?(): void;
 }
 
-/** Lines of a readable stream as latin1 byte strings; the stream is paused whenever nobody waits for a line. */
-export function createStreamLineReader(stream: NodeJS.ReadableStream = process.stdin): LineReader {
+/**
+ * Lines of a readable stream (default: process.stdin) as latin1 byte strings; the stream is paused whenever nobody
+ * waits for a line. It is taken at the first read: making process.stdin (a stream over fd 0) costs ~2 ms that an app
+ * which never reads paid at start.
+ */
+export function createStreamLineReader(from?: NodeJS.ReadableStream): LineReader {
+  let stream: NodeJS.ReadableStream | undefined;
   let buf = '';
   let ended = false;
-  let attached = false;
   const waiters: Array<(line: string | undefined) => void> = [];
-  const pump = (): void => {
+  const pump = (input: NodeJS.ReadableStream): void => {
     while (waiters.length > 0) {
       const nl = buf.indexOf('\n');
       if (nl >= 0) {
@@ -41,28 +45,30 @@ export function createStreamLineReader(stream: NodeJS.ReadableStream = process.s
       }
     }
     // a paused stdin does not keep Node alive once every process is done
-    if (waiters.length === 0 && !ended) stream.pause();
+    if (waiters.length === 0 && !ended) input.pause();
+  };
+  const attach = (): NodeJS.ReadableStream => {
+    const input = from ?? process.stdin;
+    input.on('data', (chunk: Buffer | string) => {
+      buf += typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
+      pump(input);
+    });
+    input.on('end', () => {
+      ended = true;
+      pump(input);
+    });
+    return input;
   };
   return {
     readLine(cb) {
       waiters.push(cb);
-      if (!attached) {
-        attached = true;
-        stream.on('data', (chunk: Buffer | string) => {
-          buf += typeof chunk === 'string' ? Buffer.from(chunk, 'utf8').toString('latin1') : chunk.toString('latin1');
-          pump();
-        });
-        stream.on('end', () => {
-          ended = true;
-          pump();
-        });
-      }
-      pump();
-      if (waiters.length > 0 && !ended) stream.resume();
+      const input = (stream ??= attach());
+      pump(input);
+      if (waiters.length > 0 && !ended) input.resume();
     },
     close() {
       waiters.length = 0;
-      if (attached) stream.pause();
+      stream?.pause();
     },
   };
 }
