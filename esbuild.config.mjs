@@ -83,6 +83,41 @@ const { metafile } = await build({
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
 });
 writeFileSync('dist/meta.json', JSON.stringify(metafile));
+
+// The runtime side of an app bundle (`moonforge build`, sdk/build/): one file with every npm dependency inside, so
+// that a bundle runs where only Node.js is; `moonforge build` bundles it with the app's chunks into app.mjs. The
+// published package ships dist/ only, so this is built here, not from the sources on a user's machine.
+// - optional-require.ts becomes its bundle variant, whose literal require() calls esbuild follows (lazy still);
+// - the compiling chunk loader becomes a stub: a bundle runs the chunks it was built with, and nothing of the
+//   compiler, luaparse or TypeScript may reach it (test/build/ reads dist/bundle-meta.json);
+// - CommonJS dependencies (yaml, ajv) require Node's built-ins, which an ES module does through createRequire.
+const bundleVariants = {
+  name: 'bundle-variants',
+  setup(b) {
+    b.onResolve({ filter: /\/optional-require\.js$/ }, (a) => ({ path: join(a.resolveDir, a.path.replace(/\.js$/, '.bundle.ts')) }));
+    b.onResolve({ filter: /^\.\/app-compile\.js$/ }, (a) => ({ path: a.path, namespace: 'bundle-no-compiler' }));
+    b.onLoad({ filter: /.*/, namespace: 'bundle-no-compiler' }, () => ({
+      contents: `export function compilingLoader() { throw new Error('a bundle runs the chunks it was built with and cannot compile'); }\n`,
+      loader: 'js',
+    }));
+  },
+};
+const bundleRuntime = await build({
+  entryPoints: { 'bundle-runtime': 'sdk/bundle/bundle-main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  outExtension: { '.js': '.mjs' },
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
+  plugins: [bundleVariants, builtinsThroughRequire],
+  logLevel: 'warning',
+  metafile: true,
+  define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
+});
+writeFileSync('dist/bundle-meta.json', JSON.stringify(bundleRuntime.metafile));
 // Chunks of earlier builds are removed once this one is written (their names carry a content hash, so they pile up
 // otherwise and `npm pack` would ship them).
 const outputs = new Set(Object.keys(metafile.outputs));

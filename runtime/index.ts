@@ -5,6 +5,8 @@
 // A host that runs a chunk itself instantiates it through instantiateChunk, which checks the chunk's ABI version;
 // the ABI object is not handed out, so nothing skips that check.
 export { instantiateChunk, type CompiledChunkModule, type RuntimeABI } from './abi.js';
+// a bundle's chunks share its one module: one resolver of Lua positions for all of them (sdk/bundle/)
+export { registerBundledChunks, type BundledChunks } from './core/chunks.js';
 export { runChunk, describeUncaught, type RunChunkOptions, type RunOutcome } from './run-chunk.js';
 export { createGlobals } from './env.js';
 export { ByteWriter } from './stdout.js';

@@ -15,6 +15,8 @@ export interface CheckReport {
   records: DiagnosticRecord[];
   /** how many files were checked: definition files and entry sources */
   files: number;
+  /** the app as loaded (what `moonforge build` bundles when no problem is an error) */
+  app: App;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function checkApp(dir: string): Promise<CheckReport> {
     // a compile error carries its source; a definition problem (a module, a policy) gets its definition file's line
     for (const p of e.found) report(p.diagnostic, p.source ?? definitionSource(app.root, p.diagnostic));
   }
-  return { texts: [...unique.keys()], records: [...unique.values()], files: checkedFiles(app) };
+  return { texts: [...unique.keys()], records: [...unique.values()], files: checkedFiles(app), app };
 }
 
 function count(n: number, noun: string): string {
@@ -69,7 +71,11 @@ function count(n: number, noun: string): string {
  * nothing else; exit 1 when any problem is an error.
  */
 export async function checkCommand(dir: string, format: DiagnosticFormat): Promise<number> {
-  const report = await checkApp(dir);
+  return printCheckReport(await checkApp(dir), format);
+}
+
+/** Writes a check's report as `moonforge check` does (also `moonforge build`'s); 1 when a problem is an error. */
+export function printCheckReport(report: CheckReport, format: DiagnosticFormat): number {
   const errors = report.records.filter((r) => r.severity === 'error').length;
   const warnings = report.records.filter((r) => r.severity === 'warning').length;
   if (format === 'json') {

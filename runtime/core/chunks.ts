@@ -1,6 +1,7 @@
 // Registration of loaded compiled chunks for Lua positions in errors and tracebacks: maps a JS frame of a compiled
 // module (its file URL, line, column) back to the Lua chunk and line through the module's source map (decoded lazily,
-// only when an error needs it).
+// only when an error needs it). In a bundle every chunk shares the bundle's URL: one resolver for that URL tells them
+// apart by the bundle's trace table (registerBundledChunks).
 import { GREATEST_LOWER_BOUND, TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { registerChunk, type LuaFrame } from './errors.js';
 
@@ -36,10 +37,45 @@ export function registerCompiledChunk(info: CompiledChunkInfo): void {
   registerChunk(info.url, { name: info.chunkName, resolve });
 }
 
-function describeFunction(info: CompiledChunkInfo, fnName: string | null): string {
+function describeFunction(info: Pick<CompiledChunkInfo, 'functionNames'>, fnName: string | null): string {
   const m = fnName === null ? null : /\$F(\d+)(?:\$y)?$/.exec(fnName);
   if (m === null) return 'function <?>';
   const idx = Number(m[1]);
   if (idx === 0) return 'main chunk';
   return info.functionNames[idx] ?? 'function <?>';
+}
+
+/** The chunks of a bundle (sdk/bundle/), all in its one module. */
+export interface BundledChunks {
+  /** the bundle's URL, which JS stack frames of its chunks (and of its runtime) report */
+  url: string;
+  chunks: ReadonlyArray<Pick<CompiledChunkInfo, 'chunkName' | 'functionNames'>>;
+  /**
+   * The bundle's trace table, read at the first error that needs it: a source map of the bundle (JSON text) holding
+   * only the positions of chunk code, whose `sources` are indexes into `chunks` (sdk/build/trace-table.ts).
+   */
+  table: () => string;
+}
+
+export function registerBundledChunks(b: BundledChunks): void {
+  let tracer: TraceMap | null | undefined;
+  const getTracer = (): TraceMap | null => {
+    if (tracer === undefined) {
+      try {
+        tracer = new TraceMap(b.table());
+      } catch {
+        tracer = null;
+      }
+    }
+    return tracer;
+  };
+  const resolve = (line: number, column: number, fnName: string | null): LuaFrame | undefined => {
+    const t = getTracer();
+    if (t === null) return undefined;
+    const pos = originalPositionFor(t, { line, column: Math.max(0, column - 1), bias: GREATEST_LOWER_BOUND });
+    const chunk = pos.source === null ? undefined : b.chunks[Number(pos.source)];
+    if (pos.line == null || chunk === undefined) return undefined;
+    return { chunk: chunk.chunkName, line: pos.line, what: describeFunction(chunk, fnName) };
+  };
+  registerChunk(b.url, { name: b.url, resolve, shared: true });
 }

@@ -15,6 +15,11 @@ export interface ChunkInfo {
   name: string;
   /** Maps a JS position of the compiled module (1-based line, 1-based column) to a Lua frame, or undefined. */
   resolve(line: number, column: number, jsFunctionName: string | null): LuaFrame | undefined;
+  /**
+   * The module holds the runtime too (a bundle, sdk/bundle/): a frame that does not resolve is runtime code, read as
+   * the frame of a module that is no chunk.
+   */
+  shared?: boolean;
 }
 
 const chunks = new Map<string, ChunkInfo>();
@@ -64,11 +69,11 @@ function callerPosition(sites: CallSite[], level: number): string {
   for (const s of sites) {
     const file = s.getFileName();
     const info = file == null ? undefined : chunks.get(file);
-    if (info === undefined) {
+    const f = info?.resolve(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0, s.getFunctionName());
+    if (info === undefined || (f === undefined && info.shared === true)) {
       if (seen === 0 && level === 1 && BOUNDARIES.has(s.getFunctionName() ?? '')) return '';
       continue;
     }
-    const f = info.resolve(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0, s.getFunctionName());
     if (f === undefined) continue;
     seen++;
     if (seen === level) return `${f.chunk}:${f.line}: `;
@@ -238,6 +243,7 @@ function whereFromJsError(e: unknown): string {
     const info = chunks.get(m[1]!);
     if (info === undefined) continue;
     const f = info.resolve(Number(m[2]), Number(m[3]), null);
+    if (f === undefined && info.shared === true) continue;
     return f === undefined ? '' : `${f.chunk}:${f.line}: `;
   }
   return '';

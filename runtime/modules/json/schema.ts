@@ -12,7 +12,6 @@
 // value is a step of the backstop (preempt.ts), so an exponential schema (nested anyOf over $refs) ends the process
 // after the runtime's limit instead of freezing the node. Remote `$ref`s are never fetched (ajv's loadSchema is unset:
 // `can't resolve reference`).
-import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import type { Ajv2019 } from 'ajv/dist/2019.js';
@@ -20,12 +19,9 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { BUDGET } from '../../core/preempt.js';
 import { textToLua } from '../../lib/lua-text.js';
 import { Re2 } from '../text/re2.js';
+import { optionalModules } from '../../lib/optional-require.js';
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
-
-// ajv is loaded on the first validation, not with the runtime: its three dialects cost ~30 ms of start-up that every
-// app would pay, most without a schema. It is CommonJS, so require loads it synchronously.
-const load = createRequire(import.meta.url);
 
 const CACHE_SIZE = 100;
 /**
@@ -45,12 +41,12 @@ let dialects: { draft07: Ajv; d2019: Ajv2019; d2020: Ajv2020; other: Ajv2020 } |
 function validatorFor(schema: unknown): AnyAjv {
   const opts = { allErrors: true, strict: false, validateFormats: false, code: { regExp: re2Engine } };
   if (dialects === undefined) {
-    const { Ajv: Draft07 } = load('ajv') as typeof import('ajv');
-    const { Ajv2019: D2019 } = load('ajv/dist/2019') as typeof import('ajv/dist/2019.js');
-    const { Ajv2020: D2020 } = load('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+    // ajv is loaded on the first validation, not with the runtime (optional-require.ts)
+    const { Ajv: Draft07 } = optionalModules.ajv();
+    const { Ajv2019: D2019 } = optionalModules.ajv2019();
+    const { Ajv2020: D2020 } = optionalModules.ajv2020();
     const draft07 = new Draft07(opts);
-    // ajv ships the draft-06 meta-schema as JSON; require reads it without Node's experimental JSON modules
-    draft07.addMetaSchema(load('ajv/dist/refs/json-schema-draft-06.json') as object);
+    draft07.addMetaSchema(optionalModules.draft06MetaSchema());
     dialects = { draft07, d2019: new D2019(opts), d2020: new D2020(opts), other: new D2020({ ...opts, validateSchema: false }) };
     for (const ajv of Object.values(dialects)) {
       ajv.removeKeyword('uniqueItems');

@@ -2,7 +2,6 @@
 // v1, v7 and the name-based v3 / v5 (a namespace UUID and a name, its bytes as they are) from the `uuid` package, v4
 // from node:crypto, and what google/uuid reads from a UUID (go-uuid.ts): validate, version, variant, parse, format.
 // Answers `value, nil` or `nil, err` (Invalid) with module.go's messages.
-import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { tableFromRecord } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
@@ -10,14 +9,13 @@ import { readOnly } from '../../core/read-only.js';
 import type { PlatformModule } from '../module-host.js';
 import { invalidResult } from '../error-results.js';
 import { parseUuid, uuidText, uuidUnixSeconds, uuidVariant, uuidVersion } from './go-uuid.js';
+import { optionalModules } from '../../lib/optional-require.js';
 
 const ok = (v: unknown): unknown => ret2(v, undefined);
 
-// The `uuid` package is loaded on the first generation, not with the runtime (~15 ms of every app's start-up
-// otherwise). It is an ES module: Node (20.19 and later) requires it synchronously.
-const load = createRequire(import.meta.url);
+// The `uuid` package is loaded on the first generation, not with the runtime (optional-require.ts).
 let generators: typeof import('uuid') | undefined;
-const lib = (): typeof import('uuid') => (generators ??= load('uuid') as typeof import('uuid'));
+const lib = (): typeof import('uuid') => (generators ??= optionalModules.uuid());
 
 /** v3 / v5: module.go refuses fewer than two arguments or non-strings, then a namespace Parse refuses. */
 function named(make: (name: Uint8Array, ns: Uint8Array) => string) {

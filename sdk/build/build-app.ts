@@ -1,0 +1,149 @@
+// `moonforge build APPDIR -o OUTDIR`: the app checked as `moonforge check` checks it (every problem, nothing written
+// then), each entry that runs or is imported compiled through the compile cache (the chunks `run` would run), and
+// one ES module written, OUTDIR/app.mjs, with its source map: the prebuilt bundle runtime (dist/bundle-runtime.mjs,
+// sdk/bundle/), the chunks, and the app's definitions as data (bundle-entry.ts), bundled by esbuild. Its trace table
+// (trace-table.ts) is appended at the end, so that Lua positions need no map file next to app.mjs.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { bindingPlan, isLuaEntry, type App, type LuaEntry } from '../../runtime/process/index.js';
+import type { StartProblem } from '../app-runtime.js';
+import { buildTsEntries, compileEntryModule } from '../app-compile.js';
+import type { CachedModule } from '../cache.js';
+import { checkApp, type CheckReport } from '../check-app.js';
+import { bundleEntrySource, TRACE_FUNCTION, type BundledChunk } from './bundle-entry.js';
+import { chunkSource, traceTable } from './trace-table.js';
+
+export interface BuildResult {
+  /** the app's problems, as `moonforge check` reports them; nothing is written when one is an error */
+  report: CheckReport;
+  /** the files written, when the build succeeded, and esbuild's account of what went into app.mjs */
+  written?: { app: string; map: string; metafile: Metafile };
+}
+
+/**
+ * The prebuilt bundle runtime, in the dist/ of the moonforge package this module belongs to (the CLI runs from
+ * dist/, tests from the sources: the package's root is found upwards either way).
+ */
+export function bundleRuntimePath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'dist', 'bundle-runtime.mjs');
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('dist/bundle-runtime.mjs is missing: build moonforge first (node esbuild.config.mjs)');
+    dir = up;
+  }
+}
+
+/** The entries a bundle needs a chunk for: what runs (processes, functions) and every library they import. */
+function bundledEntries(app: App): LuaEntry[] {
+  const out = new Map<string, LuaEntry>();
+  for (const e of app.entries.values()) {
+    if (!isLuaEntry(e) || (e.kind !== 'process.lua' && e.kind !== 'function.lua')) continue;
+    out.set(e.id, e);
+    for (const l of bindingPlan(app, e.id)?.libraries ?? []) out.set(l.id, l);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Each bundled entry's compiled module (cache hits: the check has just compiled them), the same module once for
+ * entries sharing their code. The check found no problem, so none is expected here.
+ */
+async function compiledChunks(app: App): Promise<{ modules: CachedModule[]; chunks: BundledChunk[] }> {
+  const problems: StartProblem[] = [];
+  const tsModules = await buildTsEntries(app, problems);
+  const modules: CachedModule[] = [];
+  const index = new Map<string, number>();
+  const chunks: BundledChunk[] = [];
+  for (const e of bundledEntries(app)) {
+    const m = await compileEntryModule(app, e, problems, tsModules);
+    if (m === undefined) continue;
+    let i = index.get(m.jsPath);
+    if (i === undefined) {
+      i = modules.push(m) - 1;
+      index.set(m.jsPath, i);
+    }
+    chunks.push({ id: e.id, module: i });
+  }
+  if (problems.length > 0) throw new Error(`the app's entries did not compile as they did when checked: ${problems[0]!.diagnostic.message}`);
+  return { modules, chunks };
+}
+
+/**
+ * Resolves `moonforge-chunk:<i>` to module i of the compile cache, its source map inline with its one source named
+ * chunkSource(i): esbuild composes it into the bundle's map, where trace-table.ts finds each chunk by that name.
+ */
+function chunkModules(modules: readonly CachedModule[]): Plugin {
+  return {
+    name: 'moonforge-chunks',
+    setup(b) {
+      b.onResolve({ filter: /^moonforge-chunk:\d+$/ }, (a) => ({ path: a.path, namespace: 'moonforge-chunk' }));
+      b.onLoad({ filter: /.*/, namespace: 'moonforge-chunk' }, (a) => {
+        const i = Number(a.path.slice(a.path.indexOf(':') + 1));
+        const m = modules[i]!;
+        const map = JSON.parse(readFileSync(m.mapPath, 'utf8')) as { sources: string[] };
+        map.sources = map.sources.map(() => chunkSource(i));
+        const js = readFileSync(m.jsPath, 'utf8').replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+        const inline = Buffer.from(JSON.stringify(map)).toString('base64');
+        return { contents: `${js}//# sourceMappingURL=data:application/json;base64,${inline}\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** The bundle's map for people and tools: each chunk's source named by its file, relative to the map. */
+function publicMap(map: string, app: App, outDir: string, chunks: readonly BundledChunk[]): string {
+  const parsed = JSON.parse(map) as { sources: string[] };
+  const fileOf = new Map<number, string>();
+  for (const c of chunks) {
+    const e = app.get(c.id) as LuaEntry;
+    if (!fileOf.has(c.module)) fileOf.set(c.module, e.source.type === 'file' ? relative(outDir, e.source.path) : e.id);
+  }
+  parsed.sources = parsed.sources.map((s) => {
+    const m = /^moonforge-chunk:(\d+)$/.exec(s);
+    return m === null ? s : (fileOf.get(Number(m[1])) ?? s);
+  });
+  return JSON.stringify(parsed);
+}
+
+/** Checks the app in `dir` and, when it has no error, writes OUTDIR/app.mjs and app.mjs.map. */
+export async function buildApp(dir: string, outDir: string): Promise<BuildResult> {
+  const report = await checkApp(dir);
+  if (report.records.some((r) => r.severity === 'error')) return { report };
+  const app = report.app;
+  const { modules, chunks } = await compiledChunks(app);
+  const out = resolve(outDir);
+  const appFile = join(out, 'app.mjs');
+  const result = await build({
+    stdin: {
+      contents: bundleEntrySource(app, bundleRuntimePath(), modules.length, chunks),
+      resolveDir: dirname(bundleRuntimePath()),
+      sourcefile: 'moonforge-bundle-entry.mjs',
+      loader: 'js',
+    },
+    outfile: appFile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [chunkModules(modules)],
+  });
+  const js = result.outputFiles.find((f) => f.path === appFile)!.text;
+  const map = result.outputFiles.find((f) => f.path === `${appFile}.map`)!.text;
+  // appended after the code, so that no line of the map moves; a function declaration is hoisted, so the entry's
+  // reference to it holds, and its body is compiled only when an error asks for it
+  const table = `function ${TRACE_FUNCTION}() { return ${JSON.stringify(traceTable(map))}; }\n`;
+  mkdirSync(out, { recursive: true });
+  // written beside and renamed: a run of the old app.mjs never reads half a new one
+  writeFileSync(`${appFile}.tmp`, `${js}${table}//# sourceMappingURL=app.mjs.map\n`);
+  writeFileSync(`${appFile}.map`, publicMap(map, app, out, chunks));
+  renameSync(`${appFile}.tmp`, appFile);
+  return { report, written: { app: appFile, map: `${appFile}.map`, metafile: result.metafile } };
+}

@@ -1,0 +1,69 @@
+// `moonforge build [APPDIR] -o OUTDIR [--format text|json]`: the command line of build-app.ts. OUTDIR is required:
+// a default folder would be a guess about the user's layout, and `dist` inside a project is often something else's.
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseOptions, type OptionSpecs } from '../cli/parse-options.js';
+import type { DiagnosticFormat } from '../../diagnostics/index.js';
+import { printCheckReport } from '../check-app.js';
+import { buildApp } from './build-app.js';
+
+export const BUILD_USAGE = `Usage:
+  moonforge build [APPDIR] -o OUTDIR [--format text|json]
+
+Checks the app in APPDIR (default: the current folder) as \`moonforge check\` does and, when it has no error,
+compiles every entry that runs or is imported and bundles them with the runtime and the app's definitions into one
+ES module, OUTDIR/app.mjs, with its source map OUTDIR/app.mjs.map. The bundle needs only Node.js:
+
+  node OUTDIR/app.mjs [-x NS:NAME | COMMAND | list] [OPTIONS] [ARGS...]
+
+runs the app as \`moonforge run APPDIR ...\` does. app.mjs alone is enough (its Lua positions need no map file). Its
+folder is the app's folder then: relative paths the app reads, as an env.storage.file's, are relative to the
+current folder, as under \`moonforge run\`.
+
+Options:
+  -o, --out OUTDIR       the folder app.mjs and app.mjs.map are written to (made when missing)
+  --format text|json     how problems are reported: text (default) on stderr, or JSON Lines on stdout
+  -h, --help             this text
+
+With a problem that is an error nothing is written, and the exit code is 1.
+`;
+
+const BUILD_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  // --sea (a single executable, sdk/build/sea*.ts) is added here
+} as const satisfies OptionSpecs;
+
+function usageError(message: string): number {
+  process.stderr.write(`moonforge build: ${message}\n${BUILD_USAGE}`);
+  return 2;
+}
+
+function sizeText(path: string): string {
+  const bytes = statSync(path).size;
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+export async function buildCommand(argv: readonly string[]): Promise<number> {
+  const parsed = parseOptions(argv, BUILD_OPTIONS, { positionals: 'anywhere' });
+  if (!parsed.ok) return usageError(parsed.message);
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    process.stdout.write(BUILD_USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) return usageError(`unexpected argument '${positionals[1]}'`);
+  if (values.out === undefined) return usageError('missing -o OUTDIR');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usageError(`--format must be 'text' or 'json' (got '${format}')`);
+  // as for run and check: problems with the folder itself name it by its absolute path
+  const dir = resolve(positionals[0] ?? '.');
+  const result = await buildApp(dir, values.out);
+  const problems = result.report.records.length > 0 ? printCheckReport(result.report, format as DiagnosticFormat) : 0;
+  if (result.written === undefined) return 1;
+  const rel = relative(process.cwd(), result.written.app);
+  const shown = rel.startsWith('..') ? result.written.app : rel;
+  process.stderr.write(`moonforge: built ${shown} (${sizeText(result.written.app)}) and its source map\n`);
+  return problems;
+}

@@ -1,0 +1,96 @@
+// The runtime side of a bundle (`moonforge build`, sdk/build/): built ahead of time into dist/bundle-runtime.mjs
+// (esbuild.config.mjs), which the app.mjs a build writes imports together with the app's compiled chunks and its
+// definitions as data. `node app.mjs ARGS` runs the app as `moonforge run APPDIR ARGS` does: the same argument
+// parser, the same run path (runLoadedApp), the chunks the bundle was built with instead of a compiler.
+//
+// The app's root in a bundle is the folder app.mjs is in: definition files and `source: file://` paths (relative to
+// the app at build time) are resolved against it, so messages name them as they were, and a file the app reads
+// relative to the current folder (an env.storage.file's) is read there as `moonforge run` reads it.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerBundledChunks, type CompiledChunkModule } from '../../runtime/index.js';
+import { createApp, type AppConfig, type Entry } from '../../runtime/process/index.js';
+import { parseAppRunArgs, APP_RUN_OPTIONS_USAGE } from '../cli/app-run-args.js';
+import { logSettings } from '../log-sink.js';
+import { sourceKey, type PrebuiltChunk } from '../app-runtime.js';
+import { listLoadedAppCommands, runLoadedApp } from '../run-app.js';
+
+/** What a built app.mjs hands to the runtime (sdk/build/bundle-entry.ts writes it). */
+export interface BundleSpec {
+  /** app.mjs's own URL: its folder is the app's root, and JS frames of its chunks name it */
+  url: string;
+  config: AppConfig;
+  /** the app's entries, their `file` and file sources' `source.path` relative to the app's root */
+  entries: Entry[];
+  /** the compiled chunk modules */
+  modules: CompiledChunkModule[];
+  /** entry id -> index into modules, for every entry that runs or is imported */
+  chunks: Record<string, number>;
+  /** the trace table (runtime/core/chunks.ts registerBundledChunks), read at the first error that needs it */
+  table: () => string;
+}
+
+const USAGE = `Usage:
+  node app.mjs -x NS:NAME [OPTIONS] [ARGS...]   run one process.lua entry as the root (the app's services first)
+  node app.mjs COMMAND [OPTIONS] [ARGS...]      the entry whose meta.command.name is COMMAND
+  node app.mjs list                             list the app's commands
+  node app.mjs [OPTIONS]                        run the app's services; Ctrl+C stops them
+
+A bundle built by \`moonforge build\` runs as \`moonforge run APPDIR\` runs its app.
+
+Options (before the entry's ARGS):
+${APP_RUN_OPTIONS_USAGE}`;
+
+/** Runs the bundled app with the process's arguments; resolves to the exit code. */
+export async function runBundle(spec: BundleSpec): Promise<number> {
+  const parsed = parseAppRunArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    process.stderr.write(`app.mjs: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  const a = parsed.value;
+  if (a.help === true) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const root = dirname(fileURLToPath(spec.url));
+  const entries = new Map<string, Entry>();
+  for (const e of spec.entries) {
+    e.file = resolve(root, e.file);
+    if ('source' in e && (e.source as { type: string }).type === 'file') {
+      const source = e.source as { type: 'file'; path: string };
+      source.path = resolve(root, source.path);
+    }
+    entries.set(e.id, e);
+  }
+  const app = createApp(root, spec.config, entries);
+  if (a.exec === undefined && a.command === 'list') {
+    listLoadedAppCommands(app);
+    return 0;
+  }
+  const log = logSettings({ format: a.logFormat, level: a.logLevel }, process.env);
+  if (typeof log === 'string') {
+    process.stderr.write(`app.mjs: ${log}\n`);
+    return 2;
+  }
+  registerBundledChunks({ url: spec.url, chunks: spec.modules, table: spec.table });
+  const prebuilt = new Map<string, PrebuiltChunk>();
+  for (const [id, i] of Object.entries(spec.chunks)) {
+    const e = entries.get(id);
+    if (e !== undefined && 'source' in e) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e as Parameters<typeof sourceKey>[0]) });
+  }
+  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, prebuilt);
+}
+
+/** The bundle's main: runs the app and sets the exit code, as bin/moonforge.mjs does for the CLI. */
+export function startBundle(spec: BundleSpec): void {
+  runBundle(spec).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`app.mjs: internal error: ${err instanceof Error && err.stack !== undefined ? err.stack : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
