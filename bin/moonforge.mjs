@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// The `moonforge` command: a thin launcher for the bundled CLI (built by `npm install` through `prepare`).
+// The `moonforge` command: a thin launcher for the bundled CLI (dist/ ships in the package; in the repository
+// `npm ci` builds it through the "dependencies" script, `npm run build` by hand).
+import { setFlagsFromString } from 'node:v8';
 import { main } from '../dist/cli.mjs';
+
+// V8 pretenures an allocation site (allocates its objects straight in the old generation) when most of them survive
+// a scavenge. Lua programs build every list table `{a, b}` at one site per constructor, and a phase that keeps its
+// tables (a tree being built) tenures a site that later phases use for garbage: a dead old list then keeps its young
+// children alive through the remembered set until a full GC, every scavenge promotes whole trees, and the same
+// program takes up to three times the CPU from one run to the next, depending on when the deciding scavenge fell
+// (docs/benchmarks.md, "The cliff"). Set before any Lua runs; the decision is taken at run time, so this is in time.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -31,8 +31,9 @@ describe('package exports', () => {
     expect(out.trim()).toBe('true true object true');
   });
 
-  it('type declarations exist where package.json "exports" points (built by prepare)', () => {
-    // `npm install` runs prepare (esbuild, then tsc -p tsconfig.types.json); npm test only rebuilds the JS.
+  it('type declarations exist where package.json "exports" points (built by npm ci and npm pack)', () => {
+    // `npm ci` runs the "dependencies" script and `npm pack` prepack (esbuild, then tsc -p tsconfig.types.json);
+    // npm test only rebuilds the JS.
     for (const p of ['dist/types/sdk/index.d.ts', 'dist/types/compiler/index.d.ts']) expect(existsSync(ROOT + p)).toBe(true);
   });
 });
