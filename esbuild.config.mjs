@@ -63,6 +63,8 @@ const { metafile } = await build({
     runtime: 'runtime/index.ts',
     // The package's main export (`import { createRuntime } from 'moonforge'`): the embedding API of sdk/index.ts.
     moonforge: 'sdk/index.ts',
+    // What each thread of the compile pool runs (sdk/compile-pool/worker-script.ts looks for it next to the CLI).
+    'compile-worker': 'sdk/compile-pool/worker.ts',
   },
   outdir: 'dist',
   bundle: true,

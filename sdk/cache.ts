@@ -174,13 +174,13 @@ export function lookup(key: string): CachedModule | undefined {
   return { jsPath, mapPath: `${jsPath}.map` };
 }
 
-/** Stores a compiled module atomically (concurrent runs may compile the same file). */
-export function store(key: string, code: string, map: object | undefined): CachedModule {
+/** Stores a compiled module atomically (concurrent runs may compile the same file); `map` as an object or its JSON. */
+export function store(key: string, code: string, map: object | string | undefined): CachedModule {
   const jsPath = join(cacheDir(), `${key}.mjs`);
   const mapPath = `${jsPath}.map`;
   const tmp = `${jsPath}.${process.pid}.tmp`;
   if (map !== undefined) {
-    writeFileSync(`${mapPath}.${process.pid}.tmp`, JSON.stringify(map));
+    writeFileSync(`${mapPath}.${process.pid}.tmp`, typeof map === 'string' ? map : JSON.stringify(map));
     renameSync(`${mapPath}.${process.pid}.tmp`, mapPath);
   }
   writeFileSync(tmp, `${code}\n//# sourceMappingURL=${key}.mjs.map\n`);

@@ -1,0 +1,171 @@
+// moonforge build: each example app (and a fixture with what the examples lack) built into app.mjs, which is copied
+// ALONE into an empty folder outside the repository and run with plain `node` (no NODE_PATH, that folder as the
+// current one): its stdout, stderr and exit code are those of `moonforge run APPDIR` with the same arguments. Also:
+// the bundle carries no compiler, luaparse or TypeScript (esbuild's metafiles), Lua errors in it name their Lua line
+// without app.mjs.map, and a broken app builds nothing. Needs dist/ (node esbuild.config.mjs).
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type BuildResult } from '../../sdk/build/build-app.js';
+import { jsLiteral } from '../../sdk/build/js-literal.js';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const FIXTURES = join(REPO, 'test/build/fixtures');
+const work = mkdtempSync(join(tmpdir(), 'moonforge-bundle-'));
+
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs `node ARGS` in `cwd` with stdin from `stdinFile` (else empty); the environment without NODE_PATH. */
+function node(args: string[], cwd: string, stdinFile?: string): Promise<Outcome> {
+  const env = { ...process.env };
+  delete env.NODE_PATH;
+  const stdin = stdinFile === undefined ? 'ignore' : openSync(stdinFile, 'r');
+  const child = spawn(process.execPath, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString('latin1')));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString('latin1')));
+  return new Promise((done) => child.on('close', (code) => done({ stdout, stderr, code })));
+}
+
+/** Log lines carry the time they were written. */
+const timeless = (s: string): string => s.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/gm, 'TIME');
+
+const APPS: Record<string, string> = {
+  'ping-pong': 'examples/ping-pong',
+  'worker-pool': 'examples/worker-pool',
+  'kv-server': 'examples/kv-server',
+  'order-desk': 'examples/order-desk',
+  'ts-ping-pong': 'examples/ts/ping-pong',
+  'ts-worker-pool': 'examples/ts/worker-pool',
+  'ts-kv-server': 'examples/ts/kv-server',
+  bundled: 'test/build/fixtures/bundled',
+};
+
+/** Each app's build, and the empty folder outside the repository its app.mjs alone was copied to. */
+const built = new Map<string, { result: BuildResult; runDir: string }>();
+
+beforeAll(async () => {
+  // one at a time: the .ts apps type-check in this process, and the machine is shared
+  for (const [name, dir] of Object.entries(APPS)) {
+    const result = await buildApp(join(REPO, dir), join(work, 'out', name));
+    const runDir = mkdtempSync(join(work, `${name}-`));
+    if (result.written !== undefined) copyFileSync(result.written.app, join(runDir, 'app.mjs'));
+    built.set(name, { result, runDir });
+  }
+}, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The bundle of `app` and `moonforge run` of its folder with the same arguments: what each gave. */
+async function both(app: string, args: string[], stdinFile?: string): Promise<[Outcome, Outcome]> {
+  const b = built.get(app)!;
+  expect(b.result.written, b.result.report.texts.join('\n')).toBeDefined();
+  return Promise.all([node(['app.mjs', ...args], b.runDir, stdinFile), node([join(REPO, 'bin/moonforge.mjs'), 'run', APPS[app]!, ...args], REPO, stdinFile)]);
+}
+
+async function expectSame(app: string, args: string[], stdinFile?: string): Promise<Outcome> {
+  const [bundle, run] = await both(app, args, stdinFile);
+  expect({ ...bundle, stderr: timeless(bundle.stderr) }).toEqual({ ...run, stderr: timeless(run.stderr) });
+  return bundle;
+}
+
+describe('a bundle runs as moonforge run does', () => {
+  it.concurrent.each([
+    ['ping-pong', ['-x', 'app:main', '3']],
+    ['worker-pool', ['-x', 'app:coordinator', '8', '3']],
+    ['kv-server', ['-x', 'app:client']],
+    ['ts-ping-pong', ['-x', 'app:main', '3']],
+    ['ts-worker-pool', ['-x', 'app:coordinator', '8', '3']],
+    ['ts-kv-server', ['-x', 'app:client']],
+  ])('%s %j', async (app, args) => {
+    const out = await expectSame(app, args);
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toBe('');
+  });
+
+  it('order-desk reading its orders on stdin, logging, with exit code 2', async () => {
+    const out = await expectSame('order-desk', ['-x', 'app:desk'], join(REPO, 'examples/order-desk/orders.jsonl'));
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/order rejected/);
+  });
+
+  it('json schemas and uuids (dependencies loaded at first use), a library, registry data with NaN, -Inf and -0', async () => {
+    const out = await expectSame('bundled', ['-x', 'app:main', 'a', 'b']);
+    expect(out.stdout).toBe('valid\ttrue\tfalse\ttrue\nuuid\t36\ttrue\tnil\nnumbers\ttrue\t-Inf\t-Inf\ndoubled\t6\t2\ta\tb\n');
+  });
+
+  it('a Lua error names its Lua file and line, with a Lua traceback, without app.mjs.map', async () => {
+    const b = built.get('bundled')!;
+    expect(existsSync(join(b.runDir, 'app.mjs.map'))).toBe(false);
+    const out = await expectSame('bundled', ['-x', 'app:crash']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe(
+      "src/util.lua:5: quantity must be at least 1\nstack traceback:\n\tsrc/util.lua:5: in function 'util.check'\n\tsrc/main.lua:17: in function 'crash'\n",
+    );
+    const inline = await expectSame('bundled', ['-x', 'app:inline']);
+    expect(inline.stderr).toMatch(/^app:inline:3: attempt to index a nil value \(local 't'\)\nstack traceback:\n\tapp:inline:3: in function 'main'/);
+  });
+
+  it('a .ts entry\'s error names its .ts line', async () => {
+    const out = await expectSame('ts-worker-pool', ['-x', 'app:coordinator', '4', '2']);
+    expect(out.stdout).toMatch(/src\/worker\.ts:\d+:/);
+  });
+
+  it('list, an unknown entry, an override (-o), a bad option', async () => {
+    await expectSame('bundled', ['list']);
+    const unknown = await expectSame('bundled', ['-x', 'app:nope']);
+    expect(unknown.stderr).toMatch(/no entry 'app:nope'.*process entries: app:crash, app:inline, app:main/);
+    const overridden = await expectSame('bundled', ['-o', 'app:main:method=crash', '-x', 'app:main']);
+    expect(overridden.stderr).toMatch(/^src\/util\.lua:5: quantity/);
+    const [bad] = await both('bundled', ['--log-level', 'loud', '-x', 'app:main']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--log-level must be/);
+  });
+});
+
+describe('what a bundle carries', () => {
+  it('no compiler, luaparse, TypeScript, TSTL, ts-morph, test or benchmark code (esbuild metafiles)', () => {
+    const runtimeInputs = Object.keys((JSON.parse(readFileSync(join(REPO, 'dist/bundle-meta.json'), 'utf8')) as { inputs: object }).inputs);
+    expect(runtimeInputs).toContain('sdk/bundle/bundle-main.ts');
+    expect(runtimeInputs.filter((i) => /^(compiler|test|bench|sdk\/ts)\/|node_modules\/(luaparse|typescript|typescript-to-lua|ts-morph|lua-types|esbuild)\//.test(i))).toEqual([]);
+    for (const name of ['ping-pong', 'ts-kv-server']) {
+      const inputs = Object.keys(built.get(name)!.result.written!.metafile.inputs);
+      // the bundle is the prebuilt runtime, the compiled chunks and the generated entry: nothing else
+      expect(inputs.filter((i) => !/(^|\/)dist\/bundle-runtime\.mjs$|^moonforge-chunk:\d+$|moonforge-bundle-entry\.mjs$/.test(i))).toEqual([]);
+    }
+  });
+
+  it('the source map names the Lua sources relative to it', () => {
+    const map = JSON.parse(readFileSync(built.get('ping-pong')!.result.written!.map, 'utf8')) as { sources: string[] };
+    const lua = map.sources.filter((s) => s.endsWith('.lua'));
+    expect(lua.map((s) => resolve(join(work, 'out', 'ping-pong'), s)).sort()).toEqual([join(REPO, 'examples/ping-pong/src/main.lua'), join(REPO, 'examples/ping-pong/src/pong.lua')]);
+  });
+
+  it('definitions as JS literals: NaN, infinities, -0, undefined members and a __proto__ key read back exactly', () => {
+    const v = { a: NaN, b: -Infinity, c: -0, d: undefined, ['__proto__']: { x: [1, 'é\u2028'] }, n: null };
+    Object.defineProperty(v, '__proto__', { value: { x: [1, 'é\u2028'] }, enumerable: true });
+    const back = new Function(`return ${jsLiteral(v)}`)() as Record<string, unknown>;
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(Object.keys(back)).toEqual(Object.keys(v));
+    expect(Object.is(back.c, -0) && Number.isNaN(back.a) && back.b === -Infinity && 'd' in back).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(back, '__proto__')!.value).toEqual({ x: [1, 'é\u2028'] });
+  });
+});
+
+describe('a broken app', () => {
+  it('reports every problem as check does and writes nothing', async () => {
+    const out = join(work, 'out', 'broken');
+    const result = await buildApp(join(FIXTURES, 'broken'), out);
+    expect(result.written).toBeUndefined();
+    expect(existsSync(join(out, 'app.mjs'))).toBe(false);
+    const codes = result.report.records.map((r) => `${r.file}:${r.line}: ${r.code}`);
+    expect(codes).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/_index\.yaml:\d+: APP0008$/), expect.stringMatching(/^src\/main\.lua:3: LUA1\d+$/)]));
+  });
+});
