@@ -34,7 +34,7 @@ describe('start-up module graph of moonforge run APPDIR', () => {
   const runApp = Object.keys(meta.outputs).find((o) => !o.endsWith('.map') && 'sdk/run-app.ts' in meta.outputs[o]!.inputs);
   const { outputs, external } = staticClosure(meta, runApp!);
 
-  it('loads no npm package from node_modules but rxjs's Subscription module', () => {
+  it("loads no npm package from node_modules but rxjs's Subscription module", () => {
     expect(external.filter((s) => !s.startsWith('node:'))).toEqual(['rxjs/internal/Subscription']);
   });
 
