@@ -5,7 +5,7 @@
 // A token is `token_length` random bytes (node:crypto) in padded URL-safe base64, as Go's base64.URLEncoding
 // writes them; with a `token_key` it is followed by "." and the HMAC-SHA256 of that text under the key, checked
 // (in constant time) before any lookup, so a forged token never reaches the store.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../lib/node-crypto.js';
 import { LuaTable, tableFromArray } from '../core/table.js';
 import { ARR } from '../core/symbols.js';
 import { createError, ERROR_KINDS, wrapError, type LuaErrorValue } from '../lib/wippy/errors.js';
@@ -137,7 +137,7 @@ export class TokenStore {
   }
 
   private sign(token: string): string {
-    return urlBase64(createHmac('sha256', this.key!).update(token, 'latin1').digest());
+    return urlBase64(nodeCrypto().createHmac('sha256', this.key!).update(token, 'latin1').digest());
   }
 
   /** The part of a token the store keys, or undefined when its signature does not hold (splitToken, verifySignature). */
@@ -148,14 +148,14 @@ export class TokenStore {
     if (!verify) return base;
     const want = Buffer.from(this.sign(base), 'latin1');
     const got = Buffer.from(sig, 'latin1');
-    return got.length === want.length && timingSafeEqual(got, want) ? base : undefined;
+    return got.length === want.length && nodeCrypto().timingSafeEqual(got, want) ? base : undefined;
   }
 
   /** A new token for `actor` and `scope`; expirationMs 0 takes the store's default, below 0 never expires. */
   create(actor: Actor, scope: Scope, expirationMs: number, meta: AttrRecord | undefined): string | LuaErrorValue {
     const kv = this.deps.backend();
     if (kv instanceof TokenBackendFailure) return kv.error;
-    const base = urlBase64(randomBytes(this.config.tokenLength));
+    const base = urlBase64(nodeCrypto().randomBytes(this.config.tokenLength));
     const token = this.key === undefined ? base : `${base}.${this.sign(base)}`;
     const ttl = expirationMs === 0 ? this.config.defaultExpirationMs : expirationMs;
     const now = this.deps.now();

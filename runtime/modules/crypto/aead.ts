@@ -2,7 +2,8 @@
 // encryptAES / decryptAES / encryptChaCha20 / decryptChaCha20): a random 12-byte nonce, and the output
 // nonce || ciphertext || 16-byte tag (Go's Seal(nonce, nonce, ...)); optional additional data. node:crypto does the
 // cipher work; a text that does not authenticate fails with Go's message.
-import { createCipheriv, createDecipheriv, randomBytes, type CipherGCMTypes, type CipherChaCha20Poly1305Types } from 'node:crypto';
+import type { CipherGCMTypes, CipherChaCha20Poly1305Types } from 'node:crypto';
+import { nodeCrypto } from '../../lib/node-crypto.js';
 
 const NONCE = 12;
 const TAG = 16;
@@ -18,8 +19,8 @@ export function aesCipher(keyLength: number): AeadCipher {
 export class OpenError extends Error {}
 
 export function seal(cipher: AeadCipher, key: Buffer, plain: Buffer, aad: Buffer | undefined): Buffer {
-  const nonce = randomBytes(NONCE);
-  const c = createCipheriv(cipher as CipherGCMTypes, key, nonce, { authTagLength: TAG });
+  const nonce = nodeCrypto().randomBytes(NONCE);
+  const c = nodeCrypto().createCipheriv(cipher as CipherGCMTypes, key, nonce, { authTagLength: TAG });
   if (aad !== undefined) c.setAAD(aad, { plaintextLength: plain.length });
   const body = Buffer.concat([c.update(plain), c.final()]);
   return Buffer.concat([nonce, body, c.getAuthTag()]);
@@ -31,7 +32,7 @@ export function open(cipher: AeadCipher, key: Buffer, sealed: Buffer, aad: Buffe
   if (sealed.length < NONCE + TAG) throw failed;
   const nonce = sealed.subarray(0, NONCE);
   const body = sealed.subarray(NONCE, sealed.length - TAG);
-  const d = createDecipheriv(cipher as CipherGCMTypes, key, nonce, { authTagLength: TAG });
+  const d = nodeCrypto().createDecipheriv(cipher as CipherGCMTypes, key, nonce, { authTagLength: TAG });
   d.setAuthTag(sealed.subarray(sealed.length - TAG));
   if (aad !== undefined) d.setAAD(aad, { plaintextLength: body.length });
   try {

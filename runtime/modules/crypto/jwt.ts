@@ -3,7 +3,8 @@
 // key; PKIX public key or a certificate). Verification follows golang-jwt's Parser: three segments, a known `alg`
 // that is the one expected, the signature, then the claims (`exp` required unless told otherwise and in the future,
 // `nbf` not in the future); each failure has golang-jwt's text ("token signature is invalid: signature is invalid").
-import { createHmac, createPrivateKey, createPublicKey, createSign, createVerify, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { nodeCrypto } from '../../lib/node-crypto.js';
 import { marshalGo } from '../../lib/wippy/json/go-marshal.js';
 import { goJsonSyntax } from '../../lib/wippy/json/go-scanner.js';
 import type { GoValue } from '../../lib/wippy/go-value.js';
@@ -37,7 +38,7 @@ function privateKey(pem: string): KeyObject {
   if (!pem.includes('-----BEGIN')) throw new JwtError('invalid RSA private key: failed to parse PEM block containing private key', true);
   let key: KeyObject;
   try {
-    key = createPrivateKey(pem);
+    key = nodeCrypto().createPrivateKey(pem);
   } catch {
     // OpenSSL's reason (`error:1E08010C:DECODER routines::unsupported`) means nothing to a Lua author
     throw new JwtError('invalid RSA private key: failed to parse private key: not a PKCS1 or PKCS8 RSA key', true);
@@ -50,7 +51,7 @@ function publicKey(pem: string): KeyObject {
   if (!pem.includes('-----BEGIN')) throw new Error('failed to parse PEM block containing public key');
   let key: KeyObject;
   try {
-    key = pem.includes('CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
+    key = pem.includes('CERTIFICATE') ? new (nodeCrypto().X509Certificate)(pem).publicKey : nodeCrypto().createPublicKey(pem);
   } catch {
     throw new Error('failed to parse public key: not a PKIX RSA public key or certificate');
   }
@@ -60,8 +61,8 @@ function publicKey(pem: string): KeyObject {
 
 function sign(alg: string, input: string, key: string): string {
   const h = HMAC[alg];
-  if (h !== undefined) return createHmac(h, Buffer.from(key, 'latin1')).update(input, 'latin1').digest().toString('latin1');
-  return createSign('RSA-SHA256').update(input, 'latin1').sign(privateKey(key)).toString('latin1');
+  if (h !== undefined) return nodeCrypto().createHmac(h, Buffer.from(key, 'latin1')).update(input, 'latin1').digest().toString('latin1');
+  return nodeCrypto().createSign('RSA-SHA256').update(input, 'latin1').sign(privateKey(key)).toString('latin1');
 }
 
 /**
@@ -83,9 +84,9 @@ function verifySignature(alg: string, input: string, signature: string, key: str
   const h = HMAC[alg];
   let ok: boolean;
   if (h !== undefined) {
-    const want = createHmac(h, Buffer.from(key, 'latin1')).update(input, 'latin1').digest();
+    const want = nodeCrypto().createHmac(h, Buffer.from(key, 'latin1')).update(input, 'latin1').digest();
     const got = Buffer.from(signature, 'latin1');
-    ok = got.length === want.length && timingSafeEqual(got, want);
+    ok = got.length === want.length && nodeCrypto().timingSafeEqual(got, want);
   } else {
     let pub: KeyObject;
     try {
@@ -93,7 +94,7 @@ function verifySignature(alg: string, input: string, signature: string, key: str
     } catch (e) {
       throw new JwtError(`token is unverifiable: error while executing keyfunc: ${(e as Error).message}`);
     }
-    ok = createVerify('RSA-SHA256').update(input, 'latin1').verify(pub, Buffer.from(signature, 'latin1'));
+    ok = nodeCrypto().createVerify('RSA-SHA256').update(input, 'latin1').verify(pub, Buffer.from(signature, 'latin1'));
   }
   if (!ok) throw new JwtError('token signature is invalid: signature is invalid');
 }

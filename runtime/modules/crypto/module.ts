@@ -2,7 +2,7 @@
 // spec.md) on node:crypto: random bytes / strings / UUIDs, HMAC (hex), AES-GCM and ChaCha20-Poly1305 (aead.ts), JWT
 // (jwt.ts), PBKDF2 and a constant-time comparison. Arguments module.go reads with CheckString / CheckInt / CheckTable
 // raise Lua argument errors; the rest answer `nil, err` with module.go's kinds and messages.
-import { createHmac, pbkdf2 as pbkdf2Async, pbkdf2Sync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../../lib/node-crypto.js';
 import { PARK } from '../../../abi/index.js';
 import { LuaTable, tableFromRecord } from '../../core/table.js';
 import { ret1, ret2 } from '../../core/results.js';
@@ -54,7 +54,7 @@ const random = readOnly(
   tableFromRecord({
     bytes: (length: unknown) => {
       const n = randomLength(length, 'bytes');
-      return typeof n === 'number' ? ok(randomBytes(n).toString('latin1')) : n.fail;
+      return typeof n === 'number' ? ok(nodeCrypto().randomBytes(n).toString('latin1')) : n.fail;
     },
     string: (length: unknown, charset: unknown) => {
       const n = randomLength(length, 'string');
@@ -62,12 +62,12 @@ const random = readOnly(
       const chars = typeof charset === 'string' ? charset : ALPHANUMERIC;
       if (chars === '') return invalidResult('charset cannot be empty');
       // one random byte per character, reduced modulo the charset's length, as module.go does
-      const buf = randomBytes(n);
+      const buf = nodeCrypto().randomBytes(n);
       let out = '';
       for (let i = 0; i < n; i++) out += chars[buf[i]! % chars.length];
       return ok(out);
     },
-    uuid: () => ok(randomUUID()),
+    uuid: () => ok(nodeCrypto().randomUUID()),
   }),
 );
 
@@ -76,7 +76,7 @@ function hmacHex(algorithm: string, fname: string) {
     const k = checkStr(key, 1, fname);
     const d = checkStr(data, 2, fname);
     if (k === '') return invalidResult('key cannot be empty');
-    return ok(createHmac(algorithm, bytes(k)).update(bytes(d)).digest('hex'));
+    return ok(nodeCrypto().createHmac(algorithm, bytes(k)).update(bytes(d)).digest('hex'));
   };
 }
 
@@ -196,7 +196,7 @@ function pbkdf2Of(host: ModuleHost) {
     const c = pbkdf2Args(args[0], args[1], args[2], args[3], args[4]);
     if ('fail' in c) return c.fail;
     if (c.work > MAX_PBKDF2_PLAIN_WORK) return invalidResult(`pbkdf2 costing more than ${MAX_PBKDF2_PLAIN_WORK} blocks cannot run where the process cannot wait (a metamethod or library callback)`);
-    return ok(pbkdf2Sync(c.password, c.salt, c.iterations, c.keyLength, c.digest).toString('latin1'));
+    return ok(nodeCrypto().pbkdf2Sync(c.password, c.salt, c.iterations, c.keyLength, c.digest).toString('latin1'));
   };
   return mkY(plain, function* (...args: unknown[]): LuaGen {
     const sched = host.rt.node.sched;
@@ -206,7 +206,7 @@ function pbkdf2Of(host: ModuleHost) {
     if ('fail' in c) return c.fail;
     const token = sched.parkToken(task);
     // a process ended meanwhile is not woken (the token): its key is dropped
-    pbkdf2Async(c.password, c.salt, c.iterations, c.keyLength, c.digest, (err, key) => {
+    nodeCrypto().pbkdf2(c.password, c.salt, c.iterations, c.keyLength, c.digest, (err, key) => {
       sched.wake(task, err === null ? key : err, token);
     });
     const r = yield PARK;
@@ -218,7 +218,7 @@ function pbkdf2Of(host: ModuleHost) {
 function constantTimeCompare(a: unknown, b: unknown): unknown {
   const x = bytes(checkStr(a, 1, 'constant_time_compare'));
   const y = bytes(checkStr(b, 2, 'constant_time_compare'));
-  return ret1(x.length === y.length && timingSafeEqual(x, y));
+  return ret1(x.length === y.length && nodeCrypto().timingSafeEqual(x, y));
 }
 
 function createCryptoModule(host: ModuleHost): LuaTable {

@@ -2,7 +2,7 @@
 // digests and HMACs through node:crypto, as lowercase hex, or as raw bytes (a byte string) when the last argument is
 // truthy; fnv32 / fnv64 as numbers (fnv.ts). Every call answers `value, nil`, or `nil, err` (Invalid) when the data
 // or the secret is not a string (a number is refused too, as module.go checks the type).
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from '../../lib/node-crypto.js';
 import { tableFromRecord } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
@@ -16,7 +16,7 @@ const out = (digest: Buffer, raw: unknown): string => (raw !== undefined && raw 
 function digest(algorithm: string) {
   return (data: unknown, raw?: unknown): unknown => {
     if (typeof data !== 'string') return invalidResult('data must be a string');
-    return ret2(out(createHash(algorithm).update(bytes(data)).digest(), raw), undefined);
+    return ret2(out(nodeCrypto().createHash(algorithm).update(bytes(data)).digest(), raw), undefined);
   };
 }
 
@@ -24,7 +24,7 @@ function hmac(algorithm: string) {
   return (data: unknown, secret: unknown, raw?: unknown): unknown => {
     if (typeof data !== 'string') return invalidResult('data must be a string');
     if (typeof secret !== 'string') return invalidResult('secret must be a string');
-    return ret2(out(createHmac(algorithm, bytes(secret)).update(bytes(data)).digest(), raw), undefined);
+    return ret2(out(nodeCrypto().createHmac(algorithm, bytes(secret)).update(bytes(data)).digest(), raw), undefined);
   };
 }
 

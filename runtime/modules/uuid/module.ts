@@ -2,7 +2,7 @@
 // v1, v7 and the name-based v3 / v5 (a namespace UUID and a name, its bytes as they are) from the `uuid` package, v4
 // from node:crypto, and what google/uuid reads from a UUID (go-uuid.ts): validate, version, variant, parse, format.
 // Answers `value, nil` or `nil, err` (Invalid) with module.go's messages.
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../../lib/node-crypto.js';
 import { tableFromRecord } from '../../core/table.js';
 import { ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
@@ -41,7 +41,7 @@ function createUuidModule() {
       v1: () => ok(lib().v1()),
       v3: named((name, ns) => lib().v3(name, ns)),
       // node:crypto's random UUID, as crypto.random.uuid: the most common call loads nothing
-      v4: () => ok(randomUUID()),
+      v4: () => ok(nodeCrypto().randomUUID()),
       v5: named((name, ns) => lib().v5(name, ns)),
       v7: () => ok(lib().v7()),
       validate: (v: unknown) => ok(typeof v === 'string' && parseUuid(v) !== undefined),
