@@ -78,7 +78,7 @@ const { metafile } = await build({
   // Dependencies stay external (installed next to dist/, loaded from node_modules), except the source-map decoder
   // the runtime imports on every run and yaml, which every app's definitions are read with: bundled, they cost no
   // package resolution and no extra module files at start-up.
-  external: ['luaparse', 'rxjs', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions'],
+  external: ['luaparse', 'rxjs', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions', 'esbuild', 'postject'],
   plugins: [builtinsThroughRequire, yamlAsEsm],
   logLevel: 'warning',
   metafile: true,
@@ -114,7 +114,7 @@ const bundleRuntime = await build({
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
-  plugins: [bundleVariants, builtinsThroughRequire],
+  plugins: [bundleVariants, builtinsThroughRequire, yamlAsEsm],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },

@@ -19,6 +19,7 @@ import { bootApp, type BootedApp } from './boot-app.js';
 import { rootExit } from './root-exit.js';
 import { toLuaString } from './lua-string.js';
 import { appCommands, commandEntry, commandListText } from './app-commands.js';
+import { overrideReported } from './app-overrides.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
@@ -86,18 +87,6 @@ export async function loadReported(dir: string, format: DiagnosticFormat, stderr
   const { app, diagnostics } = await loadApp(dir);
   if (diagnostics.length > 0) stderr(`${renderDiagnosticsAs(format, diagnostics)}\n`);
   return diagnostics.some(isError) ? undefined : app;
-}
-
-/**
- * Applies the entry overrides of `opts` to `app` (runtime/app/overrides.ts, loaded only when there are some),
- * reporting their problems; false when one is an error, and the app must not run.
- */
-export async function overrideReported(app: App, opts: Pick<RunAppOptions, 'overrides' | 'format'>, stderr: (s: string) => void): Promise<boolean> {
-  if (opts.overrides === undefined || opts.overrides.length === 0) return true;
-  const { applyOverrides } = await import('../runtime/app/overrides.js');
-  const diagnostics = applyOverrides(app, opts.overrides);
-  if (diagnostics.length > 0) stderr(`${renderDiagnosticsAs(opts.format ?? 'text', diagnostics)}\n`);
-  return !diagnostics.some(isError);
 }
 
 /** The root's arguments as Lua strings: command-line text is UTF-8 bytes to Lua, as Go's os.Args are to Wippy. */

@@ -190,6 +190,7 @@ export function applyOverrides(app: App, overrides: readonly string[]): Diagnost
   // references, cycles and kinds across entries, as the loader checks them: only what the overrides brought
   const after: Diagnostic[] = [];
   checkEntries(app.entries, after);
-  diags.push(...after.filter((d) => !before.has(rendered(d))));
+  const applied = [...changes.values()].flatMap((c) => c.texts.map((t) => `-o ${t}`));
+  for (const d of after) if (!before.has(rendered(d))) diags.push({ ...d, notes: [...(d.notes ?? []), `after ${applied.join(', ')}`] });
   return diags;
 }

@@ -41,6 +41,11 @@ function optionName(token: string, specs: OptionSpecs): string | undefined {
   return Object.keys(specs).find((name) => specs[name]!.short === token[1]);
 }
 
+/** Whether `token` (`--name`, `--name=v`, `-c`, `-cVALUE`) is one of the options of `specs`. */
+export function isOptionOf(token: string, specs: OptionSpecs): boolean {
+  return token.startsWith('-') && token.length > 1 && optionName(token, specs) !== undefined;
+}
+
 /** Whether `token` carries its option's value (`--name=v`, `-cVALUE`). */
 const hasInlineValue = (token: string): boolean => (token.startsWith('--') ? token.includes('=') : token.length > 2);
 

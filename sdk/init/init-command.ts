@@ -1,5 +1,7 @@
 // The arguments of `moonforge init` and what it prints: usage errors exit 2, a folder it refuses exits 1.
 import { initApp } from './init-app.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { usageError } from '../cli/usage-error.js';
 
 export const INIT_USAGE = `Usage: moonforge init DIR [--ts]
 
@@ -18,20 +20,19 @@ Then:
   npx moonforge test DIR
 `;
 
-export function initCommand(args: string[]): number {
-  let dir: string | undefined;
-  let ts = false;
-  for (const a of args) {
-    if (a === '-h' || a === '--help') {
-      process.stdout.write(INIT_USAGE);
-      return 0;
-    }
-    if (a === '--ts') ts = true;
-    else if (a.startsWith('-') && a.length > 1) return usageError(`unknown option '${a}'`);
-    else if (dir === undefined) dir = a;
-    else return usageError(`unexpected argument '${a}'`);
+const OPTIONS = { ts: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+export function initCommand(argv: readonly string[]): number {
+  const parsed = parseOptions(argv, OPTIONS, { positionals: 'anywhere' });
+  if (!parsed.ok) return usageError('init', parsed.message, INIT_USAGE);
+  if (parsed.values.help === true) {
+    process.stdout.write(INIT_USAGE);
+    return 0;
   }
-  if (dir === undefined) return usageError('missing DIR');
+  const [dir, extra] = parsed.positionals;
+  if (dir === undefined) return usageError('init', 'missing DIR', INIT_USAGE);
+  if (extra !== undefined) return usageError('init', `unexpected argument '${extra}'`, INIT_USAGE);
+  const ts = parsed.values.ts === true;
   const result = initApp(dir, { ts });
   if (!result.ok) {
     process.stderr.write(`moonforge init: ${result.message}\n`);
@@ -43,9 +44,4 @@ export function initCommand(args: string[]): number {
       `Run it:   npx moonforge run ${shown} -x app:main\nTest it:  npx moonforge test ${shown}\n`,
   );
   return 0;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`moonforge init: ${message}\n${INIT_USAGE}`);
-  return 2;
 }

@@ -1,7 +1,8 @@
-// The arguments of `moonforge test` (in the CLI's argument style: options and patterns in any order, `--` ends the
-// options), parsed to what run-tests.ts needs, or to the usage error to report (exit code 2).
+// The arguments of `moonforge test` (options and patterns in any order, `--` ends the options; node:util parseArgs
+// through the CLI's parse-options.ts), parsed to what run-tests.ts needs, or to the usage error to report (exit 2).
 import type { DiagnosticFormat } from '../../diagnostics/index.js';
 import type { TestFilter } from './filter.js';
+import { enumValue, parseOptions } from '../cli/parse-options.js';
 
 export type ReporterName = 'console' | 'json' | 'junit';
 
@@ -17,6 +18,8 @@ export interface TestOptions {
   format: DiagnosticFormat;
   /** `--log-format` / `--log-level` as written (sdk/log-sink.ts logSettings reads them with the environment) */
   log: { format?: string; level?: string };
+  /** entry overrides (`-o NS:ENTRY:FIELD=VALUE`), applied to the loaded app, as `wippy test -o` */
+  overrides?: string[];
 }
 
 export const DEFAULT_JOBS = 4;
@@ -46,6 +49,8 @@ Options:
   --log-format F        console (default) or json: how the logger module's records are written to stderr
   --log-level L         debug, info (default), warn or error: the least level written
                         (MOONFORGE_LOG_FORMAT and MOONFORGE_LOG_LEVEL when not given, as for run)
+  -o, --override NS:ENTRY:FIELD=VALUE
+                        change an entry's definition before the app starts, as for run; repeatable
   -h, --help            this text
 
 Without --output, a json or junit report is all that goes to stdout; what the tests print goes to stderr.
@@ -65,81 +70,50 @@ export function parseDuration(s: string): number | undefined {
 }
 
 const REPORTERS: readonly ReporterName[] = ['console', 'json', 'junit'];
-/** the options, each of which takes a value */
-const VALUE_OPTIONS = new Set(['--namespace', '--name', '--suite', '--jobs', '--timeout', '--reporter', '--output', '--format', '--log-format', '--log-level']);
+
+const OPTIONS = {
+  namespace: { type: 'string', multiple: true },
+  name: { type: 'string', multiple: true },
+  suite: { type: 'string', multiple: true },
+  jobs: { type: 'string' },
+  timeout: { type: 'string' },
+  reporter: { type: 'string' },
+  output: { type: 'string' },
+  format: { type: 'string' },
+  'log-format': { type: 'string' },
+  'log-level': { type: 'string' },
+  override: { type: 'string', short: 'o', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export function parseTestArgs(args: readonly string[]): ParsedTestArgs {
-  const filter: TestFilter = { patterns: [], namespaces: [], names: [], suites: [] };
-  let app: string | undefined;
+  const parsed = parseOptions(args, OPTIONS, { positionals: 'anywhere' });
+  if (!parsed.ok) return { type: 'error', message: parsed.message };
+  const v = parsed.values;
+  if (v.help === true) return { type: 'help' };
   let jobs = DEFAULT_JOBS;
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  let reporter: ReporterName = 'console';
-  let output: string | undefined;
-  let format: DiagnosticFormat = 'text';
-  const log: TestOptions['log'] = {};
-  const positional = (a: string): void => {
-    if (app === undefined) app = a;
-    else filter.patterns.push(a);
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      args.slice(i + 1).forEach(positional);
-      break;
-    }
-    if (a === '-h' || a === '--help') return { type: 'help' };
-    if (!(a.startsWith('-') && a.length > 1)) {
-      positional(a);
-      continue;
-    }
-    const v = args[i + 1];
-    if (v === undefined || (v.startsWith('-') && v.length > 1)) {
-      return { type: 'error', message: VALUE_OPTIONS.has(a) ? `option ${a} needs a value` : `unknown option '${a}'` };
-    }
-    i++;
-    switch (a) {
-      case '--namespace':
-        filter.namespaces.push(v);
-        break;
-      case '--name':
-        filter.names.push(v);
-        break;
-      case '--suite':
-        filter.suites.push(v);
-        break;
-      case '--jobs': {
-        if (!/^\d+$/.test(v) || Number(v) < 1) return { type: 'error', message: `--jobs must be a whole number of at least 1 (got '${v}')` };
-        jobs = Number(v);
-        break;
-      }
-      case '--timeout': {
-        const ms = parseDuration(v);
-        if (ms === undefined) return { type: 'error', message: `--timeout must be a time such as 500ms, 30s, 2m or a number of milliseconds (got '${v}')` };
-        timeoutMs = ms;
-        break;
-      }
-      case '--reporter':
-        if (!(REPORTERS as readonly string[]).includes(v)) return { type: 'error', message: `--reporter must be console, json or junit (got '${v}')` };
-        reporter = v as ReporterName;
-        break;
-      case '--output':
-        output = v;
-        break;
-      case '--format':
-        if (v !== 'text' && v !== 'json') return { type: 'error', message: `--format must be 'text' or 'json' (got '${v}')` };
-        format = v;
-        break;
-      case '--log-format':
-        log.format = v;
-        break;
-      case '--log-level':
-        log.level = v;
-        break;
-      default:
-        return { type: 'error', message: `unknown option '${a}'` };
-    }
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) return { type: 'error', message: `--jobs must be a whole number of at least 1 (got '${v.jobs}')` };
+    jobs = Number(v.jobs);
   }
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (v.timeout !== undefined) {
+    const ms = parseDuration(v.timeout);
+    if (ms === undefined) return { type: 'error', message: `--timeout must be a time such as 500ms, 30s, 2m or a number of milliseconds (got '${v.timeout}')` };
+    timeoutMs = ms;
+  }
+  const reporter = v.reporter === undefined ? { ok: true as const, value: 'console' as const } : enumValue('--reporter', v.reporter, REPORTERS);
+  if (!reporter.ok) return { type: 'error', message: reporter.message };
+  const format = v.format === undefined ? { ok: true as const, value: 'text' as const } : enumValue('--format', v.format, ['text', 'json'] as const);
+  if (!format.ok) return { type: 'error', message: format.message };
+  const [app, ...patterns] = parsed.positionals;
   if (app === undefined) return { type: 'error', message: 'missing APPDIR' };
-  if (output !== undefined && reporter === 'console') return { type: 'error', message: '--output needs --reporter json or junit' };
-  return { type: 'run', options: { app, filter, jobs, timeoutMs, reporter, output, format, log } };
+  if (v.output !== undefined && reporter.value === 'console') return { type: 'error', message: '--output needs --reporter json or junit' };
+  const filter: TestFilter = { patterns, namespaces: v.namespace ?? [], names: v.name ?? [], suites: v.suite ?? [] };
+  const log: TestOptions['log'] = {};
+  if (v['log-format'] !== undefined) log.format = v['log-format'];
+  if (v['log-level'] !== undefined) log.level = v['log-level'];
+  const options: TestOptions = { app, filter, jobs, timeoutMs, reporter: reporter.value, output: v.output, format: format.value, log };
+  if (v.override !== undefined) options.overrides = v.override;
+  return { type: 'run', options };
 }

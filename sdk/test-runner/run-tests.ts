@@ -10,6 +10,7 @@ import type { LogRecord } from '../../runtime/modules/index.js';
 import { loadApp, NodeTimeScheduler } from '../../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from '../app-runtime.js';
 import { bootApp } from '../boot-app.js';
+import { overrideReported } from '../app-overrides.js';
 import { logSettings } from '../log-sink.js';
 import { functionTestCall } from './call-test.js';
 import { discoverTests, groupSuites } from './discover.js';
@@ -65,6 +66,7 @@ async function startApp(o: TestOptions, io: TestRunIo, time: SchedulerLike, luaO
   // warnings (an entry kind moonforge does not run, ...) are shown; only errors stop the run
   if (diagnostics.length > 0) io.stderr(`${renderDiagnosticsAs(o.format, diagnostics)}\n`);
   if (diagnostics.some(isError)) return undefined;
+  if (!(await overrideReported(app, o, io.stderr))) return undefined;
   try {
     return await createAppRuntime(app, { time, write: luaOut, log: io.log, ...log });
   } catch (e) {

@@ -11,9 +11,10 @@ import { relative, sep } from 'node:path';
 import { jsonLines } from '../../diagnostics/index.js';
 import { createStreamLineReader, NodeTimeScheduler, type LineReader } from '../../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime } from '../app-runtime.js';
+import { overrideReported } from '../app-overrides.js';
 import { commandEntry } from '../app-commands.js';
 import { bootApp } from '../boot-app.js';
-import { firstSignal, loadReported, luaArgs, nothingToBoot, overrideReported, rootProblem, startRoot, stdoutWriter, type RunAppOptions, type StartedApp } from '../run-app.js';
+import { firstSignal, loadReported, luaArgs, nothingToBoot, rootProblem, startRoot, stdoutWriter, type RunAppOptions, type StartedApp } from '../run-app.js';
 import { watchFolder, type FolderChange } from './file-watcher.js';
 import { watchedTsBuild } from './incremental-ts.js';
 

@@ -127,7 +127,7 @@ describe('applyOverrides', () => {
   it('checks across entries again: a reference the override broke, a kind moonforge does not run', async () => {
     const { app } = await load();
     expect(applyOverrides(app, ['app:svc:process=app:nope'])).toMatchObject([
-      { code: 'APP0009', message: "app:svc: process 'app:nope' is not a known entry" },
+      { code: 'APP0009', message: "app:svc: process 'app:nope' is not a known entry", notes: ['after -o app:svc:process=app:nope'] },
     ]);
     const { app: app2 } = await load();
     expect(applyOverrides(app2, ['app:greeter:kind=http.service'])).toMatchObject([

@@ -1,6 +1,6 @@
 // Bad input to the `moonforge` command gets one clear line on stderr and exit 1: files that are not Lua sources
-// (devices, huge files, folders that are not apps), options without their value, an output path that cannot be
-// written. Before, `run /dev/zero` read forever, `--host` at the end was ignored, `compile -o /missing/x.mjs` printed
+// (devices, huge files, folders that are not apps), an output path that cannot be written; an option without its
+// value is bad usage (the line, then the command's usage, exit 2). Before, `run /dev/zero` read forever, `--host` at the end was ignored, `compile -o /missing/x.mjs` printed
 // a JS stack.
 import { describe, expect, it, beforeAll, vi } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, truncateSync, writeFile, writeFileSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { RUN_USAGE } from '../../sdk/cli/run-command.js';
+import { COMPILE_USAGE } from '../../sdk/cli/compile-command.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -69,6 +71,7 @@ describe.concurrent('files that are not Lua sources', () => {
   });
 });
 
+// bad usage since options are parsed strictly (issue 14): one line, then the command's usage, exit 2 (it was exit 1)
 describe.concurrent('options without their value', () => {
   for (const [argv, option] of [
     [['--host'], '--host'],
@@ -80,7 +83,7 @@ describe.concurrent('options without their value', () => {
     it(`run APPDIR ${argv.join(' ')}`, async () => {
       expect(await runMoonforgeCli(['run', app, ...argv], { env })).toEqual({
         timedOut: false,
-        status: 1, stdout: '', stderr: `moonforge run: option ${option} needs a value\n`,
+        status: 2, stdout: '', stderr: `moonforge run: option ${option} needs a value\n${RUN_USAGE}`,
       });
     });
   }
@@ -89,7 +92,7 @@ describe.concurrent('options without their value', () => {
     writeFileSync(f, 'print(1)\n');
     expect(await runMoonforgeCli(['compile', f, '-o'], { env })).toEqual({
       timedOut: false,
-      status: 1, stdout: '', stderr: 'moonforge compile: option -o needs a value\n',
+      status: 2, stdout: '', stderr: `moonforge compile: option -o needs a value\n${COMPILE_USAGE}`,
     });
   });
   it('with their values the same app runs', async () => {

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { RUN_USAGE } from '../../sdk/cli/run-command.js';
 
 const records = (stderr: string): Array<Record<string, unknown>> =>
   stderr
@@ -55,7 +56,7 @@ describe('--format json', () => {
     expect(records(r.stderr)).toMatchObject([{ code: 'LUA1004', file: f, line: 1, column: 1 }]);
     const bad = await runMoonforgeCli(['run', '--format', 'xml', f]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe("moonforge run: --format must be 'text' or 'json' (got 'xml')\n");
+    expect(bad.stderr).toBe(`moonforge run: --format must be 'text' or 'json' (got 'xml')\n${RUN_USAGE}`);
   });
 
   it('run APPDIR: every definition-file problem as a record', async () => {

@@ -5,6 +5,7 @@ import { runWithModules } from '../support/module-app.js';
 import { indexYaml, writeApp } from '../support/app-folder.js';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
 import { consoleLogLine, jsonLogLine, logSettings } from '../../sdk/log-sink.js';
+import { RUN_USAGE } from '../../sdk/cli/run-command.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
 
 const log = (body: string, opts = {}) => runWithModules(['logger'], body, opts);
@@ -176,6 +177,6 @@ describe('moonforge run APPDIR: --log-format, --log-level and their environment 
   it('a value it does not know is refused before the app runs', async () => {
     const r = await runMoonforgeCli(['run', app(), '--log-level', 'loud', '-x', 'app:main']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("moonforge run: --log-level must be 'debug' or 'info' or 'warn' or 'error' (got 'loud')\n");
+    expect(r.stderr).toBe(`moonforge run: --log-level must be 'debug' or 'info' or 'warn' or 'error' (got 'loud')\n${RUN_USAGE}`);
   });
 });

@@ -21,6 +21,13 @@ describe('moonforge test arguments', () => {
     });
   });
 
+  it('takes entry overrides, -o or --override, repeated in order, as wippy test -o', () => {
+    expect(parseTestArgs(['app', '-o', 'app:db:port=5432', '--override=app:x:kind=function.lua'])).toMatchObject({
+      type: 'run',
+      options: { app: 'app', overrides: ['app:db:port=5432', 'app:x:kind=function.lua'] },
+    });
+  });
+
   it('reads durations with ms, s or m, or bare milliseconds', () => {
     expect([parseDuration('250'), parseDuration('250ms'), parseDuration('2s'), parseDuration('0.5s'), parseDuration('2m'), parseDuration('0')]).toEqual([250, 250, 2000, 500, 120000, 0]);
     expect([parseDuration('2h'), parseDuration('-1'), parseDuration('s'), parseDuration('1e3')]).toEqual([undefined, undefined, undefined, undefined]);

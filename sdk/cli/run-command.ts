@@ -1,0 +1,102 @@
+// `moonforge run`: a Lua or TypeScript file, or a Wippy app folder (named, or the current folder). moonforge's options
+// come first; what follows FILE is the script's own arguments, and what follows the app's options is the entry's.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runFile } from '../run-file.js';
+import type { DiagnosticFormat } from '../../diagnostics/index.js';
+import { isOptionOf, parseOptions } from './parse-options.js';
+import { diagnosticFormat, FORMAT_OPTION } from './diagnostic-format.js';
+import { APP_RUN_OPTIONS, APP_RUN_OPTIONS_USAGE, parseAppRunArgs } from './app-run-args.js';
+import { isAppFolder, isDirectory, noAppHere } from './app-folder.js';
+import { usageError } from './usage-error.js';
+
+export const RUN_USAGE = `Usage:
+  moonforge run [--format text|json] [--watch] FILE.lua|FILE.ts [ARGS...]
+  moonforge run [--format text|json] [--watch] APPDIR [-x NS:NAME | COMMAND | list] [ARGS...]
+                (the app options below go right after APPDIR: APPDIR -o ... --host H COMMAND ARGS...)
+
+Runs a Lua or TypeScript file, or a Wippy app folder: with -x NS:NAME one process.lua entry as the root, with
+COMMAND the entry whose meta.command.name it is, with neither the app's auto_start services (Ctrl+C stops them);
+\`list\` lists the commands. Without FILE or APPDIR (\`moonforge run -x app:hello\`, \`moonforge run COMMAND\`,
+\`moonforge run\`) the app is the current folder, when it has a src/ folder, a wippy.lock or a .wippy.yaml.
+
+Options come before the arguments: ARGS after FILE are the script's, and after the app's options they are the
+entry's (\`run APPDIR -x app:main --verbose 3\` gives main '--verbose' and '3'); \`--\` ends the options.
+
+Options (before FILE or APPDIR):
+  --format text|json   how diagnostics are written to stderr
+  --watch              watch the app folder (or the script's folder) and, on a change of a source, a definition
+                       file or tsconfig.json, build again (TypeScript incrementally) and, when the build is clean,
+                       stop the running app (CANCEL, up to 1 s of grace, then terminate) and start it again; a
+                       build with errors is reported and the running app keeps running. The root's end does not
+                       end the watch. Ctrl+C ends it (exit code 0).
+
+App options (after APPDIR, or first when the app is the current folder):
+${APP_RUN_OPTIONS_USAGE}
+Environment:
+  MOONFORGE_LOG_FORMAT, MOONFORGE_LOG_LEVEL   --log-format and --log-level when the flags are not given
+`;
+
+const OPTIONS = { ...FORMAT_OPTION, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+const isOptionLike = (a: string): boolean => a.startsWith('-') && a.length > 1;
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const parsed = parseOptions(argv, OPTIONS, { positionals: 'leading', unknownStartsRest: true });
+  if (!parsed.ok) return usageError('run', parsed.message, RUN_USAGE);
+  if (parsed.values.help === true) {
+    process.stdout.write(RUN_USAGE);
+    return 0;
+  }
+  const f = diagnosticFormat(parsed.values.format);
+  if (!f.ok) return usageError('run', f.message, RUN_USAGE);
+  const format = f.value;
+  const watch = parsed.values.watch === true;
+  const rest = parsed.rest;
+  const [file, ...args] = rest;
+  const here = process.cwd();
+  // No FILE or APPDIR (`moonforge run`, `run -x NS:NAME`): the current folder is the app, as for `wippy run`. Its
+  // absolute path names it, so a missing source folder says where it was looked for.
+  if (file === undefined || (isOptionLike(file) && !parsed.dashDash)) {
+    if (file !== undefined && !isOptionOf(file, APP_RUN_OPTIONS)) return usageError('run', `unknown option '${file.split('=', 1)[0]}'`, RUN_USAGE);
+    if (!isAppFolder(here)) {
+      process.stderr.write(noAppHere('run', 'missing FILE.lua, FILE.ts or APPDIR'));
+      return 2;
+    }
+    return runAppCommand(here, rest, format, watch);
+  }
+  // by its absolute path, so that a folder without its sources says which folder it is (`run .` said '.')
+  if (isDirectory(file)) return runAppCommand(resolve(file), args, format, watch);
+  // a name that is no file and not a script's: a COMMAND (or `list`) of the app in the current folder
+  if (!existsSync(file) && !/\.(lua|ts)$/.test(file) && isAppFolder(here)) return runAppCommand(here, rest, format, watch);
+  if (watch) return (await import('../watch/watch-script.js')).watchScript(file, args, format);
+  return runFile(file, args, format);
+}
+
+/** `run APPDIR [APP OPTIONS] [-x NS:NAME | COMMAND | list] [ARGS...]` (app-run-args.ts). */
+async function runAppCommand(dir: string, argv: readonly string[], format: DiagnosticFormat, watch: boolean): Promise<number> {
+  const parsed = parseAppRunArgs(argv);
+  if (!parsed.ok) return usageError('run', parsed.message, RUN_USAGE);
+  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help } = parsed.value;
+  if (help === true) {
+    process.stdout.write(RUN_USAGE);
+    return 0;
+  }
+  // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
+  const { runApp, listAppCommands } = await import('../run-app.js');
+  if (command === 'list') return listAppCommands(dir, { format, overrides });
+  const { logSettings } = await import('../log-sink.js');
+  const log = logSettings({ format: logFormatFlag, level: logLevelFlag }, process.env);
+  if (typeof log === 'string') {
+    // a flag's bad value is bad usage; the environment's is not, and the usage would not help
+    if (log.startsWith('MOONFORGE_')) {
+      process.stderr.write(`moonforge run: ${log}\n`);
+      return 2;
+    }
+    return usageError('run', log, RUN_USAGE);
+  }
+  const { logFormat, logLevel } = log;
+  const opts = { exec, command, host, args, format, logFormat, logLevel, overrides };
+  if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
+  return runApp(dir, opts);
+}
