@@ -52,7 +52,7 @@ function bundledEntries(app: App): LuaEntry[] {
  * Each bundled entry's compiled module (cache hits: the check has just compiled them), the same module once for
  * entries sharing their code. The check found no problem, so none is expected here.
  */
-async function compiledChunks(app: App): Promise<{ modules: CachedModule[]; chunks: BundledChunk[] }> {
+export async function compiledChunks(app: App): Promise<{ modules: CachedModule[]; chunks: BundledChunk[] }> {
   const problems: StartProblem[] = [];
   const tsModules = await buildTsEntries(app, problems);
   const modules: CachedModule[] = [];
@@ -76,7 +76,7 @@ async function compiledChunks(app: App): Promise<{ modules: CachedModule[]; chun
  * Resolves `moonforge-chunk:<i>` to module i of the compile cache, its source map inline with its one source named
  * chunkSource(i): esbuild composes it into the bundle's map, where trace-table.ts finds each chunk by that name.
  */
-function chunkModules(modules: readonly CachedModule[]): Plugin {
+export function chunkModules(modules: readonly CachedModule[]): Plugin {
   return {
     name: 'moonforge-chunks',
     setup(b) {

@@ -6,9 +6,10 @@ import { parseOptions, type OptionSpecs } from '../cli/parse-options.js';
 import type { DiagnosticFormat } from '../../diagnostics/index.js';
 import { printCheckReport } from '../check-app.js';
 import { buildApp } from './build-app.js';
+import { buildSea, seaUnsupported } from './sea.js';
 
 export const BUILD_USAGE = `Usage:
-  moonforge build [APPDIR] -o OUTDIR [--format text|json]
+  moonforge build [APPDIR] -o OUTDIR [--sea] [--format text|json]
 
 Checks the app in APPDIR (default: the current folder) as \`moonforge check\` does and, when it has no error,
 compiles every entry that runs or is imported and bundles them with the runtime and the app's definitions into one
@@ -22,6 +23,8 @@ current folder, as under \`moonforge run\`.
 
 Options:
   -o, --out OUTDIR       the folder app.mjs and app.mjs.map are written to (made when missing)
+  --sea                  also OUTDIR/app: one executable holding Node.js and the app, run as \`OUTDIR/app [ARGS]\`
+                         on a machine without Node.js (Node's single executable applications; Linux only)
   --format text|json     how problems are reported: text (default) on stderr, or JSON Lines on stdout
   -h, --help             this text
 
@@ -32,7 +35,7 @@ const BUILD_OPTIONS = {
   out: { type: 'string', short: 'o' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-  // --sea (a single executable, sdk/build/sea*.ts) is added here
+  sea: { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 function usageError(message: string): number {
@@ -57,6 +60,12 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   if (values.out === undefined) return usageError('missing -o OUTDIR');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return usageError(`--format must be 'text' or 'json' (got '${format}')`);
+  // refused before anything is built: the bundle alone is not what was asked for
+  const noSea = values.sea === true ? seaUnsupported() : undefined;
+  if (noSea !== undefined) {
+    process.stderr.write(`moonforge build: --sea: ${noSea}\n`);
+    return 1;
+  }
   // as for run and check: problems with the folder itself name it by its absolute path
   const dir = resolve(positionals[0] ?? '.');
   const result = await buildApp(dir, values.out);
@@ -65,5 +74,16 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   const rel = relative(process.cwd(), result.written.app);
   const shown = rel.startsWith('..') ? result.written.app : rel;
   process.stderr.write(`moonforge: built ${shown} (${sizeText(result.written.app)}) and its source map\n`);
+  if (values.sea === true) {
+    let exe: string;
+    try {
+      exe = await buildSea(result.report.app, values.out);
+    } catch (e) {
+      process.stderr.write(`moonforge build: --sea: ${(e as Error).message}\n`);
+      return 1;
+    }
+    const exeRel = relative(process.cwd(), exe);
+    process.stderr.write(`moonforge: built ${exeRel.startsWith('..') ? exe : exeRel} (${sizeText(exe)}), a single executable\n`);
+  }
   return problems;
 }
