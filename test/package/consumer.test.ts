@@ -3,7 +3,9 @@
 // and the repository's own dist/, which other tests read meanwhile, is never rewritten. The tarball is installed into
 // an empty folder outside the repository, from the npm cache the repository's `npm ci` filled (--prefer-offline:
 // nothing is downloaded when the cache holds every dependency), and there `npx moonforge` runs a Lua script, a
-// TypeScript script and an app. One pack and one install for the whole file (~30 s of the suite).
+// TypeScript script and an app, and builds the app into a bundle that plain `node` runs from a third folder that
+// has no node_modules at all. One pack and one install for the whole file (~25 s of CPU, most of it the declarations
+// build and the install).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,11 +104,13 @@ describe.skipIf(npmMissing)('the packed package', () => {
   it('holds the command, the built dist/, the declarations and nothing of the sources, tests or benchmarks', () => {
     const tops = [...new Set(packed.map((p) => p.split('/')[0]))].sort();
     expect(tops).toEqual(['README.md', 'bin', 'dist', 'package.json', 'types']);
-    for (const f of ['bin/moonforge.mjs', 'dist/cli.mjs', 'dist/runtime.mjs', 'dist/compiler.mjs', 'dist/moonforge.mjs', 'types/index.d.ts']) {
+    const needed = ['bin/moonforge.mjs', 'dist/cli.mjs', 'dist/runtime.mjs', 'dist/compiler.mjs', 'dist/moonforge.mjs', 'dist/bundle-runtime.mjs', 'types/index.d.ts'];
+    for (const f of needed) {
       expect(packed).toContain(f);
     }
-    // esbuild's metafile is read by the repository's tests, never by moonforge itself
+    // esbuild's metafiles are read by the repository's tests, never by moonforge itself
     expect(packed).not.toContain('dist/meta.json');
+    expect(packed).not.toContain('dist/bundle-meta.json');
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
   });
 
@@ -150,6 +154,19 @@ describe.skipIf(npmMissing)('npx moonforge in an empty folder with the tarball i
   it('runs an app as the repository build does', () => {
     cpSync(join(REPO_ROOT, 'examples/ping-pong'), join(consumer, 'ping-pong'), { recursive: true });
     const r = moonforge(['run', 'ping-pong', '-x', 'app:main', '3']);
+    const want = repoMoonforge(['run', 'examples/ping-pong', '-x', 'app:main', '3'], REPO_ROOT);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(want.stdout);
+  });
+
+  it('builds the app into one file that plain node runs in a folder with nothing installed', () => {
+    cpSync(join(REPO_ROOT, 'examples/ping-pong'), join(consumer, 'ping-pong-build'), { recursive: true });
+    ok(moonforge(['build', 'ping-pong-build', '-o', 'out']), 'moonforge build');
+    const deploy = join(work, 'deploy');
+    mkdirSync(deploy);
+    cpSync(join(consumer, 'out/app.mjs'), join(deploy, 'app.mjs'));
+    const r = run(process.execPath, ['app.mjs', '-x', 'app:main', '3'], deploy, 60_000);
     const want = repoMoonforge(['run', 'examples/ping-pong', '-x', 'app:main', '3'], REPO_ROOT);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
