@@ -61,6 +61,8 @@ export interface AppRuntimeOptions {
   tsBuild?: TsEntriesBuild;
   /** the entries' chunks compiled ahead of time, by entry id (a bundle's): nothing is compiled, the compiler never loaded */
   prebuilt?: ReadonlyMap<string, PrebuiltChunk>;
+  /** files a bundle carries, read where the file itself is absent (ModuleHost.embeddedFiles) */
+  embeddedFiles?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -213,6 +215,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
       settle(code);
     },
     environment: opts.environment ?? process.env,
+    embeddedFiles: opts.embeddedFiles,
     entriesChanged: async (ids) => refreshAppEntries(app, rt, ids, await loaderFor(opts)),
   });
   await addAppEntries(app, rt, undefined, await loaderFor(opts), policyProblems);

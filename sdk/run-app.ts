@@ -103,12 +103,20 @@ function stderrOf(opts: Pick<RunAppOptions, 'stderr'>): (s: string) => void {
   return opts.stderr ?? ((s: string) => process.stderr.write(Buffer.from(s, 'latin1')));
 }
 
+/** What a bundle brings to the run of its app: its chunks compiled ahead of time and the files it carries. */
+export interface BundledParts {
+  /** by entry id */
+  chunks: ReadonlyMap<string, PrebuiltChunk>;
+  /** by the path the app names them with (AppRuntimeOptions.embeddedFiles) */
+  files?: ReadonlyMap<string, string>;
+}
+
 /**
  * Runs a loaded app as `moonforge run` does: its root (`exec` or `command`) until it exits, else its services until a
- * shutdown; `prebuilt` are its chunks compiled ahead of time (a bundle's), else every entry is compiled now. The
+ * shutdown; with `bundled` (a bundle's run) on the chunks it was built with, else every entry is compiled now. The
  * exit code.
  */
-export async function runLoadedApp(app: App, opts: RunAppOptions = {}, prebuilt?: ReadonlyMap<string, PrebuiltChunk>): Promise<number> {
+export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?: BundledParts): Promise<number> {
   const stderr = stderrOf(opts);
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
@@ -122,7 +130,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, prebuilt?
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, embeddedFiles: bundled?.files });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);

@@ -50,6 +50,11 @@ export interface ModuleHost {
    * one does not compile (the registry then restores the entries). Without it, changed code is not recompiled.
    */
   entriesChanged?(ids: readonly string[]): Promise<void>;
+  /**
+   * Files a bundle carries (sdk/build/), by the path the app names them with (an env.storage.file's `file_path`),
+   * as latin1 text: used where the file itself is absent.
+   */
+  embeddedFiles?: ReadonlyMap<string, string>;
 }
 
 /** A module processes can list under `modules:` and `require`. */

@@ -2,7 +2,8 @@
 // definitions as data — entries and config written as JavaScript literals (js-literal.ts), so the bundle parses no
 // YAML when it starts, with the paths of definition files and `source: file://` files relative to the app's folder
 // (sdk/bundle/bundle-main.ts resolves them against app.mjs's own folder).
-import { relative } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { App, Entry } from '../../runtime/process/index.js';
 import { jsLiteral } from './js-literal.js';
 
@@ -25,6 +26,27 @@ function portable(app: App, e: Entry): Entry {
   return out;
 }
 
+/**
+ * The files the app reads that a bundle carries: each env.storage.file's, as it is in the app's folder now (it is
+ * named relative to the current folder, which is the app's folder when an app is run as `moonforge run` is usually
+ * run, from inside it), by its `file_path` as written. Absent files, and files outside the app's folder, are not
+ * carried.
+ */
+export function carriedFiles(app: App): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const e of app.entries.values()) {
+    const path = e.kind === 'env.storage.file' ? e.fields.file_path : undefined;
+    if (typeof path !== 'string' || path === '') continue;
+    const full = resolve(app.root, path);
+    if (!existsSync(full) || !statSync(full).isFile()) continue;
+    // nothing from outside the app's folder goes into a bundle, through a link neither
+    const inside = relative(realpathSync(app.root), realpathSync(full));
+    if (inside.startsWith('..') || isAbsolute(inside)) continue;
+    files[path] = readFileSync(full, 'latin1');
+  }
+  return files;
+}
+
 export function bundleEntrySource(app: App, runtimePath: string, moduleCount: number, chunks: readonly BundledChunk[]): string {
   const imports = Array.from({ length: moduleCount }, (_, i) => `import * as m${i} from 'moonforge-chunk:${i}';`);
   const chunkIndex = Object.fromEntries(chunks.map((c) => [c.id, c.module]));
@@ -37,6 +59,7 @@ startBundle({
   modules: [${Array.from({ length: moduleCount }, (_, i) => `m${i}`).join(', ')}],
   chunks: ${jsLiteral(chunkIndex)},
   table: () => ${TRACE_FUNCTION}(),
+  files: ${jsLiteral(carriedFiles(app))},
 });
 `;
 }

@@ -4,8 +4,9 @@
 // parser, the same run path (runLoadedApp), the chunks the bundle was built with instead of a compiler.
 //
 // The app's root in a bundle is the folder app.mjs is in: definition files and `source: file://` paths (relative to
-// the app at build time) are resolved against it, so messages name them as they were, and a file the app reads
-// relative to the current folder (an env.storage.file's) is read there as `moonforge run` reads it.
+// the app at build time) are resolved against it, so messages name them as they were. A file the app reads relative
+// to the current folder (an env.storage.file's) is read there, as `moonforge run` reads it; the bundle carries the
+// file as it was in the app's folder at build time, which stands in for it while it is absent there.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBundledChunks, type CompiledChunkModule } from '../../runtime/index.js';
@@ -28,6 +29,8 @@ export interface BundleSpec {
   chunks: Record<string, number>;
   /** the trace table (runtime/core/chunks.ts registerBundledChunks), read at the first error that needs it */
   table: () => string;
+  /** files the app reads, as they were at build time (latin1), by the path the app names them with */
+  files: Record<string, string>;
 }
 
 const USAGE = `Usage:
@@ -79,7 +82,8 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
     const e = entries.get(id);
     if (e !== undefined && 'source' in e) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e as Parameters<typeof sourceKey>[0]) });
   }
-  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, prebuilt);
+  const files = new Map(Object.entries(spec.files));
+  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, { chunks: prebuilt, files });
 }
 
 /** The bundle's main: runs the app and sets the exit code, as bin/moonforge.mjs does for the CLI. */

@@ -29,8 +29,8 @@ function node(args: string[], cwd: string, stdinFile?: string): Promise<Outcome>
   const child = spawn(process.execPath, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (b: Buffer) => (stdout += b.toString('latin1')));
-  child.stderr.on('data', (b: Buffer) => (stderr += b.toString('latin1')));
+  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('latin1')));
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('latin1')));
   return new Promise((done) => child.on('close', (code) => done({ stdout, stderr, code })));
 }
 
@@ -67,7 +67,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function both(app: string, args: string[], stdinFile?: string): Promise<[Outcome, Outcome]> {
   const b = built.get(app)!;
   expect(b.result.written, b.result.report.texts.join('\n')).toBeDefined();
-  return Promise.all([node(['app.mjs', ...args], b.runDir, stdinFile), node([join(REPO, 'bin/moonforge.mjs'), 'run', APPS[app]!, ...args], REPO, stdinFile)]);
+  // moonforge run from inside the app's folder, where files it names relative to the current one are
+  const appDir = join(REPO, APPS[app]!);
+  return Promise.all([node(['app.mjs', ...args], b.runDir, stdinFile), node([join(REPO, 'bin/moonforge.mjs'), 'run', appDir, ...args], appDir, stdinFile)]);
 }
 
 async function expectSame(app: string, args: string[], stdinFile?: string): Promise<Outcome> {
@@ -76,8 +78,8 @@ async function expectSame(app: string, args: string[], stdinFile?: string): Prom
   return bundle;
 }
 
-// each case runs two node processes on a shared machine
-describe('a bundle runs as moonforge run does', { timeout: 30_000 }, () => {
+// each case runs two node processes on a shared machine; moonforge run type-checks a .ts app on a cold cache
+describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
   it.concurrent.each([
     ['ping-pong', ['-x', 'app:main', '3']],
     ['worker-pool', ['-x', 'app:coordinator', '8', '3']],
@@ -99,9 +101,9 @@ describe('a bundle runs as moonforge run does', { timeout: 30_000 }, () => {
     expect(out.stderr).toMatch(/order rejected/);
   });
 
-  it('json schemas and uuids (dependencies loaded at first use), a library, registry data with NaN, -Inf and -0', async () => {
+  it('json schemas and uuids (dependencies loaded at first use), a library, registry data with NaN, -Inf and -0, an env file carried', async () => {
     const out = await expectSame('bundled', ['-x', 'app:main', 'a', 'b']);
-    expect(out.stdout).toBe('valid\ttrue\tfalse\ttrue\nuuid\t36\ttrue\tnil\nnumbers\ttrue\t-Inf\t-Inf\ndoubled\t6\t2\ta\tb\n');
+    expect(out.stdout).toBe('valid\ttrue\tfalse\ttrue\nuuid\t36\ttrue\tnil\nnumbers\ttrue\t-Inf\t-Inf\ndoubled\t6\t2\ta\tb\nenv\thello from the file\tnil\n');
   });
 
   it('a Lua error names its Lua file and line, with a Lua traceback, without app.mjs.map', async () => {
@@ -110,7 +112,7 @@ describe('a bundle runs as moonforge run does', { timeout: 30_000 }, () => {
     const out = await expectSame('bundled', ['-x', 'app:crash']);
     expect(out.code).toBe(1);
     expect(out.stderr).toBe(
-      "src/util.lua:5: quantity must be at least 1\nstack traceback:\n\tsrc/util.lua:5: in function 'util.check'\n\tsrc/main.lua:17: in function 'crash'\n",
+      "src/util.lua:5: quantity must be at least 1\nstack traceback:\n\tsrc/util.lua:5: in function 'util.check'\n\tsrc/main.lua:18: in function 'crash'\n",
     );
     const inline = await expectSame('bundled', ['-x', 'app:inline']);
     expect(inline.stderr).toMatch(/^app:inline:3: attempt to index a nil value \(local 't'\)\nstack traceback:\n\tapp:inline:3: in function 'main'/);

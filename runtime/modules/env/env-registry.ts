@@ -70,7 +70,8 @@ export class EnvRegistry {
       }
       case 'env.storage.file': {
         if (typeof f.file_path !== 'string' || f.file_path === '') return undefined; // "file path must not be empty"
-        return new FileStorage(resolve(f.file_path), f.auto_create === true, fileMode(f.file_mode, 0o644), fileMode(f.dir_mode, 0o755));
+        const embedded = this.host.embeddedFiles?.get(f.file_path);
+        return new FileStorage(resolve(f.file_path), f.auto_create === true, fileMode(f.file_mode, 0o644), fileMode(f.dir_mode, 0o755), embedded);
       }
       case 'env.storage.router': {
         const ids = Array.isArray(f.storages) ? f.storages.filter((s): s is string => typeof s === 'string') : [];

@@ -76,6 +76,8 @@ function parseLine(text: string): [string, string] | undefined {
 /**
  * env.storage.file: a .env file read at every access, written whole through a temporary file and a rename (as
  * Wippy does); `auto_create` makes the file (and its folder) on the first write. Bytes are kept as they are.
+ * `embedded` is the file as a bundle carries it (sdk/build/): while the file is absent it is the file's text, and
+ * the first write makes the file from it.
  */
 export class FileStorage implements EnvStorage {
   constructor(
@@ -83,15 +85,20 @@ export class FileStorage implements EnvStorage {
     private readonly autoCreate: boolean,
     private readonly fileMode: number,
     private readonly dirMode: number,
+    private readonly embedded?: string,
   ) {}
 
   private lines(): string[] | undefined {
-    if (!existsSync(this.path)) return undefined;
     let text: string;
-    try {
-      text = readFileSync(this.path, 'latin1');
-    } catch (e) {
-      throw new EnvFailure(ERROR_KINDS.INTERNAL, (e as Error).message);
+    if (!existsSync(this.path)) {
+      if (this.embedded === undefined) return undefined;
+      text = this.embedded;
+    } else {
+      try {
+        text = readFileSync(this.path, 'latin1');
+      } catch (e) {
+        throw new EnvFailure(ERROR_KINDS.INTERNAL, (e as Error).message);
+      }
     }
     const lines = text.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
@@ -110,10 +117,10 @@ export class FileStorage implements EnvStorage {
     // A line break would start a line of the value's own: `FOO=x\nADMIN=mine` sets ADMIN, which the caller may be
     // denied (env.set is checked on FOO). Wippy writes it as it is; it is refused here, before anything is written.
     if (/[\r\n]/.test(value)) throw VALUE_LINE_BREAK;
-    if (this.autoCreate && !existsSync(this.path)) {
+    if ((this.autoCreate || this.embedded !== undefined) && !existsSync(this.path)) {
       try {
         mkdirSync(dirname(this.path), { recursive: true, mode: this.dirMode });
-        writeFileSync(this.path, '', { mode: this.fileMode });
+        writeFileSync(this.path, this.embedded ?? '', { encoding: 'latin1', mode: this.fileMode });
       } catch (e) {
         throw new EnvFailure(ERROR_KINDS.INTERNAL, (e as Error).message);
       }
