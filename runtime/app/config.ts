@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isMap } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
-import type { AppConfig } from './model.js';
-import { FieldReader, parseYamlFile, toJS } from './yaml-file.js';
+import type { AppConfig, ConfigOverride } from './model.js';
+import { FieldReader, describeYaml, nodePos, parseYamlFile, toJS } from './yaml-file.js';
 import { escapes } from './confine.js';
 
 async function readConfigFile(root: string, name: string, diags: Diagnostic[]): Promise<FieldReader | undefined> {
@@ -40,7 +40,27 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     runtime: { maxRunMs: maxRunMs(cfg?.sub('runtime')), ...memoryLimits(cfg?.sub('runtime')) },
     logger: loggerConfig(cfg?.sub('logger')),
     directories: appDirectories(root, dirs, diags),
+    ...configOverrides(cfg?.sub('override')),
   };
+}
+
+/**
+ * `override:`, Wippy's entry overrides in the config (`app:gateway:addr: ":9090"`), applied before the command
+ * line's `-o` (overrides.ts); its values keep their YAML types, lists and mappings too.
+ */
+function configOverrides(r: FieldReader | undefined): Pick<AppConfig, 'overrides'> {
+  if (r === undefined) return {};
+  const overrides: ConfigOverride[] = [];
+  for (const item of r.map.items) {
+    const key = toJS(r.file, item.key);
+    const pos = nodePos(r.file, (item.key ?? item.value) as Node);
+    if (typeof key !== 'string') {
+      r.report(DIAGNOSTIC_CODES.WRONG_TYPE, `.wippy.yaml: override: keys must be NS:ENTRY:FIELD strings, got ${describeYaml(key)}`, undefined, item.key as Node);
+      continue;
+    }
+    overrides.push({ key, value: toJS(r.file, item.value) ?? null, pos });
+  }
+  return { overrides };
 }
 
 /**

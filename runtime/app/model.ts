@@ -138,6 +138,15 @@ export interface AppConfig {
   logger: { encoding?: 'console' | 'json'; level?: 'debug' | 'info' | 'warn' | 'error' };
   /** wippy.lock `directories`, relative to the app root */
   directories: { src: string; modules: string };
+  /** `.wippy.yaml` `override:`: entry overrides by `NS:ENTRY:FIELD` key, their values as written (overrides.ts) */
+  overrides?: ConfigOverride[];
+}
+
+/** One entry of `.wippy.yaml`'s `override:` section, where it was written. */
+export interface ConfigOverride {
+  key: string;
+  value: unknown;
+  pos: SourcePos;
 }
 
 export interface App {

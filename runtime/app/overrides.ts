@@ -8,6 +8,9 @@
 //   `kind` changes its kind; a step through something that is not a mapping replaces it with one;
 // - VALUE is true/false (any case), a whole number written plainly, a number with '.', 'e' or 'E', or else the
 //   text as written.
+// The config's `override:` section (`.wippy.yaml`, `app:gateway:addr: ":9090"`, its values keeping their YAML types)
+// is applied first, then the command line's, as Wippy merges them into one section; a later one for the same field
+// wins.
 // One addition: a step that is the index of an item of a list (0, 1, ... or its length, to append) sets that item,
 // where Wippy would replace the list by a mapping that no list field accepts, so that a service's `input` can be
 // changed item by item (`app:svc:input.0=fast`).
@@ -21,8 +24,10 @@ import type { App, Entry } from './model.js';
 
 /** One override as parsed: the entry it names, where in the entry, and the value. */
 export interface EntryOverride {
-  /** as given, for messages */
-  text: string;
+  /** how messages name it: `-o TEXT`, or `override KEY` */
+  label: string;
+  /** where it was written: the command line, or its line in .wippy.yaml */
+  at: Pick<Diagnostic, 'file' | 'line' | 'column'>;
   id: string;
   /** 'kind', or a path into the entry's fields (`data`) or its meta */
   target: 'kind' | 'data' | 'meta';
@@ -46,11 +51,10 @@ export function overrideValue(raw: string): unknown {
   return raw;
 }
 
-/** `-o` text as an override, or the message saying what is wrong with it. */
-export function parseOverride(text: string): EntryOverride | string {
-  const eq = text.indexOf('=');
-  if (eq < 0) return `missing separator '=', expected format: ${FORMAT}`;
-  const key = text.slice(0, eq);
+const COMMAND_LINE = { file: '<command-line>', line: 0, column: 0 };
+
+/** `NS:ENTRY:FIELD` as the entry and the place in it, or the message saying what is wrong with it. */
+export function parseOverrideKey(key: string): Pick<EntryOverride, 'id' | 'target' | 'path'> | string {
   const first = key.indexOf(':');
   const second = first < 0 ? -1 : key.indexOf(':', first + 1);
   if (second < 0) return `missing separator ':', expected format: ${FORMAT}`;
@@ -60,14 +64,39 @@ export function parseOverride(text: string): EntryOverride | string {
   if (namespace === '') return 'namespace cannot be empty';
   if (name === '') return 'entry name cannot be empty';
   if (field === '') return 'field cannot be empty';
-  const value = overrideValue(text.slice(eq + 1));
-  if (field === 'kind') return { text, id: `${namespace}:${name}`, target: 'kind', path: [], value };
+  const id = `${namespace}:${name}`;
+  if (field === 'kind') return { id, target: 'kind', path: [] };
   const parts = field.split('.');
   const target = parts[0] === 'meta' ? 'meta' : 'data';
   const path = parts[0] === 'meta' || parts[0] === 'data' ? parts.slice(1) : parts;
   if (path.length === 0) return `cannot replace entire ${target} field`;
   if (path.includes('')) return `field '${field}' has an empty step`;
-  return { text, id: `${namespace}:${name}`, target, path, value };
+  return { id, target, path };
+}
+
+/** `-o` text as an override, or the message saying what is wrong with it. */
+export function parseOverride(text: string): EntryOverride | string {
+  const eq = text.indexOf('=');
+  if (eq < 0) return `missing separator '=', expected format: ${FORMAT}`;
+  const key = parseOverrideKey(text.slice(0, eq));
+  if (typeof key === 'string') return key;
+  return { label: `-o ${text}`, at: COMMAND_LINE, ...key, value: overrideValue(text.slice(eq + 1)) };
+}
+
+/** Every override of the app, in the order applied: its config's `override:` section, then `cli`. */
+function overridesOf(app: App, cli: readonly string[]): Array<EntryOverride | { label: string; at: EntryOverride['at']; problem: string }> {
+  const out: Array<EntryOverride | { label: string; at: EntryOverride['at']; problem: string }> = [];
+  for (const o of app.config.overrides ?? []) {
+    const label = `override ${o.key}`;
+    const at = { file: o.pos.file, line: o.pos.line, column: o.pos.column };
+    const key = parseOverrideKey(o.key);
+    out.push(typeof key === 'string' ? { label, at, problem: key } : { label, at, ...key, value: o.value });
+  }
+  for (const text of cli) {
+    const o = parseOverride(text);
+    out.push(typeof o === 'string' ? { label: `-o ${text}`, at: COMMAND_LINE, problem: o } : o);
+  }
+  return out;
 }
 
 type Container = Record<string, unknown> | unknown[];
@@ -122,75 +151,76 @@ function definitionRoot(app: App, e: Entry): string {
   return e.file.startsWith(modules + sep) ? modules : resolve(app.root, app.config.directories.src);
 }
 
-function problem(text: string, message: string): Diagnostic {
-  return { code: DIAGNOSTIC_CODES.BAD_OVERRIDE, message: `-o ${text}: ${message}`, file: '<command-line>', line: 0, column: 0 };
+function problem(o: Pick<EntryOverride, 'label' | 'at'>, message: string): Diagnostic {
+  return { code: DIAGNOSTIC_CODES.BAD_OVERRIDE, message: `${o.label}: ${message}`, ...o.at };
 }
 
 const rendered = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
 
 /**
- * Applies `overrides` (`NS:ENTRY:FIELD=VALUE` each, in order: a later one wins) to the entries of `app`, and
- * returns the problems: a malformed override, an entry that does not exist, a value that cannot go where it is
- * set, and what the loader reports about a changed entry (a `method` that is no string, an unknown kind) or across
- * entries (a service naming an unknown process now). Entries with problems are left as they were.
+ * Applies the app's `.wippy.yaml` `override:` section, then `cli` (`NS:ENTRY:FIELD=VALUE` each, in order: a later
+ * one wins), to the entries of `app`, and returns the problems: a malformed override, an entry that does not exist,
+ * a value that cannot go where it is set, and what the loader reports about a changed entry (a `method` that is no
+ * string, an unknown kind) or across entries (a service naming an unknown process now). Entries with problems are
+ * left as they were.
  */
-export function applyOverrides(app: App, overrides: readonly string[]): Diagnostic[] {
+export function applyOverrides(app: App, cli: readonly string[]): Diagnostic[] {
   const diags: Diagnostic[] = [];
   const before = new Set<string>();
   const seen: Diagnostic[] = [];
   checkEntries(app.entries, seen);
   for (const d of seen) before.add(rendered(d));
   // every override of one entry applied to one copy of its definition, then the entry built once
-  const changes = new Map<string, { kind: string; meta: Record<string, unknown>; fields: Record<string, unknown>; texts: string[] }>();
-  for (const text of overrides) {
-    const o = parseOverride(text);
-    if (typeof o === 'string') {
-      diags.push(problem(text, o));
+  const changes = new Map<string, { kind: string; meta: Record<string, unknown>; fields: Record<string, unknown>; labels: string[] }>();
+  for (const o of overridesOf(app, cli)) {
+    if ('problem' in o) {
+      diags.push(problem(o, o.problem));
       continue;
     }
     const e = app.get(o.id);
     if (e === undefined) {
-      diags.push(problem(text, `no entry found for ${o.id}`));
+      diags.push(problem(o, `no entry found for ${o.id}`));
       continue;
     }
     let change = changes.get(e.id);
     if (change === undefined) {
-      change = { kind: e.kind, meta: structuredClone(e.meta), fields: structuredClone(e.fields), texts: [] };
+      change = { kind: e.kind, meta: structuredClone(e.meta), fields: structuredClone(e.fields), labels: [] };
       changes.set(e.id, change);
     }
     if (o.target === 'kind') {
       if (typeof o.value !== 'string') {
-        diags.push(problem(text, `kind override must be a string, got ${describe(o.value)}`));
+        diags.push(problem(o, `kind override must be a string, got ${describe(o.value)}`));
         continue;
       }
       if (o.value.trim() === '') {
-        diags.push(problem(text, 'kind override must not be empty'));
+        diags.push(problem(o, 'kind override must not be empty'));
         continue;
       }
       change.kind = o.value.trim();
     } else {
       const root = o.target === 'meta' ? change.meta : change.fields;
       if (!lastStepFits(root, o.path)) {
-        diags.push(problem(text, `'${o.path.at(-1)}' is not an index of the list at '${o.path.slice(0, -1).join('.')}'`));
+        diags.push(problem(o, `'${o.path.at(-1)}' is not an index of the list at '${o.path.slice(0, -1).join('.')}'`));
         continue;
       }
-      setAtPath(root, o.path, o.value);
+      // a value from the config is the config's: the entry gets its own copy
+      setAtPath(root, o.path, structuredClone(o.value));
     }
-    change.texts.push(text);
+    change.labels.push(o.label);
   }
   for (const [id, change] of changes) {
-    if (change.texts.length === 0) continue;
+    if (change.labels.length === 0) continue;
     const old = app.get(id)!;
     const found: Diagnostic[] = [];
     const rebuilt = rebuildEntry(old, change, definitionRoot(app, old), found);
-    const note = `after ${change.texts.map((t) => `-o ${t}`).join(', ')}`;
+    const note = `after ${change.labels.join(', ')}`;
     for (const d of found) diags.push({ ...d, notes: [...(d.notes ?? []), note] });
     if (rebuilt !== undefined && !found.some((d) => (d.severity ?? 'error') === 'error')) app.entries.set(id, rebuilt);
   }
   // references, cycles and kinds across entries, as the loader checks them: only what the overrides brought
   const after: Diagnostic[] = [];
   checkEntries(app.entries, after);
-  const applied = [...changes.values()].flatMap((c) => c.texts.map((t) => `-o ${t}`));
+  const applied = [...changes.values()].flatMap((c) => c.labels);
   for (const d of after) if (!before.has(rendered(d))) diags.push({ ...d, notes: [...(d.notes ?? []), `after ${applied.join(', ')}`] });
   return diags;
 }

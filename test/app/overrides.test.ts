@@ -136,3 +136,25 @@ describe('applyOverrides', () => {
     ]);
   });
 });
+
+describe(".wippy.yaml's override: section", () => {
+  it('is applied first, its values keeping their YAML types (a list too); -o after it wins', async () => {
+    const { dir } = await load();
+    writeFileSync(join(dir, '.wippy.yaml'), 'override:\n  app:svc:input: [from, config, 3]\n  app:main:method: other\n  app:main:meta.level: 2\n');
+    const { app, diagnostics } = await loadApp(dir);
+    expect(diagnostics).toEqual([]);
+    expect(applyOverrides(app, ['app:main:method=main'])).toEqual([]);
+    expect(service(app).input).toEqual(['from', 'config', 3]);
+    expect(lua(app, 'app:main')).toMatchObject({ method: 'main', meta: { level: 2 } });
+  });
+
+  it('a bad key or an unknown entry is reported at its line of .wippy.yaml', async () => {
+    const { dir } = await load();
+    writeFileSync(join(dir, '.wippy.yaml'), 'override:\n  app:nope:method: x\n  bad: 1\n');
+    const { app } = await loadApp(dir);
+    expect(applyOverrides(app, [])).toEqual([
+      { code: 'APP0018', message: 'override app:nope:method: no entry found for app:nope', file: '.wippy.yaml', line: 2, column: 3 },
+      { code: 'APP0018', message: "override bad: missing separator ':', expected format: namespace:entry:field=value", file: '.wippy.yaml', line: 3, column: 3 },
+    ]);
+  });
+});
