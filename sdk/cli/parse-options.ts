@@ -96,14 +96,18 @@ export function parseOptions<S extends OptionSpecs>(argv: readonly string[], spe
     const { values } = parseArgs({ args: optionArgs, options: specs, strict: true, allowPositionals: false });
     return { ok: true, values: values as OptionValues<S>, positionals, rest, dashDash };
   } catch (e) {
-    // what the scan leaves to parseArgs: `--flag=value`, a group of short flags with an unknown one
-    return { ok: false, message: lowerFirst(String((e as Error).message).split('\n', 1)[0]!) };
+    // what the scan leaves to parseArgs: `--flag=value`, a group of short flags with an unknown one; its first
+    // sentence (the rest is advice about positionals that do not apply here)
+    return { ok: false, message: lowerFirst(String((e as Error).message).split(/\n|\. /, 1)[0]!) };
   }
 }
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** `value` when it is one of `allowed`, else the message naming the option and what it takes. */
+/**
+ * `value` when it is one of `allowed`, else the message naming the option and what it takes, in the words the CLI
+ * has always used: "'text' or 'json'" for two, "console, json or junit" for more.
+ */
 export function enumValue<T extends string>(option: string, value: string, allowed: readonly T[]): { ok: true; value: T } | { ok: false; message: string } {
   if ((allowed as readonly string[]).includes(value)) return { ok: true, value: value as T };
   const list = allowed.length === 2 ? `'${allowed[0]}' or '${allowed[1]}'` : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;

@@ -53,6 +53,7 @@ describe('parseAppRunArgs', () => {
     [['--verbose'], "unknown option '--verbose'"],
     [['--verbose=3', 'x'], "unknown option '--verbose'"],
     [['--help=yes'], "option '-h, --help' does not take an argument"],
+    [['-hz'], "unknown option '-z'"],
   ])('refuses %j: %s', (argv, message) => {
     expect(parseAppRunArgs(argv)).toEqual({ ok: false, message });
   });
