@@ -204,6 +204,8 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     ? directWith(args)
     : `(${multi.rest} === undefined ? ${directWith(withArgs([...out, multi.first]))} : ${directWith(withArgs([...out, `...${multi.rest}`]))})`;
   const bounce = fx.gen ? '(yield* bounceY())' : 'bounce()';
+  const bounces = want !== 'tail' && (known === undefined || known.hasTailCall);
+  if (fx.gen && (suspends || fx.ce.analysis.metaCalls.has(e) || bounces)) fx.yieldSites++;
   let code: string;
   if (want === 'tail') {
     const deferred = `tail(${f}, [${args}])`;
@@ -212,7 +214,7 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     // call (lvm.c OP_TAILCALL), so `return self(n - 1)` through __call runs in constant stack.
     // Anything else keeps the call site's own path (its error names the variable).
     other = `(hasCallMeta(${f}) ? ${deferred} : ${other})`;
-  } else if (known !== undefined && !known.hasTailCall) {
+  } else if (!bounces) {
     // A local function without `return f(...)` never returns TAIL.
     code = direct;
   } else {

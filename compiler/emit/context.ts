@@ -202,6 +202,11 @@ export class FunctionEmitter {
   readonly hoisted = new Set<string>();
   /** goto.ts: the label frames visible to the gotos being emitted (opaque here) */
   readonly gotoFrames: unknown[] = [];
+  /**
+   * Generator mode: the places emitted so far where this function's own code yields (a call through a twin, a
+   * may-defer slow path, a budget check); statements.ts keeps a loop with none in its body free of yields (hotLoop).
+   */
+  yieldSites = 0;
 
   constructor(
     readonly ce: ChunkEmitter,

@@ -8,5 +8,6 @@ import type { FunctionEmitter } from './context.js';
 export function slowOp(fx: FunctionEmitter, name: string, args: string): string {
   if (!fx.gen || !fx.ce.opts.processMode) return `${name}(${args})`;
   const t = fx.temp();
+  fx.yieldSites++;
   return `((${t} = ${name}D(${args})) === DEFER ? (yield* runDeferred()) : ${t})`;
 }
