@@ -78,6 +78,9 @@ beforeAll(() => {
     filter: (p) => !relative(REPO_ROOT, p).split(sep).some((part) => skip.has(part)),
   });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
+  // what an earlier build of a working tree leaves behind: prepack must not ship it
+  mkdirSync(join(src, 'dist/chunks'), { recursive: true });
+  writeFileSync(join(src, 'dist/chunks/chunk-STALE.mjs'), 'export {};\n');
 
   const packs = join(work, 'packs');
   mkdirSync(packs);
@@ -101,7 +104,7 @@ afterAll(() => {
 });
 
 describe.skipIf(npmMissing)('the packed package', () => {
-  it('holds the command, the built dist/, the declarations and nothing of the sources, tests or benchmarks', () => {
+  it('holds the command, the built dist/, the declarations, and nothing of the sources, tests, benchmarks or an earlier build', () => {
     const tops = [...new Set(packed.map((p) => p.split('/')[0]))].sort();
     expect(tops).toEqual(['README.md', 'bin', 'dist', 'package.json', 'types']);
     const needed = ['bin/moonforge.mjs', 'dist/cli.mjs', 'dist/runtime.mjs', 'dist/compiler.mjs', 'dist/moonforge.mjs', 'dist/bundle-runtime.mjs', 'types/index.d.ts'];
@@ -111,6 +114,7 @@ describe.skipIf(npmMissing)('the packed package', () => {
     // esbuild's metafiles are read by the repository's tests, never by moonforge itself
     expect(packed).not.toContain('dist/meta.json');
     expect(packed).not.toContain('dist/bundle-meta.json');
+    expect(packed).not.toContain('dist/chunks/chunk-STALE.mjs');
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
   });
 
