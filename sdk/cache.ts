@@ -174,14 +174,22 @@ export function lookup(key: string): CachedModule | undefined {
   return { jsPath, mapPath: `${jsPath}.map` };
 }
 
-/** Stores a compiled module atomically (concurrent runs may compile the same file); `map` as an object or its JSON. */
-export function store(key: string, code: string, map: object | string | undefined): CachedModule {
-  const jsPath = join(cacheDir(), `${key}.mjs`);
+/** Stores a compiled module atomically (concurrent runs may compile the same file). */
+export function store(key: string, code: string, map: object | undefined): CachedModule {
+  return storeIn(cacheDir(), key, code, map);
+}
+
+/**
+ * store() into the cache folder `dir`, for a compile worker (sdk/compile-pool/), which is given the folder its
+ * process chose; `tag` makes the temporary files' names its own (threads share the pid).
+ */
+export function storeIn(dir: string, key: string, code: string, map: object | undefined, tag = String(process.pid)): CachedModule {
+  const jsPath = join(dir, `${key}.mjs`);
   const mapPath = `${jsPath}.map`;
-  const tmp = `${jsPath}.${process.pid}.tmp`;
+  const tmp = `${jsPath}.${tag}.tmp`;
   if (map !== undefined) {
-    writeFileSync(`${mapPath}.${process.pid}.tmp`, typeof map === 'string' ? map : JSON.stringify(map));
-    renameSync(`${mapPath}.${process.pid}.tmp`, mapPath);
+    writeFileSync(`${mapPath}.${tag}.tmp`, JSON.stringify(map));
+    renameSync(`${mapPath}.${tag}.tmp`, mapPath);
   }
   writeFileSync(tmp, `${code}\n//# sourceMappingURL=${key}.mjs.map\n`);
   renameSync(tmp, jsPath);

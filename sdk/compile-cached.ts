@@ -1,9 +1,9 @@
-// Compiling Lua through the compile cache: a hit only names the stored module; a miss is compiled (by compile-pool/,
-// loaded lazily, so a cached run never loads luaparse: in this thread, or on worker threads for a big batch) and its
-// result stored. Plain scripts and process chunks alike.
+// Compiling Lua through the compile cache: a hit only names the stored module; a miss is compiled and stored by
+// compile-pool/ (loaded lazily, so a cached run never loads luaparse), in this thread or, for a big batch, on worker
+// threads. Plain scripts and process chunks alike.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { unreadableFile, type Diagnostic } from '../diagnostics/index.js';
-import { cacheKey, lookup, store } from './cache.js';
+import { cacheDir, cacheKey, lookup } from './cache.js';
 import { toLuaString } from './lua-string.js';
 
 export interface CompileOutcome {
@@ -85,7 +85,7 @@ export async function compileSourceCached(source: string, chunkName: string, pro
   // the compile pool, like the compiler, is loaded only on a miss (a cached run starts no thread and loads neither)
   const { compileMiss } = await import('./compile-pool/index.js');
   // Lua strings are bytes: the chunk name in runtime messages is the UTF-8 of the name; diagnostics show it as text.
-  const out = await compileMiss({ source, file: chunkName, chunkName: toLuaString(chunkName), processMode, outName: `${key}.mjs` });
+  const out = await compileMiss({ source, file: chunkName, chunkName: toLuaString(chunkName), processMode, key, dir: cacheDir() });
   if (!out.ok) return { ok: false, diagnostics: out.diagnostics, source };
-  return { ok: true, diagnostics: [], ...store(key, out.code, out.map) };
+  return { ok: true, diagnostics: [], ...out.module };
 }

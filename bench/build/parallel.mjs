@@ -2,7 +2,9 @@
 // every entry compiled in the main thread (MOONFORGE_COMPILE_WORKERS=0) against the pool (one worker per core but
 // one, the main thread compiling too; MOONFORGE_COMPILE_WORKERS=N forces N workers even for a small batch, which is
 // how the smaller sizes find where a pool starts to pay). Whole processes, run in turn (A B A B ...), the median of
-// each and of the pairwise ratios; CPU time is the process's own (user + system, workers included).
+// each and of the pairwise ratios. CPU time is the process's own (user + system, workers included), and the main
+// thread's alone (cpu-hook.mjs): on a busy machine, where a worker finds no free core, wall time says little of what
+// the pool does, and the main thread's time is the least a run can take with free cores.
 //   node bench/build/parallel.mjs [--entries 300,48,24,12] [--rounds 5] [--workers N]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +24,7 @@ const sizes = arg('--entries', '300,48,24,12').split(',').map(Number);
 const rounds = Number(arg('--rounds', '5'));
 const workers = Number(arg('--workers', String(Math.max(availableParallelism() - 1, 1))));
 
-// The child's CPU time, workers included, printed as its last stderr line when it exits.
-const CPU_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('\\ncpu-us '+(u.user+u.system)+'\\n')})`;
+const CPU_HOOK = join(ROOT, 'bench/build/cpu-hook.mjs');
 
 function check(app, compileWorkers) {
   const cache = mkdtempSync(join(tmpdir(), 'mf-bench-build-cache-'));
@@ -35,8 +36,8 @@ function check(app, compileWorkers) {
     });
     const wall = performance.now() - t;
     if (r.status !== 0) throw new Error(`moonforge check ${app} failed (${r.status}):\n${r.stderr}`);
-    const cpu = Number(/cpu-us (\d+)\s*$/.exec(r.stderr)?.[1]) / 1000;
-    return { wall, cpu };
+    const m = /cpu-ms ([\d.]+) main-ms ([\d.]+)\s*$/.exec(r.stderr);
+    return { wall, cpu: Number(m?.[1]), main: Number(m?.[2]) };
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
@@ -66,9 +67,14 @@ for (const entries of sizes) {
       m(one, 'cpu').toFixed(0),
       m(pool, 'cpu').toFixed(0),
       ratio('cpu').toFixed(2),
+      m(one, 'main').toFixed(0),
+      m(pool, 'main').toFixed(0),
+      ratio('main').toFixed(2),
     ]);
   } finally {
     rmSync(app, { recursive: true, force: true });
   }
 }
-console.log(renderTable(['entries', 'wall in-thread', 'wall pool', 'pool/in', 'cpu in-thread', 'cpu pool', 'pool/in'], rows));
+console.log(
+  renderTable(['entries', 'wall in-thread', 'wall pool', 'pool/in', 'cpu in-thread', 'cpu pool', 'pool/in', 'main thread in-thread', 'main pool', 'pool/in'], rows),
+);

@@ -1,11 +1,13 @@
 // Compiling the compile cache's misses (compile-cached.ts), in this thread or on a pool of worker threads. Misses
 // asked for together (an app's entries are asked for in one go) are collected until the event loop turns; a batch of
-// at least MIN_POOL_JOBS starts the pool (cores − 1 workers; the main thread compiles too), a smaller one, or any
-// batch on a single core, is compiled here: a worker costs its start-up and its own loading of the compiler, which a
-// few compiles never pay back (docs/benchmarks.md, "Parallel compilation"). Each request is answered in the order it
-// was asked, whichever thread finished first, so callers that collect diagnostics as answers come see them in the
-// same order either way. MOONFORGE_COMPILE_WORKERS=N forces a pool of N workers for every batch, however small, the
-// main thread waiting for it to start (the tests use it); 0 never starts one.
+// at least MIN_POOL_JOBS starts the pool on a machine of 3 cores or more (cores − 1 workers; the main thread compiles
+// too), anything else is compiled here. Measured on 2 cores (docs/benchmarks.md, "Parallel compilation"), a pool was
+// slower: compiling in one thread already keeps the second core busy with V8's own background threads (optimizing
+// compiler, concurrent GC: ~1 s of the 2.7 s of CPU a 300-entry app takes), a worker competed with them and paid its
+// own start-up, compiler loading and JIT warm-up (+25% CPU). Each request is answered in the order it was asked,
+// whichever thread finished first, so callers that collect diagnostics as answers come see them in the same order
+// either way. MOONFORGE_COMPILE_WORKERS=N forces a pool of N workers for every batch, however small, the main thread
+// waiting for it to start (the tests and the benchmark use it); 0 never starts one.
 import { availableParallelism } from 'node:os';
 import type { compile } from '../../compiler/index.js';
 import { progressLine, type ProgressLine } from '../progress-line.js';
@@ -15,8 +17,13 @@ import { compileWorkerScript } from './worker-script.js';
 
 export type { CompileJob, CompileResult } from './job.js';
 
-/** The smallest batch of misses worth a pool (measured: bench/build/parallel.mjs). */
-const MIN_POOL_JOBS = 24;
+/**
+ * The smallest batch of misses worth a pool (bench/build/parallel.mjs): below ~50 entries a worker took less than 10%
+ * (~40 ms) off the main thread's time, less than its own start-up costs.
+ */
+const MIN_POOL_JOBS = 48;
+/** Fewer cores than this: no pool unless forced (see above). */
+const MIN_POOL_CORES = 3;
 
 type Outcome = Parameters<PoolTask['settle']>[0];
 
@@ -93,7 +100,8 @@ export function compilePoolStats(): { workers: number; workerJobs: number } {
 function workerCount(): number {
   const forced = process.env.MOONFORGE_COMPILE_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-  return Math.max(availableParallelism() - 1, 0);
+  const cores = availableParallelism();
+  return cores >= MIN_POOL_CORES ? cores - 1 : 0;
 }
 
 function forcedPool(): boolean {

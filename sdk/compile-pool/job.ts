@@ -1,8 +1,11 @@
-// One compile of a cache miss, as the main thread and the pool's workers both run it: the same function on the same
-// input, so a module compiled in a worker is the module the main thread would have written, and a failed compile
-// brings back the same diagnostics (plain objects, which survive a worker's message as they are).
+// One compile of a cache miss, as the main thread and the pool's workers both run it: compile, then store the module
+// in the cache folder. The same function on the same input, so a module compiled in a worker is the file the main
+// thread would have written, and a failed compile brings back the same diagnostics (plain objects, which survive a
+// worker's message as they are). A worker stores what it compiled itself: the serialising of the source map and the
+// writes are then off the main thread, which has the modules to import.
 import type { Diagnostic } from '../../diagnostics/index.js';
 import type { compile } from '../../compiler/index.js';
+import { storeIn, type CachedModule } from '../cache.js';
 
 export interface CompileJob {
   /** the chunk's bytes (one char per byte) */
@@ -12,18 +15,16 @@ export interface CompileJob {
   /** the chunk name in runtime messages: the bytes of `file`'s UTF-8 */
   chunkName: string;
   processMode: boolean;
-  /** the module's file name in the cache, for the source map's `file` */
-  outName: string;
+  /** the module's cache key and the cache folder it is stored in */
+  key: string;
+  dir: string;
 }
 
-export type CompileResult = { ok: true; code: string; map: string | undefined } | { ok: false; diagnostics: Diagnostic[] };
+export type CompileResult = { ok: true; module: CachedModule } | { ok: false; diagnostics: Diagnostic[] };
 
-/**
- * Compiles `job`. The map is JSON already: a worker then sends one string instead of a tree of objects, and its
- * serialising is done off the main thread.
- */
-export function runCompileJob(compileLua: typeof compile, job: CompileJob): CompileResult {
-  const out = compileLua(job.source, { file: job.file, chunkName: job.chunkName, processMode: job.processMode, outName: job.outName });
+/** Compiles `job` and stores the module; `tag` names the thread's temporary files (cache.ts storeIn). */
+export function runCompileJob(compileLua: typeof compile, job: CompileJob, tag?: string): CompileResult {
+  const out = compileLua(job.source, { file: job.file, chunkName: job.chunkName, processMode: job.processMode, outName: `${job.key}.mjs` });
   if (!out.ok) return { ok: false, diagnostics: out.diagnostics };
-  return { ok: true, code: out.code, map: out.map === undefined ? undefined : JSON.stringify(out.map) };
+  return { ok: true, module: storeIn(job.dir, job.key, out.code, out.map, tag) };
 }

@@ -3,6 +3,9 @@
 // the same error, every answer in the order asked. The pool is forced with MOONFORGE_COMPILE_WORKERS (a batch this
 // small would be compiled in-thread otherwise); under vitest the workers run the TypeScript sources, bundled in
 // memory (sdk/compile-pool/worker-script.ts). The CLI, whose workers run dist/compile-worker.mjs, is in app.test.ts.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMiss, compilePoolStats, type CompileJob, type CompileResult } from '../../sdk/compile-pool/index.js';
 
@@ -14,18 +17,22 @@ afterEach(() => {
   else process.env.MOONFORGE_COMPILE_WORKERS = saved;
 });
 
-/** Entries of every outcome: plain and process-mode chunks, a syntax error, typed-Lua errors, a compiler exception. */
+/**
+ * Entries of every outcome (plain and process-mode chunks, a syntax error, typed-Lua errors, a compiler exception),
+ * stored into a fresh cache folder.
+ */
 function jobs(): CompileJob[] {
+  const dir = mkdtempSync(join(tmpdir(), 'mf-pool-cache-'));
   const list: CompileJob[] = [];
   const add = (file: string, source: string, processMode = true): void => {
-    list.push({ source, file, chunkName: file, processMode, outName: `${list.length}.mjs` });
+    list.push({ source, file, chunkName: file, processMode, key: `k${list.length}`, dir });
   };
   // the failures first: the workers (4 jobs each sent ahead) certainly get those
   add('src/broken.lua', 'local function main()\n  local x = = 1\nend\nreturn { main = main }\n');
   add('src/typed.lua', 'local function main(): number\n  local x: {a: = 1\n  return x\nend\nreturn { main = main }\n');
   add('src/goto.lua', 'goto nowhere\n');
   // not a string: the compiler throws, which the caller sees as a rejection in either thread
-  list.push({ source: undefined as unknown as string, file: 'src/none.lua', chunkName: 'src/none.lua', processMode: true, outName: 'none.mjs' });
+  list.push({ source: undefined as unknown as string, file: 'src/none.lua', chunkName: 'src/none.lua', processMode: true, key: 'none', dir });
   add('src/caf\xc3\xa9.lua', 'return { main = function() return "\xc3\xa9" end }\n');
   for (let i = 0; i < 8; i++) {
     add(
@@ -37,7 +44,13 @@ function jobs(): CompileJob[] {
   return list;
 }
 
-type Answer = { result: CompileResult } | { error: string };
+/** An answer as the test compares it: a stored module as the text of its two files. */
+type Answer = { result: CompileResult | { ok: true; js: string; map: string } } | { error: string };
+
+function read(result: CompileResult): Answer {
+  if (!result.ok) return { result };
+  return { result: { ok: true, js: readFileSync(result.module.jsPath, 'latin1'), map: readFileSync(result.module.mapPath, 'latin1') } };
+}
 
 /** Asks for every job at once (one batch); the answers, and the order in which they came. */
 async function compileAll(list: CompileJob[]): Promise<{ answers: Answer[]; order: number[] }> {
@@ -45,7 +58,7 @@ async function compileAll(list: CompileJob[]): Promise<{ answers: Answer[]; orde
   const answers = await Promise.all(
     list.map((job, i) =>
       compileMiss(job).then(
-        (result): Answer => (order.push(i), { result }),
+        (result): Answer => (order.push(i), read(result)),
         (e: Error): Answer => (order.push(i), { error: e.message }),
       ),
     ),
