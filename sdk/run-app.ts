@@ -121,7 +121,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
   const std = opts.stdout === undefined ? stdoutWriter() : { write: opts.stdout, flush: () => {} };
   try {
     const format = opts.format ?? 'text';
-    if (!(await overrideReported(app, opts, stderr))) return 1;
+    if (!overrideReported(app, opts, stderr)) return 1;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
       stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`moonforge run APPDIR list\` lists them)\n`);
@@ -147,7 +147,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
 /** `moonforge run APPDIR list`: loads the app and writes its commands to stdout (exit 0), as `wippy run list`. */
 export async function listAppCommands(dir: string, opts: Pick<RunAppOptions, 'stdout' | 'stderr' | 'format' | 'overrides'> = {}): Promise<number> {
   const app = await loadReported(dir, opts.format ?? 'text', stderrOf(opts));
-  if (app === undefined || !(await overrideReported(app, opts, stderrOf(opts)))) return 1;
+  if (app === undefined || !overrideReported(app, opts, stderrOf(opts))) return 1;
   listLoadedAppCommands(app, opts);
   return 0;
 }

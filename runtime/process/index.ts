@@ -25,7 +25,7 @@ export { errorText, isLuaErrorValue } from '../lib/wippy/errors.js';
 
 // Apps: the definition-file loader and entry model, app security, the terminal host's io module, and supervision of
 // process.service entries.
-export { loadApp, createApp, DIAGNOSTIC_CODES as APP_DIAGNOSTIC_CODES, bindingPlan, checkModules, isLuaEntry, isProcessHost, isProcessService, type App, type AppConfig, type Entry, type LuaEntry, type ProcessServiceEntry } from '../app/index.js';
+export { loadApp, createApp, applyOverrides, DIAGNOSTIC_CODES as APP_DIAGNOSTIC_CODES, bindingPlan, checkModules, isLuaEntry, isProcessHost, isProcessService, type App, type AppConfig, type Entry, type LuaEntry, type ProcessServiceEntry } from '../app/index.js';
 export { createAppSecurity, type AppSecurity, type SecurityAppView } from '../security/index.js';
 export { createIoModule, createStreamLineReader, type LineReader } from '../app/io-module.js';
 export { ServiceSupervisor, shutdownNode, exitErrorText } from '../app/supervisor.js';

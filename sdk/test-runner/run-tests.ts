@@ -66,7 +66,7 @@ async function startApp(o: TestOptions, io: TestRunIo, time: SchedulerLike, luaO
   // warnings (an entry kind moonforge does not run, ...) are shown; only errors stop the run
   if (diagnostics.length > 0) io.stderr(`${renderDiagnosticsAs(o.format, diagnostics)}\n`);
   if (diagnostics.some(isError)) return undefined;
-  if (!(await overrideReported(app, o, io.stderr))) return undefined;
+  if (!overrideReported(app, o, io.stderr)) return undefined;
   try {
     return await createAppRuntime(app, { time, write: luaOut, log: io.log, ...log });
   } catch (e) {

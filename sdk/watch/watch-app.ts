@@ -51,7 +51,7 @@ export async function watchApp(dir: string, opts: RunAppOptions): Promise<number
   /** Loads and compiles the app; undefined (its problems written) when it cannot start. */
   const build = async (): Promise<Built | undefined> => {
     const app = await loadReported(dir, format, stderr);
-    if (app === undefined || !(await overrideReported(app, opts, stderr))) return undefined;
+    if (app === undefined || !overrideReported(app, opts, stderr)) return undefined;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
       stderr(`moonforge: no command '${opts.command}' in the app (\`moonforge run APPDIR list\` lists them)\n`);

@@ -1,6 +1,6 @@
 // `-o NS:ENTRY:FIELD=VALUE` end to end, as `wippy run -o`: a process entry's method and a service's input changed for
-// one run (the definition files untouched), and a malformed override or an unknown entry reported before anything
-// runs (exit 1).
+// one run (the definition files untouched), for test too, and a malformed override or an unknown entry reported
+// before anything runs (exit 1).
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,14 @@ describe.concurrent('moonforge run -o', () => {
         "<command-line>: error APP0018: -o app:main: missing separator '=', expected format: namespace:entry:field=value\n" +
         '<command-line>: error APP0018: -o app:nope:method=x: no entry found for app:nope\n',
     });
+  });
+
+  it('moonforge test takes them too', async () => {
+    const tests = writeApp({
+      'src/_index.yaml': indexYaml('  - name: t\n    kind: function.lua\n    source: file://t.lua\n    method: fails\n    meta:\n      type: test\n'),
+      'src/t.lua': 'return { fails = function() return false end, passes = function() return true end }\n',
+    });
+    expect(await runMoonforgeCli(['test', tests, '-o', 'app:t:method=passes'], { env })).toMatchObject({ status: 0, stderr: '' });
   });
 
   it("a reference the override breaks: the loader's error at the field, the override as a note", async () => {

@@ -12,6 +12,7 @@ import { COMPILE_USAGE } from '../../sdk/cli/compile-command.js';
 import { CHECK_USAGE } from '../../sdk/cli/check-command.js';
 import { TEST_USAGE } from '../../sdk/test-runner/options.js';
 import { INIT_USAGE } from '../../sdk/init/init-command.js';
+import { BUILD_USAGE } from '../../sdk/build/build-command.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -35,6 +36,7 @@ const USAGES: Array<[string, string]> = [
   ['check', CHECK_USAGE],
   ['test', TEST_USAGE],
   ['init', INIT_USAGE],
+  ['build', BUILD_USAGE],
 ];
 
 describe.concurrent('per-command help', () => {
