@@ -35,7 +35,17 @@ const LOOPS = `
   for _, g in ipairs(fs) do c = c + g() end
   local nest = 0
   for a = 1, 40 do for z = 1, N / 20 do nest = nest + a end end
-  print(s, d, f, r, v, w, u, b, c, nest)`;
+  local last
+  for i = 1, N do local sq = i * i last = function() return i + sq end end
+  local co = coroutine.wrap(function()
+    local acc = 0
+    for i = 1, N do acc = acc + i end
+    coroutine.yield(acc)
+    while acc > 0 do acc = acc - 3 end
+    return acc
+  end)
+  local y1, y2 = co(), co()
+  print(s, d, f, r, v, w, u, b, c, nest, last(), y1, y2)`;
 
 describe('hot loops in a process', () => {
   it('compile with no yield inside the loop, the check leaving it for the yield', () => {
@@ -73,7 +83,9 @@ describe('hot loops in a process', () => {
     for (let i = 1000; i <= N; i += 1000) c += i;
     let nest = 0;
     for (let a = 1; a <= 40; a++) for (let z = 1; z <= N / 20; z++) nest += a;
-    expect(lines).toEqual([[s, d, f, 2 * s, v, w, s, N + 5, c, nest].join('\t')]);
+    let y2 = s;
+    while (y2 > 0) y2 -= 3;
+    expect(lines).toEqual([[s, d, f, 2 * s, v, w, s, N + 5, c, nest, N + N * N, s, y2].join('\t')]);
   });
 
   it('an endless hot loop with work in it gives way and is terminated', async () => {
