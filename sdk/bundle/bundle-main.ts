@@ -15,6 +15,7 @@ import { parseAppRunArgs, APP_RUN_OPTIONS_USAGE } from '../cli/app-run-args.js';
 import { logSettings } from '../log-sink.js';
 import { sourceKey, type PrebuiltChunk } from '../app-runtime.js';
 import { listLoadedAppCommands, runLoadedApp } from '../run-app.js';
+import { overrideReported } from '../app-overrides.js';
 
 /** What a built app.mjs hands to the runtime (sdk/build/bundle-entry.ts writes it). */
 export interface BundleSpec {
@@ -68,6 +69,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
   }
   const app = createApp(root, spec.config, entries);
   if (a.exec === undefined && a.command === 'list') {
+    if (!(await overrideReported(app, { overrides: a.overrides }, (s) => process.stderr.write(s)))) return 1;
     listLoadedAppCommands(app);
     return 0;
   }

@@ -21,15 +21,25 @@ interface Outcome {
   code: number | null;
 }
 
-/** Runs `node ARGS` in `cwd` with stdin from `stdinFile` (else empty); the environment without NODE_PATH. */
-function node(args: string[], cwd: string, stdinFile?: string): Promise<Outcome> {
+/**
+ * Runs `node ARGS` in `cwd` with stdin from `stdinFile` (else empty); the environment without NODE_PATH. With
+ * `interruptAfter`, SIGINT once stdout holds that text.
+ */
+function node(args: string[], cwd: string, stdinFile?: string, interruptAfter?: string): Promise<Outcome> {
   const env = { ...process.env };
   delete env.NODE_PATH;
   const stdin = stdinFile === undefined ? 'ignore' : openSync(stdinFile, 'r');
   const child = spawn(process.execPath, args, { cwd, env, stdio: [stdin, 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('latin1')));
+  child.stdout!.on('data', (b: Buffer) => {
+    stdout += b.toString('latin1');
+    if (interruptAfter !== undefined && stdout.includes(interruptAfter)) {
+      child.kill('SIGINT');
+      // once: a second SIGINT would find Node's default handler
+      interruptAfter = undefined;
+    }
+  });
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('latin1')));
   return new Promise((done) => child.on('close', (code) => done({ stdout, stderr, code })));
 }
@@ -46,6 +56,7 @@ const APPS: Record<string, string> = {
   'ts-worker-pool': 'examples/ts/worker-pool',
   'ts-kv-server': 'examples/ts/kv-server',
   bundled: 'test/build/fixtures/bundled',
+  service: 'test/build/fixtures/service',
 };
 
 /** Each app's build, and the empty folder outside the repository its app.mjs alone was copied to. */
@@ -64,16 +75,19 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The bundle of `app` and `moonforge run` of its folder with the same arguments: what each gave. */
-async function both(app: string, args: string[], stdinFile?: string): Promise<[Outcome, Outcome]> {
+async function both(app: string, args: string[], stdinFile?: string, interruptAfter?: string): Promise<[Outcome, Outcome]> {
   const b = built.get(app)!;
   expect(b.result.written, b.result.report.texts.join('\n')).toBeDefined();
   // moonforge run from inside the app's folder, where files it names relative to the current one are
   const appDir = join(REPO, APPS[app]!);
-  return Promise.all([node(['app.mjs', ...args], b.runDir, stdinFile), node([join(REPO, 'bin/moonforge.mjs'), 'run', appDir, ...args], appDir, stdinFile)]);
+  return Promise.all([
+    node(['app.mjs', ...args], b.runDir, stdinFile, interruptAfter),
+    node([join(REPO, 'bin/moonforge.mjs'), 'run', appDir, ...args], appDir, stdinFile, interruptAfter),
+  ]);
 }
 
-async function expectSame(app: string, args: string[], stdinFile?: string): Promise<Outcome> {
-  const [bundle, run] = await both(app, args, stdinFile);
+async function expectSame(app: string, args: string[], stdinFile?: string, interruptAfter?: string): Promise<Outcome> {
+  const [bundle, run] = await both(app, args, stdinFile, interruptAfter);
   expect({ ...bundle, stderr: timeless(bundle.stderr) }).toEqual({ ...run, stderr: timeless(run.stderr) });
   return bundle;
 }
@@ -116,6 +130,11 @@ describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
     );
     const inline = await expectSame('bundled', ['-x', 'app:inline']);
     expect(inline.stderr).toMatch(/^app:inline:3: attempt to index a nil value \(local 't'\)\nstack traceback:\n\tapp:inline:3: in function 'main'/);
+  });
+
+  it('without -x, the services until Ctrl+C: CANCEL, then exit 0', async () => {
+    const out = await expectSame('service', [], undefined, 'ready\n');
+    expect(out).toEqual({ stdout: 'ready\ncancelled\ttrue\n', stderr: '', code: 0 });
   });
 
   it('list, an unknown entry, an override (-o), a bad option', async () => {
