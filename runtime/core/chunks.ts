@@ -51,18 +51,20 @@ export interface BundledChunks {
   url: string;
   chunks: ReadonlyArray<Pick<CompiledChunkInfo, 'chunkName' | 'functionNames'>>;
   /**
-   * The bundle's trace table, read at the first error that needs it: a source map of the bundle (JSON text) holding
-   * only the positions of chunk code, whose `sources` are indexes into `chunks` (sdk/build/trace-table.ts).
+   * The bundle's trace table, read at the first error that needs it (sdk/build/trace-table.ts), as JSON text:
+   * `{ offset, map }`, `map` a source map of the bundle's lines after the first `offset`, holding only the positions
+   * of chunk code, whose `sources` are indexes into `chunks`.
    */
   table: () => string;
 }
 
 export function registerBundledChunks(b: BundledChunks): void {
-  let tracer: TraceMap | null | undefined;
-  const getTracer = (): TraceMap | null => {
+  let tracer: { offset: number; map: TraceMap } | null | undefined;
+  const getTracer = (): { offset: number; map: TraceMap } | null => {
     if (tracer === undefined) {
       try {
-        tracer = new TraceMap(b.table());
+        const t = JSON.parse(b.table()) as { offset: number; map: ConstructorParameters<typeof TraceMap>[0] };
+        tracer = { offset: t.offset, map: new TraceMap(t.map) };
       } catch {
         tracer = null;
       }
@@ -71,8 +73,8 @@ export function registerBundledChunks(b: BundledChunks): void {
   };
   const resolve = (line: number, column: number, fnName: string | null): LuaFrame | undefined => {
     const t = getTracer();
-    if (t === null) return undefined;
-    const pos = originalPositionFor(t, { line, column: Math.max(0, column - 1), bias: GREATEST_LOWER_BOUND });
+    if (t === null || line <= t.offset) return undefined;
+    const pos = originalPositionFor(t.map, { line: line - t.offset, column: Math.max(0, column - 1), bias: GREATEST_LOWER_BOUND });
     const chunk = pos.source === null ? undefined : b.chunks[Number(pos.source)];
     if (pos.line == null || chunk === undefined) return undefined;
     return { chunk: chunk.chunkName, line: pos.line, what: describeFunction(chunk, fnName) };
