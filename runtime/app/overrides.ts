@@ -11,6 +11,8 @@
 // The config's `override:` section (`.wippy.yaml`, `app:gateway:addr: ":9090"`, its values keeping their YAML types)
 // is applied first, then the command line's, as Wippy merges them into one section; a later one for the same field
 // wins.
+// A value may hold commas: Wippy's flag library splits an `-o` value at its commas (`-o app:a:hosts=x,y` is two
+// overrides there, the second an error for its missing '='), moonforge does not.
 // One addition: a step that is the index of an item of a list (0, 1, ... or its length, to append) sets that item,
 // where Wippy would replace the list by a mapping that no list field accepts, so that a service's `input` can be
 // changed item by item (`app:svc:input.0=fast`).

@@ -76,7 +76,12 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
 /** `run APPDIR [APP OPTIONS] [-x NS:NAME | COMMAND | list] [ARGS...]` (app-run-args.ts). */
 async function runAppCommand(dir: string, argv: readonly string[], format: DiagnosticFormat, watch: boolean): Promise<number> {
   const parsed = parseAppRunArgs(argv);
-  if (!parsed.ok) return usageError('run', parsed.message, RUN_USAGE);
+  if (!parsed.ok) {
+    // `run APPDIR --format json`: one of run's own options, written where the app's go
+    const misplaced = /^unknown option '(.+)'$/.exec(parsed.message)?.[1];
+    const message = misplaced !== undefined && isOptionOf(misplaced, OPTIONS) ? `option ${misplaced} comes before APPDIR` : parsed.message;
+    return usageError('run', message, RUN_USAGE);
+  }
   const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help } = parsed.value;
   if (help === true) {
     process.stdout.write(RUN_USAGE);

@@ -60,6 +60,7 @@ describe.concurrent('bad usage: one line, the command’s usage, exit 2', () => 
     [['run', '--bogus', 'x.lua'], "moonforge run: unknown option '--bogus'", RUN_USAGE],
     [['run', 'APP', '--verbose'], "moonforge run: unknown option '--verbose'", RUN_USAGE],
     [['run', 'APP', '-o'], 'moonforge run: option -o needs a value', RUN_USAGE],
+    [['run', 'APP', '--format', 'json'], 'moonforge run: option --format comes before APPDIR', RUN_USAGE],
     [['run', '--format'], 'moonforge run: option --format needs a value', RUN_USAGE],
     [['run', '--watch=yes', 'x.lua'], "moonforge run: option '--watch' does not take an argument", RUN_USAGE],
     [['compile', '--format', 'yaml', 'x.lua'], "moonforge compile: --format must be 'text' or 'json' (got 'yaml')", COMPILE_USAGE],
