@@ -12,6 +12,7 @@ import type { StartProblem } from '../app-runtime.js';
 import { buildTsEntries, compileEntryModule } from '../app-compile.js';
 import type { CachedModule } from '../cache.js';
 import { checkApp, type CheckReport } from '../check-app.js';
+import { progressLine } from '../progress-line.js';
 import { bundleEntrySource, TRACE_FUNCTION, type BundledChunk } from './bundle-entry.js';
 import { chunkSource, traceTable } from './trace-table.js';
 
@@ -111,12 +112,17 @@ function publicMap(map: string, app: App, outDir: string, chunks: readonly Bundl
 
 /** Checks the app in `dir` and, when it has no error, writes OUTDIR/app.mjs and app.mjs.map. */
 export async function buildApp(dir: string, outDir: string): Promise<BuildResult> {
+  // counted from the build's start: the compile pool draws its own line while it compiles, this one while esbuild
+  // bundles (a second or so), on a terminal only
+  const progress = progressLine();
   const report = await checkApp(dir);
   if (report.records.some((r) => r.severity === 'error')) return { report };
   const app = report.app;
   const { modules, chunks } = await compiledChunks(app);
   const out = resolve(outDir);
   const appFile = join(out, 'app.mjs');
+  const shown = relative(process.cwd(), appFile);
+  const ticking = setInterval(() => progress.update(`bundling ${shown.startsWith('..') ? appFile : shown}`), 100);
   const result = await build({
     stdin: {
       contents: bundleEntrySource(app, bundleRuntimePath(), modules.length, chunks),
@@ -134,6 +140,9 @@ export async function buildApp(dir: string, outDir: string): Promise<BuildResult
     metafile: true,
     logLevel: 'silent',
     plugins: [chunkModules(modules)],
+  }).finally(() => {
+    clearInterval(ticking);
+    progress.end();
   });
   const js = result.outputFiles.find((f) => f.path === appFile)!.text;
   const map = result.outputFiles.find((f) => f.path === `${appFile}.map`)!.text;
