@@ -42,12 +42,12 @@ export function seaUnsupported(): string | undefined {
   return undefined;
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
+/** Runs one step; its output is shown only when it fails (postject warns about every ELF note it cannot name). */
+function step(what: string, cmd: string, args: string[], cwd: string): Promise<void> {
   return new Promise((done, fail) => {
     execFile(cmd, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      // postject's binary parser warns about every note section it cannot name: shown only when something failed
       if (err === null) done();
-      else fail(new Error(`${err.message.split('\n')[0]}\n${`${stdout}${stderr}`.trim()}`));
+      else fail(new Error(`${what} failed (${err.code ?? err.signal}):\n${`${stdout}${stderr}`.trim()}`));
     });
   });
 }
@@ -95,14 +95,14 @@ export async function buildSea(app: App, outDir: string): Promise<string> {
     const config = { main: 'main.cjs', output: 'app.blob', disableExperimentalSEAWarning: true, assets: { [ASSET]: ASSET } };
     writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config));
     // the blob must come from the very binary it goes into
-    await run(process.execPath, ['--experimental-sea-config', 'sea-config.json'], work);
+    await step('node --experimental-sea-config', process.execPath, ['--experimental-sea-config', 'sea-config.json'], work);
     // injected beside the target and renamed over it: a run of the old executable never meets half a new one
     const staged = `${exe}.tmp`;
     copyFileSync(process.execPath, staged);
     chmodSync(staged, 0o755);
     const postject = createRequire(import.meta.url).resolve('postject/dist/cli.js');
     try {
-      await run(process.execPath, [postject, staged, 'NODE_SEA_BLOB', 'app.blob', '--sentinel-fuse', SEA_FUSE], work);
+      await step('postject (injecting the app into a copy of node)', process.execPath, [postject, staged, 'NODE_SEA_BLOB', 'app.blob', '--sentinel-fuse', SEA_FUSE], work);
     } catch (e) {
       rmSync(staged, { force: true });
       throw e;
