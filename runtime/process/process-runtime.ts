@@ -240,4 +240,3 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     shutdown: () => time.close(),
   };
 }
-
