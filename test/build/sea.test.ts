@@ -59,7 +59,7 @@ async function both(name: string, args: string[]): Promise<{ exe: Outcome; mjs: 
   return { exe, mjs };
 }
 
-describe.skipIf(unsupported !== undefined)('moonforge build --sea', () => {
+describe.skipIf(unsupported !== undefined)(`moonforge build --sea${unsupported === undefined ? '' : ` (skipped: ${unsupported})`}`, () => {
   it('the executable is Node.js with the app in it: ping-pong runs as its app.mjs does', async () => {
     const { exe, mjs } = await both('ping-pong', ['-x', 'app:main', '3']);
     expect(exe).toEqual(mjs);

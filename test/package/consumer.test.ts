@@ -18,6 +18,8 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8' });
 const npmMissing = npmVersion.error !== undefined || npmVersion.status !== 0;
+/** said in the titles of what is skipped, so that a run without npm shows why */
+const skipped = npmMissing ? ' (skipped: npm cannot be run here)' : '';
 
 /** What a consumer's `npm install` may run of a dependency's scripts (npm 11 lists them for approval). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare', 'preprepare', 'postprepare'];
@@ -103,7 +105,7 @@ afterAll(() => {
   if (work !== '') rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(npmMissing)('the packed package', () => {
+describe.skipIf(npmMissing)(`the packed package${skipped}`, () => {
   it('holds the command, the built dist/, the declarations, and nothing of the sources, tests, benchmarks or an earlier build', () => {
     const tops = [...new Set(packed.map((p) => p.split('/')[0]))].sort();
     expect(tops).toEqual(['README.md', 'bin', 'dist', 'package.json', 'types']);
@@ -132,7 +134,7 @@ describe.skipIf(npmMissing)('the packed package', () => {
   });
 });
 
-describe.skipIf(npmMissing)('npx moonforge in an empty folder with the tarball installed', () => {
+describe.skipIf(npmMissing)(`npx moonforge in an empty folder with the tarball installed${skipped}`, () => {
   it('--version names the package version', () => {
     const r = ok(moonforge(['--version']), 'moonforge --version');
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
