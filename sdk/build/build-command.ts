@@ -17,9 +17,10 @@ ES module, OUTDIR/app.mjs, with its source map OUTDIR/app.mjs.map. The bundle ne
 
   node OUTDIR/app.mjs [-x NS:NAME | COMMAND | list] [OPTIONS] [ARGS...]
 
-runs the app as \`moonforge run APPDIR ...\` does. app.mjs alone is enough (its Lua positions need no map file). Its
-folder is the app's folder then: relative paths the app reads, as an env.storage.file's, are relative to the
-current folder, as under \`moonforge run\`.
+runs the app as \`moonforge run APPDIR ...\` does. app.mjs alone is enough: its Lua positions need no map file, and
+the folder it is in stands for the app's. Files the app names relative to the current folder (an env.storage.file's)
+are read there, as under \`moonforge run\`; the bundle carries each as it was in the app's folder at build time and
+uses it while the file is absent.
 
 Options:
   -o, --out OUTDIR       the folder app.mjs and app.mjs.map are written to (made when missing)

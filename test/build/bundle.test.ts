@@ -178,7 +178,7 @@ describe('what a bundle carries', () => {
   });
 });
 
-describe('a broken app', () => {
+describe('a broken app', { timeout: 30_000 }, () => {
   it('reports every problem as check does and writes nothing', async () => {
     const out = join(work, 'out', 'broken');
     const result = await buildApp(join(FIXTURES, 'broken'), out);
@@ -186,5 +186,21 @@ describe('a broken app', () => {
     expect(existsSync(join(out, 'app.mjs'))).toBe(false);
     const codes = result.report.records.map((r) => `${r.file}:${r.line}: ${r.code}`);
     expect(codes).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/_index\.yaml:\d+: APP0008$/), expect.stringMatching(/^src\/main\.lua:3: LUA\d+$/)]));
+  });
+
+  it('moonforge build: the diagnostics with their source lines, as text or JSON Lines, exit 1', async () => {
+    const out = join(work, 'out', 'broken-cli');
+    const cli = join(REPO, 'bin/moonforge.mjs');
+    const [text, json] = await Promise.all([
+      node([cli, 'build', join(FIXTURES, 'broken'), '-o', out], REPO),
+      node([cli, 'build', join(FIXTURES, 'broken'), '-o', out, '--format', 'json'], REPO),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/^src\/_index\.yaml:14:12: error APP0008: .*\n +lib: app:missing\n +\^\n/m);
+    expect(text.stderr).toMatch(/^src\/main\.lua:3:1: error LUA\d+: .*\nend\n\^\^\^\n/m);
+    expect(text.stderr).toMatch(/2 errors, 0 warnings in 2 files\n$/);
+    expect(json.code).toBe(1);
+    expect(json.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { code: string }).code)).toEqual(['APP0008', expect.stringMatching(/^LUA\d+$/)]);
+    expect(existsSync(out)).toBe(false);
   });
 });
