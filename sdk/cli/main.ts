@@ -42,6 +42,8 @@ Options of run APPDIR (after APPDIR, before the entry's ARGS):
 Environment:
   MOONFORGE_CACHE=off        compile without the cache
   MOONFORGE_CACHE_DIR=DIR    where compiled modules are cached (default ~/.cache/moonforge)
+  MOONFORGE_COMPILE_WORKERS=N  compile an app's entries on N worker threads (0: in one thread; default: cores - 1
+                             on 3 cores or more, for 48 entries or more to compile)
   MOONFORGE_LOG_FORMAT=F     --log-format when the flag is not given
   MOONFORGE_LOG_LEVEL=L      --log-level when the flag is not given
 `;
