@@ -3,6 +3,7 @@
 import type { DiagnosticFormat } from '../../diagnostics/index.js';
 import type { TestFilter } from './filter.js';
 import { enumValue, parseOptions } from '../cli/parse-options.js';
+import { diagnosticFormat } from '../cli/diagnostic-format.js';
 
 export type ReporterName = 'console' | 'json' | 'junit';
 
@@ -104,7 +105,7 @@ export function parseTestArgs(args: readonly string[]): ParsedTestArgs {
   }
   const reporter = v.reporter === undefined ? { ok: true as const, value: 'console' as const } : enumValue('--reporter', v.reporter, REPORTERS);
   if (!reporter.ok) return { type: 'error', message: reporter.message };
-  const format = v.format === undefined ? { ok: true as const, value: 'text' as const } : enumValue('--format', v.format, ['text', 'json'] as const);
+  const format = diagnosticFormat(v.format);
   if (!format.ok) return { type: 'error', message: format.message };
   const [app, ...patterns] = parsed.positionals;
   if (app === undefined) return { type: 'error', message: 'missing APPDIR' };
