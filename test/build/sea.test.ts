@@ -2,6 +2,7 @@
 // the repository and run with no `node` on PATH, prints what `node app.mjs` of the same build prints (stdout, stderr,
 // exit code), Lua tracebacks and the dependencies a bundle loads at first use (ajv, uuid) included. Linux only (the
 // only platform sea.ts builds for); each executable is a copy of the node binary (~100 MB, a few seconds to write).
+// ping-pong is built through the command (`moonforge build ... --sea`: needs dist/), the fixture in this process.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../sdk/build/build-app.js';
 import { buildSea, seaUnsupported } from '../../sdk/build/sea.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const unsupported = seaUnsupported();
@@ -31,20 +33,29 @@ function runIn(cwd: string, cmd: string, args: string[], env: NodeJS.ProcessEnv)
 
 /** Each app's executable and app.mjs, each alone in a folder of its own. */
 const apps = new Map<string, { exeDir: string; mjsDir: string }>();
+/** what `moonforge build --sea` wrote on stderr */
+let cliReport = '';
+
+function place(name: string, exe: string, mjs: string): void {
+  const exeDir = mkdtempSync(join(work, `${name}-exe-`));
+  const mjsDir = mkdtempSync(join(work, `${name}-mjs-`));
+  copyFileSync(exe, join(exeDir, 'app'));
+  copyFileSync(mjs, join(mjsDir, 'app.mjs'));
+  apps.set(name, { exeDir, mjsDir });
+}
 
 beforeAll(async () => {
   if (unsupported !== undefined) return;
-  for (const [name, dir] of [['ping-pong', 'examples/ping-pong'], ['bundled', 'test/build/fixtures/bundled']] as const) {
-    const out = join(work, 'out', name);
-    const result = await buildApp(join(REPO, dir), out);
-    if (result.written === undefined) throw new Error(`${dir} did not build: ${JSON.stringify(result.report.records)}`);
-    const exe = await buildSea(result.report.app, out);
-    const exeDir = mkdtempSync(join(work, `${name}-exe-`));
-    const mjsDir = mkdtempSync(join(work, `${name}-mjs-`));
-    copyFileSync(exe, join(exeDir, 'app'));
-    copyFileSync(result.written.app, join(mjsDir, 'app.mjs'));
-    apps.set(name, { exeDir, mjsDir });
-  }
+  const ppOut = join(work, 'out', 'ping-pong');
+  const cli = await runMoonforgeCli(['build', 'examples/ping-pong', '-o', ppOut, '--sea'], { timeoutMs: 240_000 });
+  if (cli.status !== 0) throw new Error(`moonforge build --sea failed (${cli.status}):\n${cli.stderr}`);
+  cliReport = cli.stderr;
+  place('ping-pong', join(ppOut, 'app'), join(ppOut, 'app.mjs'));
+
+  const out = join(work, 'out', 'bundled');
+  const result = await buildApp(join(REPO, 'test/build/fixtures/bundled'), out);
+  if (result.written === undefined) throw new Error(`the fixture did not build: ${JSON.stringify(result.report.records)}`);
+  place('bundled', await buildSea(result.report.app, out), result.written.app);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -60,12 +71,13 @@ async function both(name: string, args: string[]): Promise<{ exe: Outcome; mjs: 
 }
 
 describe.skipIf(unsupported !== undefined)(`moonforge build --sea${unsupported === undefined ? '' : ` (skipped: ${unsupported})`}`, () => {
-  it('the executable is Node.js with the app in it: ping-pong runs as its app.mjs does', async () => {
+  it('moonforge build --sea writes OUTDIR/app, Node.js with the app in it: ping-pong runs as its app.mjs does', async () => {
     const { exe, mjs } = await both('ping-pong', ['-x', 'app:main', '3']);
     expect(exe).toEqual(mjs);
     expect(exe.code).toBe(0);
     expect(exe.stdout).toContain('round 3: pong 3 from pong');
     expect(statSync(join(apps.get('ping-pong')!.exeDir, 'app')).size).toBeGreaterThan(statSync(process.execPath).size);
+    expect(cliReport).toMatch(/^moonforge: built .*app\.mjs \(.+\) and its source map\nmoonforge: built .*\/app \(\d+\.\d MB\), a single executable\n$/);
   });
 
   it('dependencies loaded at first use (ajv, uuid), the registry and the entry ARGS', async () => {
