@@ -175,11 +175,12 @@ function drain(): void {
 }
 
 async function compileOneHere(): Promise<void> {
-  compileHere ??= (await import('../../compiler/index.js')).compile;
   const r = queue.shift();
   if (r === undefined) return;
   let outcome: Outcome;
   try {
+    // a compiler that cannot be loaded fails the job, as it failed the compile before there was a pool
+    compileHere ??= (await import('../../compiler/index.js')).compile;
     outcome = { result: runCompileJob(compileHere, r.job) };
   } catch (e) {
     outcome = { error: e instanceof Error ? e : new Error(String(e)) };

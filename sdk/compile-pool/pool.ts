@@ -34,7 +34,7 @@ export class CompilePool<T extends PoolTask> {
   private closed = false;
 
   /**
-   * Starts `size` workers. `lost` gets the jobs of a pool that failed (in no particular order), `closed` is told when
+   * Starts `size` workers. `lost` gets the jobs of a pool that failed (in no particular order), `ended` is told when
    * the pool ends, by failure or after idling.
    */
   constructor(
