@@ -2,12 +2,14 @@
 // compiled in the main thread: the same module text and source map, the same diagnostics, a compiler exception as
 // the same error, every answer in the order asked. The pool is forced with MOONFORGE_COMPILE_WORKERS (a batch this
 // small would be compiled in-thread otherwise); under vitest the workers run the TypeScript sources, bundled in
-// memory (sdk/compile-pool/worker-script.ts). The CLI, whose workers run dist/compile-worker.mjs, is in app.test.ts.
+// memory (sdk/compile-pool/worker-script.ts). A pool whose worker fails gives its jobs back (the dispatcher then
+// compiles them in its own thread). The CLI, whose workers run dist/compile-worker.mjs, is in app-pool.test.ts.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileMiss, compilePoolStats, type CompileJob, type CompileResult } from '../../sdk/compile-pool/index.js';
+import { CompilePool, type PoolTask } from '../../sdk/compile-pool/pool.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -84,5 +86,23 @@ describe('compile pool', () => {
     // the batch has something of each kind, so the comparison above covers them all
     const kinds = here.answers.map((a) => ('error' in a ? 'thrown' : a.result.ok ? 'ok' : a.result.diagnostics[0]!.code.slice(0, 4)));
     expect(new Set(kinds)).toEqual(new Set(['ok', 'LUA1', 'LUA2', 'thrown']));
+  });
+
+  it('a pool whose worker fails hands back every job it held, unanswered, and ends', async () => {
+    const settled: unknown[] = [];
+    const tasks: PoolTask[] = jobs().slice(0, 3).map((job) => ({ job, settle: (o) => settled.push(o) }));
+    const { lost, ended } = await new Promise<{ lost: PoolTask[]; ended: boolean }>((resolve) => {
+      let ended = false;
+      const pool = new CompilePool<PoolTask>(
+        { code: 'throw new Error("this worker cannot start")' },
+        1,
+        (lost) => resolve({ lost, ended }),
+        () => (ended = true),
+      );
+      for (const t of tasks) pool.send(t);
+    });
+    expect(ended).toBe(true);
+    expect(new Set(lost)).toEqual(new Set(tasks));
+    expect(settled).toEqual([]);
   });
 });
