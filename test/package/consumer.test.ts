@@ -74,10 +74,14 @@ beforeAll(() => {
   env = cleanEnv({ MOONFORGE_CACHE_DIR: join(work, 'compile-cache') });
 
   const src = join(work, 'src');
-  const skip = new Set(['node_modules', 'dist', '.git', '.moonforge-cache']);
+  // as a fresh clone has it: no build output, no installed packages (any node_modules), no git data
+  const topSkip = new Set(['dist', '.git', '.moonforge-cache']);
   cpSync(REPO_ROOT, src, {
     recursive: true,
-    filter: (p) => !relative(REPO_ROOT, p).split(sep).some((part) => skip.has(part)),
+    filter: (p) => {
+      const parts = relative(REPO_ROOT, p).split(sep);
+      return !topSkip.has(parts[0]!) && !parts.includes('node_modules');
+    },
   });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
   // what an earlier build of a working tree leaves behind: prepack must not ship it
