@@ -14,6 +14,7 @@ import {
   EVENT_EXIT,
   EVENT_LINK_DOWN,
   EVENTS_TOPIC,
+  applyOverrides,
   loadApp,
   NodeTimeScheduler,
   Proc,
@@ -226,10 +227,11 @@ export interface EmbeddedRuntime {
   /** true when no process is ready to run (those left wait for messages, events or timers) */
   readonly idle: boolean;
   /**
-   * Loads a Wippy app folder: its process entries and hosts join this runtime. Throws AppStartError on problems;
-   * resolves to the warnings found (entries moonforge keeps but does not run, ...), as text.
+   * Loads a Wippy app folder: its process entries and hosts join this runtime, after its `.wippy.yaml` `override:`
+   * section and `opts.overrides` (`NS:ENTRY:FIELD=VALUE`, as `moonforge run -o`) change its entries. Throws
+   * AppStartError on problems; resolves to the warnings found (entries moonforge keeps but does not run, ...), as text.
    */
-  loadApp(dir: string): Promise<string[]>;
+  loadApp(dir: string, opts?: { overrides?: readonly string[] }): Promise<string[]>;
   /** Adds a host id processes can be spawned on. */
   addHost(id: string): void;
   /** Registers a library entry that process entries can import (its chunk runs once per process). */
@@ -309,8 +311,9 @@ class Embedded implements EmbeddedRuntime {
     });
   }
 
-  async loadApp(dir: string): Promise<string[]> {
+  async loadApp(dir: string, opts: { overrides?: readonly string[] } = {}): Promise<string[]> {
     const { app, diagnostics } = await loadApp(dir);
+    if (!diagnostics.some(isError)) diagnostics.push(...applyOverrides(app, opts.overrides ?? []));
     if (diagnostics.some(isError)) throw new AppStartError(diagnostics.map((diagnostic) => ({ diagnostic })));
     this.root = app.root;
     for (const e of app.entries.values()) {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadApp, type App, type LuaEntry, type ProcessServiceEntry } from '../../runtime/app/index.js';
 import { applyOverrides, overrideValue, parseOverride } from '../../runtime/app/overrides.js';
+import { createRuntime } from '../../sdk/index.js';
 
 const INDEX = `namespace: app
 entries:
@@ -156,5 +157,21 @@ describe(".wippy.yaml's override: section", () => {
       { code: 'APP0018', message: 'override app:nope:method: no entry found for app:nope', file: '.wippy.yaml', line: 2, column: 3 },
       { code: 'APP0018', message: "override bad: missing separator ':', expected format: namespace:entry:field=value", file: '.wippy.yaml', line: 3, column: 3 },
     ]);
+  });
+});
+
+describe('the embedding API', () => {
+  it('rt.loadApp(dir, { overrides }) applies them, and refuses an app whose overrides have errors', async () => {
+    const { dir } = await load();
+    writeFileSync(join(dir, 'src', 'main.lua'), 'return { main = function() return "main" end, other = function() return "other" end }\n');
+    const rt = createRuntime();
+    try {
+      await rt.loadApp(dir, { overrides: ['app:main:method=other'] });
+      const exit = await rt.exit(rt.spawn('app:main', 'app:processes'));
+      expect(exit.value).toBe('other');
+      await expect(createRuntime().loadApp(dir, { overrides: ['app:nope:method=x'] })).rejects.toThrow('-o app:nope:method=x: no entry found for app:nope');
+    } finally {
+      await rt.shutdown();
+    }
   });
 });
