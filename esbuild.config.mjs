@@ -89,7 +89,7 @@ writeFileSync('dist/meta.json', JSON.stringify(metafile));
 // The runtime side of an app bundle (`moonforge build`, sdk/build/): one file with every npm dependency inside, so
 // that a bundle runs where only Node.js is; `moonforge build` bundles it with the app's chunks into app.mjs. The
 // published package ships dist/ only, so this is built here, not from the sources on a user's machine.
-// - optional-require.ts becomes its bundle variant, whose literal require() calls esbuild follows (lazy still);
+// - optional-require.ts becomes its bundle variant, which compiles the dependencies' prebuilt texts at first use;
 // - the compiling chunk loader becomes a stub: a bundle runs the chunks it was built with, and nothing of the
 //   compiler, luaparse or TypeScript may reach it (test/build/ reads dist/bundle-meta.json);
 // - CommonJS dependencies (yaml, ajv) require Node's built-ins, which an ES module does through createRequire.
@@ -104,6 +104,41 @@ const bundleVariants = {
     }));
   },
 };
+// ajv (with fast-uri and its helpers) and uuid, ~320 KB, are required at their first use only, yet V8 parses every
+// function of a module's text when the module is compiled: in the bundle runtime they cost ~5 ms of every start.
+// Each is prebuilt here as one CommonJS text and carried as a string literal (`moonforge-lazy:NAME`, scanned, not
+// parsed), which optional-require.bundle.ts compiles at the first require.
+const lazyDependencies = {
+  ajv: `module.exports = {
+    ajv: () => require('ajv'),
+    ajv2019: () => require('ajv/dist/2019'),
+    ajv2020: () => require('ajv/dist/2020'),
+    draft06MetaSchema: () => require('ajv/dist/refs/json-schema-draft-06.json'),
+  };`,
+  uuid: `module.exports = require('uuid');`,
+};
+const lazyTexts = {};
+for (const [name, contents] of Object.entries(lazyDependencies)) {
+  const r = await build({
+    stdin: { contents, resolveDir: '.', sourcefile: `moonforge-lazy-${name}.cjs`, loader: 'js' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  lazyTexts[name] = r.outputFiles[0].text;
+}
+const lazyText = {
+  name: 'lazy-text',
+  setup(b) {
+    b.onResolve({ filter: /^moonforge-lazy:/ }, (a) => ({ path: a.path.slice('moonforge-lazy:'.length), namespace: 'moonforge-lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'moonforge-lazy' }, (a) => ({ contents: `export default ${JSON.stringify(lazyTexts[a.path])};\n`, loader: 'js' }));
+  },
+};
 const bundleRuntime = await build({
   entryPoints: { 'bundle-runtime': 'sdk/bundle/bundle-main.ts' },
   outdir: 'dist',
@@ -114,7 +149,7 @@ const bundleRuntime = await build({
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
-  plugins: [bundleVariants, builtinsThroughRequire, yamlAsEsm],
+  plugins: [bundleVariants, lazyText, builtinsThroughRequire, yamlAsEsm],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },

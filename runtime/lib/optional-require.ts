@@ -1,8 +1,7 @@
 // The one way the runtime loads a dependency lazily, at its first use rather than with the runtime: each costs
 // start-up time that most apps would pay for nothing (ajv's three dialects ~30 ms, uuid ~15 ms). Here they are
-// required from node_modules next to the installed moonforge. A bundle (sdk/bundle/) cannot carry a require that
-// esbuild cannot follow: its build swaps in optional-require.bundle.ts, where each is a literal require() that
-// esbuild bundles as a module initialized at that call, so they stay lazy there too.
+// required from node_modules next to the installed moonforge. A bundle (sdk/bundle/) has no node_modules: its build
+// swaps in optional-require.bundle.ts, which carries each as prebuilt text compiled at its first use.
 import { createRequire } from 'node:module';
 
 export interface OptionalModules {
