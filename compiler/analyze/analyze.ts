@@ -22,7 +22,9 @@ type Scope = Map<string, LocalVar>;
 /** A call whose suspendability is decided after the walk (it depends on what is assigned later in the chunk). */
 type PendingCall =
   | { caller: FunctionInfo; call: CallLike; kind: 'local'; v: LocalVar }
-  | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string; callsMeta?: boolean };
+  | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string; callsMeta?: boolean }
+  /** a call through a local holding a standard function read from global `name` (LocalVar.stdFunction) */
+  | { caller: FunctionInfo; call: CallLike; kind: 'alias'; v: LocalVar; name: string };
 
 class Analyzer {
   readonly bindings = new Map<Identifier, Binding>();
@@ -93,6 +95,7 @@ class Analyzer {
       assignedByClosure: false,
       owner: this.fn,
       constFunction: undefined,
+      stdFunction: undefined,
       forNumeric,
       inLoop: this.loopDepth > 0,
       valueKind: undefined,
@@ -155,6 +158,10 @@ class Analyzer {
         if (vars.length === 1 && s.init.length === 1 && s.init[0]!.type === 'FunctionDeclaration') {
           vars[0]!.constFunction = this.functions.get(s.init[0] as FunctionDeclaration);
         }
+        vars.forEach((v, i) => {
+          const e = s.init[i];
+          if (e !== undefined) v.stdFunction = this.nonSuspendingStd(e);
+        });
         return;
       }
       case 'AssignmentStatement':
@@ -388,6 +395,24 @@ class Analyzer {
     }
   }
 
+  /**
+   * The global a standard function that never suspends is read from, when `e` reads one (`math.floor`, `type`):
+   * neither one whose callback may be a Lua function (CALLBACK_ARGUMENT) nor one that calls `__tostring`
+   * (METAMETHOD_CALLERS), whose calls generator code makes in another form.
+   */
+  private nonSuspendingStd(e: Expression): string | undefined {
+    if (e.type === 'Identifier') {
+      const b = this.bindings.get(e);
+      return b?.kind === 'global' && NON_SUSPENDING_GLOBALS.has(b.name) && !METAMETHOD_CALLERS.has(b.name) ? b.name : undefined;
+    }
+    if (e.type !== 'MemberExpression' || e.indexer !== '.' || e.base.type !== 'Identifier') return undefined;
+    const lib = this.bindings.get(e.base);
+    if (lib?.kind !== 'global') return undefined;
+    const name = `${lib.name}.${e.identifier.name}`;
+    const known = NON_SUSPENDING_LIBRARIES.has(lib.name) || (lib.name === 'coroutine' && NON_SUSPENDING_COROUTINE.has(e.identifier.name));
+    return known && !CALLBACK_ARGUMENT.has(name) && !METAMETHOD_CALLERS.has(name) ? lib.name : undefined;
+  }
+
   private call(e: CallLike): void {
     this.expression(e.base);
     if (e.type === 'CallExpression') for (const a of e.arguments) this.expression(a);
@@ -401,7 +426,9 @@ class Analyzer {
     if (base.type === 'Identifier') {
       const b = this.bindings.get(base)!;
       if (b.kind === 'local') {
-        this.pending.push({ caller: this.fn, call: e, kind: 'local', v: b.v });
+        const std = b.v.stdFunction;
+        if (std !== undefined) this.pending.push({ caller: this.fn, call: e, kind: 'alias', v: b.v, name: std });
+        else this.pending.push({ caller: this.fn, call: e, kind: 'local', v: b.v });
         return;
       }
       if (NON_SUSPENDING_GLOBALS.has(b.name)) {
@@ -438,6 +465,8 @@ class Analyzer {
     for (const p of this.pending) {
       if (p.kind === 'global') {
         if (this.assignedGlobals.has(p.name)) p.caller.suspendsItself = true;
+      } else if (p.kind === 'alias') {
+        if (this.assignedGlobals.has(p.name) || p.v.reassigned) p.caller.suspendsItself = true;
       } else if (p.v.constFunction !== undefined && !p.v.reassigned) {
         p.caller.callees.add(p.v.constFunction);
       } else {
@@ -460,7 +489,9 @@ class Analyzer {
       }
     }
     for (const p of this.pending) {
-      if (p.kind === 'global') {
+      if (p.kind === 'alias') {
+        if (!this.assignedGlobals.has(p.name) && !p.v.reassigned) this.plainCalls.add(p.call);
+      } else if (p.kind === 'global') {
         if (!this.assignedGlobals.has(p.name)) {
           this.plainCalls.add(p.call);
           // In process mode generator code calls a builtin that calls `__tostring` in its may-defer form, so the

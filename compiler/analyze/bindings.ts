@@ -19,6 +19,12 @@ export interface LocalVar {
   owner: FunctionInfo;
   /** set when the local holds a function for its whole life (`local function f` or `local f = function`) */
   constFunction: FunctionInfo | undefined;
+  /**
+   * Set when the local is initialised from a standard function that never suspends (`local floor = math.floor`,
+   * `local type = type`): the global it was read from. Unless that global is assigned in the chunk or the local
+   * reassigned, a call through it never suspends, as a call of the standard function by name does (known-calls.ts).
+   */
+  stdFunction: string | undefined;
   /** a numeric-for control variable (always a number unless reassigned) */
   forNumeric: boolean;
   /** declared inside a loop of its function: a fresh binding per iteration */

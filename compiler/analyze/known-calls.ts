@@ -1,6 +1,8 @@
 // Calls that provably never suspend, so a function making only such calls needs no generator twin
 // (docs/architecture.md, "Suspension"). A call qualifies when its callee is a standard global or a standard
-// library field and the chunk never assigns that global. Library tables are read-only, so their fields are stable.
+// library field and the chunk never assigns that global, or a local initialised from one and never reassigned
+// (`local floor = math.floor`, analyze.ts LocalVar.stdFunction). Library tables are read-only, so their fields are
+// stable.
 
 /** Base functions that never suspend (pcall/xpcall call arbitrary code, so they are not here). */
 export const NON_SUSPENDING_GLOBALS: ReadonlySet<string> = new Set([
