@@ -136,6 +136,13 @@ describe.skipIf(npmMissing)(`the packed package${skipped}`, () => {
     // npm 11 lists the install scripts of what it installed (esbuild's postinstall is one): moonforge has none
     expect(installLog).not.toMatch(/moonforge@/);
   });
+
+  it("the scripts npm runs in the package's own folder (npm install or npm pack there) build nothing without the sources", () => {
+    const pkgDir = join(consumer, 'node_modules/moonforge');
+    const before = readdirSync(join(pkgDir, 'dist'), { recursive: true }).length;
+    for (const script of ['dependencies', 'prepack']) ok(run('npm', ['run', script], pkgDir), `npm run ${script} in the installed package`);
+    expect(readdirSync(join(pkgDir, 'dist'), { recursive: true }).length).toBe(before);
+  });
 });
 
 describe.skipIf(npmMissing)(`npx moonforge in an empty folder with the tarball installed${skipped}`, () => {
