@@ -3,7 +3,7 @@
 // YAML when it starts, with the paths of definition files and `source: file://` files relative to the app's folder
 // (sdk/bundle/bundle-main.ts resolves them against app.mjs's own folder).
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { App, Entry } from '../../runtime/process/index.js';
 import { jsLiteral } from './js-literal.js';
 
@@ -16,12 +16,15 @@ export interface BundledChunk {
 /** The function the build appends to app.mjs, returning its trace table (build-app.ts). */
 export const TRACE_FUNCTION = '$moonforgeTraceTable';
 
+/** `path` relative to the app's root, with `/` between its parts wherever the bundle was built. */
+const inApp = (app: App, path: string): string => relative(app.root, path).split(sep).join('/');
+
 /** An entry as the bundle carries it: its files relative to the app's root. */
 function portable(app: App, e: Entry): Entry {
-  const out = { ...e, file: relative(app.root, e.file) };
+  const out = { ...e, file: inApp(app, e.file) };
   if ('source' in e && (e.source as { type: string }).type === 'file') {
     const source = e.source as { type: 'file'; url: string; path: string };
-    (out as { source: unknown }).source = { ...source, path: relative(app.root, source.path) };
+    (out as { source: unknown }).source = { ...source, path: inApp(app, source.path) };
   }
   return out;
 }
