@@ -92,7 +92,8 @@ writeFileSync('dist/meta.json', JSON.stringify(metafile));
 // - optional-require.ts becomes its bundle variant, which compiles the dependencies' prebuilt texts at first use;
 // - the compiling chunk loader becomes a stub: a bundle runs the chunks it was built with, and nothing of the
 //   compiler, luaparse or TypeScript may reach it (test/build/ reads dist/bundle-meta.json);
-// - CommonJS dependencies (yaml, ajv) require Node's built-ins, which an ES module does through createRequire.
+// - the dependencies carried as CommonJS text (yaml, ajv, uuid) require Node's built-ins through the createRequire
+//   of the banner.
 const bundleVariants = {
   name: 'bundle-variants',
   setup(b) {
@@ -104,11 +105,14 @@ const bundleVariants = {
     }));
   },
 };
-// ajv (with fast-uri and its helpers) and uuid, ~320 KB, are required at their first use only, yet V8 parses every
-// function of a module's text when the module is compiled: in the bundle runtime they cost ~5 ms of every start.
-// Each is prebuilt here as one CommonJS text and carried as a string literal (`moonforge-lazy:NAME`, scanned, not
-// parsed), which optional-require.bundle.ts compiles at the first require.
+// ajv (with fast-uri and its helpers), uuid and yaml, ~500 KB, are used by few runs of a bundle (json schemas, uuids,
+// the yaml module: a bundle's definitions are data, parsed at build time), yet V8 parses every function of a
+// module's text when the module is compiled: ~10 ms of every start. Each is prebuilt here as one CommonJS text and
+// carried as a string literal (`moonforge-lazy:NAME`, scanned, not parsed), compiled at its first use
+// (runtime/lib/lazy-text.ts): ajv and uuid through optional-require.bundle.ts, yaml through a module standing in
+// for it, each export of which loads it at its first use (lazyYaml).
 const lazyDependencies = {
+  yaml: `module.exports = require('yaml');`,
   ajv: `module.exports = {
     ajv: () => require('ajv'),
     ajv2019: () => require('ajv/dist/2019'),
@@ -139,6 +143,22 @@ const lazyText = {
     b.onLoad({ filter: /.*/, namespace: 'moonforge-lazy' }, (a) => ({ contents: `export default ${JSON.stringify(lazyTexts[a.path])};\n`, loader: 'js' }));
   },
 };
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    const yaml = createRequire(import.meta.url)('yaml');
+    b.onResolve({ filter: /^yaml$/ }, (a) => ({ path: 'yaml', namespace: 'moonforge-lazy-yaml' }));
+    b.onLoad({ filter: /.*/, namespace: 'moonforge-lazy-yaml' }, () => {
+      const helper = JSON.stringify(join(process.cwd(), 'runtime/lib/lazy-text.ts'));
+      const exports = Object.keys(yaml).map((k) => `export const ${k} = lazyExport(load, ${JSON.stringify(k)}, ${JSON.stringify(typeof yaml[k] === 'function' ? 'function' : 'object')});`);
+      return {
+        contents: `import text from 'moonforge-lazy:yaml';\nimport { evaluateText, lazyExport } from ${helper};\nlet m;\nconst load = () => (m ??= evaluateText('yaml', text));\n${exports.join('\n')}\n`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
+    });
+  },
+};
 const bundleRuntime = await build({
   entryPoints: { 'bundle-runtime': 'sdk/bundle/bundle-main.ts' },
   outdir: 'dist',
@@ -149,7 +169,7 @@ const bundleRuntime = await build({
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
-  plugins: [bundleVariants, lazyText, builtinsThroughRequire, yamlAsEsm],
+  plugins: [bundleVariants, lazyText, lazyYaml, builtinsThroughRequire],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
