@@ -115,9 +115,9 @@ describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
     expect(out.stderr).toMatch(/order rejected/);
   });
 
-  it('json schemas and uuids (dependencies loaded at first use), a library, registry data with NaN, -Inf and -0, an env file carried', async () => {
+  it('json schemas, uuids and yaml (dependencies loaded at first use), a library, registry data with NaN, -Inf and -0, an env file carried', async () => {
     const out = await expectSame('bundled', ['-x', 'app:main', 'a', 'b']);
-    expect(out.stdout).toBe('valid\ttrue\tfalse\ttrue\nuuid\t36\ttrue\tnil\nnumbers\ttrue\t-Inf\t-Inf\ndoubled\t6\t2\ta\tb\nenv\thello from the file\tnil\n');
+    expect(out.stdout).toBe('valid\ttrue\tfalse\ttrue\nuuid\t36\ttrue\tnil\nyaml\t2\ttrue\tk: v\n\nnumbers\ttrue\t-Inf\t-Inf\ndoubled\t6\t2\ta\tb\nenv\thello from the file\tnil\n');
   });
 
   it('a Lua error names its Lua file and line, with a Lua traceback, without app.mjs.map', async () => {
