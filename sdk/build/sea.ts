@@ -72,6 +72,9 @@ async function commonJsBundle(app: App, outFile: string): Promise<string> {
     write: false,
     logLevel: 'silent',
     define: { 'import.meta.url': URL_PARAM },
+    // app.mjs is an ES module, strict throughout; the function compileFunction makes of this text is strict only
+    // with the directive first in its body (else the chunks and the runtime would run in sloppy mode here)
+    banner: { js: "'use strict';" },
     plugins: [chunkModules(modules)],
   });
   const js = result.outputFiles.find((f) => f.path === outFile)!.text;
