@@ -146,6 +146,15 @@ class TrackedTime implements SchedulerLike {
  */
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
+/**
+ * V8 tenures an allocation site (allocates its objects in the old generation) after a scavenge in which most of them
+ * survived; a Lua list constructor's site judged while a tree is being kept, then used for garbage, fills the old
+ * generation with dead arrays that keep their young children alive until a full GC, and the same program takes up to
+ * three times the CPU from one run to the next (docs/benchmarks.md, "the cliff"). Every app, bundled or not, runs
+ * through here; bin/moonforge.mjs sets it for plain scripts too.
+ */
+setFlagsFromString('--no-allocation-site-pretenuring');
+
 export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntime {
   const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
   const factories = new Map<CompiledChunkModule, (G: LuaTable, ...a: unknown[]) => unknown>();
