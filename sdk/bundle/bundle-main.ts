@@ -10,7 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBundledChunks, type CompiledChunkModule } from '../../runtime/index.js';
-import { createApp, type AppConfig, type Entry } from '../../runtime/process/index.js';
+import { createApp, isLuaEntry, type AppConfig, type Entry } from '../../runtime/process/index.js';
 import { parseAppRunArgs, APP_RUN_OPTIONS_USAGE } from '../cli/app-run-args.js';
 import { logSettings } from '../log-sink.js';
 import { sourceKey, type PrebuiltChunk } from '../app-runtime.js';
@@ -61,10 +61,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
   const entries = new Map<string, Entry>();
   for (const e of spec.entries) {
     e.file = resolve(root, e.file);
-    if ('source' in e && (e.source as { type: string }).type === 'file') {
-      const source = e.source as { type: 'file'; path: string };
-      source.path = resolve(root, source.path);
-    }
+    if (isLuaEntry(e) && e.source.type === 'file') e.source.path = resolve(root, e.source.path);
     entries.set(e.id, e);
   }
   const app = createApp(root, spec.config, entries);
@@ -82,7 +79,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
   const prebuilt = new Map<string, PrebuiltChunk>();
   for (const [id, i] of Object.entries(spec.chunks)) {
     const e = entries.get(id);
-    if (e !== undefined && 'source' in e) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e as Parameters<typeof sourceKey>[0]) });
+    if (isLuaEntry(e)) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e) });
   }
   const files = new Map(Object.entries(spec.files));
   return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, { chunks: prebuilt, files });
