@@ -1,20 +1,15 @@
 // The platform modules a Wippy app lists under `modules:` (beyond `time`, `ctx`, `security` and the terminal host's
 // `io`, which the process runtime and the app runner install themselves), and the one call that installs them into a
 // runtime. The SDK reaches them only through this file (test/package/layering.test.ts).
-import type { ModuleHost, PlatformModule } from './module-host.js';
-import { CALL_MODULES } from './call-modules.js';
-import { ENCODING_MODULES } from './encoding-modules.js';
-import { REGISTRY_MODULES } from './registry-modules.js';
-import { SERVICE_MODULES } from './service-modules.js';
+import type { ModuleHost } from './module-host.js';
+import { PLATFORM_MODULES } from './platform-modules.js';
 import { tokenStoreDirectory } from './token-store/directory.js';
 
 export type { LogRecord, ModuleHost, PlatformModule } from './module-host.js';
 // Calling a function entry from host code (the test runner): runtime/modules/funcs/host-call.ts.
 export { callFunction, type FunctionCallOptions, type FunctionCallResult } from './funcs/host-call.js';
 export { LOG_LEVELS, type LogLevel } from './logger/levels.js';
-
-/** Every platform module, by the name `modules:` lists it under. */
-export const PLATFORM_MODULES: readonly PlatformModule[] = [...ENCODING_MODULES, ...SERVICE_MODULES, ...REGISTRY_MODULES, ...CALL_MODULES];
+export { PLATFORM_MODULES };
 
 /**
  * Makes each platform module available to `modules:` lists of `host.rt`, made at its first lookup (module-table.ts);

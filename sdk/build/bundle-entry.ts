@@ -3,8 +3,9 @@
 // YAML when it starts, with the paths of definition files and `source: file://` files relative to the app's folder
 // (sdk/bundle/bundle-main.ts resolves them against app.mjs's own folder).
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { App, Entry } from '../../runtime/process/index.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PLATFORM_MODULES } from '../../runtime/modules/index.js';
+import { isLuaEntry, type App, type Entry } from '../../runtime/process/index.js';
 import { jsLiteral } from './js-literal.js';
 
 /** An entry and the index of its chunk among the bundle's modules. */
@@ -50,11 +51,31 @@ export function carriedFiles(app: App): Record<string, string> {
   return files;
 }
 
+/**
+ * The platform modules a bundle carries: every one a Lua entry lists under `modules:`. Only these are installed in
+ * the bundle's runtime (runtime/modules/platform-modules.bundle.ts), so that esbuild leaves the others' code out of
+ * app.mjs; other names (time, io, ...) are the runtime's own.
+ */
+export function carriedModules(app: App): string[] {
+  const platform = new Set(PLATFORM_MODULES.map((m) => m.name));
+  const names = new Set<string>();
+  for (const e of app.entries.values()) {
+    if (!isLuaEntry(e)) continue;
+    for (const m of e.modules) if (platform.has(m)) names.add(m);
+  }
+  return [...names].sort();
+}
+
 export function bundleEntrySource(app: App, runtimePath: string, moduleCount: number, chunks: readonly BundledChunk[]): string {
   const imports = Array.from({ length: moduleCount }, (_, i) => `import * as m${i} from 'moonforge-chunk:${i}';`);
   const chunkIndex = Object.fromEntries(chunks.map((c) => [c.id, c.module]));
+  // built beside the runtime from runtime/modules/platform-modules.bundle.ts (esbuild.config.mjs)
+  const platformPath = join(dirname(runtimePath), 'bundle-modules.mjs');
+  const carried = carriedModules(app);
   return `import { startBundle } from ${JSON.stringify(runtimePath)};
+import { carryPlatformModules${carried.map((m) => `, ${m}`).join('')} } from ${JSON.stringify(platformPath)};
 ${imports.join('\n')}
+carryPlatformModules([${carried.join(', ')}]);
 startBundle({
   url: import.meta.url,
   config: ${jsLiteral(app.config)},

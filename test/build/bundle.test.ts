@@ -126,7 +126,7 @@ describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
     const out = await expectSame('bundled', ['-x', 'app:crash']);
     expect(out.code).toBe(1);
     expect(out.stderr).toBe(
-      "src/util.lua:5: quantity must be at least 1\nstack traceback:\n\tsrc/util.lua:5: in function 'util.check'\n\tsrc/main.lua:18: in function 'crash'\n",
+      "src/util.lua:5: quantity must be at least 1\nstack traceback:\n\tsrc/util.lua:5: in function 'util.check'\n\tsrc/main.lua:20: in function 'crash'\n",
     );
     const inline = await expectSame('bundled', ['-x', 'app:inline']);
     expect(inline.stderr).toMatch(/^app:inline:3: attempt to index a nil value \(local 't'\)\nstack traceback:\n\tapp:inline:3: in function 'main'/);
@@ -156,8 +156,9 @@ describe('what a bundle carries', () => {
     expect(runtimeInputs.filter((i) => /^(compiler|test|bench|sdk\/ts)\/|node_modules\/(luaparse|typescript|typescript-to-lua|ts-morph|lua-types|esbuild)\//.test(i))).toEqual([]);
     for (const name of ['ping-pong', 'ts-kv-server']) {
       const inputs = Object.keys(built.get(name)!.result.written!.metafile.inputs);
-      // the bundle is the prebuilt runtime, the compiled chunks and the generated entry: nothing else
-      expect(inputs.filter((i) => !/(^|\/)dist\/bundle-runtime\.mjs$|(^|:)moonforge-chunk:\d+$|moonforge-bundle-entry\.mjs$/.test(i)), inputs.join(' ')).toEqual([]);
+      // the bundle is the prebuilt runtime (its entry, its platform modules' entry, their chunks), the compiled chunks
+      // and the generated entry: nothing else
+      expect(inputs.filter((i) => !/(^|\/)dist\/(bundle-runtime|bundle-modules|chunks\/bundle-[\w-]+)\.mjs$|(^|:)moonforge-chunk:\d+$|moonforge-bundle-entry\.mjs$/.test(i)), inputs.join(' ')).toEqual([]);
     }
   });
 
