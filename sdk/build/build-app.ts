@@ -4,7 +4,7 @@
 // sdk/bundle/), the chunks, and the app's definitions as data (bundle-entry.ts), bundled by esbuild. Its trace table
 // (trace-table.ts) is appended at the end, so that Lua positions need no map file next to app.mjs.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { bindingPlan, isLuaEntry, type App, type LuaEntry } from '../../runtime/process/index.js';
@@ -76,18 +76,18 @@ export async function compiledChunks(app: App): Promise<{ modules: CachedModule[
 /**
  * Resolves `moonforge-chunk:<i>` to module i of the compile cache, its source map inline with its one source named
  * chunkSource(i): esbuild composes it into the bundle's map, where trace-table.ts finds each chunk by that name. The
- * bundle runtime is taken without its own map: composing it (the runtime's TypeScript sources, 2.8 MB) took ~40% of a
- * build, and the bundle's map then names bundle-runtime.mjs for the runtime's lines (whose own map, in moonforge's
- * dist/, names the sources).
+ * runtime's files (moonforge's dist/) are taken without their own maps: composing them (the runtime's TypeScript
+ * sources, 2.8 MB) took ~40% of a build, and the bundle's map then names those files for the runtime's lines (their
+ * own maps, in moonforge's dist/, name the sources).
  */
 export function chunkModules(modules: readonly CachedModule[]): Plugin {
   return {
     name: 'moonforge-chunks',
     setup(b) {
-      b.onLoad({ filter: /[\\/]bundle-runtime\.mjs$/ }, (a) => ({
-        contents: readFileSync(a.path, 'utf8').replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n'),
-        loader: 'js',
-      }));
+      const runtimeDir = dirname(bundleRuntimePath()) + sep;
+      b.onLoad({ filter: /\.mjs$/ }, (a) =>
+        a.path.startsWith(runtimeDir) ? { contents: readFileSync(a.path, 'utf8').replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n'), loader: 'js' } : undefined,
+      );
       b.onResolve({ filter: /^moonforge-chunk:\d+$/ }, (a) => ({ path: a.path, namespace: 'moonforge-chunk' }));
       b.onLoad({ filter: /.*/, namespace: 'moonforge-chunk' }, (a) => {
         const i = Number(a.path.slice(a.path.indexOf(':') + 1));
@@ -104,7 +104,7 @@ export function chunkModules(modules: readonly CachedModule[]): Plugin {
 
 /**
  * The bundle's map for people and tools: each chunk's source named by its file, relative to the map, with its text;
- * the runtime's lines name bundle-runtime.mjs without its text (a megabyte that is moonforge's, not the app's).
+ * the runtime's lines name moonforge's files without their text (a megabyte that is moonforge's, not the app's).
  */
 function publicMap(map: string, app: App, outDir: string, chunks: readonly BundledChunk[]): string {
   const parsed = JSON.parse(map) as { sources: string[]; sourcesContent?: Array<string | null> };
@@ -113,7 +113,7 @@ function publicMap(map: string, app: App, outDir: string, chunks: readonly Bundl
     const e = app.get(c.id) as LuaEntry;
     if (!fileOf.has(c.module)) fileOf.set(c.module, e.source.type === 'file' ? relative(outDir, e.source.path) : e.id);
   }
-  parsed.sourcesContent = parsed.sources.map((s, i) => (/[\\/]bundle-runtime\.mjs$/.test(s) ? null : (parsed.sourcesContent?.[i] ?? null)));
+  parsed.sourcesContent = parsed.sources.map((s, i) => (/^moonforge-chunk:\d+$/.test(s) ? (parsed.sourcesContent?.[i] ?? null) : null));
   parsed.sources = parsed.sources.map((s) => {
     const m = /^moonforge-chunk:(\d+)$/.exec(s);
     return m === null ? s : (fileOf.get(Number(m[1])) ?? s);
