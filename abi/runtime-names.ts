@@ -10,6 +10,8 @@ export const RUNTIME_NAMES = [
   'collect', 'ret1', 'ret2', 'ret3', 'retN', 'builtinType', 'defineTypeAliases',
   // the may-defer slow paths of process-mode generator code and their runner (runtime/core/defer.ts)
   'DEFER', 'runDeferred', 'indexD', 'ggetD', 'setindexD', 'arithD', 'unmD', 'lenD', 'concatD', 'eqmetaD', 'ltD', 'leD',
+  // pure calls of process-mode generator code: a plain attempt, run again as the twin on RETRY (runtime/core/pure-call.ts)
+  'tryPure', 'RETRY',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

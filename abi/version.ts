@@ -3,4 +3,5 @@
 // would break against an older or newer runtime: every chunk exports it as `abi`, and loading a chunk whose `abi`
 // differs refuses it (runtime/abi.ts instantiateChunk) instead of running it against the wrong runtime.
 // 2: defineTypeAliases takes the aliases' local readers (qualified type names `mod.Name` starting from a local).
-export const ABI_VERSION = 2;
+// 3: tryPure and RETRY (pure calls of process-mode generator code, runtime/core/pure-call.ts).
+export const ABI_VERSION = 3;

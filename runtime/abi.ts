@@ -11,6 +11,7 @@ import {
   unmD, type ModuleInfo,
 } from './core/ops.js';
 import { DEFER, runDeferred } from './core/defer.js';
+import { RETRY, tryPure } from './core/pure-call.js';
 import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
@@ -35,6 +36,8 @@ export const runtimeABI = Object.freeze({
   collect, ret1, ret2, ret3, retN,
   // process-mode generator code: the slow paths' may-defer forms and how a deferred metamethod runs (core/defer.ts)
   DEFER, runDeferred, indexD, ggetD, setindexD, arithD, unmD, lenD, concatD, eqmetaD, ltD, leD,
+  // process-mode generator code: pure calls run plain, again as the twin on RETRY (core/pure-call.ts)
+  tryPure, RETRY,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

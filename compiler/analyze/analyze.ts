@@ -5,7 +5,10 @@ import type {
   Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
-import { CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES } from './known-calls.js';
+import {
+  CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES, PURE_GLOBALS,
+  PURE_LIBRARIES,
+} from './known-calls.js';
 import { solveValueKinds, type LocalSource } from './value-kinds.js';
 
 export interface AnalyzeOptions {
@@ -47,6 +50,8 @@ class Analyzer {
    * (`function() return 1 end`) needs no twin.
    */
   private readonly reachesLua = new Set<FunctionInfo>();
+  /** Functions with something that keeps them from being pure (FunctionInfo.pure): a store, a closure, a call. */
+  private readonly impure = new Set<FunctionInfo>();
   /** every store into each local, for solveValueKinds */
   private readonly sources = new Map<LocalVar, LocalSource[]>();
   private scopes: Scope[] = [];
@@ -80,7 +85,7 @@ class Analyzer {
     const info: FunctionInfo = {
       node, parent, displayName, line, isVararg, suspendable: false, callees: new Set(), suspendsItself: false,
       depth: parent === undefined ? 0 : parent.depth + 1, params: [], index: this.functions.size,
-      hasGoto: false, twinShareable: true, hasTailCall: false,
+      hasGoto: false, twinShareable: true, hasTailCall: false, pure: false,
     };
     this.functions.set(node, info);
     return info;
@@ -170,19 +175,25 @@ class Analyzer {
             const b = this.reference(target);
             if (b.kind === 'local') {
               b.v.reassigned = true;
-              if (b.v.owner !== this.fn) b.v.assignedByClosure = true;
+              if (b.v.owner !== this.fn) {
+                b.v.assignedByClosure = true;
+                this.impure.add(this.fn);
+              }
               this.store(b.v, s.init[i] ?? null);
             }
             else {
+              this.impure.add(this.fn);
               this.assignedGlobals.add(b.name);
               this.reachesLua.add(this.fn); // _G may have a __newindex
               this.noteGlobalFunction(s.init[i]);
             }
           } else if (target.type === 'MemberExpression') {
             this.reachesLua.add(this.fn); // __newindex
+            this.impure.add(this.fn);
             this.expression(target.base);
           } else {
             this.reachesLua.add(this.fn);
+            this.impure.add(this.fn);
             this.expression(target.base);
             this.expression(target.index);
           }
@@ -235,6 +246,7 @@ class Analyzer {
         this.scopes.pop();
         return;
       case 'ForGenericStatement':
+        this.impure.add(this.fn);
         for (const e of s.iterators) this.expression(e);
         // The iterator function is called once per iteration: an unknown call.
         this.fn.suspendsItself = true;
@@ -250,9 +262,11 @@ class Analyzer {
         return;
       case 'GotoStatement':
         this.fn.hasGoto = true;
+        this.impure.add(this.fn);
         if (this.opts.processMode) this.fn.suspendsItself = true;
         return;
       case 'FunctionDeclaration':
+        this.impure.add(this.fn);
         this.functionStatement(s);
         return;
       default: {
@@ -386,6 +400,7 @@ class Analyzer {
         this.call(e);
         return;
       case 'FunctionDeclaration':
+        this.impure.add(this.fn);
         this.functionBody(e, undefined);
         return;
       default: {
@@ -393,6 +408,21 @@ class Analyzer {
         throw new Error(`unknown expression ${(never as { type: string }).type}`);
       }
     }
+  }
+
+  /** A call of a pure standard function by its name (PURE_GLOBALS, PURE_LIBRARIES); the chunk's assignments of the
+   * global are checked in solve(). */
+  private pureStdCall(e: CallLike): boolean {
+    const base = e.base;
+    if (base.type === 'Identifier') {
+      const b = this.bindings.get(base);
+      return b?.kind === 'global' && PURE_GLOBALS.has(b.name);
+    }
+    if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return false;
+    const lib = this.bindings.get(base.base);
+    if (lib?.kind !== 'global') return false;
+    const except = PURE_LIBRARIES.get(lib.name);
+    return except !== undefined && !except.has(base.identifier.name);
   }
 
   /**
@@ -422,6 +452,9 @@ class Analyzer {
 
   /** Records whether a call can suspend the calling function (decided in solve() for the open cases). */
   private classifyCall(e: CallLike): void {
+    if (!this.pureStdCall(e) && !(e.base.type === 'Identifier' && this.bindings.get(e.base)?.kind === 'local')) {
+      this.impure.add(this.fn);
+    }
     const base = e.base;
     if (base.type === 'Identifier') {
       const b = this.bindings.get(base)!;
@@ -455,6 +488,37 @@ class Analyzer {
     this.fn.suspendsItself = true;
   }
 
+  /**
+   * FunctionInfo.pure, a greatest fixpoint: every function without an impure statement starts pure, and loses it when
+   * a call of a local is not of a known function (or of one that is not pure), or a pure standard function's global
+   * is assigned in the chunk (it may then hold anything).
+   */
+  private solvePure(): void {
+    const calls = new Map<FunctionInfo, FunctionInfo[]>();
+    for (const p of this.pending) {
+      if (p.kind === 'global') {
+        if (this.assignedGlobals.has(p.name)) this.impure.add(p.caller);
+      } else if (p.kind === 'alias') {
+        this.impure.add(p.caller);
+      } else if (p.v.constFunction !== undefined && !p.v.reassigned) {
+        const list = calls.get(p.caller) ?? [];
+        list.push(p.v.constFunction);
+        calls.set(p.caller, list);
+      } else this.impure.add(p.caller);
+    }
+    for (const f of this.functions.values()) f.pure = !this.impure.has(f) && f.depth > 0;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const f of this.functions.values()) {
+        if (f.pure && (calls.get(f) ?? []).some((c) => !c.pure)) {
+          f.pure = false;
+          changed = true;
+        }
+      }
+    }
+  }
+
   private solve(): void {
     for (const node of this.exportedNodes) {
       const f = this.functions.get(node);
@@ -473,6 +537,7 @@ class Analyzer {
         p.caller.suspendsItself = true;
       }
     }
+    if (this.opts.processMode) this.solvePure();
     for (const f of this.functions.values()) f.suspendable = f.suspendsItself;
     let changed = true;
     while (changed) {

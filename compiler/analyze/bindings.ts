@@ -59,6 +59,13 @@ export interface FunctionInfo {
   params: LocalVar[];
   /** index in the chunk's function table (traceback names); set by the emitter */
   index: number;
+  /**
+   * Process mode: the function changes nothing a caller could see and runs no code it does not know — it assigns only
+   * its own locals, makes no closure, and calls only pure local functions and pure standard functions (PURE_GLOBALS,
+   * PURE_LIBRARIES). Generator code may run a call of it plain and, should it have to give way or reach a
+   * metamethod, throw the attempt away and run the call again as the twin (runtime/core/pure-call.ts).
+   */
+  pure: boolean;
   /** contains `return f(...)`: only then can it return the deferred-tail-call sentinel TAIL */
   hasTailCall: boolean;
   /** contains a goto (its locals may be re-entered without a loop) */

@@ -32,3 +32,14 @@ export const CALLBACK_ARGUMENT: ReadonlyMap<string, number> = new Map([
   ['table.sort', 1],
   ['string.gsub', 2],
 ]);
+
+/**
+ * Standard functions that change nothing and call no Lua code, by global name, for pure functions (FunctionInfo.pure):
+ * running one again gives the same result and leaves nothing behind.
+ */
+export const PURE_GLOBALS: ReadonlySet<string> = new Set([
+  'assert', 'error', 'rawequal', 'rawget', 'rawlen', 'select', 'tonumber', 'type', 'unpack',
+]);
+
+/** Library tables whose functions are pure in the same sense, but for the ones listed (math.random draws). */
+export const PURE_LIBRARIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['math', new Set(['random', 'randomseed'])]]);

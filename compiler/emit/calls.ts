@@ -174,7 +174,12 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const known = knownCallee(fx, e);
   let directWith: (a: string) => string;
   let other: string;
-  if (suspends && known !== undefined && known.suspendable) {
+  if (suspends && known !== undefined && known.suspendable && known.pure) {
+    // A pure function runs plain; an attempt that had to give way or reach a metamethod left nothing behind and is
+    // run again as the twin (runtime/core/pure-call.ts).
+    directWith = (a) => `((${t} = tryPure(${f}${a === '' ? '' : ', '}${a})) === RETRY ? (yield* ${f}.$y(${a})) : ${t})`;
+    other = '';
+  } else if (suspends && known !== undefined && known.suspendable) {
     directWith = (a) => `(yield* ${f}.$y(${a}))`;
     other = '';
   } else if (suspends) {

@@ -8,6 +8,7 @@ import { luaErrorAt, LuaError } from './errors.js';
 import { getMetamethod, getMetatable, getStringMetatable } from './meta.js';
 import { typeName } from './value.js';
 import { call, call2, callMeta, TAIL, bounce } from './call.js';
+import { PURE, abortPure } from './pure-call.js';
 import { R } from './results.js';
 import { numberToString, stringToNumber } from './number-format.js';
 import { AS_FALSITY, AS_NOTHING, AS_TRUTH, AS_VALUE, DEFER, deferCall, defers } from './defer.js';
@@ -88,6 +89,7 @@ function indexWalk(o: unknown, k: unknown, M: ModuleInfo, s: number, d: boolean 
     }
     if (typeof h === 'function') {
       if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, o, k, undefined, AS_VALUE);
+      if (PURE.on) abortPure();
       const r = h(o, k);
       return r === TAIL ? bounce() : r;
     }
@@ -263,6 +265,7 @@ export function arithD(op: string, a: unknown, b: unknown, M: ModuleInfo, s: num
  */
 function callHandler(h: unknown, a: unknown, b: unknown, d: boolean | undefined, kind: number): unknown {
   if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, a, b, undefined, kind);
+  if (PURE.on) abortPure();
   let r = (h as (a: unknown, b: unknown) => unknown)(a, b);
   if (r === TAIL) r = bounce();
   R.n = 1;
@@ -272,6 +275,7 @@ function callHandler(h: unknown, a: unknown, b: unknown, d: boolean | undefined,
 /** A handler of any callable kind (a `__call` object too), with two operands; its first result only. */
 function callFirst(h: unknown, a: unknown, b: unknown, d: boolean | undefined, kind: number): unknown {
   if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, kind);
+  if (PURE.on) abortPure();
   const r = call2(h, a, b);
   R.n = 1;
   return r;
@@ -450,6 +454,7 @@ function eqWith(a: unknown, b: unknown, d: boolean | undefined): unknown {
   // Lua 5.1 (lvm.c get_compTM): both operands must have the same __eq handler.
   if (h1 !== h2) return false;
   if (d === true && defers(h1)) return deferCall(h1, 2, a, b, undefined, AS_TRUTH);
+  if (PURE.on) abortPure();
   const r = call2(h1, a, b);
   return r !== undefined && r !== false;
 }
@@ -492,6 +497,7 @@ function ltWith(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number, d:
     const h = getMetamethod(a, '__lt');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__lt'))) {
       if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, AS_TRUTH);
+      if (PURE.on) abortPure();
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
@@ -523,6 +529,7 @@ function leWith(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number, d:
     const h = getMetamethod(a, '__le');
     if (h !== undefined && (sameMetatable(a, b) || h === getMetamethod(b, '__le'))) {
       if (d === true && defers(h)) return deferCall(h, 2, a, b, undefined, AS_TRUTH);
+      if (PURE.on) abortPure();
       const r = call2(h, a, b);
       return r !== undefined && r !== false;
     }
@@ -530,6 +537,7 @@ function leWith(a: unknown, b: unknown, M: ModuleInfo | undefined, s: number, d:
     const l = getMetamethod(b, '__lt');
     if (l !== undefined && l === getMetamethod(a, '__lt')) {
       if (d === true && defers(l)) return deferCall(l, 2, b, a, undefined, AS_FALSITY);
+      if (PURE.on) abortPure();
       const r = call2(l, b, a);
       return r === undefined || r === false;
     }
@@ -555,6 +563,7 @@ export function fornum(v: unknown, M: ModuleInfo, s: number): number {
 export function callx(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): unknown {
   const h = getMetamethod(f, '__call');
   if (h === undefined) throw siteError(M, s, `attempt to call a ${typeName(f)} value`);
+  if (PURE.on) abortPure();
   if (typeof h === 'function') {
     // a callable object: its handler gets the object first
     const r = h(f, ...args);

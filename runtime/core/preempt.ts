@@ -10,6 +10,7 @@
 // node. Two counters, because plain code refilling the one generator code counts would hide from it that it is due.
 import { PREEMPT } from '../../abi/index.js';
 import { FatalLuaError, luaError, setOverflowCharge } from './errors.js';
+import { PURE, abortPure } from './pure-call.js';
 
 /** Back-edges a task may run before giving way. */
 export const BUDGET_SLICE = 2000;
@@ -76,6 +77,8 @@ function budgetOut(): void {
     const e = luaError(over);
     throw new FatalLuaError(e.value, e.sites);
   }
+  // a pure attempt that ran its slices is thrown away: the twin that runs the call again gives way
+  if (PURE.on && --PURE.left <= 0) abortPure();
   const limit = BUDGET.limit;
   if (limit <= 0) return;
   const now = performance.now();
