@@ -186,6 +186,22 @@ const bundleRuntime = await build({
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },
 });
 writeFileSync('dist/bundle-meta.json', JSON.stringify(bundleRuntime.metafile));
+// The Lua compiler a bundle built `--with-lua-compiler` carries (sdk/bundle/runtime-compiler.ts): a build of its own,
+// self-contained (luaparse inside; TypeScript never), so that the compiler-free runtime's metafile above stays the
+// account of what every bundle holds, and dist/bundle-compiler-meta.json this one's (test/build/ reads both).
+const bundleCompiler = await build({
+  entryPoints: { 'bundle-compiler': 'sdk/bundle/runtime-compiler.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  outExtension: { '.js': '.mjs' },
+  logLevel: 'warning',
+  metafile: true,
+});
+writeFileSync('dist/bundle-compiler-meta.json', JSON.stringify(bundleCompiler.metafile));
 // Chunks of earlier builds are removed once this one is written (their names carry a content hash, so they pile up
 // otherwise and `npm pack` would ship them).
 const outputs = new Set([...Object.keys(metafile.outputs), ...Object.keys(bundleRuntime.metafile.outputs)]);

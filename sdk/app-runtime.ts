@@ -61,6 +61,8 @@ export interface AppRuntimeOptions {
   tsBuild?: TsEntriesBuild;
   /** the entries' chunks compiled ahead of time, by entry id (a bundle's): nothing is compiled, the compiler never loaded */
   prebuilt?: ReadonlyMap<string, PrebuiltChunk>;
+  /** with `prebuilt`, what compiles the source text of entries the registry makes at run time (a bundle with the compiler) */
+  compileAtRunTime?: RunTimeCompile;
   /** files a bundle carries, read where the file itself is absent (ModuleHost.embeddedFiles) */
   embeddedFiles?: ReadonlyMap<string, string>;
 }
@@ -82,17 +84,32 @@ export function sourceKey(e: LuaEntry): string {
 }
 
 /**
- * The chunks a bundle was built with. An entry the registry module changed at run time to a source the bundle was
- * not built with cannot run: nothing can compile it.
+ * Compiles the inline source text of entry `id` while the app runs: what a bundle built `--with-lua-compiler` carries
+ * (sdk/bundle/runtime-compiler.ts). Undefined, with its problems added to `problems`, when it does not compile.
  */
-export function prebuiltLoader(chunks: ReadonlyMap<string, PrebuiltChunk>): ChunkLoader {
+export type RunTimeCompile = (id: string, code: string, problems: StartProblem[]) => Promise<CompiledChunk | undefined>;
+
+/**
+ * The chunks a bundle was built with. An entry the registry module changed at run time to a source the bundle was
+ * not built with runs only when the bundle carries the compiler (`compile`), and only when that source is Lua text: a
+ * file the bundle was not built with, a .ts one above all, has nothing to compile it.
+ */
+export function prebuiltLoader(chunks: ReadonlyMap<string, PrebuiltChunk>, compile?: RunTimeCompile): ChunkLoader {
   return async (_app, problems) => async (e) => {
     const c = chunks.get(e.id);
     if (c !== undefined && c.source === sourceKey(e)) return c;
+    if (compile !== undefined && e.source.type === 'inline') return compile(e.id, e.source.code, problems);
+    const ts = e.source.type === 'file' && e.source.path.endsWith('.ts');
+    const why =
+      compile === undefined
+        ? 'a bundle runs the code it was built with and cannot compile: build it --with-lua-compiler to compile Lua made at run time'
+        : ts
+          ? 'a bundle compiles Lua at run time, never TypeScript'
+          : 'a bundle compiles at run time only the source text of entries the registry makes';
     problems.push({
       diagnostic: {
         code: DIAGNOSTIC_CODES.NOT_PREBUILT,
-        message: `${e.id}: its code is not in the bundle (a bundle runs the code it was built with and cannot compile)`,
+        message: `${e.id}: its ${ts ? 'TypeScript' : 'code'} is not in the bundle (${why})`,
         ...e.pos,
       },
     });
@@ -100,9 +117,9 @@ export function prebuiltLoader(chunks: ReadonlyMap<string, PrebuiltChunk>): Chun
   };
 }
 
-/** The loader `opts` asks for: the prebuilt chunks, else the compiler (loaded only then). */
-async function loaderFor(opts: Pick<AppRuntimeOptions, 'prebuilt' | 'tsBuild'>): Promise<ChunkLoader> {
-  if (opts.prebuilt !== undefined) return prebuiltLoader(opts.prebuilt);
+/** The loader `opts` asks for: the prebuilt chunks (and what compiles at run time), else the compiler (loaded only then). */
+async function loaderFor(opts: Pick<AppRuntimeOptions, 'prebuilt' | 'compileAtRunTime' | 'tsBuild'>): Promise<ChunkLoader> {
+  if (opts.prebuilt !== undefined) return prebuiltLoader(opts.prebuilt, opts.compileAtRunTime);
   return (await import('./app-compile.js')).compilingLoader(opts.tsBuild);
 }
 

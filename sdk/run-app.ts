@@ -12,7 +12,7 @@ import {
   type App,
   type LineReader,
 } from '../runtime/process/index.js';
-import { AppStartError, createAppRuntime, type AppRuntime, type PrebuiltChunk } from './app-runtime.js';
+import { AppStartError, createAppRuntime, type AppRuntime, type PrebuiltChunk, type RunTimeCompile } from './app-runtime.js';
 import type { LogFormat } from './log-sink.js';
 import type { LogLevel, LogRecord } from '../runtime/modules/index.js';
 import { bootApp, type BootedApp } from './boot-app.js';
@@ -109,6 +109,10 @@ export interface BundledParts {
   chunks: ReadonlyMap<string, PrebuiltChunk>;
   /** by the path the app names them with (AppRuntimeOptions.embeddedFiles) */
   files?: ReadonlyMap<string, string>;
+  /** what compiles the Lua text of entries the registry makes at run time, when the bundle carries the compiler */
+  compileAtRunTime?: RunTimeCompile;
+  /** how the bundle is run, as hints name it (`node app.mjs`, or a single executable's name) */
+  runAs: string;
 }
 
 /**
@@ -124,13 +128,13 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
     if (!overrideReported(app, opts, stderr)) return 1;
     const exec = opts.command === undefined ? opts.exec : commandEntry(app, opts.command);
     if (opts.command !== undefined && exec === undefined) {
-      stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`moonforge run APPDIR list\` lists them)\n`);
+      stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`${bundled?.runAs ?? 'moonforge run APPDIR'} list\` lists them)\n`);
       return 1;
     }
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, embeddedFiles: bundled?.files });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);

@@ -38,11 +38,29 @@ export function bundleRuntimePath(): string {
   }
 }
 
-/** The entries a bundle needs a chunk for: what runs (processes, functions) and every library they import. */
-function bundledEntries(app: App): LuaEntry[] {
+/** How a bundle is built. */
+export interface BuildOptions {
+  /**
+   * Carry the Lua compiler (`--with-lua-compiler`): entries the registry makes or changes at run time with new Lua
+   * text are compiled while the app runs, and every Lua entry of the app is bundled, so that they may import any
+   * library (a compiler-free bundle holds what runs and what that imports)
+   */
+  withLuaCompiler?: boolean;
+}
+
+/**
+ * The entries a bundle needs a chunk for: what runs (processes, functions) and every library they import; with
+ * `all`, every Lua entry.
+ */
+function bundledEntries(app: App, all: boolean): LuaEntry[] {
   const out = new Map<string, LuaEntry>();
   for (const e of app.entries.values()) {
-    if (!isLuaEntry(e) || (e.kind !== 'process.lua' && e.kind !== 'function.lua')) continue;
+    if (!isLuaEntry(e)) continue;
+    if (all) {
+      out.set(e.id, e);
+      continue;
+    }
+    if (e.kind !== 'process.lua' && e.kind !== 'function.lua') continue;
     out.set(e.id, e);
     for (const l of bindingPlan(app, e.id)?.libraries ?? []) out.set(l.id, l);
   }
@@ -53,13 +71,13 @@ function bundledEntries(app: App): LuaEntry[] {
  * Each bundled entry's compiled module (cache hits: the check has just compiled them), the same module once for
  * entries sharing their code. The check found no problem, so none is expected here.
  */
-export async function compiledChunks(app: App): Promise<{ modules: CachedModule[]; chunks: BundledChunk[] }> {
+export async function compiledChunks(app: App, opts: BuildOptions = {}): Promise<{ modules: CachedModule[]; chunks: BundledChunk[] }> {
   const problems: StartProblem[] = [];
   const tsModules = await buildTsEntries(app, problems);
   const modules: CachedModule[] = [];
   const index = new Map<string, number>();
   const chunks: BundledChunk[] = [];
-  for (const e of bundledEntries(app)) {
+  for (const e of bundledEntries(app, opts.withLuaCompiler === true)) {
     const m = await compileEntryModule(app, e, problems, tsModules);
     if (m === undefined) continue;
     let i = index.get(m.jsPath);
@@ -122,21 +140,21 @@ function publicMap(map: string, app: App, outDir: string, chunks: readonly Bundl
 }
 
 /** Checks the app in `dir` and, when it has no error, writes OUTDIR/app.mjs and app.mjs.map. */
-export async function buildApp(dir: string, outDir: string): Promise<BuildResult> {
+export async function buildApp(dir: string, outDir: string, opts: BuildOptions = {}): Promise<BuildResult> {
   // counted from the build's start: the compile pool draws its own line while it compiles, this one while esbuild
   // bundles (a second or so), on a terminal only
   const progress = progressLine();
   const report = await checkApp(dir);
   if (report.records.some((r) => r.severity === 'error')) return { report };
   const app = report.app;
-  const { modules, chunks } = await compiledChunks(app);
+  const { modules, chunks } = await compiledChunks(app, opts);
   const out = resolve(outDir);
   const appFile = join(out, 'app.mjs');
   const shown = relative(process.cwd(), appFile);
   const ticking = setInterval(() => progress.update(`bundling ${shown.startsWith('..') ? appFile : shown}`), 100);
   const result = await build({
     stdin: {
-      contents: bundleEntrySource(app, bundleRuntimePath(), modules.length, chunks),
+      contents: bundleEntrySource(app, bundleRuntimePath(), modules.length, chunks, opts.withLuaCompiler),
       resolveDir: dirname(bundleRuntimePath()),
       sourcefile: 'moonforge-bundle-entry.mjs',
       loader: 'js',

@@ -9,13 +9,13 @@ import { buildApp } from './build-app.js';
 import { buildSea, seaUnsupported } from './sea.js';
 
 export const BUILD_USAGE = `Usage:
-  moonforge build [APPDIR] -o OUTDIR [--sea] [--format text|json]
+  moonforge build [APPDIR] -o OUTDIR [--sea] [--with-lua-compiler] [--format text|json]
 
 Checks the app in APPDIR (default: the current folder) as \`moonforge check\` does and, when it has no error,
 compiles every entry that runs or is imported and bundles them with the runtime and the app's definitions into one
 ES module, OUTDIR/app.mjs, with its source map OUTDIR/app.mjs.map. The bundle needs only Node.js:
 
-  node OUTDIR/app.mjs [-x NS:NAME | COMMAND | list] [OPTIONS] [ARGS...]
+  node OUTDIR/app.mjs [OPTIONS] [-x NS:NAME | COMMAND | list] [ARGS...]
 
 runs the app as \`moonforge run APPDIR ...\` does. app.mjs alone is enough: its Lua positions need no map file, and
 the folder it is in stands for the app's. Files the app names relative to the current folder (an env.storage.file's)
@@ -26,6 +26,11 @@ Options:
   -o, --out OUTDIR       the folder app.mjs and app.mjs.map are written to (made when missing)
   --sea                  also OUTDIR/app: one executable holding Node.js and the app, run as \`OUTDIR/app [ARGS]\`
                          on a machine without Node.js (Node's single executable applications; Linux only)
+  --with-lua-compiler    also carry the Lua compiler (~200 KB more; no TypeScript), for apps that make or change
+                         function, process or library entries with new Lua text through the registry module
+                         (changesets, registry.apply_version): compiled in memory while the app runs, never
+                         written, their tracebacks naming their Lua lines; every Lua entry of the app is bundled.
+                         Without it such an entry fails with APP0017; a .ts entry the bundle lacks fails either way
   --format text|json     how problems are reported: text (default) on stderr, or JSON Lines on stdout
   -h, --help             this text
 
@@ -37,6 +42,7 @@ const BUILD_OPTIONS = {
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   sea: { type: 'boolean' },
+  'with-lua-compiler': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 function usageError(message: string): number {
@@ -69,7 +75,8 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   }
   // as for run and check: problems with the folder itself name it by its absolute path
   const dir = resolve(positionals[0] ?? '.');
-  const result = await buildApp(dir, values.out);
+  const opts = { withLuaCompiler: values['with-lua-compiler'] === true };
+  const result = await buildApp(dir, values.out, opts);
   const problems = result.report.records.length > 0 ? printCheckReport(result.report, format as DiagnosticFormat) : 0;
   if (result.written === undefined) return 1;
   const rel = relative(process.cwd(), result.written.app);
@@ -78,7 +85,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   if (values.sea === true) {
     let exe: string;
     try {
-      exe = await buildSea(result.report.app, values.out);
+      exe = await buildSea(result.report.app, values.out, opts);
     } catch (e) {
       process.stderr.write(`moonforge build: --sea: ${(e as Error).message}\n`);
       return 1;

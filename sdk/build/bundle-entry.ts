@@ -66,7 +66,11 @@ export function carriedModules(app: App): string[] {
   return [...names].sort();
 }
 
-export function bundleEntrySource(app: App, runtimePath: string, moduleCount: number, chunks: readonly BundledChunk[]): string {
+/**
+ * The entry module's text. With `withLuaCompiler`, it also imports the Lua compiler, built beside the runtime
+ * (dist/bundle-compiler.mjs, sdk/bundle/runtime-compiler.ts), which the runtime then compiles run-time-made entries with.
+ */
+export function bundleEntrySource(app: App, runtimePath: string, moduleCount: number, chunks: readonly BundledChunk[], withLuaCompiler = false): string {
   const imports = Array.from({ length: moduleCount }, (_, i) => `import * as m${i} from 'moonforge-chunk:${i}';`);
   const chunkIndex = Object.fromEntries(chunks.map((c) => [c.id, c.module]));
   // built beside the runtime from runtime/modules/platform-modules.bundle.ts (esbuild.config.mjs)
@@ -74,7 +78,7 @@ export function bundleEntrySource(app: App, runtimePath: string, moduleCount: nu
   const carried = carriedModules(app);
   return `import { startBundle } from ${JSON.stringify(runtimePath)};
 import { carryPlatformModules${carried.map((m) => `, ${m}`).join('')} } from ${JSON.stringify(platformPath)};
-${imports.join('\n')}
+${withLuaCompiler ? `import { compileAtRunTime } from ${JSON.stringify(join(dirname(runtimePath), 'bundle-compiler.mjs'))};\n` : ''}${imports.join('\n')}
 carryPlatformModules([${carried.join(', ')}]);
 startBundle({
   url: import.meta.url,
@@ -83,7 +87,7 @@ startBundle({
   modules: [${Array.from({ length: moduleCount }, (_, i) => `m${i}`).join(', ')}],
   chunks: ${jsLiteral(chunkIndex)},
   table: () => ${TRACE_FUNCTION}(),
-  files: ${jsLiteral(carriedFiles(app))},
+  files: ${jsLiteral(carriedFiles(app))},${withLuaCompiler ? '\n  compileAtRunTime,' : ''}
 });
 `;
 }

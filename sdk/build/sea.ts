@@ -3,7 +3,7 @@
 //
 // Node 20 runs one CommonJS script from the executable, whose `require` reaches only Node's built-ins. So the app is
 // bundled a second time, from the same entry, chunks and prebuilt runtime as app.mjs but as CommonJS, and carried as
-// a SEA asset; the SEA's main script (LOADER) compiles it with vm.compileFunction under the executable's file URL.
+// a SEA asset; the SEA's main script (loader()) compiles it with vm.compileFunction under the executable's file URL.
 // That URL is what `import.meta.url` was in app.mjs: its folder is the app's root, and JS frames of the chunks report
 // it, so the trace table (of this bundle's own positions) names Lua lines in tracebacks here as in app.mjs.
 //
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { App } from '../../runtime/process/index.js';
-import { bundleRuntimePath, chunkModules, compiledChunks } from './build-app.js';
+import { bundleRuntimePath, chunkModules, compiledChunks, type BuildOptions } from './build-app.js';
 import { bundleEntrySource, TRACE_FUNCTION } from './bundle-entry.js';
 import { traceTable } from './trace-table.js';
 
@@ -26,13 +26,28 @@ const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const URL_PARAM = '__moonforgeUrl';
 const ASSET = 'app.cjs';
 
-/** The SEA's main script: runs the bundle under the executable's URL (see the header). */
-const LOADER = `'use strict';
+/**
+ * The SEA's main script: runs the bundle under the executable's URL (see the header). A bundle carrying the Lua
+ * compiler imports the modules it compiles at run time from data: URLs, which the compiled function can do only
+ * through Node's own loader (vm's USE_MAIN_CONTEXT_DEFAULT_LOADER): Node 20 warns that the option is experimental
+ * whenever it is given, a warning about the executable's insides, not the app: that one warning is not shown.
+ */
+function loader(withLuaCompiler: boolean): string {
+  const run = `compileFunction(getAsset(${JSON.stringify(ASSET)}, 'utf8'), ['require', 'module', 'exports', ${JSON.stringify(URL_PARAM)}], OPTIONS)(require, module, module.exports, url);`;
+  const head = `'use strict';
 const { getAsset } = require('node:sea');
-const { compileFunction } = require('node:vm');
+const { compileFunction, constants } = require('node:vm');
 const url = require('node:url').pathToFileURL(process.execPath).href;
-compileFunction(getAsset(${JSON.stringify(ASSET)}, 'utf8'), ['require', 'module', 'exports', ${JSON.stringify(URL_PARAM)}], { filename: url })(require, module, module.exports, url);
 `;
+  if (!withLuaCompiler) return `${head}${run.replace('OPTIONS', '{ filename: url }')}\n`;
+  // the warning is emitted on a later tick, straight to the process's 'warning' event
+  return `${head}const emit = process.emit;
+process.emit = function (name, w, ...rest) {
+  return name === 'warning' && String(w?.message).includes('USE_MAIN_CONTEXT_DEFAULT_LOADER') ? false : emit.call(this, name, w, ...rest);
+};
+${run.replace('OPTIONS', '{ filename: url, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }')}
+`;
+}
 
 /** Why this machine cannot build a single executable, or undefined when it can. */
 export function seaUnsupported(): string | undefined {
@@ -53,12 +68,12 @@ function step(what: string, cmd: string, args: string[], cwd: string): Promise<v
 }
 
 /** The app bundled as CommonJS for the SEA, with the trace table of its own positions appended. */
-async function commonJsBundle(app: App, outFile: string): Promise<string> {
-  const { modules, chunks } = await compiledChunks(app);
+async function commonJsBundle(app: App, outFile: string, opts: BuildOptions): Promise<string> {
+  const { modules, chunks } = await compiledChunks(app, opts);
   const runtime = bundleRuntimePath();
   const result = await build({
     stdin: {
-      contents: bundleEntrySource(app, runtime, modules.length, chunks),
+      contents: bundleEntrySource(app, runtime, modules.length, chunks, opts.withLuaCompiler),
       resolveDir: dirname(runtime),
       sourcefile: 'moonforge-bundle-entry.mjs',
       loader: 'js',
@@ -86,15 +101,15 @@ async function commonJsBundle(app: App, outFile: string): Promise<string> {
  * Writes OUTDIR/app, a single executable of the app (checked and built by buildApp already). Throws with a message
  * for the user when a step fails.
  */
-export async function buildSea(app: App, outDir: string): Promise<string> {
+export async function buildSea(app: App, outDir: string, opts: BuildOptions = {}): Promise<string> {
   const why = seaUnsupported();
   if (why !== undefined) throw new Error(why);
   const out = resolve(outDir);
   const exe = join(out, 'app');
   const work = mkdtempSync(join(tmpdir(), 'moonforge-sea-'));
   try {
-    writeFileSync(join(work, ASSET), await commonJsBundle(app, join(work, ASSET)));
-    writeFileSync(join(work, 'main.cjs'), LOADER);
+    writeFileSync(join(work, ASSET), await commonJsBundle(app, join(work, ASSET), opts));
+    writeFileSync(join(work, 'main.cjs'), loader(opts.withLuaCompiler === true));
     const config = { main: 'main.cjs', output: 'app.blob', disableExperimentalSEAWarning: true, assets: { [ASSET]: ASSET } };
     writeFileSync(join(work, 'sea-config.json'), JSON.stringify(config));
     // the blob must come from the very binary it goes into

@@ -7,13 +7,13 @@
 // the app at build time) are resolved against it, so messages name them as they were. A file the app reads relative
 // to the current folder (an env.storage.file's) is read there, as `moonforge run` reads it; the bundle carries the
 // file as it was in the app's folder at build time, which stands in for it while it is absent there.
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBundledChunks, type CompiledChunkModule } from '../../runtime/index.js';
 import { createApp, isLuaEntry, type AppConfig, type Entry } from '../../runtime/process/index.js';
 import { parseAppRunArgs, APP_RUN_OPTIONS_USAGE } from '../cli/app-run-args.js';
 import { logSettings } from '../log-sink.js';
-import { sourceKey, type PrebuiltChunk } from '../app-runtime.js';
+import { sourceKey, type PrebuiltChunk, type RunTimeCompile } from '../app-runtime.js';
 import { listLoadedAppCommands, runLoadedApp } from '../run-app.js';
 import { overrideReported } from '../app-overrides.js';
 
@@ -32,29 +32,43 @@ export interface BundleSpec {
   table: () => string;
   /** files the app reads, as they were at build time (latin1), by the path the app names them with */
   files: Record<string, string>;
+  /** the Lua compiler, in a bundle built --with-lua-compiler: entries the registry makes at run time are compiled */
+  compileAtRunTime?: RunTimeCompile;
 }
 
-const USAGE = `Usage:
-  node app.mjs -x NS:NAME [OPTIONS] [ARGS...]   run one process.lua entry as the root (the app's services first)
-  node app.mjs COMMAND [OPTIONS] [ARGS...]      the entry whose meta.command.name is COMMAND
-  node app.mjs list                             list the app's commands
-  node app.mjs [OPTIONS]                        run the app's services; Ctrl+C stops them
+/**
+ * How the bundle is run, as its usage and hints name it: `node app.mjs`, or the single executable's own name (--sea,
+ * whose URL is the executable's).
+ */
+function runAs(name: string): string {
+  return name.endsWith('.mjs') ? `node ${name}` : name;
+}
 
-A bundle built by \`moonforge build\` runs as \`moonforge run APPDIR\` runs its app.
+function usage(run: string): string {
+  const line = (form: string, what: string): string => `  ${`${run} ${form}`.padEnd(run.length + 32)} ${what}\n`;
+  return `Usage:
+${line('[OPTIONS] -x NS:NAME [ARGS...]', "run one process.lua entry as the root (the app's services first)")}${line('[OPTIONS] COMMAND [ARGS...]', 'the entry whose meta.command.name is COMMAND')}${line('list', "list the app's commands")}${line('[OPTIONS]', "run the app's services; Ctrl+C stops them")}
+A bundle built by \`moonforge build\` runs as \`moonforge run APPDIR\` runs its app. Options come before the entry's
+ARGS: whatever follows COMMAND, or the first argument after -x NS:NAME that is not an option, is the entry's, options
+too (\`--\` ends the options for an argument that looks like one).
 
-Options (before the entry's ARGS):
+Options:
 ${APP_RUN_OPTIONS_USAGE}`;
+}
 
 /** Runs the bundled app with the process's arguments; resolves to the exit code. */
 export async function runBundle(spec: BundleSpec): Promise<number> {
+  // app.mjs, or the executable's name
+  const name = basename(fileURLToPath(spec.url));
+  const run = runAs(name);
   const parsed = parseAppRunArgs(process.argv.slice(2));
   if (!parsed.ok) {
-    process.stderr.write(`app.mjs: ${parsed.message}\n${USAGE}`);
+    process.stderr.write(`${name}: ${parsed.message}\n${usage(run)}`);
     return 2;
   }
   const a = parsed.value;
   if (a.help === true) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(run));
     return 0;
   }
   const root = dirname(fileURLToPath(spec.url));
@@ -72,7 +86,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
   }
   const log = logSettings({ format: a.logFormat, level: a.logLevel }, process.env);
   if (typeof log === 'string') {
-    process.stderr.write(`app.mjs: ${log}\n`);
+    process.stderr.write(`${name}: ${log}\n`);
     return 2;
   }
   registerBundledChunks({ url: spec.url, chunks: spec.modules, table: spec.table });
@@ -82,7 +96,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
     if (isLuaEntry(e)) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e) });
   }
   const files = new Map(Object.entries(spec.files));
-  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, { chunks: prebuilt, files });
+  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, ...log }, { chunks: prebuilt, files, compileAtRunTime: spec.compileAtRunTime, runAs: run });
 }
 
 /** The bundle's main: runs the app and sets the exit code, as bin/moonforge.mjs does for the CLI. */
@@ -92,7 +106,7 @@ export function startBundle(spec: BundleSpec): void {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`app.mjs: internal error: ${err instanceof Error && err.stack !== undefined ? err.stack : String(err)}\n`);
+      process.stderr.write(`${basename(fileURLToPath(spec.url))}: internal error: ${err instanceof Error && err.stack !== undefined ? err.stack : String(err)}\n`);
       process.exitCode = 70;
     },
   );

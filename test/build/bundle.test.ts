@@ -2,13 +2,17 @@
 // ALONE into an empty folder outside the repository and run with plain `node` (no NODE_PATH, that folder as the
 // current one): its stdout, stderr and exit code are those of `moonforge run APPDIR` with the same arguments. Also:
 // the bundle carries no compiler, luaparse or TypeScript (esbuild's metafiles), Lua errors in it name their Lua line
-// without app.mjs.map, and a broken app builds nothing. Needs dist/ (node esbuild.config.mjs).
+// without app.mjs.map, and a broken app builds nothing. Built --with-lua-compiler, a bundle compiles the Lua that the
+// app's registry changesets make, as `moonforge run` does (it carries the compiler then, still no TypeScript). Needs
+// dist/ (node esbuild.config.mjs).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prebuiltLoader, type StartProblem } from '../../sdk/app-runtime.js';
 import { buildApp, type BuildResult } from '../../sdk/build/build-app.js';
+import type { LuaEntry } from '../../runtime/process/index.js';
 import { jsLiteral } from '../../sdk/build/js-literal.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -57,7 +61,11 @@ const APPS: Record<string, string> = {
   'ts-kv-server': 'examples/ts/kv-server',
   bundled: 'test/build/fixtures/bundled',
   service: 'test/build/fixtures/service',
+  'runtime-code': 'test/build/fixtures/runtime-code',
+  'runtime-code+compiler': 'test/build/fixtures/runtime-code',
 };
+/** The apps built --with-lua-compiler. */
+const WITH_LUA_COMPILER = new Set(['runtime-code+compiler']);
 
 /** Each app's build, and the empty folder outside the repository its app.mjs alone was copied to. */
 const built = new Map<string, { result: BuildResult; runDir: string }>();
@@ -65,8 +73,8 @@ const built = new Map<string, { result: BuildResult; runDir: string }>();
 beforeAll(async () => {
   // one at a time: the .ts apps type-check in this process, and the machine is shared
   for (const [name, dir] of Object.entries(APPS)) {
-    const result = await buildApp(join(REPO, dir), join(work, 'out', name));
-    const runDir = mkdtempSync(join(work, `${name}-`));
+    const result = await buildApp(join(REPO, dir), join(work, 'out', name), { withLuaCompiler: WITH_LUA_COMPILER.has(name) });
+    const runDir = mkdtempSync(join(work, `${name.replace('+', '-')}-`));
     if (result.written !== undefined) copyFileSync(result.written.app, join(runDir, 'app.mjs'));
     built.set(name, { result, runDir });
   }
@@ -137,6 +145,33 @@ describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
     expect(out).toEqual({ stdout: 'ready\ncancelled\ttrue\n', stderr: '', code: 0 });
   });
 
+  it('entries made at run time with new Lua text: compiled with --with-lua-compiler as moonforge run compiles them, their errors naming their Lua lines; APP0017 without it', async () => {
+    const out = await expectSame('runtime-code+compiler', ['-x', 'app:main']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(
+      // stdout is read as bytes (latin1): é is its two UTF-8 bytes
+      `made\t42 ${Buffer.from('é').toString('latin1')}\tnil\n` +
+        "error\tnil\tapp:made:3: negative: -1\nworker\tapp:worker:2: attempt to index a nil value (field 'missing')\nchanged\t15\tnil\n" +
+        "broken\tnil\tapp:broken:1:9: error LUA2001: unexpected symbol near '<eof>'\nreturn {\n        ^\n",
+    );
+    const without = await node(['app.mjs', '-x', 'app:main'], built.get('runtime-code')!.runDir);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toBe('');
+    expect(without.stderr).toMatch(/^apply changes: registry:app:made:\d+:\d+: error APP0017: app:made: its code is not in the bundle \(.*--with-lua-compiler.*\)\nstack traceback:\n\tsrc\/main\.lua:\d+: in function 'main'\n$/);
+  });
+
+  it('a .ts entry the bundle lacks is an error that says a bundle never compiles TypeScript', async () => {
+    const problems: StartProblem[] = [];
+    const source = { type: 'file' as const, url: 'file://made.ts', path: join(REPO, 'made.ts') };
+    const entry = { id: 'app:made', kind: 'function.lua', source, pos: { file: 'src/_index.yaml', line: 3, column: 5 } } as unknown as LuaEntry;
+    const compile = (): never => {
+      throw new Error('no Lua text to compile');
+    };
+    const chunkOf = await prebuiltLoader(new Map(), compile)({ root: REPO, entries: new Map(), get: () => undefined }, problems);
+    expect(await chunkOf(entry)).toBeUndefined();
+    expect(problems.map((p) => p.diagnostic.message)).toEqual(['app:made: its TypeScript is not in the bundle (a bundle compiles Lua at run time, never TypeScript)']);
+  });
+
   it('list, an unknown entry, an override (-o), a bad option', async () => {
     await expectSame('bundled', ['list']);
     const unknown = await expectSame('bundled', ['-x', 'app:nope']);
@@ -146,6 +181,11 @@ describe('a bundle runs as moonforge run does', { timeout: 60_000 }, () => {
     const [bad] = await both('bundled', ['--log-level', 'loud', '-x', 'app:main']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--log-level must be/);
+    // hints and usage name how the bundle is run; options after COMMAND are the entry's
+    const [command] = await both('bundled', ['nosuch']);
+    expect(command.stderr).toMatch(/no command 'nosuch'.*`node app\.mjs list` lists them/);
+    const [help] = await both('bundled', ['--help']);
+    expect(help.stdout).toMatch(/^Usage:\n  node app\.mjs \[OPTIONS\] -x NS:NAME \[ARGS\.\.\.\] +run one/);
   });
 });
 
@@ -154,12 +194,21 @@ describe('what a bundle carries', () => {
     const runtimeInputs = Object.keys((JSON.parse(readFileSync(join(REPO, 'dist/bundle-meta.json'), 'utf8')) as { inputs: object }).inputs);
     expect(runtimeInputs).toContain('sdk/bundle/bundle-main.ts');
     expect(runtimeInputs.filter((i) => /^(compiler|test|bench|sdk\/ts)\/|node_modules\/(luaparse|typescript|typescript-to-lua|ts-morph|lua-types|esbuild)\//.test(i))).toEqual([]);
-    for (const name of ['ping-pong', 'ts-kv-server']) {
+    for (const name of ['ping-pong', 'ts-kv-server', 'runtime-code']) {
       const inputs = Object.keys(built.get(name)!.result.written!.metafile.inputs);
       // the bundle is the prebuilt runtime (its entry, its platform modules' entry, their chunks), the compiled chunks
       // and the generated entry: nothing else
       expect(inputs.filter((i) => !/(^|\/)dist\/(bundle-runtime|bundle-modules|chunks\/bundle-[\w-]+)\.mjs$|(^|:)moonforge-chunk:\d+$|moonforge-bundle-entry\.mjs$/.test(i)), inputs.join(' ')).toEqual([]);
     }
+  });
+
+  it('--with-lua-compiler: the Lua compiler and luaparse besides, never TypeScript, TSTL or the runtime twice', () => {
+    const inputs = Object.keys(built.get('runtime-code+compiler')!.result.written!.metafile.inputs);
+    expect(inputs.filter((i) => /(^|\/)dist\/bundle-compiler\.mjs$/.test(i))).toHaveLength(1);
+    expect(inputs.filter((i) => !/(^|\/)dist\/(bundle-runtime|bundle-modules|bundle-compiler|chunks\/bundle-[\w-]+)\.mjs$|(^|:)moonforge-chunk:\d+$|moonforge-bundle-entry\.mjs$/.test(i)), inputs.join(' ')).toEqual([]);
+    const compilerInputs = Object.keys((JSON.parse(readFileSync(join(REPO, 'dist/bundle-compiler-meta.json'), 'utf8')) as { inputs: object }).inputs);
+    expect(compilerInputs).toEqual(expect.arrayContaining(['compiler/index.ts', 'node_modules/luaparse/luaparse.js', 'sdk/bundle/runtime-compiler.ts']));
+    expect(compilerInputs.filter((i) => /^(runtime|test|bench|sdk\/ts)\/|node_modules\/(typescript|typescript-to-lua|ts-morph|lua-types|esbuild)\//.test(i))).toEqual([]);
   });
 
   it('the source map names the Lua sources relative to it', () => {
