@@ -24,8 +24,11 @@ Usage:
   moonforge check [--format text|json] [APPDIR]
                                         report every problem of the app (definitions, modules, imports, Lua,
                                         typed Lua, TypeScript) without running it
-  moonforge build [APPDIR] -o OUTDIR    compile the app ahead of time into one ES module, OUTDIR/app.mjs, that
-                                        runs with plain node: node OUTDIR/app.mjs [-x NS:NAME] [ARGS...]
+  moonforge build [APPDIR] -o OUTDIR [--sea] [--with-lua-compiler]
+                                        compile the app ahead of time into one ES module, OUTDIR/app.mjs, that
+                                        runs with plain node: node OUTDIR/app.mjs [-x NS:NAME] [ARGS...];
+                                        --sea: also OUTDIR/app, one executable holding Node.js and the app;
+                                        --with-lua-compiler: Lua the app's registry makes at run time compiles too
   moonforge compile FILE.lua [-o OUT]   write the ES module (OUT, default FILE.mjs) and its source map
   moonforge compile FILE.ts [-o OUT]    the same for a TypeScript file
   moonforge init DIR [--ts]             write a new app into DIR (Lua, or TypeScript with --ts)

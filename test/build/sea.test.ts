@@ -56,6 +56,11 @@ beforeAll(async () => {
   const result = await buildApp(join(REPO, 'test/build/fixtures/bundled'), out);
   if (result.written === undefined) throw new Error(`the fixture did not build: ${JSON.stringify(result.report.records)}`);
   place('bundled', await buildSea(result.report.app, out), result.written.app);
+  // with the compiler, which the executable's main script must let import what it compiles
+  const rcOut = join(work, 'out', 'runtime-code');
+  const rc = await buildApp(join(REPO, 'test/build/fixtures/runtime-code'), rcOut, { withLuaCompiler: true });
+  if (rc.written === undefined) throw new Error(`the fixture did not build: ${JSON.stringify(rc.report.records)}`);
+  place('runtime-code', await buildSea(rc.report.app, rcOut, { withLuaCompiler: true }), rc.written.app);
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -93,5 +98,20 @@ describe.skipIf(unsupported !== undefined)(`moonforge build --sea${unsupported =
     const inline = await both('bundled', ['-x', 'app:inline']);
     expect(inline.exe).toEqual(inline.mjs);
     expect(inline.exe.code).toBe(1);
+  });
+
+  it('built --with-lua-compiler: Lua the registry makes at run time compiles in the executable as in app.mjs, with no warning from Node', async () => {
+    const { exe, mjs } = await both('runtime-code', ['-x', 'app:main']);
+    expect(exe).toEqual(mjs);
+    expect(exe.code).toBe(0);
+    expect(exe.stdout).toContain('error\tnil\tapp:made:3: negative: -1\n');
+  });
+
+  it('its usage and hints name the executable', async () => {
+    const { exe, mjs } = await both('bundled', ['--help']);
+    expect(exe.stdout).toMatch(/^Usage:\n  app \[OPTIONS\] -x NS:NAME/);
+    expect(mjs.stdout).toMatch(/^Usage:\n  node app\.mjs \[OPTIONS\] -x NS:NAME/);
+    const unknown = await both('bundled', ['nosuch']);
+    expect(unknown.exe.stderr).toContain('`app list` lists them');
   });
 });
