@@ -113,13 +113,14 @@ describe.skipIf(npmMissing)(`the packed package${skipped}`, () => {
   it('holds the command, the built dist/, the declarations, and nothing of the sources, tests, benchmarks or an earlier build', () => {
     const tops = [...new Set(packed.map((p) => p.split('/')[0]))].sort();
     expect(tops).toEqual(['README.md', 'bin', 'dist', 'package.json', 'types']);
-    const needed = ['bin/moonforge.mjs', 'dist/cli.mjs', 'dist/runtime.mjs', 'dist/compiler.mjs', 'dist/moonforge.mjs', 'dist/bundle-runtime.mjs', 'types/index.d.ts'];
+    const needed = ['bin/moonforge.mjs', 'dist/cli.mjs', 'dist/runtime.mjs', 'dist/compiler.mjs', 'dist/moonforge.mjs', 'dist/bundle-runtime.mjs', 'dist/bundle-compiler.mjs', 'types/index.d.ts'];
     for (const f of needed) {
       expect(packed).toContain(f);
     }
     // esbuild's metafiles are read by the repository's tests, never by moonforge itself
     expect(packed).not.toContain('dist/meta.json');
     expect(packed).not.toContain('dist/bundle-meta.json');
+    expect(packed).not.toContain('dist/bundle-compiler-meta.json');
     expect(packed).not.toContain('dist/chunks/chunk-STALE.mjs');
     expect(packed.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
   });
