@@ -188,8 +188,37 @@ const bundleRuntime = await build({
 writeFileSync('dist/bundle-meta.json', JSON.stringify(bundleRuntime.metafile));
 // The Lua compiler a bundle built `--with-lua-compiler` carries (sdk/bundle/runtime-compiler.ts): a build of its own,
 // self-contained (luaparse inside; TypeScript never), so that the compiler-free runtime's metafile above stays the
-// account of what every bundle holds, and dist/bundle-compiler-meta.json this one's (test/build/ reads both).
-const bundleCompiler = await build({
+// account of what every bundle holds. The compiler itself (~210 KB) is carried as CommonJS text, compiled at the first
+// entry the app makes (V8 parsed it at every start otherwise, ~5 ms, for apps that may never make one), through a
+// stand-in for compiler/index.ts; dist/bundle-compiler-meta.json is the account of that text (test/build/ reads it).
+const compilerText = await build({
+  stdin: { contents: `module.exports = require('./compiler/index.ts');`, resolveDir: '.', sourcefile: 'moonforge-lazy-compiler.cjs', loader: 'js' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  write: false,
+  metafile: true,
+  logLevel: 'warning',
+});
+const lazyCompiler = {
+  name: 'lazy-compiler',
+  setup(b) {
+    b.onResolve({ filter: /\/compiler\/index\.js$/ }, () => ({ path: 'compiler', namespace: 'moonforge-lazy-compiler' }));
+    b.onLoad({ filter: /.*/, namespace: 'moonforge-lazy-compiler' }, () => ({
+      contents: `import { evaluateText } from ${JSON.stringify(join(process.cwd(), 'runtime/lib/lazy-text.ts'))};
+const text = ${JSON.stringify(compilerText.outputFiles[0].text)};
+let m;
+export const compile = (...a) => (m ??= evaluateText('compiler', text)).compile(...a);
+`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+await build({
   entryPoints: { 'bundle-compiler': 'sdk/bundle/runtime-compiler.ts' },
   outdir: 'dist',
   bundle: true,
@@ -198,10 +227,12 @@ const bundleCompiler = await build({
   target: 'node20',
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
+  // lazy-text.ts compiles the text with node:vm through require, as in the bundle runtime
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
+  plugins: [lazyCompiler],
   logLevel: 'warning',
-  metafile: true,
 });
-writeFileSync('dist/bundle-compiler-meta.json', JSON.stringify(bundleCompiler.metafile));
+writeFileSync('dist/bundle-compiler-meta.json', JSON.stringify(compilerText.metafile));
 // Chunks of earlier builds are removed once this one is written (their names carry a content hash, so they pile up
 // otherwise and `npm pack` would ship them).
 const outputs = new Set([...Object.keys(metafile.outputs), ...Object.keys(bundleRuntime.metafile.outputs)]);

@@ -26,7 +26,7 @@ Options:
   -o, --out OUTDIR       the folder app.mjs and app.mjs.map are written to (made when missing)
   --sea                  also OUTDIR/app: one executable holding Node.js and the app, run as \`OUTDIR/app [ARGS]\`
                          on a machine without Node.js (Node's single executable applications; Linux only)
-  --with-lua-compiler    also carry the Lua compiler (~210 KB more; no TypeScript), for apps that make or change
+  --with-lua-compiler    also carry the Lua compiler (~150 KB more; no TypeScript), for apps that make or change
                          function, process or library entries with new Lua text through the registry module
                          (changesets, registry.apply_version): compiled in memory while the app runs, never
                          written, their tracebacks naming their Lua lines; every Lua entry of the app is bundled.

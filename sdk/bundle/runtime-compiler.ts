@@ -1,8 +1,8 @@
 // The Lua compiler a bundle carries when built with `moonforge build --with-lua-compiler`: built ahead of time into
-// dist/bundle-compiler.mjs (esbuild.config.mjs), which such a bundle's app.mjs imports. It compiles, while the app
-// runs, the Lua entries the bundle was not built with: those the registry module makes or changes with new source
-// text (changesets, registry.apply_version). TypeScript is not carried (the compiler's ~10 MB and its type checker),
-// so an entry whose source is a .ts file the bundle lacks stays an error that says so.
+// dist/bundle-compiler.mjs (esbuild.config.mjs: the compiler there is text compiled at its first use), which such a
+// bundle's app.mjs imports. It compiles, while the app runs, the Lua entries the bundle was not built with: those the
+// registry module makes or changes with new source text (changesets, registry.apply_version). TypeScript is not
+// carried (~10 MB, and its type checker), so an entry whose source is a .ts file the bundle lacks stays an error.
 //
 // Compiled modules are kept in memory, never written: a bundle is deployed to folders and containers that are often
 // read-only, with no home folder for a cache, and code an app makes at run time is made again at its next start (a
