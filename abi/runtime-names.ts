@@ -12,6 +12,8 @@ export const RUNTIME_NAMES = [
   'DEFER', 'runDeferred', 'indexD', 'ggetD', 'setindexD', 'arithD', 'unmD', 'lenD', 'concatD', 'eqmetaD', 'ltD', 'leD',
   // pure calls of process-mode generator code: a plain attempt, run again as the twin on RETRY (runtime/core/pure-call.ts)
   'tryPure', 'RETRY',
+  // generic for over ipairs: the iterator it is compared with, and the raw read past the array part
+  'IPAIRS', 'rawget',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

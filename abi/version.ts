@@ -4,4 +4,5 @@
 // differs refuses it (runtime/abi.ts instantiateChunk) instead of running it against the wrong runtime.
 // 2: defineTypeAliases takes the aliases' local readers (qualified type names `mod.Name` starting from a local).
 // 3: tryPure and RETRY (pure calls of process-mode generator code, runtime/core/pure-call.ts).
-export const ABI_VERSION = 3;
+// 4: IPAIRS and rawget (generic for loops over ipairs read the array part inline).
+export const ABI_VERSION = 4;

@@ -3,7 +3,8 @@
 import { ABI_VERSION, PARK, type ChunkMain, type ChunkModule, type RuntimeABIKey } from '../abi/index.js';
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
-import { LuaTable, tableFromArray } from './core/table.js';
+import { LuaTable, rawget, tableFromArray } from './core/table.js';
+import { ipairsIter } from './core/ipairs.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
 import {
   arith, arithD, band, bnot, bor, bxor, callx, concat, concatD, createModuleInfo, eqmeta, eqmetaD, fornum, gget, ggetD,
@@ -38,6 +39,8 @@ export const runtimeABI = Object.freeze({
   DEFER, runDeferred, indexD, ggetD, setindexD, arithD, unmD, lenD, concatD, eqmetaD, ltD, leD,
   // process-mode generator code: pure calls run plain, again as the twin on RETRY (core/pure-call.ts)
   tryPure, RETRY,
+  // generic for over ipairs: the array part read inline (core/ipairs.ts)
+  IPAIRS: ipairsIter, rawget,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -373,6 +373,9 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const f = fx.temp();
   const st = fx.temp();
   const ctl = fx.temp();
+  // Taken before the body's temps: the flag lives through every pass.
+  const ip = fx.temp();
+  const v = fx.temp();
   const { pre, values } = adjust(fx, s.iterators, 3);
   const setup = [`${f} = ${values[0]};`, `${st} = ${values[1]};`, `${ctl} = ${values[2]};`, ...pre.map((p) => `${p};`)];
   const names = s.variables.map((id) => fx.jsName(id));
@@ -381,8 +384,12 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const body = emitBlock(fx, s.body);
   fx.loops.pop();
   const call = emitIteratorCall(fx, s, f, st, ctl);
-  const rest = names.slice(1).map((n, i) => `${n} = R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
-  const decl = `let ${names[0]} = ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
+  // `for i, v in ipairs(t)`: decided once at entry (the function, state and control are hidden temps the body cannot
+  // assign), each step then reads t[i + 1] inline, the array part first, rawget past it, as the iterator would.
+  setup.push(`${ip} = ${f} === IPAIRS && ${st} instanceof LuaTable && typeof ${ctl} === "number";`);
+  const step = `((${v} = ${st}[ARR][${ctl}]) !== undefined || (${v} = rawget(${st}, ${ctl} + 1)) !== undefined ? ${ctl} + 1 : undefined)`;
+  const rest = names.slice(1).map((n, i) => `${n} = ${ip} ? ${i === 0 ? v : 'undefined'} : R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
+  const decl = `let ${names[0]} = ${ip} ? ${step} : ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
   return `${setup.join(' ')}\n${label}: while (true) {\n${decl}\nif (${names[0]} === undefined) break;\n${ctl} = ${names[0]};\n${body}${preemption(fx, s)}\n}`;
 }
 

@@ -15,6 +15,7 @@ setNumberText(numberToString);
 import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { AS_VALUE, deferCall, defers, done, runDeferred } from '../core/defer.js';
 import { printM, tostringM, withMayDefer } from './meta-twins.js';
+import { ipairsIter } from '../core/ipairs.js';
 
 export interface BaseLibOptions {
   /** writes a line of output (bytes as latin1 chars), print's destination */
@@ -28,13 +29,6 @@ export function luaNext(t: unknown, k?: unknown): unknown {
   const key = tableNext(tbl, k, nextOut);
   if (key === undefined) return ret1(undefined);
   return ret2(key, nextOut[0]);
-}
-
-export function ipairsIter(t: unknown, i: unknown): unknown {
-  const n = (i as number) + 1;
-  const v = t instanceof LuaTable ? rawget(t, n) : undefined;
-  if (v === undefined) return ret1(undefined);
-  return ret2(n, v);
 }
 
 function pcallPlain(...all: unknown[]): unknown {
