@@ -140,6 +140,10 @@ export function formatExp(x: number, p: number): string {
 /** %.<p>g of a finite x >= 0; `alt` is the '#' flag (keep trailing zeros). */
 export function formatGeneral(x: number, p: number | undefined, alt: boolean): string {
   const P = p === undefined ? 6 : p === 0 ? 1 : p;
+  if (!alt && P <= 15 && x >= 1e-4 && x < 1e15) {
+    const s = shortestAsGeneral(x, P);
+    if (s !== undefined) return s;
+  }
   let X = 0;
   let dec: Decimal | undefined;
   if (x !== 0) {
@@ -161,6 +165,28 @@ export function formatGeneral(x: number, p: number | undefined, alt: boolean): s
   else out = formatExp(x, P - 1);
   if (alt) return out.indexOf('.') < 0 ? insertPoint(out) : out;
   return stripZeros(out);
+}
+
+/**
+ * %.<P>g of x in [1e-4, 1e15) when JS's shortest round-trip digits of x (fixed notation in that range) are at most P
+ * significant digits and %g keeps fixed notation (exponent below P): then they are the answer, without the exact
+ * decimal work. Why: those digits S lie on the P-digit grid and |x - S| is at most half an ulp, below 1.2e-16·x,
+ * while a rounding boundary of the grid lies at least 0.5·10^-P·x from any grid point, above that for P <= 15; so
+ * x rounds to S, and %g strips S's (absent) trailing zeros. Undefined when that does not hold.
+ */
+function shortestAsGeneral(x: number, P: number): string | undefined {
+  const s = String(x);
+  const n = s.length;
+  const point = s.indexOf('.');
+  let first = 0; // index of the first nonzero digit
+  while (first < n && (s.charCodeAt(first) === 48 || s.charCodeAt(first) === 46)) first++;
+  // the decimal exponent of x's leading digit
+  const X = point < 0 ? n - 1 : point > first ? point - first - 1 : point - first;
+  if (X >= P) return undefined;
+  let last = n - 1; // index of the last nonzero digit (an integer's trailing zeros are not significant)
+  while (s.charCodeAt(last) === 48) last--;
+  const digits = last - first + 1 - (point > first && point < last ? 1 : 0);
+  return digits <= P ? s : undefined;
 }
 
 /** '#' with precision 0: C keeps the decimal point ("5." and "5.e+00"). */
