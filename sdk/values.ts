@@ -66,7 +66,7 @@ function jsOf(v: unknown, seen: Map<LuaTable, unknown>): unknown {
   const done = seen.get(v);
   if (done !== undefined) return done;
   const arr = v[ARR];
-  const keys = Object.keys(v);
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined); // a cleared field holds undefined
   const hash = v[HASH];
   if (keys.length === 0 && (hash === undefined || hash.size === 0) && arr.length > 0) {
     const out: unknown[] = [];

@@ -9,6 +9,8 @@ export const HASH: unique symbol = Symbol('moonforge.hash');
 export const MT: unique symbol = Symbol('moonforge.mt');
 /** LuaTable: iteration snapshot of string keys for `next` (table.ts). */
 export const KEYS: unique symbol = Symbol('moonforge.keys');
+/** LuaTable: how string keys set to nil are handled (table.ts clearStringKey); absent until the first one. */
+export const CLEARS: unique symbol = Symbol('moonforge.clears');
 /** LuaTable: true when library code made the table read-only (Wippy's immutable stdlib tables). */
 export const FROZEN: unique symbol = Symbol('moonforge.frozen');
 /** On the prototype of runtime classes that are Lua values other than tables: their `type()` name. */

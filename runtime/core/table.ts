@@ -3,7 +3,7 @@
 // empty object with a null prototype, so `__proto__`, `constructor` or `toString` are plain keys (sandbox rule).
 // What does not live here: metamethod dispatch (ops.ts) and `next` for hash keys is below, iteration order is
 // array part, then string keys, then other keys.
-import { ARR, HASH, KEYS, MT } from './symbols.js';
+import { ARR, CLEARS, HASH, KEYS, MT } from './symbols.js';
 import { luaError } from './errors.js';
 
 /**
@@ -27,6 +27,8 @@ export class LuaTable {
   declare [MT]: LuaTable | undefined;
   /** added only to tables whose non-array keys are being traversed (`next`), so other tables stay smaller */
   declare [KEYS]?: KeySnapshot;
+  /** added only to tables that had a string key set to nil: clearStringKey's count, or DELETES */
+  declare [CLEARS]?: number;
   /** `arr` becomes the array part (taken over, not copied): it must hold no trailing nil. */
   constructor(arr?: unknown[]) {
     this[ARR] = arr === undefined ? EMPTY_ARRAY : arr;
@@ -96,9 +98,58 @@ export function rawget(t: LuaTable, k: unknown): unknown {
   return h === undefined ? undefined : h.get(k);
 }
 
+/**
+ * `t.k = nil` on a field that holds a value: the key stays, holding undefined, instead of being deleted. V8 turns an
+ * object whose property (other than the last added) is deleted into a dictionary for good: every later field access
+ * of that table, and of the code reading it, runs slow (an object whose `link` or `queue` field is cleared in turn,
+ * as in a scheduler or a linked list: richards took 1.6x the CPU). A cleared key is nil to every reader: raw reads
+ * see undefined; traversals, key counts and conversions skip it (ownStringKeys).
+ *
+ * A table used as a map (keys added and cleared without end) must not pile up cleared keys: every CHECK_EVERY
+ * clears the table's keys are counted (a for-in: cheap for the small objects that keep their keys, and counting
+ * only every so often keeps it linear for big ones); beyond SMALL_TABLE keys its cleared keys are deleted and so is
+ * every later one (`t[CLEARS] === DELETES`): V8 keeps a table that big as a dictionary anyway.
+ */
+const CHECK_EVERY = 64;
+const SMALL_TABLE = 32;
+const DELETES = -1;
+
+function clearStringKey(t: LuaTable, k: string): void {
+  if (t[k] === undefined) return;
+  const clears = t[CLEARS];
+  if (clears === DELETES) {
+    delete t[k];
+    return;
+  }
+  t[k] = undefined; // first: a read-only table throws here, before anything else changes
+  if (clears === undefined) t[CLEARS] = 1;
+  else if (clears < CHECK_EVERY) t[CLEARS] = clears + 1;
+  else settleClears(t);
+}
+
+function settleClears(t: LuaTable): void {
+  let n = 0;
+  for (const _ in t) n++;
+  if (n <= SMALL_TABLE) {
+    t[CLEARS] = 0;
+    return;
+  }
+  for (const key in t) if (t[key] === undefined) delete t[key];
+  t[CLEARS] = DELETES;
+}
+
+/** The string keys of `t` whose value is not nil (a cleared field may still be a key holding undefined). */
+export function ownStringKeys(t: LuaTable): string[] {
+  const keys = Object.keys(t);
+  for (let i = 0; i < keys.length; i++) {
+    if (t[keys[i]!] === undefined) return keys.filter((key) => t[key] !== undefined);
+  }
+  return keys;
+}
+
 export function rawset(t: LuaTable, k: unknown, v: unknown): void {
   if (typeof k === 'string') {
-    if (v === undefined) delete t[k];
+    if (v === undefined) clearStringKey(t, k);
     else t[k] = v;
     return;
   }
@@ -173,7 +224,7 @@ export function rawlen(t: LuaTable): number {
 /** Number of non-array keys (string keys and the hash part); used by the table library. */
 export function hashSize(t: LuaTable): number {
   const h = t[HASH];
-  return Object.keys(t).length + (h === undefined ? 0 : h.size);
+  return ownStringKeys(t).length + (h === undefined ? 0 : h.size);
 }
 
 /**
@@ -216,7 +267,7 @@ export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
 }
 
 function snapshot(t: LuaTable): KeySnapshot {
-  const keys: unknown[] = Object.keys(t);
+  const keys: unknown[] = ownStringKeys(t);
   const h = t[HASH];
   if (h !== undefined) for (const key of h.keys()) keys.push(key);
   const snap = { keys, pos: -1 };
@@ -266,7 +317,7 @@ function nextHashKey(t: LuaTable, k: unknown, out: unknown[]): unknown {
 export function firstKey(t: LuaTable): unknown {
   const arr = t[ARR];
   for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) return i + 1;
-  for (const key in t) return key;
+  for (const key in t) if (t[key] !== undefined) return key;
   const h = t[HASH];
   if (h !== undefined) for (const key of h.keys()) return key;
   return undefined;

@@ -6,7 +6,7 @@
 // the writer's code inside whichever process indexes the value, as that process. Tables are copied with their cycles
 // (moonforge keeps those, as for messages); error values are kept (immutable), payloads with their data made the
 // same way.
-import { LuaTable, rawset } from '../core/table.js';
+import { LuaTable, ownStringKeys, rawset } from '../core/table.js';
 import { ARR, HASH } from '../core/symbols.js';
 import { addressOf } from '../core/tostring.js';
 import { typeName } from '../core/value.js';
@@ -57,7 +57,7 @@ function copyTable(t: LuaTable, c: Copy): LuaTable {
     out[ARR] = arr.map((x) => copy(x, c));
     c.cells += arr.length;
   }
-  for (const k of Object.keys(t)) {
+  for (const k of ownStringKeys(t)) {
     out[k] = copy(t[k], c);
     c.cells++;
   }

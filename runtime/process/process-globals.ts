@@ -3,7 +3,7 @@
 // costs a few hundred bytes instead of a copy of the library; and the modules a process entry may `require` (time,
 // ctx).
 import { shareStringMetatable } from '../core/meta.js';
-import { LuaTable } from '../core/table.js';
+import { LuaTable, ownStringKeys } from '../core/table.js';
 import { MT } from '../core/symbols.js';
 import { ret0, ret1, ret2 } from '../core/results.js';
 import { luaError } from '../core/errors.js';
@@ -62,7 +62,7 @@ function globalsClass(base: LuaTable): new () => LuaTable {
   class ProcessG extends LuaTable {}
   const proto = ProcessG.prototype as unknown as Record<string, unknown> & { constructor?: unknown };
   delete proto.constructor;
-  for (const k of Object.keys(base)) {
+  for (const k of ownStringKeys(base)) {
     if (k === '_G') continue;
     Object.defineProperty(proto, k, { value: base[k], writable: true, enumerable: false, configurable: false });
   }

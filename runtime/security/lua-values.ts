@@ -1,6 +1,6 @@
 // Actors, scopes and policies as Lua userdata, and meta tables converted to attribute records and back
 // (wippyai/runtime runtime/lua/modules/security/{actor,scope,policy,utils}.go). Metatables are shared per type.
-import { LuaTable, tableFromArray } from '../core/table.js';
+import { LuaTable, ownStringKeys, tableFromArray } from '../core/table.js';
 import { ARR } from '../core/symbols.js';
 import { LuaUserdata } from '../core/value.js';
 import type { Actor } from './conditions.js';
@@ -55,7 +55,7 @@ export function attrFromLua(v: unknown, depth = 0): AttrValue {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof LuaTable) {
     if (depth > 32) return undefined; // a cycle: cut, as a deep copy would have to
-    const keys = Object.keys(v);
+    const keys = ownStringKeys(v);
     const arr = v[ARR];
     if (keys.length === 0 && arr.length > 0) return arr.map((x) => attrFromLua(x, depth + 1));
     return metaFromLua(v, depth);
@@ -66,7 +66,7 @@ export function attrFromLua(v: unknown, depth = 0): AttrValue {
 /** luaTableToMetadata: the string keys of a table. */
 export function metaFromLua(t: LuaTable, depth = 0): AttrRecord {
   const out: AttrRecord = {};
-  for (const k of Object.keys(t)) {
+  for (const k of ownStringKeys(t)) {
     const x = attrFromLua(t[k], depth + 1);
     if (x !== undefined) out[k] = x;
   }

@@ -2,7 +2,7 @@
 // "expected T, got <luatype>", prefixed by the path of the failing field or element, "y: expected number, got nil")
 // and Wippy's validators (@min @max @min_len @max_len @pattern).
 import { ARR, HASH } from '../core/symbols.js';
-import { LuaTable } from '../core/table.js';
+import { LuaTable, ownStringKeys } from '../core/table.js';
 import { typeName } from '../core/value.js';
 import { numberToString } from '../core/number-format.js';
 import type { LiteralValue, TypeDesc, ValidatorDesc } from '../../abi/index.js';
@@ -178,7 +178,7 @@ function checkMap(t: LuaTable, key: TypeDesc, value: TypeDesc, scope: TypeRef, p
     const e = entry(i + 1, arr[i], `${path}[${i + 1}]`);
     if (e !== null) return e;
   }
-  for (const k of Object.keys(t)) {
+  for (const k of ownStringKeys(t)) {
     const e = entry(k, t[k], fieldPath(path, k));
     if (e !== null) return e;
   }

@@ -1,6 +1,6 @@
 // funcs.new()'s Executor (runtime/lua/modules/funcs/module.go): an immutable builder of calls — each with_* returns a
 // new Executor — carrying context values, an actor, a scope and options for the calls made through it.
-import { LuaTable } from '../../core/table.js';
+import { LuaTable, ownStringKeys } from '../../core/table.js';
 import { LuaUserdata } from '../../core/value.js';
 import { argError } from '../../core/args.js';
 import { copyValue } from '../../process/copy.js';
@@ -48,7 +48,7 @@ export function withFields(mt: LuaTable, e: ExecutorValue, patch: Partial<Pick<E
  */
 export function mergedContext(base: ReadonlyMap<string, unknown> | undefined, t: LuaTable): Map<string, unknown> {
   const m = new Map(base);
-  for (const k of Object.keys(t)) m.set(k, copyValue(t[k]));
+  for (const k of ownStringKeys(t)) m.set(k, copyValue(t[k]));
   return m;
 }
 

@@ -16,6 +16,7 @@ export function addFields(out: Record<string, unknown>, t: LuaTable): void {
   // other keys, which Wippy skips.
   for (const k in t) {
     const v = (t as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue; // a cleared field (table.ts clearStringKey)
     if (v instanceof LuaUserdata && !isLuaErrorValue(v)) {
       // go-lua LVAsString of a non-error userdata is "": such a field is left out
       continue;

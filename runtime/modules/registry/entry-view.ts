@@ -1,7 +1,7 @@
 // Entries as Lua sees them and as Lua writes them (wippyai/runtime runtime/lua/modules/registry/utils.go):
 // {id = "ns:name", kind = "...", meta = {...}, data = ...}, `data` being every field of the entry but its name, kind
 // and meta. Entries hold text (JS strings, from YAML); Lua holds bytes (lua-text.ts). Every view is a fresh table.
-import { LuaTable, rawset, tableFromArray } from '../../core/table.js';
+import { LuaTable, ownStringKeys, rawset, tableFromArray } from '../../core/table.js';
 import { ARR, HASH } from '../../core/symbols.js';
 import type { Entry } from '../../app/model.js';
 import { luaToText, textToLua } from '../../lib/lua-text.js';
@@ -36,7 +36,7 @@ export function dataFromLua(v: unknown, depth = 0): unknown {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (!(v instanceof LuaTable) || depth > MAX_DEPTH) return undefined;
   const arr = v[ARR];
-  const keys = Object.keys(v);
+  const keys = ownStringKeys(v);
   const hash = v[HASH];
   if (arr.length > 0 && keys.length === 0 && (hash === undefined || hash.size === 0)) return arr.map((x) => dataFromLua(x, depth + 1) ?? null);
   const out: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 // The names and links half of the `process` global (spec §2.3, §2.5): monitor/unmonitor, link/unlink, the
 // trap_links option, and the name registry.
-import { LuaTable, tableFromRecord } from '../../core/table.js';
+import { LuaTable, ownStringKeys, tableFromRecord } from '../../core/table.js';
 import { ret1, ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS } from '../../lib/wippy/errors.js';
@@ -61,7 +61,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (!(t instanceof LuaTable)) return ret2(false, createError({ kind: ERROR_KINDS.INVALID, message: 'options parameter must be a table' }));
     // As module.go's setOptions: trap_links is applied even when another key is rejected; the first problem is reported.
     let problem: string | undefined;
-    for (const k of Object.keys(t)) {
+    for (const k of ownStringKeys(t)) {
       if (k === 'trap_links') {
         const v = t.trap_links;
         if (typeof v === 'boolean') me.trapLinks = v;

@@ -1,6 +1,6 @@
 // The spawning half of the `process` global (spec §2.1, §2.7): the spawn family, terminate, exec, upgrade, and the
 // Spawner builder of process.with_context / with_options, each asking its permissions before anything happens.
-import { LuaTable } from '../../core/table.js';
+import { LuaTable, ownStringKeys } from '../../core/table.js';
 import { ret0, ret1, ret2 } from '../../core/results.js';
 import { luaError } from '../../core/errors.js';
 import { mkY, type LuaGen } from '../../core/coroutine.js';
@@ -201,7 +201,7 @@ export function addSpawning(mod: LuaTable, ctx: ModuleContext): void {
   const contextFrom = (base: Map<string, unknown>, t: unknown): Map<string, unknown> => {
     const m = new Map(base);
     // values are copied (Wippy converts them to Go values), cycles included (context_cyclic_table.lua)
-    if (t instanceof LuaTable) for (const k of Object.keys(t)) m.set(k, copyValue(t[k]));
+    if (t instanceof LuaTable) for (const k of ownStringKeys(t)) m.set(k, copyValue(t[k]));
     return m;
   };
   const checkSpawner = (s: unknown): Spawner => {

@@ -28,9 +28,12 @@ const SPARSE = 'cannot encode sparse array: non-contiguous numeric keys found';
 const MIXED = 'cannot encode mixed-key table: table has both numeric and non-numeric keys';
 const DEPTH = 'exceeded maximum nesting depth for JSON encoding';
 
-/** Whether `t` has a string key (for-in over a LuaTable sees exactly its own string keys: the prototype has none). */
+/**
+ * Whether `t` has a string key (for-in over a LuaTable sees exactly its own string keys: the prototype has none;
+ * a cleared field, a key holding undefined, is none: table.ts clearStringKey).
+ */
 function hasStringKey(t: LuaTable): boolean {
-  for (const _ in t) return true;
+  for (const k in t) if (t[k] !== undefined) return true;
   return false;
 }
 
@@ -120,6 +123,7 @@ class Encoder {
   record(t: LuaTable, depth: number): void {
     let first = true;
     for (const k in t) {
+      if (t[k] === undefined) continue;
       this.out += first ? `{${jsonStringText(k)}:` : `,${jsonStringText(k)}:`;
       this.value(t[k], depth);
       first = false;
@@ -131,6 +135,7 @@ class Encoder {
     this.out += '{';
     let first = true;
     for (const k in t) {
+      if (t[k] === undefined) continue;
       this.out += first ? jsonStringText(k) : `,${jsonStringText(k)}`;
       this.out += ':';
       this.value(t[k], depth);
