@@ -14,6 +14,8 @@ export const RUNTIME_NAMES = [
   'tryPure', 'RETRY',
   // generic for over ipairs: the iterator it is compared with, and the raw read past the array part
   'IPAIRS', 'rawget',
+  // select(n, ...) over the function's own varargs: the function it is compared with, and the call without a copy
+  'SELECT', 'selectVa',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

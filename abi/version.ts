@@ -5,4 +5,5 @@
 // 2: defineTypeAliases takes the aliases' local readers (qualified type names `mod.Name` starting from a local).
 // 3: tryPure and RETRY (pure calls of process-mode generator code, runtime/core/pure-call.ts).
 // 4: IPAIRS and rawget (generic for loops over ipairs read the array part inline).
-export const ABI_VERSION = 4;
+// 5: SELECT and selectVa (select(n, ...) reads the varargs array in place).
+export const ABI_VERSION = 5;

@@ -5,6 +5,7 @@ import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
 import { LuaTable, rawget, tableFromArray } from './core/table.js';
 import { ipairsIter } from './core/ipairs.js';
+import { select, selectVa } from './core/select.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
 import {
   arith, arithD, band, bnot, bor, bxor, callx, concat, concatD, createModuleInfo, eqmeta, eqmetaD, fornum, gget, ggetD,
@@ -41,6 +42,8 @@ export const runtimeABI = Object.freeze({
   tryPure, RETRY,
   // generic for over ipairs: the array part read inline (core/ipairs.ts)
   IPAIRS: ipairsIter, rawget,
+  // select(n, ...) over the function's own varargs (core/select.ts)
+  SELECT: select, selectVa,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -227,6 +227,11 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   }
   // A known local function is a function: no callx path.
   if (known === undefined) code = `(typeof ${f} === "function" ? ${code} : ${other})`;
+  // `select(n, ...)` (the usual vararg loop): when the callee is the standard select, the varargs array is read in
+  // place, with the same results and errors, instead of spread into a rest parameter and sliced.
+  if (known === undefined && want !== 'tail' && out.length === 2 && multi === undefined && out[1] === '...va') {
+    code = `(${f} === SELECT ? selectVa(${out[0]}, va) : ${code})`;
+  }
   // The call itself comes after its arguments' code (a function literal's whole body, say): it gets the call's
   // position again, so a traceback through it does not resolve into the last argument's code.
   const body = init.length === 0 ? code : `(${init.join(', ')}, ${mark}${code})`;

@@ -16,6 +16,7 @@ import { mkY, runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { AS_VALUE, deferCall, defers, done, runDeferred } from '../core/defer.js';
 import { printM, tostringM, withMayDefer } from './meta-twins.js';
 import { ipairsIter } from '../core/ipairs.js';
+import { select } from '../core/select.js';
 
 export interface BaseLibOptions {
   /** writes a line of output (bytes as latin1 chars), print's destination */
@@ -158,15 +159,7 @@ export function openBaseLib(G: LuaTable, opts: BaseLibOptions): void {
     rawequal(a: unknown, b: unknown) {
       return ret1(a === b);
     },
-    select(n: unknown, ...args: unknown[]) {
-      if (n === '#') return ret1(args.length);
-      let i = checkInt(n, 1, 'select');
-      if (i < 0) i = args.length + i;
-      else if (i === 0) throw argError(1, 'select', 'index out of range');
-      else i = i - 1;
-      if (i < 0) throw argError(1, 'select', 'index out of range');
-      return retN(args.slice(i));
-    },
+    select,
     setmetatable(t: unknown, mt: unknown) {
       const tbl = checkTable(t, 1, 'setmetatable');
       // Lua 5.1 lbaselib.c: the second argument must be present, nil or a table.
