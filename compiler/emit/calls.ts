@@ -7,7 +7,7 @@ import type { FunctionInfo } from '../analyze/bindings.js';
 import { positionOf } from '../diagnostics.js';
 import { decodeStringLiteral } from '../strings.js';
 import { marker, type FunctionEmitter } from './context.js';
-import { bind, describeOperand, emitExpr, indexCode, isTableLocal, readInOrder } from './expressions.js';
+import { bind, describeOperand, emitExpr, indexCode, INLINE_CLASS_LEVELS, isTableLocal, readInOrder } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
 import { slowOp } from './slow-ops.js';
 
@@ -95,9 +95,6 @@ interface MultiTail {
   first: string;
   rest: string;
 }
-
-/** `__index` tables a method-call site follows inline before it calls index(): o's class, its base, its base's base. */
-const INLINE_CLASS_LEVELS = 3;
 
 /**
  * The method of `o:name()`: a table's own field, else (the class pattern, `setmetatable(o, C)` with `C.__index = C`,

@@ -328,17 +328,34 @@ function emitIndex(fx: FunctionEmitter, e: IndexExpression): Js {
   return js(seq(init, `${slowOp(fx, 'index', `${B.ref}, ${K.ref}, M, ${s}`)}`));
 }
 
-/** Code reading a constant string key: the own property when the base is a table that has it, else index(). */
+/** `__index` tables a field read or method call follows inline before it calls index(): the class, its base, its base's base. */
+export const INLINE_CLASS_LEVELS = 3;
+
+/**
+ * Code reading a constant string key: the own property when the base is a table that has it, else, up the class
+ * pattern's chain of `__index` tables (`setmetatable(o, C)`, `setmetatable(C, {__index = Base})`), each table's raw
+ * field, all inline so the loads get this site's own inline caches. A table without a metatable ends the walk with
+ * nil (an instance field that is nil, `self.link == nil`, resolves here without a call); a function `__index`, a
+ * missing one or a deeper chain goes to index(), which starts over from the base. Read fresh each time, so a
+ * metatable or `__index` changed between reads is followed.
+ */
 export function indexCode(
   fx: FunctionEmitter, base: Js, keyLiteral: string, access: string, at: Expression, desc: string, knownTable = false,
 ): string {
   // A literal base (`(1).x`) is bound to a temp: `1.x` would not be valid JS.
   const B = bind(fx, base.simple && !base.code.includes('$') ? { ...base, simple: false } : base);
   const t = fx.temp();
+  const h = fx.temp();
   const s = fx.ce.site(at.loc.start.line, desc);
-  // A missing key of a table without a metatable is nil right here.
+  // (t = h.k) !== undefined || (h = h[MT]) === undefined || (h = h.__index) instanceof LuaTable && (<deeper>)
+  let chain = `(${t} = ${h}${access}) !== undefined || ${h}[MT] === undefined`;
+  for (let level = INLINE_CLASS_LEVELS - 1; level >= 1; level--) {
+    chain = `(${t} = ${h}${access}) !== undefined || (${h} = ${h}[MT]) === undefined || (${h} = ${h}.__index) instanceof LuaTable && (${chain})`;
+  }
   return seq(B.init,
-    `((${knownTable ? '' : `${B.ref} instanceof LuaTable && `}((${t} = ${B.ref}${access}) !== undefined || ${B.ref}[MT] === undefined)) ? ${t} : ${slowOp(fx, 'index', `${B.ref}, ${keyLiteral}, M, ${s}`)})`);
+    `((${knownTable ? '' : `${B.ref} instanceof LuaTable && `}((${t} = ${B.ref}${access}) !== undefined || ` +
+    `(${h} = ${B.ref}[MT]) === undefined || (${h} = ${h}.__index) instanceof LuaTable && (${chain}))) ? ${t} : ` +
+    `${slowOp(fx, 'index', `${B.ref}, ${keyLiteral}, M, ${s}`)})`);
 }
 
 function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
