@@ -1,5 +1,5 @@
-// table.sort's algorithm: an introsort (median-of-3 quicksort, insertion sort for short runs, heapsort when the
-// recursion gets too deep) over the table's array part, plus native fast paths for all-number / all-string arrays.
+// table.sort's algorithm: a merge sort (binary insertion sort for short runs) over the table's array part, plus
+// native fast paths for all-number / all-string arrays.
 // Wippy's go-lua (tablelib.go `tableSort`) hands the array to Go's sort.Sort, which never raises "invalid order
 // function for sorting": an inconsistent comparator just yields some permutation. This sort does the same: every
 // scan is bounded, so it always terminates and never reads outside the range.
@@ -8,7 +8,7 @@ import { lessThan } from '../../core/compare.js';
 
 export type Less = (a: unknown, b: unknown) => boolean;
 
-/** Runs shorter than this are finished by insertion sort. */
+/** Runs this short or shorter are sorted by binary insertion. */
 const SMALL = 12;
 
 /** Lua's `a < b` (numbers, strings by bytes, else `__lt`), from the core: the default order of table.sort. */
@@ -34,7 +34,7 @@ export function sortDefault(arr: unknown[]): void {
 export function sortWith(arr: unknown[], less: Less): void {
   const n = arr.length;
   if (n < 2) return;
-  introsort(arr, 0, n - 1, 2 * Math.floor(Math.log2(n)), less);
+  mergeSort(arr, 0, n, new Array(n >>> 1), less);
 }
 
 /**
@@ -64,92 +64,54 @@ function sortNative(arr: unknown[]): boolean {
   return false;
 }
 
-function introsort(a: unknown[], lo: number, hi: number, depth: number, less: Less): void {
-  while (hi - lo > SMALL) {
-    if (depth-- <= 0) {
-      heapsort(a, lo, hi, less);
-      return;
-    }
-    // Median of three: afterwards a[lo] <= a[mid] <= a[hi] (for a consistent order).
-    const mid = lo + ((hi - lo) >>> 1);
-    let t: unknown;
-    if (less(a[mid], a[lo])) {
-      t = a[mid];
-      a[mid] = a[lo];
-      a[lo] = t;
-    }
-    if (less(a[hi], a[mid])) {
-      t = a[mid];
-      a[mid] = a[hi];
-      a[hi] = t;
-      if (less(a[mid], a[lo])) {
-        t = a[mid];
-        a[mid] = a[lo];
-        a[lo] = t;
-      }
-    }
-    // Park the pivot at hi-1; a[lo] and a[hi] already sit on the right sides.
-    const p = a[mid];
-    a[mid] = a[hi - 1];
-    a[hi - 1] = p;
-    let i = lo;
-    let j = hi - 1;
-    for (;;) {
-      do i++;
-      while (i < hi - 1 && less(a[i], p));
-      do j--;
-      while (j > lo && less(p, a[j]));
-      if (i >= j) break;
-      t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    a[hi - 1] = a[i];
-    a[i] = p;
-    // Recurse into the smaller side and loop on the larger one: the stack stays O(log n).
-    if (i - lo < hi - i) {
-      introsort(a, lo, i - 1, depth, less);
-      lo = i + 1;
-    } else {
-      introsort(a, i + 1, hi, depth, less);
-      hi = i - 1;
-    }
+/**
+ * Top-down merge sort of a[lo, hi) (hi exclusive), `buf` holding at least half of it. Merge sort, not quicksort:
+ * the comparator is the cost (a Lua call per comparison) and this makes ~18% fewer calls than median-of-3 quicksort
+ * on random data (6000 elements: 68k against 84k), and n-1 on data already in order (the halves are not merged when
+ * the last of the left one is not greater than the first of the right one). Every loop is bounded by the indexes, so
+ * an inconsistent order still ends, with some permutation. O(n log n) always, the recursion O(log n) deep.
+ */
+function mergeSort(a: unknown[], lo: number, hi: number, buf: unknown[], less: Less): void {
+  const n = hi - lo;
+  if (n <= SMALL) {
+    binaryInsertionSort(a, lo, hi, less);
+    return;
   }
-  insertionSort(a, lo, hi, less);
+  const mid = lo + (n >>> 1);
+  mergeSort(a, lo, mid, buf, less);
+  mergeSort(a, mid, hi, buf, less);
+  if (!less(a[mid], a[mid - 1])) return;
+  // The left half waits in buf; a[lo, k) is merged, and a[k, j) always has room for exactly buf[i, nl).
+  const nl = mid - lo;
+  for (let i = 0; i < nl; i++) buf[i] = a[lo + i];
+  let i = 0;
+  let j = mid;
+  let k = lo;
+  try {
+    // Compare first, then store: `a[k++] = less(..) ? ..` would count k before a comparator that raises.
+    while (i < nl && j < hi) {
+      if (less(a[j], buf[i])) a[k] = a[j++];
+      else a[k] = buf[i++];
+      k++;
+    }
+  } finally {
+    // Also when the comparator raises: the table keeps every element (a permutation), as in Lua.
+    while (i < nl) a[k++] = buf[i++];
+  }
 }
 
-function insertionSort(a: unknown[], lo: number, hi: number, less: Less): void {
-  for (let i = lo + 1; i <= hi; i++) {
+/** Insertion sort of a[lo, hi) that finds each place by binary search: about log2(i) comparisons per element. */
+function binaryInsertionSort(a: unknown[], lo: number, hi: number, less: Less): void {
+  for (let i = lo + 1; i < hi; i++) {
     const v = a[i];
-    let j = i - 1;
-    while (j >= lo && less(v, a[j])) {
-      a[j + 1] = a[j];
-      j--;
+    let l = lo;
+    let r = i;
+    while (l < r) {
+      const m = (l + r) >>> 1;
+      if (less(v, a[m])) r = m;
+      else l = m + 1;
     }
-    a[j + 1] = v;
-  }
-}
-
-function heapsort(a: unknown[], lo: number, hi: number, less: Less): void {
-  const n = hi - lo + 1;
-  for (let i = (n >>> 1) - 1; i >= 0; i--) siftDown(a, lo, i, n, less);
-  for (let end = n - 1; end > 0; end--) {
-    const t = a[lo];
-    a[lo] = a[lo + end];
-    a[lo + end] = t;
-    siftDown(a, lo, 0, end, less);
-  }
-}
-
-function siftDown(a: unknown[], lo: number, root: number, n: number, less: Less): void {
-  for (;;) {
-    let child = 2 * root + 1;
-    if (child >= n) return;
-    if (child + 1 < n && less(a[lo + child], a[lo + child + 1])) child++;
-    if (!less(a[lo + root], a[lo + child])) return;
-    const t = a[lo + root];
-    a[lo + root] = a[lo + child];
-    a[lo + child] = t;
-    root = child;
+    for (let k = i; k > l; k--) a[k] = a[k - 1];
+    a[l] = v;
   }
 }
