@@ -121,9 +121,9 @@ const lazyDependencies = {
   };`,
   uuid: `module.exports = require('uuid');`,
 };
-const lazyTexts = {};
-for (const [name, contents] of Object.entries(lazyDependencies)) {
-  const r = await build({
+// One CommonJS text, self-contained, of what `contents` requires: what a bundle carries to compile at first use.
+function buildLazyText(name, contents, extra = {}) {
+  return build({
     stdin: { contents, resolveDir: '.', sourcefile: `moonforge-lazy-${name}.cjs`, loader: 'js' },
     bundle: true,
     format: 'cjs',
@@ -133,8 +133,12 @@ for (const [name, contents] of Object.entries(lazyDependencies)) {
     minifySyntax: true,
     write: false,
     logLevel: 'warning',
+    ...extra,
   });
-  lazyTexts[name] = r.outputFiles[0].text;
+}
+const lazyTexts = {};
+for (const [name, contents] of Object.entries(lazyDependencies)) {
+  lazyTexts[name] = (await buildLazyText(name, contents)).outputFiles[0].text;
 }
 const lazyText = {
   name: 'lazy-text',
@@ -191,18 +195,7 @@ writeFileSync('dist/bundle-meta.json', JSON.stringify(bundleRuntime.metafile));
 // account of what every bundle holds. The compiler itself (~210 KB) is carried as CommonJS text, compiled at the first
 // entry the app makes (V8 parsed it at every start otherwise, ~5 ms, for apps that may never make one), through a
 // stand-in for compiler/index.ts; dist/bundle-compiler-meta.json is the account of that text (test/build/ reads it).
-const compilerText = await build({
-  stdin: { contents: `module.exports = require('./compiler/index.ts');`, resolveDir: '.', sourcefile: 'moonforge-lazy-compiler.cjs', loader: 'js' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  write: false,
-  metafile: true,
-  logLevel: 'warning',
-});
+const compilerText = await buildLazyText('compiler', `module.exports = require('./compiler/index.ts');`, { metafile: true });
 const lazyCompiler = {
   name: 'lazy-compiler',
   setup(b) {

@@ -2,8 +2,10 @@
 // a default folder would be a guess about the user's layout, and `dist` inside a project is often something else's.
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseOptions, type OptionSpecs } from '../cli/parse-options.js';
-import type { DiagnosticFormat } from '../../diagnostics/index.js';
+import type { OptionSpecs } from '../cli/parse-options.js';
+import { commandOptions } from '../cli/command-options.js';
+import { FORMAT_OPTION } from '../cli/diagnostic-format.js';
+import { usageError } from '../cli/usage-error.js';
 import { printCheckReport } from '../check-app.js';
 import { buildApp } from './build-app.js';
 import { buildSea, seaUnsupported } from './sea.js';
@@ -39,16 +41,11 @@ With a problem that is an error nothing is written, and the exit code is 1.
 
 const BUILD_OPTIONS = {
   out: { type: 'string', short: 'o' },
-  format: { type: 'string' },
+  ...FORMAT_OPTION,
   help: { type: 'boolean', short: 'h' },
   sea: { type: 'boolean' },
   'with-lua-compiler': { type: 'boolean' },
 } as const satisfies OptionSpecs;
-
-function usageError(message: string): number {
-  process.stderr.write(`moonforge build: ${message}\n${BUILD_USAGE}`);
-  return 2;
-}
 
 function sizeText(path: string): string {
   const bytes = statSync(path).size;
@@ -56,17 +53,11 @@ function sizeText(path: string): string {
 }
 
 export async function buildCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOptions(argv, BUILD_OPTIONS, { positionals: 'anywhere' });
-  if (!parsed.ok) return usageError(parsed.message);
-  const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stdout.write(BUILD_USAGE);
-    return 0;
-  }
-  if (positionals.length > 1) return usageError(`unexpected argument '${positionals[1]}'`);
-  if (values.out === undefined) return usageError('missing -o OUTDIR');
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return usageError(`--format must be 'text' or 'json' (got '${format}')`);
+  const o = commandOptions('build', argv, BUILD_OPTIONS, { positionals: 'anywhere' }, BUILD_USAGE);
+  if (!o.ok) return o.exit;
+  const { parsed: { values, positionals }, format } = o;
+  if (positionals.length > 1) return usageError('build', `unexpected argument '${positionals[1]}'`, BUILD_USAGE);
+  if (values.out === undefined) return usageError('build', 'missing -o OUTDIR', BUILD_USAGE);
   // refused before anything is built: the bundle alone is not what was asked for
   const noSea = values.sea === true ? seaUnsupported() : undefined;
   if (noSea !== undefined) {
@@ -77,7 +68,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   const dir = resolve(positionals[0] ?? '.');
   const opts = { withLuaCompiler: values['with-lua-compiler'] === true };
   const result = await buildApp(dir, values.out, opts);
-  const problems = result.report.records.length > 0 ? printCheckReport(result.report, format as DiagnosticFormat) : 0;
+  const problems = result.report.records.length > 0 ? printCheckReport(result.report, format) : 0;
   if (result.written === undefined) return 1;
   const rel = relative(process.cwd(), result.written.app);
   const shown = rel.startsWith('..') ? result.written.app : rel;

@@ -1,7 +1,7 @@
 // `moonforge check [--format text|json] [APPDIR]`: every problem of an app in one run, nothing run (sdk/check-app.ts).
 import { resolve } from 'node:path';
-import { parseOptions } from './parse-options.js';
-import { diagnosticFormat, FORMAT_OPTION } from './diagnostic-format.js';
+import { commandOptions } from './command-options.js';
+import { FORMAT_OPTION } from './diagnostic-format.js';
 import { isAppFolder, noAppHere } from './app-folder.js';
 import { usageError } from './usage-error.js';
 
@@ -25,15 +25,9 @@ Options:
 const OPTIONS = { ...FORMAT_OPTION, help: { type: 'boolean', short: 'h' } } as const;
 
 export async function checkCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOptions(argv, OPTIONS, { positionals: 'anywhere' });
-  if (!parsed.ok) return usageError('check', parsed.message, CHECK_USAGE);
-  if (parsed.values.help === true) {
-    process.stdout.write(CHECK_USAGE);
-    return 0;
-  }
-  const f = diagnosticFormat(parsed.values.format);
-  if (!f.ok) return usageError('check', f.message, CHECK_USAGE);
-  let [dir, extra] = parsed.positionals;
+  const o = commandOptions('check', argv, OPTIONS, { positionals: 'anywhere' }, CHECK_USAGE);
+  if (!o.ok) return o.exit;
+  let [dir, extra] = o.parsed.positionals;
   if (extra !== undefined) return usageError('check', `unexpected argument '${extra}'`, CHECK_USAGE);
   if (dir === undefined) {
     if (!isAppFolder(process.cwd())) {
@@ -45,5 +39,5 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
   // Loaded only for this command, as for apps: a plain script run never pays for the app runtime.
   const { checkCommand: check } = await import('../check-app.js');
   // as for run: problems with the folder itself name it by its absolute path
-  return check(resolve(dir), f.value);
+  return check(resolve(dir), o.format);
 }

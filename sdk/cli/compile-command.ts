@@ -4,8 +4,8 @@ import { basename } from 'node:path';
 import { readLuaFile } from '../compile-cached.js';
 import { mapForOutput, sourceTextAsWritten, writeModuleAndMap } from './compile-output.js';
 import { renderDiagnosticsAs, unreadableFile, type DiagnosticFormat } from '../../diagnostics/index.js';
-import { parseOptions } from './parse-options.js';
-import { diagnosticFormat, FORMAT_OPTION } from './diagnostic-format.js';
+import { commandOptions } from './command-options.js';
+import { FORMAT_OPTION } from './diagnostic-format.js';
 import { usageError } from './usage-error.js';
 
 export const COMPILE_USAGE = `Usage:
@@ -24,18 +24,12 @@ Options:
 const OPTIONS = { out: { type: 'string', short: 'o' }, ...FORMAT_OPTION, help: { type: 'boolean', short: 'h' } } as const;
 
 export async function compileCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOptions(argv, OPTIONS, { positionals: 'anywhere' });
-  if (!parsed.ok) return usageError('compile', parsed.message, COMPILE_USAGE);
-  if (parsed.values.help === true) {
-    process.stdout.write(COMPILE_USAGE);
-    return 0;
-  }
-  const f = diagnosticFormat(parsed.values.format);
-  if (!f.ok) return usageError('compile', f.message, COMPILE_USAGE);
-  const [file, extra] = parsed.positionals;
+  const o = commandOptions('compile', argv, OPTIONS, { positionals: 'anywhere' }, COMPILE_USAGE);
+  if (!o.ok) return o.exit;
+  const [file, extra] = o.parsed.positionals;
   if (file === undefined) return usageError('compile', 'missing FILE.lua', COMPILE_USAGE);
   if (extra !== undefined) return usageError('compile', `unexpected argument '${extra}'`, COMPILE_USAGE);
-  return compileFile(file, parsed.values.out ?? file.replace(/\.(lua|ts)$/, '') + '.mjs', f.value);
+  return compileFile(file, o.parsed.values.out ?? file.replace(/\.(lua|ts)$/, '') + '.mjs', o.format);
 }
 
 async function compileFile(file: string, target: string, format: DiagnosticFormat): Promise<number> {

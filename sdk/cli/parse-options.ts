@@ -39,7 +39,8 @@ export type ParsedOptions<S extends OptionSpecs> =
   | { ok: true; values: OptionValues<S>; positionals: string[]; rest: string[]; dashDash: boolean }
   | { ok: false; message: string };
 
-const isOptionLike = (a: string): boolean => a.startsWith('-') && a.length > 1;
+/** Whether `a` has the form of an option (`-x`, `--name`): `-` alone is an argument (stdin, by convention). */
+export const isOptionLike = (a: string): boolean => a.startsWith('-') && a.length > 1;
 
 /** The name of the option `token` (`--name`, `--name=v`, `-c`, `-cVALUE`) in `specs`, if it is one of them. */
 function optionName(token: string, specs: OptionSpecs): string | undefined {

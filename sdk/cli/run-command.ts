@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runFile } from '../run-file.js';
 import type { DiagnosticFormat } from '../../diagnostics/index.js';
-import { isOptionOf, parseOptions } from './parse-options.js';
-import { diagnosticFormat, FORMAT_OPTION } from './diagnostic-format.js';
+import { isOptionLike, isOptionOf } from './parse-options.js';
+import { FORMAT_OPTION } from './diagnostic-format.js';
+import { commandOptions } from './command-options.js';
 import { APP_RUN_OPTIONS, APP_RUN_OPTIONS_USAGE, parseAppRunArgs } from './app-run-args.js';
 import { isAppFolder, isDirectory, noAppHere } from './app-folder.js';
 import { usageError } from './usage-error.js';
@@ -39,18 +40,10 @@ Environment:
 
 const OPTIONS = { ...FORMAT_OPTION, watch: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
-const isOptionLike = (a: string): boolean => a.startsWith('-') && a.length > 1;
-
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOptions(argv, OPTIONS, { positionals: 'leading', unknownStartsRest: true });
-  if (!parsed.ok) return usageError('run', parsed.message, RUN_USAGE);
-  if (parsed.values.help === true) {
-    process.stdout.write(RUN_USAGE);
-    return 0;
-  }
-  const f = diagnosticFormat(parsed.values.format);
-  if (!f.ok) return usageError('run', f.message, RUN_USAGE);
-  const format = f.value;
+  const o = commandOptions('run', argv, OPTIONS, { positionals: 'leading', unknownStartsRest: true }, RUN_USAGE);
+  if (!o.ok) return o.exit;
+  const { parsed, format } = o;
   const watch = parsed.values.watch === true;
   const rest = parsed.rest;
   const [file, ...args] = rest;
