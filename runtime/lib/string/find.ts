@@ -49,6 +49,13 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
     return ret1(undefined);
   }
   const prog = cp.prog;
+  if (cp.anchored) {
+    // A tokenizer tries anchored patterns in turn at one position and most fail on the first byte: when every
+    // match must start with a byte of firstSet, one lookup answers before any matcher or RegExp runs (the matcher
+    // would fail on that item too, before reaching anything that raises).
+    const fset = prog.firstSet;
+    if (fset !== undefined && (start >= l1 || fset[src.charCodeAt(start)] !== 1)) return ret1(undefined);
+  }
   const literal = find || cp.anchored ? undefined : literalOf(cp);
   if (literal !== undefined) return ret1(src.indexOf(literal, start) >= 0 ? literal : undefined);
   const run = classRunOf(prog);

@@ -2,6 +2,8 @@
 // classes or sets. Errors in the pattern become ERROR items raised only when the matcher reaches them, which keeps
 // PUC Lua 5.1's lazy behaviour (string.find("abc", "x[") is nil, string.find("xbc", "x[") raises).
 
+import type { ClassRun } from './simple-pattern.js';
+
 export const K_END = 0;
 export const K_CHAR = 1;
 export const K_ANY = 2;
@@ -45,6 +47,10 @@ export interface Program {
    * string.find counts; ordinary patterns pay nothing.
    */
   cost: number;
+  /** this program as a RegExp (pattern-regex.ts), null when it has none; built on first use */
+  regex: RegExp | null | undefined;
+  /** this program as a class run (simple-pattern.ts), null when it is none; found on first use */
+  run: ClassRun | null | undefined;
 }
 
 export interface CompiledPattern {
@@ -326,6 +332,8 @@ export function compile(p: string, from: number): Program {
     firstSet,
     need,
     cost: variable >= 3 ? variable * variable : 0,
+    regex: undefined,
+    run: undefined,
   };
 }
 

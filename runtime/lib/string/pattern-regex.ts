@@ -23,17 +23,17 @@ import {
 const MAX_DEPTH = 200;
 const MAX_CAPTURES = 32;
 
-/** The regexp of a program, built on first use; `null` when the program needs the interpreter. */
-const regexCache = new WeakMap<Program, RegExp | null>();
-
-/** A global regexp (sticky too when `anchored`) matching exactly as the program does, or null. */
+/**
+ * A global regexp (sticky too when `anchored`) matching exactly as the program does, or null when the program needs
+ * the interpreter; built on first use and kept on the program (a program belongs to one pattern, whose anchoring
+ * never changes).
+ */
 export function programRegex(prog: Program, anchored: boolean): RegExp | null {
   BUDGET.n -= prog.cost;
-  let re = regexCache.get(prog);
+  let re = prog.regex;
   if (re === undefined) {
     const src = regexSource(prog);
-    re = src === null ? null : new RegExp(src, anchored ? 'gy' : 'g');
-    regexCache.set(prog, re);
+    re = prog.regex = src === null ? null : new RegExp(src, anchored ? 'gy' : 'g');
   }
   return re;
 }

@@ -10,15 +10,10 @@ export interface ClassRun {
   captured: boolean;
 }
 
-const runCache = new WeakMap<Program, ClassRun | null>();
-
 /** The class run a program is (`x+` or `(x+)` for one single-byte class x), or undefined. */
 export function classRunOf(prog: Program): ClassRun | undefined {
-  let run = runCache.get(prog);
-  if (run === undefined) {
-    run = findClassRun(prog);
-    runCache.set(prog, run);
-  }
+  let run = prog.run;
+  if (run === undefined) run = prog.run = findClassRun(prog);
   return run ?? undefined;
 }
 
