@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 // A hash of every contract, diagnostics, compiler, runtime and SDK source: compiled modules cached by an older build
@@ -232,3 +232,20 @@ const outputs = new Set([...Object.keys(metafile.outputs), ...Object.keys(bundle
 for (const name of readdirSync('dist/chunks')) {
   if (!outputs.has(`dist/chunks/${name}`)) rmSync(join('dist/chunks', name), { force: true });
 }
+// The inspector page (sdk/inspector/page/, docs/inspector.md): a browser bundle of its own, preact and dagre inside,
+// written to dist/inspector/ (index.html, app.js, app.css) and served from there by the inspector server only when
+// --inspect is on; nothing of it is imported by the CLI or the runtime, and nothing is fetched at run time.
+await build({
+  entryPoints: { app: 'sdk/inspector/page/main.tsx' },
+  outdir: 'dist/inspector',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome110', 'firefox115', 'safari16'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // minified and without a source map: the page ships in the package (~80 KB), its map would be ~500 KB more
+  minify: true,
+  logLevel: 'warning',
+});
+copyFileSync('sdk/inspector/page/index.html', 'dist/inspector/index.html');
