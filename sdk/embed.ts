@@ -209,6 +209,7 @@ class HostMailbox implements Mailbox {
     if (target === undefined) return false;
     target.monitors.add(this.proc);
     this.proc.monitoring.add(target);
+    this.node.observer?.monitored?.(this.proc, target, true);
     return true;
   }
 
@@ -415,6 +416,7 @@ class Embedded implements EmbeddedRuntime {
     if (name !== undefined) {
       node.names.set(name, mb.proc);
       mb.proc.names.add(name);
+      node.observer?.named?.(mb.proc, name, true);
     }
     return mb;
   }

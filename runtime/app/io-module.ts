@@ -113,7 +113,7 @@ export function createIoModule(sched: ProcessScheduler, write: (s: string) => vo
       // a wake-up then would find it not parked and be lost, so it is taken here without parking.
       let parking = false;
       let ready: { line: string | undefined } | undefined;
-      const token = sched.parkToken(task);
+      const token = sched.parkToken(task, 'io');
       input.readLine((line) => {
         if (parking) sched.wake(task, line, token);
         else ready = { line };

@@ -78,7 +78,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function park(ch: Channel, q: 'recvq' | 'sendq', value: unknown): Task {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    task.waitFor(sched.parkToken(task), value);
+    task.waitFor(sched.parkToken(task, ch), value);
     if (q === 'recvq') ch.addReceiver(task);
     else ch.addSender(task);
     return task;
@@ -88,7 +88,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
   function parkReceiver(ch: Channel): Task {
     const task = sched.current;
     if (task === undefined) throw luaError(WOULD_BLOCK);
-    ch.addReceiver(task.waitFor(sched.parkToken(task), undefined));
+    ch.addReceiver(task.waitFor(sched.parkToken(task, ch), undefined));
     return task;
   }
 
@@ -213,7 +213,7 @@ export function createChannelRuntime(sched: ProcessScheduler): ChannelRuntime {
       if (list.length === 0) throw luaError("bad argument #1 to 'select' (no cases and no default)");
       const task = sched.current;
       if (task === undefined) throw luaError(WOULD_BLOCK);
-      const token = sched.parkToken(task);
+      const token = sched.parkToken(task, list);
       const sel: SelectState = { done: false };
       for (let i = 0; i < list.length; i++) {
         const c = list[i]!;

@@ -7,6 +7,7 @@ import type { Channel, ChannelFeed } from './channel.js';
 import { NO_VALUE } from './channel.js';
 import { Backlog } from './backlog.js';
 import { EVENTS_TOPIC, Message, messageOf, rawPayload, type Envelope } from './message.js';
+import type { ProcessObserver } from './observe.js';
 
 export interface Listener {
   ch: Channel;
@@ -40,6 +41,9 @@ export abstract class Mailbox implements ChannelFeed {
   inbox: Channel | undefined = undefined;
   alive = true;
   protected x: MailboxExtras | undefined = undefined;
+
+  /** the node, as far as the mailbox needs it: its observers (observe.ts), reported to on every delivery */
+  abstract readonly node: { readonly observer: ProcessObserver<Mailbox> | undefined };
 
   /** The extras, made on first use (by the process, whose extras hold more). */
   protected abstract get extras(): MailboxExtras;
@@ -93,6 +97,8 @@ export abstract class Mailbox implements ChannelFeed {
    * nothing is queued and no listener or hook exists, the common case of every actor loop; else the general path.
    */
   deliverMessage(m: Message): void {
+    const o = this.node.observer;
+    if (o !== undefined && o.delivered !== undefined && this.alive) o.delivered(this, m);
     if (this.backlog === undefined && this.alive) {
       const x = this.x;
       if (x === undefined || (x.hook === undefined && (x.listeners === undefined || x.listeners.size === 0))) {
@@ -105,6 +111,8 @@ export abstract class Mailbox implements ChannelFeed {
 
   /** The delivery of every event the node sends (its topic is EVENTS_TOPIC). */
   deliverEvent(env: Envelope): void {
+    const o = this.node.observer;
+    if (o !== undefined && o.delivered !== undefined && this.alive) o.delivered(this, env);
     this.route(env);
   }
 
@@ -137,7 +145,7 @@ export abstract class Mailbox implements ChannelFeed {
       if (ch === undefined || blocked.has(ch) || !ch.offer(this.valueFor(env, ch))) {
         blocked.add(ch);
         keep.push(env, ch);
-      }
+      } else this.observeTaken(env);
     }
     // an emptied backlog is dropped: a process that caught up holds no queue
     this.backlog = keep.size === 0 ? undefined : keep;
@@ -172,7 +180,14 @@ export abstract class Mailbox implements ChannelFeed {
     const env = b.take(ch, this);
     if (env === undefined) return NO_VALUE;
     if (b.size === 0) this.backlog = undefined;
+    this.observeTaken(env);
     return this.valueFor(env, ch);
+  }
+
+  /** Reports a message that waited in the mailbox as handed over (observe.ts). */
+  private observeTaken(env: Envelope): void {
+    const o = this.node.observer;
+    if (o !== undefined && o.taken !== undefined) o.taken(this, env);
   }
 
   get queued(): number {

@@ -17,6 +17,7 @@ import type { DeliveryHook } from './mailbox.js';
 import { copyValue, copyValues } from './copy.js';
 import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope } from './message.js';
 import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
+import { mergeObservers, type ProcessObserver } from './observe.js';
 
 /** Char codes of the hex digits 0-9a-f (pids). */
 const HEX_CODES: readonly number[] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
@@ -170,6 +171,29 @@ export class ProcessNode implements ProcessExits {
   private draining = false;
   readonly nodeName: string;
   readonly check: PermissionCheck;
+  /** every observer attached (observe), merged into `observer`, the one the report points call */
+  private observers: ProcessObserver<Proc>[] = [];
+  observer: ProcessObserver<Proc> | undefined = undefined;
+
+  /**
+   * Attaches an observer (the inspector, tracing); several may watch at once. Returns the function that detaches
+   * it; with the last one gone every report point is back to a single undefined check.
+   */
+  observe(o: ProcessObserver<Proc>): () => void {
+    this.observers = [...this.observers, o];
+    this.mergeObservers();
+    return () => {
+      this.observers = this.observers.filter((x) => x !== o);
+      this.mergeObservers();
+    };
+  }
+
+  private mergeObservers(): void {
+    const m = mergeObservers(this.observers);
+    this.observer = m;
+    const task = m?.task;
+    this.sched.onTask = task === undefined ? undefined : task.bind(m);
+  }
 
   constructor(readonly opts: NodeOptions) {
     this.sched = new ProcessScheduler<Proc>(opts.time, opts.maxRunMs);
@@ -348,6 +372,8 @@ export class ProcessNode implements ProcessExits {
       this.names.set(opts.name, proc);
       proc.names.add(opts.name);
     }
+    const o = this.observer;
+    if (o !== undefined && o.spawned !== undefined) o.spawned(proc, parent, id, hostId, opts);
     const G = this.opts.globals(proc);
     proc.G = G;
     const task = mainTask(this.opts.loader, id, G, proc, copyValues(args));
@@ -368,6 +394,8 @@ export class ProcessNode implements ProcessExits {
     const proc = new Proc(this, pid, entryId);
     proc.deliveryHook = hook;
     this.procs.set(pid, proc);
+    const o = this.observer;
+    if (o !== undefined && o.spawned !== undefined) o.spawned(proc, undefined, entryId, proc.hostId, {});
     return proc;
   }
 
@@ -428,6 +456,8 @@ export class ProcessNode implements ProcessExits {
   }
 
   cancel(from: Proc | undefined, target: Proc, reason: string): void {
+    const o = this.observer;
+    if (o !== undefined && o.cancelled !== undefined) o.cancelled(target, from, reason);
     target.deliverEvent({
       topic: EVENTS_TOPIC,
       from: from?.pid ?? '',
@@ -466,6 +496,8 @@ export class ProcessNode implements ProcessExits {
   /** Ends a process: tasks stop, names are released, then EXIT to monitors and LINK_DOWN to links on failure. */
   exitProcess(proc: Proc, result: ExitResult): void {
     if (!proc.alive) return;
+    const o = this.observer;
+    if (o !== undefined && o.exited !== undefined) o.exited(proc, result);
     proc.alive = false;
     const main = proc.mainTask;
     if (main !== undefined) this.stopTask(main);
@@ -525,6 +557,8 @@ export class ProcessNode implements ProcessExits {
   }
 
   terminate(proc: Proc): void {
+    const o = this.observer;
+    if (o !== undefined && o.terminated !== undefined && proc.alive) o.terminated(proc, this.current);
     this.exitProcess(proc, { value: undefined, error: this.makeError('process terminated', 'Internal') });
   }
 }

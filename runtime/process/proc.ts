@@ -12,6 +12,7 @@ import { tostringBounded } from '../lib/meta-twins.js';
 import { Mailbox, type DeliveryHook, type Listener, type MailboxExtras } from './mailbox.js';
 import type { Channel } from './channel.js';
 import type { Task, TaskOwner } from './task.js';
+import type { ProcessObserver } from './observe.js';
 
 /** The context of a process spawned without one (shared, never mutated). */
 export const EMPTY_CONTEXT: ReadonlyMap<string, unknown> = new Map();
@@ -30,6 +31,8 @@ export interface ProcessExits {
   /** an error made by the runtime (no Lua frames) */
   makeError(message: string, kind?: string): LuaErrorValue;
   tracebackOf(err: LuaError): string | undefined;
+  /** the node's observers (observe.ts), undefined when nothing watches */
+  readonly observer: ProcessObserver<Proc> | undefined;
 }
 
 /**

@@ -184,7 +184,7 @@ export function createProcessGlobals(node: ProcessNode, channels: ChannelRuntime
             if (!r.ok) return ret2(undefined, invalidWrapError(r.message, 'time.sleep'));
             const task = sched.current;
             if (task === undefined) throw luaError('time.sleep must be called from a process task');
-            const token = sched.parkToken(task);
+            const token = sched.parkToken(task, 'sleep');
             sched.schedule(() => {
               sched.wake(task, undefined, token);
             }, Math.max(0, r.ns / 1e6));

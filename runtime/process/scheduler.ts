@@ -10,6 +10,7 @@ import type { Task, TaskOwner } from './task.js';
 import { TAIL } from '../core/call.js';
 import { bounceY } from '../core/coroutine.js';
 import { READY_WORK } from './ready-work.js';
+import type { TaskEvent } from './observe.js';
 
 /** Tasks run per batch before the host event loop gets a turn. */
 const BATCH = 4096;
@@ -54,6 +55,8 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   current: Task<O> | undefined = undefined;
   /** the memory limits (memory-guard.ts): measures busy slices, checks the heap after each batch; set by the node */
   memory: SliceMeter<O> | undefined = undefined;
+  /** the task-state hook of the node's observers (observe.ts); undefined when nobody watches task states */
+  onTask: ((task: Task, state: TaskEvent, on: unknown) => void) | undefined = undefined;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
@@ -84,6 +87,8 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   /** Makes a task runnable (at the back of the queue). */
   enqueue(task: Task<O>): void {
     task.state = 'runnable';
+    const o = this.onTask;
+    if (o !== undefined) o(task, 'ready', undefined);
     if (this.size > this.mask) this.grow();
     this.queue[(this.head + this.size) & this.mask] = task;
     this.size++;
@@ -101,8 +106,13 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
     this.mask = n * 2 - 1;
   }
 
-  /** Marks the current task as about to park and returns the token its waker must present. */
-  parkToken(task: Task): number {
+  /**
+   * Marks the current task as about to park and returns the token its waker must present; `on` says what it waits
+   * on, for observers only (observe.ts ProcessObserver.task).
+   */
+  parkToken(task: Task, on?: unknown): number {
+    const o = this.onTask;
+    if (o !== undefined) o(task, 'waiting', on);
     return ++task.parkSeq;
   }
 
@@ -195,6 +205,8 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   private step(task: Task<O>): boolean {
     this.current = task;
     task.state = 'running';
+    const o = this.onTask;
+    if (o !== undefined) o(task, 'running', undefined);
     BUDGET.n = BUDGET_SLICE;
     BUDGET.t = 0;
     BUDGET.limit = this.maxRunMs;

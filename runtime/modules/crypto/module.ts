@@ -204,7 +204,7 @@ function pbkdf2Of(host: ModuleHost) {
     if (task === undefined) return plain(...args);
     const c = pbkdf2Args(args[0], args[1], args[2], args[3], args[4]);
     if ('fail' in c) return c.fail;
-    const token = sched.parkToken(task);
+    const token = sched.parkToken(task, 'crypto');
     // a process ended meanwhile is not woken (the token): its key is dropped
     nodeCrypto().pbkdf2(c.password, c.salt, c.iterations, c.keyLength, c.digest, (err, key) => {
       sched.wake(task, err === null ? key : err, token);

@@ -57,7 +57,7 @@ function createFuncsModule(rt: ProcessRuntime): LuaTable {
     const id = checkTarget(me, target, argn, fname);
     if (typeof id !== 'string') return ret2(undefined, id.err);
     const task = sched.current!;
-    const token = sched.parkToken(task);
+    const token = sched.parkToken(task, 'call');
     const started = startCall(rt, me, id, args, opts, (exit) => sched.wake(task, exit, token));
     if ('err' in started) return ret2(undefined, started.err);
     let exit: ExitResult | undefined;

@@ -68,7 +68,7 @@ function createRegistryModule(host: ModuleHost): LuaTable {
       done.catch(() => undefined);
       return undefined;
     }
-    const token = sched.parkToken(task);
+    const token = sched.parkToken(task, 'registry');
     done.then(
       () => sched.wake(task, undefined, token),
       (e: unknown) => sched.wake(task, e instanceof Error ? e.message : String(e), token),

@@ -19,6 +19,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target.hasMonitor(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
     target.addMonitor(me);
     me.monitoring.add(target);
+    node.observer?.monitored?.(me, target, true);
     return ret1(true);
   };
   mod.unmonitor = (dest: unknown) => {
@@ -30,6 +31,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return ret1(true);
     target.removeMonitor(me);
     me.monitoring.delete(target);
+    node.observer?.monitored?.(me, target, false);
     return ret1(true);
   };
   mod.link = (dest: unknown) => {
@@ -41,6 +43,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
     target.links.add(me);
     me.links.add(target);
+    node.observer?.linked?.(me, target, true);
     return ret1(true);
   };
   mod.unlink = (dest: unknown) => {
@@ -52,6 +55,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return ret1(true);
     target.links.delete(me);
     me.links.delete(target);
+    node.observer?.linked?.(me, target, false);
     return ret1(true);
   };
 
@@ -98,6 +102,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     }
     node.names.set(name, target);
     target.names.add(name);
+    node.observer?.named?.(target, name, true);
     return ret1(true);
   };
   registry.lookup = (name: unknown) => {
@@ -118,6 +123,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (p === undefined || p !== me) return ret1(false);
     node.names.delete(name);
     p.names.delete(name);
+    node.observer?.named?.(p, name, false);
     return ret1(true);
   };
   mod.registry = readOnly(registry);

@@ -150,7 +150,7 @@ export function addSpawning(mod: LuaTable, ctx: ModuleContext): void {
         throw e;
       }
       const task = sched.current!;
-      const token = sched.parkToken(task);
+      const token = sched.parkToken(task, 'exec');
       child.onExit.push((r: ExitResult) => sched.wake(task, r, token));
       const r = (yield PARK) as ExitResult;
       if (r.error !== undefined) return ret2(undefined, r.error);

@@ -1,0 +1,87 @@
+// The observation tap (issue 17): what the node, the mailboxes and the scheduler report to whoever watches a
+// runtime — the inspector (sdk/inspector/) and tracing. Every report point is one `undefined` check of the node's
+// (or scheduler's) `observer` field when nothing watches, and allocates nothing; a watcher that leaves a hook out
+// (say, task states) is not called for it, so it pays only for what it reads.
+//
+// This file sits below mailbox.ts in the process layers: it names processes only through the type parameter P
+// (a Proc for the node), so it imports nothing above task.ts and message.ts.
+import type { Envelope } from './message.js';
+import type { Task } from './task.js';
+
+/** A task's state change: queued to run, stepped, or parked (waiting). */
+export type TaskEvent = 'ready' | 'running' | 'waiting';
+
+/** How a process ended (proc.ts ExitResult has this shape). */
+export interface ExitInfo {
+  readonly value: unknown;
+  /** the error value of an abnormal exit; undefined for a normal one */
+  readonly error: unknown;
+  /** the Lua traceback of an uncaught error */
+  readonly traceback?: string;
+}
+
+/** What a spawn made together with the process (made before it ran). */
+export interface SpawnInfo {
+  readonly link?: boolean;
+  readonly monitor?: boolean;
+  readonly name?: string;
+}
+
+/**
+ * A watcher of a node. Every hook is optional; each is called synchronously at the point it names, inside the
+ * runtime, so it must be quick, must not throw, and must not call back into the process operations.
+ */
+export interface ProcessObserver<P = unknown> {
+  /** A process was made (`parent` undefined for host code); its links, monitor and name are already in place. */
+  spawned?(proc: P, parent: P | undefined, entryId: string, hostId: string, opts: SpawnInfo): void;
+  /** A process ends; called first, while its links, monitors and names can still be read. */
+  exited?(proc: P, result: ExitInfo): void;
+  /**
+   * A message or event (EVENTS_TOPIC) entered the mailbox of live process `to`; `env.from` is the sender's pid ("" for
+   * the host). It is handed over at once when the process waits for it; otherwise `taken` follows when it is.
+   */
+  delivered?(to: P, env: Envelope): void;
+  /** A message that had to wait in the mailbox was handed to the process. */
+  taken?(proc: P, env: Envelope): void;
+  /** process.link (`on`) or unlink between `a` (the caller) and `b`. */
+  linked?(a: P, b: P, on: boolean): void;
+  /** `watcher` started (`on`) or stopped monitoring `target`. */
+  monitored?(watcher: P, target: P, on: boolean): void;
+  /** `name` was registered to (`on`) or released by `proc` (an exit releases its names without this call). */
+  named?(proc: P, name: string, on: boolean): void;
+  /**
+   * A task changed state. For 'waiting', `on` is what it waits on: a channel object (the process's inbox or events
+   * channel, a listener's, or any other), an array (the cases of a select), or a word: 'sleep', 'call', 'exec',
+   * 'io', 'crypto', 'registry'; undefined when the park site did not say.
+   */
+  task?(task: Task, state: TaskEvent, on: unknown): void;
+  /** `from` (undefined: the host) sent CANCEL to `target`. */
+  cancelled?(target: P, from: P | undefined, reason: string): void;
+  /** `target` is being terminated by `by` (undefined: the host); its exit follows. */
+  terminated?(target: P, by: P | undefined): void;
+}
+
+type Hook = keyof ProcessObserver;
+const HOOKS: readonly Hook[] = ['spawned', 'exited', 'delivered', 'taken', 'linked', 'monitored', 'named', 'task', 'cancelled', 'terminated'];
+
+/**
+ * The one observer a node calls for a list of them: undefined for none (the zero-cost case), the observer itself for
+ * one, else an object whose hooks call, in order, those of the observers that have them (a hook nobody has stays
+ * absent, so its report point costs nothing more than when nothing watches).
+ */
+export function mergeObservers<P>(list: readonly ProcessObserver<P>[]): ProcessObserver<P> | undefined {
+  if (list.length === 0) return undefined;
+  if (list.length === 1) return list[0];
+  const merged: Record<string, (...args: unknown[]) => void> = {};
+  for (const hook of HOOKS) {
+    const fns = list.filter((o) => o[hook] !== undefined).map((o) => (o[hook] as (...a: unknown[]) => void).bind(o));
+    if (fns.length === 0) continue;
+    merged[hook] =
+      fns.length === 1
+        ? fns[0]!
+        : (...args: unknown[]) => {
+            for (const f of fns) f(...args);
+          };
+  }
+  return merged as ProcessObserver<P>;
+}
