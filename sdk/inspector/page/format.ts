@@ -15,7 +15,7 @@ export function ago(at: number, now: number): string {
 /** Messages per second, rounded for a label. */
 export function rate(r: number | undefined): string {
   if (!r) return '0/s';
-  return r >= 100 ? `${Math.round(r)}/s` : `${r.toFixed(1)}/s`;
+  return r >= 10 ? `${Math.round(r)}/s` : `${r.toFixed(1)}/s`;
 }
 
 /** A state with what it waits on: "waiting: inbox". */

@@ -4,7 +4,7 @@
 import { graphlib, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { ProcessInfo } from './api.js';
 
-export const NODE_W = 168;
+export const NODE_W = 180;
 export const NODE_H = 52;
 
 export interface Point { x: number; y: number }
@@ -90,6 +90,8 @@ export function layoutTree(live: Iterable<ProcessInfo>, exited: Iterable<Process
       if (a && b) edges.push({ kind: 'monitor', from: p.pid, to: watched, points: arc(a, b, -40) });
     }
   }
+  // dagre gives an empty graph a size of -Infinity
   const graph = g.graph();
-  return { width: graph.width ?? 0, height: graph.height ?? 0, nodes, edges };
+  const size = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
+  return { width: size(graph.width), height: size(graph.height), nodes, edges };
 }

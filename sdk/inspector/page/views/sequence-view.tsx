@@ -1,7 +1,7 @@
 // The sequence view: the last messages between the chosen processes as a sequence diagram (sequence-layout.ts).
 // With no process chosen it follows the busiest ones of the last messages. Pause freezes what is drawn while the
 // stream goes on; with control on and an app in virtual time, step advances the app's clock.
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { duration } from '../format.js';
 import { findProcess, processLabel, type InspectorState, type TimelineItem } from '../model.js';
 import { busiestPids, HEAD_H, LANE_W, layoutSequence } from '../sequence-layout.js';
@@ -26,6 +26,12 @@ export function SequenceView(props: {
   const state = frozen ?? props.state;
   const pids = props.chosen.length > 0 ? props.chosen : busiestPids(state.timeline, 200, 4);
   const seq = useMemo(() => layoutSequence(state.timeline, pids, ROWS), [state.timeline, pids.join(' ')]);
+  // The newest rows are at the bottom: keep them in sight while the view follows the stream.
+  const scroller = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && !frozen) el.scrollTop = el.scrollHeight;
+  }, [seq, frozen]);
   return (
     <section class="panel sequence" data-testid="sequence">
       <h2>
@@ -36,7 +42,7 @@ export function SequenceView(props: {
           {props.chosen.length > 0 && <button onClick={props.onClear}>Follow busiest</button>}
         </span>
       </h2>
-      <div class="scroll">
+      <div class="scroll" ref={scroller}>
         {seq.rows.length === 0 ? (
           <p class="empty">No messages between these processes yet.</p>
         ) : (

@@ -81,7 +81,7 @@ export function TreeView(props: {
                 <text x="8" y="33" class="node-line">{short(`${p.entry.replace(/^.*:/, '')} · ${p.host}`, 26)}</text>
                 <text x="8" y="46" class="node-line">
                   {n.exited ? short(`ended: ${state.exited.get(n.pid)?.exit.reason ?? ''}`, 26)
-                    : short(`${stateText(p.state, p.waitingOn)} · ✉ ${p.mailbox} · ${rate(p.rate)}`, 28)}
+                    : short(`${stateText(p.state, p.waitingOn)} · ✉${p.mailbox} · ${rate(p.rate)}`, 30)}
                 </text>
               </g>
             );
