@@ -40,43 +40,40 @@ export interface WireSecurity {
   scope?: string[];
 }
 
-/** A refused operation as it travels back: a SpawnError's kind and message. */
-export interface WireError {
-  kind: string;
-  message: string;
-}
-
 /**
  * Every frame: `t` names it. `from` / `to` are pid strings; the receiving node resolves `to` among its own
- * processes. Requests that need an answer carry `corr`, a number unique among the sender's open requests; the answer
- * (`spawned`) repeats it.
+ * processes. No frame waits for an answer: a refusal comes back as an `exit` frame, as a crash would.
  */
 export type Frame =
   /** a message from process `from` to process `to` (or a registered name on the receiving node): topic and payloads */
   | { t: 'send'; from: string; to: string; topic: string; payloadBytes: Uint8Array }
   /**
-   * spawn entry `entry` on `host` of the receiving node; `parent` is the spawner's pid (links/monitors made before
-   * the child runs, as a local spawn_linked / spawn_monitored). Every permission was checked on the caller's node;
-   * the receiving node still checks its own limits (LimitExceeded) and that entry and host exist (NotFound).
+   * spawn entry `entry` on `host` of the receiving node, as process `pid`: the caller's node chose the pid (from
+   * the receiving node's part of the pid space: RemoteOptions.allocPid), so a remote spawn returns at once, as
+   * Erlang's spawn on another node does. `parent` is the spawner's pid: links/monitors are made before the child
+   * runs, as a local spawn_linked / spawn_monitored; `watch` asks for an `exit` frame when the child ends (set
+   * whenever the caller holds the child's pid in a link, a monitor or an exec). Every permission was checked on the
+   * caller's node; the receiving node checks what only it knows (entry and host exist, its limits): a refusal is
+   * an `exit` frame of `pid` whose error has the SpawnError's kind (NotFound, LimitExceeded), so the spawner's
+   * monitor or link sees it.
    */
   | {
       t: 'spawn';
-      corr: number;
+      pid: string;
       parent: string;
       entry: string;
       host: string;
       argsBytes: Uint8Array;
       link: boolean;
       monitor: boolean;
+      watch: boolean;
       name?: string;
       /** Spawner:with_message: [topic, payloadBytes] pairs delivered right after the spawn, from the parent */
       messages?: [string, Uint8Array][];
-      /** the context values (ctx) the child inherits: a table of string keys, encoded */
+      /** the context values (ctx) the child starts with: [key, value] pairs encoded as one list of values */
       contextBytes?: Uint8Array;
       security?: WireSecurity;
     }
-  /** the answer to a spawn: the child's pid, or why it was refused */
-  | { t: 'spawned'; corr: number; pid?: string; error?: WireError }
   /** process `from` monitors / stops monitoring process `to` */
   | { t: 'monitor'; from: string; to: string }
   | { t: 'demonitor'; from: string; to: string }

@@ -60,6 +60,35 @@ export interface NodeOptions {
   maxProcesses?: number;
   /** the most processes alive at once per host id (process.host `host.max_processes`, as Wippy's scheduler) */
   hostMaxProcesses?: ReadonlyMap<string, number>;
+  /**
+   * The pid space this node shares with other threads of its node (issue 16's worker hosts): `threads` threads,
+   * this one number `index`. Pid number k of thread i made for thread j is (k*threads + i)*threads + j, so the
+   * number tells which thread runs the process (mod threads) and no two threads make the same one. Absent: one
+   * thread, pids numbered 1, 2, 3...
+   */
+  pidSpace?: { threads: number; index: number };
+}
+
+/**
+ * What the node asks its remote layer (runtime/distrib/remote.ts) when processes live on peers too (issue 16): the
+ * stand-in of a remote pid (a task-less Proc whose deliveries go to the peer), spawns on a peer's host, and what it
+ * must tell peers (links/monitors with stand-ins, terminate, registry names). Undefined on a node without peers:
+ * every path below is then one undefined check.
+ */
+export interface RemoteHooks {
+  /** the stand-in of `pid` when a peer runs it (undefined: not a remote pid, or its peer is down) */
+  proxy(pid: string): Proc | undefined;
+  isProxy(p: Proc): boolean;
+  /** the pid a peer registered `name` to */
+  lookupName(name: string): string | undefined;
+  /** the peer a spawn on `host` goes to, undefined to spawn here */
+  spawnPeer(host: string): string | undefined;
+  spawn(parent: Proc | undefined, id: string, host: string, peer: string, args: unknown[], opts: SpawnOptions): Proc;
+  /** a local process linked/monitored (or stopped) a stand-in; the local half is done */
+  watch(kind: 'monitor' | 'demonitor' | 'link' | 'unlink', me: Proc, target: Proc): void;
+  terminate(target: Proc): void;
+  /** a registry name of this node now names `pid` (undefined: released) */
+  named(name: string, pid: string | undefined): void;
 }
 
 export interface SpawnOptions {
@@ -71,6 +100,8 @@ export interface SpawnOptions {
   messages?: { topic: string; payloads: unknown[] }[];
   /** security actor/scope of the child (issue 5) */
   security?: SecurityContext;
+  /** the pid a peer chose for this spawn (remote.ts): the child runs here as that pid */
+  pid?: string;
 }
 
 const GENERATOR_FUNCTION_PROTO: object = Object.getPrototypeOf(function* () {}) as object;
@@ -171,6 +202,8 @@ export class ProcessNode implements ProcessExits {
   private draining = false;
   readonly nodeName: string;
   readonly check: PermissionCheck;
+  /** the remote layer when processes live on peers too (RemoteHooks) */
+  remote: RemoteHooks | undefined = undefined;
   /** every observer attached (observe), merged into `observer`, the one the report points call */
   private observers: ProcessObserver<Proc>[] = [];
   observer: ProcessObserver<Proc> | undefined = undefined;
@@ -207,6 +240,10 @@ export class ProcessNode implements ProcessExits {
     // with both limits off nothing is measured at all
     if (this.memory.processLimit !== Infinity || this.memory.heapMark !== Infinity) this.sched.memory = this.memory;
     this.maxProcesses = opts.maxProcesses !== undefined && opts.maxProcesses > 0 ? opts.maxProcesses : Infinity;
+    if (opts.pidSpace !== undefined && opts.pidSpace.threads > 1) {
+      this.pidThreads = opts.pidSpace.threads;
+      this.pidIndex = opts.pidSpace.index;
+    }
     const hostMax = opts.hostMaxProcesses;
     if (hostMax !== undefined && hostMax.size > 0) this.hostCounts = new Map([...hostMax.keys()].map((h) => [h, 0]));
   }
@@ -244,7 +281,27 @@ export class ProcessNode implements ProcessExits {
   }
 
   private newPid(hostId: string): string {
-    return this.pidText(hostId, ++this.counter);
+    return this.pidText(hostId, this.pidNumber(++this.counter, this.pidIndex));
+  }
+
+  /** NodeOptions.pidSpace: threads sharing the pid space, and this one's number */
+  private readonly pidThreads: number = 1;
+  private readonly pidIndex: number = 0;
+
+  /** The number of this thread's k-th pid for a process thread `home` runs (NodeOptions.pidSpace). */
+  private pidNumber(k: number, home: number): number {
+    const t = this.pidThreads;
+    return t === 1 ? k : (k * t + this.pidIndex) * t + home;
+  }
+
+  /** A fresh pid on `hostId` for a process that thread `home` of this node's pid space will run (a remote spawn). */
+  allocPid(hostId: string, home: number): string {
+    return this.pidText(hostId, this.pidNumber(++this.counter, home));
+  }
+
+  /** The thread of this node's pid space that runs the process of pid number `n`. */
+  homeOf(n: number): number {
+    return n % this.pidThreads;
   }
 
   /**
@@ -286,7 +343,7 @@ export class ProcessNode implements ProcessExits {
    * process.send of Spawner:with_message) runs before the spawn, so a denial leaves nothing behind.
    */
   nextPid(hostId: string): string {
-    return this.pidText(hostId, this.counter + 1);
+    return this.pidText(hostId, this.pidNumber(this.counter + 1, this.pidIndex));
   }
   /** the host of the last pid made, that pid's text up to the counter, and its char codes with room for 5 digits */
   private pidHost = '';
@@ -312,7 +369,22 @@ export class ProcessNode implements ProcessExits {
   resolve(dest: string): Proc | undefined {
     const p = this.procs.get(dest);
     if (p !== undefined) return p;
-    return this.names.get(dest);
+    return this.lookupName(dest) ?? (this.remote === undefined ? undefined : this.remote.proxy(dest));
+  }
+
+  /** The process of pid `pid`: a local one, or the stand-in of a process a peer runs (undefined: neither). */
+  lookup(pid: string): Proc | undefined {
+    const p = this.procs.get(pid);
+    if (p !== undefined || this.remote === undefined) return p;
+    return this.remote.proxy(pid);
+  }
+
+  /** The process a registry name names: here, else (with peers) the stand-in of a peer's registration. */
+  lookupName(name: string): Proc | undefined {
+    const p = this.names.get(name);
+    if (p !== undefined || this.remote === undefined) return p;
+    const pid = this.remote.lookupName(name);
+    return pid === undefined ? undefined : this.remote.proxy(pid);
   }
 
   /**
@@ -322,6 +394,11 @@ export class ProcessNode implements ProcessExits {
   spawn(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions = {}): Proc {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
     if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
+    const remote = this.remote;
+    if (remote !== undefined && opts.pid === undefined) {
+      const peer = remote.spawnPeer(hostId);
+      if (peer !== undefined) return remote.spawn(parent, id, hostId, peer, args, opts);
+    }
     return this.start(parent, id, hostId, args, opts);
   }
 
@@ -338,7 +415,7 @@ export class ProcessNode implements ProcessExits {
 
   private start(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions): Proc {
     this.checkLimits(hostId);
-    const proc = new Proc(this, this.newPid(hostId), id);
+    const proc = new Proc(this, opts.pid ?? this.newPid(hostId), id);
     if (this.hostCounts !== undefined) this.countOnHost(hostId, 1);
     // Context maps are never mutated after spawn, so a child without new values shares its parent's.
     const inherited = parent?.context ?? EMPTY_CONTEXT;
@@ -371,6 +448,7 @@ export class ProcessNode implements ProcessExits {
     if (opts.name !== undefined) {
       this.names.set(opts.name, proc);
       proc.names.add(opts.name);
+      if (this.remote !== undefined) this.remote.named(opts.name, proc.pid);
     }
     const o = this.observer;
     if (o !== undefined && o.spawned !== undefined) o.spawned(proc, parent, id, hostId, opts);
@@ -506,7 +584,11 @@ export class ProcessNode implements ProcessExits {
     proc.mainTask = undefined;
     const names = proc.namesIfAny;
     if (names !== undefined) {
-      for (const name of names) if (this.names.get(name) === proc) this.names.delete(name);
+      for (const name of names) {
+        if (this.names.get(name) !== proc) continue;
+        this.names.delete(name);
+        if (this.remote !== undefined) this.remote.named(name, undefined);
+      }
       names.clear();
     }
     this.procs.delete(proc.pid);
@@ -557,6 +639,7 @@ export class ProcessNode implements ProcessExits {
   }
 
   terminate(proc: Proc): void {
+    if (this.remote !== undefined && this.remote.isProxy(proc)) return this.remote.terminate(proc);
     const o = this.observer;
     if (o !== undefined && o.terminated !== undefined && proc.alive) o.terminated(proc, this.current);
     this.exitProcess(proc, { value: undefined, error: this.makeError('process terminated', 'Internal') });

@@ -75,6 +75,8 @@ export interface ProcessRuntimeOptions {
   maxProcesses?: number;
   /** the most processes alive at once per host id (process.host `host.max_processes`) */
   hostMaxProcesses?: ReadonlyMap<string, number>;
+  /** the pid space shared with the node's other threads (NodeOptions.pidSpace; issue 16's worker hosts) */
+  pidSpace?: { threads: number; index: number };
 }
 
 export interface ProcessRuntime {
@@ -225,6 +227,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     memory: opts.memory,
     maxProcesses: opts.maxProcesses,
     hostMaxProcesses: opts.hostMaxProcesses,
+    pidSpace: opts.pidSpace,
     check: opts.check ?? (opts.security === undefined ? undefined : createPermissionCheck({ strictMode: opts.security.strictMode })),
   });
   const channels = createChannelRuntime(node.sched);

@@ -113,7 +113,7 @@ describe('value codec', () => {
   });
 
   it('round-trips frames and refuses bytes that are not one', () => {
-    const f: Frame = { t: 'spawn', corr: 7, parent: '{a|0x00001}', entry: 'app:w', host: 'app:h', argsBytes: encodeValues([1, 'x']), link: true, monitor: false, messages: [['go', encodeValues([])]], security: { actor: { id: 'u', meta: { role: 'admin' } }, scope: ['app:p1'] } };
+    const f: Frame = { t: 'spawn', pid: '{a|0x00002}', watch: true, parent: '{a|0x00001}', entry: 'app:w', host: 'app:h', argsBytes: encodeValues([1, 'x']), link: true, monitor: false, messages: [['go', encodeValues([])]], security: { actor: { id: 'u', meta: { role: 'admin' } }, scope: ['app:p1'] } };
     const g = decodeFrame(encodeFrame(f));
     expect(g).toEqual(f);
     expect(() => decodeFrame(new Uint8Array([99]))).toThrow(CodecError);

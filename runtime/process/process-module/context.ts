@@ -62,9 +62,9 @@ export function moduleContext(node: ProcessNode, channels: ChannelRuntime): Modu
       let proc: Proc | undefined;
       if (isPidString(dest)) {
         pid = dest;
-        proc = node.procs.get(dest);
+        proc = node.lookup(dest);
       } else {
-        proc = node.names.get(dest);
+        proc = node.lookupName(dest);
         if (proc === undefined) return { err: fail(ERROR_KINDS.NOT_FOUND, `could not resolve '${dest}' as PID or registered name`) };
         pid = proc.pid;
       }

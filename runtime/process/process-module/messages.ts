@@ -32,7 +32,7 @@ export function addMessages(mod: LuaTable, ctx: ModuleContext): void {
       if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
     } else if (dest.charCodeAt(0) === 123 /* { */ && dest.charCodeAt(dest.length - 1) === 125 /* } */) {
       if (!node.check('process.send', dest, me)) return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to send: ${dest}`);
-      me.lastTarget = target = node.procs.get(dest);
+      me.lastTarget = target = node.lookup(dest);
     } else {
       const r = destination(dest, 'process.send', me, 'send');
       if ('err' in r) return r.err;

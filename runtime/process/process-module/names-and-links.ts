@@ -19,6 +19,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target.hasMonitor(me)) return fail(ERROR_KINDS.ALREADY_EXISTS, 'already monitoring pid');
     target.addMonitor(me);
     me.monitoring.add(target);
+    if (node.remote !== undefined && node.remote.isProxy(target)) node.remote.watch('monitor', me, target);
     node.observer?.monitored?.(me, target, true);
     return ret1(true);
   };
@@ -31,6 +32,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return ret1(true);
     target.removeMonitor(me);
     me.monitoring.delete(target);
+    if (node.remote !== undefined && node.remote.isProxy(target)) node.remote.watch('demonitor', me, target);
     node.observer?.monitored?.(me, target, false);
     return ret1(true);
   };
@@ -43,6 +45,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'pid not registered');
     target.links.add(me);
     me.links.add(target);
+    if (node.remote !== undefined && node.remote.isProxy(target)) node.remote.watch('link', me, target);
     node.observer?.linked?.(me, target, true);
     return ret1(true);
   };
@@ -55,6 +58,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (target === undefined) return ret1(true);
     target.links.delete(me);
     me.links.delete(target);
+    if (node.remote !== undefined && node.remote.isProxy(target)) node.remote.watch('unlink', me, target);
     node.observer?.linked?.(me, target, false);
     return ret1(true);
   };
@@ -102,11 +106,12 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     }
     node.names.set(name, target);
     target.names.add(name);
+    node.remote?.named(name, target.pid);
     node.observer?.named?.(target, name, true);
     return ret1(true);
   };
   registry.lookup = (name: unknown) => {
-    const p = typeof name === 'string' ? node.names.get(name) : undefined;
+    const p = typeof name === 'string' ? node.lookupName(name) : undefined;
     if (p === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'name not registered');
     return ret1(p.pid);
   };
@@ -123,6 +128,7 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     if (p === undefined || p !== me) return ret1(false);
     node.names.delete(name);
     p.names.delete(name);
+    node.remote?.named(name, undefined);
     node.observer?.named?.(p, name, false);
     return ret1(true);
   };
