@@ -38,6 +38,7 @@ import { toJS, toLua } from './values.js';
 import { toLuaString } from './lua-string.js';
 import { readyRunsNow } from './ready-now.js';
 import { RecentExits } from './recent-exits.js';
+import { startTracing, type Tracing, type TracingOptions } from './tracing/start-tracing.js';
 
 export interface EmbedOptions {
   /**
@@ -71,6 +72,12 @@ export interface EmbedOptions {
   logFormat?: LogFormat;
   /** the environment variables the env module reads (process.env by default) */
   environment?: Readonly<Record<string, string | undefined>>;
+  /**
+   * OpenTelemetry tracing (docs/tracing.md): spans of every process and message go to `tracerProvider`'s tracer
+   * (set up with the exporter of one's choice); messages sent from host code inside an active span continue its
+   * trace. Off when absent, at no cost.
+   */
+  tracing?: TracingOptions;
 }
 
 /** The process a permission check is asked for. */
@@ -295,6 +302,7 @@ class Embedded implements EmbeddedRuntime {
   private readonly registry = new Map<string, Entry>();
   /** the folder of the last app loaded */
   private root = process.cwd();
+  private readonly tracing: Tracing | undefined;
 
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
@@ -310,6 +318,7 @@ class Embedded implements EmbeddedRuntime {
       // last one, as for its own entries)
       entriesChanged: (ids) => refreshAppEntries({ root: this.root, entries: this.registry, get: (id) => this.registry.get(id) }, this.rt, ids),
     });
+    this.tracing = opts.tracing === undefined ? undefined : startTracing(this.rt, opts.tracing);
   }
 
   async loadApp(dir: string, opts: { overrides?: readonly string[] } = {}): Promise<string[]> {
@@ -516,6 +525,7 @@ class Embedded implements EmbeddedRuntime {
     return new Promise((resolve) =>
       shutdownNode(this.rt, this.time, timeoutMs, (n) => {
         this.rt.shutdown();
+        this.tracing?.stop();
         resolve(n);
       }),
     );

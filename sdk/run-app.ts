@@ -20,6 +20,7 @@ import { rootExit } from './root-exit.js';
 import { toLuaString } from './lua-string.js';
 import { appCommands, commandEntry, commandListText } from './app-commands.js';
 import { overrideReported } from './app-overrides.js';
+import type { TracingOptions } from './tracing/start-tracing.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
@@ -48,6 +49,12 @@ export interface RunAppOptions {
   shutdownSignal?: Promise<string>;
   /** entry overrides (`-o NS:ENTRY:FIELD=VALUE`), applied in order to the loaded app before anything starts */
   overrides?: readonly string[];
+  /** `--trace`: OpenTelemetry traces exported over OTLP/HTTP (docs/tracing.md) */
+  trace?: boolean;
+  /** `--trace-otlp URL`: where they go (else OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318) */
+  traceOtlp?: string;
+  /** traces to a provider of one's own instead of the OTLP exporter */
+  tracing?: TracingOptions;
 }
 
 /** stdout for Lua output: buffered, flushed at the end of each turn of the event loop and at exit. */
@@ -142,7 +149,17 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       }
       throw e;
     }
-    return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
+    // loaded only when asked for: a run without tracing loads nothing of it, and the node has no observer for it
+    const tracing = opts.trace === true || opts.tracing !== undefined ? (await import('./tracing/run-tracing.js')).startRunTracing(ar.rt, opts, app.root, stderr) : undefined;
+    if (typeof tracing === 'string') {
+      stderr(`moonforge: ${tracing}\n`);
+      return 1;
+    }
+    try {
+      return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
+    } finally {
+      await tracing?.stop();
+    }
   } finally {
     std.flush();
   }

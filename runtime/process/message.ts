@@ -31,6 +31,11 @@ export class Message {
   declare readonly data: unknown;
   /** the Lua Payload value, made on the first msg:payload() */
   declare private payloadObj: unknown;
+  /**
+   * The sender's trace context (Envelope.trace): assigned only when tracing is on, so an untraced message has no such
+   * field at all (no slot, no store per message).
+   */
+  declare trace?: TraceContext;
   constructor(topic: string, from: string, count: number, data: unknown) {
     this.topic = topic;
     this.from = from;
@@ -63,6 +68,21 @@ export const EVENTS_TOPIC = '@events';
 /** The payloads of an event envelope (shared, never written). */
 export const NO_PAYLOADS: unknown[] = Object.freeze([]) as unknown as unknown[];
 
+/**
+ * The trace context a message carries when tracing is on (sdk/tracing/, docs/tracing.md): the W3C Trace Context of
+ * the span its sender was in (an OpenTelemetry SpanContext: 32 hex digits of trace id, 16 of span id, the flags
+ * byte; traceState when the sender had one), so the receiver's handling continues that trace. Immutable, so every
+ * copy of a message may share it; Lua never sees it. A node-to-node codec (runtime/distrib/) carries the field
+ * `trace` as these values and marks a decoded one `isRemote: true`.
+ */
+export interface TraceContext {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceFlags: number;
+  readonly traceState?: unknown;
+  readonly isRemote?: boolean;
+}
+
 /** What waits in a mailbox: a sent Message (which is one), or an event. */
 export interface Envelope {
   readonly topic: string;
@@ -73,6 +93,8 @@ export interface Envelope {
   event?: LuaTable;
   /** for EVENTS_TOPIC: LINK_DOWN, which kills a process that does not trap links */
   linkDown?: boolean;
+  /** the sender's trace context (TraceContext); absent when tracing is off */
+  trace?: TraceContext;
 }
 
 /** A Message from an array of (copied) payloads. */

@@ -15,6 +15,10 @@ export interface AppRunArgs {
   /** the entry's own arguments */
   args: string[];
   help?: boolean;
+  /** --trace or --trace-otlp: OpenTelemetry tracing on (docs/tracing.md) */
+  trace?: boolean;
+  /** --trace-otlp URL: the collector's OTLP/HTTP endpoint (else OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318) */
+  traceOtlp?: string;
 }
 
 export const APP_RUN_OPTIONS = {
@@ -24,6 +28,8 @@ export const APP_RUN_OPTIONS = {
   'log-level': { type: 'string' },
   override: { type: 'string', short: 'o', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  trace: { type: 'boolean' },
+  'trace-otlp': { type: 'string' },
 } as const satisfies OptionSpecs;
 
 export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lua entry as the root process (the app's services start first)
@@ -37,6 +43,9 @@ export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lu
                        how the logger module's records are written to stderr (default console)
   --log-level debug|info|warn|error
                        the least level of log records written (default info)
+  --trace              OpenTelemetry traces of the processes and their messages, sent over OTLP/HTTP to
+                       OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318) (docs/tracing.md)
+  --trace-otlp URL     --trace, sent to this OTLP/HTTP endpoint (http://HOST:4318, or its full /v1/traces URL)
   -h, --help           this text
 `;
 
@@ -64,5 +73,12 @@ export function parseAppRunArgs(argv: readonly string[]): { ok: true; value: App
   if (values['log-format'] !== undefined) value.logFormat = values['log-format'];
   if (values['log-level'] !== undefined) value.logLevel = values['log-level'];
   if (values.help === true) value.help = true;
+  if (values.trace === true) value.trace = true;
+  const otlp = values['trace-otlp'];
+  if (otlp !== undefined) {
+    if (!/^https?:\/\/[^/]/.test(otlp)) return { ok: false, message: `--trace-otlp needs an http:// or https:// URL, not '${otlp}'` };
+    value.trace = true;
+    value.traceOtlp = otlp;
+  }
   return { ok: true, value };
 }

@@ -75,7 +75,7 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     const message = misplaced !== undefined && isOptionOf(misplaced, OPTIONS) ? `option ${misplaced} comes before APPDIR` : parsed.message;
     return usageError('run', message, RUN_USAGE);
   }
-  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help } = parsed.value;
+  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help, trace, traceOtlp } = parsed.value;
   if (help === true) {
     process.stdout.write(RUN_USAGE);
     return 0;
@@ -94,7 +94,9 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     return usageError('run', log, RUN_USAGE);
   }
   const { logFormat, logLevel } = log;
-  const opts = { exec, command, host, args, format, logFormat, logLevel, overrides };
+  const opts = { exec, command, host, args, format, logFormat, logLevel, overrides, trace, traceOtlp };
+  // a watched run starts a runtime per change; tracing is set up for one run's runtime only
+  if (watch && trace === true) return usageError('run', '--trace and --trace-otlp do not go with --watch', RUN_USAGE);
   if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
   return runApp(dir, opts);
 }

@@ -1,0 +1,173 @@
+// Processes as OpenTelemetry spans (docs/tracing.md): a span per process lifetime, a span per message a process takes
+// (its handling, until it takes the next one or exits), the send as an event on the sender's current span, and the
+// sender's span context carried in the message (Envelope.trace), so a request is followed from process to process and
+// a process spawned while handling a traced message continues its trace. Made only when tracing is on; the runtime
+// calls it through its observer hooks and never loads any of this otherwise.
+import type { Attributes, Context, Link, Span, SpanContext, Tracer } from '@opentelemetry/api';
+import { errorText, EVENTS_TOPIC, isLuaErrorValue, type Envelope, type ExitResult, type Proc } from '../../runtime/process/index.js';
+import { fromLuaString } from '../lua-string.js';
+import type { OtelApi } from './otel-packages.js';
+
+/** The tracer's name and the prefix of its attributes. */
+export const TRACER_NAME = 'moonforge';
+
+/** Attribute names (docs/tracing.md lists them). */
+export const ATTR = {
+  pid: 'moonforge.process.pid',
+  entry: 'moonforge.process.entry',
+  host: 'moonforge.process.host',
+  parent: 'moonforge.process.parent',
+  topic: 'messaging.destination.name',
+  from: 'moonforge.message.from',
+  to: 'moonforge.message.to',
+  system: 'messaging.system',
+  operation: 'messaging.operation.type',
+} as const;
+
+/** What a traced process is doing: its lifetime span, and the span of the message it handles now. */
+interface ProcSpans {
+  readonly life: Span;
+  receive: Span | undefined;
+}
+
+/** The observer (runtime/process/observe.ts ProcessObserver) tracing attaches to a node. */
+export class ProcessTracer {
+  /** the spans of every live traced process; a process leaves at its exit */
+  private readonly spans = new Map<Proc, ProcSpans>();
+  private readonly kinds: typeof OtelApi.SpanKind;
+
+  constructor(
+    private readonly api: typeof OtelApi,
+    private readonly tracer: Tracer,
+    /** the node traced: its running process and pids name a message's sender */
+    private readonly node: { readonly current: Proc | undefined; resolve(pid: string): Proc | undefined },
+  ) {
+    this.kinds = api.SpanKind;
+  }
+
+  /**
+   * The context a process works in now: the message it handles, else its lifetime; for host code (no process, or a
+   * host's JS mailbox), the host's active OpenTelemetry context, so an embedder's own span becomes the parent.
+   */
+  private contextOf(proc: Proc | undefined): Context {
+    const s = proc === undefined ? undefined : this.spans.get(proc);
+    const { trace, context } = this.api;
+    if (s === undefined) return context.active();
+    return trace.setSpan(context.active(), s.receive ?? s.life);
+  }
+
+  /** A process started: its lifetime span, a child of what its spawner was doing. */
+  spawned(proc: Proc, parent: Proc | undefined, entryId: string, hostId: string): void {
+    // a host's JS mailbox (ProcessNode.endpoint, made with its delivery hook) is host code, traced by the host's own
+    // context, not a process
+    if (proc.deliveryHook !== undefined) return;
+    const attributes: Attributes = {
+      [ATTR.pid]: text(proc.pid),
+      [ATTR.entry]: text(entryId),
+      [ATTR.host]: text(hostId),
+    };
+    if (parent !== undefined) attributes[ATTR.parent] = text(parent.pid);
+    const life = this.tracer.startSpan(`process ${text(entryId)}`, { kind: this.kinds.INTERNAL, attributes }, this.contextOf(parent));
+    this.spans.set(proc, { life, receive: undefined });
+  }
+
+  /**
+   * A message entered a mailbox (before it is handed over): it gets the span context of what its sender is doing
+   * (host code: the active span, if any), and the send is an event on that span. When the receiver waits for it,
+   * it is handed over now, and its handling starts here; otherwise at `taken`.
+   */
+  delivered(to: Proc, env: Envelope): void {
+    if (env.topic === EVENTS_TOPIC) return;
+    const cur = this.node.current;
+    const from = env.from === '' ? undefined : cur !== undefined && cur.pid === env.from ? cur : this.node.resolve(env.from);
+    const s = from === undefined ? undefined : this.spans.get(from);
+    const span = s === undefined ? this.api.trace.getSpan(this.api.context.active()) : (s.receive ?? s.life);
+    if (span !== undefined) {
+      const sc = span.spanContext();
+      if (this.api.isSpanContextValid(sc)) {
+        env.trace = sc;
+        span.addEvent('send', { [ATTR.topic]: text(env.topic), [ATTR.to]: text(to.pid) });
+      }
+    }
+    // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
+    // and that channel takes it now
+    const ch = to.target(env);
+    if (ch !== undefined && !ch.closed && to.isEmpty(ch) && ch.canSend() && to.deliveryHook === undefined) this.taken(to, env);
+  }
+
+  /**
+   * A process was handed a message: the handling of the previous one ends, and this one's span starts, a child of
+   * the sender's span when the message carries one; else (a message from host code outside any trace) the root of a
+   * new trace, linked to the process's lifetime.
+   */
+  taken(proc: Proc, env: Envelope): void {
+    if (env.topic === EVENTS_TOPIC) return;
+    const s = this.spans.get(proc);
+    if (s === undefined) return;
+    s.receive?.end();
+    const { trace, context } = this.api;
+    const attributes: Attributes = {
+      [ATTR.system]: TRACER_NAME,
+      [ATTR.operation]: 'receive',
+      [ATTR.topic]: text(env.topic),
+      [ATTR.pid]: text(proc.pid),
+    };
+    if (env.from !== '') attributes[ATTR.from] = text(env.from);
+    const carried = env.trace;
+    let parent: Context;
+    let links: Link[] | undefined;
+    if (carried !== undefined) parent = trace.setSpanContext(context.active(), carried as SpanContext);
+    else {
+      parent = trace.deleteSpan(context.active());
+      links = [{ context: s.life.spanContext() }];
+    }
+    s.receive = this.tracer.startSpan(`receive ${text(env.topic)}`, { kind: this.kinds.CONSUMER, attributes, links }, parent);
+  }
+
+  /** A process ended: the message it handled and its lifetime end, the lifetime with the exit's status and error. */
+  exited(proc: Proc, result: ExitResult): void {
+    const s = this.spans.get(proc);
+    if (s === undefined) return;
+    this.spans.delete(proc);
+    const { life, receive } = s;
+    const error = result.error;
+    if (error !== undefined) {
+      const message = exitMessage(error);
+      const exception = {
+        name: isLuaErrorValue(error) && error.kind !== '' ? error.kind : 'LuaError',
+        message,
+        stack: result.traceback === undefined ? undefined : text(result.traceback),
+      };
+      // the span that was handling a message when the process failed says so too: a crash is seen where it happened
+      for (const span of receive === undefined ? [life] : [receive, life]) {
+        span.recordException(exception);
+        span.setStatus({ code: this.api.SpanStatusCode.ERROR, message });
+      }
+    }
+    receive?.end();
+    life.end();
+  }
+
+  /** Ends the spans of processes still alive (tracing stops, or the runtime is going away), so they are exported. */
+  endAll(): void {
+    for (const [proc, s] of this.spans) {
+      this.spans.delete(proc);
+      s.receive?.end();
+      s.life.end();
+    }
+  }
+}
+
+/** A Lua byte string as text for an attribute (OpenTelemetry strings are text). */
+const text = (s: string): string => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return fromLuaString(s);
+  return s;
+};
+
+/** The text of a process's exit error: a Wippy error value's message, a string as is. */
+function exitMessage(error: unknown): string {
+  if (isLuaErrorValue(error)) return text(errorText(error));
+  // the node makes every exit error a Wippy error value; anything else is named, never converted (a LuaTable has no
+  // JS prototype to convert through)
+  return typeof error === 'string' ? text(error) : 'process failed';
+}
