@@ -3,7 +3,7 @@
 // processes' path. Where they go: `--trace-otlp URL`, else what OpenTelemetry's own variables say
 // (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_EXPORTER_OTLP_ENDPOINT, read by the exporter), else localhost:4318.
 import type { TracerProvider } from '@opentelemetry/api';
-import { otelExportPackages } from './otel-packages.js';
+import { otelExportPackages, type OtelTraceBase } from './otel-packages.js';
 
 export interface OwnedProvider {
   tracerProvider: TracerProvider;
@@ -18,17 +18,37 @@ export function otlpTracesUrl(url: string): string {
   return u.toString();
 }
 
+/** How long one export may take, retries included: a collector answers in milliseconds, and a run's end waits for it. */
+const EXPORT_TIMEOUT_MS = 3000;
+
 /**
  * A provider exporting over OTLP/HTTP to `url` (undefined: the OpenTelemetry variables decide). The service is named
- * by OTEL_SERVICE_NAME (and OTEL_RESOURCE_ATTRIBUTES adds to it), else `serviceName`.
+ * by OTEL_SERVICE_NAME (and OTEL_RESOURCE_ATTRIBUTES adds to it), else `serviceName`. The first export that fails is
+ * reported through `report` (once: a collector that is down would otherwise say so every few seconds).
  */
-export function otlpProvider(url: string | undefined, serviceName: string): OwnedProvider {
+export function otlpProvider(url: string | undefined, serviceName: string, report: (message: string) => void): OwnedProvider {
   const { base, otlp, resources } = otelExportPackages();
-  const exporter = new otlp.OTLPTraceExporter(url === undefined ? {} : { url: otlpTracesUrl(url) });
+  const full = url === undefined ? undefined : otlpTracesUrl(url);
+  const exporter = new otlp.OTLPTraceExporter({ ...(full === undefined ? {} : { url: full }), timeoutMillis: EXPORT_TIMEOUT_MS });
+  let reported = false;
+  const reporting: OtelTraceBase.SpanExporter = {
+    export(spans, done) {
+      exporter.export(spans, (result) => {
+        if (result.code !== 0 && !reported) {
+          reported = true;
+          const where = full ?? 'the OTLP endpoint of OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318)';
+          report(`tracing: spans could not be sent to ${where}: ${result.error?.message ?? 'export failed'}`);
+        }
+        done(result);
+      });
+    },
+    shutdown: () => exporter.shutdown(),
+    forceFlush: () => exporter.forceFlush(),
+  };
   // the environment's attributes win over the default name
   const resource = resources
     .resourceFromAttributes({ 'service.name': serviceName })
     .merge(resources.detectResources({ detectors: [resources.envDetector] }));
-  const provider = new base.BasicTracerProvider({ resource, spanProcessors: [new base.BatchSpanProcessor(exporter)] });
+  const provider = new base.BasicTracerProvider({ resource, spanProcessors: [new base.BatchSpanProcessor(reporting)] });
   return { tracerProvider: provider, shutdown: () => provider.shutdown() };
 }

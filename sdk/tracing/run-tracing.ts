@@ -31,7 +31,7 @@ export interface RunTracing {
 export function startRunTracing(rt: ProcessRuntime, opts: RunTracingOptions, appRoot: string, stderr: (s: string) => void): RunTracing | string {
   let owned: OwnedProvider | undefined;
   try {
-    if (opts.tracing === undefined) owned = otlpProvider(opts.traceOtlp, basename(appRoot));
+    if (opts.tracing === undefined) owned = otlpProvider(opts.traceOtlp, basename(appRoot), (m) => stderr(`moonforge: ${m}\n`));
     const tracing = startTracing(rt, opts.tracing ?? { tracerProvider: owned!.tracerProvider });
     return {
       async stop() {
