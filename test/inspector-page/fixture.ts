@@ -10,6 +10,7 @@ export function snapshot(): Snapshot {
   return {
     node: 'local',
     now: 1000,
+    seq: 2,
     control: false,
     hosts: [{ name: 'app:processes', runQueue: 0 }],
     processes: [
@@ -27,10 +28,10 @@ export function snapshot(): Snapshot {
 /** Two more rounds, then the worker fails and main is told. */
 export function events(): InspectorEvent[] {
   return [
-    { type: 'message', at: 1001, message: { seq: 3, at: 1001, from: MAIN, to: PONG, topic: 'ping', payload: '2' } },
-    { type: 'message', at: 1002, message: { seq: 4, at: 1002, from: PONG, to: MAIN, topic: 'pong', payload: '2' } },
-    { type: 'message', at: 1003, message: { seq: 5, at: 1003, from: MAIN, to: WORKER, topic: 'job', payload: '7' } },
-    { type: 'exit', at: 1004, exit: { pid: WORKER, at: 1004, reason: 'error', error: 'worker.lua:3: boom', traceback: 'stack traceback:\n\tworker.lua:3: in function <worker.lua:1>' } },
-    { type: 'message', at: 1005, message: { seq: 6, at: 1005, from: null, to: MAIN, topic: 'pid.exit' } },
+    { type: 'message', seq: 3, at: 1001, message: { seq: 3, at: 1001, from: MAIN, to: PONG, topic: 'ping', payload: '2' } },
+    { type: 'message', seq: 4, at: 1002, message: { seq: 4, at: 1002, from: PONG, to: MAIN, topic: 'pong', payload: '2' } },
+    { type: 'message', seq: 5, at: 1003, message: { seq: 5, at: 1003, from: MAIN, to: WORKER, topic: 'job', payload: '7' } },
+    { type: 'exit', seq: 6, at: 1004, exit: { pid: WORKER, parent: MAIN, at: 1004, reason: 'error', error: 'worker.lua:3: boom', traceback: 'stack traceback:\n\tworker.lua:3: in function <worker.lua:1>' } },
+    { type: 'message', seq: 7, at: 1004, message: { seq: 7, at: 1004, from: null, to: MAIN, topic: '@events', event: 'EXIT' } },
   ];
 }

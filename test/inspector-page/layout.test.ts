@@ -47,6 +47,15 @@ describe('sequence layout', () => {
     expect(withWorker.rows[1]).toMatchObject({ x1: withWorker.lifelines[1]!.x, x2: withWorker.lifelines[1]!.x });
   });
 
+  it('draws a cancel from the host as a dot on its target, from a chosen sender as an arrow', () => {
+    let s = fromSnapshot(snapshot());
+    s = applyEvent(s, { type: 'cancel', seq: 3, at: 1001, from: null, to: PONG, reason: 'stop' });
+    s = applyEvent(s, { type: 'terminate', seq: 4, at: 1002, from: MAIN, to: PONG });
+    const seq = layoutSequence(s.timeline, [MAIN, PONG], 10);
+    const [main, pong] = seq.lifelines.map((l) => l.x);
+    expect(seq.rows.slice(-2)).toMatchObject([{ x1: pong, x2: pong }, { x1: main, x2: pong }]);
+  });
+
   it('shows only the last rows asked for', () => {
     let s = fromSnapshot(snapshot());
     for (const e of events()) s = applyEvent(s, e);

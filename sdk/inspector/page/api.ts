@@ -1,5 +1,5 @@
-// The page's view of the inspector's JSON API (docs/inspector.md is the contract): only the fields the page reads,
-// every one optional where the server may leave it out, so that a server which says more never breaks the page.
+// The page's view of the inspector's JSON API (docs/inspector.md is the contract): the fields the page reads, those
+// the contract allows to be absent or null typed so, so that a server which says more never breaks the page.
 
 export type ProcessState = 'running' | 'ready' | 'waiting' | 'exited' | string;
 
@@ -9,10 +9,13 @@ export interface ProcessInfo {
   host: string;
   parent?: string | null;
   state: ProcessState;
-  /** What a waiting process waits on: "inbox", "channel", "timer", ... */
+  /** What a waiting process waits on: "inbox", "events", "topic:NAME", "channel", "select", "timer", "call", ... */
   waitingOn?: string | null;
+  /** Its live tasks (the main one and coroutine.spawn'ed ones). */
+  tasks?: number;
+  trapLinks?: boolean;
   mailbox: number;
-  /** Messages received per second, over the server's last window. */
+  /** Messages delivered to it per second, over the server's last 5 s. */
   rate?: number;
   names?: string[];
   /** Pids linked to this process (links are symmetric; the page draws each once). */
@@ -35,16 +38,21 @@ export interface HostInfo {
 export interface ExitInfo {
   pid: string;
   entry?: string;
+  parent?: string | null;
   at: number;
-  /** "normal", "error", "cancel", "terminate", ... */
+  /** "normal", "error", "terminated", "cancelled" */
   reason?: string;
   error?: string | null;
   traceback?: string | null;
+  /** A preview of a normal exit's value. */
+  value?: string | null;
 }
 
 export interface RestartInfo {
   service: string;
   at: number;
+  /** "start", "exit", "restart", "give-up", "spawn-failed" */
+  type?: string;
   attempt?: number;
   backoffMs?: number;
   error?: string | null;
@@ -56,16 +64,21 @@ export interface MessageInfo {
   at: number;
   from: string | null;
   to: string;
+  /** "@events" for an EXIT, LINK_DOWN or CANCEL event, whose kind is then `event`. */
   topic: string;
+  event?: string;
   /** A short rendering of the payload, if the server gives one. */
-  payload?: string;
+  payload?: string | null;
 }
 
 export interface Snapshot {
   node?: string;
   now: number;
+  /** The last event number recorded; the stream's events at or below it are already in the snapshot. */
+  seq?: number;
   control?: boolean;
   virtualTime?: boolean;
+  paused?: boolean;
   hosts: HostInfo[];
   processes: ProcessInfo[];
   exits?: ExitInfo[];
@@ -80,13 +93,22 @@ export interface ProcessDetails extends ProcessInfo {
   messages?: MessageInfo[];
 }
 
+/** What every event of the stream carries: its number (shared with messages) and its time. */
+interface Stamp { seq: number; at: number }
+
 /** One event of the stream (/api/events), by type. */
-export type InspectorEvent =
-  | { type: 'spawn'; at: number; process: ProcessInfo }
-  | { type: 'exit'; at: number; exit: ExitInfo }
-  | { type: 'state'; at: number; pid: string; state: ProcessState; waitingOn?: string | null; mailbox?: number; rate?: number }
-  | { type: 'link' | 'unlink' | 'monitor' | 'demonitor'; at: number; from: string; to: string }
-  | { type: 'name'; at: number; pid: string; names: string[] }
-  | { type: 'message'; at: number; message: MessageInfo }
-  | { type: 'restart'; at: number; restart: RestartInfo }
-  | { type: 'hosts'; at: number; hosts: HostInfo[] };
+export type InspectorEvent = Stamp &
+  (
+    | { type: 'spawn'; process: ProcessInfo }
+    | { type: 'exit'; exit: ExitInfo }
+    | { type: 'state'; pid: string; state: ProcessState; waitingOn?: string | null; mailbox?: number; rate?: number }
+    | { type: 'link' | 'unlink' | 'monitor' | 'demonitor'; from: string; to: string }
+    | { type: 'name'; pid: string; names: string[] }
+    | { type: 'message'; message: MessageInfo }
+    | { type: 'cancel'; from: string | null; to: string; reason?: string }
+    | { type: 'terminate'; from: string | null; to: string }
+    | { type: 'restart'; restart: RestartInfo }
+    | { type: 'hosts'; hosts: HostInfo[] }
+    | { type: 'skipped'; count: number }
+    | { type: 'time'; now: number; paused: boolean }
+  );

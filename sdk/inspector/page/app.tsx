@@ -22,7 +22,8 @@ export function App() {
     if (toSequence) toggleSequence(pid);
     else setSelected(pid);
   };
-  const step = state.virtualTime && state.control ? () => void postAction('/api/time/step') : undefined;
+  // Pause and step hold the app's virtual clock (the server answers 409 for an app in real time).
+  const time = (what: string) => void postAction(`/api/time/${what}`).catch(() => {});
 
   return (
     <div class="app">
@@ -31,11 +32,17 @@ export function App() {
         <span class="muted">{state.node}</span>
         <span class={`status status-${status.s}`} data-testid="status" title={status.detail}>{status.s}</span>
         <span class="muted">{state.processes.size} processes · {state.hosts.length} hosts{state.virtualTime ? ' · virtual time' : ''}{state.control ? ' · control on' : ''}</span>
+        {state.virtualTime && state.control && (
+          <span class="tools" data-testid="time">
+            {state.paused ? <button onClick={() => time('resume')}>Resume</button> : <button onClick={() => time('pause')}>Pause</button>}
+            <button onClick={() => time('step')} title="the clock to the next due timer">Step</button>
+          </span>
+        )}
       </header>
       <TreeView state={state} selected={selected} sequence={sequence} onSelect={select} />
       <DetailsPanel state={state} pid={selected} inSequence={selected !== null && sequence.includes(selected)}
         onSelect={(pid) => select(pid)} onToggleSequence={toggleSequence} />
-      <SequenceView state={state} chosen={sequence} onClear={() => setSequence([])} onStep={step} />
+      <SequenceView state={state} chosen={sequence} onClear={() => setSequence([])} />
       <div class="side">
         <HostsPanel state={state} />
         <ExitsPanel state={state} onSelect={(pid) => select(pid)} />

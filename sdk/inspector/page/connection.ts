@@ -1,7 +1,7 @@
 // The page's link to the inspector server: the snapshot, then the event stream (Server-Sent Events), with the token
 // of the page's own address on every request. Events are applied in batches, once per animation frame, so a busy
 // app's stream costs the page one render per frame rather than one per event.
-import type { InspectorEvent, ProcessDetails, Snapshot } from './api.js';
+import type { InspectorEvent, MessageInfo, ProcessDetails, Snapshot } from './api.js';
 import { applyEvent, fromSnapshot, type InspectorState } from './model.js';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -19,6 +19,11 @@ async function getJson<T>(path: string, params?: Record<string, string>): Promis
 
 export function fetchProcess(pid: string): Promise<ProcessDetails> {
   return getJson<ProcessDetails>(`/api/process/${encodeURIComponent(pid)}`);
+}
+
+/** The last `limit` messages among `pids` still in the server's ring (the sequence view's history). */
+export async function fetchMessages(pids: readonly string[], limit: number): Promise<MessageInfo[]> {
+  return (await getJson<{ messages: MessageInfo[] }>('/api/messages', { pids: pids.join(','), limit: String(limit) })).messages;
 }
 
 /** A control action (terminate, cancel, pause, step); the server refuses it unless control is on. */

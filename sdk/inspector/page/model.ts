@@ -6,42 +6,50 @@ import type { ExitInfo, HostInfo, InspectorEvent, MessageInfo, ProcessInfo, Rest
 /** How much history the page keeps: enough for a screenful of each view, bounded on a busy app. */
 export const LIMITS = { timeline: 400, exits: 50, restarts: 50, exitedShown: 40 };
 
-/** One row of the sequence view: a message, or what a process's life did in between. */
+/** One row of the sequence view: a message, or what a process's life did in between. `seq` is the server's. */
 export type TimelineItem =
-  | { kind: 'message'; seq: number; at: number; from: string | null; to: string; topic: string; payload?: string }
+  | { kind: 'message'; seq: number; at: number; from: string | null; to: string; topic: string; payload?: string | null }
   | { kind: 'spawn'; seq: number; at: number; parent: string | null; pid: string; entry: string }
-  | { kind: 'exit'; seq: number; at: number; pid: string; reason: string; error: string | null };
+  | { kind: 'exit'; seq: number; at: number; pid: string; reason: string; error: string | null }
+  | { kind: 'signal'; seq: number; at: number; from: string | null; to: string; signal: 'cancel' | 'terminate'; reason?: string };
+
+export type ExitedProcess = ProcessInfo & { exit: ExitInfo };
 
 export interface InspectorState {
   node: string;
   now: number;
+  /** The last event number applied: the stream's events at or below it are already here. */
+  seq: number;
   control: boolean;
   virtualTime: boolean;
+  paused: boolean;
   /** Live processes by pid, in spawn order. */
   processes: ReadonlyMap<string, ProcessInfo>;
   /** Processes that ended lately, kept (greyed) in the tree so a crash cascade stays readable. */
-  exited: ReadonlyMap<string, ProcessInfo & { exit: ExitInfo }>;
+  exited: ReadonlyMap<string, ExitedProcess>;
   hosts: readonly HostInfo[];
   exits: readonly ExitInfo[];
   restarts: readonly RestartInfo[];
   timeline: readonly TimelineItem[];
-  /** The next sequence number for timeline items the stream does not number (spawns, exits). */
-  nextSeq: number;
+  /** Messages the server did not stream because too many came at once (they are in /api/messages). */
+  skipped: number;
 }
 
 export function emptyState(): InspectorState {
   return {
     node: '',
     now: 0,
+    seq: 0,
     control: false,
     virtualTime: false,
+    paused: false,
     processes: new Map(),
     exited: new Map(),
     hosts: [],
     exits: [],
     restarts: [],
     timeline: [],
-    nextSeq: 0,
+    skipped: 0,
   };
 }
 
@@ -52,26 +60,45 @@ function keepLast<T>(list: readonly T[], item: T, limit: number): T[] {
 }
 
 function messageItem(m: MessageInfo): TimelineItem {
-  return { kind: 'message', seq: m.seq, at: m.at, from: m.from, to: m.to, topic: m.topic, payload: m.payload };
+  const topic = m.topic === '@events' && m.event ? m.event : m.topic;
+  return { kind: 'message', seq: m.seq, at: m.at, from: m.from, to: m.to, topic, payload: m.payload };
+}
+
+/** An ended process as the tree draws it, from what its exit says (a process seen alive keeps what it had). */
+function endedProcess(x: ExitInfo, alive: ProcessInfo | undefined): ExitedProcess {
+  const base: ProcessInfo = alive ?? { pid: x.pid, entry: x.entry ?? '', host: '', parent: x.parent ?? null, state: 'exited', mailbox: 0 };
+  return { ...base, state: 'exited', links: [], monitors: [], exit: x };
+}
+
+function withExited(exited: ReadonlyMap<string, ExitedProcess>, p: ExitedProcess): Map<string, ExitedProcess> {
+  const m = new Map(exited);
+  m.delete(p.pid);
+  m.set(p.pid, p);
+  while (m.size > LIMITS.exitedShown) m.delete(m.keys().next().value!);
+  return m;
 }
 
 export function fromSnapshot(s: Snapshot): InspectorState {
   const processes = new Map<string, ProcessInfo>();
   for (const p of s.processes) processes.set(p.pid, p);
+  const exits = (s.exits ?? []).slice(-LIMITS.exits);
+  let exited: Map<string, ExitedProcess> = new Map();
+  for (const x of exits.slice(-LIMITS.exitedShown)) exited = withExited(exited, endedProcess(x, undefined));
   const timeline = (s.messages ?? []).map(messageItem).slice(-LIMITS.timeline);
-  const lastSeq = timeline.reduce((n, t) => Math.max(n, t.seq), -1);
   return {
     node: s.node ?? '',
     now: s.now,
+    seq: s.seq ?? timeline.reduce((n, t) => Math.max(n, t.seq), 0),
     control: s.control === true,
     virtualTime: s.virtualTime === true,
+    paused: s.paused === true,
     processes,
-    exited: new Map(),
+    exited,
     hosts: s.hosts,
-    exits: (s.exits ?? []).slice(-LIMITS.exits),
+    exits,
     restarts: (s.restarts ?? []).slice(-LIMITS.restarts),
     timeline,
-    nextSeq: lastSeq + 1,
+    skipped: 0,
   };
 }
 
@@ -91,17 +118,22 @@ function dropPid(list: readonly string[] | undefined, pid: string): string[] {
   return (list ?? []).filter((p) => p !== pid);
 }
 
-/** The state after one event of the stream. */
+/** The state after one event of the stream; an event the state already holds (seq not above its own) is ignored. */
 export function applyEvent(state: InspectorState, e: InspectorEvent): InspectorState {
-  const now = Math.max(state.now, e.at);
+  if (e.seq <= state.seq) return state;
+  return applyNew({ ...state, seq: e.seq, now: Math.max(state.now, e.at) }, e);
+}
+
+function applyNew(state: InspectorState, e: InspectorEvent): InspectorState {
+  const addRow = (item: TimelineItem) => keepLast(state.timeline, item, LIMITS.timeline);
   switch (e.type) {
     case 'spawn': {
       const processes = new Map(state.processes);
       processes.set(e.process.pid, e.process);
       const item: TimelineItem = {
-        kind: 'spawn', seq: state.nextSeq, at: e.at, parent: e.process.parent ?? null, pid: e.process.pid, entry: e.process.entry,
+        kind: 'spawn', seq: e.seq, at: e.at, parent: e.process.parent ?? null, pid: e.process.pid, entry: e.process.entry,
       };
-      return { ...state, now, processes, timeline: keepLast(state.timeline, item, LIMITS.timeline), nextSeq: state.nextSeq + 1 };
+      return { ...state, processes, timeline: addRow(item) };
     }
     case 'exit': {
       const x = e.exit;
@@ -114,62 +146,65 @@ export function applyEvent(state: InspectorState, e: InspectorEvent): InspectorS
           processes.set(pid, { ...q, links: dropPid(q.links, x.pid), monitors: dropPid(q.monitors, x.pid) });
         }
       }
-      let exited = state.exited;
-      if (p) {
-        const m = new Map(exited);
-        m.set(x.pid, { ...p, state: 'exited', exit: x });
-        while (m.size > LIMITS.exitedShown) m.delete(m.keys().next().value!);
-        exited = m;
-      }
+      const exit = { ...x, entry: x.entry ?? p?.entry };
       const item: TimelineItem = {
-        kind: 'exit', seq: state.nextSeq, at: e.at, pid: x.pid, reason: x.reason ?? (x.error ? 'error' : 'normal'), error: x.error ?? null,
+        kind: 'exit', seq: e.seq, at: e.at, pid: x.pid, reason: x.reason ?? (x.error ? 'error' : 'normal'), error: x.error ?? null,
       };
       return {
         ...state,
-        now,
         processes,
-        exited,
-        exits: keepLast(state.exits, { ...x, entry: x.entry ?? p?.entry }, LIMITS.exits),
-        timeline: keepLast(state.timeline, item, LIMITS.timeline),
-        nextSeq: state.nextSeq + 1,
+        exited: withExited(state.exited, endedProcess(exit, p)),
+        exits: keepLast(state.exits, exit, LIMITS.exits),
+        timeline: addRow(item),
       };
     }
     case 'state':
-      return {
-        ...withProcess(state, e.pid, (p) => ({
-          ...p,
-          state: e.state,
-          waitingOn: e.waitingOn ?? null,
-          mailbox: e.mailbox ?? p.mailbox,
-          rate: e.rate ?? p.rate,
-        })),
-        now,
-      };
+      return withProcess(state, e.pid, (p) => ({
+        ...p,
+        state: e.state,
+        waitingOn: e.waitingOn ?? null,
+        mailbox: e.mailbox ?? p.mailbox,
+        rate: e.rate ?? p.rate,
+      }));
     case 'link':
     case 'unlink': {
       const change = e.type === 'link' ? addPid : dropPid;
-      let s = withProcess(state, e.from, (p) => ({ ...p, links: change(p.links, e.to) }));
-      s = withProcess(s, e.to, (p) => ({ ...p, links: change(p.links, e.from) }));
-      return { ...s, now };
+      const s = withProcess(state, e.from, (p) => ({ ...p, links: change(p.links, e.to) }));
+      return withProcess(s, e.to, (p) => ({ ...p, links: change(p.links, e.from) }));
     }
     case 'monitor':
     case 'demonitor': {
       const change = e.type === 'monitor' ? addPid : dropPid;
-      return { ...withProcess(state, e.from, (p) => ({ ...p, monitors: change(p.monitors, e.to) })), now };
+      return withProcess(state, e.from, (p) => ({ ...p, monitors: change(p.monitors, e.to) }));
     }
     case 'name':
-      return { ...withProcess(state, e.pid, (p) => ({ ...p, names: e.names })), now };
-    case 'message': {
-      const item = messageItem(e.message);
-      return { ...state, now, timeline: keepLast(state.timeline, item, LIMITS.timeline), nextSeq: Math.max(state.nextSeq, item.seq + 1) };
-    }
+      return withProcess(state, e.pid, (p) => ({ ...p, names: e.names }));
+    case 'message':
+      return { ...state, timeline: addRow(messageItem(e.message)) };
+    case 'cancel':
+    case 'terminate':
+      return {
+        ...state,
+        timeline: addRow({ kind: 'signal', seq: e.seq, at: e.at, from: e.from, to: e.to, signal: e.type, reason: e.type === 'cancel' ? e.reason : undefined }),
+      };
     case 'restart':
-      return { ...state, now, restarts: keepLast(state.restarts, e.restart, LIMITS.restarts) };
+      return { ...state, restarts: keepLast(state.restarts, e.restart, LIMITS.restarts) };
     case 'hosts':
-      return { ...state, now, hosts: e.hosts };
+      return { ...state, hosts: e.hosts };
+    case 'skipped':
+      return { ...state, skipped: state.skipped + e.count };
+    case 'time':
+      return { ...state, now: e.now, paused: e.paused };
     default:
       return state;
   }
+}
+
+/** The timeline with older messages (from /api/messages) put in their place by seq, each row once. */
+export function withHistory(timeline: readonly TimelineItem[], messages: readonly MessageInfo[]): TimelineItem[] {
+  const seen = new Set(timeline.map((t) => t.seq));
+  const out = [...timeline, ...messages.filter((m) => !seen.has(m.seq)).map(messageItem)];
+  return out.sort((a, b) => a.seq - b.seq);
 }
 
 /** A short label for a pid: its first registered name, else its entry and the local part of the pid. */

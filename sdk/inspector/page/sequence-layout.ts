@@ -36,28 +36,33 @@ export function busiestPids(timeline: readonly TimelineItem[], limit: number, ma
   return [...count.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([pid]) => pid);
 }
 
-/** The rows between `pids` among the last `limit` of them: messages with both ends chosen, their spawns and exits. */
+/**
+ * The rows between `pids` among the last `limit` of them: messages with both ends chosen, their spawns, exits,
+ * cancels and terminations (an arrow from the sender when it is chosen, a dot on the lifeline when not).
+ */
 export function layoutSequence(timeline: readonly TimelineItem[], pids: readonly string[], limit: number): SequenceLayout {
   const chosen = new Set(pids);
   const items = timeline
     .filter((t) => {
       if (t.kind === 'message') return t.from !== null && chosen.has(t.from) && chosen.has(t.to);
-      if (t.kind === 'spawn') return chosen.has(t.pid);
+      if (t.kind === 'signal') return chosen.has(t.to);
       return chosen.has(t.pid);
     })
     .slice(-limit);
-  // Items arrive in the node's order; a message numbered by the node and a spawn numbered by the page agree with it.
-  items.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  // The server numbers every event and message from one counter: seq is the order the node saw them in.
+  items.sort((a, b) => a.seq - b.seq);
   const lifelines = pids.map((pid, i) => ({ pid, x: LANE_W / 2 + i * LANE_W }));
   const xOf = new Map(lifelines.map((l) => [l.pid, l.x]));
   const t0 = items[0]?.at ?? 0;
   const rows = items.map((item, i): SequenceRow => {
     const y = HEAD_H + ROW_H / 2 + i * ROW_H;
-    if (item.kind === 'message') return { item, y, x1: xOf.get(item.from!)!, x2: xOf.get(item.to)!, dt: item.at - t0 };
-    const x = xOf.get(item.pid)!;
-    // A spawn whose parent is on the page is an arrow from it to the child's lifeline.
-    const x1 = item.kind === 'spawn' && item.parent !== null && xOf.has(item.parent) ? xOf.get(item.parent)! : x;
-    return { item, y, x1, x2: x, dt: item.at - t0 };
+    const dt = item.at - t0;
+    if (item.kind === 'message') return { item, y, x1: xOf.get(item.from!)!, x2: xOf.get(item.to)!, dt };
+    const target = item.kind === 'signal' ? item.to : item.pid;
+    const source = item.kind === 'signal' ? item.from : item.kind === 'spawn' ? item.parent : null;
+    const x = xOf.get(target)!;
+    // A spawn whose parent, or a signal whose sender, is on the page is an arrow from it.
+    return { item, y, x1: source !== null && xOf.has(source) ? xOf.get(source)! : x, x2: x, dt };
   });
   return { width: Math.max(lifelines.length, 1) * LANE_W, height: HEAD_H + rows.length * ROW_H + ROW_H, lifelines, rows };
 }

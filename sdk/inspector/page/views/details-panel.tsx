@@ -66,9 +66,10 @@ export function DetailsPanel(props: {
             <tr><th>host</th><td>{p.host}</td></tr>
             <tr><th>state</th><td data-testid="details-state">{exit ? `ended (${exit.reason ?? ''})` : stateText(p.state, p.waitingOn)}</td></tr>
             <tr><th>mailbox</th><td>{p.mailbox} queued · {rate(p.rate)}</td></tr>
+            {p.tasks !== undefined && <tr><th>tasks</th><td>{p.tasks}</td></tr>}
             <tr><th>names</th><td>{p.names?.length ? p.names.join(', ') : <span class="muted">none</span>}</td></tr>
             <tr><th>parent</th><td><Pids pids={p.parent ? [p.parent] : []} state={state} onSelect={props.onSelect} /></td></tr>
-            <tr><th>links</th><td><Pids pids={p.links} state={state} onSelect={props.onSelect} /></td></tr>
+            <tr><th>links</th><td><Pids pids={p.links} state={state} onSelect={props.onSelect} />{p.trapLinks ? <span class="muted"> (traps LINK_DOWN)</span> : null}</td></tr>
             <tr><th>monitors</th><td><Pids pids={p.monitors} state={state} onSelect={props.onSelect} /></td></tr>
             <tr><th>actor</th><td>{p.actor ?? <span class="muted">none</span>}</td></tr>
             <tr><th>scope</th><td>{Array.isArray(p.scope) ? p.scope.join(', ') : p.scope ?? <span class="muted">none</span>}</td></tr>

@@ -20,12 +20,18 @@ export function ExitsPanel(props: { state: InspectorState; onSelect: (pid: strin
               {x.error && <div class="error-line">{x.error}</div>}
             </summary>
             {x.traceback && <pre class="traceback" data-testid="traceback">{x.traceback}</pre>}
+            {x.value && <pre>{x.value}</pre>}
           </details>
         ))}
-        {restarts.length > 0 && <h3>Service restarts</h3>}
+        {restarts.length > 0 && <h3>Services</h3>}
         {restarts.map((r) => (
           <div key={`${r.service} ${r.at}`} class="restart" data-service={r.service}>
-            <b>{r.service}</b> <span class="muted">attempt {r.attempt ?? '?'} · backoff {duration(r.backoffMs ?? 0)} · {ago(r.at, state.now)}</span>
+            <b>{r.service}</b>{' '}
+            <span class="muted">
+              {r.type ?? 'restart'}
+              {r.attempt !== undefined ? ` · attempt ${r.attempt}` : ''}
+              {r.backoffMs !== undefined ? ` · backoff ${duration(r.backoffMs)}` : ''} · {ago(r.at, state.now)}
+            </span>
             {r.error && <div class="error-line">{r.error}</div>}
           </div>
         ))}

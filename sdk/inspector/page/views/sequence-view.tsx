@@ -1,9 +1,12 @@
 // The sequence view: the last messages between the chosen processes as a sequence diagram (sequence-layout.ts).
-// With no process chosen it follows the busiest ones of the last messages. Pause freezes what is drawn while the
-// stream goes on; with control on and an app in virtual time, step advances the app's clock.
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+// With no process chosen it follows the busiest ones of the last messages; choosing processes also fetches their
+// older messages from the server's ring (/api/messages). Freeze stops the drawing while the stream goes on (the
+// app's own pause and step, in virtual time, are in the header).
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { MessageInfo } from '../api.js';
+import { fetchMessages } from '../connection.js';
 import { duration } from '../format.js';
-import { findProcess, processLabel, type InspectorState, type TimelineItem } from '../model.js';
+import { findProcess, processLabel, withHistory, type InspectorState, type TimelineItem } from '../model.js';
 import { busiestPids, HEAD_H, LANE_W, layoutSequence } from '../sequence-layout.js';
 
 const ROWS = 40;
@@ -13,19 +16,30 @@ const GUTTER = 60;
 function rowLabel(item: TimelineItem): string {
   if (item.kind === 'message') return item.payload ? `${item.topic} ${item.payload}` : item.topic;
   if (item.kind === 'spawn') return `spawn ${item.entry}`;
+  if (item.kind === 'signal') return item.reason ? `${item.signal}: ${item.reason}` : item.signal;
   return item.error ? `exit: ${item.error}` : `exit (${item.reason})`;
 }
 
-export function SequenceView(props: {
-  state: InspectorState;
-  chosen: readonly string[];
-  onClear: () => void;
-  onStep?: () => void;
-}) {
+function isError(item: TimelineItem): boolean {
+  return (item.kind === 'exit' && item.error !== null) || item.kind === 'signal';
+}
+
+export function SequenceView(props: { state: InspectorState; chosen: readonly string[]; onClear: () => void }) {
   const [frozen, setFrozen] = useState<InspectorState | null>(null);
+  const [history, setHistory] = useState<{ key: string; messages: MessageInfo[] }>({ key: '', messages: [] });
   const state = frozen ?? props.state;
+  const key = props.chosen.join(',');
+  useEffect(() => {
+    if (!key) return;
+    let gone = false;
+    fetchMessages(props.chosen, ROWS).then((messages) => { if (!gone) setHistory({ key, messages }); }, () => {});
+    return () => { gone = true; };
+  }, [key]);
   const pids = props.chosen.length > 0 ? props.chosen : busiestPids(state.timeline, 200, 4);
-  const seq = useMemo(() => layoutSequence(state.timeline, pids, ROWS), [state.timeline, pids.join(' ')]);
+  const seq = useMemo(() => {
+    const timeline = history.key === key && key ? withHistory(state.timeline, history.messages) : state.timeline;
+    return layoutSequence(timeline, pids, ROWS);
+  }, [state.timeline, history, pids.join(' ')]);
   // The newest rows are at the bottom: keep them in sight while the view follows the stream.
   const scroller = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -37,8 +51,8 @@ export function SequenceView(props: {
       <h2>
         Sequence <small>{props.chosen.length ? 'chosen processes (shift+click in the tree)' : 'busiest processes'}</small>
         <span class="tools">
-          <button data-testid="pause" onClick={() => setFrozen(frozen ? null : props.state)}>{frozen ? 'Resume' : 'Pause'}</button>
-          {props.onStep && <button data-testid="step" onClick={props.onStep}>Step</button>}
+          {state.skipped > 0 && <span class="muted" title="more messages than the stream carries at once; they are in /api/messages">{state.skipped} not streamed</span>}
+          <button data-testid="freeze" onClick={() => setFrozen(frozen ? null : props.state)}>{frozen ? 'Follow' : 'Freeze'}</button>
           {props.chosen.length > 0 && <button onClick={props.onClear}>Follow busiest</button>}
         </span>
       </h2>
@@ -65,7 +79,7 @@ export function SequenceView(props: {
               const self = r.x1 === r.x2;
               const label = rowLabel(it);
               return (
-                <g key={`${it.kind} ${it.seq}`} class={`row row-${it.kind}${it.kind === 'exit' && it.error ? ' row-error' : ''}`}
+                <g key={`${it.kind} ${it.seq}`} class={`row row-${it.kind}${isError(it) ? ' row-error' : ''}`}
                   data-kind={it.kind} data-topic={it.kind === 'message' ? it.topic : undefined}>
                   <text x={-GUTTER + 4} y={r.y + 4} class="row-time">{duration(r.dt)}</text>
                   {self ? (

@@ -78,7 +78,7 @@ export function TreeView(props: {
                 <rect width={NODE_W} height={NODE_H} rx="6" />
                 <circle cx="12" cy="14" r="5" class="dot" />
                 <text x="22" y="18" class="node-title">{short(title, 20)}</text>
-                <text x="8" y="33" class="node-line">{short(`${p.entry.replace(/^.*:/, '')} · ${p.host}`, 26)}</text>
+                <text x="8" y="33" class="node-line">{short([p.entry.replace(/^.*:/, ''), p.host].filter(Boolean).join(' · '), 26)}</text>
                 <text x="8" y="46" class="node-line">
                   {n.exited ? short(`ended: ${state.exited.get(n.pid)?.exit.reason ?? ''}`, 26)
                     : short(`${stateText(p.state, p.waitingOn)} · ✉${p.mailbox} · ${rate(p.rate)}`, 30)}
