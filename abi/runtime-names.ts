@@ -16,6 +16,8 @@ export const RUNTIME_NAMES = [
   'IPAIRS', 'rawget',
   // select(n, ...) over the function's own varargs: the function it is compared with, and the call without a copy
   'SELECT', 'selectVa',
+  // a store with a variable key that adds a new string key (tables used as maps become dictionaries)
+  'addKey',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

@@ -6,4 +6,5 @@
 // 3: tryPure and RETRY (pure calls of process-mode generator code, runtime/core/pure-call.ts).
 // 4: IPAIRS and rawget (generic for loops over ipairs read the array part inline).
 // 5: SELECT and selectVa (select(n, ...) reads the varargs array in place).
-export const ABI_VERSION = 5;
+// 6: addKey (a store with a variable key adding a new string key: tables used as maps become dictionaries).
+export const ABI_VERSION = 6;

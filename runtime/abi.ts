@@ -3,7 +3,7 @@
 import { ABI_VERSION, PARK, type ChunkMain, type ChunkModule, type RuntimeABIKey } from '../abi/index.js';
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
-import { LuaTable, rawget, tableFromArray } from './core/table.js';
+import { LuaTable, addKey, rawget, tableFromArray } from './core/table.js';
 import { ipairsIter } from './core/ipairs.js';
 import { select, selectVa } from './core/select.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
@@ -44,6 +44,8 @@ export const runtimeABI = Object.freeze({
   IPAIRS: ipairsIter, rawget,
   // select(n, ...) over the function's own varargs (core/select.ts)
   SELECT: select, selectVa,
+  // a variable-key store adding a string key (core/table.ts)
+  addKey,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -269,8 +269,10 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
         : '';
       const num = `if (${kk === 'num' ? '' : `typeof ${k} === "number" && `}(${k} | 0) === ${k} && ${k} > 0) { ` +
         `if (${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ${append}else ${slow} }`;
-      // A string key is an own property (a frozen library table makes the store throw: see toLuaError).
-      const str = kk === 'str' ? `${o}[${k}] = ${v};` : `if (typeof ${k} === "string") ${o}[${k}] = ${v};`;
+      // A string key is an own property (a frozen library table makes the store throw: see toLuaError); a new one
+      // goes through addKey, which turns tables used as maps into dictionaries (runtime/core/table.ts).
+      const put = `if (${o}[${k}] !== undefined) ${o}[${k}] = ${v}; else addKey(${o}, ${k}, ${v});`;
+      const str = kk === 'str' ? `{ ${put} }` : `if (typeof ${k} === "string") { ${put} }`;
       const body = kk === 'num' ? `${num} else ${slow}` : kk === 'str' ? str : `${num} else ${str} else ${slow}`;
       return `${at}if (${guard}) { ${body} } else ${slow}`;
     },

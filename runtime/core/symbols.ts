@@ -11,6 +11,11 @@ export const MT: unique symbol = Symbol('moonforge.mt');
 export const KEYS: unique symbol = Symbol('moonforge.keys');
 /** LuaTable: how string keys set to nil are handled (table.ts clearStringKey); absent until the first one. */
 export const CLEARS: unique symbol = Symbol('moonforge.clears');
+/**
+ * LuaTable: what table.ts addKey knows of the new string keys the table got from stores with a variable key (a hash
+ * of their sequence, its length, whether the table was made a V8 dictionary). Absent on tables that never got one.
+ */
+export const DYNKEYS: unique symbol = Symbol('moonforge.dynkeys');
 /** LuaTable: true when library code made the table read-only (Wippy's immutable stdlib tables). */
 export const FROZEN: unique symbol = Symbol('moonforge.frozen');
 /** On the prototype of runtime classes that are Lua values other than tables: their `type()` name. */
