@@ -66,7 +66,7 @@ describe('NATS cluster transport', () => {
     // a peer made by hand: one heartbeat, then nothing
     const nc: NatsConnection = await connect({ servers: server.url, ...AUTH });
     const resets: string[] = [];
-    nc.subscribe('mf.silent.to.mute', { callback: (_e, m) => resets.push(decode(m.data).node) });
+    nc.subscribe('mf.silent.to.mute', { callback: (_e, m) => void resets.push(decode(m.data).node) });
     await nc.flush();
     nc.publish('mf.silent.hb', encodeControl(Kind.Heartbeat, 'mute', 'inc1'));
     await until(() => a.isUp('mute'));
