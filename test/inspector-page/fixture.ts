@@ -32,6 +32,6 @@ export function events(): InspectorEvent[] {
     { type: 'message', seq: 4, at: 1002, message: { seq: 4, at: 1002, from: PONG, to: MAIN, topic: 'pong', payload: '2' } },
     { type: 'message', seq: 5, at: 1003, message: { seq: 5, at: 1003, from: MAIN, to: WORKER, topic: 'job', payload: '7' } },
     { type: 'exit', seq: 6, at: 1004, exit: { pid: WORKER, parent: MAIN, at: 1004, reason: 'error', error: 'worker.lua:3: boom', traceback: 'stack traceback:\n\tworker.lua:3: in function <worker.lua:1>' } },
-    { type: 'message', seq: 7, at: 1004, message: { seq: 7, at: 1004, from: null, to: MAIN, topic: '@events', event: 'EXIT' } },
+    { type: 'message', seq: 7, at: 1004, message: { seq: 7, at: 1004, from: null, to: MAIN, topic: '@events', event: 'pid.exit', payload: '{kind="pid.exit"}' } },
   ];
 }

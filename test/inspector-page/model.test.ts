@@ -31,7 +31,7 @@ describe('inspector page model', () => {
     expect(s.processes.get(MAIN)?.monitors).toEqual([]);
     expect(s.exits.at(-1)).toMatchObject({ pid: WORKER, entry: 'app:worker', traceback: expect.stringContaining('worker.lua:3') });
     // an event message shows as its kind
-    expect(s.timeline.map((t) => (t.kind === 'message' ? t.topic : t.kind))).toEqual(['ping', 'pong', 'ping', 'pong', 'job', 'exit', 'EXIT']);
+    expect(s.timeline.map((t) => (t.kind === 'message' ? t.topic : t.kind))).toEqual(['ping', 'pong', 'ping', 'pong', 'job', 'exit', 'pid.exit']);
     expect(s.now).toBe(1004);
     expect(s.seq).toBe(7);
   });

@@ -60,8 +60,9 @@ function keepLast<T>(list: readonly T[], item: T, limit: number): T[] {
 }
 
 function messageItem(m: MessageInfo): TimelineItem {
-  const topic = m.topic === '@events' && m.event ? m.event : m.topic;
-  return { kind: 'message', seq: m.seq, at: m.at, from: m.from, to: m.to, topic, payload: m.payload };
+  // An event (EXIT, LINK_DOWN, CANCEL) reads as its kind; its payload repeats it.
+  if (m.topic === '@events' && m.event) return { kind: 'message', seq: m.seq, at: m.at, from: m.from, to: m.to, topic: m.event };
+  return { kind: 'message', seq: m.seq, at: m.at, from: m.from, to: m.to, topic: m.topic, payload: m.payload };
 }
 
 /** An ended process as the tree draws it, from what its exit says (a process seen alive keeps what it had). */

@@ -1,5 +1,5 @@
 // The selected process: what the tree shows of it, and what only /api/process/:pid has (its queued topics, its
-// context, its last messages), fetched again while the selection stays and the process changes. Terminate and
+// context, its last messages), fetched again each second while it stays selected. Terminate and
 // cancel appear only when the server says control is on; the server checks them as it would Lua code's.
 import { useEffect, useState } from 'preact/hooks';
 import type { ProcessDetails } from '../api.js';
@@ -35,12 +35,16 @@ export function DetailsPanel(props: {
   useEffect(() => {
     if (!pid || !live) { setDetails(null); return; }
     let gone = false;
-    fetchProcess(pid).then(
-      (d) => { if (!gone) { setDetails(d); setError(null); } },
-      (e) => { if (!gone) setError(String(e)); },
-    );
-    return () => { gone = true; };
-  }, [pid, live, p]);
+    const load = () =>
+      fetchProcess(pid).then(
+        (d) => { if (!gone) { setDetails(d); setError(null); } },
+        (e) => { if (!gone) setError(String(e)); },
+      );
+    void load();
+    // Queued topics, context and last messages are not in the stream: asked again once a second, whatever the rate.
+    const timer = setInterval(load, 1000);
+    return () => { gone = true; clearInterval(timer); };
+  }, [pid, live]);
 
   if (!pid || !p) {
     return <section class="panel details" data-testid="details"><h2>Process</h2><p class="empty">Select a process in the tree.</p></section>;

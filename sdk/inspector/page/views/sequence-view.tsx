@@ -60,41 +60,52 @@ export function SequenceView(props: { state: InspectorState; chosen: readonly st
         {seq.rows.length === 0 ? (
           <p class="empty">No messages between these processes yet.</p>
         ) : (
-          <svg width={seq.width + GUTTER} height={seq.height} class="sequence-svg">
-            <defs>
-              <marker id="seq-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
-                <path d="M0,0 L8,4 L0,8 z" class="arrow-message" />
-              </marker>
-            </defs>
-            <g transform={`translate(${GUTTER},0)`}>
-            {seq.lifelines.map((l) => (
-              <g key={l.pid} class="lifeline" data-pid={l.pid}>
-                <rect x={l.x - LANE_W / 2 + 8} y="6" width={LANE_W - 16} height={HEAD_H - 16} rx="5" />
-                <text x={l.x} y={HEAD_H / 2 + 2} text-anchor="middle">{processLabel(findProcess(state, l.pid), l.pid)}</text>
-                <line x1={l.x} y1={HEAD_H - 10} x2={l.x} y2={seq.height} />
-              </g>
-            ))}
-            {seq.rows.map((r) => {
-              const it = r.item;
-              const self = r.x1 === r.x2;
-              const label = rowLabel(it);
-              return (
-                <g key={`${it.kind} ${it.seq}`} class={`row row-${it.kind}${isError(it) ? ' row-error' : ''}`}
-                  data-kind={it.kind} data-topic={it.kind === 'message' ? it.topic : undefined}>
-                  <text x={-GUTTER + 4} y={r.y + 4} class="row-time">{duration(r.dt)}</text>
-                  {self ? (
-                    <circle cx={r.x1} cy={r.y} r="5" />
-                  ) : (
-                    <line x1={r.x1} y1={r.y} x2={r.x2 + (r.x2 > r.x1 ? -3 : 3)} y2={r.y} marker-end="url(#seq-arrow)" />
-                  )}
-                  <text x={self ? r.x1 + 9 : (r.x1 + r.x2) / 2} y={self ? r.y + 4 : r.y - 5} text-anchor={self ? 'start' : 'middle'} class="row-label">
-                    {label.length > 40 ? `${label.slice(0, 39)}…` : label}
-                  </text>
+          <>
+            {/* the lifelines' heads stay in sight (sticky) while the rows scroll under them */}
+            <div class="sequence-head">
+              <svg width={seq.width + GUTTER} height={HEAD_H}>
+                <g transform={`translate(${GUTTER},0)`}>
+                  {seq.lifelines.map((l) => (
+                    <g key={l.pid} class="lifeline" data-pid={l.pid}>
+                      <rect x={l.x - LANE_W / 2 + 8} y="6" width={LANE_W - 16} height={HEAD_H - 16} rx="5" />
+                      <text x={l.x} y={HEAD_H / 2 + 2} text-anchor="middle">{processLabel(findProcess(state, l.pid), l.pid)}</text>
+                    </g>
+                  ))}
                 </g>
-              );
-            })}
-            </g>
-          </svg>
+              </svg>
+            </div>
+            <svg width={seq.width + GUTTER} height={seq.height - HEAD_H} class="sequence-svg">
+              <defs>
+                <marker id="seq-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+                  <path d="M0,0 L8,4 L0,8 z" class="arrow-message" />
+                </marker>
+              </defs>
+              <g transform={`translate(${GUTTER},${-HEAD_H})`}>
+                {seq.lifelines.map((l) => (
+                  <line key={l.pid} class="lifeline-line" x1={l.x} y1={HEAD_H} x2={l.x} y2={seq.height} />
+                ))}
+                {seq.rows.map((r) => {
+                  const it = r.item;
+                  const self = r.x1 === r.x2;
+                  const label = rowLabel(it);
+                  return (
+                    <g key={`${it.kind} ${it.seq}`} class={`row row-${it.kind}${isError(it) ? ' row-error' : ''}`}
+                      data-kind={it.kind} data-topic={it.kind === 'message' ? it.topic : undefined}>
+                      <text x={-GUTTER + 4} y={r.y + 4} class="row-time">{duration(r.dt)}</text>
+                      {self ? (
+                        <circle cx={r.x1} cy={r.y} r="5" />
+                      ) : (
+                        <line x1={r.x1} y1={r.y} x2={r.x2 + (r.x2 > r.x1 ? -3 : 3)} y2={r.y} marker-end="url(#seq-arrow)" />
+                      )}
+                      <text x={self ? r.x1 + 9 : (r.x1 + r.x2) / 2} y={self ? r.y + 4 : r.y - 5} text-anchor={self ? 'start' : 'middle'} class="row-label">
+                        {label.length > 40 ? `${label.slice(0, 39)}…` : label}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            </svg>
+          </>
         )}
       </div>
     </section>

@@ -19,6 +19,13 @@ function short(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+function treeShape(state: InspectorState): string {
+  const parts: string[] = [];
+  for (const p of state.processes.values()) parts.push(`${p.pid}<${p.parent ?? ''}=${p.links?.join(',') ?? ''}~${p.monitors?.join(',') ?? ''}`);
+  for (const pid of state.exited.keys()) parts.push(`x${pid}`);
+  return parts.join(' ');
+}
+
 export function TreeView(props: {
   state: InspectorState;
   selected: string | null;
@@ -26,10 +33,10 @@ export function TreeView(props: {
   onSelect: (pid: string, toSequence: boolean) => void;
 }) {
   const { state } = props;
-  const placed = useMemo(
-    () => layoutTree(state.processes.values(), state.exited.values()),
-    [state.processes, state.exited],
-  );
+  // Laid out again only when the shape changes (a process, a parent, a link or a monitor), not on every state or
+  // mailbox change: dagre's cost grows with the tree, a flush of the stream comes every 100 ms.
+  const shape = treeShape(state);
+  const placed = useMemo(() => layoutTree(state.processes.values(), state.exited.values()), [shape]);
   return (
     <section class="panel tree" data-testid="tree">
       <h2>Processes <small>{state.processes.size} live</small></h2>
@@ -56,7 +63,7 @@ export function TreeView(props: {
             />
           ))}
           {placed.nodes.map((n) => {
-            const p = n.process;
+            const p = state.processes.get(n.pid) ?? n.process;
             const title = p.names?.length ? p.names.join(', ') : p.entry;
             const cls = [
               'node',
