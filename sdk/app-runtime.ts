@@ -33,6 +33,9 @@ import {
 import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import type { CachedModule } from './cache.js';
+import { layoutOf, type ThreadLayout } from './worker-hosts/layout.js';
+import type { PortTransport } from '../runtime/distrib/port-transport.js';
+import type { WorkerHosts } from './worker-hosts/start.js';
 
 export interface AppRuntimeOptions {
   time?: SchedulerLike;
@@ -65,6 +68,13 @@ export interface AppRuntimeOptions {
   compileAtRunTime?: RunTimeCompile;
   /** files a bundle carries, read where the file itself is absent (ModuleHost.embeddedFiles) */
   embeddedFiles?: ReadonlyMap<string, string>;
+  /** this node's name in a cluster (sdk/cluster-node.ts joins it): pids read `{name@host|...}`; absent: 'local' */
+  nodeName?: string;
+  /**
+   * This runtime is worker thread `index` of a node whose hosts run on worker threads (issue 16; set by
+   * sdk/worker-hosts/thread.ts). Undefined on the main thread, which starts the workers when a process.host asks.
+   */
+  thread?: { index: number; layout: ThreadLayout; transport: PortTransport };
 }
 
 /**
@@ -139,6 +149,8 @@ export interface AppRuntime {
   security: AppSecurity;
   /** a process's request to end the program (system.exit): its code once made, and a promise of it; the runner stops the app */
   exitRequest: ExitRequest;
+  /** the worker threads of hosts with `workers: N` (issue 16); ended with the runtime (rt.shutdown) */
+  workers?: WorkerHosts;
 }
 
 export interface ExitRequest {
@@ -206,10 +218,15 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   // with the entries' problems so that one run (and `moonforge check`) shows them all.
   const security = createAppSecurity(app as unknown as SecurityAppView);
   const policyProblems: StartProblem[] = security.diagnostics.map((diagnostic) => ({ diagnostic }));
+  // issue 16: hosts with `workers: N` run on worker threads, which share the node's pid space; a bundle runs every
+  // host on its one thread (its chunks are inside it, where a worker could not import them by URL)
+  const layout = opts.thread?.layout ?? (opts.prebuilt === undefined ? layoutOf(app) : undefined);
   const rt = createProcessRuntime({
+    pidSpace: layout === undefined ? undefined : { threads: layout.threads, index: opts.thread?.index ?? 0 },
     time: opts.time,
     write: opts.write,
     check: opts.check,
+    nodeName: opts.nodeName,
     security: { registry: security.registry, strictMode: security.strictMode },
     entries,
     hosts: new Set(hostList.map((h) => h.id)),
@@ -235,9 +252,56 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     embeddedFiles: opts.embeddedFiles,
     entriesChanged: async (ids) => refreshAppEntries(app, rt, ids, await loaderFor(opts)),
   });
-  await addAppEntries(app, rt, undefined, await loaderFor(opts), policyProblems);
+  const chunks = new Map<string, { url: string; source: string }>();
+  const loader = await loaderFor(opts);
+  await addAppEntries(app, rt, undefined, layout === undefined ? loader : recordingLoader(loader, chunks), policyProblems);
   const terminal = hostList.find((h) => h.kind === 'terminal.host');
-  return { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
+  const ar: AppRuntime = { app, rt, hosts: hostList.map((h) => h.id), defaultHost: (terminal ?? hostList[0])?.id, stdin, security, exitRequest };
+  if (layout !== undefined) await joinThreads(ar, layout, chunks, opts);
+  return ar;
+}
+
+/** A loader that also notes where each chunk it gives came from (the worker threads import the same modules). */
+function recordingLoader(loader: ChunkLoader, out: Map<string, { url: string; source: string }>): ChunkLoader {
+  return async (app, problems) => {
+    const chunkOf = await loader(app, problems);
+    return async (e) => {
+      const c = await chunkOf(e);
+      if (c?.url !== undefined) out.set(e.id, { url: c.url, source: sourceKey(e) });
+      return c;
+    };
+  };
+}
+
+/**
+ * Joins this runtime to the other threads of its node (issue 16): a worker connects to its peers; the main thread
+ * starts the workers (sdk/worker-hosts/, loaded only then) and ends them when the runtime shuts down.
+ */
+async function joinThreads(ar: AppRuntime, layout: ThreadLayout, chunks: ReadonlyMap<string, { url: string; source: string }>, opts: AppRuntimeOptions): Promise<void> {
+  const { connectThread } = await import('./worker-hosts/connect.js');
+  if (opts.thread !== undefined) {
+    connectThread(ar.rt, ar.security.registry, layout, opts.thread.index, opts.thread.transport);
+    return;
+  }
+  const { startWorkerHosts } = await import('./worker-hosts/start.js');
+  const { PortTransport } = await import('../runtime/distrib/port-transport.js');
+  const workers = await startWorkerHosts({
+    app: ar.app,
+    rt: ar.rt,
+    policies: ar.security.registry,
+    layout,
+    transport: new PortTransport(layout.names[0]!),
+    write: opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
+    stderr: (s) => process.stderr.write(Buffer.from(s, 'latin1')),
+    chunks,
+    start: { maxRunMs: opts.maxRunMs ?? ar.app.config.runtime.maxRunMs, maxProcesses: opts.maxProcesses, args: [...(opts.args ?? [])], logFormat: opts.logFormat, logLevel: opts.logLevel },
+  });
+  ar.workers = workers;
+  const shutdown = ar.rt.shutdown;
+  ar.rt.shutdown = () => {
+    shutdown();
+    void workers.close();
+  };
 }
 
 /**

@@ -194,6 +194,7 @@ function buildEntry(f: YamlFile, raw: RawEntry, diags: Diagnostic[]): Entry | un
           localQueueSize: h?.number('local_queue_size', true) || 256,
           maxProcesses: h?.number('max_processes', true),
         },
+        threads: readThreads(r),
         lifecycle: readLifecycle(r),
       };
     }
@@ -299,4 +300,14 @@ export function rebuildEntry(
   if (rebuilt === undefined) return undefined;
   // where each field was written stays where it was (the override replaced its value there)
   return { ...rebuilt, pos: old.pos, positions: { ...rebuilt.positions, ...old.positions } };
+}
+
+/** A process.host's `workers:` (ProcessHostEntry.threads): a positive integer or `auto`; absent, 1. */
+function readThreads(r: FieldReader): number | 'auto' {
+  const v = r.value('workers');
+  if (v === undefined || v === null) return 1;
+  if (v === 'auto') return 'auto';
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return v;
+  r.wrongType('workers', 'a positive integer or auto', v);
+  return 1;
 }

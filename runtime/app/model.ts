@@ -85,6 +85,12 @@ export interface Lifecycle {
 export interface ProcessHostEntry extends EntryBase {
   kind: 'process.host';
   host: { workers: number | undefined; queueSize: number; localQueueSize: number; maxProcesses: number | undefined };
+  /**
+   * moonforge's worker threads for this host's processes (issue 16): the entry's own `workers: N | auto` field, 1
+   * (the default) runs them on the main thread as always; `auto` is one per core. Not Wippy's `host.workers`, the
+   * number of its scheduler's goroutines, which moonforge reads but does not use (one JS thread runs many processes).
+   */
+  threads: number | 'auto';
   lifecycle: Lifecycle;
 }
 

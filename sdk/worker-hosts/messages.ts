@@ -1,0 +1,28 @@
+// What the main thread and a worker host thread tell each other besides frames (those go over the mesh's ports).
+import type { MessagePort } from 'node:worker_threads';
+import type { AppConfig, Entry } from '../../runtime/app/model.js';
+import type { ThreadLayout } from './layout.js';
+
+/** A worker's start: the app as the main thread loaded it (overrides applied), and where its chunks are. */
+export interface WorkerStart {
+  index: number;
+  layout: ThreadLayout;
+  /** the port to each other thread, by its peer name */
+  ports: Record<string, MessagePort>;
+  root: string;
+  config: AppConfig;
+  entries: Entry[];
+  /** every compiled chunk of the main thread: entry id, module URL, the source it was compiled from (sourceKey) */
+  chunks: [string, string, string][];
+  maxRunMs: number | undefined;
+  maxProcesses: number | undefined;
+  args: string[];
+  logFormat: 'console' | 'json' | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | undefined;
+}
+
+/** worker -> main */
+export type FromWorker = { t: 'ready' } | { t: 'failed'; message: string };
+
+/** main -> worker: another thread was lost (the main thread saw why) */
+export type ToWorker = { t: 'down'; peer: string; reason: string };

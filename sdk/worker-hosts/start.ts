@@ -1,0 +1,110 @@
+// The main thread's side of worker hosts (issue 16): starts a worker thread per share of every process.host with
+// `workers: N | auto`, joins all threads with a full mesh of MessageChannels, and turns a worker's death into the
+// loss of a peer (every watcher of its processes gets EXIT / LINK_DOWN, "node down: HOST#k: ..."), told to every
+// other thread too. The node keeps running without it; spawns placed on it fail with Unavailable.
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { App } from '../../runtime/app/model.js';
+import { PortTransport } from '../../runtime/distrib/port-transport.js';
+import type { ProcessRuntime } from '../../runtime/process/process-runtime.js';
+import type { PolicyRegistry } from '../../runtime/security/registry.js';
+import { connectThread } from './connect.js';
+import type { ThreadLayout } from './layout.js';
+import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
+import { workerHostScript } from './script.js';
+
+export interface WorkerHosts {
+  readonly layout: ThreadLayout;
+  /** Kills worker thread `index` (1..threads-1) as a crash would: its processes' watchers get their events. */
+  kill(index: number): Promise<void>;
+  /** Ends every worker thread (the app is over). */
+  close(): Promise<void>;
+}
+
+export interface WorkerHostsOptions {
+  app: App;
+  rt: ProcessRuntime;
+  policies: PolicyRegistry;
+  layout: ThreadLayout;
+  transport: PortTransport;
+  /** the main thread's writers: workers' print output (1) and problems (2) go there */
+  write: (s: string) => void;
+  stderr: (s: string) => void;
+  /** entry id -> module URL and sourceKey of every chunk the main thread compiled */
+  chunks: ReadonlyMap<string, { url: string; source: string }>;
+  start: Pick<WorkerStart, 'maxRunMs' | 'maxProcesses' | 'args' | 'logFormat' | 'logLevel'>;
+}
+
+/** Starts the workers and resolves once each has built its runtime (rejects if one cannot). */
+export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHosts> {
+  const { layout, transport } = o;
+  const n = layout.threads;
+  // ports[i][j]: thread i's end of the channel between i and j
+  const ports: MessagePort[][] = Array.from({ length: n }, () => new Array<MessagePort>(n));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const ch = new MessageChannel();
+      ports[i]![j] = ch.port1;
+      ports[j]![i] = ch.port2;
+    }
+  }
+  for (let j = 1; j < n; j++) transport.addPeer(layout.names[j]!, ports[0]![j]!);
+  connectThread(o.rt, o.policies, layout, 0, transport, (_from, stream, text) => (stream === 1 ? o.write(text) : o.stderr(text)));
+  const script = await workerHostScript();
+  const chunks: [string, string, string][] = [...o.chunks].map(([id, c]) => [id, c.url, c.source]);
+  const entries = [...o.app.entries.values()];
+  const workers: Worker[] = [];
+  const started: Promise<void>[] = [];
+  let closing = false;
+  /** why a worker was ended by kill(), for its watchers' error */
+  const killed = new Set<number>();
+  for (let i = 1; i < n; i++) {
+    const own: Record<string, MessagePort> = {};
+    for (let j = 0; j < n; j++) if (j !== i) own[layout.names[j]!] = ports[i]![j]!;
+    const data: WorkerStart = { index: i, layout, ports: own, root: o.app.root, config: o.app.config, entries, chunks, ...o.start };
+    const options = { workerData: data, transferList: Object.values(own) };
+    const worker = 'file' in script ? new Worker(script.file, options) : new Worker(script.code, { ...options, eval: true });
+    workers.push(worker);
+    const name = layout.names[i]!;
+    let why: string | undefined;
+    started.push(
+      new Promise<void>((resolve, reject) => {
+        worker.on('message', (m: FromWorker) => {
+          if (m.t === 'ready') resolve();
+          else reject(new Error(`worker host ${name} could not start: ${m.message}`));
+        });
+        worker.on('error', (e) => {
+          why = `worker thread failed: ${e instanceof Error ? e.message : String(e)}`;
+          reject(new Error(`worker host ${name}: ${why}`));
+        });
+        worker.on('exit', (code) => {
+          reject(new Error(`worker host ${name} exited before it started`));
+          if (closing) return;
+          const reason = why ?? (killed.has(i) ? 'worker thread killed' : `worker thread exited (code ${code})`);
+          transport.peerLost(name, reason);
+          for (const other of workers) if (other !== worker) other.postMessage({ t: 'down', peer: name, reason } satisfies ToWorker);
+        });
+      }),
+    );
+  }
+  const close = async (): Promise<void> => {
+    closing = true;
+    transport.close();
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+  try {
+    await Promise.all(started);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {
+    layout,
+    kill: async (index) => {
+      const w = workers[index - 1];
+      if (w === undefined) throw new Error(`no worker thread ${index}`);
+      killed.add(index);
+      await w.terminate();
+    },
+    close,
+  };
+}

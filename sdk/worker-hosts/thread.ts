@@ -1,0 +1,47 @@
+// A worker host thread (issue 16): runs the processes of one process.host's share of workers with a scheduler and
+// node of its own. It builds the app's runtime from what the main thread sent (the app as loaded, overrides
+// applied, and the URLs of the chunks the main thread compiled: nothing is compiled here), joins the other threads,
+// and starts nothing by itself: processes come as spawns from other threads. print/io output goes to the main
+// thread's writer, in order per process (the same port as the process's messages).
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../../runtime/app/load.js';
+import type { CompiledChunkModule } from '../../runtime/abi.js';
+import { PortTransport } from '../../runtime/distrib/port-transport.js';
+import { createAppRuntime, type PrebuiltChunk } from '../app-runtime.js';
+import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
+
+async function start(w: WorkerStart): Promise<void> {
+  const self = w.layout.names[w.index]!;
+  const transport = new PortTransport(self);
+  for (const [peer, port] of Object.entries(w.ports)) transport.addPeer(peer, port);
+  parentPort!.on('message', (m: ToWorker) => {
+    if (m.t === 'down') transport.peerLost(m.peer, m.reason);
+  });
+  const chunks = new Map<string, PrebuiltChunk>();
+  await Promise.all(
+    w.chunks.map(async ([id, url, source]) => {
+      const module = (await import(url)) as CompiledChunkModule;
+      const mapPath = `${fileURLToPath(url)}.map`;
+      chunks.set(id, { module, url, source, map: () => (existsSync(mapPath) ? readFileSync(mapPath, 'utf8') : undefined) });
+    }),
+  );
+  const app = createApp(w.root, w.config, new Map(w.entries.map((e) => [e.id, e])));
+  const toMain = (stream: 1 | 2) => (text: string) => void transport.send('main', { t: 'output', stream, text });
+  await createAppRuntime(app, {
+    write: toMain(1),
+    args: w.args,
+    maxRunMs: w.maxRunMs,
+    maxProcesses: w.maxProcesses,
+    logFormat: w.logFormat,
+    logLevel: w.logLevel,
+    prebuilt: chunks,
+    thread: { index: w.index, layout: w.layout, transport },
+  });
+}
+
+start(workerData as WorkerStart).then(
+  () => parentPort!.postMessage({ t: 'ready' } satisfies FromWorker),
+  (e: unknown) => parentPort!.postMessage({ t: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
+);
