@@ -1,10 +1,10 @@
 // The process tree: dagre's placement (tree-layout.ts) drawn as SVG. Parent -> child edges are solid arrows, links
 // dashed lines, monitors dotted arrows from the watcher; ended processes stay greyed for a while. A click selects a
 // process; shift+click adds it to (or takes it from) the sequence view.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { rate, stateText } from '../format.js';
 import type { InspectorState } from '../model.js';
-import { layoutTree, NODE_H, NODE_W, type Point } from '../tree-layout.js';
+import { layoutTree, NODE_H, NODE_W, type Point, type TreeLayout } from '../tree-layout.js';
 import { Legend } from './legend.js';
 
 function pathOf(points: Point[]): string {
@@ -17,6 +17,29 @@ function pathOf(points: Point[]): string {
 
 function short(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The tree's layout, made again only when its shape changes (a process, a parent, a link or a monitor), not on every
+ * state or mailbox change, and then no sooner than 4 times as long as the last layout took (at least 250 ms): dagre's
+ * cost grows with the tree (hundreds of ms for hundreds of processes on a loaded machine), while the stream flushes
+ * every 100 ms. Boxes show their live state meanwhile; a new process appears with the next layout.
+ */
+function useLayout(shape: string, compute: () => TreeLayout): TreeLayout {
+  const make = () => {
+    const t0 = performance.now();
+    const layout = compute();
+    return { shape, layout, next: performance.now() + Math.max(250, 4 * (performance.now() - t0)) };
+  };
+  const [done, setDone] = useState(make);
+  const latest = useRef(make);
+  latest.current = make;
+  useEffect(() => {
+    if (shape === done.shape) return;
+    const timer = setTimeout(() => setDone(latest.current()), Math.max(0, done.next - performance.now()));
+    return () => clearTimeout(timer);
+  }, [shape, done]);
+  return done.layout;
 }
 
 function treeShape(state: InspectorState): string {
@@ -33,10 +56,7 @@ export function TreeView(props: {
   onSelect: (pid: string, toSequence: boolean) => void;
 }) {
   const { state } = props;
-  // Laid out again only when the shape changes (a process, a parent, a link or a monitor), not on every state or
-  // mailbox change: dagre's cost grows with the tree, a flush of the stream comes every 100 ms.
-  const shape = treeShape(state);
-  const placed = useMemo(() => layoutTree(state.processes.values(), state.exited.values()), [shape]);
+  const placed = useLayout(treeShape(state), () => layoutTree(state.processes.values(), state.exited.values()));
   return (
     <section class="panel tree" data-testid="tree">
       <h2>Processes <small>{state.processes.size} live</small></h2>
