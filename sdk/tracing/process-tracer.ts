@@ -19,22 +19,26 @@ export const ATTR = {
   parent: 'moonforge.process.parent',
   topic: 'messaging.destination.name',
   from: 'moonforge.message.from',
-  to: 'moonforge.message.to',
-  system: 'messaging.system',
-  operation: 'messaging.operation.type',
 } as const;
 
 /** What a traced process is doing: its lifetime span, and the span of the message it handles now. */
 interface ProcSpans {
   readonly life: Span;
   receive: Span | undefined;
+  /** its pid as text, made once */
+  readonly pid: string;
 }
+
+/** The most topics whose span names are kept (a topic made per message must not grow the map without end). */
+const MAX_NAMED_TOPICS = 1024;
 
 /** The observer (runtime/process/observe.ts ProcessObserver) tracing attaches to a node. */
 export class ProcessTracer {
   /** the spans of every live traced process; a process leaves at its exit */
   private readonly spans = new Map<Proc, ProcSpans>();
   private readonly kinds: typeof OtelApi.SpanKind;
+  /** `receive TOPIC` by topic: a span name made once per topic, not per message */
+  private readonly receiveNames = new Map<string, string>();
 
   constructor(
     private readonly api: typeof OtelApi,
@@ -61,33 +65,33 @@ export class ProcessTracer {
     // a host's JS mailbox (ProcessNode.endpoint, made with its delivery hook) is host code, traced by the host's own
     // context, not a process
     if (proc.deliveryHook !== undefined) return;
+    const pid = text(proc.pid);
     const attributes: Attributes = {
-      [ATTR.pid]: text(proc.pid),
+      [ATTR.pid]: pid,
       [ATTR.entry]: text(entryId),
       [ATTR.host]: text(hostId),
     };
     if (parent !== undefined) attributes[ATTR.parent] = text(parent.pid);
     const life = this.tracer.startSpan(`process ${text(entryId)}`, { kind: this.kinds.INTERNAL, attributes }, this.contextOf(parent));
-    this.spans.set(proc, { life, receive: undefined });
+    this.spans.set(proc, { life, receive: undefined, pid });
   }
 
   /**
    * A message entered a mailbox (before it is handed over): it gets the span context of what its sender is doing
-   * (host code: the active span, if any), and the send is an event on that span. When the receiver waits for it,
-   * it is handed over now, and its handling starts here; otherwise at `taken`.
+   * (host code: the active span, if any). A send is no event of its own: the receiver's span of the message is its
+   * record, a child of that context (an event per send cost as much again as the rest, docs/tracing.md). When the
+   * receiver waits for the message, it is handed over now, and its handling starts here; otherwise at `taken`.
    */
   delivered(to: Proc, env: Envelope): void {
     if (env.topic === EVENTS_TOPIC) return;
     const cur = this.node.current;
     const from = env.from === '' ? undefined : cur !== undefined && cur.pid === env.from ? cur : this.node.resolve(env.from);
     const s = from === undefined ? undefined : this.spans.get(from);
-    const span = s === undefined ? this.api.trace.getSpan(this.api.context.active()) : (s.receive ?? s.life);
-    if (span !== undefined) {
-      const sc = span.spanContext();
-      if (this.api.isSpanContextValid(sc)) {
-        env.trace = sc;
-        span.addEvent('send', { [ATTR.topic]: text(env.topic), [ATTR.to]: text(to.pid) });
-      }
+    if (s !== undefined) env.trace = (s.receive ?? s.life).spanContext();
+    else {
+      // host code: its active span, when it has a real one
+      const sc = this.api.trace.getSpanContext(this.api.context.active());
+      if (sc !== undefined && this.api.isSpanContextValid(sc)) env.trace = sc;
     }
     // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
     // and that channel takes it now
@@ -106,12 +110,8 @@ export class ProcessTracer {
     if (s === undefined) return;
     s.receive?.end();
     const { trace, context } = this.api;
-    const attributes: Attributes = {
-      [ATTR.system]: TRACER_NAME,
-      [ATTR.operation]: 'receive',
-      [ATTR.topic]: text(env.topic),
-      [ATTR.pid]: text(proc.pid),
-    };
+    const topic = env.topic;
+    const attributes: Attributes = { [ATTR.topic]: text(topic), [ATTR.pid]: s.pid };
     if (env.from !== '') attributes[ATTR.from] = text(env.from);
     const carried = env.trace;
     let parent: Context;
@@ -121,7 +121,17 @@ export class ProcessTracer {
       parent = trace.deleteSpan(context.active());
       links = [{ context: s.life.spanContext() }];
     }
-    s.receive = this.tracer.startSpan(`receive ${text(env.topic)}`, { kind: this.kinds.CONSUMER, attributes, links }, parent);
+    s.receive = this.tracer.startSpan(this.receiveName(topic), { kind: this.kinds.CONSUMER, attributes, links }, parent);
+  }
+
+  private receiveName(topic: string): string {
+    const names = this.receiveNames;
+    let name = names.get(topic);
+    if (name === undefined) {
+      name = `receive ${text(topic)}`;
+      if (names.size < MAX_NAMED_TOPICS) names.set(topic, name);
+    }
+    return name;
   }
 
   /** A process ended: the message it handled and its lifetime end, the lifetime with the exit's status and error. */

@@ -82,9 +82,8 @@ describe('tracing', () => {
     expect(startNs(request)).toBeLessThanOrEqual(startNs(reply));
     // the server was spawned by the host, outside any trace: its lifetime is a trace of its own
     expect(traceOf(serverLife)).not.toBe(traceOf(clientLife));
-    // each send is an event on the sender's span
-    expect(clientLife.events.map((e) => [e.name, e.attributes?.['messaging.destination.name'], e.attributes?.['moonforge.message.to']])).toEqual([['send', 'request', srv.pid]]);
-    expect(request.events.map((e) => [e.name, e.attributes?.['messaging.destination.name']])).toEqual([['send', 'reply']]);
+    // a send is recorded by the receiver's span, not by an event of the sender's
+    expect(spans.flatMap((s) => s.events)).toEqual([]);
     for (const s of spans) expect(s.status.code).not.toBe(SpanStatusCode.ERROR);
   });
 
