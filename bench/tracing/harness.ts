@@ -4,6 +4,7 @@
 import { BasicTracerProvider, BatchSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createRuntime, loadEntries, runRoot } from '../actors/harness.js';
 import { startTracing } from '../../sdk/tracing/start-tracing.js';
+import { BATCH_OPTIONS } from '../../sdk/tracing/otlp-provider.js';
 import type { ProcessEntry } from '../../runtime/process/index.js';
 
 /** The entries of bench/actors/programs.lua.mjs (run.mjs passes them). */
@@ -30,7 +31,7 @@ export async function pingpong(list: Map<string, ProcessEntry>, n: number, trace
     shutdown: async () => {},
   };
   // the queue the CLI's provider has (sdk/tracing/otlp-provider.ts)
-  const provider = traced ? new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 65536, maxExportBatchSize: 4096 })] }) : undefined;
+  const provider = traced ? new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter, BATCH_OPTIONS)] }) : undefined;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const tracing = provider === undefined ? undefined : startTracing(rt, { tracerProvider: provider });

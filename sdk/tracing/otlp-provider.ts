@@ -18,6 +18,12 @@ export function otlpTracesUrl(url: string): string {
   return u.toString();
 }
 
+/**
+ * The batch processor's queue: a busy app ends a span per message, thousands per millisecond, which the SDK's default
+ * queue (2048) drops between two exports; a batch stays below what a collector takes in one request.
+ */
+export const BATCH_OPTIONS = { maxQueueSize: 32768, maxExportBatchSize: 2048 } as const;
+
 /** How long one export may take, retries included: a collector answers in milliseconds, and a run's end waits for it. */
 const EXPORT_TIMEOUT_MS = 3000;
 
@@ -49,6 +55,6 @@ export function otlpProvider(url: string | undefined, serviceName: string, repor
   const resource = resources
     .resourceFromAttributes({ 'service.name': serviceName })
     .merge(resources.detectResources({ detectors: [resources.envDetector] }));
-  const provider = new base.BasicTracerProvider({ resource, spanProcessors: [new base.BatchSpanProcessor(reporting)] });
+  const provider = new base.BasicTracerProvider({ resource, spanProcessors: [new base.BatchSpanProcessor(reporting, BATCH_OPTIONS)] });
   return { tracerProvider: provider, shutdown: () => provider.shutdown() };
 }
