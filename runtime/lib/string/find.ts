@@ -3,10 +3,10 @@
 import { checkStr } from '../../core/args.js';
 import { R, ret1, ret2, ret3 } from '../../core/results.js';
 import { optInteger, posrelat } from './int-args.js';
-import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
+import { getGmatchProgram, getPattern, Q_STAR, type Program } from './pattern-compile.js';
 import { getCapture, matchAt, MatchState } from './pattern-match.js';
 import { execFrom, programRegex } from './pattern-regex.js';
-import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
+import { classRunOf, literalOf, nonEmptyRunOf, runEnd, runStart } from './simple-pattern.js';
 
 /** find/match/gmatch never run Lua code while matching, so they can share one state. */
 const shared = new MatchState();
@@ -60,10 +60,12 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   if (literal !== undefined) return ret1(src.indexOf(literal, start) >= 0 ? literal : undefined);
   const run = classRunOf(prog);
   if (run !== undefined) {
-    // str_find_aux tries start only when anchored, else every position from start on
-    const s1 = cp.anchored ? (start < l1 && run.set[src.charCodeAt(start)] === 1 ? start : -1) : runStart(run.set, src, start);
+    // str_find_aux tries start only when anchored, else every position from start on; a run of zero or more
+    // matches at start either way
+    const s1 = run.quant === Q_STAR ? start
+      : cp.anchored ? (start < l1 && run.set[src.charCodeAt(start)] === 1 ? start : -1) : runStart(run.set, src, start);
     if (s1 < 0) return ret1(undefined);
-    const e = runEnd(run.set, src, s1);
+    const e = runEnd(run, src, s1);
     if (!find) return ret1(src.slice(s1, e));
     return run.captured ? ret3(s1 + 1, e, src.slice(s1, e)) : ret2(s1 + 1, e);
   }
@@ -134,7 +136,7 @@ export function strGmatch(s: unknown, p: unknown): unknown {
   const prog = getGmatchProgram(cp);
   let pos = 0;
   const literal = literalOf(cp);
-  const run = literal === undefined ? classRunOf(prog) : undefined;
+  const run = literal === undefined ? nonEmptyRunOf(prog) : undefined;
   if (literal !== undefined || run !== undefined) {
     // gmatch_aux with a pattern that never matches empty: the next match starts where the last one ended
     return ret1(function gmatchIterator(): unknown {
@@ -144,7 +146,7 @@ export function strGmatch(s: unknown, p: unknown): unknown {
         R.n = 0;
         return undefined;
       }
-      const e = literal !== undefined ? s1 + literal.length : runEnd(run!.set, src, s1);
+      const e = literal !== undefined ? s1 + literal.length : runEnd(run!, src, s1);
       pos = e;
       return ret1(literal !== undefined ? literal : src.slice(s1, e));
     });

@@ -7,7 +7,7 @@ import { typeName } from '../../core/value.js';
 import type { CompiledPattern } from './pattern-compile.js';
 import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
-import { classRunOf, literalOf, runEnd, runStart } from './simple-pattern.js';
+import { literalOf, nonEmptyRunOf, runEnd, runStart } from './simple-pattern.js';
 
 /**
  * The matches of one pattern in one subject, in str_gsub's order: a literal or a class run is found without a
@@ -22,7 +22,7 @@ export class GsubSearch {
   readonly ms: MatchState;
   readonly anchored: boolean;
   private readonly literal: string | undefined;
-  private readonly run: ReturnType<typeof classRunOf>;
+  private readonly run: ReturnType<typeof nonEmptyRunOf>;
   private re: RegExp | null;
   private readonly fset: Uint8Array | undefined;
 
@@ -33,7 +33,7 @@ export class GsubSearch {
     const anchored = cp.anchored;
     this.anchored = anchored;
     this.literal = anchored ? undefined : literalOf(cp);
-    this.run = anchored || this.literal !== undefined ? undefined : classRunOf(cp.prog);
+    this.run = anchored || this.literal !== undefined ? undefined : nonEmptyRunOf(cp.prog);
     this.re = this.literal === undefined && this.run === undefined ? programRegex(cp.prog, anchored) : null;
     this.ms = acquireState(src, cp.prog);
     this.fset = anchored ? undefined : cp.prog.firstSet;
@@ -56,7 +56,7 @@ export class GsubSearch {
     if (run !== undefined) {
       const s = runStart(run.set, src, pos);
       if (s < 0) return -1;
-      const e = runEnd(run.set, src, s);
+      const e = runEnd(run, src, s);
       this.e = e;
       this.m = null;
       ms.level = run.captured ? 1 : 0;
