@@ -65,6 +65,9 @@ const { metafile } = await build({
     moonforge: 'sdk/index.ts',
     // What each thread of the compile pool runs (sdk/compile-pool/worker-script.ts looks for it next to the CLI).
     'compile-worker': 'sdk/compile-pool/worker.ts',
+    // What each worker thread of a process.host with `workers: N` runs (sdk/worker-hosts/script.ts looks for it
+    // next to the CLI).
+    'worker-host': 'sdk/worker-hosts/thread.ts',
   },
   outdir: 'dist',
   bundle: true,

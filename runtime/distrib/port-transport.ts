@@ -2,7 +2,8 @@
 // workers takes no detour through the main thread). A frame crosses as the bytes of encodeFrame in an ArrayBuffer
 // that is transferred, not copied. Frames sent during one turn of the event loop go together, as one postMessage
 // per peer: a busy sender pays one port crossing per batch rather than per message. A port is FIFO, so the order of
-// peer.ts holds; a port closes when the thread at its other end ends, which is the peer's loss.
+// peer.ts holds; a port closes when the thread at its other end ends, which is the peer's loss. The batch goes out in
+// a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
 import type { MessagePort } from 'node:worker_threads';
 import { decodeFrame, encodeFrame } from './codec.js';
 import type { Frame, PeerName, PeerTransport } from './peer.js';
@@ -51,7 +52,7 @@ export class PortTransport implements PeerTransport {
     q.push(encodeFrame(frame));
     if (!this.flushQueued) {
       this.flushQueued = true;
-      setImmediate(() => this.flush());
+      queueMicrotask(() => this.flush());
     }
     return true;
   }

@@ -1,0 +1,221 @@
+// npm run bench:workers — issue 16's figures for worker-thread hosts, with the built CLI (dist/; `node
+// esbuild.config.mjs` first): (1) a CPU-bound pool (processes computing Adler-32 checksums of generated strings, jobs
+// sent round-robin) on a process.host with `workers: 1` (today: everything on the main thread) against `workers: 2`
+// (the pool on two worker threads): wall time of the pool phase (measured in Lua) and of the whole run, CPU of the OS
+// process and of its busiest thread (Linux /proc), median of --rounds; (2) ping-pong message rate between two processes on one thread against two processes on two workers.
+// The load average is printed with the figures: on a shared machine a second core is only there when it is idle.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = join(here, '..', '..', 'bin', 'moonforge.mjs');
+const argv = process.argv.slice(2);
+if (argv.includes('--help')) {
+  console.log(`usage: node bench/workers/run.mjs [--quick] [--rounds N]
+  --quick     fewer jobs and round trips
+  --rounds N  median of N runs of each configuration (default 3)`);
+  process.exit(0);
+}
+const quick = argv.includes('--quick');
+const roundsAt = argv.indexOf('--rounds');
+const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
+const JOBS = quick ? 64 : 320;
+const PROCS = 8;
+const TRIPS = quick ? 20_000 : 100_000;
+
+const CHECKSUM = `
+local function adler(s)
+  local a, b = 1, 0
+  for i = 1, #s do
+    a = (a + string.byte(s, i)) % 65521
+    b = (b + a) % 65521
+  end
+  return b * 65536 + a
+end
+local function main()
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    local job = m:payload():data()
+    local s = string.rep(string.char(job % 251, (job * 7) % 256, 65 + job % 26, 48 + job % 10), 16384)
+    local sum = 0
+    for _ = 1, 4 do sum = (sum + adler(s)) % 4294967296 end
+    process.send(m:from(), "done", { job = job, sum = sum })
+  end
+end
+return { main = main }`;
+
+const POOL_MAIN = `
+local time = require("time")
+local function main(procs, jobs)
+  procs, jobs = tonumber(procs), tonumber(jobs)
+  local t0 = time.now():unix_nano()
+  local pool = {}
+  for i = 1, procs do pool[i] = process.spawn("app:checksum", "app:pool") end
+  for j = 1, jobs do process.send(pool[(j - 1) % procs + 1], "job", j) end
+  local inbox = process.inbox()
+  local total = 0
+  for _ = 1, jobs do total = (total + inbox:receive():payload():data().sum) % 4294967296 end
+  print("checksum", total)
+  print("ns", time.now():unix_nano() - t0)
+  return 0
+end
+return { main = main }`;
+
+const PONG = `
+local function main()
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "pong", m:payload():data())
+  end
+end
+return { main = main }`;
+
+const PING = `
+local time = require("time")
+local function main(host, trips, report)
+  trips = tonumber(trips)
+  local peer = process.spawn("app:pong", host)
+  local inbox = process.inbox()
+  process.send(peer, "ping", 0)
+  inbox:receive()
+  local t0 = time.now():unix_nano()
+  for i = 1, trips do
+    process.send(peer, "ping", i)
+    inbox:receive()
+  end
+  local ns = time.now():unix_nano() - t0
+  process.send(report, "rate", ns)
+end
+return { main = main, modules = { "time" } }`;
+
+const PP_MAIN = `
+local function main(host, trips)
+  process.spawn("app:ping", host, host, trips, process.pid())
+  local ns = process.inbox():receive():payload():data()
+  print("ns", ns)
+  return 0
+end
+return { main = main }`;
+
+function app(workers) {
+  const dir = mkdtempSync(join(tmpdir(), 'mf-bench-workers-'));
+  mkdirSync(join(dir, 'src'));
+  const files = {
+    '_index.yaml': `version: "1.0"
+namespace: app
+entries:
+  - { name: pool, kind: process.host, workers: ${workers} }
+  - { name: solo, kind: process.host }
+  - { name: terminal, kind: terminal.host }
+  - { name: main, kind: process.lua, source: file://main.lua, method: main, modules: [time] }
+  - { name: checksum, kind: process.lua, source: file://checksum.lua, method: main }
+  - { name: ppmain, kind: process.lua, source: file://ppmain.lua, method: main }
+  - { name: ping, kind: process.lua, source: file://ping.lua, method: main, modules: [time] }
+  - { name: pong, kind: process.lua, source: file://pong.lua, method: main }
+`,
+    'main.lua': POOL_MAIN,
+    'checksum.lua': CHECKSUM,
+    'ppmain.lua': PP_MAIN,
+    'ping.lua': PING,
+    'pong.lua': PONG,
+  };
+  for (const [n, t] of Object.entries(files)) writeFileSync(join(dir, 'src', n), t);
+  return dir;
+}
+
+/** CPU seconds of /proc/PID[/task/TID]/stat (utime + stime, in clock ticks of 1/100 s). */
+function cpuOf(statPath) {
+  try {
+    const f = readFileSync(statPath, 'latin1');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One run of the CLI: its stdout, wall seconds, CPU seconds of the whole OS process and of its busiest thread (the
+ * CPU time on the critical path, which is what the wall time would be with a free core per thread: this machine is
+ * shared, so the wall time says as much about the others' load as about the run). Threads are sampled from /proc
+ * every 20 ms; the last sample before the exit is taken.
+ */
+async function run(dir, exec, args) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [cli, 'run', dir, '-x', exec, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('latin1');
+  child.stdout.on('data', (d) => (out += d));
+  let total = 0;
+  const threads = new Map();
+  const sample = () => {
+    const t = cpuOf(`/proc/${child.pid}/stat`);
+    if (t !== undefined) total = t;
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${child.pid}/task`);
+    } catch {}
+    for (const tid of tids) {
+      const c = cpuOf(`/proc/${child.pid}/task/${tid}/stat`);
+      if (c !== undefined) threads.set(tid, c);
+    }
+  };
+  const timer = setInterval(sample, 20);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`${exec} exited with ${code}`);
+  return { out, wall: (performance.now() - t0) / 1000, cpu: total, busiest: Math.max(...threads.values()) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const load = () => readFileSync('/proc/loadavg', 'latin1').split(' ').slice(0, 3).join(' ');
+
+console.log(`bench:workers  ${new Date().toISOString()}  load ${load()}  rounds ${ROUNDS}`);
+const one = app(1);
+const two = app(2);
+// compile once (the compile cache) before timing
+await run(one, 'app:main', ['1', '1']);
+await run(two, 'app:main', ['1', '1']);
+const pool = { 1: [], 2: [] };
+let sums = new Set();
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [n, dir] of [[1, one], [2, two]]) {
+    const x = await run(dir, 'app:main', [String(PROCS), String(JOBS)]);
+    sums.add(/checksum\t(\d+)/.exec(x.out)[1]);
+    x.work = Number(/ns\t(\d+)/.exec(x.out)[1]) / 1e9;
+    pool[n].push(x);
+  }
+}
+if (sums.size !== 1) throw new Error(`the checksums differ between runs: ${[...sums].join(' / ')}`);
+const w1 = median(pool[1].map((x) => x.wall));
+const w2 = median(pool[2].map((x) => x.wall));
+const c1 = median(pool[1].map((x) => x.cpu));
+const c2 = median(pool[2].map((x) => x.cpu));
+const b1 = median(pool[1].map((x) => x.busiest));
+const b2 = median(pool[2].map((x) => x.busiest));
+const p1 = median(pool[1].map((x) => x.work));
+const p2 = median(pool[2].map((x) => x.work));
+console.log(`checksum pool (${PROCS} processes, ${JOBS} jobs of 4 x Adler-32 over 64 KB):`);
+console.log(`  workers: 1   pool wall ${p1.toFixed(2)} s   whole run: wall ${w1.toFixed(2)} s, cpu ${c1.toFixed(2)} s, busiest thread ${b1.toFixed(2)} s`);
+console.log(`  workers: 2   pool wall ${p2.toFixed(2)} s   whole run: wall ${w2.toFixed(2)} s, cpu ${c2.toFixed(2)} s, busiest thread ${b2.toFixed(2)} s`);
+console.log(`  speed-up: pool wall ${(p1 / p2).toFixed(2)}x, whole run wall ${(w1 / w2).toFixed(2)}x, busiest-thread cpu ${(b1 / b2).toFixed(2)}x   load now ${load()}`);
+
+const rate = async (dir, host) => {
+  const xs = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const { out } = await run(dir, 'app:ppmain', [host, String(TRIPS)]);
+    const ns = Number(/ns\t(\d+)/.exec(out)[1]);
+    xs.push((2 * TRIPS) / (ns / 1e9));
+  }
+  return median(xs);
+};
+const same = await rate(two, 'app:solo');
+const cross = await rate(two, 'app:pool');
+console.log(`ping-pong (${TRIPS} round trips), messages/s:`);
+console.log(`  same thread    ${Math.round(same).toLocaleString('en')}`);
+console.log(`  across workers ${Math.round(cross).toLocaleString('en')}   (${(cross / same).toFixed(2)}x)   load now ${load()}`);
