@@ -15,13 +15,16 @@ export class TracingUnavailableError extends Error {}
 
 const load = createRequire(import.meta.url);
 
-function required<T>(name: string, version: string): T {
+/** What `moonforge run --trace` needs, as one npm install line (the versions package.json pins). */
+const ALL = '@opentelemetry/api@1.9.1 @opentelemetry/sdk-trace-base@2.12.1 @opentelemetry/exporter-trace-otlp-http@0.223.1';
+
+function required<T>(name: string): T {
   try {
     return load(name) as T;
   } catch (e) {
     if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND') throw e;
     throw new TracingUnavailableError(
-      `tracing needs the optional package ${name} (${version}), which is not installed: npm install ${name}@${version}`,
+      `tracing needs the optional package ${name}, which is not installed where moonforge (or the bundle) is: npm install ${ALL}`,
     );
   }
 }
@@ -29,14 +32,14 @@ function required<T>(name: string, version: string): T {
 let api: typeof OtelApi | undefined;
 
 /** @opentelemetry/api: what tracing needs whoever provides the tracer (an embedder's provider or the CLI's). */
-export const otelApi = (): typeof OtelApi => (api ??= required<typeof OtelApi>('@opentelemetry/api', '1.9.1'));
+export const otelApi = (): typeof OtelApi => (api ??= required<typeof OtelApi>('@opentelemetry/api'));
 
 /** What the CLI's own provider is made of: the SDK, the OTLP/HTTP exporter and the resource helpers. */
 export function otelExportPackages(): { base: typeof OtelTraceBase; otlp: typeof OtelOtlpHttp; resources: typeof OtelResources } {
   return {
-    base: required<typeof OtelTraceBase>('@opentelemetry/sdk-trace-base', '2.12.1'),
-    otlp: required<typeof OtelOtlpHttp>('@opentelemetry/exporter-trace-otlp-http', '0.223.1'),
-    // a dependency of sdk-trace-base, at the same version
-    resources: required<typeof OtelResources>('@opentelemetry/resources', '2.12.1'),
+    base: required<typeof OtelTraceBase>('@opentelemetry/sdk-trace-base'),
+    otlp: required<typeof OtelOtlpHttp>('@opentelemetry/exporter-trace-otlp-http'),
+    // a dependency of sdk-trace-base, installed with it
+    resources: required<typeof OtelResources>('@opentelemetry/resources'),
   };
 }
