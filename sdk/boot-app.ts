@@ -19,6 +19,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { isLuaEntry, isProcessHost, isProcessService, ServiceSupervisor, shutdownNode, type App, type ProcessServiceEntry } from '../runtime/process/index.js';
 import type { AppRuntime } from './app-runtime.js';
+import type { SupervisorEvent } from '../runtime/app/supervisor.js';
 
 /** The default stop_timeout of a service (api/supervisor/config.go InitDefaults): 10 s, in ms. */
 const DEFAULT_STOP_MS = 10_000;
@@ -28,6 +29,8 @@ export interface BootOptions {
   time: SchedulerLike;
   /** where supervision news is written as lines (a service failed, is restarted, gave up); default: nowhere */
   stderr?: (s: string) => void;
+  /** every supervision event as it happens (the inspector shows them as service restarts) */
+  onEvent?: (e: SupervisorEvent) => void;
 }
 
 export interface BootedApp {
@@ -63,6 +66,7 @@ export function bootApp(ar: AppRuntime, opts: BootOptions): BootedApp {
     time,
     securityOf: (s) => ar.security.serviceContext(s),
     onEvent(e) {
+      opts.onEvent?.(e);
       if (say === undefined) return;
       if (e.type === 'exit' && e.error !== undefined && !e.stopping) say(`moonforge: service ${e.service} (${e.pid}) failed: ${e.error}\n`);
       else if (e.type === 'restart') say(`moonforge: restarting service ${e.service} in ${Math.round(e.delay)}ms (attempt ${e.attempt})\n`);

@@ -39,6 +39,7 @@ import { toLuaString } from './lua-string.js';
 import { readyRunsNow } from './ready-now.js';
 import { RecentExits } from './recent-exits.js';
 import { startTracing, type Tracing, type TracingOptions } from './tracing/start-tracing.js';
+import type { InspectOptions, InspectorServer } from './inspector/server.js';
 
 export interface EmbedOptions {
   /**
@@ -78,6 +79,12 @@ export interface EmbedOptions {
    * trace. Off when absent, at no cost.
    */
   tracing?: TracingOptions;
+  /**
+   * The inspector (docs/inspector.md): a web page and JSON API showing this runtime's processes live, on 127.0.0.1
+   * (port 9230 by default, 0: any), with a token; `control: true` allows terminate / cancel (checked as `security`'s
+   * actor, else as host code) and virtual-time pause / step. Off when absent, at no cost.
+   */
+  inspect?: InspectOptions;
 }
 
 /** The process a permission check is asked for. */
@@ -289,6 +296,8 @@ export interface EmbeddedRuntime {
   runUntilIdle(): void;
   /** Host shutdown: CANCEL "scheduler shutdown" to every process, terminate the rest after `timeoutMs`. */
   shutdown(timeoutMs?: number): Promise<number>;
+  /** With `inspect`: the inspector once it listens (its `url` holds the token); it closes at shutdown. */
+  readonly inspector: Promise<InspectorServer> | undefined;
 }
 
 class Embedded implements EmbeddedRuntime {
@@ -303,6 +312,7 @@ class Embedded implements EmbeddedRuntime {
   /** the folder of the last app loaded */
   private root = process.cwd();
   private readonly tracing: Tracing | undefined;
+  readonly inspector: Promise<InspectorServer> | undefined;
 
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
@@ -319,6 +329,12 @@ class Embedded implements EmbeddedRuntime {
       entriesChanged: (ids) => refreshAppEntries({ root: this.root, entries: this.registry, get: (id) => this.registry.get(id) }, this.rt, ids),
     });
     this.tracing = opts.tracing === undefined ? undefined : startTracing(this.rt, opts.tracing);
+    const inspect = opts.inspect;
+    // loaded only when asked for: without it nothing of the inspector is in the process
+    this.inspector =
+      inspect === undefined
+        ? undefined
+        : import('./inspector/server.js').then((m) => m.startInspector({ node: this.rt.node, time: this.time, hosts: () => this.rt.hosts }, inspect));
   }
 
   async loadApp(dir: string, opts: { overrides?: readonly string[] } = {}): Promise<string[]> {
@@ -526,7 +542,8 @@ class Embedded implements EmbeddedRuntime {
       shutdownNode(this.rt, this.time, timeoutMs, (n) => {
         this.rt.shutdown();
         this.tracing?.stop();
-        resolve(n);
+        if (this.inspector === undefined) resolve(n);
+        else void this.inspector.then((i) => i.close()).then(() => resolve(n), () => resolve(n));
       }),
     );
   }

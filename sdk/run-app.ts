@@ -21,6 +21,8 @@ import { toLuaString } from './lua-string.js';
 import { appCommands, commandEntry, commandListText } from './app-commands.js';
 import { overrideReported } from './app-overrides.js';
 import type { TracingOptions } from './tracing/start-tracing.js';
+import type { InspectOptions, InspectorServer } from './inspector/server.js';
+import type { SupervisorEvent } from '../runtime/app/supervisor.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */
@@ -49,6 +51,8 @@ export interface RunAppOptions {
   shutdownSignal?: Promise<string>;
   /** entry overrides (`-o NS:ENTRY:FIELD=VALUE`), applied in order to the loaded app before anything starts */
   overrides?: readonly string[];
+  /** `--inspect[=PORT]`: the inspector page and API (docs/inspector.md), with `--inspect-control` its actions */
+  inspect?: InspectOptions;
   /** `--trace`: OpenTelemetry traces exported over OTLP/HTTP (docs/tracing.md) */
   trace?: boolean;
   /** `--trace-otlp URL`: where they go (else OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318) */
@@ -155,10 +159,25 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       stderr(`moonforge: ${tracing}\n`);
       return 1;
     }
+    let inspector: InspectorServer | undefined;
+    if (opts.inspect !== undefined) {
+      // loaded only when asked for, like tracing
+      const { startInspector } = await import('./inspector/server.js');
+      try {
+        inspector = await startInspector({ node: ar.rt.node, time, hosts: () => ar.rt.hosts }, opts.inspect);
+      } catch (e) {
+        stderr(`moonforge: the inspector could not listen: ${e instanceof Error ? e.message : String(e)}\n`);
+        await tracing?.stop();
+        return 1;
+      }
+      stderr(`inspector: ${inspector.url}\n`);
+    }
+    const onEvent = inspector === undefined ? undefined : (e: SupervisorEvent) => inspector.supervision(e);
     try {
-      return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr) : await runServices(ar, time, opts, stderr);
+      return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr, onEvent) : await runServices(ar, time, opts, stderr, onEvent);
     } finally {
       await tracing?.stop();
+      await inspector?.close();
     }
   } finally {
     std.flush();
@@ -217,9 +236,18 @@ export interface StartedApp {
  * Boots `ar` and spawns `id` as the root on `host` (which rootProblem has accepted); `ended` resolves to the program's
  * exit code, after the root's result or error has been written.
  */
-export function startRoot(ar: AppRuntime, id: string, host: string | undefined, args: string[], time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): StartedApp {
+export function startRoot(
+  ar: AppRuntime,
+  id: string,
+  host: string | undefined,
+  args: string[],
+  time: SchedulerLike,
+  out: (s: string) => void,
+  stderr: (s: string) => void,
+  onEvent?: (e: SupervisorEvent) => void,
+): StartedApp {
   // as `wippy run -x`: the runtime boots (its auto_start services run) before the root starts
-  const booted = bootApp(ar, { time, stderr });
+  const booted = bootApp(ar, { time, stderr, onEvent });
   const proc = ar.rt.spawn(id, (host ?? ar.defaultHost)!, args);
   const ended = new Promise<number>((resolve) => {
     // system.exit ends the program with its code, whatever the root is doing
@@ -238,13 +266,21 @@ export function startRoot(ar: AppRuntime, id: string, host: string | undefined, 
   return { booted, ended, pid: proc.pid };
 }
 
-async function runRoot(ar: AppRuntime, id: string, opts: RunAppOptions, time: SchedulerLike, out: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+async function runRoot(
+  ar: AppRuntime,
+  id: string,
+  opts: RunAppOptions,
+  time: SchedulerLike,
+  out: (s: string) => void,
+  stderr: (s: string) => void,
+  onEvent?: (e: SupervisorEvent) => void,
+): Promise<number> {
   const problem = rootProblem(ar, id, opts.host);
   if (problem !== undefined) {
     stderr(`${problem}\n`);
     return 1;
   }
-  const started = startRoot(ar, id, opts.host, luaArgs(opts), time, out, stderr);
+  const started = startRoot(ar, id, opts.host, luaArgs(opts), time, out, stderr, onEvent);
   const code = await new Promise<number>((resolve) => {
     // Every process blocked and nothing pending (no timer, no stdin read): Node's loop empties and nothing could
     // ever wake the root again. Report it instead of exiting silently.
@@ -271,8 +307,8 @@ export function nothingToBoot(ar: AppRuntime): string {
   return `moonforge: the app has no process.service or process.lua entry with lifecycle.auto_start; run one entry with -x NS:NAME${hint}`;
 }
 
-async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOptions, stderr: (s: string) => void): Promise<number> {
-  const booted = bootApp(ar, { time, stderr });
+async function runServices(ar: AppRuntime, time: SchedulerLike, opts: RunAppOptions, stderr: (s: string) => void, onEvent?: (e: SupervisorEvent) => void): Promise<number> {
+  const booted = bootApp(ar, { time, stderr, onEvent });
   if (booted.services.length === 0) {
     await booted.stop(0);
     stderr(`${nothingToBoot(ar)}\n`);

@@ -67,6 +67,10 @@ export abstract class Mailbox implements ChannelFeed {
     const x = this.extras;
     return (x.listeners ??= new Map());
   }
+  /** The listeners, without making the map (observers: the inspector). */
+  get listenersIfAny(): ReadonlyMap<string, Listener> | undefined {
+    return this.x?.listeners;
+  }
   /** See DeliveryHook (embedding hosts). */
   get deliveryHook(): DeliveryHook | undefined {
     return this.x?.hook;
@@ -192,5 +196,13 @@ export abstract class Mailbox implements ChannelFeed {
 
   get queued(): number {
     return this.backlog?.size ?? 0;
+  }
+
+  /** The first `limit` messages waiting in the mailbox, oldest first, left in place (observers: the inspector). */
+  queuedEnvelopes(limit: number): Envelope[] {
+    const out: Envelope[] = [];
+    const b = this.backlog;
+    if (b !== undefined) for (const env of b.entries()) if (out.push(env) >= limit) break;
+    return out;
   }
 }

@@ -164,6 +164,10 @@ export class Proc extends Mailbox implements TaskOwner {
   get onExitIfAny(): ((r: ExitResult) => void)[] | undefined {
     return this.x?.exitObservers;
   }
+  /** The coroutine.spawn'ed tasks, without making the set (observers: the inspector). */
+  get otherTasksIfAny(): ReadonlySet<Task<Proc>> | undefined {
+    return this.x?.otherTasks;
+  }
 
   constructor(
     /** the node, as far as the process needs it */

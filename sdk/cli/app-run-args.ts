@@ -19,7 +19,14 @@ export interface AppRunArgs {
   trace?: boolean;
   /** --trace-otlp URL: the collector's OTLP/HTTP endpoint (else OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318) */
   traceOtlp?: string;
+  /** --inspect[=[HOST:]PORT] and --inspect-control: the inspector (docs/inspector.md) */
+  inspect?: { port: number; host?: string; control?: boolean };
 }
+
+/** `--inspect` given without a value (parseArgs has no optional values: the bare flag is given this one). */
+const INSPECT_BARE = '\u0000default';
+/** The port of a bare `--inspect`. */
+const INSPECT_PORT = 9230;
 
 export const APP_RUN_OPTIONS = {
   exec: { type: 'string', short: 'x' },
@@ -30,6 +37,8 @@ export const APP_RUN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   trace: { type: 'boolean' },
   'trace-otlp': { type: 'string' },
+  inspect: { type: 'string' },
+  'inspect-control': { type: 'boolean' },
 } as const satisfies OptionSpecs;
 
 export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lua entry as the root process (the app's services start first)
@@ -46,6 +55,12 @@ export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lu
   --trace              OpenTelemetry traces of the processes and their messages, sent over OTLP/HTTP to
                        OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318) (docs/tracing.md)
   --trace-otlp URL     --trace, sent to this OTLP/HTTP endpoint (http://HOST:4318, or its full /v1/traces URL)
+  --inspect[=[HOST:]PORT]
+                       serve the inspector, a live web page of the app's processes (docs/inspector.md), on
+                       127.0.0.1:9230 (PORT 0: any free port); its address with the access token is written to
+                       stderr at start-up
+  --inspect-control    let the inspector terminate and cancel processes (through the app's security policies,
+                       as host code) and pause or step virtual time
   -h, --help           this text
 `;
 
@@ -56,10 +71,16 @@ export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lu
  * option in its place is an error.
  */
 export function parseAppRunArgs(argv: readonly string[]): { ok: true; value: AppRunArgs } | { ok: false; message: string } {
-  const parsed = parseOptions(argv, APP_RUN_OPTIONS, { positionals: 'leading', unknownStartsRest: true });
+  const bare = `--inspect=${INSPECT_BARE}`;
+  const parsed = parseOptions(
+    argv.map((a) => (a === '--inspect' ? bare : a)),
+    APP_RUN_OPTIONS,
+    { positionals: 'leading', unknownStartsRest: true },
+  );
   if (!parsed.ok) return parsed;
   const { values } = parsed;
-  let args = parsed.rest;
+  // a bare --inspect among the entry's own arguments is theirs, as written
+  let args = parsed.rest.map((a) => (a === bare ? '--inspect' : a));
   let command: string | undefined;
   if (values.exec === undefined && args.length > 0) {
     if (!parsed.dashDash && args[0]!.startsWith('-') && args[0]!.length > 1) return { ok: false, message: `unknown option '${args[0]!.split('=', 1)[0]}'` };
@@ -80,5 +101,21 @@ export function parseAppRunArgs(argv: readonly string[]): { ok: true; value: App
     value.trace = true;
     value.traceOtlp = otlp;
   }
+  const inspect = values.inspect;
+  if (inspect !== undefined) {
+    const at = inspectAddress(inspect === INSPECT_BARE ? '' : inspect);
+    if (at === undefined) return { ok: false, message: `--inspect takes a port or HOST:PORT (0 to 65535), not '${inspect}'` };
+    value.inspect = values['inspect-control'] === true ? { ...at, control: true } : at;
+  } else if (values['inspect-control'] === true) return { ok: false, message: '--inspect-control goes with --inspect' };
   return { ok: true, value };
+}
+
+/** `--inspect`'s value: '' (the default port), PORT, or HOST:PORT ([IPv6]:PORT); undefined when malformed. */
+function inspectAddress(v: string): { port: number; host?: string } | undefined {
+  if (v === '') return { port: INSPECT_PORT };
+  const m = /^(?:(\[[0-9a-fA-F:.]+\]|[^:[\]]+):)?(\d{1,5})$/.exec(v);
+  if (m === null) return undefined;
+  const port = Number(m[2]);
+  if (port > 65535) return undefined;
+  return m[1] === undefined ? { port } : { port, host: m[1].replace(/^\[(.*)\]$/, '$1') };
 }

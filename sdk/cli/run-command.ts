@@ -75,7 +75,7 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     const message = misplaced !== undefined && isOptionOf(misplaced, OPTIONS) ? `option ${misplaced} comes before APPDIR` : parsed.message;
     return usageError('run', message, RUN_USAGE);
   }
-  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help, trace, traceOtlp } = parsed.value;
+  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help, trace, traceOtlp, inspect } = parsed.value;
   if (help === true) {
     process.stdout.write(RUN_USAGE);
     return 0;
@@ -94,9 +94,11 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     return usageError('run', log, RUN_USAGE);
   }
   const { logFormat, logLevel } = log;
-  const opts = { exec, command, host, args, format, logFormat, logLevel, overrides, trace, traceOtlp };
+  const opts = { exec, command, host, args, format, logFormat, logLevel, overrides, trace, traceOtlp, inspect };
   // a watched run starts a runtime per change; tracing is set up for one run's runtime only
   if (watch && trace === true) return usageError('run', '--trace and --trace-otlp do not go with --watch', RUN_USAGE);
+  // each rebuilt run has a runtime of its own; the inspector watches one
+  if (watch && inspect !== undefined) return usageError('run', '--inspect does not go with --watch', RUN_USAGE);
   if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
   return runApp(dir, opts);
 }

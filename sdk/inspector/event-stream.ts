@@ -1,0 +1,141 @@
+// The inspector's Server-Sent Events (docs/inspector.md, GET /api/events): every FLUSH_MS, what the recorder took
+// since the last flush goes to every client in one write — the events in seq order, the newest MESSAGES_PER_FLUSH
+// messages (the rest counted in a `skipped` event), and `state` / `hosts` events for what changed. A client whose
+// socket holds more than MAX_UNSENT bytes it could not send yet is dropped, so a slow page never makes the server
+// buffer without bound. Nothing runs while no client is connected.
+import type { ServerResponse } from 'node:http';
+import type { ProcessNode } from '../../runtime/process/node.js';
+import type { Recorder, RecordedEvent } from './recorder.js';
+import { hostsOf, processInfo, stateOf } from './views.js';
+
+export const FLUSH_MS = 100;
+export const MESSAGES_PER_FLUSH = 200;
+export const MAX_UNSENT = 1 << 20;
+/** Past this many processes, `state` events are not computed (a flush would walk them all). */
+export const STATE_EVENTS_MAX_PROCS = 2000;
+const PING_MS = 15_000;
+
+export class EventStream {
+  private readonly clients = new Set<ServerResponse>();
+  private timer: NodeJS.Timeout | undefined = undefined;
+  /** the recorder's counts at the last flush */
+  private eventsSent = 0;
+  private messagesSent = 0;
+  private readonly lastState = new Map<string, string>();
+  private lastHosts = '';
+  private lastWrite = 0;
+
+  constructor(
+    private readonly node: ProcessNode,
+    private readonly rec: Recorder,
+    private readonly declaredHosts: () => Iterable<string>,
+  ) {}
+
+  /** Starts streaming to `res` (from the next flush on: the client has taken a snapshot). */
+  add(res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': moonforge inspector\n\n');
+    if (this.clients.size === 0) {
+      this.eventsSent = this.rec.eventCount;
+      this.messagesSent = this.rec.messageCount;
+      this.lastState.clear();
+      this.lastHosts = '';
+      this.timer = setInterval(() => this.flush(), FLUSH_MS);
+      this.timer.unref();
+    }
+    this.clients.add(res);
+    res.on('close', () => this.remove(res));
+  }
+
+  private remove(res: ServerResponse): void {
+    if (!this.clients.delete(res)) return;
+    if (this.clients.size === 0 && this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** An event made outside the recorder (virtual time paused or stepped), sent with the next flush. */
+  note(type: string, fields: Record<string, unknown>): void {
+    this.rec.note(type, fields);
+  }
+
+  /** Writes what happened since the last flush to every client. */
+  flush(): void {
+    if (this.clients.size === 0) return;
+    const rec = this.rec;
+    const out: { seq: number; text: string }[] = [];
+    const now = this.node.sched.now();
+    // events other than messages
+    const lost = rec.eventCount - this.eventsSent - rec.events.items.length;
+    const fresh = rec.events.items.slice(Math.max(0, rec.events.items.length - (rec.eventCount - this.eventsSent)));
+    this.eventsSent = rec.eventCount;
+    const rates = rec.rates(now);
+    for (const e of fresh) out.push({ seq: e.seq, text: JSON.stringify(this.render(e, rates)) });
+    const { list, skipped } = rec.messages(this.messagesSent, MESSAGES_PER_FLUSH);
+    this.messagesSent = rec.messageCount;
+    for (const m of list) out.push({ seq: m.seq, text: JSON.stringify({ type: 'message', seq: m.seq, at: m.at, message: m }) });
+    out.sort((a, b) => a.seq - b.seq);
+    if (skipped > 0 || lost > 0) out.push(this.made('skipped', now, { count: skipped + Math.max(0, lost) }));
+    this.stateChanges(out, now, rates);
+    let chunk = out.map((e) => `id: ${e.seq}\ndata: ${e.text}\n\n`).join('');
+    if (chunk === '' && Date.now() - this.lastWrite >= PING_MS) chunk = ': ping\n\n';
+    if (chunk === '') return;
+    this.lastWrite = Date.now();
+    for (const res of this.clients) {
+      if (res.writableLength > MAX_UNSENT) {
+        // too slow to keep up: drop it rather than hold an ever longer queue for it
+        this.remove(res);
+        res.destroy();
+      } else res.write(chunk);
+    }
+  }
+
+  private made(type: string, at: number, fields: Record<string, unknown>): { seq: number; text: string } {
+    const seq = ++this.rec.seq;
+    return { seq, text: JSON.stringify({ type, seq, at, ...fields }) };
+  }
+
+  /** A recorded event as sent: a spawn's process rendered now (as of this flush). */
+  private render(e: RecordedEvent, rates: ReadonlyMap<string, number>): Record<string, unknown> {
+    if (e.type !== 'spawn') return e;
+    const { proc, ...rest } = e;
+    return { ...rest, process: processInfo(this.rec, proc as Parameters<typeof processInfo>[1], rates) };
+  }
+
+  /** `state` events for the processes whose state, wait, depth or rate changed; `hosts` when a run queue did. */
+  private stateChanges(out: { seq: number; text: string }[], now: number, rates: ReadonlyMap<string, number>): void {
+    const procs = this.node.procs;
+    if (procs.size <= STATE_EVENTS_MAX_PROCS) {
+      const seen = new Set<string>();
+      for (const p of procs.values()) {
+        const { state, waitingOn } = stateOf(this.rec, p);
+        const mailbox = p.queued;
+        const rate = rates.get(p.pid) ?? 0;
+        const key = `${state}|${waitingOn}|${mailbox}|${rate}`;
+        seen.add(p.pid);
+        if (this.lastState.get(p.pid) === key) continue;
+        this.lastState.set(p.pid, key);
+        out.push(this.made('state', now, { pid: p.pid, state, waitingOn, mailbox, rate }));
+      }
+      for (const pid of this.lastState.keys()) if (!seen.has(pid)) this.lastState.delete(pid);
+    }
+    const hosts = hostsOf(procs.values(), this.declaredHosts());
+    const key = JSON.stringify(hosts);
+    if (key !== this.lastHosts) {
+      this.lastHosts = key;
+      out.push(this.made('hosts', now, { hosts }));
+    }
+  }
+
+  close(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,296 @@
+// What the inspector keeps of a running node (docs/inspector.md): an observer (runtime/process/observe.ts) writing
+// into bounded rings. Messages go into a ring of parallel arrays, a few stores each and no object per message, so a
+// busy app pays little; everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
+// event objects in a second ring. Nothing here is rendered until a snapshot or the event stream asks.
+import type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo, TaskEvent } from '../../runtime/process/observe.js';
+import type { Proc } from '../../runtime/process/proc.js';
+import type { Task } from '../../runtime/process/task.js';
+import type { Envelope } from '../../runtime/process/message.js';
+import type { ProcessNode } from '../../runtime/process/node.js';
+import type { SupervisorEvent } from '../../runtime/app/supervisor.js';
+import { exitErrorText } from '../../runtime/app/supervisor.js';
+import { preview } from './preview.js';
+
+/** Messages kept (the sequence view's history and the rates' window). */
+export const MESSAGE_RING = 4096;
+/** Other events kept for the stream between two flushes, and exits and restarts kept for snapshots. */
+export const EVENT_RING = 2048;
+export const EXITS_KEPT = 200;
+
+/** An event of the stream other than a message (docs/inspector.md, GET /api/events). */
+export interface RecordedEvent {
+  seq: number;
+  at: number;
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface ExitRecord {
+  pid: string;
+  entry: string;
+  parent: string | null;
+  at: number;
+  reason: 'normal' | 'error' | 'terminated' | 'cancelled';
+  error: string | null;
+  traceback: string | null;
+  value: string | null;
+}
+
+export interface RestartRecord {
+  service: string;
+  at: number;
+  type: string;
+  pid?: string;
+  attempt?: number;
+  backoffMs?: number;
+  error?: string;
+}
+
+export interface MessageRecord {
+  seq: number;
+  at: number;
+  from: string | null;
+  to: string;
+  topic: string;
+  event?: string;
+  payload?: string;
+}
+
+/** What is known of a process beyond the Proc itself. */
+interface ProcMeta {
+  parent: string | null;
+  startedAt: number;
+  /** the last park that said what it waits on (a park on the inbox is not recorded: see waitOf) */
+  waitOn: unknown;
+  waitSeq: number;
+}
+
+/** A bounded FIFO (oldest dropped first). */
+class Ring<T> {
+  readonly items: T[] = [];
+  constructor(private readonly limit: number) {}
+  push(v: T): void {
+    if (this.items.length >= this.limit) this.items.shift();
+    this.items.push(v);
+  }
+}
+
+export class Recorder implements ProcessObserver<Proc> {
+  seq = 0;
+  // ---- the message ring: slot i of each array is one message ----
+  private readonly mSeq = new Float64Array(MESSAGE_RING);
+  private readonly mAt = new Float64Array(MESSAGE_RING);
+  private readonly mFrom: string[] = new Array<string>(MESSAGE_RING).fill('');
+  private readonly mTo: string[] = new Array<string>(MESSAGE_RING).fill('');
+  private readonly mEnv: (Envelope | undefined)[] = new Array<Envelope | undefined>(MESSAGE_RING).fill(undefined);
+  /** messages recorded in all (slot = count % MESSAGE_RING) */
+  private mCount = 0;
+
+  readonly events = new Ring<RecordedEvent>(EVENT_RING);
+  readonly exits = new Ring<ExitRecord>(EXITS_KEPT);
+  readonly restarts = new Ring<RestartRecord>(EXITS_KEPT);
+  private readonly meta = new WeakMap<Proc, ProcMeta>();
+  /** processes sent CANCEL or being terminated, so their exit says why */
+  private readonly cancelledProcs = new WeakSet<Proc>();
+  private terminating: Proc | undefined = undefined;
+
+  constructor(readonly node: ProcessNode) {
+    const now = node.sched.now();
+    for (const p of node.procs.values()) this.meta.set(p, { parent: null, startedAt: now, waitOn: undefined, waitSeq: -1 });
+  }
+
+  private now(): number {
+    return this.node.sched.coarseNow();
+  }
+
+  /** events other than messages recorded in all (the stream tells how many it missed from this) */
+  eventCount = 0;
+
+  private event(type: string, fields: Record<string, unknown>): void {
+    this.eventCount++;
+    this.events.push({ seq: ++this.seq, at: this.now(), type, ...fields });
+  }
+
+  /** An event made outside the node (virtual time paused or stepped by the inspector). */
+  note(type: string, fields: Record<string, unknown>): void {
+    this.event(type, fields);
+  }
+
+  // ---- the observer ----
+
+  spawned(proc: Proc, parent: Proc | undefined, _entryId: string, _hostId: string, _opts: SpawnInfo): void {
+    this.meta.set(proc, { parent: parent?.pid ?? null, startedAt: this.now(), waitOn: undefined, waitSeq: -1 });
+    // the process's info is rendered at flush time (it may have exited by then: then from what the event keeps)
+    this.event('spawn', { proc });
+  }
+
+  exited(proc: Proc, result: ObservedExit): void {
+    const error = result.error;
+    let reason: ExitRecord['reason'] = error === undefined ? 'normal' : 'error';
+    if (this.terminating === proc) {
+      reason = 'terminated';
+      this.terminating = undefined;
+    } else if (error !== undefined && this.cancelledProcs.has(proc)) reason = 'cancelled';
+    const exit: ExitRecord = {
+      pid: proc.pid,
+      entry: proc.entryId,
+      parent: this.meta.get(proc)?.parent ?? null,
+      at: this.now(),
+      reason,
+      error: error === undefined ? null : safeText(() => exitErrorText(error)),
+      traceback: result.traceback ?? null,
+      value: error === undefined && result.value !== undefined ? preview(result.value) : null,
+    };
+    this.exits.push(exit);
+    this.event('exit', { exit });
+  }
+
+  delivered(to: Proc, env: Envelope): void {
+    const i = this.mCount++ & (MESSAGE_RING - 1);
+    this.mSeq[i] = ++this.seq;
+    this.mAt[i] = this.node.sched.coarseNow();
+    this.mFrom[i] = env.from;
+    this.mTo[i] = to.pid;
+    this.mEnv[i] = env;
+  }
+
+  linked(a: Proc, b: Proc, on: boolean): void {
+    this.event(on ? 'link' : 'unlink', { from: a.pid, to: b.pid });
+  }
+
+  monitored(watcher: Proc, target: Proc, on: boolean): void {
+    this.event(on ? 'monitor' : 'demonitor', { from: watcher.pid, to: target.pid });
+  }
+
+  named(proc: Proc, _name: string, _on: boolean): void {
+    this.event('name', { pid: proc.pid, names: [...(proc.namesIfAny ?? [])] });
+  }
+
+  task(task: Task, state: TaskEvent, on: unknown): void {
+    // only what a snapshot cannot tell by itself: a wait other than on the inbox (the one wait of every actor loop)
+    if (state !== 'waiting') return;
+    const proc = task.proc as Proc;
+    if (on !== undefined && on === proc.inbox) return;
+    const m = this.meta.get(proc);
+    if (m === undefined) return;
+    m.waitOn = on;
+    m.waitSeq = task.parkSeq + 1; // the park's token (parkToken increments after reporting)
+  }
+
+  cancelled(target: Proc, from: Proc | undefined, reason: string): void {
+    this.cancelledProcs.add(target);
+    this.event('cancel', { from: from?.pid ?? null, to: target.pid, reason });
+  }
+
+  terminated(target: Proc, by: Proc | undefined): void {
+    this.terminating = target;
+    this.event('terminate', { from: by?.pid ?? null, to: target.pid });
+  }
+
+  /** A service supervisor's news (sdk/boot-app.ts passes them on). */
+  supervision(e: SupervisorEvent): void {
+    const r: RestartRecord = { service: e.service, at: e.at, type: e.type };
+    if (e.type === 'start') {
+      r.pid = e.pid;
+      r.attempt = e.attempt;
+    } else if (e.type === 'exit') {
+      r.pid = e.pid;
+      if (e.error !== undefined) r.error = e.error;
+    } else if (e.type === 'restart') {
+      r.attempt = e.attempt;
+      r.backoffMs = Math.round(e.delay);
+    } else if (e.type === 'give-up') r.attempt = e.attempts;
+    else r.error = e.error;
+    this.restarts.push(r);
+    this.event('restart', { restart: r });
+  }
+
+  // ---- reading ----
+
+  metaOf(proc: Proc): ProcMeta | undefined {
+    return this.meta.get(proc);
+  }
+
+  /** What the waiting task waits on, as docs/inspector.md names it (`waitingOn`). */
+  waitOf(proc: Proc, task: Task): string | null {
+    const m = this.meta.get(proc);
+    if (m !== undefined && m.waitSeq === task.parkSeq) return describeWait(proc, m.waitOn);
+    // not recorded: a park on the inbox (or one from before the inspector started)
+    return proc.inbox !== undefined ? 'inbox' : null;
+  }
+
+  /** The number of messages recorded so far. */
+  get messageCount(): number {
+    return this.mCount;
+  }
+
+  /**
+   * The messages recorded after message number `from` (a messageCount), at most `limit`, the newest ones, oldest
+   * first, whose sender and receiver pass `keep`; with `skipped`, how many newer-than-`from` ones were left out.
+   */
+  messages(from: number, limit: number, keep?: (from: string, to: string) => boolean): { list: MessageRecord[]; skipped: number } {
+    const end = this.mCount;
+    const start = Math.max(from, end - MESSAGE_RING);
+    const idx: number[] = [];
+    for (let n = end - 1; n >= start && idx.length < limit; n--) {
+      const i = n & (MESSAGE_RING - 1);
+      if (keep === undefined || keep(this.mFrom[i]!, this.mTo[i]!)) idx.push(i);
+    }
+    const list: MessageRecord[] = [];
+    for (let k = idx.length - 1; k >= 0; k--) list.push(this.messageAt(idx[k]!));
+    return { list, skipped: keep === undefined ? end - from - list.length : 0 };
+  }
+
+  private messageAt(i: number): MessageRecord {
+    const env = this.mEnv[i]!;
+    const r: MessageRecord = { seq: this.mSeq[i]!, at: this.mAt[i]!, from: this.mFrom[i] === '' ? null : this.mFrom[i]!, to: this.mTo[i]!, topic: env.topic };
+    if (env.event !== undefined) {
+      const kind = env.event.kind;
+      if (typeof kind === 'string') r.event = kind;
+      r.payload = preview(env.event);
+    } else if (env.payloads.length > 0) r.payload = preview(env.payloads.length === 1 ? env.payloads[0] : env.payloads);
+    return r;
+  }
+
+  /** Messages delivered per second to each pid, over the last `windowMs` of the ring (docs/inspector.md). */
+  rates(now: number, windowMs = 5000): Map<string, number> {
+    const counts = new Map<string, number>();
+    const end = this.mCount;
+    const start = Math.max(0, end - MESSAGE_RING);
+    let oldest = now;
+    for (let n = end - 1; n >= start; n--) {
+      const i = n & (MESSAGE_RING - 1);
+      const at = this.mAt[i]!;
+      if (at < now - windowMs) break;
+      oldest = at;
+      const to = this.mTo[i]!;
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    // the ring covers the whole window unless it is full of more recent messages
+    const full = end - start === MESSAGE_RING && oldest > now - windowMs;
+    const span = Math.max(full ? now - oldest : windowMs, 1) / 1000;
+    for (const [pid, c] of counts) counts.set(pid, Math.round((c / span) * 10) / 10);
+    return counts;
+  }
+}
+
+/** docs/inspector.md `waitingOn` for what a park said it waits on. */
+function describeWait(proc: Proc, on: unknown): string | null {
+  if (on === undefined) return null;
+  if (typeof on === 'string') return on === 'sleep' ? 'timer' : on;
+  if (Array.isArray(on)) return 'select';
+  if (on === proc.inbox) return 'inbox';
+  if (on === proc.events) return 'events';
+  const listeners = proc.listenersIfAny;
+  if (listeners !== undefined) for (const [topic, l] of listeners) if (l.ch === on) return `topic:${topic}`;
+  return 'channel';
+}
+
+/** A text that must not take the inspector down (an error's text may run code that fails). */
+function safeText(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return '(error)';
+  }
+}
