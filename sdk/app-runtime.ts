@@ -284,6 +284,8 @@ async function joinThreads(ar: AppRuntime, layout: ThreadLayout, chunks: Readonl
     return;
   }
   const { startWorkerHosts } = await import('./worker-hosts/start.js');
+  // the sink the platform modules log to here (createAppRuntime's choice): workers' records go there too
+  const sink = logSinkFor({ ...opts, logFormat: opts.logFormat ?? ar.app.config.logger.encoding, logLevel: opts.logLevel ?? ar.app.config.logger.level });
   const { PortTransport } = await import('../runtime/distrib/port-transport.js');
   const workers = await startWorkerHosts({
     app: ar.app,
@@ -293,8 +295,9 @@ async function joinThreads(ar: AppRuntime, layout: ThreadLayout, chunks: Readonl
     transport: new PortTransport(layout.names[0]!),
     write: opts.write ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
     stderr: (s) => process.stderr.write(Buffer.from(s, 'latin1')),
+    log: sink.log,
     chunks,
-    start: { maxRunMs: opts.maxRunMs ?? ar.app.config.runtime.maxRunMs, maxProcesses: opts.maxProcesses, args: [...(opts.args ?? [])], logFormat: opts.logFormat, logLevel: opts.logLevel },
+    start: { maxRunMs: opts.maxRunMs ?? ar.app.config.runtime.maxRunMs, maxProcesses: opts.maxProcesses, args: [...(opts.args ?? [])], logLevel: sink.logLevel },
   });
   ar.workers = workers;
   const shutdown = ar.rt.shutdown;

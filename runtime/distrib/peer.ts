@@ -100,7 +100,9 @@ export type Frame =
    * console/log output of a process on the sending node, for the receiver's sinks (worker threads send theirs to
    * the main thread): `stream` 1 stdout, 2 stderr; `text` latin1 bytes.
    */
-  | { t: 'output'; stream: 1 | 2; text: string };
+  | { t: 'output'; stream: 1 | 2; text: string }
+  /** a log record of a process on the sending node (the logger module's LogRecord, plain data), for the receiver's log sink */
+  | { t: 'log'; record: Record<string, unknown> };
 
 export type FrameType = Frame['t'];
 

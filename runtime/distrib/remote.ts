@@ -32,6 +32,10 @@ export interface RemoteOptions {
   policy?(id: string): Policy | undefined;
   /** output frames (a worker's console) */
   onOutput?(from: PeerName, stream: 1 | 2, text: string): void;
+  /** log frames (a worker's logger records) */
+  onLog?(from: PeerName, record: Record<string, unknown>): void;
+  /** the name on `peer` of a host named `host` here (a cluster's `NODE@HOST` is HOST there); absent: the same */
+  hostOnPeer?(host: string): string;
 }
 
 /** The error of every watcher of a peer's processes when the peer is lost. */
@@ -85,13 +89,14 @@ export class RemoteLayer implements RemoteHooks {
   spawn(parent: Proc | undefined, id: string, host: string, peer: PeerName, args: unknown[], opts: SpawnOptions): Proc {
     const why = this.down.get(peer);
     if (why !== undefined) throw new SpawnError(NODE_DOWN_KIND, `node down: ${peer}: ${why}`);
-    const pid = this.opts.allocPid(peer, host);
+    const there = this.opts.hostOnPeer?.(host) ?? host;
+    const pid = this.opts.allocPid(peer, there);
     const frame: Frame = {
       t: 'spawn',
       pid,
       parent: parent?.pid ?? '',
       entry: id,
-      host,
+      host: there,
       argsBytes: encodeValues(args),
       link: opts.link === true && parent !== undefined,
       monitor: opts.monitor === true && parent !== undefined,
@@ -272,6 +277,9 @@ export class RemoteLayer implements RemoteHooks {
         return;
       case 'output':
         this.opts.onOutput?.(from, f.stream, f.text);
+        return;
+      case 'log':
+        this.opts.onLog?.(from, f.record);
         return;
     }
   }

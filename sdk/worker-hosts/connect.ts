@@ -13,11 +13,13 @@ export function connectThread(
   index: number,
   transport: PortTransport,
   onOutput?: (from: string, stream: 1 | 2, text: string) => void,
+  onLog?: (from: string, record: Record<string, unknown>) => void,
 ): RemoteLayer {
   return new RemoteLayer(rt.node, {
     transport,
     ...threadRouting(layout, index, rt.node),
     policy: (id) => policies.getPolicy(id),
     onOutput,
+    onLog,
   });
 }

@@ -17,8 +17,8 @@ export interface WorkerStart {
   maxRunMs: number | undefined;
   maxProcesses: number | undefined;
   args: string[];
-  logFormat: 'console' | 'json' | undefined;
-  logLevel: 'debug' | 'info' | 'warn' | 'error' | undefined;
+  /** the least level the main thread's sink logs */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /** worker -> main */

@@ -7,6 +7,7 @@ import type { App } from '../../runtime/app/model.js';
 import { PortTransport } from '../../runtime/distrib/port-transport.js';
 import type { ProcessRuntime } from '../../runtime/process/process-runtime.js';
 import type { PolicyRegistry } from '../../runtime/security/registry.js';
+import type { LogRecord } from '../../runtime/modules/index.js';
 import { connectThread } from './connect.js';
 import type { ThreadLayout } from './layout.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
@@ -29,9 +30,11 @@ export interface WorkerHostsOptions {
   /** the main thread's writers: workers' print output (1) and problems (2) go there */
   write: (s: string) => void;
   stderr: (s: string) => void;
+  /** the main thread's log sink: workers' logger records go there */
+  log: (r: LogRecord) => void;
   /** entry id -> module URL and sourceKey of every chunk the main thread compiled */
   chunks: ReadonlyMap<string, { url: string; source: string }>;
-  start: Pick<WorkerStart, 'maxRunMs' | 'maxProcesses' | 'args' | 'logFormat' | 'logLevel'>;
+  start: Pick<WorkerStart, 'maxRunMs' | 'maxProcesses' | 'args' | 'logLevel'>;
 }
 
 /** Starts the workers and resolves once each has built its runtime (rejects if one cannot). */
@@ -48,7 +51,15 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
     }
   }
   for (let j = 1; j < n; j++) transport.addPeer(layout.names[j]!, ports[0]![j]!);
-  connectThread(o.rt, o.policies, layout, 0, transport, (_from, stream, text) => (stream === 1 ? o.write(text) : o.stderr(text)));
+  connectThread(
+    o.rt,
+    o.policies,
+    layout,
+    0,
+    transport,
+    (_from, stream, text) => (stream === 1 ? o.write(text) : o.stderr(text)),
+    (_from, record) => o.log(record as unknown as LogRecord),
+  );
   const script = await workerHostScript();
   const chunks: [string, string, string][] = [...o.chunks].map(([id, c]) => [id, c.url, c.source]);
   const entries = [...o.app.entries.values()];

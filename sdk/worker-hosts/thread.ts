@@ -1,8 +1,8 @@
 // A worker host thread (issue 16): runs the processes of one process.host's share of workers with a scheduler and
 // node of its own. It builds the app's runtime from what the main thread sent (the app as loaded, overrides
 // applied, and the URLs of the chunks the main thread compiled: nothing is compiled here), joins the other threads,
-// and starts nothing by itself: processes come as spawns from other threads. print/io output goes to the main
-// thread's writer, in order per process (the same port as the process's messages).
+// and starts nothing by itself: processes come as spawns from other threads. print/io output and logger records go
+// to the main thread's writer and log sink, in order per process (the same port as the process's messages).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,8 @@ async function start(w: WorkerStart): Promise<void> {
     args: w.args,
     maxRunMs: w.maxRunMs,
     maxProcesses: w.maxProcesses,
-    logFormat: w.logFormat,
+    // records go to the main thread's sink; the level is the main thread's, applied here
+    log: (record) => void transport.send('main', { t: 'log', record: record as unknown as Record<string, unknown> }),
     logLevel: w.logLevel,
     prebuilt: chunks,
     thread: { index: w.index, layout: w.layout, transport },

@@ -1,6 +1,6 @@
 // Worker-thread hosts (issue 16): a process.host with `workers: 2` runs its processes on two worker threads; the
 // Lua code is that of one thread. Ping-pong across threads (main <-> worker, worker <-> worker), spawn_monitored /
-// spawn_linked / terminate / registry names across them, print output from workers in order, and a worker killed
+// spawn_linked / terminate across them, print output and logger records from workers in order, and a worker killed
 // mid-run: the watchers of its processes get EXIT with a "node down" error and the rest keeps running.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { runApp } from '../../sdk/run-app.js';
 import { createAppRuntime } from '../../sdk/app-runtime.js';
 import { loadApp } from '../../runtime/app/load.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
+import type { LogRecord } from '../../runtime/modules/index.js';
 
 function appDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'mf-workers-'));
@@ -28,7 +29,7 @@ entries:
   - name: terminal
     kind: terminal.host
   - { name: main, kind: process.lua, source: file://main.lua, method: main, modules: [time] }
-  - { name: echo, kind: process.lua, source: file://echo.lua, method: main }
+  - { name: echo, kind: process.lua, source: file://echo.lua, method: main, modules: [logger] }
   - { name: relay, kind: process.lua, source: file://relay.lua, method: main }
   - { name: crash, kind: process.lua, source: file://crash.lua, method: main }
 `;
@@ -38,7 +39,10 @@ local function main()
   local inbox = process.inbox()
   while true do
     local m = inbox:receive()
-    if m:topic() == "say" then print("echo says " .. m:payload():data()) end
+    if m:topic() == "say" then
+      print("echo says " .. m:payload():data())
+      logger:info("echo logged", { said = m:payload():data() })
+    end
     process.send(m:from(), "pong", m:payload():data())
   end
 end
@@ -99,8 +103,11 @@ describe('worker-thread hosts (workers: 2)', () => {
     const dir = appDir({ '_index.yaml': INDEX, 'main.lua': MAIN, 'echo.lua': ECHO, 'relay.lua': RELAY, 'crash.lua': CRASH });
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runApp(dir, { exec: 'app:main', stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const logs: LogRecord[] = [];
+    const code = await runApp(dir, { exec: 'app:main', stdout: (s) => out.push(s), stderr: (s) => err.push(s), log: (r) => logs.push(r) });
     expect(err.join('')).toBe('');
+    // the worker's logger record reached the main thread's sink
+    expect(logs.map((r) => [r.level, r.message, r.fields, r.entry])).toEqual([['info', 'echo logged', { said: 'hi' }, 'app:echo']]);
     expect(code).toBe(0);
     expect(out.join('').split('\n').filter((l) => l !== '')).toEqual([
       '50\t1\t50\t50\t101\t150',
