@@ -226,6 +226,8 @@ export class ProcessNode implements ProcessExits {
     this.observer = m;
     const task = m?.task;
     this.sched.onTask = task === undefined ? undefined : task.bind(m);
+    const parked = m?.parked;
+    this.sched.onParked = parked === undefined ? undefined : parked.bind(m);
   }
 
   constructor(readonly opts: NodeOptions) {

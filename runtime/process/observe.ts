@@ -8,8 +8,8 @@
 import type { Envelope } from './message.js';
 import type { Task } from './task.js';
 
-/** A task's state change: queued to run, stepped, or parked (waiting). */
-export type TaskEvent = 'ready' | 'running' | 'waiting';
+/** A task's state change other than a park: queued to run, or stepped. */
+export type TaskEvent = 'ready' | 'running';
 
 /** How a process ended (proc.ts ExitResult has this shape). */
 export interface ExitInfo {
@@ -49,12 +49,14 @@ export interface ProcessObserver<P = unknown> {
   monitored?(watcher: P, target: P, on: boolean): void;
   /** `name` was registered to (`on`) or released by `proc` (an exit releases its names without this call). */
   named?(proc: P, name: string, on: boolean): void;
+  /** A task was queued to run ('ready') or is being stepped ('running'): twice per step, the busiest hook. */
+  task?(task: Task, state: TaskEvent): void;
   /**
-   * A task changed state. For 'waiting', `on` is what it waits on: a channel object (the process's inbox or events
+   * A task is about to park (wait). `on` is what it waits on: a channel object (the process's inbox or events
    * channel, a listener's, or any other), an array (the cases of a select), or a word: 'sleep', 'call', 'exec',
    * 'io', 'crypto', 'registry'; undefined when the park site did not say.
    */
-  task?(task: Task, state: TaskEvent, on: unknown): void;
+  parked?(task: Task, on: unknown): void;
   /** `from` (undefined: the host) sent CANCEL to `target`. */
   cancelled?(target: P, from: P | undefined, reason: string): void;
   /** `target` is being terminated by `by` (undefined: the host); its exit follows. */
@@ -62,7 +64,7 @@ export interface ProcessObserver<P = unknown> {
 }
 
 type Hook = keyof ProcessObserver;
-const HOOKS: readonly Hook[] = ['spawned', 'exited', 'delivered', 'taken', 'linked', 'monitored', 'named', 'task', 'cancelled', 'terminated'];
+const HOOKS: readonly Hook[] = ['spawned', 'exited', 'delivered', 'taken', 'linked', 'monitored', 'named', 'task', 'parked', 'cancelled', 'terminated'];
 
 /**
  * The one observer a node calls for a list of them: undefined for none (the zero-cost case), the observer itself for

@@ -55,8 +55,9 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   current: Task<O> | undefined = undefined;
   /** the memory limits (memory-guard.ts): measures busy slices, checks the heap after each batch; set by the node */
   memory: SliceMeter<O> | undefined = undefined;
-  /** the task-state hook of the node's observers (observe.ts); undefined when nobody watches task states */
-  onTask: ((task: Task, state: TaskEvent, on: unknown) => void) | undefined = undefined;
+  /** the task-state hooks of the node's observers (observe.ts); undefined when nobody watches them */
+  onTask: ((task: Task, state: TaskEvent) => void) | undefined = undefined;
+  onParked: ((task: Task, on: unknown) => void) | undefined = undefined;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
@@ -88,7 +89,7 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   enqueue(task: Task<O>): void {
     task.state = 'runnable';
     const o = this.onTask;
-    if (o !== undefined) o(task, 'ready', undefined);
+    if (o !== undefined) o(task, 'ready');
     if (this.size > this.mask) this.grow();
     this.queue[(this.head + this.size) & this.mask] = task;
     this.size++;
@@ -108,11 +109,11 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
 
   /**
    * Marks the current task as about to park and returns the token its waker must present; `on` says what it waits
-   * on, for observers only (observe.ts ProcessObserver.task).
+   * on, for observers only (observe.ts ProcessObserver.parked).
    */
   parkToken(task: Task, on?: unknown): number {
-    const o = this.onTask;
-    if (o !== undefined) o(task, 'waiting', on);
+    const o = this.onParked;
+    if (o !== undefined) o(task, on);
     return ++task.parkSeq;
   }
 
@@ -206,7 +207,7 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
     this.current = task;
     task.state = 'running';
     const o = this.onTask;
-    if (o !== undefined) o(task, 'running', undefined);
+    if (o !== undefined) o(task, 'running');
     BUDGET.n = BUDGET_SLICE;
     BUDGET.t = 0;
     BUDGET.limit = this.maxRunMs;

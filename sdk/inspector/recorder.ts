@@ -2,7 +2,7 @@
 // into bounded rings. Messages go into a ring of parallel arrays, a few stores each and no object per message, so a
 // busy app pays little; everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
 // event objects in a second ring. Nothing here is rendered until a snapshot or the event stream asks.
-import type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo, TaskEvent } from '../../runtime/process/observe.js';
+import type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo } from '../../runtime/process/observe.js';
 import type { Proc } from '../../runtime/process/proc.js';
 import type { Task } from '../../runtime/process/task.js';
 import type { Envelope } from '../../runtime/process/message.js';
@@ -166,9 +166,8 @@ export class Recorder implements ProcessObserver<Proc> {
     this.event('name', { pid: proc.pid, names: [...(proc.namesIfAny ?? [])] });
   }
 
-  task(task: Task, state: TaskEvent, on: unknown): void {
+  parked(task: Task, on: unknown): void {
     // only what a snapshot cannot tell by itself: a wait other than on the inbox (the one wait of every actor loop)
-    if (state !== 'waiting') return;
     const proc = task.proc as Proc;
     if (on !== undefined && on === proc.inbox) return;
     const m = this.meta.get(proc);

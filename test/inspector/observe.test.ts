@@ -31,8 +31,8 @@ function recorder(log: string[]): ProcessObserver<Proc> {
     exited: (p, r) => log.push(`exit ${p.entryId} ${r.error === undefined ? 'ok' : 'error'}`),
     delivered: (to, env) => log.push(`deliver ${env.topic} -> ${to.entryId}`),
     named: (p, name, on) => log.push(`name ${name} ${on} ${p.entryId}`),
-    task: (t, state, on) => {
-      if (state === 'waiting') log.push(`wait ${(t.proc as Proc).entryId} ${on instanceof Channel ? (on === (t.proc as Proc).inbox ? 'inbox' : on === (t.proc as Proc).events ? 'events' : 'channel') : String(on)}`);
+    parked: (t, on) => {
+      log.push(`wait ${(t.proc as Proc).entryId} ${on instanceof Channel ? (on === (t.proc as Proc).inbox ? 'inbox' : on === (t.proc as Proc).events ? 'events' : 'channel') : String(on)}`);
     },
   };
 }
@@ -72,6 +72,7 @@ describe('observe: the tap', () => {
     expect(app.rt.node.observer).toBeUndefined();
     const off = app.rt.node.observe({ delivered: () => {} });
     expect(app.rt.node.sched.onTask).toBeUndefined();
+    expect(app.rt.node.sched.onParked).toBeUndefined();
     off();
     expect(app.rt.node.observer).toBeUndefined();
   });
