@@ -67,10 +67,10 @@ export function DetailsPanel(props: {
           <tbody>
             <tr><th>pid</th><td class="mono">{pid}</td></tr>
             <tr><th>entry</th><td class="mono">{p.entry}</td></tr>
-            <tr><th>host</th><td>{p.host}</td></tr>
+            {p.host && <tr><th>host</th><td>{p.host}</td></tr>}
             <tr><th>state</th><td data-testid="details-state">{exit ? `ended (${exit.reason ?? ''})` : stateText(p.state, p.waitingOn)}</td></tr>
-            <tr><th>mailbox</th><td>{p.mailbox} queued · {rate(p.rate)}</td></tr>
-            {p.tasks !== undefined && <tr><th>tasks</th><td>{p.tasks}</td></tr>}
+            {!exit && <tr><th>mailbox</th><td>{p.mailbox} queued · {rate(p.rate)}</td></tr>}
+            {!exit && p.tasks !== undefined && <tr><th>tasks</th><td>{p.tasks}</td></tr>}
             <tr><th>names</th><td>{p.names?.length ? p.names.join(', ') : <span class="muted">none</span>}</td></tr>
             <tr><th>parent</th><td><Pids pids={p.parent ? [p.parent] : []} state={state} onSelect={props.onSelect} /></td></tr>
             <tr><th>links</th><td><Pids pids={p.links} state={state} onSelect={props.onSelect} />{p.trapLinks ? <span class="muted"> (traps LINK_DOWN)</span> : null}</td></tr>
@@ -90,7 +90,7 @@ export function DetailsPanel(props: {
             {d.context && Object.keys(d.context).length ? <pre>{JSON.stringify(d.context, null, 2)}</pre> : <p class="muted">empty</p>}
             <h3>Last messages</h3>
             {d.messages?.length ? (
-              <ul class="messages">
+              <ul class="messages" data-testid="details-messages">
                 {d.messages.slice(-12).map((m) => (
                   <li key={m.seq}>
                     {m.from === pid ? '→ ' : '← '}<b>{m.topic}</b> {m.from === pid ? 'to' : 'from'}{' '}
