@@ -73,4 +73,27 @@ describe('createRuntime({ tracing })', () => {
     expect(spans.map((s) => s.name).sort()).toEqual(['http request', 'process app:echo', 'receive ask']);
     expect(trace.getActiveSpan()).toBeUndefined();
   });
+
+  it('a process spawned by host code inside an active span is a child of it', async () => {
+    context.setGlobalContextManager(new SyncContextManager());
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const rt = createRuntime({ time: new VirtualTimeScheduler(), write: () => {}, tracing: { tracerProvider } });
+    rt.addHost('app:host');
+    await rt.register('app:job', { source: `return { main = function() return 1 end }` });
+    let pid = '';
+    tracerProvider.getTracer('host').startActiveSpan('job request', (span) => {
+      pid = rt.spawn('app:job', 'app:host');
+      span.end();
+    });
+    const exit = rt.exit(pid);
+    rt.runUntilIdle();
+    expect((await exit).value).toBe(1);
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((s) => s.name === 'job request')!;
+    const job = spans.find((s) => s.name === 'process app:job')!;
+    expect(job.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+    expect(job.spanContext().traceId).toBe(request.spanContext().traceId);
+    expect(job.attributes['moonforge.process.parent']).toBeUndefined();
+  });
 });
