@@ -198,24 +198,19 @@ function writeTable(w: Writer, t: LuaTable): void {
   while (n > 0 && !portable(arr[n - 1])) n--;
   w.varint(n);
   for (let i = 0; i < n; i++) writeValue(w, arr[i]);
+  // every key is written; a pair whose key or value cannot cross is written with nil there and dropped by the
+  // reader (one pass: counting the portable pairs first cost a fifth of the encoding)
   const keys = Object.keys(t);
-  let count = 0;
-  for (const k of keys) if (portable(t[k])) count++;
-  w.varint(count);
+  w.varint(keys.length);
   for (const k of keys) {
-    const x = t[k];
-    if (!portable(x)) continue;
     w.str(k);
-    writeValue(w, x);
+    writeValue(w, t[k]);
   }
   const h = t[HASH];
   if (h === undefined || h.size === 0) w.varint(0);
   else {
-    let m = 0;
-    for (const [k, x] of h) if (portable(k) && portable(x)) m++;
-    w.varint(m);
+    w.varint(h.size);
     for (const [k, x] of h) {
-      if (!portable(k) || !portable(x)) continue;
       writeValue(w, k);
       writeValue(w, x);
     }
@@ -276,7 +271,14 @@ class Reader {
     const n = this.varint();
     const end = this.at + n;
     if (end > this.buf.length) throw new CodecError('truncated string');
-    const s = n < 16 ? String.fromCharCode.apply(null, this.buf.subarray(this.at, end) as unknown as number[]) : this.buf.toString('latin1', this.at, end);
+    const buf = this.buf;
+    let s: string;
+    if (n > 24) s = buf.toString('latin1', this.at, end);
+    else {
+      // short strings (keys, names): char by char beats a Buffer call or an apply on a subarray
+      s = '';
+      for (let i = this.at; i < end; i++) s += String.fromCharCode(buf[i]!);
+    }
     this.at = end;
     return s;
   }
@@ -366,13 +368,14 @@ function readTable(r: Reader): LuaTable {
   const s = r.varint();
   for (let i = 0; i < s; i++) {
     const k = r.str();
-    t[k] = readValue(r);
+    const v = readValue(r);
+    if (v !== undefined) t[k] = v;
   }
   const m = r.varint();
   for (let i = 0; i < m; i++) {
     const k = readValue(r);
     const v = readValue(r);
-    rawset(t, k, v);
+    if (k !== undefined && v !== undefined && !(typeof k === 'number' && Number.isNaN(k))) rawset(t, k, v);
   }
   const mt = readValue(r);
   if (mt instanceof LuaTable) t[MT] = mt;

@@ -6,16 +6,18 @@ import { makeApp, entry, type TestApp } from '../support/process-harness.js';
 import { RemoteLayer } from '../../runtime/distrib/remote.js';
 import { threadOf } from '../../runtime/distrib/pid-space.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
+import type { PermissionCheck } from '../../runtime/process/node.js';
 import { LoopbackNet } from './loopback.js';
 
 const NAMES = ['a', 'b'];
 
-async function pair(main: string, others: Record<string, string>): Promise<{ net: LoopbackNet; apps: TestApp[]; run: () => ExitResult | undefined; exit: () => ExitResult | undefined }> {
-  const entries = Object.fromEntries([['app:main', entry(main)], ...Object.entries(others).map(([k, v]) => [k, entry(v)])]);
+async function pair(main: string, others: Record<string, string>, checkA?: PermissionCheck): Promise<{ net: LoopbackNet; apps: TestApp[]; run: () => ExitResult | undefined; exit: () => ExitResult | undefined }> {
+  const modules = ['time', 'ctx', 'security'];
+  const entries = Object.fromEntries([['app:main', entry(main, modules)], ...Object.entries(others).map(([k, v]) => [k, entry(v, modules)])]);
   const net = new LoopbackNet();
   const apps: TestApp[] = [];
   for (let i = 0; i < 2; i++) {
-    const app = await makeApp(entries, undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
+    const app = await makeApp(entries, i === 0 ? checkA : undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
     new RemoteLayer(app.rt.node, {
       transport: net.end(NAMES[i]!),
       peerOf: (pid) => {
@@ -169,5 +171,44 @@ describe('remote pids over a loopback transport', () => {
     const r = t.exit();
     expect(r?.value).toBe('survived');
     expect(lines(t.apps[0]!).slice(1)).toEqual(['true\ttrue', 'Unavailable\tnode down: b: worker exited with code 1', 'nil\tprocess not found']);
+  });
+
+  it('the actor, scope and context travel with a remote spawn', async () => {
+    const t = await pair(
+      `
+      local security = require("security")
+      local sp = process.with_context({ k = "v" }):with_actor(security.new_actor("alice", { role = "admin" })):with_scope(security.new_scope())
+      sp:spawn("app:who", "app:remote", process.pid())
+      local d = process.inbox():receive():payload():data()
+      print(d.id, d.role, d.k, d.scoped)`,
+      {
+        'app:who': `
+          local security, ctx = require("security"), require("ctx")
+          local a = security.actor()
+          process.send((...), "who", { id = a:id(), role = a:meta().role, k = ctx.get("k"), scoped = security.scope() ~= nil })`,
+      },
+    );
+    t.run();
+    expect(lines(t.apps[0]!)).toEqual(['alice\tadmin\tv\ttrue']);
+  });
+
+  it('permissions are asked on the caller\'s node before anything is sent', async () => {
+    const deny: PermissionCheck = (action, resource) => !(action === 'process.spawn' && resource === 'app:echo') && !(action === 'process.send' && resource.startsWith('{app:remote|'));
+    const t = await pair(
+      `
+      local pid, err = process.spawn("app:echo", "app:remote")
+      print(pid, err:kind())
+      local w = process.spawn("app:other", "app:remote")
+      print(process.send(w, "ping", 1))`,
+      { 'app:echo': ECHO, 'app:other': ECHO },
+      deny,
+    );
+    t.run();
+    const out = lines(t.apps[0]!);
+    expect(out[0]).toBe('nil\tPermissionDenied');
+    expect(out[1]).toMatch(/^nil\tnot allowed to send: \{app:remote\|0x[0-9a-f]+\}$/);
+    expect(out).toHaveLength(2);
+    // one spawn frame (app:other) went out; no send frame
+    expect(t.net.log.filter((f) => f.from === 'a').map((f) => f.frame.t)).toEqual(['spawn']);
   });
 });
