@@ -81,7 +81,8 @@ const { metafile } = await build({
   // Dependencies stay external (installed next to dist/, loaded from node_modules), except the source-map decoder
   // the runtime imports on every run and yaml, which every app's definitions are read with: bundled, they cost no
   // package resolution and no extra module files at start-up.
-  external: ['luaparse', 'rxjs', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions', 'esbuild', 'postject'],
+  // The NATS client too (a cluster node loads it at its join; bundled, its CommonJS require('crypto') would fail).
+  external: ['luaparse', 'rxjs', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions', 'esbuild', 'postject', '@nats-io/transport-node'],
   plugins: [builtinsThroughRequire, yamlAsEsm],
   logLevel: 'warning',
   metafile: true,

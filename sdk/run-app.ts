@@ -6,10 +6,12 @@ import type { SchedulerLike } from 'rxjs';
 import { ByteWriter } from '../runtime/index.js';
 import { isError, jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import {
+  ClusterJoinError,
   exitErrorText,
   loadApp,
   NodeTimeScheduler,
   type App,
+  type ClusterOptions,
   type LineReader,
 } from '../runtime/process/index.js';
 import { AppStartError, createAppRuntime, type AppRuntime, type PrebuiltChunk, type RunTimeCompile } from './app-runtime.js';
@@ -59,6 +61,8 @@ export interface RunAppOptions {
   traceOtlp?: string;
   /** traces to a provider of one's own instead of the OTLP exporter */
   tracing?: TracingOptions;
+  /** `--node NAME --cluster URL`: this node joins a cluster over NATS before the app starts (docs/cluster.md) */
+  cluster?: ClusterOptions;
 }
 
 /** stdout for Lua output: buffered, flushed at the end of each turn of the event loop and at exit. */
@@ -145,7 +149,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files, nodeName: opts.cluster?.node });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);
@@ -158,6 +162,17 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
     if (typeof tracing === 'string') {
       stderr(`moonforge: ${tracing}\n`);
       return 1;
+    }
+    if (opts.cluster !== undefined) {
+      // loaded only by a node that joins a cluster
+      const joined = await (await import('./cluster-node.js')).joinAppCluster(ar, opts.cluster, (l) => stderr(`${l}\n`)).catch((e: unknown) => e as Error);
+      if (joined instanceof Error) {
+        ar.rt.shutdown();
+        await tracing?.stop();
+        if (!(joined instanceof ClusterJoinError)) throw joined;
+        stderr(`moonforge: ${joined.message}\n`);
+        return 1;
+      }
     }
     let inspector: InspectorServer | undefined;
     if (opts.inspect !== undefined) {

@@ -2,3 +2,4 @@
 // its frames through, the membership that says which nodes are up, and the options of joining.
 export { NatsClusterTransport, ClusterJoinError, type ClusterStats } from './nats-transport.js';
 export { clusterOptionsProblem, type ClusterOptions, type ClusterAuth, type ClusterTls } from './options.js';
+export { joinCluster, type ClusterNode } from './attach.js';

@@ -5,7 +5,8 @@
 // The rules, and why:
 //  - A peer is named by its node name; each start of a node has a fresh incarnation. A heartbeat of a known name
 //    with another incarnation is a restart: the old node's processes are gone, so it is down, then up as new.
-//  - Silence for downAfterMs means down ("node down: no heartbeat from NAME for N ms"). When this node's own timer
+//  - Silence for downAfterMs means down ("no heartbeat for N ms"; the remote layer's error reads "node down: NAME:
+//    no heartbeat for N ms"). When this node's own timer
 //    ran late by more than that (the event loop was blocked), silence proves nothing: every deadline starts again.
 //  - A peer that was down and is heard again with the same incarnation was alive all along (cut off, or stalled):
 //    it rejoins, and it must be told (`reset`), because it may still hold state about this node's processes that
@@ -17,6 +18,7 @@
 
 export interface MembershipEvents {
   up(peer: string): void;
+  /** `reason` says why, without the peer's name: the remote layer's error is "node down: PEER: REASON" */
   down(peer: string, reason: string): void;
   /** tell `peer` that this node had it down (the transport publishes a Reset to it) */
   reset(peer: string): void;
@@ -48,6 +50,10 @@ export class Membership {
     return this.peers.get(peer)?.up === true;
   }
 
+  knows(peer: string): boolean {
+    return this.peers.has(peer);
+  }
+
   /** The peers up now, in name order. */
   upPeers(): string[] {
     return [...this.peers].filter(([, p]) => p.up).map(([n]) => n).sort();
@@ -69,7 +75,7 @@ export class Membership {
     if (p.incarnation !== incarnation) {
       if (p.up) {
         p.up = false;
-        this.events.down(peer, `node down: ${peer} restarted`);
+        this.events.down(peer, 'restarted');
       }
       p.incarnation = incarnation;
       p.lastHeard = t;
@@ -92,7 +98,7 @@ export class Membership {
     const p = this.peers.get(peer);
     if (p === undefined || p.incarnation !== incarnation || !p.up) return;
     p.up = false;
-    this.events.down(peer, `node down: ${peer} left the cluster`);
+    this.events.down(peer, 'left the cluster');
   }
 
   /** The peer had this node down: drop what is held about its processes, unless that is already done. */
@@ -104,7 +110,7 @@ export class Membership {
     }
     if (!p.up || this.now() - p.rejoinedAt < this.downAfterMs) return;
     p.up = false;
-    this.events.down(peer, `node down: ${peer} lost contact with this node`);
+    this.events.down(peer, 'lost contact with this node');
     p.up = true;
     p.lastHeard = this.now();
     p.rejoinedAt = p.lastHeard;
@@ -116,7 +122,7 @@ export class Membership {
     for (const [name, p] of this.peers) {
       if (!p.up) continue;
       p.up = false;
-      this.events.down(name, `node down: ${name}: ${reason}`);
+      this.events.down(name, reason);
     }
   }
 
@@ -133,7 +139,7 @@ export class Membership {
       }
       if (t - p.lastHeard > this.downAfterMs) {
         p.up = false;
-        this.events.down(name, `node down: no heartbeat from ${name} for ${this.downAfterMs} ms`);
+        this.events.down(name, `no heartbeat for ${this.downAfterMs} ms`);
       }
     }
   }

@@ -58,7 +58,6 @@ export class NatsClusterTransport implements PeerTransport {
   private closed = false;
   /** set when another node of the same name started earlier: this one must leave */
   private conflict: string | undefined;
-  private conflictHandler: ((message: string) => void) | undefined;
   private readonly maxPayload: number;
 
   private constructor(
@@ -285,7 +284,11 @@ export class NatsClusterTransport implements PeerTransport {
   private sameName(incarnation: string): void {
     if (incarnation < this.incarnation && this.conflict === undefined) {
       this.conflict = `node name '${this.self}' is already in use in cluster '${this.cluster}'`;
-      this.conflictHandler?.(this.conflict);
+      // found after the start (two nodes of one name started at once): this one, the later, leaves
+      if (this.timer !== undefined) {
+        this.log(`moonforge cluster: ${this.conflict}; this node leaves the cluster`);
+        void this.close();
+      }
     }
   }
 
@@ -304,11 +307,6 @@ export class NatsClusterTransport implements PeerTransport {
     this.upHandler = handler;
   }
 
-  /** Called once if, after the start, another node of this name turns out to have started earlier. */
-  onConflict(handler: (message: string) => void): void {
-    this.conflictHandler = handler;
-  }
-
   /** The peers up now, in name order. */
   peers(): PeerName[] {
     return this.membership.upPeers();
@@ -316,6 +314,11 @@ export class NatsClusterTransport implements PeerTransport {
 
   isUp(peer: PeerName): boolean {
     return this.membership.isUp(peer);
+  }
+
+  /** Whether `peer` was ever a member (up now, or down since): a pid of a node never seen names nobody. */
+  knows(peer: PeerName): boolean {
+    return this.membership.knows(peer);
   }
 
   /** Leaves the cluster: waiting frames go out, then a goodbye (peers see this node down at once), then the connection closes. */

@@ -29,3 +29,5 @@ export { loadApp, createApp, applyOverrides, DIAGNOSTIC_CODES as APP_DIAGNOSTIC_
 export { createAppSecurity, type AppSecurity, type SecurityAppView } from '../security/index.js';
 export { createIoModule, createStreamLineReader, type LineReader } from '../app/io-module.js';
 export { ServiceSupervisor, shutdownNode, exitErrorText } from '../app/supervisor.js';
+// A cluster of nodes over NATS (issue 16; docs/cluster.md).
+export { joinCluster, ClusterJoinError, clusterOptionsProblem, type ClusterNode, type ClusterOptions } from '../cluster/index.js';

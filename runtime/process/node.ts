@@ -395,12 +395,13 @@ export class ProcessNode implements ProcessExits {
    */
   spawn(parent: Proc | undefined, id: string, hostId: string, args: unknown[], opts: SpawnOptions = {}): Proc {
     if (!this.opts.loader.hasEntry(id)) throw new SpawnError('NotFound', `process entry not found: ${id}`);
-    if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
     const remote = this.remote;
+    // a host on a peer (a cluster's NODE@HOST) is not a host of this node: the peer checks it
     if (remote !== undefined && opts.pid === undefined) {
       const peer = remote.spawnPeer(hostId);
       if (peer !== undefined) return remote.spawn(parent, id, hostId, peer, args, opts);
     }
+    if (!this.opts.loader.hasHost(hostId)) throw new SpawnError('NotFound', `host not found: ${hostId}`);
     return this.start(parent, id, hostId, args, opts);
   }
 

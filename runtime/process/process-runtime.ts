@@ -77,6 +77,8 @@ export interface ProcessRuntimeOptions {
   hostMaxProcesses?: ReadonlyMap<string, number>;
   /** the pid space shared with the node's other threads (NodeOptions.pidSpace; issue 16's worker hosts) */
   pidSpace?: { threads: number; index: number };
+  /** this node's name in a cluster (NodeOptions.nodeName: pids read `{name@host|...}`); absent: 'local' */
+  nodeName?: string;
 }
 
 export interface ProcessRuntime {
@@ -228,6 +230,7 @@ export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntim
     maxProcesses: opts.maxProcesses,
     hostMaxProcesses: opts.hostMaxProcesses,
     pidSpace: opts.pidSpace,
+    nodeName: opts.nodeName,
     check: opts.check ?? (opts.security === undefined ? undefined : createPermissionCheck({ strictMode: opts.security.strictMode })),
   });
   const channels = createChannelRuntime(node.sched);

@@ -96,7 +96,7 @@ export async function runBundle(spec: BundleSpec): Promise<number> {
     if (isLuaEntry(e)) prebuilt.set(id, { module: spec.modules[i]!, source: sourceKey(e) });
   }
   const files = new Map(Object.entries(spec.files));
-  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, trace: a.trace, traceOtlp: a.traceOtlp, inspect: a.inspect, ...log }, { chunks: prebuilt, files, compileAtRunTime: spec.compileAtRunTime, runAs: run });
+  return runLoadedApp(app, { exec: a.exec, command: a.command, host: a.host, args: a.args, overrides: a.overrides, trace: a.trace, traceOtlp: a.traceOtlp, inspect: a.inspect, ...log, cluster: a.cluster }, { chunks: prebuilt, files, compileAtRunTime: spec.compileAtRunTime, runAs: run });
 }
 
 /** The bundle's main: runs the app and sets the exit code, as bin/moonforge.mjs does for the CLI. */

@@ -1,6 +1,8 @@
 // The arguments of running an app: what follows APPDIR in `moonforge run APPDIR ...`, and all of `node app.mjs ...`
 // for a bundle (sdk/build). Light on purpose (node:util only): a bundle parses these before anything else loads.
 import { parseOptions, type OptionSpecs } from './parse-options.js';
+import { CLUSTER_OPTIONS, CLUSTER_USAGE, clusterArgs } from './cluster-args.js';
+import type { ClusterOptions } from '../../runtime/process/index.js';
 
 export interface AppRunArgs {
   /** -x/--exec NS:NAME: the process entry run as the root */
@@ -19,6 +21,8 @@ export interface AppRunArgs {
   trace?: boolean;
   /** --trace-otlp URL: the collector's OTLP/HTTP endpoint (else OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318) */
   traceOtlp?: string;
+  /** --node NAME --cluster URL and the --cluster-* options: join a cluster over NATS (cluster-args.ts) */
+  cluster?: ClusterOptions;
   /** --inspect[=[HOST:]PORT] and --inspect-control: the inspector (docs/inspector.md) */
   inspect?: { port: number; host?: string; control?: boolean };
 }
@@ -37,6 +41,7 @@ export const APP_RUN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   trace: { type: 'boolean' },
   'trace-otlp': { type: 'string' },
+  ...CLUSTER_OPTIONS,
   inspect: { type: 'string' },
   'inspect-control': { type: 'boolean' },
 } as const satisfies OptionSpecs;
@@ -61,7 +66,7 @@ export const APP_RUN_OPTIONS_USAGE = `  -x, --exec NS:NAME   run this process.lu
                        stderr at start-up
   --inspect-control    let the inspector terminate and cancel processes (through the app's security policies,
                        as host code) and pause or step virtual time
-  -h, --help           this text
+${CLUSTER_USAGE}  -h, --help           this text
 `;
 
 /**
@@ -95,6 +100,9 @@ export function parseAppRunArgs(argv: readonly string[]): { ok: true; value: App
   if (values['log-level'] !== undefined) value.logLevel = values['log-level'];
   if (values.help === true) value.help = true;
   if (values.trace === true) value.trace = true;
+  const cluster = clusterArgs(values);
+  if (typeof cluster === 'string') return { ok: false, message: cluster };
+  if (cluster !== undefined) value.cluster = cluster;
   const otlp = values['trace-otlp'];
   if (otlp !== undefined) {
     if (!/^https?:\/\/[^/]/.test(otlp)) return { ok: false, message: `--trace-otlp needs an http:// or https:// URL, not '${otlp}'` };

@@ -99,6 +99,8 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
   if (watch && trace === true) return usageError('run', '--trace and --trace-otlp do not go with --watch', RUN_USAGE);
   // each rebuilt run has a runtime of its own; the inspector watches one
   if (watch && inspect !== undefined) return usageError('run', '--inspect does not go with --watch', RUN_USAGE);
+  // a node of a cluster is one run: a restart would be a new node each time
+  if (watch && parsed.value.cluster !== undefined) return usageError('run', '--node and --cluster do not go with --watch', RUN_USAGE);
   if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
-  return runApp(dir, opts);
+  return runApp(dir, { ...opts, cluster: parsed.value.cluster });
 }
