@@ -78,8 +78,13 @@ export class RemoteLayer implements RemoteHooks {
     return this.remoteNames.get(name);
   }
 
+  /** The placement's choice, passing over lost peers (when every choice is lost, the spawn raises Unavailable). */
   spawnPeer(host: string): PeerName | undefined {
-    return this.opts.spawnPeer(host);
+    let peer = this.opts.spawnPeer(host);
+    for (let tries = this.opts.peers().length; peer !== undefined && this.down.has(peer) && tries > 0; tries--) {
+      peer = this.opts.spawnPeer(host);
+    }
+    return peer;
   }
 
   /**
@@ -162,7 +167,11 @@ export class RemoteLayer implements RemoteHooks {
    */
   private forward(peer: PeerName, proxy: Proc, env: Envelope): boolean {
     if (env.topic !== EVENTS_TOPIC) {
-      this.opts.transport.send(peer, { t: 'send', from: env.from, to: proxy.pid, topic: env.topic, payloadBytes: encodeValues(env.payloads) });
+      const frame: Frame = { t: 'send', from: env.from, to: proxy.pid, topic: env.topic, payloadBytes: encodeValues(env.payloads) };
+      // tracing on (sdk/tracing/): the sender's trace context goes along, absent otherwise
+      const tc = env.trace;
+      if (tc !== undefined) frame.trace = { traceId: tc.traceId, spanId: tc.spanId, traceFlags: tc.traceFlags };
+      this.opts.transport.send(peer, frame);
     } else if (env.event !== undefined && env.event.kind === EVENT_CANCEL) {
       const reason = env.event.reason;
       this.opts.transport.send(peer, { t: 'cancel', from: env.from, to: proxy.pid, reason: typeof reason === 'string' ? reason : '' });
@@ -218,7 +227,10 @@ export class RemoteLayer implements RemoteHooks {
       case 'send': {
         const target = this.local(f.to);
         // a message to a process that has ended is dropped, as on one node (peer.ts)
-        if (target !== undefined) target.deliverMessage(messageOf(f.topic, f.from, decodeValues(f.payloadBytes)));
+        if (target === undefined) return;
+        const m = messageOf(f.topic, f.from, decodeValues(f.payloadBytes));
+        if (f.trace !== undefined) m.trace = { ...f.trace, isRemote: true };
+        target.deliverMessage(m);
         return;
       }
       case 'spawn':

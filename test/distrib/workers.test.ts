@@ -139,6 +139,15 @@ local function main()
     if not gone[pids[i]] then process.send(pids[i], "ping", i); inbox:receive(); alive = alive + 1 end
   end
   print("answered after the loss", alive)
+  -- placement passes over the lost thread
+  local fresh = 0
+  for i = 1, 4 do
+    local p = assert(process.spawn("app:echo", "app:pool"))
+    process.send(p, "ping", i)
+    inbox:receive()
+    fresh = fresh + 1
+  end
+  print("spawned after the loss", fresh)
   return 0
 end
 return { main = main }`,
@@ -160,6 +169,7 @@ return { main = main }`,
         'ready',
         'pid.exit\tUnavailable\tnode down: app:pool#1: worker thread killed',
         'answered after the loss\t3',
+        'spawned after the loss\t4',
       ]);
     } finally {
       ar.rt.shutdown();
