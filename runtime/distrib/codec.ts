@@ -34,13 +34,19 @@ const T_NULL = 13;
 /** a JS Map with string keys (golang/any objects) */
 const T_MAP = 14;
 
-/** A byte buffer that grows by doubling; one per encoding. */
+/**
+ * The scratch buffer encodings write into (finish copies the bytes out): one per thread, kept between encodings
+ * (an encoding never starts inside another), so a message allocates only its result.
+ */
+let scratch: Buffer = Buffer.allocUnsafe(4096);
+
+/** A byte buffer that grows by doubling. */
 class Writer {
   buf: Buffer;
   at = 0;
   seen: Map<LuaTable, number> | undefined = undefined;
-  constructor(size = 64) {
-    this.buf = Buffer.allocUnsafe(size);
+  constructor() {
+    this.buf = scratch;
   }
   room(n: number): void {
     if (this.at + n <= this.buf.length) return;
@@ -49,6 +55,8 @@ class Writer {
     const next = Buffer.allocUnsafe(size);
     this.buf.copy(next, 0, 0, this.at);
     this.buf = next;
+    // the larger buffer serves the next encodings too, up to a bound (one huge message keeps no huge buffer)
+    if (size <= 1 << 20) scratch = next;
   }
   byte(b: number): void {
     this.room(1);
@@ -70,13 +78,21 @@ class Writer {
   }
   str(s: string): void {
     const n = s.length;
-    this.varint(n);
-    this.room(n);
-    if (n < 16) {
-      const buf = this.buf;
-      for (let i = 0; i < n; i++) buf[this.at + i] = s.charCodeAt(i);
-    } else this.buf.write(s, this.at, n, 'latin1');
-    this.at += n;
+    this.room(n + 5);
+    const buf = this.buf;
+    let at = this.at;
+    if (n < 0x80) buf[at++] = n;
+    else {
+      let m = n;
+      while (m >= 0x80) {
+        buf[at++] = (m & 0x7f) | 0x80;
+        m >>>= 7;
+      }
+      buf[at++] = m;
+    }
+    if (n < 32) for (let i = 0; i < n; i++) buf[at + i] = s.charCodeAt(i);
+    else buf.write(s, at, n, 'latin1');
+    this.at = at + n;
   }
   bytes(b: Uint8Array): void {
     this.varint(b.length);
@@ -115,7 +131,8 @@ function writeValue(w: Writer, v: unknown): void {
       writeNumber(w, v);
       return;
     case 'string':
-      w.byte(T_STR);
+      w.room(1);
+      w.buf[w.at++] = T_STR;
       w.str(v);
       return;
     case 'object':
@@ -430,7 +447,7 @@ export function decodeValues(bytes: Uint8Array): unknown[] {
 
 /** A frame as bytes, for a transport that carries bytes (NATS). */
 export function encodeFrame(f: Frame): Uint8Array {
-  const w = new Writer(128);
+  const w = new Writer();
   writeValue(w, f);
   return w.finish();
 }
