@@ -40,13 +40,24 @@ export interface WireSecurity {
   scope?: string[];
 }
 
+/** A message's trace context on the wire: the W3C fields (the values codec carries it as a record). */
+export interface WireTraceContext {
+  traceId: string;
+  spanId: string;
+  traceFlags: number;
+}
+
 /**
  * Every frame: `t` names it. `from` / `to` are pid strings; the receiving node resolves `to` among its own
  * processes. No frame waits for an answer: a refusal comes back as an `exit` frame, as a crash would.
  */
 export type Frame =
-  /** a message from process `from` to process `to` (or a registered name on the receiving node): topic and payloads */
-  | { t: 'send'; from: string; to: string; topic: string; payloadBytes: Uint8Array }
+  /**
+   * a message from process `from` to process `to` (or a registered name on the receiving node): topic and payloads;
+   * `trace`, when tracing is on where it was sent, the sender's trace context (message.ts TraceContext, without its
+   * traceState), so the receiving node's handling continues the sender's trace
+   */
+  | { t: 'send'; from: string; to: string; topic: string; payloadBytes: Uint8Array; trace?: WireTraceContext }
   /**
    * spawn entry `entry` on `host` of the receiving node, as process `pid`: the caller's node chose the pid (from
    * the receiving node's part of the pid space: RemoteOptions.allocPid), so a remote spawn returns at once, as

@@ -84,6 +84,16 @@ export class ProcessTracer {
    */
   delivered(to: Proc, env: Envelope): void {
     if (env.topic === EVENTS_TOPIC) return;
+    // a message from another node (runtime/distrib/remote.ts) arrives with its sender's context already
+    if (env.trace === undefined) this.stamp(env);
+    // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
+    // and that channel takes it now
+    const ch = to.target(env);
+    if (ch !== undefined && !ch.closed && to.isEmpty(ch) && ch.canSend() && to.deliveryHook === undefined) this.taken(to, env);
+  }
+
+  /** Gives a message the context of what its sender is doing. */
+  private stamp(env: Envelope): void {
     const cur = this.node.current;
     const from = env.from === '' ? undefined : cur !== undefined && cur.pid === env.from ? cur : this.node.resolve(env.from);
     const s = from === undefined ? undefined : this.spans.get(from);
@@ -93,10 +103,6 @@ export class ProcessTracer {
       const sc = this.api.trace.getSpanContext(this.api.context.active());
       if (sc !== undefined && this.api.isSpanContextValid(sc)) env.trace = sc;
     }
-    // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
-    // and that channel takes it now
-    const ch = to.target(env);
-    if (ch !== undefined && !ch.closed && to.isEmpty(ch) && ch.canSend() && to.deliveryHook === undefined) this.taken(to, env);
   }
 
   /**

@@ -1,0 +1,80 @@
+// A trace across nodes: two nodes joined by the remote layer (runtime/distrib/remote.ts) over an in-memory transport
+// whose frames go through the frame codec as bytes, each node traced into the same in-memory exporter. A request
+// sent to a process on the other node is handled there as a child of the sender's span, and the reply back again.
+import { describe, expect, it } from 'vitest';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { entry, makeApp, type TestApp } from '../support/process-harness.js';
+import { RemoteLayer } from '../../runtime/distrib/remote.js';
+import { threadOf } from '../../runtime/distrib/pid-space.js';
+import { decodeFrame, encodeFrame, type PeerTransport } from '../../runtime/distrib/peer.js';
+import type { ExitResult } from '../../runtime/process/proc.js';
+import { startTracing } from '../../sdk/tracing/start-tracing.js';
+import { LoopbackNet } from '../distrib/loopback.js';
+
+const NAMES = ['a', 'b'];
+
+/** A transport end whose frames cross as the codec's bytes, as over NATS or a worker's port. */
+function encoded(end: PeerTransport): PeerTransport {
+  return {
+    self: end.self,
+    send: (to, frame) => end.send(to, decodeFrame(encodeFrame(frame))),
+    onFrame: (h) => end.onFrame(h),
+    onPeerDown: (h) => end.onPeerDown(h),
+  };
+}
+
+describe('tracing across nodes', () => {
+  it('a request to a process on another node and its reply are one trace', async () => {
+    const entries = {
+      'app:main': entry(`
+        local w = process.spawn("app:echo", "app:remote")
+        process.send(w, "ping", 1)
+        return process.inbox():receive():payload():data()`),
+      'app:echo': entry(`
+        local m = process.inbox():receive()
+        process.send(m:from(), "pong", m:payload():data() + 1)`),
+    };
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const net = new LoopbackNet();
+    const apps: TestApp[] = [];
+    for (let i = 0; i < 2; i++) {
+      const app = await makeApp(entries, undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
+      new RemoteLayer(app.rt.node, {
+        transport: encoded(net.end(NAMES[i]!)),
+        peerOf: (pid) => {
+          const t = threadOf(pid, 2);
+          return t === undefined || t === i ? undefined : NAMES[t];
+        },
+        spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
+        allocPid: (peer, host) => app.rt.node.allocPid(host, NAMES.indexOf(peer)),
+        peers: () => NAMES.filter((n) => n !== NAMES[i]),
+      });
+      startTracing(app.rt, { tracerProvider });
+      apps.push(app);
+    }
+    let result: ExitResult | undefined;
+    const main = apps[0]!.rt.spawn('app:main', 'app:processes');
+    main.onExit.push((r) => (result = r));
+    for (let k = 0; k < 100 && result === undefined; k++) {
+      for (const a of apps) a.settle();
+      net.pump();
+    }
+    expect(result?.value).toBe(2);
+    const spans = exporter.getFinishedSpans();
+    const one = (name: string): ReadableSpan => {
+      const found = spans.filter((s) => s.name === name);
+      expect(found, name).toHaveLength(1);
+      return found[0]!;
+    };
+    const life = one('process app:main');
+    const ping = one('receive ping');
+    const pong = one('receive pong');
+    expect(ping.attributes['moonforge.process.pid']).toMatch(/^\{app:remote\|/);
+    expect(ping.spanContext().traceId).toBe(life.spanContext().traceId);
+    expect(ping.parentSpanContext?.spanId).toBe(life.spanContext().spanId);
+    expect(ping.parentSpanContext?.isRemote).toBe(true);
+    expect(pong.spanContext().traceId).toBe(life.spanContext().traceId);
+    expect(pong.parentSpanContext?.spanId).toBe(ping.spanContext().spanId);
+  });
+});
