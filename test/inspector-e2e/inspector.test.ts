@@ -75,6 +75,8 @@ describe('inspector page', () => {
     expect(text).toMatch(/names\s*pong/);
     expect(text).toContain('waiting: inbox');
     expect(text).toContain('Queued topics');
+    // read-only: without --inspect-control there is nothing to press
+    expect(await page.locator('[data-testid=terminate], [data-testid=cancel], [data-testid=time]').count()).toBe(0);
     const last = await page.$$eval('[data-testid=details-messages] li', (els) => els.map((e) => e.textContent));
     expect(last.some((t) => /^← ping from main/.test(t!))).toBe(true);
     expect(last.some((t) => /^→ pong to main/.test(t!))).toBe(true);
