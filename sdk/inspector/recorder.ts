@@ -77,14 +77,13 @@ class Ring<T> {
 
 export class Recorder implements ProcessObserver<Proc> {
   seq = 0;
-  // ---- the message ring: slot i of each array is one message ----
-  private readonly mSeq = new Float64Array(MESSAGE_RING);
-  private readonly mAt = new Float64Array(MESSAGE_RING);
-  private readonly mFrom: string[] = new Array<string>(MESSAGE_RING).fill('');
-  private readonly mTo: string[] = new Array<string>(MESSAGE_RING).fill('');
-  private readonly mEnv: (Envelope | undefined)[] = new Array<Envelope | undefined>(MESSAGE_RING).fill(undefined);
-  /** messages recorded in all (slot = count % MESSAGE_RING) */
+  // ---- the message ring: message k (k = count % MESSAGE_RING) is mNum[2k] its seq, mNum[2k+1] its time, mObj[2k]
+  // its envelope (sender, topic, payloads), mObj[2k+1] the receiver's pid: two arrays, two stores each ----
+  private readonly mNum = new Float64Array(2 * MESSAGE_RING);
+  private readonly mObj: unknown[] = new Array<unknown>(2 * MESSAGE_RING).fill(undefined);
+  /** messages recorded in all */
   private mCount = 0;
+  private readonly sched: ProcessNode['sched'];
 
   readonly events = new Ring<RecordedEvent>(EVENT_RING);
   readonly exits = new Ring<ExitRecord>(EXITS_KEPT);
@@ -95,6 +94,7 @@ export class Recorder implements ProcessObserver<Proc> {
   private terminating: Proc | undefined = undefined;
 
   constructor(readonly node: ProcessNode) {
+    this.sched = node.sched;
     const now = node.sched.now();
     for (const p of node.procs.values()) this.meta.set(p, { parent: null, startedAt: now, waitOn: undefined, waitSeq: -1 });
   }
@@ -146,12 +146,13 @@ export class Recorder implements ProcessObserver<Proc> {
   }
 
   delivered(to: Proc, env: Envelope): void {
-    const i = this.mCount++ & (MESSAGE_RING - 1);
-    this.mSeq[i] = ++this.seq;
-    this.mAt[i] = this.node.sched.coarseNow();
-    this.mFrom[i] = env.from;
-    this.mTo[i] = to.pid;
-    this.mEnv[i] = env;
+    const i = (this.mCount++ & (MESSAGE_RING - 1)) << 1;
+    const n = this.mNum;
+    n[i] = ++this.seq;
+    n[i + 1] = this.sched.coarseNow();
+    const o = this.mObj;
+    o[i] = env;
+    o[i + 1] = to.pid;
   }
 
   linked(a: Proc, b: Proc, on: boolean): void {
@@ -232,8 +233,8 @@ export class Recorder implements ProcessObserver<Proc> {
     const start = Math.max(from, end - MESSAGE_RING);
     const idx: number[] = [];
     for (let n = end - 1; n >= start && idx.length < limit; n--) {
-      const i = n & (MESSAGE_RING - 1);
-      if (keep === undefined || keep(this.mFrom[i]!, this.mTo[i]!)) idx.push(i);
+      const i = (n & (MESSAGE_RING - 1)) << 1;
+      if (keep === undefined || keep((this.mObj[i] as Envelope).from, this.mObj[i + 1] as string)) idx.push(i);
     }
     const list: MessageRecord[] = [];
     for (let k = idx.length - 1; k >= 0; k--) list.push(this.messageAt(idx[k]!));
@@ -241,8 +242,8 @@ export class Recorder implements ProcessObserver<Proc> {
   }
 
   private messageAt(i: number): MessageRecord {
-    const env = this.mEnv[i]!;
-    const r: MessageRecord = { seq: this.mSeq[i]!, at: this.mAt[i]!, from: this.mFrom[i] === '' ? null : this.mFrom[i]!, to: this.mTo[i]!, topic: env.topic };
+    const env = this.mObj[i] as Envelope;
+    const r: MessageRecord = { seq: this.mNum[i]!, at: this.mNum[i + 1]!, from: env.from === '' ? null : env.from, to: this.mObj[i + 1] as string, topic: env.topic };
     if (env.event !== undefined) {
       const kind = env.event.kind;
       if (typeof kind === 'string') r.event = kind;
@@ -258,11 +259,11 @@ export class Recorder implements ProcessObserver<Proc> {
     const start = Math.max(0, end - MESSAGE_RING);
     let oldest = now;
     for (let n = end - 1; n >= start; n--) {
-      const i = n & (MESSAGE_RING - 1);
-      const at = this.mAt[i]!;
+      const i = (n & (MESSAGE_RING - 1)) << 1;
+      const at = this.mNum[i + 1]!;
       if (at < now - windowMs) break;
       oldest = at;
-      const to = this.mTo[i]!;
+      const to = this.mObj[i + 1] as string;
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
     // the ring covers the whole window unless it is full of more recent messages
