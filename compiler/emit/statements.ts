@@ -238,10 +238,19 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     return {
       init: obj.init,
       assign: (v, kind) => {
-        const nn = kind === 'nil' || kind === 'any' ? `${v} !== undefined && ` : '';
-        // A metatable without __newindex (objects of a class) changes nothing for a non-nil store.
+        // A metatable without __newindex (objects of a class) changes nothing for a store of a non-nil value, nor
+        // for one of nil into a field that holds a value.
         const m = fx.temp();
-        return `${at}if (${isT}${nn}((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)) ${o}${acc} = ${v}; else ${slowOp(fx, 'setindex', `${o}, ${keyLit}, ${v}, M, ${s}`)};`;
+        const meta = `((${m} = ${o}[MT]) === undefined || ${m}.__newindex === undefined)`;
+        const slow = `${slowOp(fx, 'setindex', `${o}, ${keyLit}, ${v}, M, ${s}`)};`;
+        if (kind !== 'nil' && kind !== 'any') return `${at}if (${isT}${meta}) ${o}${acc} = ${v}; else ${slow}`;
+        // Clearing a field that holds a value keeps its key, holding undefined, as clearStringKey does
+        // (runtime/core/table.ts), without its count: the keys a program clears through constant names are bounded
+        // by its text, so no table piles them up. A field that holds nothing takes the slow path (a read-only table
+        // raises there).
+        const held = `${o}${acc} !== undefined`;
+        if (kind === 'nil') return `${at}if (${isT}${held} && ${meta}) ${o}${acc} = undefined; else ${slow}`;
+        return `${at}if (${isT}${meta} && (${v} !== undefined || ${held})) ${o}${acc} = ${v}; else ${slow}`;
       },
     };
   }
