@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkInterfaces } from 'node:os';
 import { request } from 'node:http';
+import { VirtualTimeScheduler } from 'rxjs';
 import { createRuntime, type EmbeddedRuntime } from '../../sdk/embed.js';
 import type { InspectorServer } from '../../sdk/inspector/server.js';
 
@@ -214,5 +215,38 @@ describe('inspector API', () => {
     expect(asked).toEqual([`process.terminate ${boss}`, `process.terminate ${worker.pid}`, `process.cancel ${boss}`]);
     expect((await post(ins, '/api/process/%7Bapp%3Aprocesses%7C0xfffff%7D/terminate')).status).toBe(404);
     expect((await post(ins, '/api/time/pause')).status).toBe(409);
+  });
+
+  it('service supervision news shows as restarts with their backoff', async () => {
+    const ins = await start({ port: 0 });
+    ins.supervision({ type: 'exit', service: 'app:svc', pid: '{app:processes|0x00001}', at: 10, error: 'boom', stopping: false });
+    ins.supervision({ type: 'restart', service: 'app:svc', at: 10, delay: 250.4, attempt: 1 });
+    const { body } = await get(ins, '/api/snapshot');
+    expect(body.restarts).toEqual([
+      { service: 'app:svc', at: 10, type: 'exit', pid: '{app:processes|0x00001}', error: 'boom' },
+      { service: 'app:svc', at: 10, type: 'restart', attempt: 1, backoffMs: 250 },
+    ]);
+  });
+
+  it('pauses and steps a virtual clock (control on)', async () => {
+    const time = new VirtualTimeScheduler();
+    rt = createRuntime({ write: () => {}, time, inspect: { port: 0, control: true } });
+    rt.addHost('app:processes');
+    await rt.register('app:sleeper', { source: 'return { main = function() time.sleep("1s") return "woke" end }', modules: ['time'] });
+    const ins = await rt.inspector!;
+    const pid = rt.spawn('app:sleeper', 'app:processes');
+    await settle(20);
+    expect((await post(ins, '/api/time/pause')).body).toEqual({ now: 0, paused: true });
+    rt.runUntilIdle(); // the host's flushes run only what is due now
+    const { body: snap } = await get(ins, '/api/snapshot');
+    expect(snap).toMatchObject({ virtualTime: true, paused: true, now: 0 });
+    expect((snap.processes as any[]).find((p) => p.pid === pid)).toMatchObject({ state: 'waiting', waitingOn: 'timer' });
+    expect((await post(ins, '/api/time/step?ms=500')).body).toEqual({ now: 500, paused: true });
+    expect((await get(ins, '/api/snapshot')).body.processes.some((p: any) => p.pid === pid)).toBe(true);
+    expect((await post(ins, '/api/time/step')).body).toEqual({ now: 1000, paused: true });
+    await settle(20);
+    const { body: after } = await get(ins, '/api/snapshot');
+    expect((after.exits as any[]).find((x) => x.pid === pid)).toMatchObject({ reason: 'normal', value: '"woke"' });
+    expect((await post(ins, '/api/time/resume')).body).toEqual({ now: 1000, paused: false });
   });
 });

@@ -1,0 +1,99 @@
+// The event stream's rules (sdk/inspector/event-stream.ts) without sockets: one write per flush, at most
+// MESSAGES_PER_FLUSH messages in it (the rest counted in a `skipped` event), events in seq order, and a client that
+// does not keep up (more than MAX_UNSENT bytes unsent) dropped instead of buffered for.
+import { describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { makeApp } from '../support/process-harness.js';
+import { Recorder } from '../../sdk/inspector/recorder.js';
+import { EventStream, MAX_UNSENT, MESSAGES_PER_FLUSH } from '../../sdk/inspector/event-stream.js';
+
+const PINGER = `
+local function main(n)
+  local inbox = process.inbox()
+  local peer = process.spawn("app:echo", "app:processes")
+  for i = 1, n do
+    process.send(peer, "ping", i)
+    inbox:receive()
+  end
+end
+return { main = main }
+`;
+const ECHO = `
+local function main()
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "pong", m:payload():data())
+  end
+end
+return { main = main }
+`;
+
+/** A response that keeps what is written, and says it has `unsent` bytes queued. */
+function fakeClient(unsent = 0): ServerResponse & { writes: string[]; destroyed: boolean } {
+  const c = {
+    writes: [] as string[],
+    destroyed: false,
+    writableLength: unsent,
+    writeHead: () => c,
+    write: (s: string) => (c.writes.push(s), true),
+    on: () => c,
+    end: () => {},
+    destroy: () => {
+      c.destroyed = true;
+    },
+  };
+  return c as unknown as ServerResponse & { writes: string[]; destroyed: boolean };
+}
+
+const events = (chunk: string): any[] =>
+  chunk
+    .split('\n\n')
+    .filter((p) => p.startsWith('id: '))
+    .map((p) => JSON.parse(p.slice(p.indexOf('data: ') + 6)));
+
+describe('inspector event stream', () => {
+  it('sends one chunk per flush, in seq order, with at most MESSAGES_PER_FLUSH messages and the rest counted', async () => {
+    const app = await makeApp({ 'app:pinger': { source: PINGER }, 'app:echo': { source: ECHO } });
+    const rec = new Recorder(app.rt.node);
+    app.rt.node.observe(rec);
+    const stream = new EventStream(app.rt.node, rec, () => ['app:processes']);
+    const client = fakeClient();
+    stream.add(client);
+    app.rt.spawn('app:pinger', 'app:processes', [500]);
+    app.settle();
+    client.writes.length = 0;
+    stream.flush();
+    stream.close();
+    expect(client.writes).toHaveLength(1);
+    const sent = events(client.writes[0]!);
+    const seqs = sent.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    const messages = sent.filter((e) => e.type === 'message');
+    expect(messages).toHaveLength(MESSAGES_PER_FLUSH);
+    // the newest ones: the last pong of the run comes last
+    expect(messages.at(-1).message).toMatchObject({ topic: 'pong', payload: '500' });
+    expect(sent.find((e) => e.type === 'skipped').count).toBe(1000 - MESSAGES_PER_FLUSH);
+    expect(sent.filter((e) => e.type === 'spawn').map((e) => e.process.entry)).toEqual(['app:pinger', 'app:echo']);
+    expect(sent.some((e) => e.type === 'exit' && e.exit.entry === 'app:pinger')).toBe(true);
+    expect(sent.find((e) => e.type === 'hosts').hosts).toEqual([{ name: 'app:processes', runQueue: 0, processes: 1 }]);
+  });
+
+  it('drops a client that does not keep up', async () => {
+    const app = await makeApp({ 'app:pinger': { source: PINGER }, 'app:echo': { source: ECHO } });
+    const rec = new Recorder(app.rt.node);
+    app.rt.node.observe(rec);
+    const stream = new EventStream(app.rt.node, rec, () => ['app:processes']);
+    const slow = fakeClient(MAX_UNSENT + 1);
+    const fast = fakeClient();
+    stream.add(slow);
+    stream.add(fast);
+    app.rt.spawn('app:pinger', 'app:processes', [3]);
+    app.settle();
+    stream.flush();
+    expect(slow.destroyed).toBe(true);
+    expect(fast.destroyed).toBe(false);
+    expect(stream.clientCount).toBe(1);
+    stream.close();
+  });
+});
