@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { NatsConnection, Subscription, ConnectionOptions } from '@nats-io/transport-node';
 import type { Frame, PeerName, PeerTransport } from '../distrib/peer.js';
+import { CodecError } from '../distrib/codec.js';
 import { Membership } from './membership.js';
 import {
   clusterOptionsProblem,
@@ -20,7 +21,7 @@ import {
   DEFAULT_JOIN_TIMEOUT_MS,
   type ClusterOptions,
 } from './options.js';
-import { decode, decodeFrame, encodeControl, encodeFrames, Kind, WireError } from './wire.js';
+import { BatchWriter, decode, encodeControl, Kind, readFrames, WireError } from './wire.js';
 
 /** Why a node could not join: bad options, the NATS server unreachable or refusing it, a name in use, too few peers. */
 export class ClusterJoinError extends Error {}
@@ -33,7 +34,7 @@ export interface ClusterStats {
   framesReceived: number;
   /** NATS messages of frames published (framesSent / batchesSent: frames per flush) */
   batchesSent: number;
-  /** frames dropped on arrival: from a peer this node had down, or not decodable */
+  /** batches dropped on arrival (from a peer this node had down, or not readable to their end), and frames too big to send */
   framesDropped: number;
 }
 
@@ -51,7 +52,10 @@ export class NatsClusterTransport implements PeerTransport {
   private upHandler: ((peer: PeerName) => void) | undefined;
   /** frames that arrived before the remote layer registered its handler */
   private early: [PeerName, Frame][] = [];
-  private readonly outbox = new Map<PeerName, Frame[]>();
+  /** each peer's batch being written, sent at the end of this turn of the event loop */
+  private readonly outbox = new Map<PeerName, BatchWriter>();
+  /** the size of each peer's last batch, so the next one starts big enough */
+  private readonly lastSize = new Map<PeerName, number>();
   private flushScheduled = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private subs: Subscription[] = [];
@@ -175,9 +179,15 @@ export class NatsClusterTransport implements PeerTransport {
 
   send(to: PeerName, frame: Frame): boolean {
     if (this.closed || !this.membership.isUp(to)) return false;
-    let q = this.outbox.get(to);
-    if (q === undefined) this.outbox.set(to, (q = []));
-    q.push(frame);
+    let batch = this.outbox.get(to);
+    if (batch === undefined) this.outbox.set(to, (batch = new BatchWriter(this.self, this.incarnation, this.lastSize.get(to))));
+    batch.add(frame);
+    // a big batch goes now: one message must stay under the server's max_payload
+    if (batch.size >= BATCH_FLUSH_BYTES) {
+      this.outbox.delete(to);
+      this.sendBatch(to, batch);
+      return true;
+    }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(() => this.flush());
@@ -188,33 +198,24 @@ export class NatsClusterTransport implements PeerTransport {
   /** Sends every waiting batch now. */
   flush(): void {
     this.flushScheduled = false;
-    for (const [to, frames] of this.outbox) {
+    for (const [to, batch] of this.outbox) {
       this.outbox.delete(to);
-      this.sendBatch(to, frames);
+      this.sendBatch(to, batch);
     }
   }
 
-  private sendBatch(to: PeerName, frames: Frame[]): void {
-    const subject = `${this.prefix}to.${to}`;
-    // split where the encoded size passes BATCH_FLUSH_BYTES: one message must stay under the server's max_payload
-    let start = 0;
-    while (start < frames.length) {
-      let end = frames.length;
-      let bytes = encodeFrames(this.self, this.incarnation, frames.slice(start, end));
-      while (bytes.length > BATCH_FLUSH_BYTES && end - start > 1) {
-        end = start + Math.ceil((end - start) / 2);
-        bytes = encodeFrames(this.self, this.incarnation, frames.slice(start, end));
-      }
-      if (bytes.length > this.maxPayload) {
-        this.stats.framesDropped++;
-        this.log(`moonforge cluster: a ${frames[start]!.t} frame for ${to} is ${bytes.length} bytes, more than the NATS server's max_payload (${this.maxPayload}); it was not sent`);
-      } else {
-        this.publish(subject, bytes);
-        this.stats.batchesSent++;
-        this.stats.framesSent += end - start;
-      }
-      start = end;
+  private sendBatch(to: PeerName, batch: BatchWriter): void {
+    const bytes = batch.finish();
+    this.lastSize.set(to, Math.min(bytes.length + 64, BATCH_FLUSH_BYTES + 64));
+    if (bytes.length > this.maxPayload) {
+      // only a single frame can pass BATCH_FLUSH_BYTES by this much: a message too big for the server
+      this.stats.framesDropped += batch.count;
+      this.log(`moonforge cluster: a batch of ${batch.count} frame(s) for ${to} is ${bytes.length} bytes, more than the NATS server's max_payload (${this.maxPayload}); it was not sent`);
+      return;
     }
+    this.publish(`${this.prefix}to.${to}`, bytes);
+    this.stats.batchesSent++;
+    this.stats.framesSent += batch.count;
   }
 
   private publish(subject: string, data: Uint8Array): void {
@@ -252,21 +253,20 @@ export class NatsClusterTransport implements PeerTransport {
     }
     if (m.kind !== Kind.Frames) return;
     if (this.membership.heard(m.node, m.incarnation) === 'drop') {
-      this.stats.framesDropped += m.frames.length;
+      this.stats.framesDropped++;
       return;
     }
-    for (const bytes of m.frames) {
-      let frame: Frame;
-      try {
-        frame = decodeFrame(bytes);
-      } catch (e) {
-        this.stats.framesDropped++;
-        this.log(`moonforge cluster: a frame from ${m.node} could not be read: ${(e as Error).message}`);
-        continue;
-      }
-      this.stats.framesReceived++;
-      if (this.frameHandler === undefined) this.early.push([m.node, frame]);
-      else this.frameHandler(m.node, frame);
+    const from = m.node;
+    try {
+      readFrames(m.body, (frame) => {
+        this.stats.framesReceived++;
+        if (this.frameHandler === undefined) this.early.push([from, frame]);
+        else this.frameHandler(from, frame);
+      });
+    } catch (e) {
+      if (!(e instanceof WireError) && !(e instanceof CodecError)) throw e;
+      this.stats.framesDropped++;
+      this.log(`moonforge cluster: a batch from ${from} could not be read to its end: ${e.message}`);
     }
   }
 

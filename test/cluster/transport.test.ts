@@ -43,15 +43,22 @@ describe('NATS cluster transport', () => {
     b.onFrame((from, f) => {
       expect(from).toBe('a1');
       if (f.t === 'name') got.push(f.name);
+      // a send's pids and topic are written once per batch, then named by number: each must come back as itself
+      else if (f.t === 'send') got.push(`${f.from} ${f.to} ${f.topic} ${Buffer.from(f.payloadBytes).toString('latin1')}`);
     });
     const N = 20000;
+    const sendOf = (i: number): string => `{a1@app:h|0x0000${i % 3}} {b1@app:h|0x00001} t${i % 5}\xff ${i}`;
     for (let i = 0; i < N; i++) {
-      expect(a.send('b1', { t: 'name', name: String(i), pid: '{a1@app:h|0x00001}' })).toBe(true);
+      const frame: Frame =
+        i % 2 === 0
+          ? { t: 'name', name: sendOf(i), pid: '{a1@app:h|0x00001}' }
+          : { t: 'send', from: `{a1@app:h|0x0000${i % 3}}`, to: '{b1@app:h|0x00001}', topic: `t${i % 5}\xff`, payloadBytes: Buffer.from(String(i), 'latin1') };
+      expect(a.send('b1', frame)).toBe(true);
       // a few turns of the event loop in between: several batches, not one
       if (i % 5000 === 4999) await new Promise((r) => setImmediate(r));
     }
     await until(() => got.length === N);
-    expect(got.every((n, i) => n === String(i))).toBe(true);
+    expect(got.every((n, i) => n === sendOf(i))).toBe(true);
     expect(a.stats.batchesSent).toBeGreaterThanOrEqual(4);
     expect(a.stats.batchesSent).toBeLessThan(N / 100);
     // a peer of another cluster is not a peer

@@ -1,0 +1,9 @@
+-- ping-pong's other end: every message goes back to its sender
+local function main()
+  local inbox = process.inbox()
+  while true do
+    local m = inbox:receive()
+    process.send(m:from(), "pong", m:payload():data())
+  end
+end
+return { main = main }
