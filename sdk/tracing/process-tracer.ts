@@ -87,9 +87,10 @@ export class ProcessTracer {
     // a message from another node (runtime/distrib/remote.ts) arrives with its sender's context already
     if (env.trace === undefined) this.stamp(env);
     // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
-    // and that channel takes it now
+    // and that channel takes it now (a host's delivery hook that takes messages is a JS mailbox's, which has no
+    // spans; one that only watches, messages$, lets them through)
     const ch = to.target(env);
-    if (ch !== undefined && !ch.closed && to.isEmpty(ch) && ch.canSend() && to.deliveryHook === undefined) this.taken(to, env);
+    if (ch !== undefined && !ch.closed && to.isEmpty(ch) && ch.canSend()) this.taken(to, env);
   }
 
   /** Gives a message the context of what its sender is doing. */
