@@ -120,6 +120,7 @@ function concat(t: unknown, sepArg: unknown, iArg: unknown, jArg: unknown): stri
   i = Math.max(Math.min(i, n), 1);
   j = Math.min(j, n);
   if (i > j) return ret1('');
+  if (i === 1 && j === n && allStrings(arr)) return ret1(arr.join(sep)); // the common buffer: no copy
   const parts = new Array<string>(j - i + 1);
   for (let k = i; k <= j; k++) {
     const v = arr[k - 1];
@@ -128,6 +129,11 @@ function concat(t: unknown, sepArg: unknown, iArg: unknown, jArg: unknown): stri
     else parts[k - i] = userdataString(v) ?? invalidConcatValue(v, k);
   }
   return ret1(parts.join(sep));
+}
+
+function allStrings(arr: unknown[]): boolean {
+  for (let k = 0; k < arr.length; k++) if (typeof arr[k] !== 'string') return false;
+  return true;
 }
 
 function invalidConcatValue(v: unknown, k: number): never {
