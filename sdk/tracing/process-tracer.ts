@@ -1,8 +1,8 @@
-// Processes as OpenTelemetry spans (docs/tracing.md): a span per process lifetime, a span per message a process takes
-// (its handling, until it takes the next one or exits), the send as an event on the sender's current span, and the
-// sender's span context carried in the message (Envelope.trace), so a request is followed from process to process and
-// a process spawned while handling a traced message continues its trace. Made only when tracing is on; the runtime
-// calls it through its observer hooks and never loads any of this otherwise.
+// Processes as OpenTelemetry spans (docs/tracing.md): a span per process lifetime, a span per message or event a
+// process takes (its handling, until it takes the next one or exits), and the sender's span context carried in the
+// message (Envelope.trace), so a request is followed from process to process, a process spawned while handling a
+// traced message continues its trace, and a watcher's handling of an EXIT continues the trace the process ended in.
+// Made only when tracing is on; the runtime calls it through its observer hooks and never loads any of this otherwise.
 import type { Attributes, Context, Link, Span, SpanContext, Tracer } from '@opentelemetry/api';
 import { errorText, EVENTS_TOPIC, isLuaErrorValue, type Envelope, type ExitResult, type Proc } from '../../runtime/process/index.js';
 import { fromLuaString } from '../lua-string.js';
@@ -19,6 +19,7 @@ export const ATTR = {
   parent: 'moonforge.process.parent',
   topic: 'messaging.destination.name',
   from: 'moonforge.message.from',
+  event: 'moonforge.event.kind',
 } as const;
 
 /** What a traced process is doing: its lifetime span, and the span of the message it handles now. */
@@ -32,6 +33,9 @@ interface ProcSpans {
 /** The most topics whose span names are kept (a topic made per message must not grow the map without end). */
 const MAX_NAMED_TOPICS = 1024;
 
+/** The most ended processes whose last span context is kept for the EXIT and LINK_DOWN events that follow. */
+const MAX_RECENT_EXITS = 256;
+
 /** The observer (runtime/process/observe.ts ProcessObserver) tracing attaches to a node. */
 export class ProcessTracer {
   /** the spans of every live traced process; a process leaves at its exit */
@@ -39,6 +43,12 @@ export class ProcessTracer {
   private readonly kinds: typeof OtelApi.SpanKind;
   /** `receive TOPIC` by topic: a span name made once per topic, not per message */
   private readonly receiveNames = new Map<string, string>();
+  /**
+   * pid -> the span context a process ended in: its EXIT and LINK_DOWN events are delivered right after its exit
+   * (or after the notices being delivered then), and carry it, so a watcher's handling of a crash is in the crash's
+   * trace. Bounded, oldest first out.
+   */
+  private readonly recentExits = new Map<string, SpanContext>();
 
   constructor(
     private readonly api: typeof OtelApi,
@@ -77,15 +87,21 @@ export class ProcessTracer {
   }
 
   /**
-   * A message entered a mailbox (before it is handed over): it gets the span context of what its sender is doing
-   * (host code: the active span, if any). A send is no event of its own: the receiver's span of the message is its
-   * record, a child of that context (an event per send was ~6% of a traced ping-pong's profile, docs/tracing.md).
-   * When the receiver waits for the message, it is handed over now, and its handling starts here; else at `taken`.
+   * A message or event entered a mailbox (before it is handed over): it gets the span context of what its sender is
+   * doing (host code: the active span, if any; an EXIT or LINK_DOWN: where its process ended). A send is no event of
+   * its own: the receiver's span of the message is its record, a child of that context (an event per send was ~6% of
+   * a traced ping-pong's profile, docs/tracing.md). When the receiver waits for the message, it is handed over now,
+   * and its handling starts here; else at `taken`.
    */
   delivered(to: Proc, env: Envelope): void {
-    if (env.topic === EVENTS_TOPIC) return;
     // a message from another node (runtime/distrib/remote.ts) arrives with its sender's context already
-    if (env.trace === undefined) this.stamp(env);
+    if (env.trace === undefined) {
+      const ended = env.topic === EVENTS_TOPIC ? this.recentExits.get(env.from) : undefined;
+      if (ended !== undefined) env.trace = ended;
+      else this.stamp(env);
+    }
+    // LINK_DOWN kills a process that does not trap links before anything is handed over
+    if (env.linkDown === true && !to.trapLinks) return;
     // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
     // and that channel takes it now (a host's delivery hook that takes messages is a JS mailbox's, which has no
     // spans; one that only watches, messages$, lets them through)
@@ -112,7 +128,6 @@ export class ProcessTracer {
    * new trace, linked to the process's lifetime.
    */
   taken(proc: Proc, env: Envelope): void {
-    if (env.topic === EVENTS_TOPIC) return;
     const s = this.spans.get(proc);
     if (s === undefined) return;
     s.receive?.end();
@@ -120,6 +135,9 @@ export class ProcessTracer {
     const topic = env.topic;
     const attributes: Attributes = { [ATTR.topic]: text(topic), [ATTR.pid]: s.pid };
     if (env.from !== '') attributes[ATTR.from] = text(env.from);
+    // an event (EXIT, LINK_DOWN, CANCEL) is named by its kind
+    const kind = topic === EVENTS_TOPIC ? env.event?.kind : undefined;
+    if (typeof kind === 'string') attributes[ATTR.event] = kind;
     const carried = env.trace;
     let parent: Context;
     let links: Link[] | undefined;
@@ -128,7 +146,7 @@ export class ProcessTracer {
       parent = trace.deleteSpan(context.active());
       links = [{ context: s.life.spanContext() }];
     }
-    s.receive = this.tracer.startSpan(this.receiveName(topic), { kind: this.kinds.CONSUMER, attributes, links }, parent);
+    s.receive = this.tracer.startSpan(this.receiveName(typeof kind === 'string' ? kind : topic), { kind: this.kinds.CONSUMER, attributes, links }, parent);
   }
 
   private receiveName(topic: string): string {
@@ -147,6 +165,9 @@ export class ProcessTracer {
     if (s === undefined) return;
     this.spans.delete(proc);
     const { life, receive } = s;
+    const exits = this.recentExits;
+    if (exits.size >= MAX_RECENT_EXITS) exits.delete(exits.keys().next().value!);
+    exits.set(proc.pid, (receive ?? life).spanContext());
     const error = result.error;
     if (error !== undefined) {
       const message = exitMessage(error);

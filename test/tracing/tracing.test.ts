@@ -148,6 +148,31 @@ end }
     expect(workerLife.attributes['moonforge.process.parent']).toBe(srv.pid);
   });
 
+  it('a monitor handling the EXIT of a process that failed handling a request is in that request\'s trace', async () => {
+    const main = entry(`
+      local pid = process.spawn_monitored("app:crasher", "app:processes")
+      process.send(pid, "request", "ping")
+      local ev = process.events():receive()
+      return ev.kind
+    `);
+    const crasher = entry(`
+      local m = process.inbox():receive()
+      error("failed on " .. m:payload():data())
+    `);
+    const { app, exporter } = await traced({ 'app:main': main, 'app:crasher': crasher });
+    const p = app.rt.spawn('app:main', 'app:processes');
+    app.settle();
+    expect(p.alive).toBe(false);
+    const spans = exporter.getFinishedSpans();
+    const request = byName(spans, 'receive request');
+    const exit = byName(spans, 'receive pid.exit');
+    expect(request.status.code).toBe(SpanStatusCode.ERROR);
+    expect(exit.attributes).toMatchObject({ 'moonforge.event.kind': 'pid.exit', 'moonforge.process.pid': p.pid, 'messaging.destination.name': '@events' });
+    expect(exit.spanContext().traceId).toBe(traceOf(request));
+    expect(exit.parentSpanContext?.spanId).toBe(id(request));
+    expect(byName(spans, 'process app:main').status.code).not.toBe(SpanStatusCode.ERROR);
+  });
+
   it('stop ends the spans of processes still alive and leaves later messages untraced', async () => {
     const waiter = entry(`process.inbox():receive() ; process.inbox():receive()`);
     const { app, exporter, tracing } = await traced({ 'app:waiter': waiter });
