@@ -1,8 +1,8 @@
 // The PeerTransport of worker threads (issue 16): one MessagePort per peer (a full mesh, so a message between two
-// workers takes no detour through the main thread). A frame crosses as the bytes of encodeFrame in an ArrayBuffer
-// that is transferred, not copied. Frames sent during one turn of the event loop go together, as one postMessage
-// per peer: a busy sender pays one port crossing per batch rather than per message. A port is FIFO, so the order of
-// peer.ts holds; a port closes when the thread at its other end ends, which is the peer's loss. The batch goes out in
+// workers takes no detour through the main thread). A frame crosses as the bytes of encodeFrame. Frames sent during
+// one turn of the event loop go together, as one transferred buffer per peer: a busy sender pays one port crossing
+// per batch rather than per message. A port is FIFO, so the order of peer.ts holds; a port closes when the thread at
+// its other end ends, which is the peer's loss. The batch goes out in
 // a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
 import type { MessagePort } from 'node:worker_threads';
 import { decodeFrame, encodeFrame } from './codec.js';
@@ -15,24 +15,47 @@ export class PortTransport implements PeerTransport {
   private frameHandler: ((from: PeerName, f: Frame) => void) | undefined;
   private downHandler: ((peer: PeerName, reason: string) => void) | undefined;
   private readonly lost = new Set<PeerName>();
-  private readonly early: [PeerName, Uint8Array[]][] = [];
+  /** peers whose port has closed, and why peers were lost when someone said */
+  private readonly closed = new Set<PeerName>();
+  private readonly reasons = new Map<PeerName, string>();
+  private readonly early: [PeerName, Uint8Array][] = [];
 
   constructor(readonly self: PeerName) {}
 
-  /** Adds the port to `peer`. Frames arrive in order; the port's close is the peer's loss. */
-  addPeer(peer: PeerName, port: MessagePort): void {
+  /**
+   * Adds the port to `peer`. Frames arrive in order. The peer is lost when its port closes, which happens after its
+   * last frame was delivered, so nothing it sent is cut off. The reason is the one peerLost gave (whoever saw the
+   * thread end: the main thread, from its Worker's exit and error events), or, when none comes within
+   * `closeGraceMs` of the close, "worker thread ended".
+   */
+  addPeer(peer: PeerName, port: MessagePort, closeGraceMs = 200): void {
     this.ports.set(peer, port);
-    port.on('message', (batch: Uint8Array[]) => {
+    port.on('message', (batch: Uint8Array) => {
       const h = this.frameHandler;
       // frames that come before the node is connected wait for it (a port delivers once it is listened to)
       if (h === undefined) this.early.push([peer, batch]);
-      else for (const bytes of batch) h(peer, decodeFrame(bytes));
+      else deliverBatch(peer, batch, h);
     });
-    port.on('close', () => this.peerLost(peer, 'worker thread ended'));
+    port.on('close', () => {
+      this.closed.add(peer);
+      const why = this.reasons.get(peer);
+      if (why !== undefined) this.report(peer, why);
+      else setTimeout(() => this.report(peer, this.reasons.get(peer) ?? 'worker thread ended'), closeGraceMs).unref();
+    });
   }
 
-  /** The loss of `peer` (also called by whoever saw it first with a better reason: the thread's exit code). */
-  peerLost(peer: PeerName, reason: string): void {
+  /**
+   * `peer`'s thread has ended, for `reason`: reported once its port has closed (after its last frame), or after
+   * `waitMs` if the close never comes.
+   */
+  peerLost(peer: PeerName, reason: string, waitMs = 1000): void {
+    if (this.lost.has(peer) || this.reasons.has(peer)) return;
+    this.reasons.set(peer, reason);
+    if (this.closed.has(peer)) this.report(peer, reason);
+    else setTimeout(() => this.report(peer, reason), waitMs).unref();
+  }
+
+  private report(peer: PeerName, reason: string): void {
     if (this.lost.has(peer) || !this.ports.has(peer)) return;
     this.lost.add(peer);
     this.pending.delete(peer);
@@ -57,12 +80,27 @@ export class PortTransport implements PeerTransport {
     return true;
   }
 
-  /** Sends every batch now (also at the end of a turn). */
+  /**
+   * Sends every batch now (also at the end of a turn): the frames of a batch as one buffer, each after its length
+   * (4 bytes, little-endian), transferred. One buffer per batch: transferring each frame's own buffer cost more
+   * than copying the bytes together.
+   */
   flush(): void {
     this.flushQueued = false;
     for (const [peer, q] of this.pending) {
       const port = this.ports.get(peer);
-      if (port !== undefined && q.length > 0) port.postMessage(q, q.map((b) => b.buffer as ArrayBuffer));
+      if (port === undefined || q.length === 0) continue;
+      let size = 0;
+      for (const b of q) size += 4 + b.length;
+      const out = new Uint8Array(size);
+      const view = new DataView(out.buffer);
+      let at = 0;
+      for (const b of q) {
+        view.setUint32(at, b.length, true);
+        out.set(b, at + 4);
+        at += 4 + b.length;
+      }
+      port.postMessage(out, [out.buffer]);
     }
     this.pending.clear();
   }
@@ -70,7 +108,7 @@ export class PortTransport implements PeerTransport {
   onFrame(h: (from: PeerName, f: Frame) => void): void {
     this.frameHandler = h;
     const early = this.early.splice(0);
-    for (const [peer, batch] of early) for (const bytes of batch) h(peer, decodeFrame(bytes));
+    for (const [peer, batch] of early) deliverBatch(peer, batch, h);
   }
 
   onPeerDown(h: (peer: PeerName, reason: string) => void): void {
@@ -91,5 +129,16 @@ export class PortTransport implements PeerTransport {
     this.frameHandler = undefined;
     for (const p of this.ports.values()) p.close();
     this.ports.clear();
+  }
+}
+
+/** Hands each frame of a batch (see flush) to `h`, in order. */
+function deliverBatch(peer: PeerName, batch: Uint8Array, h: (from: PeerName, f: Frame) => void): void {
+  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
+  let at = 0;
+  while (at < batch.length) {
+    const n = view.getUint32(at, true);
+    h(peer, decodeFrame(batch.subarray(at + 4, at + 4 + n)));
+    at += 4 + n;
   }
 }

@@ -114,6 +114,8 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
       const w = workers[index - 1];
       if (w === undefined) throw new Error(`no worker thread ${index}`);
       killed.add(index);
+      transport.peerLost(layout.names[index]!, 'worker thread killed');
+      for (const other of workers) if (other !== w) other.postMessage({ t: 'down', peer: layout.names[index]!, reason: 'worker thread killed' } satisfies ToWorker);
       await w.terminate();
     },
     close,

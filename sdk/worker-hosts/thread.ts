@@ -15,6 +15,7 @@ import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 async function start(w: WorkerStart): Promise<void> {
   const self = w.layout.names[w.index]!;
   const transport = new PortTransport(self);
+  // a closed port is a lost thread; the main thread says why (its Worker's exit and error events)
   for (const [peer, port] of Object.entries(w.ports)) transport.addPeer(peer, port);
   parentPort!.on('message', (m: ToWorker) => {
     if (m.t === 'down') transport.peerLost(m.peer, m.reason);
