@@ -105,7 +105,7 @@ export function parseAppRunArgs(argv: readonly string[]): { ok: true; value: App
   if (cluster !== undefined) value.cluster = cluster;
   const otlp = values['trace-otlp'];
   if (otlp !== undefined) {
-    if (!/^https?:\/\/[^/]/.test(otlp)) return { ok: false, message: `--trace-otlp needs an http:// or https:// URL, not '${otlp}'` };
+    if (!/^https?:\/\/[^/]/.test(otlp) || !URL.canParse(otlp)) return { ok: false, message: `--trace-otlp needs an http:// or https:// URL, not '${otlp}'` };
     value.trace = true;
     value.traceOtlp = otlp;
   }

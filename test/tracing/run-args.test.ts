@@ -19,7 +19,7 @@ describe('--trace and --trace-otlp', () => {
   });
 
   it('a URL that is not http(s) is refused', () => {
-    for (const bad of ['localhost:4318', 'grpc://collector:4317', 'http://']) {
+    for (const bad of ['localhost:4318', 'grpc://collector:4317', 'http://', 'http://a b:4318']) {
       expect(parseAppRunArgs(['--trace-otlp', bad, '-x', 'app:main'])).toEqual({ ok: false, message: `--trace-otlp needs an http:// or https:// URL, not '${bad}'` });
     }
   });
