@@ -35,8 +35,10 @@ export async function postAction(path: string): Promise<void> {
 export type Status = 'connecting' | 'live' | 'lost';
 
 /**
- * Loads the snapshot and follows the stream, calling `onState` with each new state. On a lost stream it starts
- * again from a fresh snapshot after a second: events missed in between are in it.
+ * Follows the app: the event stream is opened first and its events held until the snapshot, asked for once the
+ * stream is open, has arrived (the server replays nothing, so a snapshot taken before the stream would miss what
+ * happened in between; events the snapshot already holds are dropped by their seq). Calls `onState` with each new
+ * state. On a lost stream it starts again the same way after a second.
  */
 export function connect(onState: (s: InspectorState) => void, onStatus: (s: Status, detail?: string) => void): () => void {
   let source: EventSource | undefined;
@@ -55,33 +57,41 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
     onState(s);
   };
 
-  const start = async () => {
+  const fail = (detail: string) => {
+    source?.close();
+    source = undefined;
+    state = undefined;
+    onStatus('lost', detail);
+    if (!stopped) setTimeout(start, 1000);
+  };
+
+  const start = () => {
+    if (stopped) return;
     onStatus('connecting');
     pending = [];
-    try {
-      state = fromSnapshot(await getJson<Snapshot>('/api/snapshot'));
-      onState(state);
-    } catch (err) {
-      onStatus('lost', String(err));
-      if (!stopped) setTimeout(start, 1000);
-      return;
-    }
-    if (stopped) return;
-    source = new EventSource(url('/api/events'));
-    source.onopen = () => onStatus('live');
-    source.onmessage = (m) => {
+    const es = new EventSource(url('/api/events'));
+    source = es;
+    es.onmessage = (m) => {
       pending.push(JSON.parse(m.data) as InspectorEvent);
-      if (!frame) frame = requestAnimationFrame(flush);
+      if (state && !frame) frame = requestAnimationFrame(flush);
     };
-    source.onerror = () => {
-      if (source?.readyState === EventSource.CLOSED) {
-        onStatus('lost', 'the event stream ended');
-        source = undefined;
-        if (!stopped) setTimeout(start, 1000);
+    es.onopen = async () => {
+      try {
+        const snapshot = await getJson<Snapshot>('/api/snapshot');
+        if (source !== es) return;
+        state = fromSnapshot(snapshot);
+        onStatus('live');
+        flush();
+      } catch (err) {
+        if (source === es) fail(String(err));
       }
     };
+    // EventSource would reconnect by itself, but to a stream that replays nothing: start again instead.
+    es.onerror = () => {
+      if (source === es) fail('the event stream ended');
+    };
   };
-  void start();
+  start();
   return () => {
     stopped = true;
     source?.close();

@@ -26,14 +26,18 @@ export interface SequenceLayout {
   rows: SequenceRow[];
 }
 
-/** The processes of the last `limit` messages, most active first, at most `max` of them. */
+/**
+ * The `max` processes with the most messages among the last `limit`, in pid text order (host, then spawn order), so
+ * that lifelines keep their places while the counts change.
+ */
 export function busiestPids(timeline: readonly TimelineItem[], limit: number, max: number): string[] {
   const count = new Map<string, number>();
   for (const t of timeline.slice(-limit)) {
     if (t.kind !== 'message') continue;
     for (const pid of [t.from, t.to]) if (pid) count.set(pid, (count.get(pid) ?? 0) + 1);
   }
-  return [...count.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([pid]) => pid);
+  const top = [...count.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([pid]) => pid);
+  return top.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
