@@ -7,6 +7,7 @@ import { ByteWriter } from '../runtime/index.js';
 import { isError, jsonLines, renderDiagnosticsAs, type DiagnosticFormat } from '../diagnostics/index.js';
 import {
   ClusterJoinError,
+  clusterOptionsOf,
   exitErrorText,
   loadApp,
   NodeTimeScheduler,
@@ -146,10 +147,16 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       stderr(`moonforge: no command '${opts.command}' in the app (no process entry has it as meta.command.name; \`${bundled?.runAs ?? 'moonforge run APPDIR'} list\` lists them)\n`);
       return 1;
     }
+    // the command line's cluster options over .wippy.yaml's `cluster:` (runtime/cluster/config.ts)
+    const cluster = clusterOptionsOf(app.config.cluster, opts.cluster, process.env);
+    if (typeof cluster === 'string') {
+      stderr(`moonforge: ${cluster}\n`);
+      return 1;
+    }
     const time = opts.time ?? new NodeTimeScheduler();
     let ar: AppRuntime;
     try {
-      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files, nodeName: opts.cluster?.node });
+      ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files, nodeName: cluster?.node });
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);
@@ -163,9 +170,9 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       stderr(`moonforge: ${tracing}\n`);
       return 1;
     }
-    if (opts.cluster !== undefined) {
+    if (cluster !== undefined) {
       // loaded only by a node that joins a cluster
-      const joined = await (await import('./cluster-node.js')).joinAppCluster(ar, opts.cluster, (l) => stderr(`${l}\n`)).catch((e: unknown) => e as Error);
+      const joined = await (await import('./cluster-node.js')).joinAppCluster(ar, cluster, (l) => stderr(`${l}\n`)).catch((e: unknown) => e as Error);
       if (joined instanceof Error) {
         ar.rt.shutdown();
         await tracing?.stop();

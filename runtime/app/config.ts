@@ -8,6 +8,7 @@ import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics.js';
 import type { AppConfig, ConfigOverride } from './model.js';
 import { FieldReader, describeYaml, nodePos, parseYamlFile, toJS } from './yaml-file.js';
 import { escapes } from './confine.js';
+import { clusterConfig } from '../cluster/config.js';
 
 async function readConfigFile(root: string, name: string, diags: Diagnostic[]): Promise<FieldReader | undefined> {
   const path = join(root, name);
@@ -41,6 +42,7 @@ export async function readAppConfig(root: string, diags: Diagnostic[]): Promise<
     logger: loggerConfig(cfg?.sub('logger')),
     directories: appDirectories(root, dirs, diags),
     ...configOverrides(cfg?.sub('override')),
+    cluster: clusterConfig(cfg?.sub('cluster')),
   };
 }
 

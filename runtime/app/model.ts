@@ -1,6 +1,7 @@
 // The typed registry of a Wippy app (spec §2.8, §5): entries keyed "namespace:name", a discriminated union by kind,
 // after the Go configs (api/runtime/lua/config.go, api/service/supervisor/config.go, api/service/host/config.go,
 // api/supervisor/config.go). Durations are nanoseconds.
+import type { ClusterConfig } from '../cluster/config.js';
 
 /** Where an entry (or one of its fields) was written. */
 export interface SourcePos {
@@ -146,6 +147,8 @@ export interface AppConfig {
   directories: { src: string; modules: string };
   /** `.wippy.yaml` `override:`: entry overrides by `NS:ENTRY:FIELD` key, their values as written (overrides.ts) */
   overrides?: ConfigOverride[];
+  /** `.wippy.yaml` `cluster:` (runtime/cluster/config.ts); undefined when absent */
+  cluster?: ClusterConfig;
 }
 
 /** One entry of `.wippy.yaml`'s `override:` section, where it was written. */

@@ -3,3 +3,4 @@
 export { NatsClusterTransport, ClusterJoinError, type ClusterStats } from './nats-transport.js';
 export { clusterOptionsProblem, type ClusterOptions, type ClusterAuth, type ClusterTls } from './options.js';
 export { joinCluster, type ClusterNode } from './attach.js';
+export { clusterConfig, clusterOptionsOf, type ClusterConfig } from './config.js';

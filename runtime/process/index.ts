@@ -30,4 +30,4 @@ export { createAppSecurity, type AppSecurity, type SecurityAppView } from '../se
 export { createIoModule, createStreamLineReader, type LineReader } from '../app/io-module.js';
 export { ServiceSupervisor, shutdownNode, exitErrorText } from '../app/supervisor.js';
 // A cluster of nodes over NATS (issue 16; docs/cluster.md).
-export { joinCluster, ClusterJoinError, clusterOptionsProblem, type ClusterNode, type ClusterOptions } from '../cluster/index.js';
+export { joinCluster, ClusterJoinError, clusterOptionsOf, clusterOptionsProblem, type ClusterNode, type ClusterOptions } from '../cluster/index.js';
