@@ -1,6 +1,7 @@
 // The inspector's Server-Sent Events (docs/inspector.md, GET /api/events): every FLUSH_MS, what the recorder took
 // since the last flush goes to every client in one write — the events in seq order, the newest MESSAGES_PER_FLUSH
-// messages (the rest counted in a `skipped` event), and `state` / `hosts` events for what changed. A client whose
+// messages (the rest counted in a `skipped` event), and `state` / `hosts` events for what changed. A flush costs
+// a few milliseconds at most (a full ring's rates, a hundred previews), a fixed cost per second however busy the app. A client whose
 // socket holds more than MAX_UNSENT bytes it could not send yet is dropped, so a slow page never makes the server
 // buffer without bound. Nothing runs while no client is connected.
 import type { ServerResponse } from 'node:http';
@@ -8,8 +9,10 @@ import type { ProcessNode } from '../../runtime/process/node.js';
 import type { Recorder, RecordedEvent } from './recorder.js';
 import { hostsOf, processInfo, stateOf } from './views.js';
 
-export const FLUSH_MS = 100;
-export const MESSAGES_PER_FLUSH = 200;
+export const FLUSH_MS = 200;
+export const MESSAGES_PER_FLUSH = 100;
+/** How long the rates in `state` events are reused (computing them walks the whole message ring). */
+const RATES_MS = 1000;
 export const MAX_UNSENT = 1 << 20;
 /** Past this many processes, `state` events are not computed (a flush would walk them all). */
 export const STATE_EVENTS_MAX_PROCS = 2000;
@@ -21,9 +24,11 @@ export class EventStream {
   /** the recorder's counts at the last flush */
   private eventsSent = 0;
   private messagesSent = 0;
+  private messagesSeen = 0;
   private readonly lastState = new Map<string, string>();
   private lastHosts = '';
   private lastWrite = 0;
+  private rates: { at: number; map: Map<string, number> } | undefined = undefined;
 
   constructor(
     private readonly node: ProcessNode,
@@ -38,6 +43,7 @@ export class EventStream {
     if (this.clients.size === 0) {
       this.eventsSent = this.rec.eventCount;
       this.messagesSent = this.rec.messageCount;
+      this.messagesSeen = this.rec.messageTotal;
       this.lastState.clear();
       this.lastHosts = '';
       this.timer = setInterval(() => this.flush(), FLUSH_MS);
@@ -74,10 +80,15 @@ export class EventStream {
     const lost = rec.eventCount - this.eventsSent - rec.events.items.length;
     const fresh = rec.events.items.slice(Math.max(0, rec.events.items.length - (rec.eventCount - this.eventsSent)));
     this.eventsSent = rec.eventCount;
-    const rates = rec.rates(now);
+    const wall = Date.now();
+    if (this.rates === undefined || wall - this.rates.at >= RATES_MS) this.rates = { at: wall, map: rec.rates(now) };
+    const rates = this.rates.map;
     for (const e of fresh) out.push({ seq: e.seq, text: JSON.stringify(this.render(e, rates)) });
-    const { list, skipped } = rec.messages(this.messagesSent, MESSAGES_PER_FLUSH);
+    const list = rec.messages(this.messagesSent, MESSAGES_PER_FLUSH);
+    // messages not sent: those past the flush's share, and those not recorded at all (a busy window)
+    const skipped = rec.messageTotal - this.messagesSeen - list.length;
     this.messagesSent = rec.messageCount;
+    this.messagesSeen = rec.messageTotal;
     for (const m of list) out.push({ seq: m.seq, text: JSON.stringify({ type: 'message', seq: m.seq, at: m.at, message: m }) });
     out.sort((a, b) => a.seq - b.seq);
     if (skipped > 0 || lost > 0) out.push(this.made('skipped', now, { count: skipped + Math.max(0, lost) }));

@@ -11,8 +11,16 @@ import type { SupervisorEvent } from '../../runtime/app/supervisor.js';
 import { exitErrorText } from '../../runtime/app/supervisor.js';
 import { preview } from './preview.js';
 
-/** Messages kept (the sequence view's history and the rates' window). */
+/** Messages kept (the sequence view's history and the rates' sample). */
 export const MESSAGE_RING = 4096;
+/**
+ * At most MESSAGE_RING messages are recorded per WINDOW_MS; past that, until the next window, messages are only
+ * counted. A busy app (ping-pong: a million messages a second) then pays for recording ~4% of its messages, and the
+ * ring holds a run of consecutive messages from the last window rather than the last few milliseconds.
+ */
+export const WINDOW_MS = 100;
+/** Windows of message totals kept for the rates (5 s). */
+const RATE_WINDOWS = 50;
 /** Other events kept for the stream between two flushes, and exits and restarts kept for snapshots. */
 export const EVENT_RING = 2048;
 export const EXITS_KEPT = 200;
@@ -83,6 +91,13 @@ export class Recorder implements ProcessObserver<Proc> {
   private readonly mObj: unknown[] = new Array<unknown>(2 * MESSAGE_RING).fill(undefined);
   /** messages recorded in all */
   private mCount = 0;
+  /** messages delivered in all, recorded or not */
+  private mTotal = 0;
+  /** messages that may still be recorded in this window */
+  private budget = MESSAGE_RING;
+  /** the runtime's clock and mTotal at the start of each of the last windows, oldest first */
+  private readonly totals: { at: number; total: number }[] = [];
+  private readonly window: NodeJS.Timeout;
   private readonly sched: ProcessNode['sched'];
 
   readonly events = new Ring<RecordedEvent>(EVENT_RING);
@@ -95,6 +110,8 @@ export class Recorder implements ProcessObserver<Proc> {
 
   constructor(readonly node: ProcessNode) {
     this.sched = node.sched;
+    this.window = setInterval(() => this.nextWindow(), WINDOW_MS);
+    this.window.unref();
     const now = node.sched.now();
     for (const p of node.procs.values()) this.meta.set(p, { parent: null, startedAt: now, waitOn: undefined, waitSeq: -1 });
   }
@@ -146,6 +163,9 @@ export class Recorder implements ProcessObserver<Proc> {
   }
 
   delivered(to: Proc, env: Envelope): void {
+    this.mTotal++;
+    if (this.budget === 0) return;
+    this.budget--;
     const i = (this.mCount++ & (MESSAGE_RING - 1)) << 1;
     const n = this.mNum;
     n[i] = ++this.seq;
@@ -219,16 +239,32 @@ export class Recorder implements ProcessObserver<Proc> {
     return proc.inbox !== undefined ? 'inbox' : null;
   }
 
+  private nextWindow(): void {
+    this.budget = MESSAGE_RING;
+    if (this.totals.length >= RATE_WINDOWS) this.totals.shift();
+    this.totals.push({ at: this.sched.now(), total: this.mTotal });
+  }
+
+  /** Stops the window timer (the inspector closes). */
+  close(): void {
+    clearInterval(this.window);
+  }
+
   /** The number of messages recorded so far. */
   get messageCount(): number {
     return this.mCount;
   }
 
+  /** The number of messages delivered so far, recorded or not. */
+  get messageTotal(): number {
+    return this.mTotal;
+  }
+
   /**
    * The messages recorded after message number `from` (a messageCount), at most `limit`, the newest ones, oldest
-   * first, whose sender and receiver pass `keep`; with `skipped`, how many newer-than-`from` ones were left out.
+   * first, whose sender and receiver pass `keep`.
    */
-  messages(from: number, limit: number, keep?: (from: string, to: string) => boolean): { list: MessageRecord[]; skipped: number } {
+  messages(from: number, limit: number, keep?: (from: string, to: string) => boolean): MessageRecord[] {
     const end = this.mCount;
     const start = Math.max(from, end - MESSAGE_RING);
     const idx: number[] = [];
@@ -238,7 +274,7 @@ export class Recorder implements ProcessObserver<Proc> {
     }
     const list: MessageRecord[] = [];
     for (let k = idx.length - 1; k >= 0; k--) list.push(this.messageAt(idx[k]!));
-    return { list, skipped: keep === undefined ? end - from - list.length : 0 };
+    return list;
   }
 
   private messageAt(i: number): MessageRecord {
@@ -252,7 +288,10 @@ export class Recorder implements ProcessObserver<Proc> {
     return r;
   }
 
-  /** Messages delivered per second to each pid, over the last `windowMs` of the ring (docs/inspector.md). */
+  /**
+   * Messages delivered per second to each pid over the last `windowMs` (docs/inspector.md): each pid's share of the
+   * messages recorded in that time, times the rate of all messages delivered (counted whether recorded or not).
+   */
   rates(now: number, windowMs = 5000): Map<string, number> {
     const counts = new Map<string, number>();
     const end = this.mCount;
@@ -266,10 +305,18 @@ export class Recorder implements ProcessObserver<Proc> {
       const to = this.mObj[i + 1] as string;
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
-    // the ring covers the whole window unless it is full of more recent messages
-    const full = end - start === MESSAGE_RING && oldest > now - windowMs;
-    const span = Math.max(full ? now - oldest : windowMs, 1) / 1000;
-    for (const [pid, c] of counts) counts.set(pid, Math.round((c / span) * 10) / 10);
+    let recorded = 0;
+    for (const c of counts.values()) recorded += c;
+    // the rate of all messages, from the oldest window total within windowMs; before the first window has passed
+    // (or on a clock that stood still), the messages recorded over the time the ring covers
+    const since = this.totals.find((t) => t.at >= now - windowMs && t.at < now);
+    let perSecond: number;
+    if (since !== undefined) perSecond = ((this.mTotal - since.total) * 1000) / (now - since.at);
+    else {
+      const full = end - start === MESSAGE_RING && oldest > now - windowMs;
+      perSecond = (recorded * 1000) / Math.max(full ? now - oldest : windowMs, 1);
+    }
+    for (const [pid, c] of counts) counts.set(pid, Math.round((c / recorded) * perSecond * 10) / 10);
     return counts;
   }
 }

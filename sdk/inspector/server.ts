@@ -107,7 +107,7 @@ export async function startInspector(target: InspectTarget, opts: InspectOptions
       const set = pids === null || pids === '' ? undefined : new Set(pids.split(','));
       const limit = Math.max(1, Math.min(MESSAGE_RING, Number(url.searchParams.get('limit') ?? 100) || 100));
       const keep = set === undefined ? undefined : set.size === 1 ? (f: string, t: string) => set.has(f) || set.has(t) : (f: string, t: string) => set.has(f) && set.has(t);
-      json(res, 200, { messages: rec.messages(0, limit, keep).list });
+      json(res, 200, { messages: rec.messages(0, limit, keep) });
     } else if (path.startsWith('/api/process/')) processDetails(res, decodeURIComponent(path.slice('/api/process/'.length)));
     else if (path.startsWith('/api/')) json(res, 404, { error: 'not found' });
     else servePage(res, page, path, url.searchParams.get('token') === token ? token : undefined);
@@ -129,7 +129,7 @@ export async function startInspector(target: InspectTarget, opts: InspectOptions
       processes: [...node.procs.values()].map((p) => processInfo(rec, p, rates)),
       exits: rec.exits.items.slice(-SNAPSHOT_LIST),
       restarts: rec.restarts.items.slice(-SNAPSHOT_LIST),
-      messages: rec.messages(0, SNAPSHOT_LIST).list,
+      messages: rec.messages(0, SNAPSHOT_LIST),
     };
   };
 
@@ -141,7 +141,7 @@ export async function startInspector(target: InspectTarget, opts: InspectOptions
       return;
     }
     const info = processInfo(rec, p, rec.rates(target.node.sched.now()));
-    const messages = rec.messages(0, DETAIL_LIST, (f, t) => f === pid || t === pid).list;
+    const messages = rec.messages(0, DETAIL_LIST, (f, t) => f === pid || t === pid);
     json(res, 200, { ...info, queued: queuedTopics(p, DETAIL_LIST), context: contextOf(p), messages });
   };
 
@@ -167,6 +167,7 @@ export async function startInspector(target: InspectTarget, opts: InspectOptions
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         detach();
+        rec.close();
         stream.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,10 +1,11 @@
 // The event stream's rules (sdk/inspector/event-stream.ts) without sockets: one write per flush, at most
-// MESSAGES_PER_FLUSH messages in it (the rest counted in a `skipped` event), events in seq order, and a client that
-// does not keep up (more than MAX_UNSENT bytes unsent) dropped instead of buffered for.
+// MESSAGES_PER_FLUSH messages in it (the rest, and those a busy window did not record, counted in a `skipped` event),
+// events in seq order, and a client that does not keep up (more than MAX_UNSENT bytes unsent) dropped instead of
+// buffered for.
 import { describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
 import { makeApp } from '../support/process-harness.js';
-import { Recorder } from '../../sdk/inspector/recorder.js';
+import { MESSAGE_RING, Recorder } from '../../sdk/inspector/recorder.js';
 import { EventStream, MAX_UNSENT, MESSAGES_PER_FLUSH } from '../../sdk/inspector/event-stream.js';
 
 const PINGER = `
@@ -60,8 +61,11 @@ describe('inspector event stream', () => {
     const stream = new EventStream(app.rt.node, rec, () => ['app:processes']);
     const client = fakeClient();
     stream.add(client);
-    app.rt.spawn('app:pinger', 'app:processes', [500]);
+    // 5000 messages in one window: MESSAGE_RING of them recorded, all counted
+    app.rt.spawn('app:pinger', 'app:processes', [2500]);
     app.settle();
+    expect(rec.messageCount).toBe(MESSAGE_RING);
+    expect(rec.messageTotal).toBe(5000);
     client.writes.length = 0;
     stream.flush();
     stream.close();
@@ -71,9 +75,10 @@ describe('inspector event stream', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const messages = sent.filter((e) => e.type === 'message');
     expect(messages).toHaveLength(MESSAGES_PER_FLUSH);
-    // the newest ones: the last pong of the run comes last
-    expect(messages.at(-1).message).toMatchObject({ topic: 'pong', payload: '500' });
-    expect(sent.find((e) => e.type === 'skipped').count).toBe(1000 - MESSAGES_PER_FLUSH);
+    // the newest recorded ones: the last pong recorded before the window's budget ran out comes last
+    expect(messages.at(-1).message).toMatchObject({ topic: 'pong', payload: String(MESSAGE_RING / 2) });
+    expect(sent.find((e) => e.type === 'skipped').count).toBe(5000 - MESSAGES_PER_FLUSH);
+    rec.close();
     expect(sent.filter((e) => e.type === 'spawn').map((e) => e.process.entry)).toEqual(['app:pinger', 'app:echo']);
     expect(sent.some((e) => e.type === 'exit' && e.exit.entry === 'app:pinger')).toBe(true);
     expect(sent.find((e) => e.type === 'hosts').hosts).toEqual([{ name: 'app:processes', runQueue: 0, processes: 1 }]);
@@ -95,5 +100,6 @@ describe('inspector event stream', () => {
     expect(fast.destroyed).toBe(false);
     expect(stream.clientCount).toBe(1);
     stream.close();
+    rec.close();
   });
 });
