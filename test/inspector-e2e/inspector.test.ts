@@ -56,13 +56,27 @@ describe('inspector page', () => {
   });
 
   it('shows the failed job with its error and Lua traceback', async () => {
-    const failed = page.locator('[data-testid=exits] details.failed');
+    const failed = page.locator('[data-testid=exits] details.failed[data-entry="app:worker"]');
     await failed.first().waitFor({ timeout: 10_000 });
     expect(await failed.count()).toBe(1);
     expect(await failed.textContent()).toContain('job 3 failed: disk full');
     const traceback = await failed.locator('[data-testid=traceback]').textContent();
     expect(traceback).toMatch(/stack traceback:/);
     expect(traceback).toMatch(/worker\.lua:3: in (local |upvalue |function )?'?run_job/);
+  });
+
+  it("shows the failing service's restarts with their backoff, and that it was given up", async () => {
+    const restarts = page.locator('[data-testid=exits] .restart[data-service="app:flaky_service"][data-type=restart]');
+    await page.locator('[data-testid=exits] .restart[data-type="give-up"]').waitFor({ timeout: 10_000 });
+    const text = await restarts.allTextContents();
+    expect(text).toHaveLength(2);
+    // newest first: attempt 2 after a longer backoff than attempt 1 (100 ms, doubled, with jitter)
+    const backoff = text.map((t) => Number(/backoff (\d+) ms/.exec(t)?.[1]));
+    expect(text[0]).toContain('attempt 2');
+    expect(text[1]).toContain('attempt 1');
+    expect(backoff[1]).toBeGreaterThanOrEqual(80);
+    expect(backoff[0]).toBeGreaterThan(backoff[1]!);
+    expect(await page.locator('[data-testid=exits] details.failed[data-entry="app:flaky"]').count()).toBe(3);
   });
 
   it('selecting a process shows its details: state, names, links, its last messages', async () => {

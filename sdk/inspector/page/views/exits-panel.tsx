@@ -13,7 +13,7 @@ export function ExitsPanel(props: { state: InspectorState; onSelect: (pid: strin
       <div class="scroll">
         {exits.length === 0 && <p class="empty">No process has ended yet.</p>}
         {exits.map((x) => (
-          <details key={`${x.pid} ${x.at}`} class={x.error ? 'exit failed' : 'exit'} data-pid={x.pid} open={!!x.error && x === exits.find((y) => y.error)}>
+          <details key={`${x.pid} ${x.at}`} class={x.error ? 'exit failed' : 'exit'} data-pid={x.pid} data-entry={x.entry} open={!!x.error && x === exits.find((y) => y.error)}>
             <summary>
               <a href="#" onClick={(e) => { e.preventDefault(); props.onSelect(x.pid); }}>{x.entry ?? x.pid}</a>{' '}
               <span class="muted">{x.reason ?? (x.error ? 'error' : 'normal')} · {ago(x.at, state.now)}</span>
@@ -25,7 +25,7 @@ export function ExitsPanel(props: { state: InspectorState; onSelect: (pid: strin
         ))}
         {restarts.length > 0 && <h3>Services</h3>}
         {restarts.map((r) => (
-          <div key={`${r.service} ${r.at}`} class="restart" data-service={r.service}>
+          <div key={`${r.service} ${r.at} ${r.type ?? ''}`} class="restart" data-service={r.service} data-type={r.type}>
             <b>{r.service}</b>{' '}
             <span class="muted">
               {r.type ?? 'restart'}
