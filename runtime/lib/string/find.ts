@@ -3,10 +3,10 @@
 import { checkStr } from '../../core/args.js';
 import { R, ret1, ret2, ret3 } from '../../core/results.js';
 import { optInteger, posrelat } from './int-args.js';
-import { getGmatchProgram, getPattern, Q_STAR, type Program } from './pattern-compile.js';
+import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
 import { getCapture, matchAt, MatchState } from './pattern-match.js';
 import { execFrom, programRegex } from './pattern-regex.js';
-import { classRunOf, literalOf, nonEmptyRunOf, runEnd, runStart } from './simple-pattern.js';
+import { classRunOf, literalOf, nonEmptyRunOf, runMatchAt, runSearch, runSearchEnd } from './simple-pattern.js';
 
 /** find/match/gmatch never run Lua code while matching, so they can share one state. */
 const shared = new MatchState();
@@ -62,10 +62,17 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   if (run !== undefined) {
     // str_find_aux tries start only when anchored, else every position from start on; a run of zero or more
     // matches at start either way
-    const s1 = run.quant === Q_STAR ? start
-      : cp.anchored ? (start < l1 && run.set[src.charCodeAt(start)] === 1 ? start : -1) : runStart(run.set, src, start);
-    if (s1 < 0) return ret1(undefined);
-    const e = runEnd(run, src, s1);
+    let s1: number;
+    let e: number;
+    if (cp.anchored) {
+      s1 = start;
+      e = runMatchAt(run, src, start);
+      if (e < 0) return ret1(undefined);
+    } else {
+      s1 = runSearch(run, src, start);
+      if (s1 < 0) return ret1(undefined);
+      e = runSearchEnd;
+    }
     if (!find) return ret1(src.slice(s1, e));
     return run.captured ? ret3(s1 + 1, e, src.slice(s1, e)) : ret2(s1 + 1, e);
   }
@@ -140,13 +147,13 @@ export function strGmatch(s: unknown, p: unknown): unknown {
   if (literal !== undefined || run !== undefined) {
     // gmatch_aux with a pattern that never matches empty: the next match starts where the last one ended
     return ret1(function gmatchIterator(): unknown {
-      const s1 = pos > src.length ? -1 : literal !== undefined ? src.indexOf(literal, pos) : runStart(run!.set, src, pos);
+      const s1 = pos > src.length ? -1 : literal !== undefined ? src.indexOf(literal, pos) : runSearch(run!, src, pos);
       if (s1 < 0) {
         pos = src.length + 1;
         R.n = 0;
         return undefined;
       }
-      const e = literal !== undefined ? s1 + literal.length : runEnd(run!, src, s1);
+      const e = literal !== undefined ? s1 + literal.length : runSearchEnd;
       pos = e;
       return ret1(literal !== undefined ? literal : src.slice(s1, e));
     });

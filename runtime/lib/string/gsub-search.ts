@@ -7,7 +7,7 @@ import { typeName } from '../../core/value.js';
 import type { CompiledPattern } from './pattern-compile.js';
 import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
-import { literalOf, nonEmptyRunOf, runEnd, runStart } from './simple-pattern.js';
+import { literalOf, nonEmptyRunOf, runSearch, runSearchEnd } from './simple-pattern.js';
 
 /**
  * The matches of one pattern in one subject, in str_gsub's order: a literal or a class run is found without a
@@ -54,9 +54,9 @@ export class GsubSearch {
     }
     const run = this.run;
     if (run !== undefined) {
-      const s = runStart(run.set, src, pos);
+      const s = runSearch(run, src, pos);
       if (s < 0) return -1;
-      const e = runEnd(run, src, s);
+      const e = runSearchEnd;
       this.e = e;
       this.m = null;
       ms.level = run.captured ? 1 : 0;

@@ -1,21 +1,31 @@
-// Two pattern shapes common enough to match without a RegExp (whose every match allocates a result array): a run of
-// one class (`%a+`, `%d+`, `[^,]+`, `(%w+)`, one byte of a class `[%c"\\]`, and for find and match `[ \t]*`) and a
-// literal with no special characters (`;`, `, `). Both match at a position exactly when lstrlib.c's match() would;
-// the ones that never match the empty string also find, searching forward from successive positions (str_gsub,
-// gmatch_aux), the same matches as the interpreter.
+// Two pattern shapes common enough to match without a RegExp (whose every match allocates a result array): a class
+// run and a literal with no special characters (`;`, `, `). A class run is a few single-byte classes that match one
+// byte each, then one that matches one byte, a run of one or more, or a run of zero or more: `%a+`, `[^,]+`, `(%w+)`,
+// `[%c"\\]`, `[%a_][%w_]*`, `%d%d%d`, and for find and match `[ \t]*`. Only the last item varies, so its
+// longest run is the match (nothing after it could need a byte back) and the shape matches at a position exactly
+// when lstrlib.c's match() would; the ones that never match the empty string also find, searching forward from
+// successive positions (str_gsub, gmatch_aux), the same matches as the interpreter.
 import {
   K_ANY, K_CHAR, K_CLOSE, K_END, K_OPEN, K_SET, Q_ONE, Q_PLUS, Q_STAR, type CompiledPattern, type Program,
 } from './pattern-compile.js';
 
-/** A class run: the bytes of the class, its quantifier, and whether the whole run is the pattern's one capture. */
+/** A class run (above): its items' classes, the last one's quantifier, whether the whole match is the one capture. */
 export interface ClassRun {
+  /** the classes of the items before the last, one byte each */
+  head: Uint8Array[];
+  /** the last item's class */
   set: Uint8Array;
-  captured: boolean;
-  /** Q_ONE (one byte), Q_PLUS (the longest run of one or more) or Q_STAR (of zero or more) */
+  /** the last item's quantifier: Q_ONE (one byte), Q_PLUS (the longest run of one or more) or Q_STAR (of zero or more) */
   quant: number;
+  /** the bytes a match starts with (head[0], else set) */
+  first: Uint8Array;
+  captured: boolean;
 }
 
-/** The class run a program is (`x`, `x+`, `x*`, or one of them captured, for one single-byte class x), or undefined. */
+/** Longer heads are left to the RegExp. */
+const MAX_HEAD = 8;
+
+/** The class run a program is, or undefined. */
 export function classRunOf(prog: Program): ClassRun | undefined {
   let run = prog.run;
   if (run === undefined) run = prog.run = findClassRun(prog);
@@ -25,46 +35,86 @@ export function classRunOf(prog: Program): ClassRun | undefined {
 /** classRunOf, for searches that step over matches: only runs that never match the empty string. */
 export function nonEmptyRunOf(prog: Program): ClassRun | undefined {
   const run = classRunOf(prog);
-  return run !== undefined && run.quant !== Q_STAR ? run : undefined;
+  return run !== undefined && (run.quant !== Q_STAR || run.head.length > 0) ? run : undefined;
+}
+
+function itemClass(prog: Program, i: number): Uint8Array | null {
+  const k = prog.kind[i];
+  if (k === K_SET) return prog.set[i]!;
+  if (k === K_CHAR) {
+    const t = new Uint8Array(256);
+    t[prog.arg[i]!] = 1;
+    return t;
+  }
+  if (k === K_ANY) return new Uint8Array(256).fill(1);
+  return null;
 }
 
 function findClassRun(prog: Program): ClassRun | null {
   const { kind, quant } = prog;
   const captured = kind[0] === K_OPEN;
-  const i = captured ? 1 : 0;
-  if (captured && (kind[2] !== K_CLOSE || kind[3] !== K_END)) return null;
-  if (!captured && kind[1] !== K_END) return null;
-  const q = quant[i]!;
-  if (q !== Q_ONE && q !== Q_PLUS && q !== Q_STAR) return null;
-  const k = kind[i];
-  let set: Uint8Array;
-  if (k === K_SET) set = prog.set[i]!;
-  else if (k === K_CHAR) {
-    set = new Uint8Array(256);
-    set[prog.arg[i]!] = 1;
-  } else if (k === K_ANY) set = new Uint8Array(256).fill(1);
-  else return null;
-  return { set, captured, quant: q };
+  let i = captured ? 1 : 0;
+  const head: Uint8Array[] = [];
+  for (;;) {
+    const set = itemClass(prog, i);
+    if (set === null) return null;
+    const q = quant[i]!;
+    const next = kind[i + 1];
+    const last = captured ? next === K_CLOSE && kind[i + 2] === K_END : next === K_END;
+    if (last) {
+      if (q !== Q_ONE && q !== Q_PLUS && q !== Q_STAR) return null;
+      return { head, set, quant: q, first: head.length > 0 ? head[0]! : set, captured };
+    }
+    if (q !== Q_ONE || head.length >= MAX_HEAD) return null;
+    head.push(set);
+    i++;
+  }
 }
 
-/** Start of the first run at or after `pos`, or -1. */
-export function runStart(set: Uint8Array, src: string, pos: number): number {
+/** End of the match of `run` at `p`, or -1 when it does not match there. */
+export function runMatchAt(run: ClassRun, src: string, p: number): number {
   const n = src.length;
-  while (pos < n && set[src.charCodeAt(pos)] !== 1) pos++;
-  return pos < n ? pos : -1;
-}
-
-/**
- * End of the match of `run` at `start`, where a byte of the class is (for Q_STAR, any position): one byte, or
- * greedily every following byte of the class.
- */
-export function runEnd(run: ClassRun, src: string, start: number): number {
-  if (run.quant === Q_ONE) return start + 1;
+  const head = run.head;
+  let e = p;
+  for (let h = 0; h < head.length; h++) {
+    if (e >= n || head[h]![src.charCodeAt(e)] !== 1) return -1;
+    e++;
+  }
   const set = run.set;
-  const n = src.length;
-  let e = run.quant === Q_STAR ? start : start + 1;
+  const q = run.quant;
+  if (q !== Q_STAR) {
+    if (e >= n || set[src.charCodeAt(e)] !== 1) return -1;
+    e++;
+    if (q === Q_ONE) return e;
+  }
   while (e < n && set[src.charCodeAt(e)] === 1) e++;
   return e;
+}
+
+/** The end of the last match runSearch found. */
+export let runSearchEnd = 0;
+
+/**
+ * Start of the first match of `run` at or after `pos` (every start position, as str_find_aux), or -1; its end in
+ * runSearchEnd. For runs that can match the empty string that is `pos` itself.
+ */
+export function runSearch(run: ClassRun, src: string, pos: number): number {
+  const n = src.length;
+  const first = run.first;
+  if (run.quant === Q_STAR && run.head.length === 0) {
+    runSearchEnd = runMatchAt(run, src, pos);
+    return pos;
+  }
+  for (;;) {
+    while (pos < n && first[src.charCodeAt(pos)] !== 1) pos++;
+    if (pos >= n) return -1;
+    const e = runMatchAt(run, src, pos);
+    if (e >= 0) {
+      runSearchEnd = e;
+      return pos;
+    }
+    pos++;
+  }
 }
 
 /**

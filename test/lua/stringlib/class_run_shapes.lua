@@ -1,7 +1,9 @@
--- Patterns that are one class: one byte of it, a run of one or more, a run of zero or more, each also captured,
--- through find, match, gmatch and gsub, anchored or not, from every init (before the start, past the end).
-local pats = { '[%c"\\]', '%s', '[ \n\r\t]*', '^[ \n\r\t]*', '%d*', '(%a*)', '(%d)', '^%a', '.*', '^.', '[^,]*', 'x*' }
-local subjects = { 'ab "c"\n\t\\d', '  12 x', '', 'xxx', 'a,b,,c', '\1\2 z' }
+-- Patterns that are one class, or a few one-byte classes before a last one: one byte of it, a run of one or more, a
+-- run of zero or more, each also captured, through find, match, gmatch and gsub, anchored or not, from every init
+-- (before the start, past the end).
+local pats = { '[%c"\\]', '%s', '[ \n\r\t]*', '^[ \n\r\t]*', '%d*', '(%a*)', '(%d)', '^%a', '.*', '^.', '[^,]*', 'x*',
+  '[%a_][%w_]*', '^[%a_][%w_%-]*', '%d%d', '(%a%d+)', 'a.b', '^%-?%d*', 'x%s*', '%s%a', '(,,)', 'b,*' }
+local subjects = { 'id_9 x-1 a1b 42,7 -5', 'ab "c"\n\t\\d', '  12 x', '', 'xxx', 'a,b,,c', '\1\2 z' }
 for _, s in ipairs(subjects) do
   local out = {}
   for _, p in ipairs(pats) do
