@@ -1,5 +1,5 @@
 // Processes as OpenTelemetry spans (docs/tracing.md): a span per process lifetime, a span per message or event a
-// process takes (its handling, until it takes the next one or exits), and the sender's span context carried in the
+// process takes (its handling, until it waits on its mailbox again), and the sender's span context carried in the
 // message (Envelope.trace), so a request is followed from process to process, a process spawned while handling a
 // traced message continues its trace, and a watcher's handling of an EXIT continues the trace the process ended in.
 // Made only when tracing is on; the runtime calls it through its observer hooks and never loads any of this otherwise.
@@ -159,6 +159,21 @@ export class ProcessTracer {
     return name;
   }
 
+  /**
+   * A task of a process parks: when it waits on the process's inbox or events (alone or among a select's cases), the
+   * process is done with the message it was handling, whose span ends here rather than at the next message, so an
+   * idle process leaves no span open, and a handling's span is as long as the work.
+   */
+  parked(task: { readonly proc: unknown }, on: unknown): void {
+    // the node's tasks are owned by its processes
+    const proc = task.proc as Proc;
+    const s = this.spans.get(proc);
+    if (s === undefined || s.receive === undefined) return;
+    if (on !== proc.inbox && on !== proc.events && !(Array.isArray(on) && on.some((c) => isMailboxCase(c, proc)))) return;
+    s.receive.end();
+    s.receive = undefined;
+  }
+
   /** A process ended: the message it handled and its lifetime end, the lifetime with the exit's status and error. */
   exited(proc: Proc, result: ExitResult): void {
     const s = this.spans.get(proc);
@@ -194,6 +209,12 @@ export class ProcessTracer {
       s.life.end();
     }
   }
+}
+
+/** Whether a select case (channel-module.ts SelectCase) receives from the process's inbox or events. */
+function isMailboxCase(c: unknown, proc: Proc): boolean {
+  const sc = c as { ch?: unknown; send?: unknown };
+  return sc.send === false && sc.ch !== undefined && (sc.ch === proc.inbox || sc.ch === proc.events);
 }
 
 /** A Lua byte string as text for an attribute (OpenTelemetry strings are text). */

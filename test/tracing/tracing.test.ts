@@ -173,6 +173,26 @@ end }
     expect(byName(spans, 'process app:main').status.code).not.toBe(SpanStatusCode.ERROR);
   });
 
+  it('a handling ends when the process waits on its mailbox again, in a select too, not at the next message', async () => {
+    const looper = entry(`
+      local inbox = process.inbox()
+      local other = channel.new()
+      inbox:receive()
+      local r = channel.select({ other:case_receive(), inbox:case_receive() })
+      return r.value:topic()
+    `);
+    const { app, exporter } = await traced({ 'app:looper': looper });
+    const p = app.rt.spawn('app:looper', 'app:processes');
+    app.settle();
+    app.rt.node.send(undefined, p, 'one', []);
+    app.settle();
+    expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['receive one']);
+    app.rt.node.send(undefined, p, 'two', []);
+    app.settle();
+    expect(p.alive).toBe(false);
+    expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['receive one', 'receive two', 'process app:looper']);
+  });
+
   it('stop ends the spans of processes still alive and leaves later messages untraced', async () => {
     const waiter = entry(`process.inbox():receive() ; process.inbox():receive()`);
     const { app, exporter, tracing } = await traced({ 'app:waiter': waiter });
@@ -180,6 +200,8 @@ end }
     app.settle();
     app.rt.node.send(undefined, p, 'first', []);
     app.settle();
+    // waiting on its inbox again, the process is done with 'first': that span is over, its lifetime is not
+    expect(exporter.getFinishedSpans().map((s) => s.name)).toEqual(['receive first']);
     tracing.stop();
     const names = exporter.getFinishedSpans().map((s) => s.name);
     expect(names.sort()).toEqual(['process app:waiter', 'receive first']);
