@@ -16,10 +16,13 @@ const argv = process.argv.slice(2);
 if (argv.includes('--help')) {
   console.log(`usage: node bench/workers/run.mjs [--quick] [--rounds N]
   --quick     fewer jobs and round trips
-  --rounds N  median of N runs of each configuration (default 3)`);
+  --rounds N  median of N runs of each configuration (default 3)
+  --only X    pool or pingpong`);
   process.exit(0);
 }
 const quick = argv.includes('--quick');
+const onlyAt = argv.indexOf('--only');
+const ONLY = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
 const roundsAt = argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
 const JOBS = quick ? 64 : 320;
@@ -77,16 +80,18 @@ return { main = main }`;
 
 const PING = `
 local time = require("time")
-local function main(host, trips, report)
-  trips = tonumber(trips)
+local function main(host, trips, window, report)
+  trips, window = tonumber(trips), tonumber(window)
   local peer = process.spawn("app:pong", host)
   local inbox = process.inbox()
   process.send(peer, "ping", 0)
   inbox:receive()
   local t0 = time.now():unix_nano()
-  for i = 1, trips do
-    process.send(peer, "ping", i)
+  -- window 1: ping-pong; more: that many pings in flight, a new one per pong
+  for i = 1, window do process.send(peer, "ping", i) end
+  for i = window + 1, trips + window do
     inbox:receive()
+    if i <= trips then process.send(peer, "ping", i) end
   end
   local ns = time.now():unix_nano() - t0
   process.send(report, "rate", ns)
@@ -94,8 +99,8 @@ end
 return { main = main, modules = { "time" } }`;
 
 const PP_MAIN = `
-local function main(host, trips)
-  process.spawn("app:ping", host, host, trips, process.pid())
+local function main(host, trips, window)
+  process.spawn("app:ping", host, host, trips, window, process.pid())
   local ns = process.inbox():receive():payload():data()
   print("ns", ns)
   return 0
@@ -181,6 +186,10 @@ const two = app(2);
 // compile once (the compile cache) before timing
 await run(one, 'app:main', ['1', '1']);
 await run(two, 'app:main', ['1', '1']);
+if (ONLY !== 'pingpong') await poolBench();
+if (ONLY !== 'pool') await pingPongBench();
+
+async function poolBench() {
 const pool = { 1: [], 2: [] };
 let sums = new Set();
 for (let r = 0; r < ROUNDS; r++) {
@@ -205,17 +214,24 @@ console.log(`  workers: 1   pool wall ${p1.toFixed(2)} s   whole run: wall ${w1.
 console.log(`  workers: 2   pool wall ${p2.toFixed(2)} s   whole run: wall ${w2.toFixed(2)} s, cpu ${c2.toFixed(2)} s, busiest thread ${b2.toFixed(2)} s`);
 console.log(`  speed-up: pool wall ${(p1 / p2).toFixed(2)}x, whole run wall ${(w1 / w2).toFixed(2)}x, busiest-thread cpu ${(b1 / b2).toFixed(2)}x   load now ${load()}`);
 
-const rate = async (dir, host) => {
+}
+
+async function pingPongBench() {
+const rate = async (dir, host, window) => {
   const xs = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const { out } = await run(dir, 'app:ppmain', [host, String(TRIPS)]);
+    const { out } = await run(dir, 'app:ppmain', [host, String(TRIPS), String(window)]);
     const ns = Number(/ns\t(\d+)/.exec(out)[1]);
     xs.push((2 * TRIPS) / (ns / 1e9));
   }
   return median(xs);
 };
-const same = await rate(two, 'app:solo');
-const cross = await rate(two, 'app:pool');
-console.log(`ping-pong (${TRIPS} round trips), messages/s:`);
-console.log(`  same thread    ${Math.round(same).toLocaleString('en')}`);
-console.log(`  across workers ${Math.round(cross).toLocaleString('en')}   (${(cross / same).toFixed(2)}x)   load now ${load()}`);
+const fmtRate = (x) => Math.round(x).toLocaleString('en').padStart(11);
+console.log(`ping-pong (${TRIPS} round trips), messages/s, median of ${ROUNDS}:`);
+console.log('  in flight | same thread | across workers');
+for (const window of [1, 64]) {
+  const same = await rate(two, 'app:solo', window);
+  const cross = await rate(two, 'app:pool', window);
+  console.log(`  ${String(window).padStart(9)} | ${fmtRate(same)} | ${fmtRate(cross)} (${(cross / same).toFixed(2)}x)   load now ${load()}`);
+}
+}

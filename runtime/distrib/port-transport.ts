@@ -1,16 +1,18 @@
 // The PeerTransport of worker threads (issue 16): one MessagePort per peer (a full mesh, so a message between two
-// workers takes no detour through the main thread). A frame crosses as the bytes of encodeFrame. Frames sent during
-// one turn of the event loop go together, as one transferred buffer per peer: a busy sender pays one port crossing
-// per batch rather than per message. A port is FIFO, so the order of peer.ts holds; a port closes when the thread at
-// its other end ends, which is the peer's loss. The batch goes out in
-// a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
+// workers takes no detour through the main thread). Frames sent during one turn of the event loop go together, as
+// one transferred buffer per peer in the batch format of the cluster's wire (a send field by field, each pid and
+// topic once per batch): a busy sender pays one port crossing per batch rather than per message. The batch goes out
+// in a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
+// A port is FIFO, so the order of peer.ts holds; a port closes when the thread at its other end ends, after its last
+// message, which is the peer's loss.
 import type { MessagePort } from 'node:worker_threads';
-import { decodeFrame, encodeFrame } from './codec.js';
+import { BatchWriter, decode, readFrames } from '../cluster/wire.js';
 import type { Frame, PeerName, PeerTransport } from './peer.js';
 
 export class PortTransport implements PeerTransport {
   private readonly ports = new Map<PeerName, MessagePort>();
-  private readonly pending = new Map<PeerName, Uint8Array[]>();
+  /** the batch being written for each peer (the cluster's batch format: a send field by field, strings once) */
+  private readonly pending = new Map<PeerName, BatchWriter>();
   private flushQueued = false;
   private frameHandler: ((from: PeerName, f: Frame) => void) | undefined;
   private downHandler: ((peer: PeerName, reason: string) => void) | undefined;
@@ -67,12 +69,12 @@ export class PortTransport implements PeerTransport {
 
   send(to: PeerName, frame: Frame): boolean {
     if (!this.ports.has(to)) return false;
-    let q = this.pending.get(to);
-    if (q === undefined) {
-      q = [];
-      this.pending.set(to, q);
+    let w = this.pending.get(to);
+    if (w === undefined) {
+      w = new BatchWriter(this.self, '');
+      this.pending.set(to, w);
     }
-    q.push(encodeFrame(frame));
+    w.add(frame);
     if (!this.flushQueued) {
       this.flushQueued = true;
       queueMicrotask(() => this.flush());
@@ -81,25 +83,16 @@ export class PortTransport implements PeerTransport {
   }
 
   /**
-   * Sends every batch now (also at the end of a turn): the frames of a batch as one buffer, each after its length
-   * (4 bytes, little-endian), transferred. One buffer per batch: transferring each frame's own buffer cost more
-   * than copying the bytes together.
+   * Sends every batch now (also at the end of a turn): one buffer per peer, the batch format of the cluster's wire
+   * (runtime/cluster/wire.ts), copied out of the writer's buffer (which may be a slice of Node's shared pool) into
+   * one of its own, which is transferred.
    */
   flush(): void {
     this.flushQueued = false;
-    for (const [peer, q] of this.pending) {
+    for (const [peer, w] of this.pending) {
       const port = this.ports.get(peer);
-      if (port === undefined || q.length === 0) continue;
-      let size = 0;
-      for (const b of q) size += 4 + b.length;
-      const out = new Uint8Array(size);
-      const view = new DataView(out.buffer);
-      let at = 0;
-      for (const b of q) {
-        view.setUint32(at, b.length, true);
-        out.set(b, at + 4);
-        at += 4 + b.length;
-      }
+      if (port === undefined || w.count === 0) continue;
+      const out = new Uint8Array(w.finish());
       port.postMessage(out, [out.buffer]);
     }
     this.pending.clear();
@@ -134,11 +127,5 @@ export class PortTransport implements PeerTransport {
 
 /** Hands each frame of a batch (see flush) to `h`, in order. */
 function deliverBatch(peer: PeerName, batch: Uint8Array, h: (from: PeerName, f: Frame) => void): void {
-  const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
-  let at = 0;
-  while (at < batch.length) {
-    const n = view.getUint32(at, true);
-    h(peer, decodeFrame(batch.subarray(at + 4, at + 4 + n)));
-    at += 4 + n;
-  }
+  readFrames(decode(batch).body, (f) => h(peer, f));
 }
