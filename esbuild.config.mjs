@@ -124,6 +124,8 @@ const lazyDependencies = {
     draft06MetaSchema: () => require('ajv/dist/refs/json-schema-draft-06.json'),
   };`,
   uuid: `module.exports = require('uuid');`,
+  // the NATS client (~280 KB with nkeys and tweetnacl), loaded by a node that joins a cluster only
+  nats: `module.exports = require('@nats-io/transport-node');`,
 };
 // One CommonJS text, self-contained, of what `contents` requires: what a bundle carries to compile at first use.
 function buildLazyText(name, contents, extra = {}) {

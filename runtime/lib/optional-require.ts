@@ -12,6 +12,8 @@ export interface OptionalModules {
   draft06MetaSchema(): object;
   /** an ES module: Node (20.19 and later) requires it synchronously */
   uuid(): typeof import('uuid');
+  /** the NATS client, for a node that joins a cluster (runtime/cluster/) */
+  nats(): typeof import('@nats-io/transport-node');
 }
 
 const load = createRequire(import.meta.url);
@@ -22,4 +24,5 @@ export const optionalModules: OptionalModules = {
   ajv2020: () => load('ajv/dist/2020') as typeof import('ajv/dist/2020.js'),
   draft06MetaSchema: () => load('ajv/dist/refs/json-schema-draft-06.json') as object,
   uuid: () => load('uuid') as typeof import('uuid'),
+  nats: () => load('@nats-io/transport-node') as typeof import('@nats-io/transport-node'),
 };
