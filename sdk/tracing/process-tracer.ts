@@ -8,7 +8,7 @@ import { errorText, EVENTS_TOPIC, isLuaErrorValue, type Envelope, type ExitResul
 import { fromLuaString } from '../lua-string.js';
 import type { OtelApi } from './otel-packages.js';
 
-/** The tracer's name and the prefix of its attributes. */
+/** The tracer's name (its instrumentation scope); the attributes of its own are under `moonforge.`. */
 export const TRACER_NAME = 'moonforge';
 
 /** Attribute names (docs/tracing.md lists them). */
@@ -149,6 +149,7 @@ export class ProcessTracer {
     s.receive = this.tracer.startSpan(this.receiveName(typeof kind === 'string' ? kind : topic), { kind: this.kinds.CONSUMER, attributes, links }, parent);
   }
 
+  /** `receive TOPIC` (or `receive KIND` for an event), made once per topic. */
   private receiveName(topic: string): string {
     const names = this.receiveNames;
     let name = names.get(topic);
