@@ -23,7 +23,7 @@ function short(text: string, max: number): string {
  * The tree's layout, made again only when its shape changes (a process, a parent, a link or a monitor), not on every
  * state or mailbox change, and then no sooner than 4 times as long as the last layout took (at least 250 ms): dagre's
  * cost grows with the tree (hundreds of ms for hundreds of processes on a loaded machine), while the stream flushes
- * every 100 ms. Boxes show their live state meanwhile; a new process appears with the next layout.
+ * several times a second. Boxes show their live state meanwhile; a new process appears with the next layout.
  */
 function useLayout(shape: string, compute: () => TreeLayout): TreeLayout {
   const make = () => {
