@@ -594,8 +594,8 @@ export class ProcessNode implements ProcessExits {
       }
       names.clear();
     }
-    this.procs.delete(proc.pid);
-    if (this.hostCounts !== undefined) this.countOnHost(proc.hostId, -1);
+    // a stand-in of a remote process (runtime/distrib/remote.ts) is in neither the map nor a host's count
+    if (this.procs.delete(proc.pid) && this.hostCounts !== undefined) this.countOnHost(proc.hostId, -1);
     // Every monitor and link gets its own copy of the exit value (copied in exitEvent): one copy in two events
     // would be one table shared by two processes.
     const value = result.value;

@@ -7,17 +7,18 @@ import { RemoteLayer } from '../../runtime/distrib/remote.js';
 import { threadOf } from '../../runtime/distrib/pid-space.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
+import type { ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
 import { LoopbackNet } from './loopback.js';
 
 const NAMES = ['a', 'b'];
 
-async function pair(main: string, others: Record<string, string>, checkA?: PermissionCheck): Promise<{ net: LoopbackNet; apps: TestApp[]; run: () => ExitResult | undefined; exit: () => ExitResult | undefined }> {
+async function pair(main: string, others: Record<string, string>, checkA?: PermissionCheck, optionsB: Partial<ProcessRuntimeOptions> = {}): Promise<{ net: LoopbackNet; apps: TestApp[]; run: () => ExitResult | undefined; exit: () => ExitResult | undefined }> {
   const modules = ['time', 'ctx', 'security'];
   const entries = Object.fromEntries([['app:main', entry(main, modules)], ...Object.entries(others).map(([k, v]) => [k, entry(v, modules)])]);
   const net = new LoopbackNet();
   const apps: TestApp[] = [];
   for (let i = 0; i < 2; i++) {
-    const app = await makeApp(entries, i === 0 ? checkA : undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
+    const app = await makeApp(entries, i === 0 ? checkA : undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']), ...(i === 1 ? optionsB : {}) });
     new RemoteLayer(app.rt.node, {
       transport: net.end(NAMES[i]!),
       peerOf: (pid) => {
@@ -210,5 +211,29 @@ describe('remote pids over a loopback transport', () => {
     expect(out).toHaveLength(2);
     // one spawn frame (app:other) went out; no send frame
     expect(t.net.log.filter((f) => f.from === 'a').map((f) => f.frame.t)).toEqual(['spawn']);
+  });
+
+  it("a stand-in's end does not count against a host's max_processes", async () => {
+    // b limits app:processes to 1; its stand-in of a's main (a process of a's app:processes) ends with main
+    const t = await pair(
+      `
+      process.spawn_linked("app:watcher", "app:remote", process.pid())
+      return "main done"`,
+      {
+        'app:watcher': `
+          local main = ...
+          process.set_options({ trap_links = true })
+          process.monitor(main)
+          process.events():receive()
+          local a = process.spawn("app:idle", "app:processes")
+          local b, err = process.spawn("app:idle", "app:processes")
+          print(a ~= nil, b, err and err:kind())`,
+        'app:idle': 'process.inbox():receive()',
+      },
+      undefined,
+      { hostMaxProcesses: new Map([['app:processes', 1]]) },
+    );
+    t.run();
+    expect(lines(t.apps[1]!)).toEqual(['true\tnil\tLimitExceeded']);
   });
 });
