@@ -38,6 +38,8 @@ async function pidOf(entry: string, state?: string): Promise<string> {
 describe('inspector page', () => {
   it('connects with the token and shows the process tree: parents, the link, the monitor, the name', async () => {
     await page.waitForSelector('[data-testid=status]:text("live")', { timeout: 10_000 });
+    // once the first worker has failed its job (round 3), the live one is the idle worker
+    const failed = await pidOf('app:worker', 'exited');
     const main = await pidOf('app:main');
     const pong = await pidOf('app:pong');
     const idle = await pidOf('app:worker');
@@ -49,6 +51,10 @@ describe('inspector page', () => {
     expect(edges).toContain(`parent ${main} ${idle}`);
     expect(edges.filter((e) => e.startsWith('link ')).sort()).toEqual([[main, pong].sort().join(' ')].map((p) => `link ${p}`));
     expect(edges).toContain(`monitor ${main} ${idle}`);
+    // the failed worker stays in the tree, under main, its monitor gone with it
+    expect(idle).not.toBe(failed);
+    expect(edges).toContain(`parent ${main} ${failed}`);
+    expect(edges).not.toContain(`monitor ${main} ${failed}`);
     // Links and monitors are drawn differently, and the legend says how.
     const dash = (kind: string) => page.$eval(`path[data-edge=${kind}]`, (e) => e.ownerDocument.defaultView!.getComputedStyle(e).strokeDasharray);
     expect(await dash('link')).not.toBe(await dash('monitor'));
