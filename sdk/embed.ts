@@ -27,6 +27,9 @@ import {
   type MemoryLimits,
   type ProcessEntry,
   type ProcessRuntime,
+  joinCluster,
+  type ClusterNode,
+  type ClusterOptions,
 } from '../runtime/process/index.js';
 import { callFunction, installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { formatDiagnostic, isError } from '../diagnostics/index.js';
@@ -85,6 +88,11 @@ export interface EmbedOptions {
    * actor, else as host code) and virtual-time pause / step. Off when absent, at no cost.
    */
   inspect?: InspectOptions;
+  /**
+   * Join a cluster over NATS as node `cluster.node` (issue 16; docs/cluster.md): pids read `{node@host|...}` and a
+   * host of node B is `B@HOST`. The join is asynchronous: await `runtime.cluster` before using other nodes.
+   */
+  cluster?: ClusterOptions;
 }
 
 /** The process a permission check is asked for. */
@@ -298,6 +306,8 @@ export interface EmbeddedRuntime {
   shutdown(timeoutMs?: number): Promise<number>;
   /** With `inspect`: the inspector once it listens (its `url` holds the token); it closes at shutdown. */
   readonly inspector: Promise<InspectorServer> | undefined;
+  /** With `cluster`: this node's membership once joined (rejected with ClusterJoinError); it leaves at shutdown. */
+  readonly cluster: Promise<ClusterNode> | undefined;
 }
 
 class Embedded implements EmbeddedRuntime {
@@ -313,11 +323,12 @@ class Embedded implements EmbeddedRuntime {
   private root = process.cwd();
   private readonly tracing: Tracing | undefined;
   readonly inspector: Promise<InspectorServer> | undefined;
+  readonly cluster: Promise<ClusterNode> | undefined;
 
   constructor(opts: EmbedOptions = {}) {
     this.time = opts.time ?? new NodeTimeScheduler();
     const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
-    this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses });
+    this.rt = createProcessRuntime({ time: readyRunsNow(this.time), write, check: opts.check, entries: new Map(), hosts: new Set(), maxRunMs: opts.maxRunMs, memory: opts.memory, maxProcesses: opts.maxProcesses, nodeName: opts.cluster?.node });
     this.rt.globals.modules.set('io', createIoModule(this.rt.node.sched, write, opts.stdin));
     installPlatformModules({
       rt: this.rt,
@@ -335,6 +346,9 @@ class Embedded implements EmbeddedRuntime {
       inspect === undefined
         ? undefined
         : import('./inspector/server.js').then((m) => m.startInspector({ node: this.rt.node, time: this.time, hosts: () => this.rt.hosts }, inspect));
+    this.cluster = opts.cluster === undefined ? undefined : joinCluster(this.rt, opts.cluster);
+    // a failed join is the caller's to read from `cluster`; not an unhandled rejection when it never looks
+    this.cluster?.catch(() => undefined);
   }
 
   async loadApp(dir: string, opts: { overrides?: readonly string[] } = {}): Promise<string[]> {
@@ -542,6 +556,7 @@ class Embedded implements EmbeddedRuntime {
       shutdownNode(this.rt, this.time, timeoutMs, (n) => {
         this.rt.shutdown();
         this.tracing?.stop();
+        void this.cluster?.then((c) => c.leave(), () => undefined);
         if (this.inspector === undefined) resolve(n);
         else void this.inspector.then((i) => i.close()).then(() => resolve(n), () => resolve(n));
       }),
