@@ -32,6 +32,8 @@ let idle: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   rt = createRuntime({ time: new VirtualTimeScheduler(), inspect: { port: 0, control: true }, write: () => {} });
+  // the inspector watches from when it has started: processes spawned before have no known parent
+  const { url } = await rt.inspector!;
   rt.addHost('app:host');
   await rt.register('app:ticker', { source: TICKER, modules: ['time'] });
   await rt.register('app:echo', { source: ECHO });
@@ -39,7 +41,7 @@ beforeAll(async () => {
   rt.spawn('app:ticker', 'app:host');
   idle = rt.spawn('app:idle', 'app:host');
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto((await rt.inspector!).url);
+  await page.goto(url);
 }, 30_000);
 
 // The runtime is left as it is (its shutdown waits on the virtual clock); the inspector's server is closed.
@@ -56,6 +58,9 @@ describe('inspector page with control on, in virtual time', () => {
     await page.waitForSelector('[data-testid=status]:text("live")', { timeout: 10_000 });
     expect(await page.textContent('header')).toContain('virtual time');
     expect(await ticks()).toEqual([]);
+    const ticker = await page.getAttribute('g.node[data-entry="app:ticker"]', 'data-pid');
+    const echo = await page.getAttribute('g.node[data-entry="app:echo"]', 'data-pid');
+    expect(await page.locator(`path[data-edge=parent][data-from="${ticker}"][data-to="${echo}"]`).count()).toBe(1);
     for (let n = 1; n <= 3; n++) {
       await page.click('[data-testid=time] button:text("Step")');
       await page.locator('[data-testid=sequence] g.row[data-kind=message]').nth(2 * n - 1).waitFor({ timeout: 10_000 });
