@@ -19,7 +19,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { isLuaEntry, isProcessHost, isProcessService, ServiceSupervisor, shutdownNode, type App, type ProcessServiceEntry } from '../runtime/process/index.js';
 import type { AppRuntime } from './app-runtime.js';
-import type { SupervisorEvent } from '../runtime/app/supervisor.js';
+import type { SupervisorEvent } from '../runtime/process/index.js';
 
 /** The default stop_timeout of a service (api/supervisor/config.go InitDefaults): 10 s, in ms. */
 const DEFAULT_STOP_MS = 10_000;
@@ -82,7 +82,9 @@ export function bootApp(ar: AppRuntime, opts: BootOptions): BootedApp {
   const stop = (graceMs = stopMs): Promise<number> => {
     stopped ??= (async () => {
       supervisor.stop();
-      const terminated = graceMs > 0 ? await new Promise<number>((resolve) => shutdownNode(ar.rt, time, graceMs, resolve)) : 0;
+      // the processes on worker threads (a host with `workers: N`) get the same CANCEL and grace, at the same time
+      const onWorkers = graceMs > 0 && ar.workers !== undefined ? ar.workers.stop(graceMs) : Promise.resolve(0);
+      const terminated = (graceMs > 0 ? await new Promise<number>((resolve) => shutdownNode(ar.rt, time, graceMs, resolve)) : 0) + (await onWorkers);
       ar.rt.shutdown();
       ar.stdin.close?.();
       return terminated;

@@ -22,7 +22,10 @@ export interface WorkerStart {
 }
 
 /** worker -> main */
-export type FromWorker = { t: 'ready' } | { t: 'failed'; message: string };
+export type FromWorker = { t: 'ready' } | { t: 'failed'; message: string } | { t: 'stopped'; terminated: number };
 
-/** main -> worker: another thread was lost (the main thread saw why) */
-export type ToWorker = { t: 'down'; peer: string; reason: string };
+/**
+ * main -> worker: another thread was lost (the main thread saw why); or the app stops: CANCEL every process of the
+ * worker, give them `graceMs`, terminate the rest, answer `stopped`
+ */
+export type ToWorker = { t: 'down'; peer: string; reason: string } | { t: 'stop'; graceMs: number };

@@ -17,6 +17,11 @@ export interface WorkerHosts {
   readonly layout: ThreadLayout;
   /** Kills worker thread `index` (1..threads-1) as a crash would: its processes' watchers get their events. */
   kill(index: number): Promise<void>;
+  /**
+   * Stops the processes of every worker as the main thread's are stopped (bootApp.stop): a CANCEL ("scheduler
+   * shutdown") to each, `graceMs` to end, then the rest terminated. Resolves to how many had to be terminated.
+   */
+  stop(graceMs: number): Promise<number>;
   /** Ends every worker thread (the app is over). */
   close(): Promise<void>;
 }
@@ -66,6 +71,8 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
   const workers: Worker[] = [];
   const started: Promise<void>[] = [];
   let closing = false;
+  /** the answer each worker's stop waits for */
+  const stopped = new Map<Worker, (terminated: number) => void>();
   /** why a worker was ended by kill(), for its watchers' error */
   const killed = new Set<number>();
   for (let i = 1; i < n; i++) {
@@ -81,6 +88,7 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
       new Promise<void>((resolve, reject) => {
         worker.on('message', (m: FromWorker) => {
           if (m.t === 'ready') resolve();
+          else if (m.t === 'stopped') stopped.get(worker)?.(m.terminated);
           else reject(new Error(`worker host ${name} could not start: ${m.message}`));
         });
         worker.on('error', (e) => {
@@ -108,8 +116,28 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
     await close();
     throw e;
   }
+  const stop = (graceMs: number): Promise<number> =>
+    Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<number>((resolve) => {
+            // a worker that is gone (or never answers) holds nobody up past the grace and a second
+            const timer = setTimeout(() => resolve(0), graceMs + 1000);
+            stopped.set(w, (n) => {
+              clearTimeout(timer);
+              resolve(n);
+            });
+            w.once('exit', () => {
+              clearTimeout(timer);
+              resolve(0);
+            });
+            w.postMessage({ t: 'stop', graceMs } satisfies ToWorker);
+          }),
+      ),
+    ).then((ns) => ns.reduce((a, b) => a + b, 0));
   return {
     layout,
+    stop,
     kill: async (index) => {
       const w = workers[index - 1];
       if (w === undefined) throw new Error(`no worker thread ${index}`);

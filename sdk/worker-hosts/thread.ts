@@ -7,6 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../runtime/app/load.js';
+import { shutdownNode } from '../../runtime/app/supervisor.js';
+import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 import type { CompiledChunkModule } from '../../runtime/abi.js';
 import { PortTransport } from '../../runtime/distrib/port-transport.js';
 import { createAppRuntime, type PrebuiltChunk } from '../app-runtime.js';
@@ -17,8 +19,11 @@ async function start(w: WorkerStart): Promise<void> {
   const transport = new PortTransport(self);
   // a closed port is a lost thread; the main thread says why (its Worker's exit and error events)
   for (const [peer, port] of Object.entries(w.ports)) transport.addPeer(peer, port);
+  const time = new NodeTimeScheduler();
+  let stop: ((graceMs: number) => void) | undefined;
   parentPort!.on('message', (m: ToWorker) => {
     if (m.t === 'down') transport.peerLost(m.peer, m.reason);
+    else stop?.(m.graceMs);
   });
   const chunks = new Map<string, PrebuiltChunk>();
   await Promise.all(
@@ -30,7 +35,8 @@ async function start(w: WorkerStart): Promise<void> {
   );
   const app = createApp(w.root, w.config, new Map(w.entries.map((e) => [e.id, e])));
   const toMain = (stream: 1 | 2) => (text: string) => void transport.send('main', { t: 'output', stream, text });
-  await createAppRuntime(app, {
+  const ar = await createAppRuntime(app, {
+    time,
     write: toMain(1),
     args: w.args,
     maxRunMs: w.maxRunMs,
@@ -41,6 +47,12 @@ async function start(w: WorkerStart): Promise<void> {
     prebuilt: chunks,
     thread: { index: w.index, layout: w.layout, transport },
   });
+  // the app's stop, as bootApp stops the main thread's processes: CANCEL, the grace, then terminate
+  stop = (graceMs) =>
+    shutdownNode(ar.rt, time, graceMs, (terminated) => {
+      transport.flush();
+      parentPort!.postMessage({ t: 'stopped', terminated } satisfies FromWorker);
+    });
 }
 
 start(workerData as WorkerStart).then(

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApp } from '../../sdk/run-app.js';
 import { createAppRuntime } from '../../sdk/app-runtime.js';
+import { bootApp } from '../../sdk/boot-app.js';
+import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 import { loadApp } from '../../runtime/app/load.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
@@ -174,5 +176,33 @@ return { main = main }`,
     } finally {
       ar.rt.shutdown();
     }
+  }, 30_000);
+
+  it('stopping the app gives the processes on workers a CANCEL and the grace, as on the main thread', async () => {
+    const dir = appDir({
+      '_index.yaml': `
+version: "1.0"
+namespace: app
+entries:
+  - { name: pool, kind: process.host, workers: 2 }
+  - { name: polite, kind: process.lua, source: file://polite.lua, method: main }
+  - { name: stubborn, kind: process.lua, source: file://stubborn.lua, method: main }
+  - { name: polite_service, kind: process.service, process: app:polite, host: app:pool, lifecycle: { auto_start: true } }
+  - { name: stubborn_service, kind: process.service, process: app:stubborn, host: app:pool, lifecycle: { auto_start: true } }
+`,
+      // ends on its CANCEL
+      'polite.lua': 'local function main()\n  local ev = process.events():receive()\n  return ev.kind\nend\nreturn { main = main }',
+      // never reads its events: terminated after the grace
+      'stubborn.lua': 'local function main()\n  process.inbox():receive()\nend\nreturn { main = main }',
+    });
+    const { app, diagnostics } = await loadApp(dir);
+    expect(diagnostics).toEqual([]);
+    const time = new NodeTimeScheduler();
+    const ar = await createAppRuntime(app, { time, write: () => {} });
+    const booted = bootApp(ar, { time });
+    await new Promise((r) => setTimeout(r, 200));
+    const t0 = Date.now();
+    expect(await booted.stop(300)).toBe(1);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
   }, 30_000);
 });
