@@ -10,7 +10,8 @@ export { registerBundledChunks, type BundledChunks } from './core/chunks.js';
 export { runChunk, describeUncaught, type RunChunkOptions, type RunOutcome } from './run-chunk.js';
 export { createGlobals } from './env.js';
 export { ByteWriter } from './stdout.js';
-export { LuaTable, rawset } from './core/table.js';
+export { LuaTable, rawset, tableNext } from './core/table.js';
+export { numberToString } from './core/number-format.js';
 // A table's array part (values 1..n) and hash part (keys that are neither strings nor in the array part): a host
 // converting a table reads them directly instead of iterating with next.
 export { ARR, HASH } from './core/symbols.js';

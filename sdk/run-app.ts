@@ -25,7 +25,7 @@ import { appCommands, commandEntry, commandListText } from './app-commands.js';
 import { overrideReported } from './app-overrides.js';
 import type { TracingOptions } from './tracing/start-tracing.js';
 import type { InspectOptions, InspectorServer } from './inspector/server.js';
-import type { SupervisorEvent } from '../runtime/app/supervisor.js';
+import type { SupervisorEvent } from '../runtime/process/index.js';
 
 export interface RunAppOptions {
   /** the process entry to run as root (`-x`); none: run the app's services */

@@ -22,12 +22,19 @@ export { NodeTimeScheduler } from './scheduler.js';
 export { READY_WORK } from './ready-work.js';
 // Wippy error values (the `errors` module of processes): how a host recognises one and reads its message.
 export { errorText, isLuaErrorValue } from '../lib/wippy/errors.js';
+export { Payload } from '../lib/wippy/payload.js';
+// Watching a node (issue 17): the observer interface the inspector and tracing attach with ProcessNode.observe, and
+// what an observer reads of the node, its processes and their tasks.
+export type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo, TaskEvent } from './observe.js';
+export type { ProcessNode } from './node.js';
+export type { Task } from './task.js';
+export type { SecurityContext } from '../security/check.js';
 
 // Apps: the definition-file loader and entry model, app security, the terminal host's io module, and supervision of
 // process.service entries.
 export { loadApp, createApp, applyOverrides, DIAGNOSTIC_CODES as APP_DIAGNOSTIC_CODES, bindingPlan, checkModules, isLuaEntry, isProcessHost, isProcessService, type App, type AppConfig, type Entry, type LuaEntry, type ProcessServiceEntry } from '../app/index.js';
 export { createAppSecurity, type AppSecurity, type SecurityAppView } from '../security/index.js';
 export { createIoModule, createStreamLineReader, type LineReader } from '../app/io-module.js';
-export { ServiceSupervisor, shutdownNode, exitErrorText } from '../app/supervisor.js';
+export { ServiceSupervisor, shutdownNode, exitErrorText, type SupervisorEvent } from '../app/supervisor.js';
 // A cluster of nodes over NATS (issue 16; docs/cluster.md).
 export { joinCluster, ClusterJoinError, clusterOptionsOf, clusterOptionsProblem, type ClusterNode, type ClusterOptions } from '../cluster/index.js';

@@ -3,8 +3,7 @@
 // inspector acting as the host (no calling process), or as the actor and scope it was configured with — before
 // anything is done.
 import { VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
-import type { ProcessNode } from '../../runtime/process/node.js';
-import type { Proc } from '../../runtime/process/proc.js';
+import type { Proc, ProcessNode } from '../../runtime/process/index.js';
 import type { InspectOptions } from './server.js';
 
 export interface ActionResult {

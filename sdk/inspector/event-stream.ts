@@ -5,7 +5,7 @@
 // socket holds more than MAX_UNSENT bytes it could not send yet is dropped, so a slow page never makes the server
 // buffer without bound. Nothing runs while no client is connected.
 import type { ServerResponse } from 'node:http';
-import type { ProcessNode } from '../../runtime/process/node.js';
+import type { ProcessNode } from '../../runtime/process/index.js';
 import type { Recorder, RecordedEvent } from './recorder.js';
 import { hostsOf, processInfo, stateOf } from './views.js';
 

@@ -1,10 +1,8 @@
 // Short renderings of Lua values for the inspector (message payloads, context values, exit values): Lua-like text,
 // at most PREVIEW_BYTES, walking tables without their metatables: the inspector never runs Lua code (a __tostring or
 // __pairs could block, raise, or change the process's state from outside it).
-import { LuaTable, tableNext } from '../../runtime/core/table.js';
-import { numberToString } from '../../runtime/core/number-format.js';
-import { errorText, isLuaErrorValue } from '../../runtime/lib/wippy/errors.js';
-import { Payload } from '../../runtime/lib/wippy/payload.js';
+import { LuaTable, numberToString, tableNext } from '../../runtime/index.js';
+import { errorText, isLuaErrorValue, Payload } from '../../runtime/process/index.js';
 
 export const PREVIEW_BYTES = 120;
 /** How deep tables are opened. */

@@ -2,13 +2,17 @@
 // into bounded rings. Messages go into a ring of parallel arrays, a few stores each and no object per message, so a
 // busy app pays little; everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
 // event objects in a second ring. Nothing here is rendered until a snapshot or the event stream asks.
-import type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo } from '../../runtime/process/observe.js';
-import type { Proc } from '../../runtime/process/proc.js';
-import type { Task } from '../../runtime/process/task.js';
-import type { Envelope } from '../../runtime/process/message.js';
-import type { ProcessNode } from '../../runtime/process/node.js';
-import type { SupervisorEvent } from '../../runtime/app/supervisor.js';
-import { exitErrorText } from '../../runtime/app/supervisor.js';
+import {
+  exitErrorText,
+  type Envelope,
+  type ObservedExit,
+  type Proc,
+  type ProcessNode,
+  type ProcessObserver,
+  type SpawnInfo,
+  type SupervisorEvent,
+  type Task,
+} from '../../runtime/process/index.js';
 import { preview } from './preview.js';
 
 /** Messages kept (the sequence view's history and the rates' sample). */

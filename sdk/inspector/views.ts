@@ -1,7 +1,6 @@
 // The JSON views of docs/inspector.md, made from the node and the recorder when asked (a snapshot, one process, a
 // flush of the event stream): ProcessInfo, HostInfo and the process details.
-import type { Proc } from '../../runtime/process/proc.js';
-import type { Task } from '../../runtime/process/task.js';
+import type { Proc, Task } from '../../runtime/process/index.js';
 import type { Recorder } from './recorder.js';
 import { preview } from './preview.js';
 
