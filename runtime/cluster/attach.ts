@@ -52,5 +52,7 @@ export async function joinCluster(
     peers: () => transport.peers(),
     policy: (id) => more.policies?.getPolicy(id),
   });
+  // system.cluster.members(): this node first, then the peers up now (Wippy sorts the local node first)
+  rt.node.clusterMembers = () => [self, ...transport.peers()];
   return { transport, leave: () => transport.close() };
 }

@@ -204,6 +204,8 @@ export class ProcessNode implements ProcessExits {
   readonly check: PermissionCheck;
   /** the remote layer when processes live on peers too (RemoteHooks) */
   remote: RemoteHooks | undefined = undefined;
+  /** the names of the cluster's nodes up now, this one first (runtime/cluster/attach.ts); undefined outside a cluster */
+  clusterMembers: (() => readonly string[]) | undefined = undefined;
   /** every observer attached (observe), merged into `observer`, the one the report points call */
   private observers: ProcessObserver<Proc>[] = [];
   observer: ProcessObserver<Proc> | undefined = undefined;

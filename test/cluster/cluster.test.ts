@@ -85,7 +85,9 @@ describe('a cluster of three nodes over NATS', () => {
     // heartbeats every 100 ms, down after 600 ms of silence: seen within that, a sweep and the event's way
     expect(detectedIn).toBeLessThan(DOWN_AFTER_MS + 700);
     const out = a.lines;
-    expect(out[0]).toBe('ping-pong 200 round trips with {b@ ok');
+    // system.cluster: this node first, then the peers up (--cluster-expect 3 waited for them)
+    expect(out[0]).toBe('members a* b c, size 3');
+    expect(out[1]).toBe('ping-pong 200 round trips with {b@ ok');
     expect(out).toContain('worker on c lost: node down: c: no heartbeat for 600 ms');
     expect(out).toContain('send to it: nil process not found');
     expect(out).toContain('replaced on b');

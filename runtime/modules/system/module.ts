@@ -97,16 +97,20 @@ function createSystemModule(host: ModuleHost): LuaTable {
     }
   };
 
-  // One node, no cluster: the local node is the whole membership and there is no Raft leader.
+  // Outside a cluster the local node is the whole membership; in one (runtime/cluster/), the nodes up now, this one
+  // first. moonforge has no Raft core: no leader, and the role is Wippy's "non-member" either way.
   const nodeT = new LuaTable();
   nodeT.id = () => (denied('system.read', 'node') ? refusal('system.read', 'node') : ok(node.nodeName));
   nodeT.addr = () => (denied('system.read', 'node') ? refusal('system.read', 'node') : fail(ERROR_KINDS.INTERNAL, 'address unavailable'));
   nodeT.role = () => (denied('system.read', 'node') ? refusal('system.read', 'node') : ok('non-member'));
   const cluster = new LuaTable();
+  const members = (): readonly string[] => node.clusterMembers?.() ?? [node.nodeName];
   cluster.members = () =>
-    denied('system.read', 'cluster') ? refusal('system.read', 'cluster') : ok(tableFromArray([tableFromRecord({ id: node.nodeName, is_local: true })]));
+    denied('system.read', 'cluster')
+      ? refusal('system.read', 'cluster')
+      : ok(tableFromArray(members().map((id) => tableFromRecord({ id, is_local: id === node.nodeName }))));
   cluster.leader = () => (denied('system.read', 'cluster') ? refusal('system.read', 'cluster') : ok(''));
-  cluster.size = () => (denied('system.read', 'cluster') ? refusal('system.read', 'cluster') : ok(1));
+  cluster.size = () => (denied('system.read', 'cluster') ? refusal('system.read', 'cluster') : ok(members().length));
 
   // The service supervisor runs in the CLI, outside what modules see: Wippy's answer when it has none.
   const supervisor = new LuaTable();

@@ -132,6 +132,9 @@ local function pool()
 end
 
 local function main()
+  local ids = {}
+  for i, m in ipairs(system.cluster.members()) do ids[i] = m.id .. (m.is_local and "*" or "") end
+  print("members " .. table.concat(ids, " ") .. ", size " .. system.cluster.size())
   ping_pong()
   pool()
   print("DONE")
