@@ -3,8 +3,8 @@
 // a process on node b, then a supervised pool of workers over nodes b and c; when main says so, the test SIGKILLs
 // node c mid-run. Checked: every watcher of c's processes gets its event (a's monitors EXIT, b's monitor EXIT and
 // b's trapped link LINK_DOWN, all "node down"), within the bound; a send to a pid of c fails with an error; no job
-// result arrives twice; the survivors finish (a exits 0, b stops cleanly on SIGTERM). A node with wrong credentials
-// is refused.
+// result arrives twice; the survivors finish (a exits 0, b stops cleanly on SIGTERM); c started again rejoins (a new
+// node reaches processes on b and on c). A node with wrong credentials is refused.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,10 +100,17 @@ describe('a cluster of three nodes over NATS', () => {
     expect(Number(m![1])).toBeGreaterThanOrEqual(3);
     expect(Number(m![2])).toBeGreaterThan(0);
     expect(out.at(-1)).toBe('DONE');
-    // the survivor stops cleanly and leaves the cluster
-    b.child.kill('SIGTERM');
-    expect(await b.exited).toBe(0);
     expect(await c.exited).toBe('SIGKILL');
+    // c comes back under its name (a new start of it) and rejoins: a new node reaches processes on b and on c
+    const c2 = startNode('c', []);
+    const e = startNode('e', ['--cluster-expect', '3', '-x', 'app:probe', 'b', 'c']);
+    expect(await e.exited).toBe(0);
+    expect(e.lines).toEqual(['probe b ok', 'probe c ok']);
+    // the survivors stop cleanly and leave the cluster
+    b.child.kill('SIGTERM');
+    c2.child.kill('SIGTERM');
+    expect(await b.exited).toBe(0);
+    expect(await c2.exited).toBe(0);
   }, 30_000);
 
   it('a node with wrong credentials is refused', async () => {
