@@ -70,8 +70,6 @@ export interface AppRuntimeOptions {
   embeddedFiles?: ReadonlyMap<string, string>;
   /** this node's name in a cluster (sdk/cluster-node.ts joins it): pids read `{name@host|...}`; absent: 'local' */
   nodeName?: string;
-  /** this node's name in a cluster (sdk/cluster-node.ts joins it): pids read `{name@host|...}`; absent: 'local' */
-  nodeName?: string;
   /**
    * This runtime is worker thread `index` of a node whose hosts run on worker threads (issue 16; set by
    * sdk/worker-hosts/thread.ts). Undefined on the main thread, which starts the workers when a process.host asks.
@@ -228,7 +226,6 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
     time: opts.time,
     write: opts.write,
     check: opts.check,
-    nodeName: opts.nodeName,
     nodeName: opts.nodeName,
     security: { registry: security.registry, strictMode: security.strictMode },
     entries,
