@@ -3,7 +3,8 @@
 // busy app pays little; everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
 // event objects in a second ring. Nothing here is rendered until a snapshot or the event stream asks.
 import {
-  exitErrorText,
+  errorText,
+  isLuaErrorValue,
   type Envelope,
   type ObservedExit,
   type Proc,
@@ -158,7 +159,8 @@ export class Recorder implements ProcessObserver<Proc> {
       parent: this.meta.get(proc)?.parent ?? null,
       at: this.now(),
       reason,
-      error: error === undefined ? null : safeText(() => exitErrorText(error)),
+      // an error value's own text; anything else previewed (never through its __tostring: no Lua code runs here)
+      error: error === undefined ? null : isLuaErrorValue(error) ? errorText(error) : preview(error),
       traceback: result.traceback ?? null,
       value: error === undefined && result.value !== undefined ? preview(result.value) : null,
     };
@@ -335,13 +337,4 @@ function describeWait(proc: Proc, on: unknown): string | null {
   const listeners = proc.listenersIfAny;
   if (listeners !== undefined) for (const [topic, l] of listeners) if (l.ch === on) return `topic:${topic}`;
   return 'channel';
-}
-
-/** A text that must not take the inspector down (an error's text may run code that fails). */
-function safeText(f: () => string): string {
-  try {
-    return f();
-  } catch {
-    return '(error)';
-  }
 }

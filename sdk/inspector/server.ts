@@ -30,8 +30,6 @@ export interface InspectOptions {
   control?: boolean;
   /** the actor and scope the control actions are checked as (default: none, as host code) */
   security?: SecurityContext;
-  /** the token (default: 24 random bytes); tests may fix it */
-  token?: string;
 }
 
 export interface InspectorServer {
@@ -54,7 +52,7 @@ export interface InspectTarget {
 
 /** Starts the inspector of `target`; resolves once it listens. */
 export async function startInspector(target: InspectTarget, opts: InspectOptions = {}): Promise<InspectorServer> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const token = randomBytes(24).toString('base64url');
   const rec = new Recorder(target.node);
   const detach = target.node.observe(rec);
   const stream = new EventStream(target.node, rec, target.hosts);
