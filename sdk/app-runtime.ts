@@ -29,12 +29,12 @@ import {
   type ProcessRuntime,
   type ProcessRuntimeOptions,
   type SecurityAppView,
+  PortTransport,
 } from '../runtime/process/index.js';
 import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import type { CachedModule } from './cache.js';
 import { layoutOf, type ThreadLayout } from './worker-hosts/layout.js';
-import type { PortTransport } from '../runtime/distrib/port-transport.js';
 import type { WorkerHosts } from './worker-hosts/start.js';
 
 export interface AppRuntimeOptions {
@@ -286,7 +286,6 @@ async function joinThreads(ar: AppRuntime, layout: ThreadLayout, chunks: Readonl
   const { startWorkerHosts } = await import('./worker-hosts/start.js');
   // the sink the platform modules log to here (createAppRuntime's choice): workers' records go there too
   const sink = logSinkFor({ ...opts, logFormat: opts.logFormat ?? ar.app.config.logger.encoding, logLevel: opts.logLevel ?? ar.app.config.logger.level });
-  const { PortTransport } = await import('../runtime/distrib/port-transport.js');
   const workers = await startWorkerHosts({
     app: ar.app,
     rt: ar.rt,

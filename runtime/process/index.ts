@@ -38,3 +38,8 @@ export { createIoModule, createStreamLineReader, type LineReader } from '../app/
 export { ServiceSupervisor, shutdownNode, exitErrorText, type SupervisorEvent } from '../app/supervisor.js';
 // A cluster of nodes over NATS (issue 16; docs/cluster.md).
 export { joinCluster, ClusterJoinError, clusterOptionsOf, clusterOptionsProblem, type ClusterNode, type ClusterOptions } from '../cluster/index.js';
+// Several cores (issue 16; docs/distrib.md): the remote layer over a transport, the worker threads' transport, and
+// which thread of a node a pid names.
+export { RemoteLayer, type RemoteOptions } from '../distrib/remote.js';
+export { PortTransport } from '../distrib/port-transport.js';
+export { threadOf } from '../distrib/pid-space.js';

@@ -1,14 +1,11 @@
 // One thread of a node with worker hosts, joined to the others: its node gets the remote layer (runtime/distrib/
 // remote.ts) over the ports to every other thread, routed by the layout. The same on the main thread and in workers.
-import { RemoteLayer } from '../../runtime/distrib/remote.js';
-import type { PortTransport } from '../../runtime/distrib/port-transport.js';
-import type { ProcessRuntime } from '../../runtime/process/process-runtime.js';
-import type { PolicyRegistry } from '../../runtime/security/registry.js';
+import { RemoteLayer, type AppSecurity, type PortTransport, type ProcessRuntime } from '../../runtime/process/index.js';
 import { threadRouting, type ThreadLayout } from './layout.js';
 
 export function connectThread(
   rt: ProcessRuntime,
-  policies: PolicyRegistry,
+  policies: AppSecurity['registry'],
   layout: ThreadLayout,
   index: number,
   transport: PortTransport,

@@ -2,11 +2,7 @@
 // processes on N worker threads of their own; every other host stays on the main thread, thread 0. The threads of
 // a node share one pid space (NodeOptions.pidSpace), so a pid names its thread, and each thread routes by it.
 import { availableParallelism } from 'node:os';
-import type { App } from '../../runtime/app/model.js';
-import { isProcessHost } from '../../runtime/app/model.js';
-import type { RemoteOptions } from '../../runtime/distrib/remote.js';
-import { threadOf } from '../../runtime/distrib/pid-space.js';
-import type { ProcessNode } from '../../runtime/process/node.js';
+import { isProcessHost, threadOf, type App, type ProcessNode, type RemoteOptions } from '../../runtime/process/index.js';
 
 /** Plain data (it is sent to every worker). */
 export interface ThreadLayout {

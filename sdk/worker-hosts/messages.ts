@@ -1,6 +1,6 @@
 // What the main thread and a worker host thread tell each other besides frames (those go over the mesh's ports).
 import type { MessagePort } from 'node:worker_threads';
-import type { AppConfig, Entry } from '../../runtime/app/model.js';
+import type { AppConfig, Entry } from '../../runtime/process/index.js';
 import type { ThreadLayout } from './layout.js';
 
 /** A worker's start: the app as the main thread loaded it (overrides applied), and where its chunks are. */

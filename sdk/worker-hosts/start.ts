@@ -3,10 +3,7 @@
 // loss of a peer (every watcher of its processes gets EXIT / LINK_DOWN, "node down: HOST#k: ..."), told to every
 // other thread too. The node keeps running without it; spawns placed on it fail with Unavailable.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import type { App } from '../../runtime/app/model.js';
-import { PortTransport } from '../../runtime/distrib/port-transport.js';
-import type { ProcessRuntime } from '../../runtime/process/process-runtime.js';
-import type { PolicyRegistry } from '../../runtime/security/registry.js';
+import type { App, AppSecurity, PortTransport, ProcessRuntime } from '../../runtime/process/index.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
 import { connectThread } from './connect.js';
 import type { ThreadLayout } from './layout.js';
@@ -29,7 +26,7 @@ export interface WorkerHosts {
 export interface WorkerHostsOptions {
   app: App;
   rt: ProcessRuntime;
-  policies: PolicyRegistry;
+  policies: AppSecurity['registry'];
   layout: ThreadLayout;
   transport: PortTransport;
   /** the main thread's writers: workers' print output (1) and problems (2) go there */

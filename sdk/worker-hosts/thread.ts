@@ -6,11 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../../runtime/app/load.js';
-import { shutdownNode } from '../../runtime/app/supervisor.js';
-import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
-import type { CompiledChunkModule } from '../../runtime/abi.js';
-import { PortTransport } from '../../runtime/distrib/port-transport.js';
+import { createApp, NodeTimeScheduler, PortTransport, shutdownNode } from '../../runtime/process/index.js';
+import type { CompiledChunkModule } from '../../runtime/index.js';
 import { createAppRuntime, type PrebuiltChunk } from '../app-runtime.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
 
