@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { NatsClusterTransport, ClusterJoinError } from '../../runtime/cluster/index.js';
-import { decode, encodeControl, Kind } from '../../runtime/cluster/wire.js';
+import { BatchWriter, decode, encodeControl, Kind } from '../../runtime/cluster/wire.js';
 import type { Frame } from '../../runtime/distrib/peer.js';
 import { startNatsServer, type NatsServer } from './nats-server.js';
 
@@ -65,7 +65,7 @@ describe('NATS cluster transport', () => {
     expect(a.send('zz', { t: 'name', name: 'x' })).toBe(false);
   });
 
-  it('a peer that goes silent is down within downAfterMs; heard again, it rejoins and is told to reset', async () => {
+  it('a peer that goes silent is down within downAfterMs; its late batch is dropped, it rejoins and is told to reset', async () => {
     const a = await node('a2', { cluster: 'silent' });
     const events: string[] = [];
     a.onPeerDown((p, r) => events.push(`down ${p} ${r}`));
@@ -82,8 +82,21 @@ describe('NATS cluster transport', () => {
     const took = Date.now() - t0;
     expect(took).toBeLessThan(300 + 200);
     expect(a.send('mute', { t: 'name', name: 'x' })).toBe(false);
-    nc.publish('mf.silent.hb', encodeControl(Kind.Heartbeat, 'mute', 'inc1'));
+    // a batch of its old session arrives late: it revives the peer, is not delivered (its watchers were told it was
+    // down), and the peer is told to reset; the next batch is delivered
+    const got: string[] = [];
+    a.onFrame((_p, f) => void (f.t === 'name' && got.push(f.name)));
+    const batch = (name: string): Uint8Array => {
+      const w = new BatchWriter('mute', 'inc1');
+      w.add({ t: 'name', name });
+      return w.finish();
+    };
+    nc.publish('mf.silent.to.a2', batch('late'));
     await until(() => a.isUp('mute') && resets.length === 1);
+    nc.publish('mf.silent.to.a2', batch('fresh'));
+    await until(() => got.length === 1);
+    expect(got).toEqual(['fresh']);
+    expect(a.stats.framesDropped).toBe(1);
     expect(resets).toEqual(['a2']);
     expect(events).toEqual(['up mute', 'down mute no heartbeat for 300 ms', 'up mute']);
     await nc.close();
