@@ -21,10 +21,11 @@
 //  - nil, booleans, numbers (every double exactly: NaN, -0, infinities; integers and floats are one JS number, as
 //    everywhere in the runtime), byte strings (latin1, unchanged), tables with their cycles, shared sub-tables and
 //    metatables (a metatable is copied like any table), error values (message, kind, retryable, details, context,
-//    cause, frames), payload values (format and data), type values are NOT portable (see below).
+//    cause, frames) and payload values (format and data) cross as copies.
 //  - Functions, coroutines and every other userdata (channels, messages, timers, type values) cannot cross: they
-//    become nil, as other userdata already do between processes. Functions differ from a copy between processes
-//    on one node (there they are shared by reference): a function names code and upvalues of its node only.
+//    become nil, and a table entry whose key or value becomes nil is left out. Channels, messages and timers
+//    become nil between processes of one node too; functions and type values differ (one node shares them by
+//    reference): a function names code and upvalues of its node only.
 //    Wippy converts values to Go data between nodes, which has no functions either.
 
 /** A node's name among its peers (a worker's name, or a cluster node name). */
