@@ -195,8 +195,19 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       stderr(`inspector: ${inspector.url}\n`);
     }
     const onEvent = inspector === undefined ? undefined : (e: SupervisorEvent) => inspector.supervision(e);
+    // a deadlock is what one looks at the inspector for: it stays up until a signal instead of ending the run
+    const holdOnDeadlock =
+      inspector === undefined
+        ? undefined
+        : async (ended: Promise<unknown>): Promise<void> => {
+            stderr(`moonforge: the inspector stays up to show it: ${inspector.url} (Ctrl+C ends)\n`);
+            const keepAlive = setInterval(() => {}, 1 << 30);
+            // the root may still end: terminated from the inspector
+            await Promise.race([firstSignal(), ended]);
+            clearInterval(keepAlive);
+          };
     try {
-      return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr, onEvent) : await runServices(ar, time, opts, stderr, onEvent);
+      return exec !== undefined ? await runRoot(ar, exec, opts, time, std.write, stderr, onEvent, holdOnDeadlock) : await runServices(ar, time, opts, stderr, onEvent);
     } finally {
       await tracing?.stop();
       await inspector?.close();
@@ -296,6 +307,7 @@ async function runRoot(
   out: (s: string) => void,
   stderr: (s: string) => void,
   onEvent?: (e: SupervisorEvent) => void,
+  holdOnDeadlock?: (ended: Promise<unknown>) => Promise<void>,
 ): Promise<number> {
   const problem = rootProblem(ar, id, opts.host);
   if (problem !== undefined) {
@@ -308,7 +320,8 @@ async function runRoot(
     // ever wake the root again. Report it instead of exiting silently.
     const onIdle = (): void => {
       stderr(`moonforge: deadlock: process ${id} (${started.pid}) is blocked and no other work is pending\n`);
-      resolve(1);
+      if (holdOnDeadlock === undefined) resolve(1);
+      else void holdOnDeadlock(started.ended).then(() => resolve(1));
     };
     process.once('beforeExit', onIdle);
     void started.ended.then((c) => {

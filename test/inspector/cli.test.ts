@@ -99,3 +99,22 @@ describe('moonforge run --inspect', () => {
     expect(parse(['--inspect-control', '-x', 'a:b'])).toEqual({ ok: false, message: '--inspect-control goes with --inspect' });
   });
 });
+
+describe('moonforge run --inspect, a deadlock', () => {
+  it('keeps the inspector up to show the blocked root until a signal, then exits 1', async () => {
+    const dir = writeApp({
+      'src/_index.yaml': indexYaml('  - name: stuck\n    kind: process.lua\n    source: file://stuck.lua\n    method: main\n'),
+      'src/stuck.lua': 'return { main = function() process.inbox():receive() end }\n',
+    });
+    const { url, stderr } = await startRun([dir, '-x', 'app:stuck', '--inspect=0']);
+    const token = url.searchParams.get('token')!;
+    for (let i = 0; i < 50 && !stderr().includes('stays up'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(stderr()).toMatch(/deadlock: process app:stuck .* is blocked/);
+    expect(stderr()).toContain(`the inspector stays up to show it: ${url.href} (Ctrl+C ends)`);
+    const snap = await (await fetch(new URL(`/api/snapshot?token=${token}`, url))).json();
+    expect((snap.processes as any[]).find((p) => p.entry === 'app:stuck')).toMatchObject({ state: 'waiting', waitingOn: 'inbox' });
+    const code = new Promise<number | null>((resolve) => child!.on('exit', (c) => resolve(c)));
+    child!.kill('SIGINT');
+    expect(await code).toBe(1);
+  });
+});
