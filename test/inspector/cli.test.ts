@@ -111,7 +111,7 @@ describe('moonforge run --inspect, a deadlock', () => {
     for (let i = 0; i < 50 && !stderr().includes('stays up'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(stderr()).toMatch(/deadlock: process app:stuck .* is blocked/);
     expect(stderr()).toContain(`the inspector stays up to show it: ${url.href} (Ctrl+C ends)`);
-    const snap = await (await fetch(new URL(`/api/snapshot?token=${token}`, url))).json();
+    const snap = (await (await fetch(new URL(`/api/snapshot?token=${token}`, url))).json()) as any;
     expect((snap.processes as any[]).find((p) => p.entry === 'app:stuck')).toMatchObject({ state: 'waiting', waitingOn: 'inbox' });
     const code = new Promise<number | null>((resolve) => child!.on('exit', (c) => resolve(c)));
     child!.kill('SIGINT');
