@@ -85,7 +85,8 @@ export class BatchWriter {
   }
 
   add(f: Frame): void {
-    if (f.t === 'send') {
+    // a send with a trace context goes whole (encodeFrame keeps every field); the short form has none for it
+    if (f.t === 'send' && f.trace === undefined) {
       this.room(1);
       this.buf[this.at++] = F_SEND;
       this.str(f.from);
