@@ -84,8 +84,8 @@ export interface EmbedOptions {
   tracing?: TracingOptions;
   /**
    * The inspector (docs/inspector.md): a web page and JSON API showing this runtime's processes live, on 127.0.0.1
-   * (port 9230 by default, 0: any), with a token; `control: true` allows terminate / cancel (checked as `security`'s
-   * actor, else as host code) and virtual-time pause / step. Off when absent, at no cost.
+   * (port 9230 by default, 0: any), with a token; `control: true` allows terminate / cancel (permission-checked as
+   * host code: `check` with no caller) and virtual-time pause / step. Off when absent, at no cost.
    */
   inspect?: InspectOptions;
   /**

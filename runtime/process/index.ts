@@ -28,7 +28,6 @@ export { Payload } from '../lib/wippy/payload.js';
 export type { ProcessObserver, ExitInfo as ObservedExit, SpawnInfo, TaskEvent } from './observe.js';
 export type { ProcessNode } from './node.js';
 export type { Task } from './task.js';
-export type { SecurityContext } from '../security/check.js';
 
 // Apps: the definition-file loader and entry model, app security, the terminal host's io module, and supervision of
 // process.service entries.

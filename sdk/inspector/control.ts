@@ -1,9 +1,8 @@
 // The inspector's control actions (docs/inspector.md, "Control" and "Pause and step"): refused unless control is on,
 // and then asked of the runtime's permission check as Lua code's own process.terminate / process.cancel are — the
-// inspector acting as the host (no calling process), or as the actor and scope it was configured with — before
-// anything is done.
+// inspector acting as the host (no calling process) — before anything is done.
 import { VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
-import type { Proc, ProcessNode } from '../../runtime/process/index.js';
+import type { ProcessNode } from '../../runtime/process/index.js';
 import type { InspectOptions } from './server.js';
 
 export interface ActionResult {
@@ -16,10 +15,8 @@ const CONTROL_OFF: ActionResult = { status: 403, body: { error: 'control actions
 /** process.terminate / process.cancel of `pid`, as the host or the configured actor. */
 export function controlAction(node: ProcessNode, opts: InspectOptions, pid: string, action: 'terminate' | 'cancel', reason: string): ActionResult {
   if (opts.control !== true) return CONTROL_OFF;
-  // The caller the check sees: none (host code), or a stand-in carrying the configured security context; the check
-  // reads only `security` and `pid` of its caller.
-  const caller = opts.security === undefined ? undefined : ({ pid: '', security: opts.security } as unknown as Proc);
-  if (!node.check(`process.${action}`, pid, caller)) return { status: 403, body: { error: 'permission denied' } };
+  // no calling process: the inspector acts as host code does
+  if (!node.check(`process.${action}`, pid, undefined)) return { status: 403, body: { error: 'permission denied' } };
   const target = node.procs.get(pid);
   if (target === undefined || !target.alive) return { status: 404, body: { error: 'process not found' } };
   if (action === 'terminate') node.terminate(target);

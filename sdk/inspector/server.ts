@@ -9,7 +9,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { SchedulerLike } from 'rxjs';
-import type { ProcessNode, SecurityContext, SupervisorEvent } from '../../runtime/process/index.js';
+import type { ProcessNode, SupervisorEvent } from '../../runtime/process/index.js';
 import { Recorder, MESSAGE_RING } from './recorder.js';
 import { EventStream } from './event-stream.js';
 import { contextOf, hostsOf, processInfo, queuedTopics } from './views.js';
@@ -28,8 +28,6 @@ export interface InspectOptions {
   host?: string;
   /** allow terminate / cancel / pause / step (default false) */
   control?: boolean;
-  /** the actor and scope the control actions are checked as (default: none, as host code) */
-  security?: SecurityContext;
 }
 
 export interface InspectorServer {
