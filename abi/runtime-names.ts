@@ -18,6 +18,8 @@ export const RUNTIME_NAMES = [
   'SELECT', 'selectVa',
   // a store with a variable key that adds a new string key (tables used as maps become dictionaries)
   'addKey',
+  // frame transfer of process-mode code: the transfer copy, how it leaves, and the rest of its call (runtime/core/transfer.ts)
+  'mkT', 'tryCopy', 'tryTransfer', 'tryTransferV', 'RESUME', 'resumeY', 'bailAt', 'bailB',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

@@ -101,6 +101,7 @@ class Analyzer {
       owner: this.fn,
       constFunction: undefined,
       stdFunction: undefined,
+      stdPure: false,
       forNumeric,
       inLoop: this.loopDepth > 0,
       valueKind: undefined,
@@ -165,7 +166,9 @@ class Analyzer {
         }
         vars.forEach((v, i) => {
           const e = s.init[i];
-          if (e !== undefined) v.stdFunction = this.nonSuspendingStd(e);
+          if (e === undefined) return;
+          v.stdFunction = this.nonSuspendingStd(e);
+          v.stdPure = v.stdFunction !== undefined && this.pureStdRead(e);
         });
         return;
       }
@@ -413,7 +416,11 @@ class Analyzer {
   /** A call of a pure standard function by its name (PURE_GLOBALS, PURE_LIBRARIES); the chunk's assignments of the
    * global are checked in solve(). */
   private pureStdCall(e: CallLike): boolean {
-    const base = e.base;
+    return this.pureStdRead(e.base);
+  }
+
+  /** Whether `base` names a pure standard function (PURE_GLOBALS, PURE_LIBRARIES) by its global name. */
+  private pureStdRead(base: Expression): boolean {
     if (base.type === 'Identifier') {
       const b = this.bindings.get(base);
       return b?.kind === 'global' && PURE_GLOBALS.has(b.name);

@@ -25,6 +25,12 @@ export interface LocalVar {
    * reassigned, a call through it never suspends, as a call of the standard function by name does (known-calls.ts).
    */
   stdFunction: string | undefined;
+  /**
+   * Initialised from a pure standard function (PURE_GLOBALS, PURE_LIBRARIES: `local sqrt = math.sqrt`): with
+   * stdFunction set (nothing assigns the global, the local is never reassigned), a call through it changes nothing,
+   * so running it again is invisible (emit/transfer.ts replays statements).
+   */
+  stdPure: boolean;
   /** a numeric-for control variable (always a number unless reassigned) */
   forNumeric: boolean;
   /** declared inside a loop of its function: a fresh binding per iteration */

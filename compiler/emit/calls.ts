@@ -10,6 +10,7 @@ import { marker, type FunctionEmitter } from './context.js';
 import { bind, describeOperand, emitExpr, indexCode, INLINE_CLASS_LEVELS, isTableLocal, readInOrder } from './expressions.js';
 import { js, jsString, propAny, type Js } from './js.js';
 import { slowOp } from './slow-ops.js';
+import { transferPlan } from './transfer.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
 export type CallWant = 'one' | 'stmt' | 'tail';
@@ -171,13 +172,32 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const known = knownCallee(fx, e);
   let directWith: (a: string) => string;
   let other: string;
-  if (suspends && known !== undefined && known.suspendable && known.pure) {
+  const leave = fx.transfer ? `bailAt(${fx.stmt}, ${fx.frameRef()})` : '';
+  if (fx.transfer && !fx.ce.analysis.plainCalls.has(e)) {
+    // The transfer copy (transfer.ts) leaves before a call that would run a twin; the resume form makes it (known
+    // functions with a twin are not called from a copy). The temps match the twin's.
+    const y = fx.temp();
+    fx.temp();
+    directWith = (a) => `((${y} = ${f}.$y) !== undefined ? ${leave} : ${f}(${a}))`;
+    other = leave;
+  } else if (fx.transfer && fx.ce.analysis.metaCalls.has(e)) {
+    const m = fx.temp();
+    const r = fx.temp();
+    directWith = (a) => `((${m} = ${f}.$m) !== undefined ? ((${r} = ${m}(${a})) === DEFER ? ${leave} : ${r}) : ${f}(${a}))`;
+    other = `callx(${f}, M, ${s}${sep}${args})`;
+  } else if (suspends && known !== undefined && known.suspendable && known.pure && transferPlan(fx.ce, known) === undefined) {
     // A pure function runs plain; an attempt that had to give way or reach a metamethod left nothing behind and is
-    // run again as the twin (runtime/core/pure-call.ts).
+    // run again as the twin (runtime/core/pure-call.ts). One with a transfer copy goes on where it left instead.
     directWith = (a) => `((${t} = tryPure(${f}${a === '' ? '' : ', '}${a})) === RETRY ? (yield* ${f}.$y(${a})) : ${t})`;
     other = '';
   } else if (suspends && known !== undefined && known.suspendable) {
-    directWith = (a) => `(yield* ${f}.$y(${a}))`;
+    // A function with a transfer copy runs it plain; when it had to give way, the rest of the call runs as its
+    // resume form, or the whole call as its twin while tryTransfer backs off (runtime/core/transfer.ts).
+    // positional up to its parameters (what it ignores was evaluated already)
+    const given = known.isVararg ? out : out.slice(0, known.params.length);
+    directWith = transferPlan(fx.ce, known) === undefined
+      ? (a) => `(yield* ${f}.$y(${a}))`
+      : (a) => `(tryCopy(${f}) ? ((${t} = ${transferCall(f, a, given, multi)}) === RESUME ? (yield* resumeY(${f})) : ${t}) : (yield* ${f}.$y(${a})))`;
     other = '';
   } else if (suspends) {
     const y = fx.temp();
@@ -257,4 +277,10 @@ function checkAmbiguousCall(fx: FunctionEmitter, e: CallLike): void {
     const { line, column } = positionOf(src, i);
     fx.ce.report('LUA1006', 'ambiguous syntax (function call x new statement)', line, column, 1);
   }
+}
+
+/** tryTransfer with up to four simple arguments (no array per call), else tryTransferV with the argument list `a`. */
+function transferCall(f: string, a: string, args: string[], multi: MultiTail | undefined): string {
+  if (multi === undefined && args.length <= 4 && !args.includes('...va')) return `tryTransfer(${[f, String(args.length), ...args].join(', ')})`;
+  return `tryTransferV(${f}${a === '' ? '' : ', '}${a})`;
 }

@@ -4,12 +4,17 @@
 // map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
 // embed the text of the functions nested in it).
 import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
-import type { Expression, Identifier } from '../lua-ast.js';
+import type { Expression, Identifier, Statement } from '../lua-ast.js';
+import type { StmtRange, TransferPlan } from './transfer.js';
 import { isMultiValued } from '../lua-ast.js';
 import type { FrontEndExtras } from '../front-end.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 
-export type Mode = 'plain' | 'gen';
+/**
+ * 'plain': the plain JS function; 'gen': the generator twin; 'transfer', 'reenter' and 'resume': the transfer copy,
+ * the transfer copy entered again where it left, and the resume form of a function with a transfer plan (transfer.ts).
+ */
+export type Mode = 'plain' | 'gen' | 'transfer' | 'reenter' | 'resume';
 
 export interface EmitOptions {
   chunkName: string;
@@ -26,6 +31,8 @@ export class ChunkEmitter {
   private readonly siteIndex = new Map<string, number>();
   /** text of each function value, built once: nested functions are placed in both bodies of their parent */
   readonly functionText = new Map<FunctionInfo['node'], string>();
+  /** transfer.ts: each function's transfer plan, undefined for a function without one */
+  readonly transferPlans = new Map<FunctionInfo, TransferPlan | undefined>();
   /**
    * Problems found while emitting (goto rules, ambiguous calls): collected, so one compile reports all of them; the
    * emitted text is discarded when there are any. Keyed by position and code: a body emitted twice (plain and
@@ -207,15 +214,66 @@ export class FunctionEmitter {
    * may-defer slow path, a budget check); statements.ts keeps a loop with none in its body free of yields (hotLoop).
    */
   yieldSites = 0;
+  /** transfer and resume modes: the statements' resume targets (transfer.ts) */
+  readonly ranges: Map<Statement, StmtRange> | undefined;
+  /** transfer mode: the id of the statement being emitted, where a place inside it leaves to */
+  stmt = 0;
+  /**
+   * Transfer and resume modes: the temps holding loop state (limits, steps, iterators), in the order made; both forms
+   * must make the same ones, as the frame is handed over by temp name (functions.ts checks).
+   */
+  readonly loopTemps: string[] = [];
+  /**
+   * Transfer mode: the locals and loop temps in scope at the code being emitted (parameters aside). A place that
+   * leaves passes these and `undefined` for the rest of the frame: a hoisted variable named where it is out of scope
+   * would keep its value from an earlier pass alive, and V8 would then box every float assigned to it.
+   */
+  readonly live: string[] = [];
+  /** the live sets of the places that leave, in order; `\x03n\x03` in the text stands for the frame of the n-th */
+  readonly frames: string[][] = [];
 
   constructor(
     readonly ce: ChunkEmitter,
     readonly info: FunctionInfo,
     readonly mode: Mode,
-  ) {}
+    plan?: TransferPlan,
+  ) {
+    this.ranges = plan?.ranges;
+    if (plan !== undefined) for (const n of plan.locals) this.hoisted.add(n);
+  }
 
+  /** generator code: the twin, and the resume form */
   get gen(): boolean {
-    return this.mode === 'gen';
+    return this.mode === 'gen' || this.mode === 'resume';
+  }
+
+  /** plain code that leaves where the twin would give way: the transfer copy, also entered again */
+  get transfer(): boolean {
+    return this.mode === 'transfer' || this.mode === 'reenter';
+  }
+
+  get resume(): boolean {
+    return this.mode === 'resume';
+  }
+
+  /**
+   * Code entered in the middle, walking down to the resume target `$rs`: the resume form and the transfer copy entered
+   * again. (The copy a call starts in has no walk: its guards would make V8 merge every local with its value from
+   * before each guarded statement, and box every float.)
+   */
+  get walks(): boolean {
+    return this.mode === 'resume' || this.mode === 'reenter';
+  }
+
+  /** Transfer mode: the frame of a place that leaves here (its array is put in once the frame's layout is known). */
+  frameRef(): string {
+    this.frames.push([...this.live]);
+    return `\x03${this.frames.length - 1}\x03`;
+  }
+
+  /** The temps made so far (declared at the top of the function). */
+  get temps(): number {
+    return this.tempCount;
   }
 
   temp(): string {

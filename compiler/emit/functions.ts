@@ -6,12 +6,14 @@ import type { FunctionInfo } from '../analyze/bindings.js';
 import { ChunkEmitter, FunctionEmitter, marker, type Mode } from './context.js';
 import { emitBlock } from './statements.js';
 import { aliasLocalReaders } from './alias-scopes.js';
+import { transferPlan, type TransferPlan } from './transfer.js';
 
 export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
   const info = fx.ce.functionInfo(node);
   const shared = info.suspendable && sharesTwin(info);
   // Declared in each body (plain and twin) of the parent that embeds the text.
   if (shared) fx.declareVar(`$Y${info.index}`);
+  if (shared && transferPlan(fx.ce, info) !== undefined) fx.declareVar(`$R${info.index}`);
   const cached = fx.ce.functionText.get(node);
   if (cached !== undefined) return cached;
   const plain = emitFunctionBody(fx.ce, info, 'plain');
@@ -20,7 +22,13 @@ export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _na
     const gen = emitFunctionBody(fx.ce, info, 'gen');
     // V8 gives every generator function closure its own initial map, so a twin made afresh for each closure makes
     // each generator object a new shape; one twin per parent call keeps them monomorphic.
-    text = shared ? `mkY(${plain}, $Y${info.index} || ($Y${info.index} = ${gen}))` : `mkY(${plain}, ${gen})`;
+    const twin = shared ? `$Y${info.index} || ($Y${info.index} = ${gen})` : gen;
+    const plan = transferPlan(fx.ce, info);
+    if (plan === undefined) text = `mkY(${plain}, ${twin})`;
+    else {
+      const { transfer, reenter, resume } = emitTransferForms(fx.ce, info, plan);
+      text = `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${shared ? `$R${info.index} || ($R${info.index} = ${resume})` : resume})`;
+    }
   }
   fx.ce.functionText.set(node, text);
   return text;
@@ -47,6 +55,49 @@ export function emitFunctionBody(ce: ChunkEmitter, info: FunctionInfo, mode: Mod
     ? ''
     : mode === 'gen' ? 'if (--BUDGET.n < 0) yield* preemptY();\n' : `${start}if (--BUDGET.p < 0) BUDGET.out();\n`;
   return `${start}(function${mode === 'gen' ? '*' : ''} ${name}(${params.join(', ')}) {\n${decls}${decls ? '\n' : ''}${entry}${body}\nR.n = 0;\n})`;
+}
+
+/**
+ * The transfer copy, the copy entered again and the resume form of a function with a transfer plan (transfer.ts). The
+ * frame is every parameter, hoisted local and loop temp (and the varargs), `undefined` for those out of scope where
+ * the copy leaves; the resume form, or the copy entered again, restores it whole and walks down to the statement or
+ * loop end `$rs`, going on from there.
+ */
+function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferPlan): { transfer: string; reenter: string; resume: string } {
+  const tx = new FunctionEmitter(ce, info, 'transfer', plan);
+  const ex = new FunctionEmitter(ce, info, 'reenter', plan);
+  const rx = new FunctionEmitter(ce, info, 'resume', plan);
+  const tBody = emitBlock(tx, info.node.body);
+  const eBody = emitBlock(ex, info.node.body);
+  const rBody = emitBlock(rx, info.node.body);
+  const temps = tx.loopTemps.join();
+  if (ex.loopTemps.join() !== temps || rx.loopTemps.join() !== temps) {
+    throw new Error(`internal: transfer forms of ${info.displayName} disagree on loop temps`);
+  }
+  const loopTemps = [...new Set(tx.loopTemps.filter((t) => /^\$\d+$/.test(t)))];
+  const params = info.params.map((p) => p.jsName);
+  const frame = [...params, ...plan.locals, ...loopTemps, ...(info.isVararg ? ['va'] : [])];
+  const always = new Set([...params, 'va']);
+  const frameOf = (live: ReadonlySet<string>) => `[${frame.map((n) => (always.has(n) || live.has(n) ? n : 'undefined')).join(', ')}]`;
+  const withFrames = (fx: FunctionEmitter, body: string) => {
+    const frames = fx.frames.map((f) => frameOf(new Set(f)));
+    return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
+  };
+  const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
+  const name = jsFunctionName(info);
+  const restore = frame.map((n, i) => `${n} = $S[${i}];`).join(' ');
+  const hoisted = plan.locals.length > 0 ? `let ${plan.locals.join(', ')};` : '';
+  const decls = (fx: FunctionEmitter, more: string) => [fx.tempDeclarations(), more].filter((d) => d !== '').join('\n');
+  // Left at its entry, the call goes on at the first statement once it has given way.
+  const tParams = [...params, ...(info.isVararg ? ['...va'] : [])];
+  const transfer = `${start}(function ${name}$t(${tParams.join(', ')}) {\n${decls(tx, hoisted)}\n` +
+    `if (--BUDGET.n < 0) bailB(1, ${frameOf(new Set())});\n${withFrames(tx, tBody)}\nR.n = 0;\n})`;
+  const own = [...params, ...plan.locals, ...(info.isVararg ? ['va'] : [])];
+  const ownDecls = own.length > 0 ? `let ${own.join(', ')};` : '';
+  const reenter = `${start}(function ${name}$t($rs, $S) {\n${decls(ex, ownDecls)}\n${restore}\n${withFrames(ex, eBody)}\nR.n = 0;\n})`;
+  const resume = `${start}(function* ${name}$r($rs, $S) {\n${decls(rx, ownDecls)}\n${restore}\n` +
+    `if (BUDGET.n < 0) yield* preemptY();\n${rBody}\nR.n = 0;\n})`;
+  return { transfer, reenter, resume };
 }
 
 /** The chunk's main function: plain only (a chunk runs to completion when loaded). */

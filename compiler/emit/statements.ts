@@ -22,9 +22,37 @@ export function emitBlock(fx: FunctionEmitter, body: Statement[], tail?: BlockTa
 
 export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   const mark = fx.tempMark();
-  const code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
+  const range = fx.ranges?.get(s);
+  const outer = fx.stmt;
+  if (range !== undefined) fx.stmt = range.lo;
+  const live = fx.live.length;
+  let code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
+  // what a compound statement declares ends with it (a local statement's names stay in scope)
+  if (s.type !== 'LocalStatement') fx.live.length = live;
+  fx.stmt = outer;
   fx.tempRelease(mark);
+  // The resume form and the transfer copy entered again walk down to their target (`$rs`, transfer.ts): a statement
+  // before it is skipped, one holding it is entered without its head, the target itself runs from its start.
+  if (fx.walks && range !== undefined) {
+    code = `if ($rs === ${range.lo}) $rs = 0;\nif (${range.hi === range.lo ? '$rs === 0' : `$rs <= ${range.hi}`}) {\n${code}\n}`;
+  }
   return code;
+}
+
+/** The end of a loop's body, a resume target of the resume form (the back-edge check follows). */
+function bodyEnd(fx: FunctionEmitter, loop: Statement): string {
+  const end = fx.walks ? fx.ranges?.get(loop)?.end : undefined;
+  return end === undefined ? '' : `\nif ($rs === ${end}) $rs = 0;`;
+}
+
+/** The resume form's head of a loop or clause: `test` is skipped while walking down to a target inside. */
+function headTest(fx: FunctionEmitter, test: string, walking = 'true'): string {
+  return fx.walks ? `($rs !== 0 ? ${walking} : ${test})` : test;
+}
+
+/** Code a loop runs once before its first pass (its limits, its iterator): skipped when the resume form enters it. */
+function onEntry(fx: FunctionEmitter, code: string): string {
+  return fx.walks ? `if ($rs === 0) { ${code} }` : code;
 }
 
 /**
@@ -34,9 +62,12 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
  */
 export function preemption(fx: FunctionEmitter, loop: Statement): string {
   if (!fx.ce.opts.processMode) return '';
+  const end = bodyEnd(fx, loop);
+  // the transfer copy leaves to give way, and is entered again at this loop's body end (transfer.ts)
+  if (fx.transfer) return `${end}\nif (--BUDGET.n < 0) bailB(${fx.ranges!.get(loop)!.end!}, ${fx.frameRef()});`;
   if (fx.gen) {
     fx.yieldSites++;
-    return '\nif (--BUDGET.n < 0) yield* preemptY();';
+    return `${end}\nif (--BUDGET.n < 0) yield* preemptY();`;
   }
   // positioned at the loop: the backstop's error names the line of the loop it stopped
   return `\n${marker(loop.loc.start.line, loop.loc.start.column + 1)}if (--BUDGET.p < 0) BUDGET.out();`;
@@ -69,7 +100,8 @@ function hotLoop(
 
 /** The flag of a loop that may become a hot loop (hotLoop): a temp, in process-mode generator code only. */
 function hotFlag(fx: FunctionEmitter): string | undefined {
-  return fx.gen && fx.ce.opts.processMode ? fx.temp() : undefined;
+  // not in the resume form, which runs the rest of one call only and must be entered mid-loop
+  return fx.mode === 'gen' && fx.ce.opts.processMode ? fx.temp() : undefined;
 }
 
 function statementCode(fx: FunctionEmitter, s: Statement): string {
@@ -84,9 +116,21 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       return emitReturn(fx, s);
     case 'IfStatement': {
       let out = '';
+      const live = fx.live.length;
+      const block = (body: Statement[]) => {
+        const code = emitBlock(fx, body);
+        fx.live.length = live;
+        return code;
+      };
       s.clauses.forEach((c, i) => {
-        if (c.type === 'ElseClause') out += ` else {\n${emitBlock(fx, c.body)}\n}`;
-        else out += `${i === 0 ? '' : ' else '}if (${emitCond(fx, c.condition)}) {\n${emitBlock(fx, c.body)}\n}`;
+        if (c.type === 'ElseClause') out += ` else {\n${block(c.body)}\n}`;
+        else {
+          // walking down, the clause holding the target is taken without its test
+          const ids = c.body.map((b) => fx.ranges?.get(b)).filter((r) => r !== undefined);
+          const inside = ids.length === 0 ? 'false' : `$rs >= ${ids[0]!.lo} && $rs <= ${ids[ids.length - 1]!.hi}`;
+          const test = headTest(fx, emitCond(fx, c.condition), inside);
+          out += `${i === 0 ? '' : ' else '}if (${test}) {\n${block(c.body)}\n}`;
+        }
       });
       return out;
     }
@@ -97,7 +141,7 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       fx.loops.push(label);
       const body = emitBlock(fx, s.body);
       fx.loops.pop();
-      const cond = emitCond(fx, s.condition);
+      const cond = headTest(fx, emitCond(fx, s.condition));
       const loop = (check: string) => `${label}: while (${cond}) {\n${body}${check}\n}`;
       return hotLoop(fx, yields, flag, label, loop) ?? loop(preemption(fx, s));
     }
@@ -110,7 +154,14 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       const tail: BlockTail = { cond: s.condition, emit: () => `if (${emitCond(fx, s.condition)}) break ${label};\n`, done: false };
       const body = emitBlock(fx, s.body, tail);
       fx.loops.pop();
-      const until = tail.done ? '' : `\nif (${emitCond(fx, s.condition)}) break;`;
+      // the `until` test is a resume target of its own: a place in it leaves to it, not to the loop's start
+      const untilId = fx.ranges?.get(s)?.until;
+      const outer = fx.stmt;
+      if (untilId !== undefined) fx.stmt = untilId;
+      const until = tail.done ? '' : fx.walks && untilId !== undefined
+        ? `\nif ($rs === ${untilId}) $rs = 0;\nif ($rs === 0 && ${emitCond(fx, s.condition)}) break;`
+        : `\nif (${emitCond(fx, s.condition)}) break;`;
+      fx.stmt = outer;
       const loop = (check: string) => `${label}: while (true) {\n${body}${until}${check}\n}`;
       return hotLoop(fx, yields, flag, label, loop) ?? loop(preemption(fx, s));
     }
@@ -174,6 +225,7 @@ function emitLocal(fx: FunctionEmitter, s: LocalStatement): string {
   // A JS `let` with several declarators evaluates them in order, and the new names are unique, so the values see
   // only the outer scope as in Lua. Extra expressions (side effects only) cannot see the new locals either.
   const extra = pre.map((p) => ` ${p};`).join('');
+  fx.live.push(...names);
   if (names.some((n) => fx.hoisted.has(n))) {
     const temps = values.map(() => fx.temp());
     return `${values.map((v, i) => `${temps[i]} = ${v};`).join(' ')}${extra} ${names.map((n, i) => `${n} = ${temps[i]};`).join(' ')}`;
@@ -363,6 +415,7 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
   const label = fx.newLabel('L');
   const yields = fx.yieldSites;
   fx.loops.push(label);
+  fx.live.push(lim, step, ctl, v.jsName);
   const body = emitBlock(fx, s.body);
   fx.loops.pop();
   const stepInit = stepConst === undefined ? `${step} = ${toNumber(fx, s.step!, 'step')}; ` : '';
@@ -376,8 +429,17 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
     const hot = hotLoop(fx, yields, flag, label, (check) => loop(outside, '', `let ${v.jsName} = ${outside};\n`, check), `${outside} += ${step}; `);
     if (hot !== undefined) return `${head}${outside} = ${start};\n${hot} }`;
   }
-  const decl = v.reassigned ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
-  return `${head}${loop(ctl, decl, v.reassigned ? `let ${v.jsName} = ${ctl};\n` : '', preemption(fx, s))} }`;
+  const hoisted = fx.hoisted.has(v.jsName);
+  const decl = v.reassigned || hoisted ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
+  const copy = v.reassigned ? `${hoisted ? '' : 'let '}${v.jsName} = ${ctl};` : '';
+  // the loop's state, handed over by temp name (transfer.ts)
+  if (fx.transfer || fx.resume) fx.loopTemps.push(lim, step, ctl);
+  if (fx.walks) {
+    // entered mid-loop, the walk keeps the restored limit, step and control value, and the body's copy
+    const enter = `{ ${onEntry(fx, `${lim} = ${limit}; ${stepInit}${decl};`)}\n`;
+    return `${enter}${loop(ctl, '', copy === '' ? '' : `${onEntry(fx, copy)}\n`, preemption(fx, s))} }`;
+  }
+  return `${head}${loop(ctl, decl, copy === '' ? '' : `${copy}\n`, preemption(fx, s))} }`;
 }
 
 function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
@@ -392,22 +454,32 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const names = s.variables.map((id) => fx.jsName(id));
   const label = fx.newLabel('L');
   fx.loops.push(label);
+  const entry = fx.transfer ? fx.frameRef() : '';
+  fx.live.push(f, st, ctl, ip, v, ...names);
   const body = emitBlock(fx, s.body);
   fx.loops.pop();
   const call = emitIteratorCall(fx, s, f, st, ctl);
   // `for i, v in ipairs(t)`: decided once at entry (the function, state and control are hidden temps the body cannot
   // assign), each step then reads t[i + 1] inline, the array part first, rawget past it, as the iterator would.
   setup.push(`${ip} = ${f} === IPAIRS && ${st} instanceof LuaTable && typeof ${ctl} === "number";`);
+  // The transfer copy calls the iterator plain: one that has a twin (or is not a function) leaves before the first
+  // pass, and the loop runs again from its start in the resume form (transfer.ts).
+  if (fx.transfer) setup.push(`if (!${ip} && (typeof ${f} !== "function" || ${f}.$y !== undefined)) bailAt(${fx.stmt}, ${entry});`);
+  if (fx.transfer || fx.resume) fx.loopTemps.push(f, st, ctl, ip, v);
   const step = `((${v} = ${st}[ARR][${ctl}]) !== undefined || (${v} = rawget(${st}, ${ctl} + 1)) !== undefined ? ${ctl} + 1 : undefined)`;
   const rest = names.slice(1).map((n, i) => `${n} = ${ip} ? ${i === 0 ? v : 'undefined'} : R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
-  const decl = `let ${names[0]} = ${ip} ? ${step} : ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
-  return `${setup.join(' ')}\n${label}: while (true) {\n${decl}\nif (${names[0]} === undefined) break;\n${ctl} = ${names[0]};\n${body}${preemption(fx, s)}\n}`;
+  const hoisted = fx.hoisted.has(names[0]!);
+  const decl = `${hoisted ? '' : 'let '}${names[0]} = ${ip} ? ${step} : ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
+  const next = onEntry(fx, `${decl}\nif (${names[0]} === undefined) break ${label};\n${ctl} = ${names[0]};`);
+  return `${onEntry(fx, setup.join(' '))}\n${label}: while (true) {\n${next}\n${body}${preemption(fx, s)}\n}`;
 }
 
 /** The per-iteration call `f(s, ctl)` of a generic for. */
 function emitIteratorCall(fx: FunctionEmitter, at: { loc: { start: { line: number } } }, f: string, st: string, ctl: string): string {
   const t = fx.temp();
   const s = fx.ce.site(at.loc.start.line, 'for iterator');
+  // the transfer copy's iterator has no twin (checked at entry); the temp keeps both forms' temps alike
+  if (fx.transfer) fx.temp();
   if (fx.gen) {
     const y = fx.temp();
     fx.yieldSites++;

@@ -38,7 +38,7 @@ export function registerCompiledChunk(info: CompiledChunkInfo): void {
 }
 
 function describeFunction(info: Pick<CompiledChunkInfo, 'functionNames'>, fnName: string | null): string {
-  const m = fnName === null ? null : /\$F(\d+)(?:\$y)?$/.exec(fnName);
+  const m = fnName === null ? null : /\$F(\d+)(?:\$[ytr])?$/.exec(fnName);
   if (m === null) return 'function <?>';
   const idx = Number(m[1]);
   if (idx === 0) return 'main chunk';

@@ -14,6 +14,7 @@ import { TAIL, bounce, callMeta } from './call.js';
 import { bounceY, isCoYield, type LuaGen } from './coroutine.js';
 import { luaError } from './errors.js';
 import { getMetamethod } from './meta.js';
+import { TRANSFER } from './transfer.js';
 
 /** What a may-defer slow path returns instead of a result when the handler must run as a generator. */
 export const DEFER: { readonly defer: true } = Object.freeze({ defer: true as const });
@@ -33,9 +34,12 @@ let dc: unknown;
 let dn = 0;
 let dk = 0;
 
-/** Whether a may-defer slow path defers calling `h`: a Lua function with a twin, or a callable object (its `__call`). */
+/**
+ * Whether a may-defer slow path defers calling `h`: a Lua function with a twin, or a callable object (its `__call`);
+ * any handler while a transfer copy runs, which leaves rather than run one (transfer.ts).
+ */
 export function defers(h: unknown): boolean {
-  return typeof h === 'function' ? (h as Twinned).$y !== undefined : true;
+  return typeof h === 'function' ? TRANSFER.on || (h as Twinned).$y !== undefined : true;
 }
 
 /** Stores the call `h(a[, b[, c]])` (n = 1, 2 or 3 arguments) for runDeferred; the caller returns what this returns. */

@@ -12,6 +12,7 @@ import { PURE, abortPure } from './pure-call.js';
 import { R } from './results.js';
 import { numberToString, stringToNumber } from './number-format.js';
 import { AS_FALSITY, AS_NOTHING, AS_TRUTH, AS_VALUE, DEFER, deferCall, defers } from './defer.js';
+import { TRANSFER } from './transfer.js';
 
 // `d` (may defer): set by the `...D` forms that process-mode generator code calls (runtime/core/defer.ts). With it, a
 // Lua handler that has a generator twin is not called: the call is stored and DEFER returned. Plain code leaves it
@@ -88,7 +89,7 @@ function indexWalk(o: unknown, k: unknown, M: ModuleInfo, s: number, d: boolean 
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
-      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, o, k, undefined, AS_VALUE);
+      if (d === true && (TRANSFER.on || (h as Twinned).$y !== undefined)) return deferCall(h, 2, o, k, undefined, AS_VALUE);
       if (PURE.on) abortPure();
       const r = h(o, k);
       return r === TAIL ? bounce() : r;
@@ -148,7 +149,7 @@ function setindexMeta(o: unknown, k: unknown, v: unknown, M: ModuleInfo, s: numb
       if (h === undefined) throw siteError(M, s, `attempt to index a ${typeName(o)} value`);
     }
     if (typeof h === 'function') {
-      if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 3, o, k, v, AS_NOTHING);
+      if (d === true && (TRANSFER.on || (h as Twinned).$y !== undefined)) return deferCall(h, 3, o, k, v, AS_NOTHING);
       if (h(o, k, v) === TAIL) bounce();
       return undefined;
     }
@@ -264,7 +265,7 @@ export function arithD(op: string, a: unknown, b: unknown, M: ModuleInfo, s: num
  * handler that has a twin is deferred, its result to be taken as `kind` says.
  */
 function callHandler(h: unknown, a: unknown, b: unknown, d: boolean | undefined, kind: number): unknown {
-  if (d === true && (h as Twinned).$y !== undefined) return deferCall(h, 2, a, b, undefined, kind);
+  if (d === true && (TRANSFER.on || (h as Twinned).$y !== undefined)) return deferCall(h, 2, a, b, undefined, kind);
   if (PURE.on) abortPure();
   let r = (h as (a: unknown, b: unknown) => unknown)(a, b);
   if (r === TAIL) r = bounce();

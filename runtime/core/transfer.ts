@@ -1,0 +1,170 @@
+// Frame transfer (process mode; compiler/emit/transfer.ts). A function admitted there has, beside its plain version
+// and generator twin, a transfer copy (`f.$t`: plain code that leaves by an exception where the twin would give way;
+// `f.$u`, the same entered again where it left) and a resume form (`f.$r($rs, frame)`: the twin entered at the statement or loop end `$rs` with the saved frame).
+// Twin code calls such a function through tryTransfer: the copy runs as a plain call, with no generator, and when it
+// leaves, the caller runs `yield* resumeY(f, ...args)`, which goes on from where the copy left, so nothing is run
+// twice but the statement it left (which did nothing yet that running it again would repeat).
+//
+// A copy that leaves for a reason other than its budget (a metamethod handler, a call of something with a twin) will
+// likely leave again: after its k-th such call the next 2^k calls (at most 1024) run as the twin from the start, as
+// pure attempts back off (pure-call.ts). Calls that finish do not reset k: a copy that leaves on some of its calls
+// (a method calling another only now and then) would otherwise pay an exception and a resume form for each of them,
+// more than the twin it saves (richards: 1.4x the CPU of twins only).
+import { R } from './results.js';
+import { preemptY } from './preempt.js';
+
+interface Transferable {
+  $y: (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+  /** the transfer copy */
+  $t: ((...args: unknown[]) => unknown) | undefined;
+  /** the transfer copy entered again where it left, with its frame */
+  $u: ($rs: number, frame: unknown[]) => unknown;
+  /** the resume form */
+  $r: ($rs: number, frame: unknown[]) => Generator<unknown, unknown, unknown>;
+  /** calls left to run as the twin without trying the copy */
+  $ts: number;
+  /** calls whose copy left other than for its budget */
+  $tf: number;
+}
+
+/** Thrown through the transfer copy's frame; it never reaches Lua code (the copy has no pcall of its own). */
+class Bail {}
+const BAIL = new Bail();
+
+/** What tryTransfer returns when the call goes on as generator code: the caller runs resumeY. */
+export const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
+
+export const TRANSFER = {
+  /**
+   * A transfer copy is running: every may-defer slow path defers its handler (defer.ts defers), so none runs inside
+   * a statement the copy may leave and run again.
+   */
+  on: false,
+  /** where the copy left (its resume target), 0 when the call is to run as the twin from its start */
+  at: 0,
+  /** the copy left at its budget check (no back-off) */
+  budget: false,
+  /** the frame it left */
+  frame: undefined as unknown[] | undefined,
+};
+
+/** The copy leaves at a slow path or call in the statement `at`, with its whole frame. */
+export function bailAt(at: number, frame: unknown[]): never {
+  TRANSFER.at = at;
+  TRANSFER.budget = false;
+  TRANSFER.frame = frame;
+  throw BAIL;
+}
+
+/** The copy leaves at its entry or a loop's back-edge, with its whole frame, because its budget ran out. */
+export function bailB(at: number, frame: unknown[]): never {
+  TRANSFER.at = at;
+  TRANSFER.budget = true;
+  TRANSFER.frame = frame;
+  throw BAIL;
+}
+
+/** Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function. */
+export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, r: unknown): F {
+  const g = f as unknown as Transferable;
+  g.$y = y as Transferable['$y'];
+  g.$t = t as Transferable['$t'];
+  g.$u = u as Transferable['$u'];
+  g.$r = r as Transferable['$r'];
+  g.$ts = 0;
+  g.$tf = 0;
+  return f;
+}
+
+/** Whether a call of `f` tries its copy: not while it backs off (the call then runs as the twin, from the start). */
+export function tryCopy(f: unknown): boolean {
+  const g = f as Transferable;
+  if (g.$ts === 0) return true;
+  g.$ts--;
+  return false;
+}
+
+/**
+ * Runs `f` with its first `n` (at most four) of `a, b, c, d` as its transfer copy: its first result (registers set, TAIL
+ * passed on), or RESUME. No array per call: the rest parameter and spread of tryTransferV cost as much as the call
+ * they save.
+ */
+export function tryTransfer(f: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
+  const g = f as Transferable;
+  const copy = g.$t!;
+  const td = R.td;
+  const on = TRANSFER.on;
+  TRANSFER.on = true;
+  try {
+    const r = n === 0 ? copy() : n === 1 ? copy(a) : n === 2 ? copy(a, b) : n === 3 ? copy(a, b, c) : copy(a, b, c, d);
+    return r;
+  } catch (e) {
+    return left(g, e, td);
+  } finally {
+    TRANSFER.on = on;
+  }
+}
+
+/** tryTransfer for any other call: more arguments, a spread last argument. */
+export function tryTransferV(f: unknown, ...args: unknown[]): unknown {
+  const g = f as Transferable;
+  const copy = g.$t!;
+  const td = R.td;
+  const on = TRANSFER.on;
+  TRANSFER.on = true;
+  try {
+    const r = copy(...args);
+    return r;
+  } catch (e) {
+    return left(g, e, td);
+  } finally {
+    TRANSFER.on = on;
+  }
+}
+
+/** The copy threw `e`: RESUME when it left (backing off unless its budget ran out), else the error goes on. */
+function left(g: Transferable, e: unknown, td: number): typeof RESUME {
+  if (e !== BAIL) throw e;
+  R.td = td;
+  if (!TRANSFER.budget) g.$ts = 2 ** Math.min(++g.$tf, 10);
+  return RESUME;
+}
+
+/**
+ * The rest of a call tryTransfer answered with RESUME: left at a slow path or a call, the resume form from there; left
+ * because its budget ran out, see goOn.
+ */
+export function resumeY(f: unknown): Generator<unknown, unknown, unknown> {
+  const g = f as Transferable;
+  const at = TRANSFER.at;
+  const frame = TRANSFER.frame!;
+  TRANSFER.at = 0;
+  TRANSFER.frame = undefined;
+  return TRANSFER.budget ? goOn(g, at, frame) : g.$r(at, frame);
+}
+
+/**
+ * The copy gives way here and is entered again where it left, plain, as often as its budget runs out (a long loop
+ * runs plain between its pauses); once it leaves at a slow path or a call, the rest runs as the resume form.
+ */
+function* goOn(g: Transferable, at: number, frame: unknown[]): Generator<unknown, unknown, unknown> {
+  for (;;) {
+    yield* preemptY();
+    const td = R.td;
+    const on = TRANSFER.on;
+    TRANSFER.on = true;
+    try {
+      return g.$u(at, frame);
+    } catch (e) {
+      if (e !== BAIL) throw e;
+      R.td = td;
+    } finally {
+      TRANSFER.on = on;
+    }
+    at = TRANSFER.at;
+    frame = TRANSFER.frame!;
+    TRANSFER.at = 0;
+    TRANSFER.frame = undefined;
+    if (!TRANSFER.budget) return yield* g.$r(at, frame);
+  }
+}
