@@ -8,6 +8,7 @@ import { compile } from '../../compiler/index.js';
 import { instantiateChunk, type CompiledChunkModule } from '../../runtime/abi.js';
 import { TAIL, bounce } from '../../runtime/core/call.js';
 import { registerCompiledChunk } from '../../runtime/core/chunks.js';
+import { toLuaError } from '../../runtime/core/errors.js';
 import { createGlobals } from '../../runtime/env.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mf-in-process-'));
@@ -20,7 +21,11 @@ export interface ScriptInProcessOptions {
   globals?: Record<string, unknown>;
 }
 
-/** Runs `source` and returns what it printed. A Lua error is thrown as is; a compile error throws its diagnostics. */
+/**
+ * Runs `source` and returns what it printed. A run-time error is thrown as the LuaError the runtime makes of it at a
+ * task's end (toLuaError: a JS TypeError from a write into a frozen table is "attempt to modify a read-only table"); a
+ * compile error throws its diagnostics.
+ */
 export async function runScriptInProcess(source: string, opts: ScriptInProcessOptions = {}): Promise<string> {
   const name = opts.name ?? `script${++n}.lua`;
   const out = compile(source, { file: name, chunkName: name });
@@ -33,6 +38,10 @@ export async function runScriptInProcess(source: string, opts: ScriptInProcessOp
   const printed: string[] = [];
   const G = createGlobals({ write: (s) => printed.push(s) });
   for (const [k, v] of Object.entries(opts.globals ?? {})) G[k] = v;
-  if (instantiateChunk(mod)(G) === TAIL) bounce();
+  try {
+    if (instantiateChunk(mod)(G) === TAIL) bounce();
+  } catch (e) {
+    throw toLuaError(e);
+  }
   return printed.join('');
 }
