@@ -7,5 +7,5 @@
 // 4: IPAIRS and rawget (generic for loops over ipairs read the array part inline).
 // 5: SELECT and selectVa (select(n, ...) reads the varargs array in place).
 // 6: addKey (a store with a variable key adding a new string key: tables used as maps become dictionaries).
-// 7: mkT, tryCopy, tryTransfer, tryTransferV, RESUME, resumeY, bailAt and bailB (process-mode frame transfer).
+// 7: mkT, transferY, transferYV, bailAt and bailB (process-mode frame transfer).
 export const ABI_VERSION = 7;

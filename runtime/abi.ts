@@ -14,7 +14,7 @@ import {
 } from './core/ops.js';
 import { DEFER, runDeferred } from './core/defer.js';
 import { RETRY, tryPure } from './core/pure-call.js';
-import { RESUME, bailAt, bailB, mkT, resumeY, tryCopy, tryTransfer, tryTransferV } from './core/transfer.js';
+import { bailAt, bailB, mkT, transferY, transferYV } from './core/transfer.js';
 import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
@@ -48,7 +48,7 @@ export const runtimeABI = Object.freeze({
   // a variable-key store adding a string key (core/table.ts)
   addKey,
   // process-mode frame transfer (core/transfer.ts)
-  mkT, tryCopy, tryTransfer, tryTransferV, RESUME, resumeY, bailAt, bailB,
+  mkT, transferY, transferYV, bailAt, bailB,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -192,12 +192,12 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     other = '';
   } else if (suspends && known !== undefined && known.suspendable) {
     // A function with a transfer copy runs it plain; when it had to give way, the rest of the call runs as its
-    // resume form, or the whole call as its twin while tryTransfer backs off (runtime/core/transfer.ts).
+    // resume form, or the whole call as its twin while it backs off (runtime/core/transfer.ts transferY).
     // positional up to its parameters (what it ignores was evaluated already)
     const given = known.isVararg ? out : out.slice(0, known.params.length);
     directWith = transferPlan(fx.ce, known) === undefined
       ? (a) => `(yield* ${f}.$y(${a}))`
-      : (a) => `(tryCopy(${f}) ? ((${t} = ${transferCall(f, a, given, multi)}) === RESUME ? (yield* resumeY(${f})) : ${t}) : (yield* ${f}.$y(${a})))`;
+      : (a) => `(yield* ${transferCall(f, a, given, multi)})`;
     other = '';
   } else if (suspends) {
     const y = fx.temp();
@@ -279,8 +279,11 @@ function checkAmbiguousCall(fx: FunctionEmitter, e: CallLike): void {
   }
 }
 
-/** tryTransfer with up to four simple arguments (no array per call), else tryTransferV with the argument list `a`. */
+/**
+ * The generator a twin delegates to for a call of a function with a transfer copy (runtime/core/transfer.ts): transferY
+ * with up to four simple arguments (no array per call), else transferYV with the argument list `a`.
+ */
 function transferCall(f: string, a: string, args: string[], multi: MultiTail | undefined): string {
-  if (multi === undefined && args.length <= 4 && !args.includes('...va')) return `tryTransfer(${[f, String(args.length), ...args].join(', ')})`;
-  return `tryTransferV(${f}${a === '' ? '' : ', '}${a})`;
+  if (multi === undefined && args.length <= 4 && !args.includes('...va')) return `transferY(${[f, String(args.length), ...args].join(', ')})`;
+  return `transferYV(${f}${a === '' ? '' : ', '}${a})`;
 }

@@ -1,5 +1,5 @@
 // Frame transfer (process mode, issue 15): a function that has a generator twin may also get a *transfer copy* — its
-// plain code, no generator, run by twin callers through tryTransfer (runtime/core/transfer.ts) — and a *resume form*,
+// plain code, no generator, run by twin callers through transferY (runtime/core/transfer.ts) — and a *resume form*,
 // the twin entered in the middle. Where the twin would give way (a budget check at an entry or a loop back-edge, a
 // may-defer slow path whose handler must run, a call of something with a twin), the transfer copy instead records
 // where it was and every local and temp of its frame and unwinds (bailAt, an exception); the caller then runs the

@@ -1,17 +1,19 @@
 // Frame transfer (process mode; compiler/emit/transfer.ts). A function admitted there has, beside its plain version
 // and generator twin, a transfer copy (`f.$t`: plain code that leaves by an exception where the twin would give way;
-// `f.$u`, the same entered again where it left) and a resume form (`f.$r($rs, frame)`: the twin entered at the statement or loop end `$rs` with the saved frame).
-// Twin code calls such a function through tryTransfer: the copy runs as a plain call, with no generator, and when it
-// leaves, the caller runs `yield* resumeY(f, ...args)`, which goes on from where the copy left, so nothing is run
-// twice but the statement it left (which did nothing yet that running it again would repeat).
+// `f.$u`, the same entered again where it left) and a resume form (`f.$r($rs, frame)`: the twin entered at the
+// statement or loop end `$rs` with the saved frame). Twin code calls such a function through transferY: the copy
+// runs as a plain call, with no generator, and when it leaves, the caller's `yield*` runs the rest of the call from
+// where the copy left (resumeY), so nothing is run twice but the statement it left (which did nothing yet that running
+// it again would repeat).
 //
 // A copy that leaves for a reason other than its budget (a metamethod handler, a call of something with a twin) will
 // likely leave again: after its k-th such call the next 2^k calls (at most 1024) run as the twin from the start, as
 // pure attempts back off (pure-call.ts). Calls that finish do not reset k: a copy that leaves on some of its calls
-// (a method calling another only now and then) would otherwise pay an exception and a resume form for each of them,
-// more than the twin it saves (richards: 1.4x the CPU of twins only).
+// only (a call of something with a twin in one branch) would otherwise pay an exception and a resume form each time.
 import { R } from './results.js';
 import { preemptY } from './preempt.js';
+import { done } from './defer.js';
+import type { LuaGen } from './coroutine.js';
 
 interface Transferable {
   $y: (...args: unknown[]) => Generator<unknown, unknown, unknown>;
@@ -31,8 +33,8 @@ interface Transferable {
 class Bail {}
 const BAIL = new Bail();
 
-/** What tryTransfer returns when the call goes on as generator code: the caller runs resumeY. */
-export const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
+/** What tryTransfer returns when the call goes on as generator code (resumeY). */
+const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
 
 export const TRANSFER = {
   /**
@@ -40,7 +42,7 @@ export const TRANSFER = {
    * a statement the copy may leave and run again.
    */
   on: false,
-  /** where the copy left (its resume target), 0 when the call is to run as the twin from its start */
+  /** where the copy left (its resume target) */
   at: 0,
   /** the copy left at its budget check (no back-off) */
   budget: false,
@@ -76,12 +78,33 @@ export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, 
   return f;
 }
 
-/** Whether a call of `f` tries its copy: not while it backs off (the call then runs as the twin, from the start). */
-export function tryCopy(f: unknown): boolean {
+/**
+ * What twin code delegates to (`yield* transferY(f, n, a, b, c, d)`) for a call of `f` with its first `n` (at most four)
+ * of `a, b, c, d`: a finished iterator holding the result when the copy ran to its end (registers set, TAIL passed on:
+ * the caller bounces it), the rest of the call when the copy left (resumeY), the twin while `f` backs off. One resume
+ * point per call site, as a plain twin call has: a second one in every twin's call sites made the twins of method-heavy
+ * code twice as slow.
+ */
+export function transferY(f: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): LuaGen {
   const g = f as Transferable;
-  if (g.$ts === 0) return true;
-  g.$ts--;
-  return false;
+  if (g.$ts !== 0) {
+    g.$ts--;
+    const y = g.$y;
+    return n === 0 ? y() : n === 1 ? y(a) : n === 2 ? y(a, b) : n === 3 ? y(a, b, c) : y(a, b, c, d);
+  }
+  const r = tryTransfer(g, n, a, b, c, d);
+  return r === RESUME ? resumeY(g) : done(r);
+}
+
+/** transferY for any other call: more arguments, a spread last argument. */
+export function transferYV(f: unknown, ...args: unknown[]): LuaGen {
+  const g = f as Transferable;
+  if (g.$ts !== 0) {
+    g.$ts--;
+    return g.$y(...args);
+  }
+  const r = tryTransferV(g, ...args);
+  return r === RESUME ? resumeY(g) : done(r);
 }
 
 /**
@@ -89,7 +112,7 @@ export function tryCopy(f: unknown): boolean {
  * passed on), or RESUME. No array per call: the rest parameter and spread of tryTransferV cost as much as the call
  * they save.
  */
-export function tryTransfer(f: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
+function tryTransfer(f: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): unknown {
   const g = f as Transferable;
   const copy = g.$t!;
   const td = R.td;
@@ -106,7 +129,7 @@ export function tryTransfer(f: unknown, n: number, a: unknown, b: unknown, c: un
 }
 
 /** tryTransfer for any other call: more arguments, a spread last argument. */
-export function tryTransferV(f: unknown, ...args: unknown[]): unknown {
+function tryTransferV(f: unknown, ...args: unknown[]): unknown {
   const g = f as Transferable;
   const copy = g.$t!;
   const td = R.td;
@@ -134,7 +157,7 @@ function left(g: Transferable, e: unknown, td: number): typeof RESUME {
  * The rest of a call tryTransfer answered with RESUME: left at a slow path or a call, the resume form from there; left
  * because its budget ran out, see goOn.
  */
-export function resumeY(f: unknown): Generator<unknown, unknown, unknown> {
+function resumeY(f: unknown): LuaGen {
   const g = f as Transferable;
   const at = TRANSFER.at;
   const frame = TRANSFER.frame!;

@@ -26,7 +26,7 @@ describe('frame transfer in a process', () => {
       'local function f(t) for k, v in pairs(t) do t[k] = v * 2 end end local function g(t) f(t) f(t) end return g',
       'local function f(o, n) local i = 0 while i < n do o.x, o.y = i, n i = i + 1 end end local function g(o) f(o, 3) end return g',
     ];
-    const callsCopy = /tryTransferV?\(f\$\d+/;
+    const callsCopy = /transferYV?\(f\$\d+/;
     for (const src of admitted) expect(processCode(src), src).toMatch(callsCopy);
     const refused = [
       // a closure would see the hoisted locals of one form only
@@ -103,7 +103,7 @@ describe('frame transfer in a process', () => {
         end
         local function run() return work(proxy, plain, counted, 5000) end
         print(run(), reads, writes, calls)`;
-    expect(processCode(body)).toMatch(/tryTransfer\(work\$\d+/);
+    expect(processCode(body)).toMatch(/transferY\(work\$\d+/);
     expect(await linesOf(body)).toEqual(['12537500\t10000\t5\t5000']);
   });
 
