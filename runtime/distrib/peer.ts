@@ -85,6 +85,11 @@ export type Frame =
       /** the context values (ctx) the child starts with: [key, value] pairs encoded as one list of values */
       contextBytes?: Uint8Array;
       security?: WireSecurity;
+      /**
+       * when tracing is on where it was spawned, the trace context the spawner was in (the message it was handling,
+       * else its lifetime), so the child's lifetime there continues that trace as a local spawn's does
+       */
+      trace?: WireTraceContext;
     }
   /** process `from` monitors / stops monitoring process `to` */
   | { t: 'monitor'; from: string; to: string }

@@ -8,7 +8,7 @@
 import type { ProcessNode, RemoteHooks, SpawnOptions } from '../process/node.js';
 import { EVENT_CANCEL, SpawnError } from '../process/node.js';
 import { Proc, type ExitResult } from '../process/proc.js';
-import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope } from '../process/message.js';
+import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope, type TraceContext } from '../process/message.js';
 import { createError, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { Scope } from '../security/scope.js';
 import type { Policy } from '../security/policy.js';
@@ -16,7 +16,7 @@ import type { SecurityContext } from '../security/check.js';
 import type { Actor } from '../security/conditions.js';
 import type { AttrRecord } from '../security/values.js';
 import { decodeValues, encodeValues } from './codec.js';
-import type { Frame, PeerName, PeerTransport, WireSecurity } from './peer.js';
+import type { Frame, PeerName, PeerTransport, WireSecurity, WireTraceContext } from './peer.js';
 
 export interface RemoteOptions {
   transport: PeerTransport;
@@ -113,6 +113,9 @@ export class RemoteLayer implements RemoteHooks {
     if (ctx.size > 0) frame.contextBytes = encodeValues([...ctx].flat());
     const security = wireSecurity(parent?.security, opts.security);
     if (security !== undefined) frame.security = security;
+    // tracing on (sdk/tracing/): what the spawner is doing, which the child there continues; absent otherwise
+    const tc = this.node.observer?.traceContext?.(parent);
+    if (tc !== undefined) frame.trace = wireTrace(tc);
     if (!this.opts.transport.send(peer, frame)) throw new SpawnError(NODE_DOWN_KIND, `node down: ${peer}`);
     const child = this.makeProxy(pid, peer);
     if (parent !== undefined) {
@@ -170,7 +173,7 @@ export class RemoteLayer implements RemoteHooks {
       const frame: Frame = { t: 'send', from: env.from, to: proxy.pid, topic: env.topic, payloadBytes: encodeValues(env.payloads) };
       // tracing on (sdk/tracing/): the sender's trace context goes along, absent otherwise
       const tc = env.trace;
-      if (tc !== undefined) frame.trace = { traceId: tc.traceId, spanId: tc.spanId, traceFlags: tc.traceFlags };
+      if (tc !== undefined) frame.trace = wireTrace(tc);
       this.opts.transport.send(peer, frame);
     } else if (env.event !== undefined && env.event.kind === EVENT_CANCEL) {
       const reason = env.event.reason;
@@ -315,6 +318,7 @@ export class RemoteLayer implements RemoteHooks {
       opts.context = ctx;
     }
     if (security !== undefined) opts.security = security;
+    if (f.trace !== undefined) opts.trace = { ...f.trace, isRemote: true };
     let child: Proc;
     try {
       child = this.node.spawn(parent, f.entry, f.host, decodeValues(f.argsBytes), opts);
@@ -353,6 +357,11 @@ export class RemoteLayer implements RemoteHooks {
       this.node.exitProcess(p, { value: undefined, error });
     }
   }
+}
+
+/** A trace context as it travels: the three W3C fields (a traceState stays on its node). */
+function wireTrace(tc: TraceContext): WireTraceContext {
+  return { traceId: tc.traceId, spanId: tc.spanId, traceFlags: tc.traceFlags };
 }
 
 /** The context a remote child starts with: the spawner's, then the spawn's own values (node.start's rule). */

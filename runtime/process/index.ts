@@ -14,7 +14,7 @@ export type { PermissionCheck } from './node.js';
 // The host side of a pid: a JS mailbox is a process whose deliveries the host observes (ProcessNode.endpoint, the
 // deliveryHook of a process).
 export { Proc, type ExitResult } from './proc.js';
-export { EVENTS_TOPIC, type Envelope } from './message.js';
+export { EVENTS_TOPIC, type Envelope, type TraceContext } from './message.js';
 export type { DeliveryHook } from './mailbox.js';
 export { EVENT_CANCEL, EVENT_EXIT, EVENT_LINK_DOWN } from './node.js';
 export { NodeTimeScheduler } from './scheduler.js';

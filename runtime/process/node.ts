@@ -15,7 +15,7 @@ import { Task } from './task.js';
 import { EMPTY_CONTEXT, Proc, type ExitResult, type ProcessExits } from './proc.js';
 import type { DeliveryHook } from './mailbox.js';
 import { copyValue, copyValues } from './copy.js';
-import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope } from './message.js';
+import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope, type TraceContext } from './message.js';
 import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
 import { mergeObservers, type ProcessObserver } from './observe.js';
 
@@ -102,6 +102,8 @@ export interface SpawnOptions {
   security?: SecurityContext;
   /** the pid a peer chose for this spawn (remote.ts): the child runs here as that pid */
   pid?: string;
+  /** the trace context the spawner was in on that peer (remote.ts, when tracing is on there): observers read it */
+  trace?: TraceContext;
 }
 
 const GENERATOR_FUNCTION_PROTO: object = Object.getPrototypeOf(function* () {}) as object;

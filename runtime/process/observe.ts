@@ -5,7 +5,7 @@
 //
 // This file sits below mailbox.ts in the process layers: it names processes only through the type parameter P
 // (a Proc for the node), so it imports nothing above task.ts and message.ts.
-import type { Envelope } from './message.js';
+import type { Envelope, TraceContext } from './message.js';
 import type { Task } from './task.js';
 
 /** A task's state change other than a park: queued to run, or stepped. */
@@ -25,6 +25,11 @@ export interface SpawnInfo {
   readonly link?: boolean;
   readonly monitor?: boolean;
   readonly name?: string;
+  /**
+   * a spawn a peer asked for (runtime/distrib/remote.ts): the trace context its spawner was in there, which the
+   * child's lifetime continues (tracing); absent otherwise
+   */
+  readonly trace?: TraceContext;
 }
 
 /**
@@ -61,6 +66,11 @@ export interface ProcessObserver<P = unknown> {
   cancelled?(target: P, from: P | undefined, reason: string): void;
   /** `target` is being terminated by `by` (undefined: the host); its exit follows. */
   terminated?(target: P, by: P | undefined): void;
+  /**
+   * Not a report but a question (tracing answers it): the trace context of what `proc` is doing now (undefined: host
+   * code), for a spawn on a peer to carry, as a local spawn's child continues it. Asked only by the remote layer.
+   */
+  traceContext?(proc: P | undefined): TraceContext | undefined;
 }
 
 type Hook = keyof ProcessObserver;
@@ -84,6 +94,17 @@ export function mergeObservers<P>(list: readonly ProcessObserver<P>[]): ProcessO
         : (...args: unknown[]) => {
             for (const f of fns) f(...args);
           };
+  }
+  // the question: the first observer that answers it
+  const askers = list.filter((o) => o.traceContext !== undefined);
+  if (askers.length > 0) {
+    merged.traceContext = (proc: unknown) => {
+      for (const o of askers) {
+        const tc = o.traceContext!(proc as P);
+        if (tc !== undefined) return tc;
+      }
+      return undefined;
+    };
   }
   return merged as ProcessObserver<P>;
 }

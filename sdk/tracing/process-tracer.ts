@@ -4,7 +4,7 @@
 // traced message continues its trace, and a watcher's handling of an EXIT continues the trace the process ended in.
 // Made only when tracing is on; the runtime calls it through its observer hooks and never loads any of this otherwise.
 import type { Attributes, Context, Link, Span, SpanContext, Tracer } from '@opentelemetry/api';
-import { errorText, EVENTS_TOPIC, isLuaErrorValue, type Envelope, type ExitResult, type Proc } from '../../runtime/process/index.js';
+import { errorText, EVENTS_TOPIC, isLuaErrorValue, type Envelope, type ExitResult, type Proc, type SpawnInfo, type TraceContext } from '../../runtime/process/index.js';
 import { fromLuaString } from '../lua-string.js';
 import type { OtelApi } from './otel-packages.js';
 
@@ -70,8 +70,22 @@ export class ProcessTracer {
     return trace.setSpan(context.active(), s.receive ?? s.life);
   }
 
-  /** A process started: its lifetime span, a child of what its spawner was doing. */
-  spawned(proc: Proc, parent: Proc | undefined, entryId: string, hostId: string): void {
+  /**
+   * What a spawn on a peer carries (runtime/distrib/remote.ts asks): the span context of what `proc` is doing, as
+   * `spawned` takes it for a local child; for host code, its active span when it has a real one.
+   */
+  traceContext(proc: Proc | undefined): TraceContext | undefined {
+    const s = proc === undefined ? undefined : this.spans.get(proc);
+    if (s !== undefined) return (s.receive ?? s.life).spanContext();
+    const sc = this.api.trace.getSpanContext(this.api.context.active());
+    return sc !== undefined && this.api.isSpanContextValid(sc) ? sc : undefined;
+  }
+
+  /**
+   * A process started: its lifetime span, a child of what its spawner was doing (for a spawn a peer asked for, what
+   * the spawner was doing there, carried in the spawn).
+   */
+  spawned(proc: Proc, parent: Proc | undefined, entryId: string, hostId: string, info: SpawnInfo): void {
     // a host's JS mailbox (ProcessNode.endpoint, made with its delivery hook) is host code, traced by the host's own
     // context, not a process
     if (proc.deliveryHook !== undefined) return;
@@ -82,7 +96,9 @@ export class ProcessTracer {
       [ATTR.host]: text(hostId),
     };
     if (parent !== undefined) attributes[ATTR.parent] = text(parent.pid);
-    const life = this.tracer.startSpan(`process ${text(entryId)}`, { kind: this.kinds.INTERNAL, attributes }, this.contextOf(parent));
+    const carried = info.trace;
+    const ctx = carried === undefined ? this.contextOf(parent) : this.api.trace.setSpanContext(this.api.context.active(), carried as SpanContext);
+    const life = this.tracer.startSpan(`process ${text(entryId)}`, { kind: this.kinds.INTERNAL, attributes }, ctx);
     this.spans.set(proc, { life, receive: undefined, pid });
   }
 
@@ -113,13 +129,9 @@ export class ProcessTracer {
   private stamp(env: Envelope): void {
     const cur = this.node.current;
     const from = env.from === '' ? undefined : cur !== undefined && cur.pid === env.from ? cur : this.node.resolve(env.from);
-    const s = from === undefined ? undefined : this.spans.get(from);
-    if (s !== undefined) env.trace = (s.receive ?? s.life).spanContext();
-    else {
-      // host code: its active span, when it has a real one
-      const sc = this.api.trace.getSpanContext(this.api.context.active());
-      if (sc !== undefined && this.api.isSpanContextValid(sc)) env.trace = sc;
-    }
+    // host code (no traced sender): its active span, when it has a real one
+    const tc = this.traceContext(from);
+    if (tc !== undefined) env.trace = tc;
   }
 
   /**

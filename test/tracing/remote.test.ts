@@ -7,7 +7,8 @@ import { entry, makeApp, type TestApp } from '../support/process-harness.js';
 import { RemoteLayer } from '../../runtime/distrib/remote.js';
 import { threadOf } from '../../runtime/distrib/pid-space.js';
 import { decodeFrame, encodeFrame, type PeerTransport } from '../../runtime/distrib/peer.js';
-import type { ExitResult } from '../../runtime/process/proc.js';
+import type { ExitResult, Proc } from '../../runtime/process/proc.js';
+import type { ProcessObserver } from '../../runtime/process/observe.js';
 import { startTracing } from '../../sdk/tracing/start-tracing.js';
 import { LoopbackNet } from '../distrib/loopback.js';
 
@@ -23,6 +24,47 @@ function encoded(end: PeerTransport): PeerTransport {
   };
 }
 
+/** Runs `app:main` on node a of two traced nodes (host app:remote is node b's); its result and the spans. */
+async function runTwoNodes(entries: Record<string, ReturnType<typeof entry>>, alsoWatch?: ProcessObserver<Proc>): Promise<{ result: ExitResult | undefined; spans: ReadableSpan[] }> {
+  const exporter = new InMemorySpanExporter();
+  const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const net = new LoopbackNet();
+  const apps: TestApp[] = [];
+  for (let i = 0; i < 2; i++) {
+    const app = await makeApp(entries, undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
+    new RemoteLayer(app.rt.node, {
+      transport: encoded(net.end(NAMES[i]!)),
+      peerOf: (pid) => {
+        const t = threadOf(pid, 2);
+        return t === undefined || t === i ? undefined : NAMES[t];
+      },
+      spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
+      allocPid: (peer, host) => app.rt.node.allocPid(host, NAMES.indexOf(peer)),
+      peers: () => NAMES.filter((n) => n !== NAMES[i]),
+    });
+    startTracing(app.rt, { tracerProvider });
+    // another observer beside the tracer (the inspector's place): the spawn's question still reaches the tracer
+    if (alsoWatch !== undefined && i === 0) app.rt.node.observe(alsoWatch);
+    apps.push(app);
+  }
+  let result: ExitResult | undefined;
+  const main = apps[0]!.rt.spawn('app:main', 'app:processes');
+  main.onExit.push((r) => (result = r));
+  for (let k = 0; k < 100 && result === undefined; k++) {
+    for (const a of apps) a.settle();
+    net.pump();
+  }
+  for (const a of apps) a.settle();
+  return { result, spans: exporter.getFinishedSpans() };
+}
+
+/** The one finished span named `name`. */
+function one(spans: ReadableSpan[], name: string): ReadableSpan {
+  const found = spans.filter((s) => s.name === name);
+  expect(found, name).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('tracing across nodes', () => {
   it('a request to a process on another node and its reply are one trace', async () => {
     const entries = {
@@ -34,47 +76,48 @@ describe('tracing across nodes', () => {
         local m = process.inbox():receive()
         process.send(m:from(), "pong", m:payload():data() + 1)`),
     };
-    const exporter = new InMemorySpanExporter();
-    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-    const net = new LoopbackNet();
-    const apps: TestApp[] = [];
-    for (let i = 0; i < 2; i++) {
-      const app = await makeApp(entries, undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
-      new RemoteLayer(app.rt.node, {
-        transport: encoded(net.end(NAMES[i]!)),
-        peerOf: (pid) => {
-          const t = threadOf(pid, 2);
-          return t === undefined || t === i ? undefined : NAMES[t];
-        },
-        spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
-        allocPid: (peer, host) => app.rt.node.allocPid(host, NAMES.indexOf(peer)),
-        peers: () => NAMES.filter((n) => n !== NAMES[i]),
-      });
-      startTracing(app.rt, { tracerProvider });
-      apps.push(app);
-    }
-    let result: ExitResult | undefined;
-    const main = apps[0]!.rt.spawn('app:main', 'app:processes');
-    main.onExit.push((r) => (result = r));
-    for (let k = 0; k < 100 && result === undefined; k++) {
-      for (const a of apps) a.settle();
-      net.pump();
-    }
+    const { result, spans } = await runTwoNodes(entries);
     expect(result?.value).toBe(2);
-    const spans = exporter.getFinishedSpans();
-    const one = (name: string): ReadableSpan => {
-      const found = spans.filter((s) => s.name === name);
-      expect(found, name).toHaveLength(1);
-      return found[0]!;
-    };
-    const life = one('process app:main');
-    const ping = one('receive ping');
-    const pong = one('receive pong');
+    const life = one(spans, 'process app:main');
+    const ping = one(spans, 'receive ping');
+    const pong = one(spans, 'receive pong');
     expect(ping.attributes['moonforge.process.pid']).toMatch(/^\{app:remote\|/);
     expect(ping.spanContext().traceId).toBe(life.spanContext().traceId);
     expect(ping.parentSpanContext?.spanId).toBe(life.spanContext().spanId);
     expect(ping.parentSpanContext?.isRemote).toBe(true);
     expect(pong.spanContext().traceId).toBe(life.spanContext().traceId);
     expect(pong.parentSpanContext?.spanId).toBe(ping.spanContext().spanId);
+    // the spawn carried the spawner's context: the remote child's lifetime is in the spawner's trace
+    const echo = one(spans, 'process app:echo');
+    expect(echo.attributes['moonforge.process.pid']).toMatch(/^\{app:remote\|/);
+    expect(echo.spanContext().traceId).toBe(life.spanContext().traceId);
+    expect(echo.parentSpanContext?.spanId).toBe(life.spanContext().spanId);
+    expect(echo.parentSpanContext?.isRemote).toBe(true);
+  });
+
+  it('a process spawned on another node while a message is handled hangs under that handling', async () => {
+    const entries = {
+      'app:main': entry(`
+        local s = process.spawn("app:server", "app:processes")
+        process.send(s, "go", 20)
+        return process.inbox():receive():payload():data()`),
+      'app:server': entry(`
+        local m = process.inbox():receive()
+        local c = process.spawn_monitored("app:child", "app:remote", m:payload():data())
+        local e = process.events():receive()
+        process.send(m:from(), "done", e.result.value)`),
+      'app:child': entry(`
+        local n = ...
+        return n + 1`),
+    };
+    const seen: string[] = [];
+    const { result, spans } = await runTwoNodes(entries, { spawned: (_p, _parent, id) => void seen.push(id) });
+    expect(result?.value).toBe(21);
+    expect(seen).toContain('app:server');
+    const go = one(spans, 'receive go');
+    const child = one(spans, 'process app:child');
+    expect(child.spanContext().traceId).toBe(go.spanContext().traceId);
+    expect(child.parentSpanContext?.spanId).toBe(go.spanContext().spanId);
+    expect(child.parentSpanContext?.isRemote).toBe(true);
   });
 });
