@@ -165,8 +165,10 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
       throw e;
     }
     // loaded only when asked for: a run without tracing loads nothing of it, and the node has no observer for it
-    const tracing = opts.trace === true || opts.tracing !== undefined ? (await import('./tracing/run-tracing.js')).startRunTracing(ar.rt, opts, app.root, stderr) : undefined;
+    const tracing = opts.trace === true || opts.tracing !== undefined ? await (await import('./tracing/run-tracing.js')).startRunTracing(ar.rt, opts, app.root, stderr, ar.workers) : undefined;
     if (typeof tracing === 'string') {
+      // the runtime goes, its worker threads with it
+      ar.rt.shutdown();
       stderr(`moonforge: ${tracing}\n`);
       return 1;
     }

@@ -3,6 +3,7 @@
 // flushed when the run ends. Loaded by run-app.ts only when tracing is asked for.
 import { basename } from 'node:path';
 import type { ProcessRuntime } from '../../runtime/process/index.js';
+import type { WorkerHosts } from '../worker-hosts/start.js';
 import { otlpProvider, type OwnedProvider } from './otlp-provider.js';
 import { TracingUnavailableError } from './otel-packages.js';
 import { startTracing, type TracingOptions } from './start-tracing.js';
@@ -26,26 +27,36 @@ export interface RunTracing {
 
 /**
  * Starts tracing on `rt` for the app at `appRoot` (its folder names the service unless OTEL_SERVICE_NAME does), or
- * returns the message of why it cannot (an optional package missing).
+ * returns the message of why it cannot (an optional package missing). With the CLI's own provider, the worker
+ * threads of `workers` (hosts with `workers: N`) trace the same way, each with a provider of its own; a provider
+ * brought by the caller is the main thread's only (it cannot cross into a thread).
  */
-export function startRunTracing(rt: ProcessRuntime, opts: RunTracingOptions, appRoot: string, stderr: (s: string) => void): RunTracing | string {
+export async function startRunTracing(rt: ProcessRuntime, opts: RunTracingOptions, appRoot: string, stderr: (s: string) => void, workers?: WorkerHosts): Promise<RunTracing | string> {
   let owned: OwnedProvider | undefined;
   try {
-    if (opts.tracing === undefined) owned = otlpProvider(opts.traceOtlp, basename(appRoot), (m) => stderr(`moonforge: ${m}\n`));
+    const service = basename(appRoot);
+    if (opts.tracing === undefined) owned = otlpProvider(opts.traceOtlp, service, (m) => stderr(`moonforge: ${m}\n`));
     const tracing = startTracing(rt, opts.tracing ?? { tracerProvider: owned!.tracerProvider });
+    if (owned !== undefined && workers !== undefined) {
+      const why = await workers.trace(opts.traceOtlp, service);
+      if (why !== undefined) {
+        tracing.stop();
+        await Promise.all([workers.endTracing(FLUSH_MS), owned.shutdown().catch(() => {})]);
+        return why;
+      }
+    }
     return {
       async stop() {
         tracing.stop();
         if (owned === undefined) return;
+        // the workers' last spans go at the same time as the main thread's (closing the workers waits for the same)
+        const workersDone = workers === undefined ? Promise.resolve() : workers.endTracing(FLUSH_MS);
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(true), FLUSH_MS);
           timer.unref();
         });
-        const done = owned.shutdown().then(
-          () => false,
-          () => false,
-        );
+        const done = Promise.all([owned.shutdown().catch(() => {}), workersDone]).then(() => false);
         if (await Promise.race([done, late])) stderr(`moonforge: the last traces were not sent within ${FLUSH_MS / 1000} s (is the OTLP collector at ${opts.traceOtlp ?? 'OTEL_EXPORTER_OTLP_ENDPOINT'} up?)\n`);
         clearTimeout(timer);
       },

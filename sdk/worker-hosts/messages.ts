@@ -21,11 +21,28 @@ export interface WorkerStart {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-/** worker -> main */
-export type FromWorker = { t: 'ready' } | { t: 'failed'; message: string } | { t: 'stopped'; terminated: number };
+/**
+ * worker -> main: started (or failed to); its processes stopped; tracing started (`error`: why it could not) or
+ * ended with its last spans sent
+ */
+export type FromWorker =
+  | { t: 'ready' }
+  | { t: 'failed'; message: string }
+  | { t: 'stopped'; terminated: number }
+  | { t: 'traced'; error?: string }
+  | { t: 'trace-ended' };
 
 /**
  * main -> worker: another thread was lost (the main thread saw why); or the app stops: CANCEL every process of the
- * worker, give them `graceMs`, terminate the rest, answer `stopped`
+ * worker, give them `graceMs`, terminate the rest, answer `stopped`; or tracing starts or ends
  */
-export type ToWorker = { t: 'down'; peer: string; reason: string } | { t: 'stop'; graceMs: number };
+export type ToWorker =
+  | { t: 'down'; peer: string; reason: string }
+  | { t: 'stop'; graceMs: number }
+  /**
+   * the main thread traces with the CLI's own provider (`--trace`, sdk/tracing/): trace here the same way, to `url`
+   * (absent: the OTEL_* variables decide), and answer `traced`
+   */
+  | { t: 'trace'; url?: string; service: string }
+  /** end tracing: the last spans sent, answer `trace-ended` */
+  | { t: 'trace-end' };

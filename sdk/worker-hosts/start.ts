@@ -19,8 +19,16 @@ export interface WorkerHosts {
    * shutdown") to each, `graceMs` to end, then the rest terminated. Resolves to how many had to be terminated.
    */
   stop(graceMs: number): Promise<number>;
-  /** Ends every worker thread (the app is over). */
+  /** Ends every worker thread (the app is over); a worker that traces sends its last spans first. */
   close(): Promise<void>;
+  /**
+   * Starts tracing in every worker as the main thread's `--trace` does (sdk/tracing/worker-tracing.ts): spans to `url`
+   * (undefined: the OTEL_* variables decide), service `service`. Resolves once each traces, or to the first reason
+   * one cannot.
+   */
+  trace(url: string | undefined, service: string): Promise<string | undefined>;
+  /** Ends tracing in every worker, their last spans sent (each waited for at most `waitMs`). */
+  endTracing(waitMs: number): Promise<void>;
 }
 
 export interface WorkerHostsOptions {
@@ -70,6 +78,13 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
   let closing = false;
   /** the answer each worker's stop waits for */
   const stopped = new Map<Worker, (terminated: number) => void>();
+  /** the answers tracing's start and end wait for */
+  const traced = new Map<Worker, (error: string | undefined) => void>();
+  const traceEnded = new Map<Worker, () => void>();
+  let tracing = false;
+  /** workers whose thread has ended (they answer nothing more) */
+  const exited = new Set<Worker>();
+  let tracingEnded: Promise<void> | undefined;
   /** why a worker was ended by kill(), for its watchers' error */
   const killed = new Set<number>();
   for (let i = 1; i < n; i++) {
@@ -86,6 +101,8 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
         worker.on('message', (m: FromWorker) => {
           if (m.t === 'ready') resolve();
           else if (m.t === 'stopped') stopped.get(worker)?.(m.terminated);
+          else if (m.t === 'traced') traced.get(worker)?.(m.error);
+          else if (m.t === 'trace-ended') traceEnded.get(worker)?.();
           else reject(new Error(`worker host ${name} could not start: ${m.message}`));
         });
         worker.on('error', (e) => {
@@ -93,6 +110,7 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
           reject(new Error(`worker host ${name}: ${why}`));
         });
         worker.on('exit', (code) => {
+          exited.add(worker);
           reject(new Error(`worker host ${name} exited before it started`));
           if (closing) return;
           const reason = why ?? (killed.has(i) ? 'worker thread killed' : `worker thread exited (code ${code})`);
@@ -102,7 +120,33 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
       }),
     );
   }
+  /** Asks every worker `ask` and waits for its answer through `answers` (a worker that is gone answers nothing). */
+  const askAll = <T>(ask: ToWorker, answers: Map<Worker, (v: T) => void>, gone: T, waitMs: number): Promise<T[]> =>
+    Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<T>((resolve) => {
+            if (exited.has(w)) return resolve(gone);
+            const timer = setTimeout(() => resolve(gone), waitMs);
+            const done = (v: T): void => {
+              clearTimeout(timer);
+              answers.delete(w);
+              resolve(v);
+            };
+            answers.set(w, done);
+            w.once('exit', () => done(gone));
+            w.postMessage(ask);
+          }),
+      ),
+    );
+  const endTracing = (waitMs: number): Promise<void> => {
+    if (!tracing) return Promise.resolve();
+    tracingEnded ??= askAll<void>({ t: 'trace-end' }, traceEnded, undefined, waitMs).then(() => {});
+    return tracingEnded;
+  };
   const close = async (): Promise<void> => {
+    // the spans of processes still alive there, and what is batched, before the threads go
+    await endTracing(TRACE_END_MS);
     closing = true;
     transport.close();
     await Promise.all(workers.map((w) => w.terminate()));
@@ -144,5 +188,16 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
       await w.terminate();
     },
     close,
+    trace: async (url, service) => {
+      tracing = true;
+      const errors = await askAll<string | undefined>({ t: 'trace', ...(url === undefined ? {} : { url }), service }, traced, undefined, TRACE_START_MS);
+      return errors.find((e) => e !== undefined);
+    },
+    endTracing,
   };
 }
+
+/** How long a worker may take to load the tracing packages and start tracing. */
+const TRACE_START_MS = 10_000;
+/** How long closing the workers waits for a worker's last spans (the main thread's own flush waits as long). */
+const TRACE_END_MS = 5000;

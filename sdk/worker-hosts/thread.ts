@@ -10,6 +10,7 @@ import { createApp, NodeTimeScheduler, PortTransport, shutdownNode } from '../..
 import type { CompiledChunkModule } from '../../runtime/index.js';
 import { createAppRuntime, type PrebuiltChunk } from '../app-runtime.js';
 import type { FromWorker, ToWorker, WorkerStart } from './messages.js';
+import type { ThreadTracing } from '../tracing/worker-tracing.js';
 
 async function start(w: WorkerStart): Promise<void> {
   const self = w.layout.names[w.index]!;
@@ -18,9 +19,11 @@ async function start(w: WorkerStart): Promise<void> {
   for (const [peer, port] of Object.entries(w.ports)) transport.addPeer(peer, port);
   const time = new NodeTimeScheduler();
   let stop: ((graceMs: number) => void) | undefined;
+  let trace: ((m: Extract<ToWorker, { t: 'trace' | 'trace-end' }>) => void) | undefined;
   parentPort!.on('message', (m: ToWorker) => {
     if (m.t === 'down') transport.peerLost(m.peer, m.reason);
-    else stop?.(m.graceMs);
+    else if (m.t === 'stop') stop?.(m.graceMs);
+    else trace?.(m);
   });
   const chunks = new Map<string, PrebuiltChunk>();
   await Promise.all(
@@ -50,6 +53,20 @@ async function start(w: WorkerStart): Promise<void> {
       transport.flush();
       parentPort!.postMessage({ t: 'stopped', terminated } satisfies FromWorker);
     });
+  // tracing, as the main thread's (sdk/tracing/worker-tracing.ts, loaded only then)
+  let tracing: Promise<ThreadTracing | string> | undefined;
+  trace = (m) => {
+    if (m.t === 'trace') {
+      tracing ??= import('../tracing/worker-tracing.js').then((t) => t.startThreadTracing(ar.rt, m.url, m.service));
+      void tracing.then(
+        (t) => parentPort!.postMessage({ t: 'traced', ...(typeof t === 'string' ? { error: t } : {}) } satisfies FromWorker),
+        (e: unknown) => parentPort!.postMessage({ t: 'traced', error: e instanceof Error ? e.message : String(e) } satisfies FromWorker),
+      );
+      return;
+    }
+    const ending = tracing === undefined ? Promise.resolve() : tracing.then((t) => (typeof t === 'string' ? undefined : t.end()));
+    void ending.catch(() => {}).then(() => parentPort!.postMessage({ t: 'trace-ended' } satisfies FromWorker));
+  };
 }
 
 start(workerData as WorkerStart).then(
