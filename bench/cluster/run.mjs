@@ -3,7 +3,8 @@
 // of processes whose neighbours are on different nodes, several tokens in flight; a one-way stream of messages) on
 // two moonforge nodes joined through a nats-server on loopback, and the same programs (bench.erl) on two Erlang nodes
 // (`erl -sname`, distribution over TCP on loopback; epmd started as needed). Prints each program's rate on both,
-// the ratio, and the load average: the machine is shared, so compare the two columns of one run, not runs.
+// the ratio, and the load average: the machine is shared, so compare the two columns of one run, not runs. Each
+// round also times ping-pong with the bare NATS client (nats-floor.mjs), the ceiling of any ping-pong over NATS.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -71,7 +72,7 @@ function run(cmd, args, opts = {}) {
 function rates(out) {
   const r = {};
   for (const line of out.split('\n')) {
-    const m = /^(pingpong|ring|stream)\s+(\d+)\s+(\d+)$/.exec(line.trim().replace(/\t/g, ' '));
+    const m = /^(pingpong|ring|stream|floor)\s+(\d+)\s+(\d+)$/.exec(line.trim().replace(/\t/g, ' '));
     if (m) r[m[1]] = Number(m[2]) / (Number(m[3]) / 1e6);
   }
   return r;
@@ -121,9 +122,11 @@ try {
   const load0 = loadavg()[0];
   const mf = [];
   const erl = [];
+  const floor = [];
   for (let i = 0; i < ROUNDS; i++) {
     mf.push(await moonforgeRound(`nats://127.0.0.1:${nats}`));
     erl.push(await erlangRound(dir));
+    floor.push(rates(await run(process.execPath, [join(here, 'nats-floor.mjs'), `nats://127.0.0.1:${nats}`, String(PARAMS[0])])));
   }
   const load1 = loadavg()[0];
   const rows = [
@@ -138,6 +141,10 @@ try {
     const b = median(erl.map((r) => r[k]));
     console.log(`${label.padEnd(40)} ${Math.round(a).toString().padStart(17)} ${Math.round(b).toString().padStart(12)} ${(a / b).toFixed(2).padStart(6)}`);
   }
+  // nats-floor.mjs: the bare client's round trip, the most any moonforge ping-pong over this server can reach
+  const f = median(floor.map((r) => r.floor));
+  const p = median(mf.map((r) => r.pingpong));
+  console.log(`${'ping-pong, bare NATS client (floor)'.padEnd(40)} ${Math.round(f).toString().padStart(17)}   moonforge's ping-pong is ${(p / f).toFixed(2)}x of it`);
 } finally {
   server.kill('SIGTERM');
 }
