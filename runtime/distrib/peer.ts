@@ -101,9 +101,10 @@ export type Frame =
    * process `pid` ended: value and error (nil for a normal exit) encoded together as two values. Sent once to
    * every peer that holds a watcher of it (a monitor or a link, either way round); that peer ends its stand-in of
    * the pid, so its local monitors get EXIT and its local links LINK_DOWN (on an error) through the node's own code
-   * path. Also the answer to a monitor/link of a pid that is not alive (error kind NotFound).
+   * path. Also the answer to a monitor/link of a pid that is not alive (error kind NotFound). `trace`, when tracing
+   * is on there, is the span context the process ended in, which its watchers' handling of the EXIT continues.
    */
-  | { t: 'exit'; pid: string; resultBytes: Uint8Array }
+  | { t: 'exit'; pid: string; resultBytes: Uint8Array; trace?: WireTraceContext }
   /** process.cancel of `to` by `from` */
   | { t: 'cancel'; from: string; to: string; reason: string }
   /** process.terminate of `to` (the caller's permission was checked on its node) */

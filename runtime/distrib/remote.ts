@@ -198,18 +198,21 @@ export class RemoteLayer implements RemoteHooks {
     if (set === undefined) {
       set = new Set();
       this.watchers.set(p.pid, set);
-      const pid = p.pid;
-      p.onExit.push((r) => this.announceExit(pid, r));
+      p.onExit.push((r) => this.announceExit(p, r));
     }
     set.add(peer);
   }
 
-  private announceExit(pid: string, r: ExitResult): void {
+  private announceExit(p: Proc, r: ExitResult): void {
+    const pid = p.pid;
     const peers = this.watchers.get(pid);
     if (peers === undefined) return;
     this.watchers.delete(pid);
-    const resultBytes = encodeValues([r.value, r.error]);
-    for (const peer of peers) if (!this.down.has(peer)) this.opts.transport.send(peer, { t: 'exit', pid, resultBytes });
+    const frame: Frame = { t: 'exit', pid, resultBytes: encodeValues([r.value, r.error]) };
+    // tracing on: the span context the process ended in (the tracer keeps it past the exit), absent otherwise
+    const tc = this.node.observer?.traceContext?.(p);
+    if (tc !== undefined) frame.trace = wireTrace(tc);
+    for (const peer of peers) if (!this.down.has(peer)) this.opts.transport.send(peer, frame);
   }
 
   /** The local process a frame names: a pid of this node, or a name registered here. */
@@ -272,7 +275,7 @@ export class RemoteLayer implements RemoteHooks {
         const proxy = this.proxies.get(f.pid);
         if (proxy === undefined) return;
         const [value, error] = decodeValues(f.resultBytes);
-        this.node.exitProcess(proxy, { value, error });
+        this.node.exitProcess(proxy, f.trace === undefined ? { value, error } : { value, error, trace: { ...f.trace, isRemote: true } });
         return;
       }
       case 'cancel': {

@@ -18,6 +18,8 @@ export interface ExitInfo {
   readonly error: unknown;
   /** the Lua traceback of an uncaught error */
   readonly traceback?: string;
+  /** a process of a peer (a stand-in's end): the trace context it ended in there, when tracing is on there */
+  readonly trace?: TraceContext;
 }
 
 /** What a spawn made together with the process (made before it ran). */

@@ -13,6 +13,7 @@ import { Mailbox, type DeliveryHook, type Listener, type MailboxExtras } from '.
 import type { Channel } from './channel.js';
 import type { Task, TaskOwner } from './task.js';
 import type { ProcessObserver } from './observe.js';
+import type { TraceContext } from './message.js';
 
 /** The context of a process spawned without one (shared, never mutated). */
 export const EMPTY_CONTEXT: ReadonlyMap<string, unknown> = new Map();
@@ -23,6 +24,11 @@ export interface ExitResult {
   error: unknown;
   /** Lua traceback text of an uncaught error, for logs */
   traceback?: string;
+  /**
+   * the trace context a process of a peer ended in (remote.ts: its exit frame's, when tracing is on there), which
+   * its watchers' EXIT and LINK_DOWN continue here; absent otherwise
+   */
+  trace?: TraceContext;
 }
 
 /** What a process reports its end to: the node (node.ts), which stops it and sends its notices. */

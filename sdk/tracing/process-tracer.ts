@@ -20,6 +20,8 @@ export const ATTR = {
   topic: 'messaging.destination.name',
   from: 'moonforge.message.from',
   event: 'moonforge.event.kind',
+  /** on the link from a process LINK_DOWN killed to the failure: the pid of the linked process that failed */
+  linkDown: 'moonforge.link.down.from',
 } as const;
 
 /** What a traced process is doing: its lifetime span, and the span of the message it handles now. */
@@ -77,6 +79,9 @@ export class ProcessTracer {
   traceContext(proc: Proc | undefined): TraceContext | undefined {
     const s = proc === undefined ? undefined : this.spans.get(proc);
     if (s !== undefined) return (s.receive ?? s.life).spanContext();
+    // a process that has just ended (its exit frame to the peers of its watchers): what it ended in
+    const ended = proc === undefined ? undefined : this.recentExits.get(proc.pid);
+    if (ended !== undefined) return ended;
     const sc = this.api.trace.getSpanContext(this.api.context.active());
     return sc !== undefined && this.api.isSpanContextValid(sc) ? sc : undefined;
   }
@@ -116,8 +121,18 @@ export class ProcessTracer {
       if (ended !== undefined) env.trace = ended;
       else this.stamp(env);
     }
-    // LINK_DOWN kills a process that does not trap links before anything is handed over
-    if (env.linkDown === true && !to.trapLinks) return;
+    // LINK_DOWN kills a process that does not trap links before anything is handed over: its spans (still open)
+    // link to where the failure that kills it happened, so the two traces lead to each other
+    if (env.linkDown === true && !to.trapLinks) {
+      const s = this.spans.get(to);
+      const cause = env.trace;
+      if (s !== undefined && cause !== undefined) {
+        const link: Link = { context: cause as SpanContext, attributes: { [ATTR.linkDown]: text(env.from) } };
+        s.life.addLink(link);
+        s.receive?.addLink(link);
+      }
+      return;
+    }
     // the mailbox's own rule (mailbox.ts route): handed over at once when nothing waits before it for its channel
     // and that channel takes it now (a host's delivery hook that takes messages is a JS mailbox's, which has no
     // spans; one that only watches, messages$, lets them through)
@@ -190,12 +205,14 @@ export class ProcessTracer {
   /** A process ended: the message it handled and its lifetime end, the lifetime with the exit's status and error. */
   exited(proc: Proc, result: ExitResult): void {
     const s = this.spans.get(proc);
-    if (s === undefined) return;
+    if (s === undefined) {
+      // the stand-in of a process of a peer: what it ended in there, for its watchers' events here
+      if (result.trace !== undefined) this.endedIn(proc.pid, result.trace);
+      return;
+    }
     this.spans.delete(proc);
     const { life, receive } = s;
-    const exits = this.recentExits;
-    if (exits.size >= MAX_RECENT_EXITS) exits.delete(exits.keys().next().value!);
-    exits.set(proc.pid, (receive ?? life).spanContext());
+    this.endedIn(proc.pid, (receive ?? life).spanContext());
     const error = result.error;
     if (error !== undefined) {
       const message = exitMessage(error);
@@ -212,6 +229,13 @@ export class ProcessTracer {
     }
     receive?.end();
     life.end();
+  }
+
+  /** Keeps the span context process `pid` ended in, for its EXIT and LINK_DOWN events (bounded, oldest first out). */
+  private endedIn(pid: string, sc: TraceContext): void {
+    const exits = this.recentExits;
+    if (exits.size >= MAX_RECENT_EXITS) exits.delete(exits.keys().next().value!);
+    exits.set(pid, sc as SpanContext);
   }
 
   /** Ends the spans of processes still alive (tracing stops, or the runtime is going away), so they are exported. */

@@ -95,7 +95,7 @@ describe('tracing across nodes', () => {
     expect(echo.parentSpanContext?.isRemote).toBe(true);
   });
 
-  it('a process spawned on another node while a message is handled hangs under that handling', async () => {
+  it('a process spawned on another node while a message is handled hangs under that handling, and its EXIT comes back in its trace', async () => {
     const entries = {
       'app:main': entry(`
         local s = process.spawn("app:server", "app:processes")
@@ -119,5 +119,10 @@ describe('tracing across nodes', () => {
     expect(child.spanContext().traceId).toBe(go.spanContext().traceId);
     expect(child.parentSpanContext?.spanId).toBe(go.spanContext().spanId);
     expect(child.parentSpanContext?.isRemote).toBe(true);
+    // the child's end comes back in its exit frame with where it ended: the EXIT is handled in the child's trace
+    const exit = one(spans, 'receive pid.exit');
+    expect(exit.spanContext().traceId).toBe(go.spanContext().traceId);
+    expect(exit.parentSpanContext?.spanId).toBe(child.spanContext().spanId);
+    expect(exit.parentSpanContext?.isRemote).toBe(true);
   });
 });

@@ -173,6 +173,39 @@ end }
     expect(byName(spans, 'process app:main').status.code).not.toBe(SpanStatusCode.ERROR);
   });
 
+  it('a process LINK_DOWN kills links its spans to the failure that killed it', async () => {
+    // main (linked to the crasher, not trapping links) is handling "go" when the crasher fails handling "request"
+    const main = entry(`
+      local inbox = process.inbox()
+      local m = inbox:receive()
+      local pid = process.spawn_linked("app:crasher", "app:processes")
+      process.send(pid, "request", "ping")
+      -- still handling go: waits on a channel of its own, not on its mailbox
+      channel.new():receive()
+    `);
+    const crasher = entry(`
+      local m = process.inbox():receive()
+      error("failed on " .. m:payload():data())
+    `);
+    const { app, exporter } = await traced({ 'app:main': main, 'app:crasher': crasher });
+    const p = app.rt.spawn('app:main', 'app:processes');
+    app.rt.node.send(undefined, p, 'go', []);
+    app.settle();
+    expect(p.alive).toBe(false);
+    const spans = exporter.getFinishedSpans();
+    const request = byName(spans, 'receive request');
+    const life = byName(spans, 'process app:main');
+    const go = byName(spans, 'receive go');
+    expect(life.status.code).toBe(SpanStatusCode.ERROR);
+    // (go, from host code outside any trace, links to main's lifetime too, as such a handling does)
+    for (const s of [life, go]) {
+      const down = s.links.filter((l) => l.attributes?.['moonforge.link.down.from'] !== undefined);
+      expect(down.map((l) => [l.context.traceId, l.context.spanId, l.attributes?.['moonforge.link.down.from']]), s.name).toEqual([
+        [traceOf(request), id(request), byName(spans, 'process app:crasher').attributes['moonforge.process.pid']],
+      ]);
+    }
+  });
+
   it('a handling ends when the process waits on its mailbox again, in a select too, not at the next message', async () => {
     const looper = entry(`
       local inbox = process.inbox()
