@@ -51,6 +51,12 @@ export class ProcessTracer {
    * trace. Bounded, oldest first out.
    */
   private readonly recentExits = new Map<string, SpanContext>();
+  /**
+   * A spawn a peer asked for, while the node starts it: the messages given with it (Spawner:with_message) come from
+   * the stand-in of its spawner, which has no span, right after `spawned`, and carry the spawn's context. Cleared
+   * when any process is handed a message or parks, which no such message comes after.
+   */
+  private remoteSpawn: { readonly proc: Proc; readonly from: string; readonly trace: TraceContext } | undefined = undefined;
 
   constructor(
     private readonly api: typeof OtelApi,
@@ -102,6 +108,7 @@ export class ProcessTracer {
     };
     if (parent !== undefined) attributes[ATTR.parent] = text(parent.pid);
     const carried = info.trace;
+    this.remoteSpawn = carried === undefined || parent === undefined ? undefined : { proc, from: parent.pid, trace: carried };
     const ctx = carried === undefined ? this.contextOf(parent) : this.api.trace.setSpanContext(this.api.context.active(), carried as SpanContext);
     const life = this.tracer.startSpan(`process ${text(entryId)}`, { kind: this.kinds.INTERNAL, attributes }, ctx);
     this.spans.set(proc, { life, receive: undefined, pid });
@@ -118,7 +125,9 @@ export class ProcessTracer {
     // a message from another node (runtime/distrib/remote.ts) arrives with its sender's context already
     if (env.trace === undefined) {
       const ended = env.topic === EVENTS_TOPIC ? this.recentExits.get(env.from) : undefined;
+      const spawn = this.remoteSpawn;
       if (ended !== undefined) env.trace = ended;
+      else if (spawn !== undefined && spawn.proc === to && spawn.from === env.from) env.trace = spawn.trace;
       else this.stamp(env);
     }
     // LINK_DOWN kills a process that does not trap links before anything is handed over: its spans (still open)
@@ -155,6 +164,7 @@ export class ProcessTracer {
    * new trace, linked to the process's lifetime.
    */
   taken(proc: Proc, env: Envelope): void {
+    this.remoteSpawn = undefined;
     const s = this.spans.get(proc);
     if (s === undefined) return;
     s.receive?.end();
@@ -193,6 +203,7 @@ export class ProcessTracer {
    * idle process leaves no span open, and a handling's span is as long as the work.
    */
   parked(task: { readonly proc: unknown }, on: unknown): void {
+    this.remoteSpawn = undefined;
     // the node's tasks are owned by its processes
     const proc = task.proc as Proc;
     const s = this.spans.get(proc);

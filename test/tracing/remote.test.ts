@@ -103,12 +103,13 @@ describe('tracing across nodes', () => {
         return process.inbox():receive():payload():data()`),
       'app:server': entry(`
         local m = process.inbox():receive()
-        local c = process.spawn_monitored("app:child", "app:remote", m:payload():data())
+        local c = process.with_context({}):with_message("add", 1):spawn_monitored("app:child", "app:remote", m:payload():data())
         local e = process.events():receive()
         process.send(m:from(), "done", e.result.value)`),
       'app:child': entry(`
         local n = ...
-        return n + 1`),
+        local m = process.inbox():receive()
+        return n + m:payload():data()`),
     };
     const seen: string[] = [];
     const { result, spans } = await runTwoNodes(entries, { spawned: (_p, _parent, id) => void seen.push(id) });
@@ -119,10 +120,15 @@ describe('tracing across nodes', () => {
     expect(child.spanContext().traceId).toBe(go.spanContext().traceId);
     expect(child.parentSpanContext?.spanId).toBe(go.spanContext().spanId);
     expect(child.parentSpanContext?.isRemote).toBe(true);
+    // the message given with the spawn is handled in the spawner's trace too
+    const add = one(spans, 'receive add');
+    expect(add.spanContext().traceId).toBe(go.spanContext().traceId);
+    expect(add.parentSpanContext?.spanId).toBe(go.spanContext().spanId);
     // the child's end comes back in its exit frame with where it ended: the EXIT is handled in the child's trace
     const exit = one(spans, 'receive pid.exit');
     expect(exit.spanContext().traceId).toBe(go.spanContext().traceId);
-    expect(exit.parentSpanContext?.spanId).toBe(child.spanContext().spanId);
+    // it ended handling "add": its EXIT continues that handling
+    expect(exit.parentSpanContext?.spanId).toBe(add.spanContext().spanId);
     expect(exit.parentSpanContext?.isRemote).toBe(true);
   });
 });
