@@ -22,7 +22,8 @@ import {
   DEFAULT_JOIN_TIMEOUT_MS,
   type ClusterOptions,
 } from './options.js';
-import { BatchWriter, decode, encodeControl, Kind, readFrames, WireError } from './wire.js';
+import { decode, encodeControl, frameBatch, Kind, WireError } from './wire.js';
+import { readFrames, type FrameBatch } from '../distrib/batch.js';
 
 /** Why a node could not join: bad options, the NATS server unreachable or refusing it, a name in use, too few peers. */
 export class ClusterJoinError extends Error {}
@@ -54,7 +55,7 @@ export class NatsClusterTransport implements PeerTransport {
   /** frames that arrived before the remote layer registered its handler */
   private early: [PeerName, Frame][] = [];
   /** each peer's batch being written, sent at the end of this turn of the event loop */
-  private readonly outbox = new Map<PeerName, BatchWriter>();
+  private readonly outbox = new Map<PeerName, FrameBatch>();
   /** the size of each peer's last batch, so the next one starts big enough */
   private readonly lastSize = new Map<PeerName, number>();
   private flushScheduled = false;
@@ -181,7 +182,7 @@ export class NatsClusterTransport implements PeerTransport {
   send(to: PeerName, frame: Frame): boolean {
     if (this.closed || !this.membership.isUp(to)) return false;
     let batch = this.outbox.get(to);
-    if (batch === undefined) this.outbox.set(to, (batch = new BatchWriter(this.self, this.incarnation, this.lastSize.get(to))));
+    if (batch === undefined) this.outbox.set(to, (batch = frameBatch(this.self, this.incarnation, this.lastSize.get(to))));
     batch.add(frame);
     // a big batch goes now: one message must stay under the server's max_payload
     if (batch.size >= BATCH_FLUSH_BYTES) {
@@ -205,7 +206,7 @@ export class NatsClusterTransport implements PeerTransport {
     }
   }
 
-  private sendBatch(to: PeerName, batch: BatchWriter): void {
+  private sendBatch(to: PeerName, batch: FrameBatch): void {
     const bytes = batch.finish();
     this.lastSize.set(to, Math.min(bytes.length + 64, BATCH_FLUSH_BYTES + 64));
     if (bytes.length > this.maxPayload) {

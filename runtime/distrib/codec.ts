@@ -10,6 +10,9 @@ import { ARR, HASH, MT } from '../core/symbols.js';
 import { LuaErrorValue, type DetailRecord, type ErrorFrame } from '../lib/wippy/errors.js';
 import { Payload } from '../lib/wippy/payload.js';
 import type { Frame } from './peer.js';
+import { ByteReader, ByteWriter, CodecError } from './bytes.js';
+
+export { CodecError };
 
 const T_NIL = 0;
 const T_FALSE = 1;
@@ -40,65 +43,15 @@ const T_MAP = 14;
  */
 let scratch: Buffer = Buffer.allocUnsafe(4096);
 
-/** A byte buffer that grows by doubling. */
-class Writer {
-  buf: Buffer;
-  at = 0;
+/** The writer of one encoding: the shared scratch buffer, and the tables met so far (back-references). */
+class Writer extends ByteWriter {
   seen: Map<LuaTable, number> | undefined = undefined;
   constructor() {
-    this.buf = scratch;
+    super(scratch);
   }
-  room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.at + n) size *= 2;
-    const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
+  protected override grown(next: Buffer): void {
     // the larger buffer serves the next encodings too, up to a bound (one huge message keeps no huge buffer)
-    if (size <= 1 << 20) scratch = next;
-  }
-  byte(b: number): void {
-    this.room(1);
-    this.buf[this.at++] = b;
-  }
-  varint(n: number): void {
-    this.room(10);
-    const buf = this.buf;
-    while (n >= 0x80) {
-      buf[this.at++] = (n & 0x7f) | 0x80;
-      n = Math.floor(n / 128);
-    }
-    buf[this.at++] = n;
-  }
-  f64(x: number): void {
-    this.room(8);
-    this.buf.writeDoubleLE(x, this.at);
-    this.at += 8;
-  }
-  str(s: string): void {
-    const n = s.length;
-    this.room(n + 5);
-    const buf = this.buf;
-    let at = this.at;
-    if (n < 0x80) buf[at++] = n;
-    else {
-      let m = n;
-      while (m >= 0x80) {
-        buf[at++] = (m & 0x7f) | 0x80;
-        m >>>= 7;
-      }
-      buf[at++] = m;
-    }
-    if (n < 32) for (let i = 0; i < n; i++) buf[at + i] = s.charCodeAt(i);
-    else buf.write(s, at, n, 'latin1');
-    this.at = at + n;
-  }
-  bytes(b: Uint8Array): void {
-    this.varint(b.length);
-    this.room(b.length);
-    this.buf.set(b, this.at);
-    this.at += b.length;
+    if (next.length <= 1 << 20) scratch = next;
   }
   /** The encoded bytes, in a buffer of their own (transferable, not a view into a pool). */
   finish(): Uint8Array {
@@ -256,49 +209,10 @@ function writeError(w: Writer, e: LuaErrorValue): void {
   }
 }
 
-/** Raised for bytes that are not an encoding of this codec (a peer speaking something else, or a cut frame). */
-export class CodecError extends Error {}
 
-class Reader {
-  at = 0;
+/** The reader of one decoding, with the tables read so far (back-references). */
+class Reader extends ByteReader {
   tables: LuaTable[] | undefined = undefined;
-  constructor(readonly buf: Buffer) {}
-  byte(): number {
-    if (this.at >= this.buf.length) throw new CodecError('truncated value');
-    return this.buf[this.at++]!;
-  }
-  varint(): number {
-    let n = 0;
-    let mul = 1;
-    for (;;) {
-      const b = this.byte();
-      n += (b & 0x7f) * mul;
-      if (b < 0x80) return n;
-      mul *= 128;
-      if (mul > 2 ** 56) throw new CodecError('bad varint');
-    }
-  }
-  f64(): number {
-    if (this.at + 8 > this.buf.length) throw new CodecError('truncated number');
-    const x = this.buf.readDoubleLE(this.at);
-    this.at += 8;
-    return x;
-  }
-  str(): string {
-    const n = this.varint();
-    const end = this.at + n;
-    if (end > this.buf.length) throw new CodecError('truncated string');
-    const buf = this.buf;
-    let s: string;
-    if (n > 24) s = buf.toString('latin1', this.at, end);
-    else {
-      // short strings (keys, names): char by char beats a Buffer call or an apply on a subarray
-      s = '';
-      for (let i = this.at; i < end; i++) s += String.fromCharCode(buf[i]!);
-    }
-    this.at = end;
-    return s;
-  }
 }
 
 function readValue(r: Reader): unknown {
@@ -350,11 +264,9 @@ function readValue(r: Reader): unknown {
       return a;
     }
     case T_BYTES: {
-      const n = r.varint();
-      if (r.at + n > r.buf.length) throw new CodecError('truncated bytes');
-      const b = new Uint8Array(n);
-      b.set(r.buf.subarray(r.at, r.at + n));
-      r.at += n;
+      const v = r.bytes();
+      const b = new Uint8Array(v.length);
+      b.set(v);
       return b;
     }
     case T_NULL:

@@ -1,18 +1,22 @@
 // The PeerTransport of worker threads (issue 16): one MessagePort per peer (a full mesh, so a message between two
 // workers takes no detour through the main thread). Frames sent during one turn of the event loop go together, as
-// one transferred buffer per peer in the batch format of the cluster's wire (a send field by field, each pid and
-// topic once per batch): a busy sender pays one port crossing per batch rather than per message. The batch goes out
+// one transferred buffer per peer in the batch format of batch.ts (a send field by field, each pid and topic once per
+// batch; no header: a port knows its peer): a busy sender pays one port crossing per batch rather than per message. The batch goes out
 // in a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
 // A port is FIFO, so the order of peer.ts holds; a port closes when the thread at its other end ends, after its last
 // message, which is the peer's loss.
 import type { MessagePort } from 'node:worker_threads';
-import { BatchWriter, decode, readFrames } from '../cluster/wire.js';
+import { Buffer } from 'node:buffer';
+import { FrameBatch, readFrames } from './batch.js';
 import type { Frame, PeerName, PeerTransport } from './peer.js';
+
+/** A port's batches carry no header: the port itself says which peer sent them. */
+const NO_HEADER = new Uint8Array(0);
 
 export class PortTransport implements PeerTransport {
   private readonly ports = new Map<PeerName, MessagePort>();
-  /** the batch being written for each peer (the cluster's batch format: a send field by field, strings once) */
-  private readonly pending = new Map<PeerName, BatchWriter>();
+  /** the batch being written for each peer */
+  private readonly pending = new Map<PeerName, FrameBatch>();
   private flushQueued = false;
   private frameHandler: ((from: PeerName, f: Frame) => void) | undefined;
   private downHandler: ((peer: PeerName, reason: string) => void) | undefined;
@@ -71,7 +75,7 @@ export class PortTransport implements PeerTransport {
     if (!this.ports.has(to)) return false;
     let w = this.pending.get(to);
     if (w === undefined) {
-      w = new BatchWriter(this.self, '');
+      w = new FrameBatch(NO_HEADER);
       this.pending.set(to, w);
     }
     w.add(frame);
@@ -83,8 +87,7 @@ export class PortTransport implements PeerTransport {
   }
 
   /**
-   * Sends every batch now (also at the end of a turn): one buffer per peer, the batch format of the cluster's wire
-   * (runtime/cluster/wire.ts), copied out of the writer's buffer (which may be a slice of Node's shared pool) into
+   * Sends every batch now (also at the end of a turn): one buffer per peer, copied out of the writer's buffer (which may be a slice of Node's shared pool) into
    * one of its own, which is transferred.
    */
   flush(): void {
@@ -127,5 +130,5 @@ export class PortTransport implements PeerTransport {
 
 /** Hands each frame of a batch (see flush) to `h`, in order. */
 function deliverBatch(peer: PeerName, batch: Uint8Array, h: (from: PeerName, f: Frame) => void): void {
-  readFrames(decode(batch).body, (f) => h(peer, f));
+  readFrames(Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength), (f) => h(peer, f));
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { NatsClusterTransport, ClusterJoinError } from '../../runtime/cluster/index.js';
-import { BatchWriter, decode, encodeControl, Kind } from '../../runtime/cluster/wire.js';
+import { decode, encodeControl, frameBatch, Kind } from '../../runtime/cluster/wire.js';
 import type { Frame } from '../../runtime/distrib/peer.js';
 import { startNatsServer, type NatsServer } from './nats-server.js';
 
@@ -87,7 +87,7 @@ describe('NATS cluster transport', () => {
     const got: string[] = [];
     a.onFrame((_p, f) => void (f.t === 'name' && got.push(f.name)));
     const batch = (name: string): Uint8Array => {
-      const w = new BatchWriter('mute', 'inc1');
+      const w = frameBatch('mute', 'inc1');
       w.add({ t: 'name', name });
       return w.finish();
     };
