@@ -43,7 +43,7 @@ export abstract class Mailbox implements ChannelFeed {
   protected x: MailboxExtras | undefined = undefined;
 
   /** the node, as far as the mailbox needs it: its observers (observe.ts), reported to on every delivery */
-  abstract readonly node: { readonly observer: ProcessObserver<Mailbox> | undefined };
+  abstract readonly node: { readonly observer: ProcessObserver<Mailbox> | undefined; readonly deliveredTo: ProcessObserver<Mailbox> | undefined };
 
   /** The extras, made on first use (by the process, whose extras hold more). */
   protected abstract get extras(): MailboxExtras;
@@ -101,8 +101,8 @@ export abstract class Mailbox implements ChannelFeed {
    * nothing is queued and no listener or hook exists, the common case of every actor loop; else the general path.
    */
   deliverMessage(m: Message): void {
-    const o = this.node.observer;
-    if (o !== undefined && o.delivered !== undefined && this.alive) o.delivered(this, m);
+    const o = this.node.deliveredTo;
+    if (o !== undefined && this.alive) o.delivered!(this, m);
     if (this.backlog === undefined && this.alive) {
       const x = this.x;
       if (x === undefined || (x.hook === undefined && (x.listeners === undefined || x.listeners.size === 0))) {
@@ -115,8 +115,8 @@ export abstract class Mailbox implements ChannelFeed {
 
   /** The delivery of every event the node sends (its topic is EVENTS_TOPIC). */
   deliverEvent(env: Envelope): void {
-    const o = this.node.observer;
-    if (o !== undefined && o.delivered !== undefined && this.alive) o.delivered(this, env);
+    const o = this.node.deliveredTo;
+    if (o !== undefined && this.alive) o.delivered!(this, env);
     this.route(env);
   }
 

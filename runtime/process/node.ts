@@ -17,7 +17,7 @@ import type { DeliveryHook } from './mailbox.js';
 import { copyValue, copyValues } from './copy.js';
 import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope, type TraceContext } from './message.js';
 import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
-import { mergeObservers, type ProcessObserver } from './observe.js';
+import { deliveredBy, mergeObservers, type ProcessObserver } from './observe.js';
 
 /** Char codes of the hex digits 0-9a-f (pids). */
 const HEX_CODES: readonly number[] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
@@ -211,6 +211,8 @@ export class ProcessNode implements ProcessExits {
   /** every observer attached (observe), merged into `observer`, the one the report points call */
   private observers: ProcessObserver<Proc>[] = [];
   observer: ProcessObserver<Proc> | undefined = undefined;
+  /** the observer whose `delivered` the mailboxes call, the busiest report point (observe.ts deliveredBy) */
+  deliveredTo: ProcessObserver<Proc> | undefined = undefined;
 
   /**
    * Attaches an observer (the inspector, tracing); several may watch at once. Returns the function that detaches
@@ -228,10 +230,16 @@ export class ProcessNode implements ProcessExits {
   private mergeObservers(): void {
     const m = mergeObservers(this.observers);
     this.observer = m;
+    this.deliveredTo = deliveredBy(this.observers, m);
     const task = m?.task;
     this.sched.onTask = task === undefined ? undefined : task.bind(m);
     const parked = m?.parked;
     this.sched.onParked = parked === undefined ? undefined : parked.bind(m);
+    const keep = m?.keepsWaits === true;
+    // a wait kept before (an earlier watcher) may be stale by now, and none is held while nobody asks
+    if (keep !== this.sched.keepWaits) for (const p of this.procs.values()) p.forgetWaits();
+    this.sched.keepWaits = keep;
+    this.sched.parksWatched = keep || parked !== undefined;
   }
 
   constructor(readonly opts: NodeOptions) {

@@ -64,6 +64,12 @@ export interface ProcessObserver<P = unknown> {
    * 'io', 'crypto', 'registry'; undefined when the park site did not say.
    */
   parked?(task: Task, on: unknown): void;
+  /**
+   * Not a hook but a wish: while this observer is attached, every park stores what it waits on in the task
+   * (Task.waitOn, read when needed: a snapshot) rather than calling anything. The inspector shows a process's wait
+   * as it is when it looks, not each change, so this costs a park one store where `parked` costs a call.
+   */
+  readonly keepsWaits?: boolean;
   /** `from` (undefined: the host) sent CANCEL to `target`. */
   cancelled?(target: P, from: P | undefined, reason: string): void;
   /** `target` is being terminated by `by` (undefined: the host); its exit follows. */
@@ -97,6 +103,7 @@ export function mergeObservers<P>(list: readonly ProcessObserver<P>[]): ProcessO
             for (const f of fns) f(...args);
           };
   }
+  if (list.some((o) => o.keepsWaits === true)) (merged as { keepsWaits?: boolean }).keepsWaits = true;
   // the question: the first observer that answers it
   const askers = list.filter((o) => o.traceContext !== undefined);
   if (askers.length > 0) {
@@ -109,4 +116,14 @@ export function mergeObservers<P>(list: readonly ProcessObserver<P>[]): ProcessO
     };
   }
   return merged as ProcessObserver<P>;
+}
+
+/**
+ * Who a delivery reports to: the one observer with a `delivered` hook itself, so its own method is called directly
+ * (monomorphic, inlinable: no bound function or fan-out between), else `merged` when several have it, else nobody.
+ */
+export function deliveredBy<P>(list: readonly ProcessObserver<P>[], merged: ProcessObserver<P> | undefined): ProcessObserver<P> | undefined {
+  const having = list.filter((o) => o.delivered !== undefined);
+  if (having.length === 0) return undefined;
+  return having.length === 1 ? having[0] : merged;
 }

@@ -39,6 +39,8 @@ export interface ProcessExits {
   tracebackOf(err: LuaError): string | undefined;
   /** the node's observers (observe.ts), undefined when nothing watches */
   readonly observer: ProcessObserver<Proc> | undefined;
+  /** the observer whose `delivered` every delivery calls (observe.ts deliveredBy), undefined when none has it */
+  readonly deliveredTo: ProcessObserver<Proc> | undefined;
 }
 
 /**
@@ -173,6 +175,13 @@ export class Proc extends Mailbox implements TaskOwner {
   /** The coroutine.spawn'ed tasks, without making the set (observers: the inspector). */
   get otherTasksIfAny(): ReadonlySet<Task<Proc>> | undefined {
     return this.x?.otherTasks;
+  }
+
+  /** Clears what its tasks last parked on (Task.waitOn), when observers start or stop asking for it. */
+  forgetWaits(): void {
+    if (this.mainTask !== undefined) this.mainTask.waitOn = undefined;
+    const others = this.x?.otherTasks;
+    if (others !== undefined) for (const t of others) t.waitOn = undefined;
   }
 
   constructor(

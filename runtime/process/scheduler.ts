@@ -58,6 +58,10 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   /** the task-state hooks of the node's observers (observe.ts); undefined when nobody watches them */
   onTask: ((task: Task, state: TaskEvent) => void) | undefined = undefined;
   onParked: ((task: Task, on: unknown) => void) | undefined = undefined;
+  /** whether a park stores what it waits on in the task (observe.ts ProcessObserver.keepsWaits) */
+  keepWaits = false;
+  /** onParked !== undefined || keepWaits: the one check a park makes when nobody watches */
+  parksWatched = false;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
   /** whether a task gave way at its budget in the current batch */
@@ -109,11 +113,15 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
 
   /**
    * Marks the current task as about to park and returns the token its waker must present; `on` says what it waits
-   * on, for observers only (observe.ts ProcessObserver.parked).
+   * on, for observers only (observe.ts ProcessObserver.parked and keepsWaits).
    */
   parkToken(task: Task, on?: unknown): number {
-    const o = this.onParked;
-    if (o !== undefined) o(task, on);
+    // one check when nobody watches parks
+    if (this.parksWatched) {
+      if (this.keepWaits) task.waitOn = on;
+      const o = this.onParked;
+      if (o !== undefined) o(task, on);
+    }
     return ++task.parkSeq;
   }
 

@@ -73,9 +73,6 @@ export interface MessageRecord {
 interface ProcMeta {
   parent: string | null;
   startedAt: number;
-  /** the last park that said what it waits on (a park on the inbox is not recorded: see waitOf) */
-  waitOn: unknown;
-  waitSeq: number;
 }
 
 /** A bounded FIFO (oldest dropped first). */
@@ -89,6 +86,11 @@ class Ring<T> {
 }
 
 export class Recorder implements ProcessObserver<Proc> {
+  /**
+   * What a waiting process waits on is read from its tasks when a snapshot or a flush looks (Task.waitOn), not
+   * reported at every park: the page shows the state at that moment, and a park then costs one store, not a call.
+   */
+  readonly keepsWaits = true;
   seq = 0;
   // ---- the message ring: message k (k = count % MESSAGE_RING) is mNum[2k] its seq, mNum[2k+1] its time, mObj[2k]
   // its envelope (sender, topic, payloads), mObj[2k+1] the receiver's pid: two arrays, two stores each ----
@@ -118,7 +120,7 @@ export class Recorder implements ProcessObserver<Proc> {
     this.window = setInterval(() => this.nextWindow(), WINDOW_MS);
     this.window.unref();
     const now = node.sched.now();
-    for (const p of node.procs.values()) this.meta.set(p, { parent: null, startedAt: now, waitOn: undefined, waitSeq: -1 });
+    for (const p of node.procs.values()) this.meta.set(p, { parent: null, startedAt: now });
   }
 
   private now(): number {
@@ -141,7 +143,7 @@ export class Recorder implements ProcessObserver<Proc> {
   // ---- the observer ----
 
   spawned(proc: Proc, parent: Proc | undefined, _entryId: string, _hostId: string, _opts: SpawnInfo): void {
-    this.meta.set(proc, { parent: parent?.pid ?? null, startedAt: this.now(), waitOn: undefined, waitSeq: -1 });
+    this.meta.set(proc, { parent: parent?.pid ?? null, startedAt: this.now() });
     // the process's info is rendered at flush time (it may have exited by then: then from what the event keeps)
     this.event('spawn', { proc });
   }
@@ -193,16 +195,6 @@ export class Recorder implements ProcessObserver<Proc> {
     this.event('name', { pid: proc.pid, names: [...(proc.namesIfAny ?? [])] });
   }
 
-  parked(task: Task, on: unknown): void {
-    // only what a snapshot cannot tell by itself: a wait other than on the inbox (the one wait of every actor loop)
-    const proc = task.proc as Proc;
-    if (on !== undefined && on === proc.inbox) return;
-    const m = this.meta.get(proc);
-    if (m === undefined) return;
-    m.waitOn = on;
-    m.waitSeq = task.parkSeq + 1; // the park's token (parkToken increments after reporting)
-  }
-
   cancelled(target: Proc, from: Proc | undefined, reason: string): void {
     this.cancelledProcs.add(target);
     this.event('cancel', { from: from?.pid ?? null, to: target.pid, reason });
@@ -239,9 +231,9 @@ export class Recorder implements ProcessObserver<Proc> {
 
   /** What the waiting task waits on, as docs/inspector.md names it (`waitingOn`). */
   waitOf(proc: Proc, task: Task): string | null {
-    const m = this.meta.get(proc);
-    if (m !== undefined && m.waitSeq === task.parkSeq) return describeWait(proc, m.waitOn);
-    // not recorded: a park on the inbox (or one from before the inspector started)
+    const on = task.waitOn;
+    if (on !== undefined) return describeWait(proc, on);
+    // not known: a park from before the inspector started, most likely on the inbox (every actor loop's one wait)
     return proc.inbox !== undefined ? 'inbox' : null;
   }
 
@@ -328,8 +320,7 @@ export class Recorder implements ProcessObserver<Proc> {
 }
 
 /** docs/inspector.md `waitingOn` for what a park said it waits on. */
-function describeWait(proc: Proc, on: unknown): string | null {
-  if (on === undefined) return null;
+function describeWait(proc: Proc, on: unknown): string {
   if (typeof on === 'string') return on === 'sleep' ? 'timer' : on;
   if (Array.isArray(on)) return 'select';
   if (on === proc.inbox) return 'inbox';

@@ -75,5 +75,42 @@ describe('observe: the tap', () => {
     expect(app.rt.node.sched.onParked).toBeUndefined();
     off();
     expect(app.rt.node.observer).toBeUndefined();
+    expect(app.rt.node.deliveredTo).toBeUndefined();
+  });
+
+  it('calls the one observer with `delivered` itself, even beside others; several through the merged one', async () => {
+    const app = await makeApp({ 'app:parent': { source: PARENT }, 'app:child': { source: CHILD } });
+    const counter = { n: 0, delivered(): void { this.n++; } };
+    const offA = app.rt.node.observe(counter);
+    const offB = app.rt.node.observe({ named: () => {} });
+    expect(app.rt.node.deliveredTo).toBe(counter);
+    const other = { n: 0, delivered(): void { this.n++; } };
+    const offC = app.rt.node.observe(other);
+    expect(app.rt.node.deliveredTo).toBe(app.rt.node.observer);
+    app.rt.spawn('app:parent', 'app:processes', []);
+    app.settle();
+    expect(counter.n).toBe(3); // ping, and the parent's two events (as the first test sees)
+    expect(other.n).toBe(counter.n);
+    offC();
+    expect(app.rt.node.deliveredTo).toBe(counter);
+    offA();
+    offB();
+    expect(app.rt.node.deliveredTo).toBeUndefined();
+  });
+
+  it('keeps what each task parks on in the task only while an observer asks (keepsWaits), and forgets it after', async () => {
+    const app = await makeApp({ 'app:child': { source: CHILD } });
+    const off = app.rt.node.observe({ keepsWaits: true });
+    expect(app.rt.node.sched.parksWatched).toBe(true);
+    expect(app.rt.node.sched.onParked).toBeUndefined();
+    app.rt.spawn('app:child', 'app:processes', []);
+    app.settle();
+    const child = [...app.rt.node.procs.values()].find((p) => p.entryId === 'app:child')!;
+    expect(child.mainTask!.state).toBe('parked');
+    expect(child.mainTask!.waitOn).toBe(child.inbox); // past its sleep
+    off();
+    expect(app.rt.node.sched.parksWatched).toBe(false);
+    // nothing held once nobody asks; a later observer sees it as not known rather than a stale wait
+    expect(child.mainTask!.waitOn).toBeUndefined();
   });
 });
