@@ -35,6 +35,17 @@ export interface MailboxExtras {
 }
 
 /** The mailbox half of a process (Proc extends it): subscriptions, the backlog, and where each envelope goes. */
+/** What of the node every delivery reads and writes (ProcessNode; observe.ts): who it reports to, and the counts. */
+export interface DeliveryTap {
+  readonly observer: ProcessObserver<Mailbox> | undefined;
+  /** the observer whose `delivered` a delivery calls; undefined when none has it (then nothing is counted either) */
+  readonly deliveredTo: ProcessObserver<Mailbox> | undefined;
+  /** deliveries while deliveredTo was set */
+  deliveries: number;
+  /** how many more deliveries call deliveredTo (Infinity unless it samples: observe.ts samplesDeliveries) */
+  deliveryBudget: number;
+}
+
 export abstract class Mailbox implements ChannelFeed {
   /** messages that could not be handed over yet (backlog.ts); made when a message has to wait */
   private backlog: Backlog | undefined = undefined;
@@ -43,7 +54,7 @@ export abstract class Mailbox implements ChannelFeed {
   protected x: MailboxExtras | undefined = undefined;
 
   /** the node, as far as the mailbox needs it: its observers (observe.ts), reported to on every delivery */
-  abstract readonly node: { readonly observer: ProcessObserver<Mailbox> | undefined; readonly deliveredTo: ProcessObserver<Mailbox> | undefined };
+  abstract readonly node: DeliveryTap;
 
   /** The extras, made on first use (by the process, whose extras hold more). */
   protected abstract get extras(): MailboxExtras;
@@ -101,8 +112,15 @@ export abstract class Mailbox implements ChannelFeed {
    * nothing is queued and no listener or hook exists, the common case of every actor loop; else the general path.
    */
   deliverMessage(m: Message): void {
-    const o = this.node.deliveredTo;
-    if (o !== undefined && this.alive) o.delivered!(this, m);
+    const n = this.node;
+    const o = n.deliveredTo;
+    if (o !== undefined && this.alive) {
+      n.deliveries++;
+      if (n.deliveryBudget > 0) {
+        n.deliveryBudget--;
+        o.delivered!(this, m);
+      }
+    }
     if (this.backlog === undefined && this.alive) {
       const x = this.x;
       if (x === undefined || (x.hook === undefined && (x.listeners === undefined || x.listeners.size === 0))) {
@@ -115,8 +133,15 @@ export abstract class Mailbox implements ChannelFeed {
 
   /** The delivery of every event the node sends (its topic is EVENTS_TOPIC). */
   deliverEvent(env: Envelope): void {
-    const o = this.node.deliveredTo;
-    if (o !== undefined && this.alive) o.delivered!(this, env);
+    const n = this.node;
+    const o = n.deliveredTo;
+    if (o !== undefined && this.alive) {
+      n.deliveries++;
+      if (n.deliveryBudget > 0) {
+        n.deliveryBudget--;
+        o.delivered!(this, env);
+      }
+    }
     this.route(env);
   }
 

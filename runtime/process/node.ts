@@ -213,6 +213,19 @@ export class ProcessNode implements ProcessExits {
   observer: ProcessObserver<Proc> | undefined = undefined;
   /** the observer whose `delivered` the mailboxes call, the busiest report point (observe.ts deliveredBy) */
   deliveredTo: ProcessObserver<Proc> | undefined = undefined;
+  /** deliveries while deliveredTo was set (mailbox.ts DeliveryTap); its sampling observer reads it as its total */
+  deliveries = 0;
+  /** deliveries that still call deliveredTo: Infinity, unless it samples (observe.ts samplesDeliveries) */
+  deliveryBudget = Infinity;
+  private sampling = false;
+
+  /**
+   * Lets `n` more deliveries call the observer that samples them (observe.ts samplesDeliveries), e.g. at each of its
+   * windows; nothing when it is not the only one reporting deliveries (then every delivery calls).
+   */
+  sampleDeliveries(n: number): void {
+    if (this.sampling) this.deliveryBudget = n;
+  }
 
   /**
    * Attaches an observer (the inspector, tracing); several may watch at once. Returns the function that detaches
@@ -230,7 +243,13 @@ export class ProcessNode implements ProcessExits {
   private mergeObservers(): void {
     const m = mergeObservers(this.observers);
     this.observer = m;
-    this.deliveredTo = deliveredBy(this.observers, m);
+    const to = deliveredBy(this.observers, m);
+    this.deliveredTo = to;
+    // a merged observer never samples: each of its observers with `delivered` is called for every delivery
+    const sampling = to !== undefined && to.samplesDeliveries === true;
+    // a sampler starts unlimited, its own count deciding until it sets the budget (sampleDeliveries)
+    if (!sampling || !this.sampling) this.deliveryBudget = Infinity;
+    this.sampling = sampling;
     const task = m?.task;
     this.sched.onTask = task === undefined ? undefined : task.bind(m);
     const parked = m?.parked;

@@ -70,6 +70,13 @@ export interface ProcessObserver<P = unknown> {
    * as it is when it looks, not each change, so this costs a park one store where `parked` costs a call.
    */
   readonly keepsWaits?: boolean;
+  /**
+   * Not a hook but a wish: `delivered` is a sample. While this is the only observer with `delivered`, the node
+   * counts every delivery itself (ProcessNode.deliveries, an increment where the mailbox reports) and calls
+   * `delivered` only while ProcessNode.deliveryBudget, which this observer refills (sampleDeliveries), lasts: past it
+   * a delivery costs no call. Beside another observer with `delivered` every delivery is reported.
+   */
+  readonly samplesDeliveries?: boolean;
   /** `from` (undefined: the host) sent CANCEL to `target`. */
   cancelled?(target: P, from: P | undefined, reason: string): void;
   /** `target` is being terminated by `by` (undefined: the host); its exit follows. */

@@ -41,6 +41,9 @@ export interface ProcessExits {
   readonly observer: ProcessObserver<Proc> | undefined;
   /** the observer whose `delivered` every delivery calls (observe.ts deliveredBy), undefined when none has it */
   readonly deliveredTo: ProcessObserver<Proc> | undefined;
+  /** mailbox.ts DeliveryTap */
+  deliveries: number;
+  deliveryBudget: number;
 }
 
 /**

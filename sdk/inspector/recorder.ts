@@ -91,6 +91,11 @@ export class Recorder implements ProcessObserver<Proc> {
    * reported at every park: the page shows the state at that moment, and a park then costs one store, not a call.
    */
   readonly keepsWaits = true;
+  /**
+   * Messages are counted by the node (ProcessNode.deliveries) and only the ones this records call `delivered`: past
+   * a window's budget a message costs the app an increment, not a call.
+   */
+  readonly samplesDeliveries = true;
   seq = 0;
   // ---- the message ring: message k (k = count % MESSAGE_RING) is mNum[2k] its seq, mNum[2k+1] its time, mObj[2k]
   // its envelope (sender, topic, payloads), mObj[2k+1] the receiver's pid: two arrays, two stores each ----
@@ -98,11 +103,11 @@ export class Recorder implements ProcessObserver<Proc> {
   private readonly mObj: unknown[] = new Array<unknown>(2 * MESSAGE_RING).fill(undefined);
   /** messages recorded in all */
   private mCount = 0;
-  /** messages delivered in all, recorded or not */
-  private mTotal = 0;
+  /** the node's count of deliveries when this started (messageTotal counts from there) */
+  private readonly base: number;
   /** messages that may still be recorded in this window */
   private budget = MESSAGE_RING;
-  /** the runtime's clock and mTotal at the start of each of the last windows, oldest first */
+  /** the runtime's clock and messageTotal at the start of each of the last windows, oldest first */
   private readonly totals: { at: number; total: number }[] = [];
   private readonly window: NodeJS.Timeout;
   private readonly sched: ProcessNode['sched'];
@@ -117,6 +122,7 @@ export class Recorder implements ProcessObserver<Proc> {
 
   constructor(readonly node: ProcessNode) {
     this.sched = node.sched;
+    this.base = node.deliveries;
     this.window = setInterval(() => this.nextWindow(), WINDOW_MS);
     this.window.unref();
     const now = node.sched.now();
@@ -171,8 +177,11 @@ export class Recorder implements ProcessObserver<Proc> {
   }
 
   delivered(to: Proc, env: Envelope): void {
-    this.mTotal++;
-    if (this.budget === 0) return;
+    if (this.budget === 0) {
+      // called past the budget only before the node samples for this, or beside another observer of deliveries
+      this.node.sampleDeliveries(0);
+      return;
+    }
     this.budget--;
     const i = (this.mCount++ & (MESSAGE_RING - 1)) << 1;
     const n = this.mNum;
@@ -239,8 +248,9 @@ export class Recorder implements ProcessObserver<Proc> {
 
   private nextWindow(): void {
     this.budget = MESSAGE_RING;
+    this.node.sampleDeliveries(MESSAGE_RING);
     if (this.totals.length >= RATE_WINDOWS) this.totals.shift();
-    this.totals.push({ at: this.sched.now(), total: this.mTotal });
+    this.totals.push({ at: this.sched.now(), total: this.messageTotal });
   }
 
   /** Stops the window timer (the inspector closes). */
@@ -255,7 +265,7 @@ export class Recorder implements ProcessObserver<Proc> {
 
   /** The number of messages delivered so far, recorded or not. */
   get messageTotal(): number {
-    return this.mTotal;
+    return this.node.deliveries - this.base;
   }
 
   /**
@@ -309,7 +319,7 @@ export class Recorder implements ProcessObserver<Proc> {
     // (or on a clock that stood still), the messages recorded over the time the ring covers
     const since = this.totals.find((t) => t.at >= now - windowMs && t.at < now);
     let perSecond: number;
-    if (since !== undefined) perSecond = ((this.mTotal - since.total) * 1000) / (now - since.at);
+    if (since !== undefined) perSecond = ((this.messageTotal - since.total) * 1000) / (now - since.at);
     else {
       const full = end - start === MESSAGE_RING && oldest > now - windowMs;
       perSecond = (recorded * 1000) / Math.max(full ? now - oldest : windowMs, 1);

@@ -98,6 +98,29 @@ describe('observe: the tap', () => {
     expect(app.rt.node.deliveredTo).toBeUndefined();
   });
 
+  it('counts every delivery but calls a sampling observer only within the budget it sets, every time beside another', async () => {
+    const app = await makeApp({ 'app:parent': { source: PARENT }, 'app:child': { source: CHILD } });
+    const node = app.rt.node;
+    const sampler = { samplesDeliveries: true, n: 0, delivered(): void { this.n++; } };
+    const offS = node.observe(sampler);
+    node.sampleDeliveries(1);
+    const base = node.deliveries;
+    app.rt.spawn('app:parent', 'app:processes', []);
+    app.settle();
+    expect(node.deliveries - base).toBe(3);
+    expect(sampler.n).toBe(1);
+    const other = { n: 0, delivered(): void { this.n++; } };
+    const offO = node.observe(other);
+    node.sampleDeliveries(0); // no effect: another observer wants every delivery
+    app.rt.spawn('app:parent', 'app:processes', []);
+    app.settle();
+    expect(node.deliveries - base).toBe(6);
+    expect([sampler.n, other.n]).toEqual([4, 3]);
+    offO();
+    offS();
+    expect(node.deliveredTo).toBeUndefined();
+  });
+
   it('keeps what each task parks on in the task only while an observer asks (keepsWaits), and forgets it after', async () => {
     const app = await makeApp({ 'app:child': { source: CHILD } });
     const off = app.rt.node.observe({ keepsWaits: true });
