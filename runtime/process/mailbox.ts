@@ -34,7 +34,6 @@ export interface MailboxExtras {
   hook: DeliveryHook | undefined;
 }
 
-/** The mailbox half of a process (Proc extends it): subscriptions, the backlog, and where each envelope goes. */
 /** What of the node every delivery reads and writes (ProcessNode; observe.ts): who it reports to, and the counts. */
 export interface DeliveryTap {
   readonly observer: ProcessObserver<Mailbox> | undefined;
@@ -46,6 +45,7 @@ export interface DeliveryTap {
   deliveryBudget: number;
 }
 
+/** The mailbox half of a process (Proc extends it): subscriptions, the backlog, and where each envelope goes. */
 export abstract class Mailbox implements ChannelFeed {
   /** messages that could not be handed over yet (backlog.ts); made when a message has to wait */
   private backlog: Backlog | undefined = undefined;

@@ -180,13 +180,6 @@ export class Proc extends Mailbox implements TaskOwner {
     return this.x?.otherTasks;
   }
 
-  /** Clears what its tasks last parked on (Task.waitOn), when observers start or stop asking for it. */
-  forgetWaits(): void {
-    if (this.mainTask !== undefined) this.mainTask.waitOn = undefined;
-    const others = this.x?.otherTasks;
-    if (others !== undefined) for (const t of others) t.waitOn = undefined;
-  }
-
   constructor(
     /** the node, as far as the process needs it */
     readonly node: ProcessExits,

@@ -74,11 +74,6 @@ export class Task<O extends TaskOwner = TaskOwner> implements Waiter, Iterator<u
   resume: unknown = undefined;
   /** incremented at each park, so a stale wake-up (a timer of an abandoned select) is ignored */
   parkSeq = 0;
-  /**
-   * what the task last parked on, kept only while an observer asks for it (observe.ts keepsWaits; undefined otherwise
-   * or when not known): read, with `state`, when the inspector looks
-   */
-  waitOn: unknown = undefined;
   // ---- the plain wait (Waiter) ----
   /** parkSeq of the wait */
   token = 0;
