@@ -256,7 +256,8 @@ export class ProcessNode implements ProcessExits {
     this.sched.onParked = parked === undefined ? undefined : parked.bind(m);
     const keep = m?.keepsWaits === true;
     // a wait kept before (an earlier watcher) may be stale by now, and none is held while nobody asks
-    if (keep !== (this.sched.waits !== undefined)) this.sched.waits = keep ? new WeakMap() : undefined;
+    if (keep !== this.sched.keepWaits) for (const p of this.procs.values()) p.forgetWaits();
+    this.sched.keepWaits = keep;
     this.sched.parksWatched = keep || parked !== undefined;
   }
 

@@ -65,9 +65,9 @@ export interface ProcessObserver<P = unknown> {
    */
   parked?(task: Task, on: unknown): void;
   /**
-   * Not a hook but a wish: while this observer is attached, every park stores what it waits on in the scheduler's
-   * `waits` map (read when needed: a snapshot) rather than calling anything. The inspector shows a process's wait
-   * as it is when it looks, not each change, so this costs a park one map store where `parked` costs a call.
+   * Not a hook but a wish: while this observer is attached, every park stores what it waits on in the task
+   * (Task.waitOn, read when needed: a snapshot) rather than calling anything. The inspector shows a process's wait
+   * as it is when it looks, not each change, so this costs a park one store where `parked` costs a call.
    */
   readonly keepsWaits?: boolean;
   /**

@@ -180,6 +180,15 @@ export class Proc extends Mailbox implements TaskOwner {
     return this.x?.otherTasks;
   }
 
+  /** Clears what its tasks last parked on (Task.waitOn), when observers start or stop asking for it. */
+  forgetWaits(): void {
+    // only where one is held: setting it on a task that never had it would add the property to every task
+    const main = this.mainTask;
+    if (main !== undefined && main.waitOn !== undefined) main.waitOn = undefined;
+    const others = this.x?.otherTasks;
+    if (others !== undefined) for (const t of others) if (t.waitOn !== undefined) t.waitOn = undefined;
+  }
+
   constructor(
     /** the node, as far as the process needs it */
     readonly node: ProcessExits,

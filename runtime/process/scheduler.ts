@@ -58,12 +58,9 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   /** the task-state hooks of the node's observers (observe.ts); undefined when nobody watches them */
   onTask: ((task: Task, state: TaskEvent) => void) | undefined = undefined;
   onParked: ((task: Task, on: unknown) => void) | undefined = undefined;
-  /**
-   * What each task last parked on, kept only while an observer asks for it (observe.ts ProcessObserver.keepsWaits);
-   * a map of the scheduler's rather than a field of every task, which would cost each idle process its bytes.
-   */
-  waits: WeakMap<Task, unknown> | undefined = undefined;
-  /** onParked !== undefined || waits !== undefined: the one check a park makes when nobody watches */
+  /** whether a park stores what it waits on in the task (observe.ts ProcessObserver.keepsWaits) */
+  keepWaits = false;
+  /** onParked !== undefined || keepWaits: the one check a park makes when nobody watches */
   parksWatched = false;
   /** the clock at the start of the running batch (NaN between batches), see coarseNow */
   private batchStart = NaN;
@@ -121,8 +118,7 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
   parkToken(task: Task, on?: unknown): number {
     // one check when nobody watches parks
     if (this.parksWatched) {
-      const w = this.waits;
-      if (w !== undefined) w.set(task, on);
+      if (this.keepWaits) task.waitOn = on;
       const o = this.onParked;
       if (o !== undefined) o(task, on);
     }

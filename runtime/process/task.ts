@@ -74,6 +74,14 @@ export class Task<O extends TaskOwner = TaskOwner> implements Waiter, Iterator<u
   resume: unknown = undefined;
   /** incremented at each park, so a stale wake-up (a timer of an abandoned select) is ignored */
   parkSeq = 0;
+  /**
+   * what the task last parked on, kept only while an observer asks for it (observe.ts keepsWaits; undefined otherwise
+   * or when not known): read, with `state`, when the inspector looks. Declared, not initialised: the property exists
+   * only on tasks that parked while someone asked, so an idle process pays no bytes for it (a field of every task
+   * took an idle process over issue 15's 1 KB), and a park pays one store, not a map's (a WeakMap set per park cost
+   * ping-pong ~15% with the inspector on).
+   */
+  declare waitOn?: unknown;
   // ---- the plain wait (Waiter) ----
   /** parkSeq of the wait */
   token = 0;

@@ -87,8 +87,8 @@ class Ring<T> {
 
 export class Recorder implements ProcessObserver<Proc> {
   /**
-   * What a waiting process waits on is read when a snapshot or a flush looks (the scheduler's `waits`), not
-   * reported at every park: the page shows the state at that moment, and a park then costs one map store, not a call.
+   * What a waiting process waits on is read from its tasks when a snapshot or a flush looks (Task.waitOn), not
+   * reported at every park: the page shows the state at that moment, and a park then costs one store, not a call.
    */
   readonly keepsWaits = true;
   /**
@@ -240,7 +240,7 @@ export class Recorder implements ProcessObserver<Proc> {
 
   /** What the waiting task waits on, as docs/inspector.md names it (`waitingOn`). */
   waitOf(proc: Proc, task: Task): string | null {
-    const on = this.node.sched.waits?.get(task);
+    const on = task.waitOn;
     if (on !== undefined) return describeWait(proc, on);
     // not known: a park from before the inspector started, most likely on the inbox (every actor loop's one wait)
     return proc.inbox !== undefined ? 'inbox' : null;

@@ -121,7 +121,7 @@ describe('observe: the tap', () => {
     expect(node.deliveredTo).toBeUndefined();
   });
 
-  it('keeps what each task parks on only while an observer asks (keepsWaits), and forgets it after', async () => {
+  it('keeps what each task parks on in the task only while an observer asks (keepsWaits), and forgets it after', async () => {
     const app = await makeApp({ 'app:child': { source: CHILD } });
     const off = app.rt.node.observe({ keepsWaits: true });
     expect(app.rt.node.sched.parksWatched).toBe(true);
@@ -130,12 +130,10 @@ describe('observe: the tap', () => {
     app.settle();
     const child = [...app.rt.node.procs.values()].find((p) => p.entryId === 'app:child')!;
     expect(child.mainTask!.state).toBe('parked');
-    expect(app.rt.node.sched.waits!.get(child.mainTask!)).toBe(child.inbox); // past its sleep
+    expect(child.mainTask!.waitOn).toBe(child.inbox); // past its sleep
     off();
     expect(app.rt.node.sched.parksWatched).toBe(false);
     // nothing held once nobody asks; a later observer sees it as not known rather than a stale wait
-    expect(app.rt.node.sched.waits).toBeUndefined();
-    app.rt.node.observe({ keepsWaits: true });
-    expect(app.rt.node.sched.waits!.get(child.mainTask!)).toBeUndefined();
+    expect(child.mainTask!.waitOn).toBeUndefined();
   });
 });
