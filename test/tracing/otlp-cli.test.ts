@@ -3,55 +3,18 @@
 // the process that crashed handling its request, the crash with its Lua traceback; the service is named after the
 // app folder unless OTEL_SERVICE_NAME says otherwise; bad uses of the options are usage errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { indexYaml, writeApp } from '../support/app-folder.js';
 import { runMoonforgeCli } from '../support/moonforge-cli.js';
+import { attr, startOtlpCollector, type OtlpCollector, type OtlpSpan } from '../support/otlp-collector.js';
 
-interface OtlpValue {
-  stringValue?: string;
-  intValue?: string | number;
-}
-interface OtlpAttr {
-  key: string;
-  value: OtlpValue;
-}
-interface OtlpSpan {
-  name: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  status?: { code?: number; message?: string };
-  attributes?: OtlpAttr[];
-  events?: { name: string; attributes?: OtlpAttr[] }[];
-}
-interface OtlpRequest {
-  resourceSpans: { resource?: { attributes?: OtlpAttr[] }; scopeSpans: { scope?: { name?: string }; spans: OtlpSpan[] }[] }[];
-}
-
-const attr = (attrs: OtlpAttr[] | undefined, key: string): string | undefined => attrs?.find((a) => a.key === key)?.value.stringValue;
-
-/** The collector: every OTLP/HTTP trace request posted to it, as JSON. */
-let server: Server;
+let collector: OtlpCollector;
 let url: string;
-const requests: { path: string; body: OtlpRequest }[] = [];
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      requests.push({ path: req.url ?? '', body: JSON.parse(body) as OtlpRequest });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  collector = await startOtlpCollector();
+  url = collector.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => collector.close());
 
 const APP = {
   'src/_index.yaml': indexYaml(`  - name: main
@@ -80,24 +43,18 @@ end }
 `,
 };
 
-/** The spans of every request posted since `from`, with their service names. */
-function spansSince(from: number): { service: string | undefined; span: OtlpSpan }[] {
-  return requests.slice(from).flatMap((r) =>
-    r.body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ service: attr(rs.resource?.attributes, 'service.name'), span })))),
-  );
-}
 
 describe('moonforge run --trace-otlp', () => {
   it('sends the run\'s spans to the collector: one trace from the root to the crash, with its traceback', async () => {
     const dir = writeApp(APP);
-    const from = requests.length;
+    const from = collector.requests.length;
     const r = await runMoonforgeCli(['run', dir, '--trace-otlp', url, '-x', 'app:main'], { env: { MOONFORGE_CACHE: 'off' } });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('pid.exit\n');
     expect(r.status).toBe(0);
     // a URL without a path gets OTLP's traces path
-    expect(requests.slice(from).map((q) => q.path)).toContain('/v1/traces');
-    const spans = spansSince(from);
+    expect(collector.requests.slice(from).map((q) => q.path)).toContain('/v1/traces');
+    const spans = collector.spansSince(from);
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set([basename(dir)]));
     const named = (name: string): OtlpSpan => {
       const found = spans.filter((s) => s.span.name === name);
@@ -124,13 +81,13 @@ describe('moonforge run --trace-otlp', () => {
 
   it('OTEL_SERVICE_NAME names the service; OTEL_EXPORTER_OTLP_ENDPOINT is where --trace sends', async () => {
     const dir = writeApp(APP);
-    const from = requests.length;
+    const from = collector.requests.length;
     const r = await runMoonforgeCli(['run', dir, '--trace', '-x', 'app:main'], {
       env: { MOONFORGE_CACHE: 'off', OTEL_SERVICE_NAME: 'checkout', OTEL_EXPORTER_OTLP_ENDPOINT: url },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const spans = spansSince(from);
+    const spans = collector.spansSince(from);
     expect(spans.length).toBeGreaterThanOrEqual(3);
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set(['checkout']));
   });

@@ -2,51 +2,19 @@
 // processes with a provider made as the main thread's (sdk/tracing/worker-tracing.ts), to the same collector, and the
 // trace context crosses threads in the send and spawn frames. A request the root sends to a process on one worker,
 // which asks a process on the other worker, is one trace from the root's lifetime to the last reply. Here the
-// collector is a local server reading the OTLP/HTTP exporter's JSON, as test/tracing/otlp-cli.test.ts does.
+// collector is a local server reading the OTLP/HTTP exporter's JSON (test/support/otlp-collector.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { writeApp } from '../support/app-folder.js';
+import { attr, startOtlpCollector, type OtlpCollector, type OtlpSpan } from '../support/otlp-collector.js';
 import { runApp } from '../../sdk/run-app.js';
 import { threadOf } from '../../runtime/distrib/pid-space.js';
 
-interface OtlpAttr {
-  key: string;
-  value: { stringValue?: string };
-}
-interface OtlpSpan {
-  name: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  attributes?: OtlpAttr[];
-}
-interface OtlpRequest {
-  resourceSpans: { resource?: { attributes?: OtlpAttr[] }; scopeSpans: { spans: OtlpSpan[] }[] }[];
-}
-
-const attr = (attrs: OtlpAttr[] | undefined, key: string): string | undefined => attrs?.find((a) => a.key === key)?.value.stringValue;
-
-let server: Server;
-let url: string;
-const requests: OtlpRequest[] = [];
-
+let collector: OtlpCollector;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      requests.push(JSON.parse(body) as OtlpRequest);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  collector = await startOtlpCollector();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => collector.close());
 
 const APP = {
   'src/_index.yaml': `version: "1.0"
@@ -89,11 +57,11 @@ describe('tracing with worker-thread hosts', () => {
     const dir = writeApp(APP);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runApp(dir, { exec: 'app:main', trace: true, traceOtlp: url, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const code = await runApp(dir, { exec: 'app:main', trace: true, traceOtlp: collector.url, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
     expect(err.join('')).toBe('');
     expect(out.join('')).toBe('2\n');
     expect(code).toBe(0);
-    const spans = requests.flatMap((r) => r.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ service: attr(rs.resource?.attributes, 'service.name'), span })))));
+    const spans = collector.spansSince(0);
     // every thread's spans are the app's service
     expect(new Set(spans.map((s) => s.service))).toEqual(new Set([basename(dir)]));
     const named = (name: string): OtlpSpan => {
