@@ -4,20 +4,7 @@
 // going on is invisible (results, metamethod and call side effects counted once, errors), and that such code still
 // gives way (a busy loop in a called function, a metamethod that loops forever).
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../compiler/index.js';
-import { BUSY_ENDED, runBesideBusy, runBodies } from '../support/process-harness.js';
-
-function processCode(src: string): string {
-  const out = compile(src, { file: 'x.lua', chunkName: 'x.lua', processMode: true });
-  if (!out.ok) throw new Error(out.diagnostics.map((d) => d.message).join('\n'));
-  return out.code;
-}
-
-async function linesOf(body: string): Promise<string[]> {
-  const { exit, lines } = await runBodies(body);
-  expect(exit?.error).toBeUndefined();
-  return lines;
-}
+import { BUSY_ENDED, linesOf, processCode, runBesideBusy } from '../support/process-harness.js';
 
 describe('frame transfer in a process', () => {
   it('gives a copy to functions whose statements can be run again, and only to them', () => {

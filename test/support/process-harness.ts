@@ -90,6 +90,20 @@ export function entry(body: string, modules: string[] = ['time']): EntrySpec {
   return { source: `return { main = function(...)\n${body}\nend }`, modules };
 }
 
+/** The JS that `src` compiles to in process mode (tests of which functions get a twin, a copy or a pure attempt). */
+export function processCode(src: string): string {
+  const out = compile(src, { file: 'x.lua', chunkName: 'x.lua', processMode: true });
+  if (!out.ok) throw new Error(out.diagnostics.map((d) => d.message).join('\n'));
+  return out.code;
+}
+
+/** The lines `app:main` (given as a body) prints; it must end without an error. */
+export async function linesOf(body: string): Promise<string[]> {
+  const { exit, lines } = await runBodies(body);
+  expect(exit?.error).toBeUndefined();
+  return lines;
+}
+
 /** Runs `app:main` (given as a body) with the other entries as bodies too; returns the printed lines and the exit. */
 export async function runBodies(
   main: string,

@@ -3,20 +3,7 @@
 // twin. These tests hold that the retry is invisible (results, metamethod side effects, errors, tail calls) and that
 // such a computation still gives way (fairness-recursion.test.ts covers endless and long recursion).
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/index.js';
-import { BUSY_ENDED, runBesideBusy, runBodies } from '../../support/process-harness.js';
-
-function processCode(src: string): string {
-  const out = compile(src, { file: 'x.lua', chunkName: 'x.lua', processMode: true });
-  if (!out.ok) throw new Error(out.diagnostics.map((d) => d.message).join('\n'));
-  return out.code;
-}
-
-async function linesOf(body: string): Promise<string[]> {
-  const { exit, lines } = await runBodies(body);
-  expect(exit?.error).toBeUndefined();
-  return lines;
-}
+import { BUSY_ENDED, linesOf, processCode, runBesideBusy } from '../../support/process-harness.js';
 
 describe('pure calls in a process', () => {
   it('are attempted plain only where the callee changes nothing and calls only pure functions', () => {

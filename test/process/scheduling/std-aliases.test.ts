@@ -2,14 +2,7 @@
 // as the function by name is (compiler/analyze/analyze.ts LocalVar.stdFunction): no generator twin for a function
 // whose only unknown calls were such aliases. What can suspend or run a Lua callback stays as it was.
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../../compiler/index.js';
-import { runBodies } from '../../support/process-harness.js';
-
-function processCode(src: string): string {
-  const out = compile(src, { file: 'x.lua', chunkName: 'x.lua', processMode: true });
-  if (!out.ok) throw new Error(out.diagnostics.map((d) => d.message).join('\n'));
-  return out.code;
-}
+import { processCode, runBodies } from '../../support/process-harness.js';
 
 const hasTwin = (code: string): boolean => /function\* f\$F\d+\$y/.test(code);
 
