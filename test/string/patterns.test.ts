@@ -91,6 +91,19 @@ group('patterns vs lua5.1', () => {
     expectNoDiff(cases);
   });
 
+  it('gsub on subjects where no match can start (the escaper case), malformed tails included', () => {
+    const cases: Case[] = [];
+    const subjects = ['', 'plain words', 'tab\there', 'quote"d', 'caf\xc3\xa9', 'a\x01b', 'x', 'axc'];
+    const patterns = ['[%c"\\]', '[xyz]+', 'x[', '%d%d', '(%u)(%l)', '[^%w ]', 'x%', '%bxy'];
+    for (const s of subjects) {
+      for (const p of patterns) {
+        for (const r of ['<%0>', '%1', '%9']) cases.push({ fn: 'gsub', args: [s, p, r] });
+        cases.push({ fn: 'gsub', args: [s, p, '_', 0] });
+      }
+    }
+    expectNoDiff(cases);
+  });
+
   it('gsub with table and function replacements', () => {
     const map = tableFromRecord({ hello: 'HI', world: false, a: 1.5 });
     const cases: Case[] = [

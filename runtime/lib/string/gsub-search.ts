@@ -105,6 +105,18 @@ export class GsubSearch {
   }
 }
 
+/**
+ * Whether no match of `cp` can start anywhere in `src`: an unanchored pattern whose first consuming item must match a
+ * byte of its firstSet (so no empty match either) finds nothing in a subject without such a byte. The matcher would
+ * fail on that item at every position, before reaching anything that raises (pattern-compile.ts `need`).
+ */
+export function cannotStart(cp: CompiledPattern, src: string): boolean {
+  const fset = cp.prog.firstSet;
+  if (cp.anchored || fset === undefined) return false;
+  for (let i = 0; i < src.length; i++) if (fset[src.charCodeAt(i)] === 1) return false;
+  return true;
+}
+
 /** Pieces a gsub result may gather before it is flattened (about 64 MiB of rope nodes). */
 const ROPE_PIECES = 2 ** 21;
 

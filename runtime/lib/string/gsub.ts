@@ -6,11 +6,12 @@ import { luaError } from '../../core/errors.js';
 import { getMetamethod } from '../../core/meta.js';
 import { numberToString } from '../../core/number-format.js';
 import { LuaTable, rawget } from '../../core/table.js';
+import { ret2 } from '../../core/results.js';
 import { typeName } from '../../core/value.js';
 import { optInt32 } from './int-args.js';
 import { getPattern } from './pattern-compile.js';
 import { getCapture, type MatchState } from './pattern-match.js';
-import { GsubOutput, GsubSearch } from './gsub-search.js';
+import { GsubOutput, GsubSearch, cannotStart } from './gsub-search.js';
 
 /** t[k] with __index (lua_gettable), for table replacements. */
 function indexMeta(t: unknown, k: unknown): unknown {
@@ -107,7 +108,11 @@ export function strGsub(s: unknown, p: unknown, repl?: unknown, maxN?: unknown):
   }
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : undefined;
   const parts = replStr !== undefined && replStr.indexOf('%') >= 0 ? parseRepl(replStr) : undefined;
-  const search = new GsubSearch(src, getPattern(pat));
+  const cp = getPattern(pat);
+  // An escaper's gsub mostly meets a string with nothing to escape: when no byte of the subject can start a match,
+  // the result is the subject, without a search or an output to set up.
+  if (cannotStart(cp, src)) return ret2(src, 0);
+  const search = new GsubSearch(src, cp);
   const out = new GsubOutput(src);
   // callbacks may run a nested gsub, which changes the current match: it is saved and restored around them
   const savedM = curM;
