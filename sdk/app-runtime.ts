@@ -75,6 +75,11 @@ export interface AppRuntimeOptions {
    * sdk/worker-hosts/thread.ts). Undefined on the main thread, which starts the workers when a process.host asks.
    */
   thread?: { index: number; layout: ThreadLayout; transport: PortTransport };
+  /**
+   * Every host on this thread, whatever its `workers:` (issue 16): for a runtime built only to find the app's problems
+   * (`moonforge check`, `moonforge build`), which starts no worker it would then have to end.
+   */
+  oneThread?: boolean;
 }
 
 /**
@@ -220,7 +225,7 @@ export async function createAppRuntime(app: App, opts: AppRuntimeOptions = {}): 
   const policyProblems: StartProblem[] = security.diagnostics.map((diagnostic) => ({ diagnostic }));
   // issue 16: hosts with `workers: N` run on worker threads, which share the node's pid space; a bundle runs every
   // host on its one thread (its chunks are inside it, where a worker could not import them by URL)
-  const layout = opts.thread?.layout ?? (opts.prebuilt === undefined ? layoutOf(app) : undefined);
+  const layout = opts.thread?.layout ?? (opts.prebuilt === undefined && opts.oneThread !== true ? layoutOf(app) : undefined);
   const rt = createProcessRuntime({
     pidSpace: layout === undefined ? undefined : { threads: layout.threads, index: opts.thread?.index ?? 0 },
     time: opts.time,

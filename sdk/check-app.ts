@@ -42,8 +42,11 @@ function checkedFiles(app: App): number {
   return files.size;
 }
 
-/** Every problem of the app in `dir`: its definition files, then what building its runtime finds. */
-export async function checkApp(dir: string): Promise<CheckReport> {
+/**
+ * Every problem of the app in `dir`: its definition files, then what the caller knows of (`more`: what a bundle
+ * cannot honour), then what building its runtime finds.
+ */
+export async function checkApp(dir: string, more?: (app: App) => Diagnostic[]): Promise<CheckReport> {
   const { app, diagnostics } = await loadApp(dir);
   const unique = new Map<string, DiagnosticRecord>();
   const report = (d: Diagnostic, source = definitionSource(app.root, d)): void => {
@@ -51,9 +54,10 @@ export async function checkApp(dir: string): Promise<CheckReport> {
     if (!unique.has(text)) unique.set(text, diagnosticRecord(d, source));
   };
   for (const d of diagnostics) report(d);
+  for (const d of more?.(app) ?? []) report(d);
   try {
     // nothing is read or written: the app is only built
-    await createAppRuntime(app, { stdin: { readLine: (cb) => cb(undefined) }, write: () => {}, log: () => {} });
+    await createAppRuntime(app, { stdin: { readLine: (cb) => cb(undefined) }, write: () => {}, log: () => {}, oneThread: true });
   } catch (e) {
     if (!(e instanceof AppStartError)) throw e;
     // a compile error carries its source; a definition problem (a module, a policy) gets its definition file's line

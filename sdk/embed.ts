@@ -41,6 +41,7 @@ import { toJS, toLua } from './values.js';
 import { toLuaString } from './lua-string.js';
 import { readyRunsNow } from './ready-now.js';
 import { RecentExits } from './recent-exits.js';
+import { workersOnOneThread } from './worker-hosts/one-thread.js';
 import { startTracing, type Tracing, type TracingOptions } from './tracing/start-tracing.js';
 import type { InspectOptions, InspectorServer } from './inspector/server.js';
 
@@ -361,6 +362,8 @@ class Embedded implements EmbeddedRuntime {
       if (e.kind === 'process.host' || e.kind === 'terminal.host') this.rt.hosts.add(e.id);
     }
     await addAppEntries(app, this.rt);
+    // this runtime is one thread: a host's `workers:` is said to be ignored (sdk/worker-hosts/one-thread.ts)
+    diagnostics.push(...workersOnOneThread(app.entries.values(), 'the embedding API (createRuntime)'));
     return diagnostics.map((d) => formatDiagnostic(d));
   }
 

@@ -42,6 +42,11 @@ export const DIAGNOSTIC_CODES = {
   NOT_PREBUILT: 'APP0017',
   /** an entry override (`-o NS:ENTRY:FIELD=VALUE`) that is malformed, names no entry, or cannot be applied */
   BAD_OVERRIDE: 'APP0018',
+  /**
+   * (warning) a process.host's `workers:` that the way the app is run does not honour (the embedding API, a bundle):
+   * the host's processes run on one thread
+   */
+  WORKERS_ON_ONE_THREAD: 'APP0019',
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];

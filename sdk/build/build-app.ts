@@ -13,6 +13,7 @@ import { buildTsEntries, compileEntryModule } from '../app-compile.js';
 import type { CachedModule } from '../cache.js';
 import { checkApp, type CheckReport } from '../check-app.js';
 import { progressLine } from '../progress-line.js';
+import { workersOnOneThread } from '../worker-hosts/one-thread.js';
 import { bundleEntrySource, TRACE_FUNCTION, type BundledChunk } from './bundle-entry.js';
 import { chunkSource, traceTable } from './trace-table.js';
 
@@ -144,7 +145,8 @@ export async function buildApp(dir: string, outDir: string, opts: BuildOptions =
   // counted from the build's start: the compile pool draws its own line while it compiles, this one while esbuild
   // bundles (a second or so), on a terminal only
   const progress = progressLine();
-  const report = await checkApp(dir);
+  // a bundle runs every host on its one thread: a host's `workers:` is a warning here, not a surprise at run time
+  const report = await checkApp(dir, (a) => workersOnOneThread(a.entries.values(), 'a bundle (moonforge build)'));
   if (report.records.some((r) => r.severity === 'error')) return { report };
   const app = report.app;
   const { modules, chunks } = await compiledChunks(app, opts);
