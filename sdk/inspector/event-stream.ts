@@ -3,7 +3,9 @@
 // messages (the rest counted in a `skipped` event), and `state` / `hosts` events for what changed. A flush costs
 // a few milliseconds at most (a full ring's rates, a hundred previews), a fixed cost per second however busy the app. A client whose
 // socket holds more than MAX_UNSENT bytes it could not send yet is dropped, so a slow page never makes the server
-// buffer without bound. Nothing runs while no client is connected.
+// buffer without bound. A client that asks for batches (`?batch=1`, the page) gets each flush as one SSE message whose
+// data is the JSON array of its events: a browser dispatches every SSE message to the page's script on its own, and
+// a hundred a flush cost the page more than the rendering they lead to. Nothing runs while no client is connected.
 import type { ServerResponse } from 'node:http';
 import type { ProcessNode } from '../../runtime/process/index.js';
 import type { Recorder, RecordedEvent } from './recorder.js';
@@ -19,7 +21,8 @@ export const STATE_EVENTS_MAX_PROCS = 2000;
 const PING_MS = 15_000;
 
 export class EventStream {
-  private readonly clients = new Set<ServerResponse>();
+  /** every client, and whether it takes each flush as one batch */
+  private readonly clients = new Map<ServerResponse, boolean>();
   private timer: NodeJS.Timeout | undefined = undefined;
   /** the recorder's counts at the last flush */
   private eventsSent = 0;
@@ -36,8 +39,11 @@ export class EventStream {
     private readonly declaredHosts: () => Iterable<string>,
   ) {}
 
-  /** Starts streaming to `res` (from the next flush on: the client has taken a snapshot). */
-  add(res: ServerResponse): void {
+  /**
+   * Starts streaming to `res` (from the next flush on: the client has taken a snapshot), each flush as one batch when
+   * `batch`.
+   */
+  add(res: ServerResponse, batch = false): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': moonforge inspector\n\n');
     if (this.clients.size === 0) {
@@ -49,7 +55,7 @@ export class EventStream {
       this.timer = setInterval(() => this.flush(), FLUSH_MS);
       this.timer.unref();
     }
-    this.clients.add(res);
+    this.clients.set(res, batch);
     res.on('close', () => this.remove(res));
   }
 
@@ -93,16 +99,20 @@ export class EventStream {
     out.sort((a, b) => a.seq - b.seq);
     if (skipped > 0 || lost > 0) out.push(this.made('skipped', now, { count: skipped + Math.max(0, lost) }));
     this.stateChanges(out, now, rates);
-    let chunk = out.map((e) => `id: ${e.seq}\ndata: ${e.text}\n\n`).join('');
-    if (chunk === '' && Date.now() - this.lastWrite >= PING_MS) chunk = ': ping\n\n';
-    if (chunk === '') return;
+    let chunk: string | undefined;
+    let batch: string | undefined;
+    if (out.length === 0) {
+      if (Date.now() - this.lastWrite < PING_MS) return;
+      chunk = batch = ': ping\n\n';
+    }
     this.lastWrite = Date.now();
-    for (const res of this.clients) {
+    for (const [res, batched] of this.clients) {
       if (res.writableLength > MAX_UNSENT) {
         // too slow to keep up: drop it rather than hold an ever longer queue for it
         this.remove(res);
         res.destroy();
-      } else res.write(chunk);
+      } else if (batched) res.write((batch ??= `id: ${out.at(-1)!.seq}\ndata: [${out.map((e) => e.text).join(',')}]\n\n`));
+      else res.write((chunk ??= out.map((e) => `id: ${e.seq}\ndata: ${e.text}\n\n`).join('')));
     }
   }
 
@@ -146,7 +156,7 @@ export class EventStream {
   close(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
   }
 }

@@ -1,6 +1,9 @@
 // What the inspector keeps of a running node (docs/inspector.md): an observer (runtime/process/observe.ts) writing
-// into bounded rings. Messages go into a ring of parallel arrays, a few stores each and no object per message, so a
-// busy app pays little; everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
+// into bounded rings. Messages go into a ring of parallel arrays (numbers and the strings the message already holds),
+// a few stores each; the envelope itself, for the payload's preview, is kept only for the newest PREVIEWS_PER_WINDOW
+// messages of a busy window, so a busy app's ring holds almost no message alive (an object kept from one window to
+// the next outlives the young generation, and copying and promoting thousands of them a window was most of what
+// recording cost the app). Everything else (spawns, exits, links, names, supervision news) is rare enough to keep as
 // event objects in a second ring. Nothing here is rendered until a snapshot or the event stream asks.
 import {
   errorText,
@@ -24,6 +27,12 @@ export const MESSAGE_RING = 4096;
  * ring holds a run of consecutive messages from the last window rather than the last few milliseconds.
  */
 export const WINDOW_MS = 100;
+/**
+ * Envelopes kept per window once a window has recorded this many messages: the newest ones, which the event stream's
+ * flushes (MESSAGES_PER_FLUSH), a snapshot and the sequence view show; the older messages of a busy window keep their
+ * sender, receiver, topic and time but no payload. A window with fewer messages keeps every envelope.
+ */
+export const PREVIEWS_PER_WINDOW = 256;
 /** Windows of message totals kept for the rates (5 s). */
 const RATE_WINDOWS = 50;
 /** Other events kept for the stream between two flushes, and exits and restarts kept for snapshots. */
@@ -97,10 +106,13 @@ export class Recorder implements ProcessObserver<Proc> {
    */
   readonly samplesDeliveries = true;
   seq = 0;
-  // ---- the message ring: message k (k = count % MESSAGE_RING) is mNum[2k] its seq, mNum[2k+1] its time, mObj[2k]
-  // its envelope (sender, topic, payloads), mObj[2k+1] the receiver's pid: two arrays, two stores each ----
+  // ---- the message ring: message k (k = count % MESSAGE_RING) is mNum[2k] its seq, mNum[2k+1] its time;
+  // mStr[4k..4k+3] its sender's pid ("" for the host), receiver's pid, topic, and an event's kind (undefined for a
+  // message): strings the envelope and the processes hold anyway, so storing them makes nothing; mEnv[k] its envelope
+  // while it is kept for the payload (see PREVIEWS_PER_WINDOW), else undefined ----
   private readonly mNum = new Float64Array(2 * MESSAGE_RING);
-  private readonly mObj: unknown[] = new Array<unknown>(2 * MESSAGE_RING).fill(undefined);
+  private readonly mStr: (string | undefined)[] = new Array<string | undefined>(4 * MESSAGE_RING).fill('');
+  private readonly mEnv: (Envelope | undefined)[] = new Array<Envelope | undefined>(MESSAGE_RING).fill(undefined);
   /** messages recorded in all */
   private mCount = 0;
   /** the node's count of deliveries when this started (messageTotal counts from there) */
@@ -182,14 +194,20 @@ export class Recorder implements ProcessObserver<Proc> {
       this.node.sampleDeliveries(0);
       return;
     }
-    this.budget--;
-    const i = (this.mCount++ & (MESSAGE_RING - 1)) << 1;
+    const k = this.mCount++ & (MESSAGE_RING - 1);
     const n = this.mNum;
-    n[i] = ++this.seq;
-    n[i + 1] = this.sched.coarseNow();
-    const o = this.mObj;
-    o[i] = env;
-    o[i + 1] = to.pid;
+    n[k << 1] = ++this.seq;
+    n[(k << 1) + 1] = this.sched.coarseNow();
+    const s = this.mStr;
+    const j = k << 2;
+    s[j] = env.from;
+    s[j + 1] = to.pid;
+    s[j + 2] = env.topic;
+    s[j + 3] = env.event === undefined ? undefined : kindOf(env.event);
+    const e = this.mEnv;
+    e[k] = env;
+    // a busy window: the envelope PREVIEWS_PER_WINDOW messages back, of this window too, is let go
+    if (--this.budget < MESSAGE_RING - PREVIEWS_PER_WINDOW) e[(k - PREVIEWS_PER_WINDOW) & (MESSAGE_RING - 1)] = undefined;
   }
 
   linked(a: Proc, b: Proc, on: boolean): void {
@@ -277,22 +295,25 @@ export class Recorder implements ProcessObserver<Proc> {
     const start = Math.max(from, end - MESSAGE_RING);
     const idx: number[] = [];
     for (let n = end - 1; n >= start && idx.length < limit; n--) {
-      const i = (n & (MESSAGE_RING - 1)) << 1;
-      if (keep === undefined || keep((this.mObj[i] as Envelope).from, this.mObj[i + 1] as string)) idx.push(i);
+      const k = n & (MESSAGE_RING - 1);
+      if (keep === undefined || keep(this.mStr[k << 2]!, this.mStr[(k << 2) + 1]!)) idx.push(k);
     }
     const list: MessageRecord[] = [];
-    for (let k = idx.length - 1; k >= 0; k--) list.push(this.messageAt(idx[k]!));
+    for (let i = idx.length - 1; i >= 0; i--) list.push(this.messageAt(idx[i]!));
     return list;
   }
 
-  private messageAt(i: number): MessageRecord {
-    const env = this.mObj[i] as Envelope;
-    const r: MessageRecord = { seq: this.mNum[i]!, at: this.mNum[i + 1]!, from: env.from === '' ? null : env.from, to: this.mObj[i + 1] as string, topic: env.topic };
-    if (env.event !== undefined) {
-      const kind = env.event.kind;
-      if (typeof kind === 'string') r.event = kind;
-      r.payload = preview(env.event);
-    } else if (env.payloads.length > 0) r.payload = preview(env.payloads.length === 1 ? env.payloads[0] : env.payloads);
+  private messageAt(k: number): MessageRecord {
+    const s = this.mStr;
+    const j = k << 2;
+    const from = s[j]!;
+    const r: MessageRecord = { seq: this.mNum[k << 1]!, at: this.mNum[(k << 1) + 1]!, from: from === '' ? null : from, to: s[j + 1]!, topic: s[j + 2]! };
+    const kind = s[j + 3];
+    if (kind !== undefined) r.event = kind;
+    const env = this.mEnv[k];
+    if (env === undefined) return r;
+    if (env.event !== undefined) r.payload = preview(env.event);
+    else if (env.payloads.length > 0) r.payload = preview(env.payloads.length === 1 ? env.payloads[0] : env.payloads);
     return r;
   }
 
@@ -306,11 +327,11 @@ export class Recorder implements ProcessObserver<Proc> {
     const start = Math.max(0, end - MESSAGE_RING);
     let oldest = now;
     for (let n = end - 1; n >= start; n--) {
-      const i = (n & (MESSAGE_RING - 1)) << 1;
-      const at = this.mNum[i + 1]!;
+      const k = n & (MESSAGE_RING - 1);
+      const at = this.mNum[(k << 1) + 1]!;
       if (at < now - windowMs) break;
       oldest = at;
-      const to = this.mObj[i + 1] as string;
+      const to = this.mStr[(k << 2) + 1]!;
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
     let recorded = 0;
@@ -327,6 +348,12 @@ export class Recorder implements ProcessObserver<Proc> {
     for (const [pid, c] of counts) counts.set(pid, Math.round((c / recorded) * perSecond * 10) / 10);
     return counts;
   }
+}
+
+/** An event's kind (docs/inspector.md `event`), read without running Lua code: undefined if it has none. */
+function kindOf(event: NonNullable<Envelope['event']>): string | undefined {
+  const kind = event.kind;
+  return typeof kind === 'string' ? kind : undefined;
 }
 
 /** docs/inspector.md `waitingOn` for what a park said it waits on. */

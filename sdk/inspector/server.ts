@@ -95,7 +95,7 @@ export async function startInspector(target: InspectTarget, opts: InspectOptions
       return;
     }
     if (path === '/api/snapshot') json(res, 200, snapshot());
-    else if (path === '/api/events') stream.add(res);
+    else if (path === '/api/events') stream.add(res, url.searchParams.get('batch') === '1');
     else if (path === '/api/messages') {
       const pids = url.searchParams.get('pids');
       const set = pids === null || pids === '' ? undefined : new Set(pids.split(','));

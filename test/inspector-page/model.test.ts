@@ -1,6 +1,6 @@
 // The page's model (sdk/inspector/page/model.ts): a snapshot with events applied, as the page renders it.
 import { describe, expect, it } from 'vitest';
-import { applyEvent, fromSnapshot, LIMITS, processLabel, withHistory } from '../../sdk/inspector/page/model.js';
+import { applyEvent, applyEvents, fromSnapshot, LIMITS, processLabel, withHistory } from '../../sdk/inspector/page/model.js';
 import { events, MAIN, PONG, snapshot, WORKER } from './fixture.js';
 
 describe('inspector page model', () => {
@@ -79,5 +79,26 @@ describe('inspector page model', () => {
     expect(s.timeline.at(-1)?.seq).toBe(10 + LIMITS.timeline * 2 - 1);
     const merged = withHistory(s.timeline.slice(-2), [{ seq: 5, at: 1, from: MAIN, to: PONG, topic: 'old' }, ...snapshot().messages!]);
     expect(merged.map((t) => t.seq)).toEqual([1, 2, 5, s.timeline.at(-2)!.seq, s.timeline.at(-1)!.seq]);
+  });
+
+  it('a batch of events leaves the state applyEvent one by one would, made once, and the same state when it holds nothing new', () => {
+    const start = fromSnapshot(snapshot());
+    // the fixture's events with a busy stretch of messages before and after them, and a repeat the state already has
+    const busy = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ type: 'message' as const, seq: from + i, at: 3000 + from + i, message: { seq: from + i, at: 3000 + from + i, from: MAIN, to: PONG, topic: 'ping' } }));
+    const batch = [
+      ...events(),
+      events()[1]!,
+      ...busy(8, LIMITS.timeline),
+      { type: 'state' as const, seq: 8 + LIMITS.timeline, at: 9000, pid: MAIN, state: 'running', mailbox: 2 },
+      ...busy(9 + LIMITS.timeline, 5),
+    ];
+    let one = start;
+    for (const e of batch) one = applyEvent(one, e);
+    const all = applyEvents(start, batch);
+    expect(all).toEqual(one);
+    expect(all.timeline).toHaveLength(LIMITS.timeline);
+    expect(start.timeline).toHaveLength(2); // the old state is left as it was
+    expect(applyEvents(all, batch.slice(-3))).toBe(all);
   });
 });

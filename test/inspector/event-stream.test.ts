@@ -1,11 +1,12 @@
 // The event stream's rules (sdk/inspector/event-stream.ts) without sockets: one write per flush, at most
 // MESSAGES_PER_FLUSH messages in it (the rest, and those a busy window did not record, counted in a `skipped` event),
-// events in seq order, and a client that does not keep up (more than MAX_UNSENT bytes unsent) dropped instead of
-// buffered for.
+// events in seq order, the same events as one batch for a client that asks for batches, and a client that does not
+// keep up (more than MAX_UNSENT bytes unsent) dropped instead of buffered for. And what the recorder's ring keeps of
+// the messages it streams: every message's ends and topic, the payloads of a busy window's newest ones only.
 import { describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
 import { makeApp } from '../support/process-harness.js';
-import { MESSAGE_RING, Recorder } from '../../sdk/inspector/recorder.js';
+import { MESSAGE_RING, PREVIEWS_PER_WINDOW, Recorder } from '../../sdk/inspector/recorder.js';
 import { EventStream, MAX_UNSENT, MESSAGES_PER_FLUSH } from '../../sdk/inspector/event-stream.js';
 
 const PINGER = `
@@ -60,17 +61,26 @@ describe('inspector event stream', () => {
     app.rt.node.observe(rec);
     const stream = new EventStream(app.rt.node, rec, () => ['app:processes']);
     const client = fakeClient();
+    const batched = fakeClient();
     stream.add(client);
+    stream.add(batched, true);
     // 5000 messages in one window: MESSAGE_RING of them recorded, all counted
     app.rt.spawn('app:pinger', 'app:processes', [2500]);
     app.settle();
     expect(rec.messageCount).toBe(MESSAGE_RING);
     expect(rec.messageTotal).toBe(5000);
     client.writes.length = 0;
+    batched.writes.length = 0;
     stream.flush();
     stream.close();
     expect(client.writes).toHaveLength(1);
     const sent = events(client.writes[0]!);
+    // the batch client: the same events, in one SSE message whose id is the last one's seq
+    expect(batched.writes).toHaveLength(1);
+    const batch = batched.writes[0]!;
+    expect(batch.split('\n\n').filter((p) => p !== '')).toHaveLength(1);
+    expect(batch.startsWith(`id: ${sent.at(-1).seq}\ndata: [`)).toBe(true);
+    expect(events(batch)[0]).toEqual(sent);
     const seqs = sent.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const messages = sent.filter((e) => e.type === 'message');
@@ -101,5 +111,27 @@ describe('inspector event stream', () => {
     expect(stream.clientCount).toBe(1);
     stream.close();
     rec.close();
+  });
+
+  it("keeps every recorded message's ends and topic, and the payloads of a busy window's newest messages only", async () => {
+    const app = await makeApp({ 'app:pinger': { source: PINGER }, 'app:echo': { source: ECHO } });
+    const rec = new Recorder(app.rt.node);
+    app.rt.node.observe(rec);
+    // a quiet window: every payload kept
+    app.rt.spawn('app:pinger', 'app:processes', [50]);
+    app.settle();
+    const quiet = rec.messages(0, MESSAGE_RING);
+    expect(quiet).toHaveLength(100);
+    expect(quiet.map((m) => m.payload)).toEqual(Array.from({ length: 100 }, (_, i) => String(Math.floor(i / 2) + 1)));
+    // a busy one (still the same window): the ring is full, its newest PREVIEWS_PER_WINDOW with their payloads
+    app.rt.spawn('app:pinger', 'app:processes', [2500]);
+    app.settle();
+    const busy = rec.messages(0, MESSAGE_RING);
+    rec.close();
+    expect(busy).toHaveLength(MESSAGE_RING);
+    expect(busy.every((m) => (m.topic === 'ping' || m.topic === 'pong') && m.from !== null && m.to !== m.from)).toBe(true);
+    const kept = busy.filter((m) => m.payload !== undefined);
+    expect(kept).toEqual(busy.slice(-PREVIEWS_PER_WINDOW));
+    expect(kept.at(-1)).toMatchObject({ topic: 'pong', payload: String((MESSAGE_RING - 100) / 2) });
   });
 });

@@ -1,8 +1,9 @@
 // The page's link to the inspector server: the snapshot, then the event stream (Server-Sent Events), with the token
-// of the page's own address on every request. Events are applied in batches, once per animation frame, so a busy
-// app's stream costs the page one render per frame rather than one per event.
+// of the page's own address on every request. The stream comes in batches (one message per flush of the server),
+// applied at most once per animation frame, so a busy app's stream costs the page one render per flush rather than
+// one per event.
 import type { InspectorEvent, MessageInfo, ProcessDetails, Snapshot } from './api.js';
-import { applyEvent, fromSnapshot, type InspectorState } from './model.js';
+import { applyEvents, fromSnapshot, type InspectorState } from './model.js';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
@@ -47,12 +48,13 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
   let pending: InspectorEvent[] = [];
   let frame = 0;
 
-  const flush = () => {
+  const flush = (always = false) => {
     frame = 0;
     if (!state) return;
-    let s = state;
-    for (const e of pending) s = applyEvent(s, e);
+    const s = applyEvents(state, pending);
     pending = [];
+    // a batch that changed nothing (events the snapshot already held) renders nothing
+    if (s === state && !always) return;
     state = s;
     onState(s);
   };
@@ -69,11 +71,12 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
     if (stopped) return;
     onStatus('connecting');
     pending = [];
-    const es = new EventSource(url('/api/events'));
+    // each flush of the server as one message (a JSON array of its events): one dispatch a flush, not one an event
+    const es = new EventSource(url('/api/events', { batch: '1' }));
     source = es;
     es.onmessage = (m) => {
-      pending.push(JSON.parse(m.data) as InspectorEvent);
-      if (state && !frame) frame = requestAnimationFrame(flush);
+      for (const e of JSON.parse(m.data) as InspectorEvent[]) pending.push(e);
+      if (state && !frame) frame = requestAnimationFrame(() => flush());
     };
     es.onopen = async () => {
       try {
@@ -81,7 +84,7 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
         if (source !== es) return;
         state = fromSnapshot(snapshot);
         onStatus('live');
-        flush();
+        flush(true);
       } catch (err) {
         if (source === es) fail(String(err));
       }

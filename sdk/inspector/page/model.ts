@@ -119,6 +119,40 @@ function dropPid(list: readonly string[] | undefined, pid: string): string[] {
   return (list ?? []).filter((p) => p !== pid);
 }
 
+/** `list` with `items` appended, its oldest dropped past `limit`. */
+function keepLastAll<T>(list: readonly T[], items: readonly T[], limit: number): T[] {
+  const out = list.concat(items);
+  return out.length > limit ? out.slice(out.length - limit) : out;
+}
+
+/**
+ * The state after a batch of events, as applyEvent one by one would leave it, made once: a flush of the stream
+ * brings a hundred messages, which would otherwise copy the timeline a hundred times.
+ */
+export function applyEvents(state: InspectorState, events: readonly InspectorEvent[]): InspectorState {
+  let s = state;
+  let seq = state.seq;
+  let now = state.now;
+  let rows: TimelineItem[] = [];
+  const addRows = () => {
+    if (rows.length === 0) return;
+    s = { ...s, timeline: keepLastAll(s.timeline, rows, LIMITS.timeline) };
+    rows = [];
+  };
+  for (const e of events) {
+    if (e.seq <= seq) continue;
+    seq = e.seq;
+    now = Math.max(now, e.at);
+    if (e.type === 'message') rows.push(messageItem(e.message));
+    else {
+      addRows();
+      s = applyNew({ ...s, seq, now }, e);
+    }
+  }
+  addRows();
+  return s.seq === seq && s.now === now ? s : { ...s, seq, now };
+}
+
 /** The state after one event of the stream; an event the state already holds (seq not above its own) is ignored. */
 export function applyEvent(state: InspectorState, e: InspectorEvent): InspectorState {
   if (e.seq <= state.seq) return state;

@@ -2,7 +2,7 @@
 // With no process chosen it follows the busiest ones of the last messages; choosing processes also fetches their
 // older messages from the server's ring (/api/messages). Freeze stops the drawing while the stream goes on (the
 // app's own pause and step, in virtual time, are in the header).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageInfo } from '../api.js';
 import { fetchMessages } from '../connection.js';
 import { duration } from '../format.js';
@@ -40,12 +40,6 @@ export function SequenceView(props: { state: InspectorState; chosen: readonly st
     const timeline = history.key === key && key ? withHistory(state.timeline, history.messages) : state.timeline;
     return layoutSequence(timeline, pids, ROWS);
   }, [state.timeline, history, pids.join(' ')]);
-  // The newest rows are at the bottom: keep them in sight while the view follows the stream.
-  const scroller = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && !frozen) el.scrollTop = el.scrollHeight;
-  }, [seq, frozen]);
   return (
     <section class="panel sequence" data-testid="sequence">
       <h2>
@@ -56,57 +50,63 @@ export function SequenceView(props: { state: InspectorState; chosen: readonly st
           {props.chosen.length > 0 && <button onClick={props.onClear}>Follow busiest</button>}
         </span>
       </h2>
-      <div class="scroll" ref={scroller}>
-        {seq.rows.length === 0 ? (
-          <p class="empty">No messages between these processes yet.</p>
-        ) : (
-          <>
-            {/* the lifelines' heads stay in sight (sticky) while the rows scroll under them */}
-            <div class="sequence-head">
-              <svg width={seq.width + GUTTER} height={HEAD_H}>
-                <g transform={`translate(${GUTTER},0)`}>
+      {/* The newest rows are at the bottom, kept in sight by the scroller's CSS (.sequence .scroll, anchored at its
+          end), not by setting scrollTop after each render: that read forced a layout of the page at every update */}
+      <div class="scroll">
+        <div>
+          {seq.rows.length === 0 ? (
+            <p class="empty">No messages between these processes yet.</p>
+          ) : (
+            <>
+              {/* the lifelines' heads stay in sight (sticky) while the rows scroll under them */}
+              <div class="sequence-head">
+                <svg width={seq.width + GUTTER} height={HEAD_H}>
+                  <g transform={`translate(${GUTTER},0)`}>
+                    {seq.lifelines.map((l) => (
+                      <g key={l.pid} class="lifeline" data-pid={l.pid}>
+                        <rect x={l.x - LANE_W / 2 + 8} y="6" width={LANE_W - 16} height={HEAD_H - 16} rx="5" />
+                        <text x={l.x} y={HEAD_H / 2 + 2} text-anchor="middle">{processLabel(findProcess(state, l.pid), l.pid)}</text>
+                      </g>
+                    ))}
+                  </g>
+                </svg>
+              </div>
+              <svg width={seq.width + GUTTER} height={seq.height - HEAD_H} class="sequence-svg">
+                <defs>
+                  <marker id="seq-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M0,0 L8,4 L0,8 z" class="arrow-message" />
+                  </marker>
+                </defs>
+                <g transform={`translate(${GUTTER},${-HEAD_H})`}>
                   {seq.lifelines.map((l) => (
-                    <g key={l.pid} class="lifeline" data-pid={l.pid}>
-                      <rect x={l.x - LANE_W / 2 + 8} y="6" width={LANE_W - 16} height={HEAD_H - 16} rx="5" />
-                      <text x={l.x} y={HEAD_H / 2 + 2} text-anchor="middle">{processLabel(findProcess(state, l.pid), l.pid)}</text>
-                    </g>
+                    <line key={l.pid} class="lifeline-line" x1={l.x} y1={HEAD_H} x2={l.x} y2={seq.height} />
                   ))}
+                  {seq.rows.map((r, i) => {
+                    const it = r.item;
+                    const self = r.x1 === r.x2;
+                    const label = rowLabel(it);
+                    return (
+                      // keyed by place, not by message: as the rows move up at each update, preact changes the
+                      // texts and ends of the 40 rows in place instead of making and dropping elements
+                      <g key={i} class={`row row-${it.kind}${isError(it) ? ' row-error' : ''}`}
+                        data-kind={it.kind} data-topic={it.kind === 'message' ? it.topic : undefined}>
+                        <text x={-GUTTER + 4} y={r.y + 4} class="row-time">{duration(r.dt)}</text>
+                        {self ? (
+                          <circle cx={r.x1} cy={r.y} r="5" />
+                        ) : (
+                          <line x1={r.x1} y1={r.y} x2={r.x2 + (r.x2 > r.x1 ? -3 : 3)} y2={r.y} marker-end="url(#seq-arrow)" />
+                        )}
+                        <text x={self ? r.x1 + 9 : (r.x1 + r.x2) / 2} y={self ? r.y + 4 : r.y - 5} text-anchor={self ? 'start' : 'middle'} class="row-label">
+                          {label.length > 40 ? `${label.slice(0, 39)}…` : label}
+                        </text>
+                      </g>
+                    );
+                  })}
                 </g>
               </svg>
-            </div>
-            <svg width={seq.width + GUTTER} height={seq.height - HEAD_H} class="sequence-svg">
-              <defs>
-                <marker id="seq-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
-                  <path d="M0,0 L8,4 L0,8 z" class="arrow-message" />
-                </marker>
-              </defs>
-              <g transform={`translate(${GUTTER},${-HEAD_H})`}>
-                {seq.lifelines.map((l) => (
-                  <line key={l.pid} class="lifeline-line" x1={l.x} y1={HEAD_H} x2={l.x} y2={seq.height} />
-                ))}
-                {seq.rows.map((r) => {
-                  const it = r.item;
-                  const self = r.x1 === r.x2;
-                  const label = rowLabel(it);
-                  return (
-                    <g key={`${it.kind} ${it.seq}`} class={`row row-${it.kind}${isError(it) ? ' row-error' : ''}`}
-                      data-kind={it.kind} data-topic={it.kind === 'message' ? it.topic : undefined}>
-                      <text x={-GUTTER + 4} y={r.y + 4} class="row-time">{duration(r.dt)}</text>
-                      {self ? (
-                        <circle cx={r.x1} cy={r.y} r="5" />
-                      ) : (
-                        <line x1={r.x1} y1={r.y} x2={r.x2 + (r.x2 > r.x1 ? -3 : 3)} y2={r.y} marker-end="url(#seq-arrow)" />
-                      )}
-                      <text x={self ? r.x1 + 9 : (r.x1 + r.x2) / 2} y={self ? r.y + 4 : r.y - 5} text-anchor={self ? 'start' : 'middle'} class="row-label">
-                        {label.length > 40 ? `${label.slice(0, 39)}…` : label}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
-            </svg>
-          </>
-        )}
+            </>
+          )}
+        </div>
       </div>
     </section>
   );
