@@ -125,7 +125,8 @@ const lazyDependencies = {
   };`,
   uuid: `module.exports = require('uuid');`,
   // the NATS client (~280 KB with nkeys and tweetnacl), loaded by a node that joins a cluster only
-  nats: `module.exports = require('@nats-io/transport-node');`,
+  // with the JetStream key-value store as `kv` (a cluster's CONSISTENT/STRONG names), sharing the client's classes
+  nats: `module.exports = Object.assign({}, require('@nats-io/transport-node'), { kv: require('@nats-io/kv') });`,
 };
 // One CommonJS text, self-contained, of what `contents` requires: what a bundle carries to compile at first use.
 function buildLazyText(name, contents, extra = {}) {

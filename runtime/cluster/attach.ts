@@ -6,7 +6,8 @@ import { RemoteLayer } from '../distrib/remote.js';
 import type { ProcessRuntime } from '../process/process-runtime.js';
 import type { PolicyRegistry } from '../security/registry.js';
 import { ClusterJoinError, NatsClusterTransport } from './nats-transport.js';
-import type { ClusterOptions } from './options.js';
+import { DEFAULT_DOWN_AFTER_MS, type ClusterOptions } from './options.js';
+import { ClusterNames } from './names.js';
 
 export interface ClusterNode {
   transport: NatsClusterTransport;
@@ -31,8 +32,11 @@ export async function joinCluster(
   // this node's name and start (its incarnation's random part) and can never be one of them, nor one taken by an
   // earlier start of this node whose processes still run there.
   const tag = `${self}.${transport.incarnation.slice(-6)}`;
+  const names = new ClusterNames(rt.node, transport);
   new RemoteLayer(rt.node, {
-    transport,
+    transport: names.tap(),
+    // a LOCAL name is this node's only; cluster-wide names have their scopes (names.ts)
+    announceNames: false,
     peerOf(pid) {
       const at = pid.indexOf('@');
       if (at < 0 || pid.charCodeAt(0) !== 123 /* { */) return undefined;
@@ -54,5 +58,19 @@ export async function joinCluster(
   });
   // system.cluster.members(): this node first, then the peers up now (Wippy sorts the local node first)
   rt.node.clusterMembers = () => [self, ...transport.peers()];
-  return { transport, leave: () => transport.close() };
+  const log = more.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  try {
+    await names.openGlobal(rt.node, { downAfterMs: opts.downAfterMs ?? DEFAULT_DOWN_AFTER_MS, strongDeadlineMs: opts.strongDeadlineMs, log });
+  } catch (e) {
+    await transport.close();
+    throw new ClusterJoinError(`cannot open the cluster's registry names: ${(e as Error).message}`);
+  }
+  rt.node.clusterNames = names;
+  return {
+    transport,
+    leave: async () => {
+      await names.global?.close();
+      await transport.close();
+    },
+  };
 }

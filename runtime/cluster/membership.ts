@@ -54,6 +54,12 @@ export class Membership {
     return this.peers.has(peer);
   }
 
+  /** The incarnation of `peer` while it is up (undefined: down, or never seen). */
+  incarnationOf(peer: string): string | undefined {
+    const p = this.peers.get(peer);
+    return p?.up === true ? p.incarnation : undefined;
+  }
+
   /** The peers up now, in name order. */
   upPeers(): string[] {
     return [...this.peers].filter(([, p]) => p.up).map(([n]) => n).sort();

@@ -318,6 +318,21 @@ export class NatsClusterTransport implements PeerTransport {
     return this.membership.isUp(peer);
   }
 
+  /** The incarnation of `peer` while it is up (the cluster's names tell a restarted node's old entries by it). */
+  incarnationOf(peer: PeerName): string | undefined {
+    return this.membership.incarnationOf(peer);
+  }
+
+  /** The connection, for what the cluster keeps beside the frames (runtime/cluster/global-names.ts: its store). */
+  get connection(): NatsConnection {
+    return this.nc;
+  }
+
+  /** A subject of this cluster (`mf.CLUSTER.` + `rest`). */
+  subject(rest: string): string {
+    return this.prefix + rest;
+  }
+
   /** Whether `peer` was ever a member (up now, or down since): a pid of a node never seen names nobody. */
   knows(peer: PeerName): boolean {
     return this.membership.knows(peer);

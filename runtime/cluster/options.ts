@@ -30,6 +30,8 @@ export interface ClusterOptions {
   heartbeatMs?: number;
   /** a peer not heard from for this long is down (default 3000 ms) */
   downAfterMs?: number;
+  /** how long a STRONG registry name waits for every live node's acknowledgement (default 10000 ms, as Wippy) */
+  strongDeadlineMs?: number;
   /** wait until this many nodes (this one included) are up before the app starts (Wippy's bootstrap_expect) */
   expect?: number;
   /** how long the start waits for the NATS server and for `expect` (default 10000 ms) */
@@ -65,7 +67,7 @@ export function clusterOptionsProblem(o: ClusterOptions): string | undefined {
   if (o.tls !== undefined && (o.tls.certFile === undefined) !== (o.tls.keyFile === undefined)) {
     return 'a TLS client certificate needs its key file, and a key file its certificate';
   }
-  for (const [k, v] of [['heartbeat', o.heartbeatMs], ['down-after', o.downAfterMs], ['join timeout', o.joinTimeoutMs]] as const) {
+  for (const [k, v] of [['heartbeat', o.heartbeatMs], ['down-after', o.downAfterMs], ['join timeout', o.joinTimeoutMs], ['strong deadline', o.strongDeadlineMs]] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v <= 0)) return `${k} must be a positive whole number of ms, not ${v}`;
   }
   const hb = o.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;

@@ -113,7 +113,16 @@ export type Frame =
    * a registry name of the sending node was registered to `pid`, or released (`pid` absent): peers keep a replica,
    * so a lookup stays local (Wippy's eventual scope: "reads are local", converges after the frame arrives).
    */
-  | { t: 'name'; name: string; pid?: string }
+  | {
+      t: 'name';
+      name: string;
+      pid?: string;
+      /**
+       * 'eventual': a cluster's EVENTUAL name bound by the sending node (runtime/cluster/eventual-names.ts, which
+       * reads these frames before the remote layer); absent: a worker thread's name, replicated as above
+       */
+      scope?: 'eventual';
+    }
   /**
    * console/log output of a process on the sending node, for the receiver's sinks (worker threads send theirs to
    * the main thread): `stream` 1 stdout, 2 stderr; `text` latin1 bytes.

@@ -28,6 +28,12 @@ export interface RemoteOptions {
   allocPid(peer: PeerName, host: string): string;
   /** every peer this node knows now (registry names are announced to them) */
   peers(): readonly PeerName[];
+  /**
+   * whether this node's LOCAL registry names are announced to the peers (default true): worker threads are one
+   * node, whose names every thread sees; the nodes of a cluster keep theirs (Wippy's LOCAL scope is one node's), and
+   * cluster-wide names have scopes of their own (runtime/cluster/names.ts)
+   */
+  announceNames?: boolean;
   /** a policy of the app by id, for the scope of a remote spawn (absent: a spawn with a scope is refused) */
   policy?(id: string): Policy | undefined;
   /** output frames (a worker's console) */
@@ -147,6 +153,7 @@ export class RemoteLayer implements RemoteHooks {
   }
 
   named(name: string, pid: string | undefined): void {
+    if (this.opts.announceNames === false) return;
     const f: Frame = pid === undefined ? { t: 'name', name } : { t: 'name', name, pid };
     for (const peer of this.opts.peers()) if (!this.down.has(peer)) this.opts.transport.send(peer, f);
   }

@@ -19,4 +19,6 @@ export const optionalModules: OptionalModules = {
   draft06MetaSchema: () => ajvs().draft06MetaSchema!() as object,
   uuid: () => (uuidModule ??= evaluateText('uuid', uuidText)) as typeof import('uuid'),
   nats: () => (natsModule ??= evaluateText('nats', natsText)) as typeof import('@nats-io/transport-node'),
+  // one text with the client, so the store's JetStream code shares the client's classes
+  natsKv: () => (optionalModules.nats() as unknown as { kv: typeof import('@nats-io/kv') }).kv,
 };

@@ -14,6 +14,8 @@ export interface OptionalModules {
   uuid(): typeof import('uuid');
   /** the NATS client, for a node that joins a cluster (runtime/cluster/) */
   nats(): typeof import('@nats-io/transport-node');
+  /** the JetStream key-value store over that client, for a cluster's CONSISTENT/STRONG names (runtime/cluster/global-names.ts) */
+  natsKv(): typeof import('@nats-io/kv');
 }
 
 const load = createRequire(import.meta.url);
@@ -25,4 +27,5 @@ export const optionalModules: OptionalModules = {
   draft06MetaSchema: () => load('ajv/dist/refs/json-schema-draft-06.json') as object,
   uuid: () => load('uuid') as typeof import('uuid'),
   nats: () => load('@nats-io/transport-node') as typeof import('@nats-io/transport-node'),
+  natsKv: () => load('@nats-io/kv') as typeof import('@nats-io/kv'),
 };

@@ -18,6 +18,7 @@ import { copyValue, copyValues } from './copy.js';
 import { EVENTS_TOPIC, NO_PAYLOADS, messageOf, type Envelope, type TraceContext } from './message.js';
 import { MemoryGuard, type MemoryLimits } from './memory-guard.js';
 import { deliveredBy, mergeObservers, type ProcessObserver } from './observe.js';
+import type { ClusterNameScopes } from './cluster-names.js';
 
 /** Char codes of the hex digits 0-9a-f (pids). */
 const HEX_CODES: readonly number[] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
@@ -208,6 +209,8 @@ export class ProcessNode implements ProcessExits {
   remote: RemoteHooks | undefined = undefined;
   /** the names of the cluster's nodes up now, this one first (runtime/cluster/attach.ts); undefined outside a cluster */
   clusterMembers: (() => readonly string[]) | undefined = undefined;
+  /** the registry's cluster scopes (EVENTUAL, CONSISTENT, STRONG; runtime/cluster/names.ts); undefined outside a cluster */
+  clusterNames: ClusterNameScopes | undefined = undefined;
   /** every observer attached (observe), merged into `observer`, the one the report points call */
   private observers: ProcessObserver<Proc>[] = [];
   observer: ProcessObserver<Proc> | undefined = undefined;
@@ -412,8 +415,16 @@ export class ProcessNode implements ProcessExits {
     return this.remote.proxy(pid);
   }
 
-  /** The process a registry name names: here, else (with peers) the stand-in of a peer's registration. */
+  /**
+   * The process a registry name names. In a cluster the cluster scopes come first (CONSISTENT/STRONG, then EVENTUAL,
+   * as Wippy resolves), so a cluster-wide name shadows a LOCAL one; then this node's names; else (with worker-thread
+   * peers) the stand-in of a peer's registration.
+   */
   lookupName(name: string): Proc | undefined {
+    if (this.clusterNames !== undefined) {
+      const pid = this.clusterNames.lookup(name);
+      if (pid !== undefined) return this.lookup(pid);
+    }
     const p = this.names.get(name);
     if (p !== undefined || this.remote === undefined) return p;
     const pid = this.remote.lookupName(name);

@@ -4,10 +4,53 @@ import { LuaTable, ownStringKeys, tableFromRecord } from '../../core/table.js';
 import { ret1, ret2 } from '../../core/results.js';
 import { readOnly } from '../../core/read-only.js';
 import { createError, ERROR_KINDS } from '../../lib/wippy/errors.js';
-import { denied, fail, isPidString, type ModuleContext } from './context.js';
+import { mkY, type LuaGen } from '../../core/coroutine.js';
+import { PARK } from '../../../abi/index.js';
+import type { Proc } from '../proc.js';
+import { fail, isPidString, type ModuleContext } from './context.js';
+
+// the scopes' values, as Wippy numbers them (api/topology/topology.go)
+const LOCAL = 0;
+const EVENTUAL = 1;
+const CONSISTENT = 2;
+const STRONG = 3;
+const REGISTER_PERMISSION = ['process.registry.register', 'process.registry.register.eventual', 'process.registry.register.consistent', 'process.registry.register.strong'];
+const UNREGISTER_PERMISSION = ['process.registry.unregister', 'process.registry.unregister.eventual', 'process.registry.unregister.consistent', 'process.registry.unregister.strong'];
+/** the scope in a PermissionDenied message, as module.go words it ("not allowed to register name (eventual): x") */
+const LABEL = ['', ' (eventual)', ' (consistent)', ' (strong)'];
+const SCOPE_MUST_BE_A_NUMBER = 'scope must be a number (process.registry.LOCAL|EVENTUAL|CONSISTENT|STRONG)';
+
+/**
+ * The scope of a register argument: nil is LOCAL, a number that is none of the cluster scopes is LOCAL too (module.go
+ * switches on the three and falls through to LOCAL); undefined for a value that is not a number.
+ */
+function scopeOf(v: unknown): number | undefined {
+  if (v === undefined) return LOCAL;
+  if (typeof v !== 'number') return undefined;
+  const m = Math.trunc(v);
+  return m === EVENTUAL || m === CONSISTENT || m === STRONG ? m : LOCAL;
+}
+
+/** ALREADY_EXISTS with the holder's pid (details.existing_pid), as a LOCAL conflict answers. */
+const alreadyRegistered = (existing: string): unknown =>
+  ret2(undefined, createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'name already registered', details: { existing_pid: existing } }));
 
 export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
   const { node, self, allowed, destination } = ctx;
+
+  /** Parks the calling task until `p` settles (a process ended meanwhile is not woken: its token is stale). */
+  function* waitFor<T>(p: Promise<T>): Generator<unknown, T, unknown> {
+    const sched = node.sched;
+    const task = sched.current!;
+    const token = sched.parkToken(task, 'registry');
+    p.then(
+      (v) => sched.wake(task, { v }, token),
+      (e: unknown) => sched.wake(task, { e }, token),
+    );
+    const r = (yield PARK) as { v: T } | { e: unknown };
+    if ('e' in r) throw r.e;
+    return r.v;
+  }
 
   mod.monitor = (dest: unknown) => {
     const me = self();
@@ -83,42 +126,98 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
   };
 
   // ---- registry ----
+  // Wippy's four scopes and their values (api/topology RegistrationMode; docs/cluster.md "Registry names"): LOCAL
+  // this node's map; EVENTUAL replicated to every node of a cluster; CONSISTENT and STRONG in the cluster's
+  // linearizable store. Each cluster scope has its own permission (`process.registry.register.eventual`, ...).
   const registry = new LuaTable();
-  registry.LOCAL = 0;
-  registry.CONSISTENT = 1;
-  registry.EVENTUAL = 2;
-  registry.STRONG = 3;
-  registry.register = (name: unknown, pid?: unknown) => {
+  registry.LOCAL = LOCAL;
+  registry.EVENTUAL = EVENTUAL;
+  registry.CONSISTENT = CONSISTENT;
+  registry.STRONG = STRONG;
+  const clusterNames = () => node.clusterNames;
+
+  /** register's checks, in module.go's order; the target and scope, or the failure to return */
+  const registerArgs = (name: unknown, pid: unknown, scope: unknown): { target: Proc; name: string; scope: number } | { err: unknown } => {
     const me = self();
-    if (typeof name !== 'string' || name === '') return fail(ERROR_KINDS.INVALID, 'name required');
-    if (pid !== undefined && typeof pid !== 'string') return fail(ERROR_KINDS.INVALID, 'pid must be a string');
-    if (pid !== undefined && !isPidString(pid)) return fail(ERROR_KINDS.INVALID, `invalid pid: ${pid}`);
+    if (typeof name !== 'string' || name === '') return { err: fail(ERROR_KINDS.INVALID, 'name required') };
+    if (pid !== undefined && typeof pid !== 'string') return { err: fail(ERROR_KINDS.INVALID, 'pid must be a string') };
+    if (pid !== undefined && !isPidString(pid)) return { err: fail(ERROR_KINDS.INVALID, `invalid pid: ${pid}`) };
+    const mode = scopeOf(scope);
+    if (mode === undefined) return { err: fail(ERROR_KINDS.INVALID, SCOPE_MUST_BE_A_NUMBER) };
     const target = pid === undefined ? me : node.procs.get(pid);
-    if (target === undefined || !target.alive) return fail(ERROR_KINDS.NOT_FOUND, 'process not found');
+    if (target === undefined || !target.alive) return { err: fail(ERROR_KINDS.NOT_FOUND, 'process not found') };
     // module.go asks for the target pid (process.registry.foreign) before the name
     if (target !== me && !allowed('process.registry.foreign', target.pid, me)) {
-      return fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to register foreign pid ${target.pid} under name "${name}"`);
+      return { err: fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to register foreign pid ${target.pid} under name "${name}"`) };
     }
-    if (!allowed('process.registry.register', name, me)) return denied('register name', name);
+    const action = REGISTER_PERMISSION[mode];
+    if (!allowed(action, name, me)) return { err: fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to register name${LABEL[mode]}: ${name}`) };
+    return { target, name, scope: mode };
+  };
+
+  const registerLocal = (name: string, target: Proc): unknown => {
+    // a LOCAL name cannot shadow a cluster-wide one held by another pid (Wippy's PIDRegistry.Register), nor a STRONG
+    // reservation this node acknowledged
+    const cluster = clusterNames();
+    const held = cluster?.lookup(name) ?? cluster?.global?.reserved(name);
+    if (held !== undefined && held !== target.pid) return alreadyRegistered(held);
     const owner = node.names.get(name);
-    if (owner !== undefined && owner !== target) {
-      return ret2(undefined, createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'name already registered', details: { existing_pid: owner.pid } }));
-    }
+    if (owner !== undefined && owner !== target) return alreadyRegistered(owner.pid);
     node.names.set(name, target);
     target.names.add(name);
     node.remote?.named(name, target.pid);
     node.observer?.named?.(target, name, true);
     return ret1(true);
   };
+
+  const registerEventual = (name: string, target: Proc): unknown => {
+    const cluster = clusterNames();
+    if (cluster === undefined) return fail(ERROR_KINDS.INTERNAL, 'eventual registry not available');
+    const r = cluster.eventual.register(name, target);
+    if (r.existing !== undefined) {
+      return ret2(undefined, createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'eventualreg: name already registered', details: { existing_pid: r.existing } }));
+    }
+    return ret1(true);
+  };
+
+  const registerPlain = (name: unknown, pid?: unknown, scope?: unknown): unknown => {
+    const a = registerArgs(name, pid, scope);
+    if ('err' in a) return a.err;
+    if (a.scope === LOCAL) return registerLocal(a.name, a.target);
+    if (a.scope === EVENTUAL) return registerEventual(a.name, a.target);
+    // CONSISTENT and STRONG wait for the cluster's store: only a process (a task that can park) can ask
+    const global = clusterNames()?.global;
+    if (global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
+    return fail(ERROR_KINDS.INTERNAL, 'a cluster-wide registration must wait for the cluster: call it from process code, not a metamethod or library callback');
+  };
+  registry.register = mkY(registerPlain, function* (name: unknown, pid?: unknown, scope?: unknown): LuaGen {
+    const a = registerArgs(name, pid, scope);
+    if ('err' in a) return a.err;
+    if (a.scope === LOCAL) return registerLocal(a.name, a.target);
+    if (a.scope === EVENTUAL) return registerEventual(a.name, a.target);
+    const global = clusterNames()?.global;
+    if (global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
+    const r = yield* waitFor(global.register(a.name, a.target, a.scope === STRONG));
+    return r === true ? ret1(true) : ret2(undefined, r);
+  });
+
   registry.lookup = (name: unknown) => {
     const p = typeof name === 'string' ? node.lookupName(name) : undefined;
     if (p === undefined) return fail(ERROR_KINDS.NOT_FOUND, 'name not registered');
     return ret1(p.pid);
   };
-  registry.unregister = (name: unknown) => {
+
+  /** unregister's checks; the scope, or the failure to return */
+  const unregisterArgs = (name: unknown, scope: unknown): { me: Proc; name: string; scope: number } | { err: unknown } => {
     const me = self();
-    if (typeof name !== 'string') return ret1(false);
-    if (!allowed('process.registry.unregister', name, me)) return denied('unregister name', name);
+    if (typeof name !== 'string') return { err: ret1(false) };
+    // module.go reads the scope only when it is a number (anything else is LOCAL)
+    const mode = typeof scope === 'number' ? (scopeOf(scope) as number) : LOCAL;
+    if (!allowed(UNREGISTER_PERMISSION[mode], name, me)) return { err: fail(ERROR_KINDS.PERMISSION_DENIED, `not allowed to unregister name${LABEL[mode]}: ${name}`) };
+    return { me, name, scope: mode };
+  };
+
+  const unregisterLocal = (name: string, me: Proc): unknown => {
     const p = node.names.get(name);
     // Only the holder releases a name: releasing another process's name would let the caller register it and read
     // what is sent to the owner. Wippy's cluster scopes answer false on an owner mismatch whatever the caller's
@@ -132,5 +231,31 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     node.observer?.named?.(p, name, false);
     return ret1(true);
   };
+
+  /** LOCAL and EVENTUAL unregister at once; undefined for the scopes that wait for the store */
+  const unregisterNow = (a: { me: Proc; name: string; scope: number }): unknown => {
+    if (a.scope === LOCAL) return unregisterLocal(a.name, a.me);
+    if (a.scope !== EVENTUAL) return undefined;
+    const cluster = clusterNames();
+    if (cluster === undefined) return fail(ERROR_KINDS.INTERNAL, 'eventual registry not available');
+    return ret1(cluster.eventual.unregister(a.name, a.me));
+  };
+
+  const unregisterPlain = (name: unknown, scope?: unknown): unknown => {
+    const a = unregisterArgs(name, scope);
+    if ('err' in a) return a.err;
+    if (a.scope === LOCAL || a.scope === EVENTUAL) return unregisterNow(a);
+    if (clusterNames()?.global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
+    return fail(ERROR_KINDS.INTERNAL, 'a cluster-wide registration must wait for the cluster: call it from process code, not a metamethod or library callback');
+  };
+  registry.unregister = mkY(unregisterPlain, function* (name: unknown, scope?: unknown): LuaGen {
+    const a = unregisterArgs(name, scope);
+    if ('err' in a) return a.err;
+    if (a.scope === LOCAL || a.scope === EVENTUAL) return unregisterNow(a);
+    const global = clusterNames()?.global;
+    if (global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
+    const r = yield* waitFor(global.unregister(a.name, a.me, a.scope === STRONG));
+    return typeof r === 'boolean' ? ret1(r) : ret2(undefined, r);
+  });
   mod.registry = readOnly(registry);
 }

@@ -255,7 +255,7 @@ describe('registry', () => {
       'nil\tNotFound\tname not registered',
       'true',
       'true',
-      '0\t1\t2\t3',
+      '0\t2\t1\t3', // Wippy's values: LOCAL 0, EVENTUAL 1, CONSISTENT 2, STRONG 3 (api/topology/topology.go)
     ]);
   });
 
