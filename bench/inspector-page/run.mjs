@@ -9,8 +9,11 @@
 // processes over the same phase (/proc) and its page's main-thread busy time (Chrome DevTools Protocol
 // Performance.getMetrics TaskDuration). Medians of the ratios to the round's run without the inspector. Options:
 // --trips N (default 2,000,000: a phase of about a second on a quiet machine, several of the server's 200 ms flushes;
-// a phase much shorter than a flush would measure almost none of them), --rounds N (default 5). Needs a build (node
-// esbuild.config.mjs), Chromium and Linux's /proc.
+// a phase much shorter than a flush would measure almost none of them), --rounds N (default 5), --vs DIR: another
+// checkout of moonforge, built (say the code before a change: `git archive HEAD | tar -x -C DIR`, node_modules linked,
+// `node esbuild.config.mjs` there), whose off, on, stream and page runs alternate with this tree's in each round; its
+// ratios are printed beside these, and this tree's CPU over DIR's per mode. Needs a build (node esbuild.config.mjs),
+// Chromium and Linux's /proc.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +25,8 @@ const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
 const TRIPS = opt('--trips', 2_000_000);
 const ROUNDS = opt('--rounds', 5);
+const VS = argv.includes('--vs') ? argv[argv.indexOf('--vs') + 1] : undefined;
+if (VS !== undefined && !existsSync(join(VS, 'dist', 'cli.mjs'))) throw new Error(`--vs ${VS}: not a built moonforge tree (no dist/cli.mjs)`);
 const CHROMIUM = process.env.MOONFORGE_CHROMIUM ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) throw new Error(`needs Chromium at ${CHROMIUM} (apt-get install chromium)`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,15 +63,15 @@ function browserCpu(except) {
 const BUSY_PAGE = (share) => `data:text/html,<script>setInterval(() => { const end = performance.now() + ${10 * share}; while (performance.now() < end); }, 10)</script>`;
 
 /**
- * One run of the app: `mode` 'off', 'on' (--inspect, no client), 'stream' (its event stream read here), 'page' (the
- * page open) or 'busy' (no inspector, a page burning `busyShare` of a core), the client connected before the
- * ping-pong starts.
+ * One run of the app of the tree at `tree`: `mode` 'off', 'on' (--inspect, no client), 'stream' (its event stream
+ * read here), 'page' (the page open) or 'busy' (no inspector, a page burning `busyShare` of a core), the client
+ * connected before the ping-pong starts.
  */
-function run(mode, busyShare = 0) {
+function run(mode, busyShare = 0, tree = root) {
   const withPage = mode === 'page' || mode === 'busy';
   const stream = new AbortController();
   return new Promise((resolve, reject) => {
-    const args = [join(root, 'bin/moonforge.mjs'), 'run', join(root, 'bench/inspector-page/app')];
+    const args = [join(tree, 'bin/moonforge.mjs'), 'run', join(tree, 'bench/inspector-page/app')];
     if (mode !== 'off' && mode !== 'busy') args.push('--inspect=0');
     args.push('-x', 'app:main', String(TRIPS), '4s');
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -140,8 +145,21 @@ const warm = await run('page');
 // the control burns the main-thread share the page took in the warm-up (Chromium's other processes come on top)
 const share = Math.min(0.9, Math.max(0.05, warm.browserBusy / warm.wall));
 const rows = [];
+const vsRows = [];
+if (VS !== undefined) {
+  await run('off', 0, VS);
+  await run('page', 0, VS);
+}
 for (let i = 0; i < ROUNDS; i++) {
-  rows.push({ off: await run('off'), on: await run('on'), stream: await run('stream'), page: await run('page'), busy: await run('busy', share) });
+  const row = {};
+  const vs = {};
+  for (const mode of ['off', 'on', 'stream', 'page']) {
+    row[mode] = await run(mode);
+    if (VS !== undefined) vs[mode] = await run(mode, 0, VS);
+  }
+  row.busy = await run('busy', share);
+  rows.push(row);
+  vsRows.push(vs);
 }
 await browser.close();
 const fmt = (x) => x.toFixed(3);
@@ -160,3 +178,13 @@ console.log(`${TRIPS} round trips, ${ROUNDS} rounds, medians against no inspecto
   `(its page's main thread busy ${pct('page', 'browserBusy')}% of the phase)\n` +
   `  control, no inspector, a page burning ${(100 * share).toFixed(0)}% of its main thread: wall ${ratio('busy', 'wall')}x, app CPU ${ratio('busy', 'cpu')}x; ` +
   `Chromium ${pct('busy', 'browserCpu')}% of a core`);
+if (VS !== undefined) {
+  const vsRatio = (k, f) => median(vsRows.map((r) => r[k][f] / r.off[f])).toFixed(3);
+  for (const r of vsRows) console.log(`--vs: ${['off', 'on', 'stream', 'page'].map((k) => `${k} wall ${fmt(r[k].wall)} s cpu ${fmt(r[k].cpu)} s`).join(' | ')}`);
+  console.log(`--vs ${VS}, the same rounds (off: app CPU ${fmt(median(vsRows.map((r) => r.off.cpu)))} s):\n` +
+    `  --inspect without a client: wall ${vsRatio('on', 'wall')}x, app CPU ${vsRatio('on', 'cpu')}x\n` +
+    `  its stream read: wall ${vsRatio('stream', 'wall')}x, app CPU ${vsRatio('stream', 'cpu')}x\n` +
+    `  the page open: wall ${vsRatio('page', 'wall')}x, app CPU ${vsRatio('page', 'cpu')}x; Chromium ${(100 * median(vsRows.map((r) => r.page.browserCpu / r.page.wall))).toFixed(1)}% of a core`);
+  const over = (k) => median(rows.map((r, i) => r[k].cpu / vsRows[i][k].cpu)).toFixed(3);
+  console.log(`  this tree's app CPU over ${VS}'s, per round: off ${over('off')}x, on ${over('on')}x, stream ${over('stream')}x, page ${over('page')}x`);
+}
