@@ -4,7 +4,8 @@
 // two moonforge nodes joined through a nats-server on loopback, and the same programs (bench.erl) on two Erlang nodes
 // (`erl -sname`, distribution over TCP on loopback; epmd started as needed). Prints each program's rate on both,
 // the ratio, and the load average: the machine is shared, so compare the two columns of one run, not runs. Each
-// round also times ping-pong with the bare NATS client (nats-floor.mjs), the ceiling of any ping-pong over NATS.
+// round also times ping-pong with the bare NATS client (nats-floor.mjs), the ceiling of any ping-pong over NATS, and
+// over a bare TCP and Unix socket between two Node processes (socket-floor.mjs), the ceiling of any Node transport.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -72,7 +73,7 @@ function run(cmd, args, opts = {}) {
 function rates(out) {
   const r = {};
   for (const line of out.split('\n')) {
-    const m = /^(pingpong|ring|stream|floor)\s+(\d+)\s+(\d+)$/.exec(line.trim().replace(/\t/g, ' '));
+    const m = /^(pingpong|ring|stream|floor|tcpfloor|unixfloor)\s+(\d+)\s+(\d+)$/.exec(line.trim().replace(/\t/g, ' '));
     if (m) r[m[1]] = Number(m[2]) / (Number(m[3]) / 1e6);
   }
   return r;
@@ -126,7 +127,11 @@ try {
   for (let i = 0; i < ROUNDS; i++) {
     mf.push(await moonforgeRound(`nats://127.0.0.1:${nats}`));
     erl.push(await erlangRound(dir));
-    floor.push(rates(await run(process.execPath, [join(here, 'nats-floor.mjs'), `nats://127.0.0.1:${nats}`, String(PARAMS[0])])));
+    floor.push({
+      ...rates(await run(process.execPath, [join(here, 'nats-floor.mjs'), `nats://127.0.0.1:${nats}`, String(PARAMS[0])])),
+      ...rates(await run(process.execPath, [join(here, 'socket-floor.mjs'), 'tcp', String(PARAMS[0])])),
+      ...rates(await run(process.execPath, [join(here, 'socket-floor.mjs'), 'unix', String(PARAMS[0])])),
+    });
   }
   const load1 = loadavg()[0];
   const rows = [
@@ -145,6 +150,12 @@ try {
   const f = median(floor.map((r) => r.floor));
   const p = median(mf.map((r) => r.pingpong));
   console.log(`${'ping-pong, bare NATS client (floor)'.padEnd(40)} ${Math.round(f).toString().padStart(17)}   moonforge's ping-pong is ${(p / f).toFixed(2)}x of it`);
+  // socket-floor.mjs: two Node processes over a bare socket, the floor of any transport between Node processes
+  const e = median(erl.map((r) => r.pingpong));
+  for (const [k, label] of [['tcpfloor', 'ping-pong, bare Node TCP socket'], ['unixfloor', 'ping-pong, bare Node Unix socket']]) {
+    const v = median(floor.map((r) => r[k]));
+    console.log(`${label.padEnd(40)} ${Math.round(v).toString().padStart(17)} ${Math.round(e).toString().padStart(12)} ${(v / e).toFixed(2).padStart(6)}`);
+  }
 } finally {
   server.kill('SIGTERM');
 }
