@@ -180,7 +180,13 @@ export class GlobalNames implements GlobalNameScope {
         if (b.pending) return createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'strong name reservation pending for different PID', details: { existing_pid: b.pid } });
         return createError({ kind: ERROR_KINDS.ALREADY_EXISTS, message: 'global name already registered', details: { existing_pid: b.pid } });
       }
-      this.replica.set(name, { ...stored, rev });
+      const b: Binding = { ...stored, rev };
+      this.replica.set(name, b);
+      // the process ended while the store answered: its exit has passed, so the name goes now
+      if (!target.alive) {
+        this.release(name, b);
+        return true;
+      }
       this.hold(target);
       return strong ? this.promote(name, key, stored, rev) : true;
     }
