@@ -1,7 +1,7 @@
 // The registry's four scopes on embedded nodes joined through a nats-server (docs/cluster.md "Registry names"):
 // LOCAL stays on its node; EVENTUAL reaches every node and a conflict between two nodes ends with one winner
 // everywhere and the loser told; CONSISTENT/STRONG live in the server's JetStream store (first write wins, released
-// when the owner exits or its node leaves, stale entries of an earlier start swept); STRONG waits for every live
+// when the owner exits, its node leaves or dies, stale entries of an earlier start swept); STRONG waits for every live
 // node and is refused by a node holding the name; without JetStream, and on a standalone node, the cluster scopes
 // answer as Wippy's module does without those registries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,27 @@ describe('registry scopes in a cluster with JetStream', () => {
     );
     expect(told).toBeDefined();
     await b.rt.shutdown(100);
+    await a.rt.shutdown(100);
+  }, 20_000);
+
+  it("a node that dies without a word: its names go when it is seen down", async () => {
+    const b = await join_('b', js, 'reg7');
+    const a = await join_('a', js, 'reg7', { expect: 2 });
+    const pc = hold(b, 'crash', CONSISTENT);
+    const pe = hold(b, 'crashe', EVENTUAL);
+    expect(await line(b, 'crash reg')).toBe('crash reg true ');
+    expect(await line(b, 'crashe reg')).toBe('crashe reg true ');
+    await lookupBecomes(a, 'crash', pc);
+    await lookupBecomes(a, 'crashe', pe);
+    // no goodbye, no deletes: the connection just ends (as a SIGKILL ends it)
+    const t0 = Date.now();
+    await (await b.rt.cluster)!.transport.connection.close();
+    await b.rt.shutdown(100);
+    await lookupBecomes(a, 'crash', 'none NotFound');
+    await lookupBecomes(a, 'crashe', 'none NotFound');
+    // down-after 1000 ms, heartbeat 100 ms
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - t0).toBeLessThan(2500);
     await a.rt.shutdown(100);
   }, 20_000);
 
