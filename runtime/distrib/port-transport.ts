@@ -1,13 +1,17 @@
 // The PeerTransport of worker threads (issue 16): one MessagePort per peer (a full mesh, so a message between two
 // workers takes no detour through the main thread). Frames sent during one turn of the event loop go together, as
-// one transferred buffer per peer in the batch format of batch.ts (a send field by field, each pid and topic once per
-// batch; no header: a port knows its peer): a busy sender pays one port crossing per batch rather than per message. The batch goes out
-// in a microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
-// A port is FIFO, so the order of peer.ts holds; a port closes when the thread at its other end ends, after its last
-// message, which is the peer's loss.
+// one transferred buffer per peer in the batch format of batch.ts (a send field by field; no header: a port knows
+// its peer): a busy sender pays one port crossing per batch rather than per message. The batch goes out in a
+// microtask: after the scheduler's batch of process steps that made it, before the thread waits for anything.
+// A port is FIFO and loses nothing while its peer lives, so each direction keeps one string table for the life of
+// the connection (batch.ts StringTable): a pid or topic crosses as text once, then as its number, also when each
+// batch holds one message (1 in flight, where a batch's own table would decode every pid anew). Each peer's batch
+// object and buffer are reused from flush to flush.
+// The order of peer.ts holds; a port closes when the thread at its other end ends, after its last message, which is
+// the peer's loss.
 import type { MessagePort } from 'node:worker_threads';
 import { Buffer } from 'node:buffer';
-import { FrameBatch, readFrames } from './batch.js';
+import { FrameBatch, readFrames, StringTable } from './batch.js';
 import type { Frame, PeerName, PeerTransport } from './peer.js';
 
 /** A port's batches carry no header: the port itself says which peer sent them. */
@@ -15,8 +19,12 @@ const NO_HEADER = new Uint8Array(0);
 
 export class PortTransport implements PeerTransport {
   private readonly ports = new Map<PeerName, MessagePort>();
-  /** the batch being written for each peer */
-  private readonly pending = new Map<PeerName, FrameBatch>();
+  /** each peer's batch (reused: empty between flushes) and the strings numbered for it */
+  private readonly batches = new Map<PeerName, FrameBatch>();
+  /** the peers whose batch holds frames */
+  private readonly pending = new Set<PeerName>();
+  /** the strings each peer has numbered in what it sent here */
+  private readonly received = new Map<PeerName, StringTable>();
   private flushQueued = false;
   private frameHandler: ((from: PeerName, f: Frame) => void) | undefined;
   private downHandler: ((peer: PeerName, reason: string) => void) | undefined;
@@ -36,11 +44,14 @@ export class PortTransport implements PeerTransport {
    */
   addPeer(peer: PeerName, port: MessagePort, closeGraceMs = 200): void {
     this.ports.set(peer, port);
+    this.batches.set(peer, new FrameBatch(NO_HEADER, 256, new StringTable()));
+    const table = new StringTable();
+    this.received.set(peer, table);
     port.on('message', (batch: Uint8Array) => {
       const h = this.frameHandler;
       // frames that come before the node is connected wait for it (a port delivers once it is listened to)
       if (h === undefined) this.early.push([peer, batch]);
-      else deliverBatch(peer, batch, h);
+      else deliverBatch(peer, batch, table, h);
     });
     port.on('close', () => {
       this.closed.add(peer);
@@ -65,6 +76,7 @@ export class PortTransport implements PeerTransport {
     if (this.lost.has(peer) || !this.ports.has(peer)) return;
     this.lost.add(peer);
     this.pending.delete(peer);
+    this.batches.delete(peer);
     const port = this.ports.get(peer)!;
     this.ports.delete(peer);
     port.close();
@@ -72,13 +84,10 @@ export class PortTransport implements PeerTransport {
   }
 
   send(to: PeerName, frame: Frame): boolean {
-    if (!this.ports.has(to)) return false;
-    let w = this.pending.get(to);
-    if (w === undefined) {
-      w = new FrameBatch(NO_HEADER);
-      this.pending.set(to, w);
-    }
+    const w = this.batches.get(to);
+    if (w === undefined) return false;
     w.add(frame);
+    this.pending.add(to);
     if (!this.flushQueued) {
       this.flushQueued = true;
       queueMicrotask(() => this.flush());
@@ -87,15 +96,17 @@ export class PortTransport implements PeerTransport {
   }
 
   /**
-   * Sends every batch now (also at the end of a turn): one buffer per peer, copied out of the writer's buffer (which may be a slice of Node's shared pool) into
-   * one of its own, which is transferred.
+   * Sends every batch now (also at the end of a turn): one buffer per peer, copied out of the batch's buffer (which
+   * is reused, and may be a slice of Node's shared pool) into one of its own, which is transferred.
    */
   flush(): void {
     this.flushQueued = false;
-    for (const [peer, w] of this.pending) {
+    for (const peer of this.pending) {
       const port = this.ports.get(peer);
-      if (port === undefined || w.count === 0) continue;
+      const w = this.batches.get(peer);
+      if (port === undefined || w === undefined || w.count === 0) continue;
       const out = new Uint8Array(w.finish());
+      w.reset();
       port.postMessage(out, [out.buffer]);
     }
     this.pending.clear();
@@ -104,7 +115,7 @@ export class PortTransport implements PeerTransport {
   onFrame(h: (from: PeerName, f: Frame) => void): void {
     this.frameHandler = h;
     const early = this.early.splice(0);
-    for (const [peer, batch] of early) deliverBatch(peer, batch, h);
+    for (const [peer, batch] of early) deliverBatch(peer, batch, this.received.get(peer)!, h);
   }
 
   onPeerDown(h: (peer: PeerName, reason: string) => void): void {
@@ -125,10 +136,12 @@ export class PortTransport implements PeerTransport {
     this.frameHandler = undefined;
     for (const p of this.ports.values()) p.close();
     this.ports.clear();
+    this.batches.clear();
+    this.pending.clear();
   }
 }
 
-/** Hands each frame of a batch (see flush) to `h`, in order. */
-function deliverBatch(peer: PeerName, batch: Uint8Array, h: (from: PeerName, f: Frame) => void): void {
-  readFrames(Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength), (f) => h(peer, f));
+/** Hands each frame of a batch (see flush) to `h`, in order; `table`: the strings `peer` numbered before. */
+function deliverBatch(peer: PeerName, batch: Uint8Array, table: StringTable, h: (from: PeerName, f: Frame) => void): void {
+  readFrames(Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength), (f) => h(peer, f), table);
 }

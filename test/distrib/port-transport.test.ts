@@ -1,9 +1,13 @@
 // The worker threads' transport (runtime/distrib/port-transport.ts) over a MessageChannel in one thread: frames in
-// order, batched per turn, every field kept (a send's trace context too), and a lost peer reported once, after its
-// last frame, with the reason given for it.
+// order, batched per turn, every field kept (a send's trace context too), strings numbered for the whole connection
+// (one message per batch, more strings than a table holds), and a lost peer reported once, after its last frame,
+// with the reason given for it. The batch format with a connection's string table (runtime/distrib/batch.ts).
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
+import { Buffer } from 'node:buffer';
 import { PortTransport } from '../../runtime/distrib/port-transport.js';
+import { FrameBatch, readFrames, StringTable } from '../../runtime/distrib/batch.js';
+import { CodecError } from '../../runtime/distrib/bytes.js';
 import { encodeValues } from '../../runtime/distrib/codec.js';
 import type { Frame } from '../../runtime/distrib/peer.js';
 
@@ -36,6 +40,29 @@ describe('PortTransport', () => {
     b.close();
   });
 
+  it('numbers strings for the whole connection: one message per batch, and past the size of a table', async () => {
+    const [a, b] = pair();
+    const got: Frame[] = [];
+    b.onFrame((_from, f) => got.push(f));
+    const sent: Frame[] = [];
+    // a ping-pong's batches (one send each, the same pids), then 5000 pids: the table starts over on the way
+    for (let i = 0; i < 3; i++) sent.push({ t: 'send', from: '{h|0x00001}', to: '{h|0x00002}', topic: 'ping', payloadBytes: encodeValues([i]) });
+    for (let i = 0; i < 5000; i++) sent.push({ t: 'send', from: `{h|0x${i.toString(16)}}`, to: '{h|0x00002}', topic: 'n', payloadBytes: encodeValues([i]) });
+    for (const [i, f] of sent.entries()) {
+      a.send('b', f);
+      // a flush per message at first and then every 100: batches of one frame and batches of many
+      if (i < 3 || i % 100 === 0) a.flush();
+    }
+    a.flush();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got.length).toBe(sent.length);
+    expect(got.map((f) => (f.t === 'send' ? `${f.from} ${f.to} ${f.topic} ${[...f.payloadBytes].join(',')}` : f.t))).toEqual(
+      sent.map((f) => (f.t === 'send' ? `${f.from} ${f.to} ${f.topic} ${[...f.payloadBytes].join(',')}` : f.t)),
+    );
+    a.close();
+    b.close();
+  });
+
   it('a lost peer is reported once, after its last frame, with the reason given', async () => {
     const [a, b] = pair();
     const events: string[] = [];
@@ -48,5 +75,48 @@ describe('PortTransport', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual(['cancel', 'down a: worker thread killed']);
     expect(b.send('a', { t: 'cancel', from: 'x', to: 'y', reason: '' })).toBe(false);
+  });
+});
+
+describe("FrameBatch with a connection's StringTable", () => {
+  const send = (i: number): Frame => ({ t: 'send', from: '{app:pool|0x00011}', to: '{app:pool|0x00022}', topic: 'pong', payloadBytes: encodeValues([i]) });
+  const bytesOf = (batch: FrameBatch): Buffer => {
+    const b = Buffer.from(batch.finish());
+    batch.reset();
+    return b;
+  };
+
+  it('a later batch names the strings an earlier one sent by number, which only the same table reads', () => {
+    const out = new StringTable();
+    const batch = new FrameBatch(new Uint8Array(0), 64, out);
+    batch.add(send(1));
+    const first = bytesOf(batch);
+    batch.add(send(2));
+    const second = bytesOf(batch);
+    // the second holds no pid or topic text: a tag, three numbers, the payload
+    expect(second.length).toBeLessThan(10);
+    expect(second.toString('latin1')).not.toContain('app:pool');
+    const table = new StringTable();
+    const got: Frame[] = [];
+    readFrames(first, (f) => got.push(f), table);
+    readFrames(second, (f) => got.push(f), table);
+    expect(got.map((f) => (f.t === 'send' ? [f.from, f.to, f.topic, [...f.payloadBytes]] : f.t))).toEqual([
+      ['{app:pool|0x00011}', '{app:pool|0x00022}', 'pong', [...encodeValues([1])]],
+      ['{app:pool|0x00011}', '{app:pool|0x00022}', 'pong', [...encodeValues([2])]],
+    ]);
+    // a batch's own numbering (the cluster's NATS messages) does not carry over
+    expect(() => readFrames(second, () => {})).toThrow(CodecError);
+  });
+
+  it('without a table each batch numbers its own strings, also when reused', () => {
+    const batch = new FrameBatch(new Uint8Array(0), 64);
+    batch.add(send(1));
+    const first = bytesOf(batch);
+    batch.add(send(2));
+    const second = bytesOf(batch);
+    expect(second.length).toBe(first.length);
+    const got: Frame[] = [];
+    readFrames(second, (f) => got.push(f));
+    expect(got.map((f) => (f.t === 'send' ? f.from : f.t))).toEqual(['{app:pool|0x00011}']);
   });
 });
