@@ -11,6 +11,7 @@ import { bind, describeOperand, emitExpr, indexCode, INLINE_CLASS_LEVELS, isTabl
 import { js, jsString, propAny, type Js } from './js.js';
 import { slowOp } from './slow-ops.js';
 import { transferPlan } from './transfer.js';
+import { earlyExit } from './peel.js';
 
 /** 'one': the first result; 'stmt': results discarded; 'tail': a `return f(...)` (the caller adds `return`). */
 export type CallWant = 'one' | 'stmt' | 'tail';
@@ -195,8 +196,13 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     // resume form, or the whole call as its twin while it backs off (runtime/core/transfer.ts transferY).
     // positional up to its parameters (what it ignores was evaluated already)
     const given = known.isVararg ? out : out.slice(0, known.params.length);
+    const exit = multi === undefined && !given.some((a) => a.startsWith('...')) ? earlyExit(fx.ce.analysis, known) : undefined;
+    const params = known.params.map((_, i) => given[i] ?? 'undefined');
     directWith = transferPlan(fx.ce, known) === undefined
-      ? (a) => `(yield* ${f}.$y(${a}))`
+      ? exit === undefined
+        ? (a) => `(yield* ${f}.$y(${a}))`
+        // a call that surely returns at once makes no generator (peel.ts)
+        : (a) => `(${exit.when(params)} ? ${exit.results(params)} : (yield* ${f}.$y(${a})))`
       : (a) => `(yield* ${transferCall(f, a, given, multi)})`;
     other = '';
   } else if (suspends) {
