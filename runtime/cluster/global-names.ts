@@ -77,6 +77,8 @@ export class GlobalNames implements GlobalNameScope {
   /** this node's processes holding a CONSISTENT/STRONG name: released when they exit */
   private readonly held = new Set<Proc>();
   private readonly waits = new Map<string, StrongWait>();
+  /** the incarnation of each peer's latest start seen up */
+  private readonly starts = new Map<PeerName, string>();
   /**
    * Acknowledgements that came before the create's own answer (they share a connection, and a subscription's
    * message is handled as it is read, a request's answer a microtask later): kept by name while its create is out.
@@ -112,6 +114,10 @@ export class GlobalNames implements GlobalNameScope {
   }
 
   private async start(): Promise<void> {
+    for (const peer of this.opts.peers()) {
+      const inc = this.opts.incarnationOf(peer);
+      if (inc !== undefined) this.starts.set(peer, inc);
+    }
     // what earlier starts left behind goes before this node's app runs (it may want those names at once)
     const stale: Promise<unknown>[] = [];
     for await (const key of await this.kv.keys()) {
@@ -207,9 +213,21 @@ export class GlobalNames implements GlobalNameScope {
     return true;
   }
 
-  /** A node went down: its names are released (every node tries; the first delete wins). */
+  /** A node came up: the start it is now (its names from earlier starts are stale; later ones are not). */
+  peerUp(peer: PeerName): void {
+    const inc = this.opts.incarnationOf(peer);
+    if (inc === undefined) return;
+    this.starts.set(peer, inc);
+    for (const [name, b] of this.replica) if (b.node === peer && b.inc < inc) this.release(name, b);
+  }
+
+  /**
+   * A node went down: the names of that start (and earlier ones) are released; every node tries, the first delete
+   * wins. A restart is seen as the old start down, then the new one up: names the new start already took stay.
+   */
   peerDown(peer: PeerName): void {
-    for (const [name, b] of this.replica) if (b.node === peer) this.release(name, b);
+    const inc = this.starts.get(peer);
+    for (const [name, b] of this.replica) if (b.node === peer && (inc === undefined || b.inc <= inc)) this.release(name, b);
     for (const w of this.waits.values()) {
       w.missing.delete(peer);
       if (w.missing.size === 0) w.done('acked');
@@ -246,11 +264,18 @@ export class GlobalNames implements GlobalNameScope {
     if (b.pending && b.node !== this.opts.self) this.answer(name, b);
   }
 
-  /** An entry no live start of its node holds: an earlier start of this node, or of a peer that restarted or is down. */
+  /**
+   * An entry no live start of its node holds: an earlier start of this node, of a peer up now, or the start of a peer
+   * that went down. Incarnations sort by start time (nats-transport.ts), so an entry of a start newer than the one
+   * this node knows is a restart not heard of yet: left alone (its old start going down releases only older entries).
+   */
   private stale(b: Binding): boolean {
     if (b.node === this.opts.self) return b.inc !== this.opts.incarnation;
     if (!this.opts.knows(b.node)) return false; // not heard of yet: the sweep at down-after decides
-    return this.opts.incarnationOf(b.node) !== b.inc;
+    const up = this.opts.incarnationOf(b.node);
+    if (up !== undefined) return b.inc < up;
+    const last = this.starts.get(b.node);
+    return last === undefined || b.inc <= last;
   }
 
   /** Deletes `b` if it is still the entry (a later value of the name is left alone). */

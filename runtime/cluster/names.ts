@@ -68,6 +68,7 @@ export class ClusterNames implements ClusterNameScopes {
       onPeerUp: (handler) =>
         t.onPeerUp((peer) => {
           handler(peer);
+          this.global?.peerUp(peer);
           this.eventual.peerUp(peer);
         }),
     };

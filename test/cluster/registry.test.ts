@@ -177,6 +177,27 @@ describe('registry scopes in a cluster with JetStream', () => {
     await a.rt.shutdown(100);
   }, 20_000);
 
+  it("a node restarted at once: the old start's names go, the new start's stay", async () => {
+    const a = await join_('a', js, 'reg8');
+    const b1 = await join_('b', js, 'reg8', { expect: 2 });
+    const p1 = hold(b1, 'old1', CONSISTENT);
+    expect(await line(b1, 'old1 reg')).toBe('old1 reg true ');
+    await lookupBecomes(a, 'old1', p1);
+    await (await b1.rt.cluster)!.transport.connection.close();
+    await b1.rt.shutdown(100);
+    // the new start registers before a has seen the old one go (down-after is 1000 ms)
+    const b2 = await join_('b', js, 'reg8', { expect: 2 });
+    const p2 = hold(b2, 'new1', CONSISTENT);
+    expect(await line(b2, 'new1 reg')).toBe('new1 reg true ');
+    await lookupBecomes(a, 'old1', 'none NotFound');
+    await lookupBecomes(a, 'new1', p2);
+    // a second later (past down-after) the new start's name is still there
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await lookup(a, 'new1')).toBe(p2);
+    await b2.rt.shutdown(100);
+    await a.rt.shutdown(100);
+  }, 20_000);
+
   it('a start sweeps the entries an earlier start of its name left behind', async () => {
     const first = await join_('s', js, 'reg4');
     hold(first, 'old', CONSISTENT);
