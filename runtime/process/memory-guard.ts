@@ -42,6 +42,8 @@ const MIN_CHARGE = 8 * 1024 * 1024;
 const MIN_BACKLOG = 10_000;
 /** Above this fraction of the mark every slice is measured (see MemoryGuard.near). */
 const NEAR = 0.75;
+/** While the heap is low (not armed, not near), the check between batches reads it at most this often (ms). */
+const CALM_CHECK_MS = 1;
 
 export interface MemoryLimits {
   /** per-process limit in MB (0: none) */
@@ -179,8 +181,19 @@ export class MemoryGuard<P extends Charged> implements SliceMeter<P> {
     this.checkHeap(h1);
   }
 
+  /** when check last read the heap (performance.now()) */
+  private lastCheck = -Infinity;
+
   /** Between batches of slices: the node-wide guard, and the bookkeeping of processes gone. */
   check(): void {
+    // A reading costs ~1 µs. A node that runs a batch per message (one message at a time from another thread, a
+    // timer at a time) would pay it per message; while the heap is low, once per millisecond is enough: no batch
+    // can take the heap from below the arm level to the mark in that time (a batch that allocates much is slow).
+    if (!this.armed && !this.near) {
+      const now = performance.now();
+      if (now - this.lastCheck < CALM_CHECK_MS) return;
+      this.lastCheck = now;
+    }
     for (const t of this.busy) if (t.state === 'done') this.busy.delete(t);
     for (const p of this.charges.keys()) if (!p.alive) this.charges.delete(p);
     const h = heapUsed();
