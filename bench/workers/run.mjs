@@ -2,9 +2,14 @@
 // esbuild.config.mjs` first): (1) a CPU-bound pool (processes computing Adler-32 checksums of generated strings, jobs
 // sent round-robin) on a process.host with `workers: 1` (today: everything on the main thread) against `workers: 2`
 // (the pool on two worker threads): wall time of the pool phase (measured in Lua) and of the whole run, CPU of the OS
-// process and of its busiest thread (Linux /proc), median of --rounds; (2) ping-pong message rate between two processes on one thread against two processes on two workers.
+// process and of its busiest thread (Linux /proc), median of --rounds; and where each thread's time went during the
+// pool phase (/proc/PID/task/TID/schedstat, read when Lua marks the phase's start and end): running, waiting on the
+// run queue for a core (the machine's load, and this process's own threads competing), and idle (waiting for work);
+// (2) ping-pong message rate between two processes on one thread against two processes on two workers, beside the
+// floor of the platform: two bare worker threads bouncing one transferred buffer over a MessagePort, in the same run.
 // The load average is printed with the figures: on a shared machine a second core is only there when it is idle.
 import { spawn } from 'node:child_process';
+import { Worker, MessageChannel } from 'node:worker_threads';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,6 +60,9 @@ const POOL_MAIN = `
 local time = require("time")
 local function main(procs, jobs)
   procs, jobs = tonumber(procs), tonumber(jobs)
+  -- the harness reads every thread's schedstat when it sees each mark
+  io.write("phase start\\n")
+  io.flush()
   local t0 = time.now():unix_nano()
   local pool = {}
   for i = 1, procs do pool[i] = process.spawn("app:checksum", "app:pool") end
@@ -62,8 +70,11 @@ local function main(procs, jobs)
   local inbox = process.inbox()
   local total = 0
   for _ = 1, jobs do total = (total + inbox:receive():payload():data().sum) % 4294967296 end
+  local ns = time.now():unix_nano() - t0
+  io.write("phase end\\n")
+  io.flush()
   print("checksum", total)
-  print("ns", time.now():unix_nano() - t0)
+  print("ns", ns)
   return 0
 end
 return { main = main }`;
@@ -117,7 +128,7 @@ entries:
   - { name: pool, kind: process.host, workers: ${workers} }
   - { name: solo, kind: process.host }
   - { name: terminal, kind: terminal.host }
-  - { name: main, kind: process.lua, source: file://main.lua, method: main, modules: [time] }
+  - { name: main, kind: process.lua, source: file://main.lua, method: main, modules: [time, io] }
   - { name: checksum, kind: process.lua, source: file://checksum.lua, method: main }
   - { name: ppmain, kind: process.lua, source: file://ppmain.lua, method: main }
   - { name: ping, kind: process.lua, source: file://ping.lua, method: main, modules: [time] }
@@ -144,6 +155,41 @@ function cpuOf(statPath) {
   }
 }
 
+/** Seconds running and waiting on the run queue of each thread of `pid` (/proc/PID/task/TID/schedstat), by tid. */
+function schedOf(pid) {
+  const out = new Map();
+  let tids = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {}
+  for (const tid of tids) {
+    try {
+      const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'latin1').split(' ').map(Number);
+      out.set(tid, { run: run / 1e9, wait: wait / 1e9 });
+    } catch {}
+  }
+  return out;
+}
+
+/**
+ * Where each thread's time went between two schedstat readings `span` seconds apart: the main thread (tid = pid),
+ * the `workers` threads that ran most besides it (the worker hosts), and every other thread together (V8's and
+ * libuv's helpers: GC, compilation, I/O).
+ */
+function phaseOf(pid, workers, a, b, span) {
+  const rows = [];
+  for (const [tid, end] of b) {
+    const start = a.get(tid) ?? { run: 0, wait: 0 };
+    rows.push({ tid, run: end.run - start.run, wait: end.wait - start.wait });
+  }
+  const main = rows.find((r) => r.tid === String(pid)) ?? { run: 0, wait: 0 };
+  const rest = rows.filter((r) => r.tid !== String(pid)).sort((x, y) => y.run - x.run);
+  const top = rest.slice(0, workers);
+  const others = rest.filter((r) => !top.includes(r)).reduce((t, r) => t + r.run, 0);
+  const idle = (r) => Math.max(0, span - r.run - r.wait);
+  return { main: { run: main.run, wait: main.wait, idle: idle(main) }, workers: top.map((r) => ({ run: r.run, wait: r.wait, idle: idle(r) })), others };
+}
+
 /**
  * One run of the CLI: its stdout, wall seconds, CPU seconds of the whole OS process and of its busiest thread (the
  * CPU time on the critical path, which is what the wall time would be with a free core per thread: this machine is
@@ -154,8 +200,13 @@ async function run(dir, exec, args) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [cli, 'run', dir, '-x', exec, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
+  // schedstat at the pool phase's marks (read as the mark arrives: a pipe's delay, well under a millisecond)
+  const marks = [];
   child.stdout.setEncoding('latin1');
-  child.stdout.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (d.includes('phase ')) marks.push({ at: performance.now(), sched: schedOf(child.pid) });
+  });
   let total = 0;
   const threads = new Map();
   const sample = () => {
@@ -174,7 +225,8 @@ async function run(dir, exec, args) {
   const code = await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   if (code !== 0) throw new Error(`${exec} exited with ${code}`);
-  return { out, wall: (performance.now() - t0) / 1000, cpu: total, busiest: Math.max(...threads.values()) };
+  const phase = (workers) => phaseOf(child.pid, workers, marks[0].sched, marks[1].sched, (marks[1].at - marks[0].at) / 1000);
+  return { out, wall: (performance.now() - t0) / 1000, cpu: total, busiest: Math.max(...threads.values()), phase: marks.length === 2 ? phase : undefined };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -195,6 +247,7 @@ let sums = new Set();
 for (let r = 0; r < ROUNDS; r++) {
   for (const [n, dir] of [[1, one], [2, two]]) {
     const x = await run(dir, 'app:main', [String(PROCS), String(JOBS)]);
+    x.phase = x.phase?.(n === 1 ? 0 : n);
     sums.add(/checksum\t(\d+)/.exec(x.out)[1]);
     x.work = Number(/ns\t(\d+)/.exec(x.out)[1]) / 1e9;
     pool[n].push(x);
@@ -213,6 +266,21 @@ console.log(`checksum pool (${PROCS} processes, ${JOBS} jobs of 4 x Adler-32 ove
 console.log(`  workers: 1   pool wall ${p1.toFixed(2)} s   whole run: wall ${w1.toFixed(2)} s, cpu ${c1.toFixed(2)} s, busiest thread ${b1.toFixed(2)} s`);
 console.log(`  workers: 2   pool wall ${p2.toFixed(2)} s   whole run: wall ${w2.toFixed(2)} s, cpu ${c2.toFixed(2)} s, busiest thread ${b2.toFixed(2)} s`);
 console.log(`  speed-up: pool wall ${(p1 / p2).toFixed(2)}x, whole run wall ${(w1 / w2).toFixed(2)}x, busiest-thread cpu ${(b1 / b2).toFixed(2)}x   load now ${load()}`);
+// the pool phase thread by thread, medians over the rounds: s running / waiting for a core / idle
+const f2 = (x) => x.toFixed(2);
+const cell = (xs, k) => `${f2(median(xs.map((x) => x.run)))} / ${f2(median(xs.map((x) => x.wait)))} / ${f2(median(xs.map((x) => x.idle)))}`;
+console.log('  pool phase, each thread: s running / waiting on the run queue / idle (median of the rounds)');
+for (const n of [1, 2]) {
+  const ph = pool[n].map((x) => x.phase).filter((x) => x !== undefined);
+  if (ph.length === 0) continue;
+  const parts = [`main ${cell(ph.map((x) => x.main))}`];
+  for (let k = 0; k < Math.max(...ph.map((x) => x.workers.length)); k++) {
+    const ws = ph.map((x) => x.workers[k]).filter((x) => x !== undefined);
+    parts.push(`worker ${k + 1} ${cell(ws)}`);
+  }
+  parts.push(`other threads ${f2(median(ph.map((x) => x.others)))} running`);
+  console.log(`  workers: ${n}   ${parts.join('   ')}`);
+}
 
 }
 
@@ -226,12 +294,54 @@ const rate = async (dir, host, window) => {
   }
   return median(xs);
 };
+const floor = async (window) => {
+  const xs = [];
+  for (let r = 0; r < ROUNDS; r++) xs.push(await portPingPong(TRIPS, window));
+  return median(xs);
+};
 const fmtRate = (x) => Math.round(x).toLocaleString('en').padStart(11);
 console.log(`ping-pong (${TRIPS} round trips), messages/s, median of ${ROUNDS}:`);
-console.log('  in flight | same thread | across workers');
+console.log('  in flight | same thread | across workers       | bare MessagePort between two threads');
 for (const window of [1, 64]) {
   const same = await rate(two, 'app:solo', window);
   const cross = await rate(two, 'app:pool', window);
-  console.log(`  ${String(window).padStart(9)} | ${fmtRate(same)} | ${fmtRate(cross)} (${(cross / same).toFixed(2)}x)   load now ${load()}`);
+  const bare = await floor(window);
+  const hop = (x) => `${(1e6 / x).toFixed(1)} µs a message`;
+  console.log(`  ${String(window).padStart(9)} | ${fmtRate(same)} | ${fmtRate(cross)} (${(cross / same).toFixed(2)}x) | ${fmtRate(bare)}   ${window === 1 ? `(${hop(cross)} against ${hop(bare)})   ` : ''}load now ${load()}`);
 }
+}
+
+/**
+ * The platform's floor for ping-pong across threads: two bare worker threads (no moonforge) bounce messages over one
+ * MessageChannel, each a transferred 64-byte buffer as the port transport sends, `window` in flight, the answer
+ * posted from setImmediate as a woken process answers; messages/s over `trips` round trips.
+ */
+async function portPingPong(trips, window) {
+  const code = `
+const { workerData, parentPort } = require('node:worker_threads');
+const { port, ping, trips, window } = workerData;
+const post = () => {
+  const b = new Uint8Array(64);
+  port.postMessage(b, [b.buffer]);
+};
+let got = 0;
+let t0 = 0;
+port.on('message', () => {
+  if (!ping) return void setImmediate(post);
+  if (++got === trips + window - 1) return parentPort.postMessage((2 * trips) / ((performance.now() - t0) / 1000));
+  if (got < trips) setImmediate(post);
+});
+parentPort.once('message', () => {
+  t0 = performance.now();
+  for (let i = 0; i < window; i++) post();
+});`;
+  const ch = new MessageChannel();
+  const pong = new Worker(code, { eval: true, workerData: { port: ch.port2, ping: false, trips, window }, transferList: [ch.port2] });
+  const ping = new Worker(code, { eval: true, workerData: { port: ch.port1, ping: true, trips, window }, transferList: [ch.port1] });
+  await Promise.all([pong, ping].map((w) => new Promise((r) => w.once('online', r))));
+  const result = new Promise((r) => ping.once('message', r));
+  ping.postMessage('go');
+  const r = await result;
+  await Promise.all([ping.terminate(), pong.terminate()]);
+  return r;
 }
