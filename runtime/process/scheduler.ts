@@ -153,6 +153,23 @@ export class ProcessScheduler<O extends TaskOwner = TaskOwner> implements Schedu
     );
   }
 
+  /**
+   * Runs `deliver` (which may make tasks runnable) and then the tasks at once, in this turn of the host, rather than
+   * in the turn setImmediate gives: for a thread woken by a message from another thread (a worker port's batch, see
+   * PortTransport.runDeliveries), where that wait is a microsecond or more of each hop's latency. While `deliver`
+   * runs, a task made runnable schedules no turn of its own.
+   */
+  runAfter(deliver: () => void): void {
+    if (this.draining) return deliver();
+    this.draining = true;
+    try {
+      deliver();
+    } finally {
+      this.draining = false;
+    }
+    if (this.size > 0) this.drain();
+  }
+
   /** Runs queued tasks; after BATCH of them, continues in a later turn of the host. */
   drain(): void {
     if (this.draining) return;
