@@ -1,7 +1,8 @@
 // The worker threads' transport (runtime/distrib/port-transport.ts) over a MessageChannel in one thread: frames in
 // order, batched per turn, every field kept (a send's trace context too), strings numbered for the whole connection
-// (one message per batch, more strings than a table holds), and a lost peer reported once, after its last frame,
-// with the reason given for it. The batch format with a connection's string table (runtime/distrib/batch.ts).
+// (one message per batch, more strings than a table holds), the tasks a batch woke run in the port's event
+// (runDeliveries with ProcessScheduler.runAfter), and a lost peer reported once, after its last frame, with the
+// reason given for it. The batch format with a connection's string table (runtime/distrib/batch.ts).
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import { Buffer } from 'node:buffer';
@@ -9,6 +10,9 @@ import { PortTransport } from '../../runtime/distrib/port-transport.js';
 import { FrameBatch, readFrames, StringTable } from '../../runtime/distrib/batch.js';
 import { CodecError } from '../../runtime/distrib/bytes.js';
 import { encodeValues } from '../../runtime/distrib/codec.js';
+import { ProcessScheduler } from '../../runtime/process/scheduler.js';
+import { Task, type TaskOwner } from '../../runtime/process/task.js';
+import type { SchedulerLike } from 'rxjs';
 import type { Frame } from '../../runtime/distrib/peer.js';
 
 const pair = (): [PortTransport, PortTransport] => {
@@ -59,6 +63,34 @@ describe('PortTransport', () => {
     expect(got.map((f) => (f.t === 'send' ? `${f.from} ${f.to} ${f.topic} ${[...f.payloadBytes].join(',')}` : f.t))).toEqual(
       sent.map((f) => (f.t === 'send' ? `${f.from} ${f.to} ${f.topic} ${[...f.payloadBytes].join(',')}` : f.t)),
     );
+    a.close();
+    b.close();
+  });
+
+  it("runs the tasks a batch woke in the port's event, through runDeliveries, scheduling no turn for them", async () => {
+    const [a, b] = pair();
+    // a clock that records what is scheduled on it and never runs it: a task run here ran without a turn of its own
+    const scheduled: number[] = [];
+    const time = { now: () => 0, schedule: (_w: unknown, delay = 0) => void scheduled.push(delay) } as unknown as SchedulerLike;
+    const sched = new ProcessScheduler(time);
+    const ran: string[] = [];
+    const owner: TaskOwner = { alive: true, taskDone: () => {}, taskFailed: (_t, e) => ran.push(`failed ${String(e)}`) };
+    b.runDeliveries((deliver) => sched.runAfter(deliver));
+    b.onFrame((_from, f) => {
+      if (f.t !== 'send') return;
+      ran.push(`delivered ${f.topic}`);
+      const task = new Task(owner, (function* () {
+        ran.push(`ran ${f.topic}`);
+      })());
+      sched.enqueue(task);
+    });
+    a.send('b', { t: 'send', from: 'x', to: 'y', topic: 'one', payloadBytes: encodeValues([]) });
+    a.send('b', { t: 'send', from: 'x', to: 'y', topic: 'two', payloadBytes: encodeValues([]) });
+    a.flush();
+    await new Promise((r) => setTimeout(r, 50));
+    // the whole batch is delivered, then its tasks run in order
+    expect(ran).toEqual(['delivered one', 'delivered two', 'ran one', 'ran two']);
+    expect(scheduled).toEqual([]);
     a.close();
     b.close();
   });
