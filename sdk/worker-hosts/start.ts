@@ -3,6 +3,7 @@
 // loss of a peer (every watcher of its processes gets EXIT / LINK_DOWN, "node down: HOST#k: ..."), told to every
 // other thread too. The node keeps running without it; spawns placed on it fail with Unavailable.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
 import type { App, AppSecurity, PortTransport, ProcessRuntime } from '../../runtime/process/index.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
 import { connectThread } from './connect.js';
@@ -70,6 +71,13 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
     (_from, stream, text) => (stream === 1 ? o.write(text) : o.stderr(text)),
     (_from, record) => o.log(record as unknown as LogRecord),
   );
+  // Worker hosts are there to fill the cores with work. V8's concurrent recompilation optimizes hot functions on
+  // helper threads of its own, which then compete with the workers for those cores: in bench:workers' pool phase
+  // (~1.6 s of CPU) they ran 0.17-0.20 s against 0.04 s without it, while the workers' own CPU stayed the same
+  // (0.73-0.82 s each either way), so that work was extra, not moved. Without it a function that gets hot is
+  // optimized on the thread that runs it. A V8 flag is the process's; each isolate reads it as it starts, so it is
+  // set before the workers' isolates are made.
+  setFlagsFromString('--no-concurrent-recompilation');
   const script = await workerHostScript();
   const chunks: [string, string, string][] = [...o.chunks].map(([id, c]) => [id, c.url, c.source]);
   const entries = [...o.app.entries.values()];
