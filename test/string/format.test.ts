@@ -99,6 +99,20 @@ group('string.format vs lua5.1', () => {
     expectNoDiff(cases);
   });
 
+  it('%g of doubles with more digits than asked, from 1e-4 to 1e15 (nearest digits, fixed or exponent form)', () => {
+    const r = rng(4242);
+    const cases: Case[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const exp = Math.floor(r() * 21) - 5; // 1e-5 .. 1e15: both edges of the fixed range
+      let v = (1 + r() * 9) * 10 ** exp;
+      if (r() < 0.3) v = Math.floor(r() * 100000) / 7; // as a ratio prints
+      if (r() < 0.2) v = 10 ** exp - r() * 10 ** (exp - 14); // just below a power of ten: rounds up a digit
+      const p = 1 + Math.floor(r() * 15);
+      cases.push({ fn: 'format', args: [`%.${p}g|%.14g|%g|%.${p}G`, v, v, v, v] });
+    }
+    expectNoDiff(cases);
+  });
+
   it('random specs: flags, widths, precisions, conversions (valid and invalid)', () => {
     const r = rng(777);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -143,6 +143,12 @@ export function formatGeneral(x: number, p: number | undefined, alt: boolean): s
   if (!alt && P <= 15 && x >= 1e-4 && x < 1e15) {
     const s = shortestAsGeneral(x, P);
     if (s !== undefined) return s;
+    // Without an exact decimal tie, toPrecision's P digits are the nearest ones, as glibc's; it chooses fixed notation
+    // for exponents -6..P-1, and from 1e-4 on %g does for exponents -4..P-1: fixed either way, else fall through.
+    if (!tieAtSig(x, P)) {
+      const t = x.toPrecision(P);
+      if (t.indexOf('e') < 0) return stripZeros(t);
+    }
   }
   let X = 0;
   let dec: Decimal | undefined;
