@@ -73,10 +73,10 @@ export async function startWorkerHosts(o: WorkerHostsOptions): Promise<WorkerHos
   );
   // Worker hosts are there to fill the cores with work. V8's concurrent recompilation optimizes hot functions on
   // helper threads of its own, which then compete with the workers for those cores: in bench:workers' pool phase
-  // (~1.6 s of CPU) they ran 0.17-0.20 s against 0.04 s without it, while the workers' own CPU stayed the same
-  // (0.73-0.82 s each either way), so that work was extra, not moved. Without it a function that gets hot is
-  // optimized on the thread that runs it. A V8 flag is the process's; each isolate reads it as it starts, so it is
-  // set before the workers' isolates are made.
+  // (~1.6 s of CPU) they ran 0.11-0.20 s against 0.01-0.04 s without it, while each worker ran 0.03-0.05 s more, so
+  // most of that work was extra, not moved. Without it a function that gets hot is optimized on the thread that runs
+  // it. A V8 flag is the process's (the main thread's isolate may follow it from now on too); each isolate reads it
+  // as it starts, so it is set before the workers' isolates are made.
   setFlagsFromString('--no-concurrent-recompilation');
   const script = await workerHostScript();
   const chunks: [string, string, string][] = [...o.chunks].map(([id, c]) => [id, c.url, c.source]);
