@@ -59,9 +59,10 @@ export function emitFunctionBody(ce: ChunkEmitter, info: FunctionInfo, mode: Mod
 
 /**
  * The transfer copy, the copy entered again and the resume form of a function with a transfer plan (transfer.ts). The
- * frame is every parameter, hoisted local and loop temp (and the varargs), `undefined` for those out of scope where
- * the copy leaves; the resume form, or the copy entered again, restores it whole and walks down to the statement or
- * loop end `$rs`, going on from there.
+ * frame is an object of the parameters (and the varargs) and the hoisted locals and loop temps in scope where the copy
+ * leaves, by JS name (those out of scope read back as `undefined`); the resume form, or the copy entered again,
+ * restores it whole and walks down to the statement or loop end `$rs`, going on from there. The copy entered again is
+ * named `$u` in stack traces and profiles (the copy `$t`, the resume form `$r`).
  */
 function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferPlan): { transfer: string; reenter: string; resume: string } {
   const tx = new FunctionEmitter(ce, info, 'transfer', plan);
@@ -78,14 +79,16 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   const params = info.params.map((p) => p.jsName);
   const frame = [...params, ...plan.locals, ...loopTemps, ...(info.isVararg ? ['va'] : [])];
   const always = new Set([...params, 'va']);
-  const frameOf = (live: ReadonlySet<string>) => `[${frame.map((n) => (always.has(n) || live.has(n) ? n : 'undefined')).join(', ')}]`;
+  // an object of the variables in scope (runtime/core/transfer.ts Frame): a field that always holds a float keeps a
+  // float's representation in the object's map, which an array's elements would not
+  const frameOf = (live: ReadonlySet<string>) => `{ ${frame.filter((n) => always.has(n) || live.has(n)).join(', ')} }`;
   const withFrames = (fx: FunctionEmitter, body: string) => {
     const frames = fx.frames.map((f) => frameOf(new Set(f)));
     return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
   };
   const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
   const name = jsFunctionName(info);
-  const restore = frame.map((n, i) => `${n} = $S[${i}];`).join(' ');
+  const restore = frame.map((n) => `${n} = $S.${n};`).join(' ');
   const hoisted = plan.locals.length > 0 ? `let ${plan.locals.join(', ')};` : '';
   const decls = (fx: FunctionEmitter, more: string) => [fx.tempDeclarations(), more].filter((d) => d !== '').join('\n');
   // Left at its entry, the call goes on at the first statement once it has given way.
@@ -94,7 +97,7 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
     `if (--BUDGET.n < 0) bailB(1, ${frameOf(new Set())});\n${withFrames(tx, tBody)}\nR.n = 0;\n})`;
   const own = [...params, ...plan.locals, ...(info.isVararg ? ['va'] : [])];
   const ownDecls = own.length > 0 ? `let ${own.join(', ')};` : '';
-  const reenter = `${start}(function ${name}$t($rs, $S) {\n${decls(ex, ownDecls)}\n${restore}\n${withFrames(ex, eBody)}\nR.n = 0;\n})`;
+  const reenter = `${start}(function ${name}$u($rs, $S) {\n${decls(ex, ownDecls)}\n${restore}\n${withFrames(ex, eBody)}\nR.n = 0;\n})`;
   const resume = `${start}(function* ${name}$r($rs, $S) {\n${decls(rx, ownDecls)}\n${restore}\n` +
     `if (BUDGET.n < 0) yield* preemptY();\n${rBody}\nR.n = 0;\n})`;
   return { transfer, reenter, resume };

@@ -15,14 +15,22 @@ import { preemptY } from './preempt.js';
 import { done } from './defer.js';
 import type { LuaGen } from './coroutine.js';
 
+/**
+ * A frame the copy left: its variables in scope there by JS name (compiler/emit/functions.ts). An object, not an
+ * array: V8 tracks the representation of each field of an object's map, so a float the copy left in a local reads
+ * back as a number where the copy is entered again, and that local's loop keeps it unboxed; read from an array it
+ * was of any type, and the loop boxed it at every pass.
+ */
+export type Frame = Readonly<Record<string, unknown>>;
+
 interface Transferable {
   $y: (...args: unknown[]) => Generator<unknown, unknown, unknown>;
   /** the transfer copy */
   $t: ((...args: unknown[]) => unknown) | undefined;
   /** the transfer copy entered again where it left, with its frame */
-  $u: ($rs: number, frame: unknown[]) => unknown;
+  $u: ($rs: number, frame: Frame) => unknown;
   /** the resume form */
-  $r: ($rs: number, frame: unknown[]) => Generator<unknown, unknown, unknown>;
+  $r: ($rs: number, frame: Frame) => Generator<unknown, unknown, unknown>;
   /** calls left to run as the twin without trying the copy */
   $ts: number;
   /** calls whose copy left other than for its budget */
@@ -47,11 +55,11 @@ export const TRANSFER = {
   /** the copy left at its budget check (no back-off) */
   budget: false,
   /** the frame it left */
-  frame: undefined as unknown[] | undefined,
+  frame: undefined as Frame | undefined,
 };
 
 /** The copy leaves at a slow path or call in the statement `at`, with its whole frame. */
-export function bailAt(at: number, frame: unknown[]): never {
+export function bailAt(at: number, frame: Frame): never {
   TRANSFER.at = at;
   TRANSFER.budget = false;
   TRANSFER.frame = frame;
@@ -59,7 +67,7 @@ export function bailAt(at: number, frame: unknown[]): never {
 }
 
 /** The copy leaves at its entry or a loop's back-edge, with its whole frame, because its budget ran out. */
-export function bailB(at: number, frame: unknown[]): never {
+export function bailB(at: number, frame: Frame): never {
   TRANSFER.at = at;
   TRANSFER.budget = true;
   TRANSFER.frame = frame;
@@ -170,7 +178,7 @@ function resumeY(f: unknown): LuaGen {
  * The copy gives way here and is entered again where it left, plain, as often as its budget runs out (a long loop
  * runs plain between its pauses); once it leaves at a slow path or a call, the rest runs as the resume form.
  */
-function* goOn(g: Transferable, at: number, frame: unknown[]): Generator<unknown, unknown, unknown> {
+function* goOn(g: Transferable, at: number, frame: Frame): Generator<unknown, unknown, unknown> {
   for (;;) {
     yield* preemptY();
     const td = R.td;

@@ -94,6 +94,22 @@ describe('frame transfer in a process', () => {
     expect(await linesOf(body)).toEqual(['12537500\t10000\t5\t5000']);
   });
 
+  it('hands over a frame as an object of the variables in scope where the copy left', async () => {
+    // an object, not an array: a float left in a local reads back as a number, so its loop keeps it unboxed
+    const src = 'local function f(t, n) local s = 0.5 for i = 1, n do s = s + t[i] * 0.5 end return s end local function g(t) return f(t, 3) end return g';
+    const code = processCode(src);
+    expect(code).toMatch(/bailB\(1, \{ t\$\d+, n\$\d+ \}\)/);
+    expect(code).toMatch(/bailB\(\d+, \{ t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+ \}\)/);
+    expect(code).toMatch(/s\$\d+ = \$S\.s\$\d+;/);
+    // left at its budget some fifty times, the float sum goes on where it was
+    expect(
+      await linesOf(`
+        local function f(n) local s = 0.25 for i = 1, n do s = s + i % 4 * 0.125 end return s end
+        local function g(n) return f(n) end
+        print(g(100000), g(2))`),
+    ).toEqual(['18750.25\t0.625']);
+  });
+
   it('raises errors where the twin does', async () => {
     expect(
       await linesOf(`
