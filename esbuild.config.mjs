@@ -54,6 +54,19 @@ const yamlAsEsm = {
   },
 };
 
+// rxjs stays external (an embedder's VirtualTimeScheduler is the package's own), but the one class the process runtime
+// takes from it, Subscription, is bundled from its ES module build: imported from node_modules it is rxjs's CommonJS
+// build, which Node reads file by file and scans with its CommonJS export lexer, ~8 ms of every app run. Nothing
+// tests a Subscription by class across the two copies (rxjs itself accepts any object with its methods).
+const rxjsSubscriptionBundled = {
+  name: 'rxjs-subscription-bundled',
+  setup(b) {
+    const req = createRequire(import.meta.url);
+    const esm = join(dirname(req.resolve('rxjs/package.json')), 'dist/esm/internal/Subscription.js');
+    b.onResolve({ filter: /^rxjs\/internal\/Subscription$/ }, () => ({ path: esm }));
+  },
+};
+
 // dist/ is overwritten in place (not removed first), so concurrent runs never see it missing. dist/meta.json is
 // esbuild's account of which sources went into which output (test/package/runtime-bundle reads it).
 const { metafile } = await build({
@@ -83,7 +96,7 @@ const { metafile } = await build({
   // package resolution and no extra module files at start-up.
   // The NATS client too (a cluster node loads it at its join; bundled, its CommonJS require('crypto') would fail).
   external: ['luaparse', 'rxjs', '@jridgewell/gen-mapping', 'ajv', 'uuid', 'typescript', 'typescript-to-lua', 'ts-morph', 'lua-types', '@typescript-to-lua/language-extensions', 'esbuild', 'postject', '@nats-io/transport-node'],
-  plugins: [builtinsThroughRequire, yamlAsEsm],
+  plugins: [builtinsThroughRequire, yamlAsEsm, rxjsSubscriptionBundled],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },

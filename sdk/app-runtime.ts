@@ -31,7 +31,7 @@ import {
   type SecurityAppView,
   PortTransport,
 } from '../runtime/process/index.js';
-import { installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { installPlatformModules, loadPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
 import type { CachedModule } from './cache.js';
 import { layoutOf, type ThreadLayout } from './worker-hosts/layout.js';
@@ -356,10 +356,13 @@ export async function addAppEntries(
     return p;
   };
   const available = new Set(rt.globals.modules.keys());
-  const pending: Array<Promise<void>> = [];
-  for (const e of app.entries.values()) {
-    if (!isLuaEntry(e) || !RUNNABLE_KINDS.has(e.kind) || (only !== undefined && !only.has(e.id))) continue;
-    const plan = bindingPlan(app, e.id)!;
+  const runnable = [...app.entries.values()]
+    .filter((e): e is LuaEntry => isLuaEntry(e) && RUNNABLE_KINDS.has(e.kind) && (only === undefined || only.has(e.id)))
+    .map((e) => ({ e, plan: bindingPlan(app, e.id)! }));
+  // the code of the platform modules these entries list, loaded while they compile; none runs before it is loaded
+  const modulesLoaded = loadPlatformModules(runnable.flatMap(({ plan }) => plan.modules));
+  const pending: Array<Promise<void>> = [modulesLoaded];
+  for (const { e, plan } of runnable) {
     const unavailable: Diagnostic[] = [];
     checkModules(e, plan, available, unavailable);
     for (const diagnostic of unavailable) problems.push({ diagnostic });
@@ -367,6 +370,7 @@ export async function addAppEntries(
       (async () => {
         const chunk = await compileOnce(e);
         const libs = await Promise.all(plan.libraries.map(async (l) => [l.id, await compileOnce(l)] as const));
+        await modulesLoaded;
         if (chunk === undefined || libs.some(([, c]) => c === undefined)) return;
         const libChunks = new Map(libs as ReadonlyArray<readonly [string, CompiledChunk]>);
         const imports: Record<string, (G: LuaTable) => unknown> = {};

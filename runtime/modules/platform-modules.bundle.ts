@@ -1,5 +1,5 @@
 // platform-modules.ts as a bundle's runtime has it (esbuild.config.mjs swaps it in, and builds it as
-// dist/bundle-modules.mjs too): the list starts empty, and the entry module of an app.mjs carries into it the modules
+// dist/bundle-modules.mjs too): the loaders start empty, and the entry module of an app.mjs carries into it the modules
 // its app's entries list, imported here by name (sdk/build/bundle-entry.ts). esbuild leaves every other module's code
 // out of app.mjs: a module that no entry lists cannot be required anyway.
 import type { PlatformModule } from './module-host.js';
@@ -19,14 +19,15 @@ import { SYSTEM_MODULE } from './system/module.js';
 import { EXPR_MODULE } from './expr/module.js';
 import { TEXT_MODULE } from './text/module.js';
 
-export const PLATFORM_MODULES: PlatformModule[] = [];
+export const PLATFORM_MODULE_LOADERS = new Map<string, () => Promise<PlatformModule>>();
 
 /** Makes `modules` the platform modules of the bundle's runtime; called before the app starts. */
 export function carryPlatformModules(modules: readonly PlatformModule[]): void {
-  PLATFORM_MODULES.push(...modules);
+  // already in app.mjs: loading one is only resolving to it
+  for (const m of modules) PLATFORM_MODULE_LOADERS.set(m.name, async () => m);
 }
 
-// by the name `modules:` lists each under (test/build/bundle-modules.test.ts holds them to PLATFORM_MODULES)
+// by the name `modules:` lists each under (test/build/bundle-modules.test.ts holds them to platform-modules.ts's list)
 export {
   FUNCS_MODULE as funcs,
   JSON_MODULE as json,

@@ -4,7 +4,7 @@
 // (sdk/bundle/bundle-main.ts resolves them against app.mjs's own folder).
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { PLATFORM_MODULES } from '../../runtime/modules/index.js';
+import { platformModuleNames } from '../../runtime/modules/index.js';
 import { isLuaEntry, type App, type Entry } from '../../runtime/process/index.js';
 import { jsLiteral } from './js-literal.js';
 
@@ -57,7 +57,7 @@ export function carriedFiles(app: App): Record<string, string> {
  * app.mjs; other names (time, io, ...) are the runtime's own.
  */
 export function carriedModules(app: App): string[] {
-  const platform = new Set(PLATFORM_MODULES.map((m) => m.name));
+  const platform = new Set(platformModuleNames());
   const names = new Set<string>();
   for (const e of app.entries.values()) {
     if (!isLuaEntry(e)) continue;

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createIoModule } from '../../../runtime/app/io-module.js';
 import { entry, makeApp } from '../../support/process-harness.js';
-import { installPlatformModules, PLATFORM_MODULES } from '../../../runtime/modules/index.js';
+import { installPlatformModules, loadPlatformModules, platformModuleNames } from '../../../runtime/modules/index.js';
 import type { Entry } from '../../../runtime/app/model.js';
 
 const walk = readFileSync(new URL('./shared-tables.lua', import.meta.url), 'utf8');
 /** The runtime's own modules, the terminal host's io, and every platform module (a new one is walked too). */
-const MODULES = ['time', 'ctx', 'security', 'io', ...PLATFORM_MODULES.map((m) => m.name)];
+const MODULES = ['time', 'ctx', 'security', 'io', ...platformModuleNames()];
 
 /** The entries the registry, env, store and security modules see: a memory store, and a token store kept in it. */
 const KV: Entry = { id: 'app:kv', namespace: 'app', name: 'kv', kind: 'store.memory', meta: {}, fields: {}, file: '', pos: { file: '', line: 1, column: 1 }, positions: {} };
@@ -44,6 +44,8 @@ async function walkTwice(): Promise<[Walk, Walk]> {
   });
   app.rt.globals.modules.set('io', createIoModule(app.rt.node.sched, () => {}));
   installPlatformModules({ rt: app.rt, registry: new Map([[KV.id, KV], [TOKENS.id, TOKENS]]), log: () => {}, environment: {} });
+  // the harness sets its entries itself: their modules' code is loaded here, as addAppEntries does for an app's
+  await loadPlatformModules(MODULES);
   // a function entry for the walk's futures: the child's chunk, called instead of spawned
   app.rt.functions.set('app:fn', app.rt.entries.get('app:child')!);
   const walks: Walk[] = [];
@@ -116,8 +118,8 @@ describe('tables reachable from a process', () => {
       expect(a.readOnly.has(path), path).toBe(true);
     }
     // every platform module was walked, read-only (a table) or as a read-only userdata's metatable (logger)
-    for (const m of PLATFORM_MODULES) {
-      expect(a.readOnly.has(`_G.${m.name}`) || a.readOnly.has(`getmetatable(_G.${m.name})`), m.name).toBe(true);
+    for (const name of platformModuleNames()) {
+      expect(a.readOnly.has(`_G.${name}`) || a.readOnly.has(`getmetatable(_G.${name})`), name).toBe(true);
     }
     // per process: the globals, and what functions return
     for (const path of ['_G', 'select result', 'event', 'options', 'ctx all', 'actor meta', 'error details', 'registry entry', 'store entry', 'env all', 'json decoded', 'yaml decoded', 'uuid info', 'jwt claims']) {
