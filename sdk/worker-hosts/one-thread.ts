@@ -2,7 +2,7 @@
 // (createRuntime builds one runtime on the caller's thread, with no process node per thread to join) and a bundle
 // (its chunks are inside app.mjs, where a worker could not import them by URL). The host still works, on one thread;
 // the user is told so once per host, at its `workers:` line, rather than finding out from a CPU graph.
-import { DIAGNOSTIC_CODES, type Diagnostic } from '../../runtime/app/diagnostics.js';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../../runtime/app/index.js';
 import { isProcessHost, type Entry } from '../../runtime/process/index.js';
 
 /** A warning (APP0019) for each process.host of `entries` with `workers:` other than 1; `runner` says what runs it. */
