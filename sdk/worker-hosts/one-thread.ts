@@ -2,8 +2,8 @@
 // (createRuntime builds one runtime on the caller's thread, with no process node per thread to join) and a bundle
 // (its chunks are inside app.mjs, where a worker could not import them by URL). The host still works, on one thread;
 // the user is told so once per host, at its `workers:` line, rather than finding out from a CPU graph.
-import { DIAGNOSTIC_CODES, type Diagnostic } from '../../runtime/app/index.js';
-import { isProcessHost, type Entry } from '../../runtime/process/index.js';
+import { type Diagnostic } from '../../diagnostics/index.js';
+import { APP_DIAGNOSTIC_CODES as DIAGNOSTIC_CODES, isProcessHost, type Entry } from '../../runtime/process/index.js';
 
 /** A warning (APP0019) for each process.host of `entries` with `workers:` other than 1; `runner` says what runs it. */
 export function workersOnOneThread(entries: Iterable<Entry>, runner: string): Diagnostic[] {
