@@ -7,6 +7,7 @@ import { createError, ERROR_KINDS } from '../../lib/wippy/errors.js';
 import { mkY, type LuaGen } from '../../core/coroutine.js';
 import { PARK } from '../../../abi/index.js';
 import type { Proc } from '../proc.js';
+import type { GlobalNameScope } from '../cluster-names.js';
 import { fail, isPidString, type ModuleContext } from './context.js';
 
 // the scopes' values, as Wippy numbers them (api/topology/topology.go)
@@ -180,24 +181,26 @@ export function addNamesAndLinks(mod: LuaTable, ctx: ModuleContext): void {
     return ret1(true);
   };
 
-  const registerPlain = (name: unknown, pid?: unknown, scope?: unknown): unknown => {
+  /** register up to the point where it must wait: its answer, or the store and arguments of a CONSISTENT/STRONG one */
+  const registerStart = (name: unknown, pid: unknown, scope: unknown): { answer: unknown } | { global: GlobalNameScope; name: string; target: Proc; strong: boolean } => {
     const a = registerArgs(name, pid, scope);
-    if ('err' in a) return a.err;
-    if (a.scope === LOCAL) return registerLocal(a.name, a.target);
-    if (a.scope === EVENTUAL) return registerEventual(a.name, a.target);
-    // CONSISTENT and STRONG wait for the cluster's store: only a process (a task that can park) can ask
+    if ('err' in a) return { answer: a.err };
+    if (a.scope === LOCAL) return { answer: registerLocal(a.name, a.target) };
+    if (a.scope === EVENTUAL) return { answer: registerEventual(a.name, a.target) };
     const global = clusterNames()?.global;
-    if (global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
+    if (global === undefined) return { answer: fail(ERROR_KINDS.INTERNAL, 'global registry not available') };
+    return { global, name: a.name, target: a.target, strong: a.scope === STRONG };
+  };
+  const registerPlain = (name: unknown, pid?: unknown, scope?: unknown): unknown => {
+    const s = registerStart(name, pid, scope);
+    if ('answer' in s) return s.answer;
+    // CONSISTENT and STRONG wait for the cluster's store: only a process (a task that can park) can ask
     return fail(ERROR_KINDS.INTERNAL, 'a cluster-wide registration must wait for the cluster: call it from process code, not a metamethod or library callback');
   };
   registry.register = mkY(registerPlain, function* (name: unknown, pid?: unknown, scope?: unknown): LuaGen {
-    const a = registerArgs(name, pid, scope);
-    if ('err' in a) return a.err;
-    if (a.scope === LOCAL) return registerLocal(a.name, a.target);
-    if (a.scope === EVENTUAL) return registerEventual(a.name, a.target);
-    const global = clusterNames()?.global;
-    if (global === undefined) return fail(ERROR_KINDS.INTERNAL, 'global registry not available');
-    const r = yield* waitFor(global.register(a.name, a.target, a.scope === STRONG));
+    const s = registerStart(name, pid, scope);
+    if ('answer' in s) return s.answer;
+    const r = yield* waitFor(s.global.register(s.name, s.target, s.strong));
     return r === true ? ret1(true) : ret2(undefined, r);
   });
 
