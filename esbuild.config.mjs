@@ -192,6 +192,17 @@ const platformModulesBundle = {
     b.onResolve({ filter: /^\.\/platform-modules\.js$/ }, (a) => ({ path: join(a.resolveDir, 'platform-modules.bundle.ts') }));
   },
 };
+// rxjs in a bundle: its ES module build, which esbuild tree-shakes to what is used (the inspector's
+// VirtualTimeScheduler, the process runtime's Subscription, ~20 KB), where its CommonJS build, which the package's
+// "node" condition picks, came whole (~335 KB, every operator) and was parsed at every start of every bundle.
+const rxjsAsEsmInBundle = {
+  name: 'rxjs-as-esm-in-bundle',
+  setup(b) {
+    const esm = join(dirname(createRequire(import.meta.url).resolve('rxjs/package.json')), 'dist/esm');
+    b.onResolve({ filter: /^rxjs$/ }, () => ({ path: join(esm, 'index.js') }));
+    b.onResolve({ filter: /^rxjs\/internal\/Subscription$/ }, () => ({ path: join(esm, 'internal/Subscription.js') }));
+  },
+};
 const bundleRuntime = await build({
   entryPoints: { 'bundle-runtime': 'sdk/bundle/bundle-main.ts', 'bundle-modules': 'runtime/modules/platform-modules.bundle.ts' },
   outdir: 'dist',
@@ -204,7 +215,7 @@ const bundleRuntime = await build({
   sourcemap: 'linked',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
-  plugins: [bundleVariants, platformModulesBundle, lazyText, lazyYaml, builtinsThroughRequire],
+  plugins: [bundleVariants, platformModulesBundle, lazyText, lazyYaml, builtinsThroughRequire, rxjsAsEsmInBundle],
   logLevel: 'warning',
   metafile: true,
   define: { __BUILD_ID__: JSON.stringify(hashTree(['abi', 'diagnostics', 'compiler', 'runtime', 'sdk'])) },

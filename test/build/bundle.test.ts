@@ -202,6 +202,14 @@ describe('what a bundle carries', () => {
     }
   });
 
+  it("rxjs from its ES module build, tree-shaken to the classes used, never its whole CommonJS build (esbuild metafile)", () => {
+    const meta = JSON.parse(readFileSync(join(REPO, 'dist/bundle-meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+    const rxjs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs)).filter(([i]) => i.startsWith('node_modules/rxjs/'));
+    expect(rxjs.filter(([i]) => i.startsWith('node_modules/rxjs/dist/cjs/')).map(([i]) => i)).toEqual([]);
+    // the CommonJS build came whole, ~335 KB
+    expect(rxjs.reduce((n, [, x]) => n + x.bytesInOutput, 0)).toBeLessThan(40_000);
+  });
+
   it('--with-lua-compiler: the Lua compiler and luaparse besides (carried as text), never TypeScript, TSTL or the runtime twice', () => {
     const inputs = Object.keys(built.get('runtime-code+compiler')!.result.written!.metafile.inputs);
     expect(inputs.filter((i) => /(^|\/)dist\/bundle-compiler\.mjs$/.test(i))).toHaveLength(1);
