@@ -5,13 +5,18 @@
 // socket holds more than MAX_UNSENT bytes it could not send yet is dropped, so a slow page never makes the server
 // buffer without bound. A client that asks for batches (`?batch=1`, the page) gets each flush as one SSE message whose
 // data is the JSON array of its events: a browser dispatches every SSE message to the page's script on its own, and
-// a hundred a flush cost the page more than the rendering they lead to. Nothing runs while no client is connected.
+// a hundred a flush cost the page more than the rendering they lead to. While the app sends more messages than a
+// flush carries and every client takes batches (pages), a flush is written every BUSY_FLUSH_MS instead: a page renders
+// at most every 500 ms anyway, and a browser on the app's cores takes its parsing time from the app. Nothing runs
+// while no client is connected.
 import type { ServerResponse } from 'node:http';
 import type { ProcessNode } from '../../runtime/process/index.js';
 import type { Recorder, RecordedEvent } from './recorder.js';
 import { hostsOf, processInfo, stateOf } from './views.js';
 
 export const FLUSH_MS = 200;
+/** The flush interval while messages are skipped and every client takes batches (every other tick). */
+export const BUSY_FLUSH_MS = 2 * FLUSH_MS;
 export const MESSAGES_PER_FLUSH = 100;
 /** How long the rates in `state` events are reused (computing them walks the whole message ring). */
 const RATES_MS = 1000;
@@ -31,6 +36,11 @@ export class EventStream {
   private readonly lastState = new Map<string, string>();
   private lastHosts = '';
   private lastWrite = 0;
+  /** clients that take each event as its own SSE message */
+  private unbatched = 0;
+  /** the last flush left messages out (the app sends more than a flush carries) */
+  private busy = false;
+  private lastFlush = 0;
   private rates: { at: number; map: Map<string, number> } | undefined = undefined;
 
   constructor(
@@ -52,15 +62,20 @@ export class EventStream {
       this.messagesSeen = this.rec.messageTotal;
       this.lastState.clear();
       this.lastHosts = '';
-      this.timer = setInterval(() => this.flush(), FLUSH_MS);
+      this.busy = false;
+      this.timer = setInterval(() => this.tick(), FLUSH_MS);
       this.timer.unref();
     }
     this.clients.set(res, batch);
+    if (!batch) this.unbatched++;
     res.on('close', () => this.remove(res));
   }
 
   private remove(res: ServerResponse): void {
-    if (!this.clients.delete(res)) return;
+    const batched = this.clients.get(res);
+    if (batched === undefined) return;
+    this.clients.delete(res);
+    if (!batched) this.unbatched--;
     if (this.clients.size === 0 && this.timer !== undefined) {
       clearInterval(this.timer);
       this.timer = undefined;
@@ -76,9 +91,16 @@ export class EventStream {
     this.rec.note(type, fields);
   }
 
+  private tick(): void {
+    // a tick a little early (timers drift) still counts as due
+    if (this.busy && this.unbatched === 0 && Date.now() - this.lastFlush < BUSY_FLUSH_MS - FLUSH_MS / 2) return;
+    this.flush();
+  }
+
   /** Writes what happened since the last flush to every client. */
   flush(): void {
     if (this.clients.size === 0) return;
+    this.lastFlush = Date.now();
     const rec = this.rec;
     const out: { seq: number; text: string }[] = [];
     const now = this.node.sched.now();
@@ -95,6 +117,7 @@ export class EventStream {
     const skipped = rec.messageTotal - this.messagesSeen - list.length;
     this.messagesSent = rec.messageCount;
     this.messagesSeen = rec.messageTotal;
+    this.busy = skipped > 0;
     for (const m of list) out.push({ seq: m.seq, text: JSON.stringify({ type: 'message', seq: m.seq, at: m.at, message: m }) });
     out.sort((a, b) => a.seq - b.seq);
     if (skipped > 0 || lost > 0) out.push(this.made('skipped', now, { count: skipped + Math.max(0, lost) }));
@@ -158,5 +181,6 @@ export class EventStream {
     this.timer = undefined;
     for (const res of this.clients.keys()) res.end();
     this.clients.clear();
+    this.unbatched = 0;
   }
 }

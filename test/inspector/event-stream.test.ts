@@ -1,13 +1,14 @@
 // The event stream's rules (sdk/inspector/event-stream.ts) without sockets: one write per flush, at most
 // MESSAGES_PER_FLUSH messages in it (the rest, and those a busy window did not record, counted in a `skipped` event),
 // events in seq order, the same events as one batch for a client that asks for batches, and a client that does not
-// keep up (more than MAX_UNSENT bytes unsent) dropped instead of buffered for. And what the recorder's ring keeps of
+// keep up (more than MAX_UNSENT bytes unsent) dropped instead of buffered for; a busy stream read by pages only
+// written every BUSY_FLUSH_MS. And what the recorder's ring keeps of
 // the messages it streams: every message's ends and topic, the payloads of a busy window's newest ones only.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ServerResponse } from 'node:http';
 import { makeApp } from '../support/process-harness.js';
 import { MESSAGE_RING, PREVIEWS_PER_WINDOW, Recorder } from '../../sdk/inspector/recorder.js';
-import { EventStream, MAX_UNSENT, MESSAGES_PER_FLUSH } from '../../sdk/inspector/event-stream.js';
+import { BUSY_FLUSH_MS, EventStream, FLUSH_MS, MAX_UNSENT, MESSAGES_PER_FLUSH } from '../../sdk/inspector/event-stream.js';
 
 const PINGER = `
 local function main(n)
@@ -92,6 +93,48 @@ describe('inspector event stream', () => {
     expect(sent.filter((e) => e.type === 'spawn').map((e) => e.process.entry)).toEqual(['app:pinger', 'app:echo']);
     expect(sent.some((e) => e.type === 'exit' && e.exit.entry === 'app:pinger')).toBe(true);
     expect(sent.find((e) => e.type === 'hosts').hosts).toEqual([{ name: 'app:processes', runQueue: 0, processes: 1 }]);
+  });
+
+  it('writes a busy stream every BUSY_FLUSH_MS while only pages (batch clients) read it, every FLUSH_MS beside a plain client', async () => {
+    expect(BUSY_FLUSH_MS).toBe(2 * FLUSH_MS);
+    const app = await makeApp({ 'app:pinger': { source: PINGER }, 'app:echo': { source: ECHO } });
+    vi.useFakeTimers();
+    try {
+      const rec = new Recorder(app.rt.node);
+      app.rt.node.observe(rec);
+      const stream = new EventStream(app.rt.node, rec, () => ['app:processes']);
+      // more messages than a flush carries before every tick: the stream stays busy
+      const busyTick = () => {
+        app.rt.spawn('app:pinger', 'app:processes', [1000]);
+        app.settle();
+        vi.advanceTimersByTime(FLUSH_MS);
+      };
+      const page = fakeClient();
+      stream.add(page, true);
+      page.writes.length = 0;
+      busyTick();
+      expect(page.writes).toHaveLength(1);
+      busyTick();
+      expect(page.writes).toHaveLength(1);
+      busyTick();
+      expect(page.writes).toHaveLength(2);
+      // what the skipped tick held comes in the next flush: every message of the three ticks sent or counted
+      const sent = page.writes.flatMap((w) => events(w)[0] as any[]);
+      const messages = sent.filter((e) => e.type === 'message').length;
+      const skipped = sent.filter((e) => e.type === 'skipped').reduce((n, e) => n + e.count, 0);
+      expect(messages + skipped).toBe(3 * 2000);
+      const plain = fakeClient();
+      stream.add(plain);
+      plain.writes.length = 0;
+      busyTick();
+      busyTick();
+      expect(plain.writes).toHaveLength(2);
+      expect(page.writes).toHaveLength(4);
+      stream.close();
+      rec.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops a client that does not keep up', async () => {

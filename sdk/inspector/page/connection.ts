@@ -1,7 +1,8 @@
 // The page's link to the inspector server: the snapshot, then the event stream (Server-Sent Events), with the token
 // of the page's own address on every request. The stream comes in batches (one message per flush of the server),
-// applied at most once per animation frame, so a busy app's stream costs the page one render per flush rather than
-// one per event.
+// parsed and applied together on an animation frame at most every RENDER_MS, and not rendered at all while the page
+// is hidden: a busy app's stream costs the page two renders a second, not one per flush (a browser on the same
+// cores as the app takes its time from the app).
 import type { InspectorEvent, MessageInfo, ProcessDetails, Snapshot } from './api.js';
 import { applyEvents, fromSnapshot, type InspectorState } from './model.js';
 
@@ -36,6 +37,13 @@ export async function postAction(path: string): Promise<void> {
 export type Status = 'connecting' | 'live' | 'lost';
 
 /**
+ * The shortest time between two renders while the stream is busy: the views stay within about half a second of the
+ * app (the first batch after a quiet spell renders on the next frame), and the page's work is a small share of a core
+ * however often the server flushes.
+ */
+export const RENDER_MS = 500;
+
+/**
  * Follows the app: the event stream is opened first and its events held until the snapshot, asked for once the
  * stream is open, has arrived (the server replays nothing, so a snapshot taken before the stream would miss what
  * happened in between; events the snapshot already holds are dropped by their seq). Calls `onState` with each new
@@ -45,19 +53,66 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
   let source: EventSource | undefined;
   let stopped = false;
   let state: InspectorState | undefined;
-  let pending: InspectorEvent[] = [];
+  // the batches' JSON as received, parsed when applied (a batch is parsed once, however many arrive between renders)
+  let pending: string[] = [];
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastRender = -Infinity;
+  // the state holds events not rendered yet (applied while the page was hidden)
+  let unrendered = false;
 
-  const flush = (always = false) => {
-    frame = 0;
-    if (!state) return;
-    const s = applyEvents(state, pending);
+  const apply = (): boolean => {
+    if (!state || pending.length === 0) return false;
+    const events: InspectorEvent[] = [];
+    for (const data of pending) for (const e of JSON.parse(data) as InspectorEvent[]) events.push(e);
     pending = [];
+    const s = applyEvents(state, events);
     // a batch that changed nothing (events the snapshot already held) renders nothing
-    if (s === state && !always) return;
+    if (s === state) return false;
     state = s;
-    onState(s);
+    return true;
   };
+
+  const render = () => {
+    if (!state) return;
+    unrendered = false;
+    lastRender = performance.now();
+    onState(state);
+  };
+
+  const flush = () => {
+    frame = 0;
+    if (document.hidden) {
+      // keep the state current (the queue of batches bounded) but draw nothing nobody sees
+      if (apply()) unrendered = true;
+      return;
+    }
+    if (apply() || unrendered) render();
+  };
+
+  // a render on the next frame once RENDER_MS have passed since the last one; while hidden, the batches are applied
+  // every RENDER_MS by the timer alone (a hidden page gets no frames)
+  const schedule = () => {
+    if (!state || frame || timer !== undefined) return;
+    const wait = lastRender + RENDER_MS - performance.now();
+    if (wait > 0 || document.hidden) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (document.hidden) flush();
+        else schedule();
+      }, Math.max(wait, document.hidden ? RENDER_MS : 0));
+    } else frame = requestAnimationFrame(flush);
+  };
+
+  const onVisibility = () => {
+    if (document.hidden) {
+      // a frame asked for now would not come until the page is shown again: the hidden timer instead
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+      schedule();
+    } else if (unrendered && !frame) frame = requestAnimationFrame(flush);
+  };
+  document.addEventListener('visibilitychange', onVisibility);
 
   const fail = (detail: string) => {
     source?.close();
@@ -75,8 +130,8 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
     const es = new EventSource(url('/api/events', { batch: '1' }));
     source = es;
     es.onmessage = (m) => {
-      for (const e of JSON.parse(m.data) as InspectorEvent[]) pending.push(e);
-      if (state && !frame) frame = requestAnimationFrame(() => flush());
+      pending.push(m.data as string);
+      schedule();
     };
     es.onopen = async () => {
       try {
@@ -84,7 +139,8 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
         if (source !== es) return;
         state = fromSnapshot(snapshot);
         onStatus('live');
-        flush(true);
+        apply();
+        render();
       } catch (err) {
         if (source === es) fail(String(err));
       }
@@ -98,5 +154,8 @@ export function connect(onState: (s: InspectorState) => void, onStatus: (s: Stat
   return () => {
     stopped = true;
     source?.close();
+    if (frame) cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisibility);
   };
 }
