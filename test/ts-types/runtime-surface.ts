@@ -6,6 +6,7 @@
 import { loadApp } from '../../runtime/app/index.js';
 import { createAppRuntime } from '../../sdk/app-runtime.js';
 import { LuaTable } from '../../runtime/index.js';
+import { loadPlatformModules, platformModuleNames } from '../../runtime/modules/index.js';
 import { MT } from '../../runtime/core/symbols.js';
 import { LuaUserdata } from '../../runtime/core/value.js';
 import { indexYaml, writeApp } from '../support/app-folder.js';
@@ -24,6 +25,8 @@ export const PROCESS_GLOBALS = ['process', 'channel', 'errors', 'payload', 'os']
 export async function runtimeSurface(): Promise<Map<string, SurfaceItem[]>> {
   const { app } = await loadApp(writeApp({ 'src/_index.yaml': indexYaml('') }));
   const ar = await createAppRuntime(app, { write: () => {}, stdin: { readLine: () => {} } });
+  // every module's table, as an app listing them all would have: their code loads only when an entry lists them
+  await loadPlatformModules(platformModuleNames());
   try {
     const out = new Map<string, SurfaceItem[]>();
     for (const [name, mod] of ar.rt.globals.modules) out.set(name, membersOf(mod, name));
