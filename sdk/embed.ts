@@ -31,7 +31,7 @@ import {
   type ClusterNode,
   type ClusterOptions,
 } from '../runtime/process/index.js';
-import { callFunction, installPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
+import { callFunction, installPlatformModules, loadPlatformModules, type LogLevel, type LogRecord } from '../runtime/modules/index.js';
 import { formatDiagnostic, isError } from '../diagnostics/index.js';
 import { addAppEntries, AppStartError, refreshAppEntries } from './app-runtime.js';
 import { logSinkFor, type LogFormat } from './log-sink.js';
@@ -398,6 +398,8 @@ class Embedded implements EmbeddedRuntime {
       for (const m of lib.modules) if (!modules.includes(m)) modules.push(m);
       imports[alias] = (G) => this.rt.runOnce(lib.chunk, libId, G);
     }
+    // the listed platform modules' code loads before the entry can be spawned (as addAppEntries does for an app)
+    await loadPlatformModules(modules);
     const entry: ProcessEntry = { ...chunk, method: e.method === null ? undefined : (e.method ?? 'main'), modules, imports };
     this.rt.entries.set(id, entry);
   }
