@@ -106,7 +106,8 @@ writeFileSync('dist/meta.json', JSON.stringify(metafile));
 // The runtime side of an app bundle (`moonforge build`, sdk/build/): one file with every npm dependency inside, so
 // that a bundle runs where only Node.js is; `moonforge build` bundles it with the app's chunks into app.mjs. The
 // published package ships dist/ only, so this is built here, not from the sources on a user's machine.
-// - optional-require.ts becomes its bundle variant, which compiles the dependencies' prebuilt texts at first use;
+// - optional-require.ts and optional-require-nats.ts become their bundle variants, which compile the dependencies'
+//   prebuilt texts at first use;
 // - the compiling chunk loader becomes a stub: a bundle runs the chunks it was built with, and nothing of the
 //   compiler, luaparse or TypeScript may reach it (test/build/ reads dist/bundle-meta.json);
 // - the dependencies carried as CommonJS text (yaml, ajv, uuid) require Node's built-ins through the createRequire
@@ -114,7 +115,7 @@ writeFileSync('dist/meta.json', JSON.stringify(metafile));
 const bundleVariants = {
   name: 'bundle-variants',
   setup(b) {
-    b.onResolve({ filter: /\/optional-require\.js$/ }, (a) => ({ path: join(a.resolveDir, a.path.replace(/\.js$/, '.bundle.ts')) }));
+    b.onResolve({ filter: /\/optional-require(-nats)?\.js$/ }, (a) => ({ path: join(a.resolveDir, a.path.replace(/\.js$/, '.bundle.ts')) }));
     b.onResolve({ filter: /^\.\/app-compile\.js$/ }, (a) => ({ path: a.path, namespace: 'bundle-no-compiler' }));
     b.onLoad({ filter: /.*/, namespace: 'bundle-no-compiler' }, () => ({
       contents: `export function compilingLoader() { throw new Error('a bundle runs the chunks it was built with and cannot compile'); }\n`,
@@ -126,8 +127,10 @@ const bundleVariants = {
 // the yaml module: a bundle's definitions are data, parsed at build time), yet V8 parses every function of a
 // module's text when the module is compiled: ~10 ms of every start. Each is prebuilt here as one CommonJS text and
 // carried as a string literal (`moonforge-lazy:NAME`, scanned, not parsed), compiled at its first use
-// (runtime/lib/lazy-text.ts): ajv and uuid through optional-require.bundle.ts, yaml through a module standing in
-// for it, each export of which loads it at its first use (lazyYaml).
+// (runtime/lib/lazy-text.ts): ajv and uuid through optional-require.bundle.ts, the NATS client through
+// optional-require-nats.bundle.ts, yaml through a module standing in for it, each export of which loads it at its
+// first use (lazyYaml). esbuild keeps a text only where its module is imported: ajv's and uuid's come with the
+// platform modules that use them, the NATS client's with the cluster's code, in every bundle.
 const lazyDependencies = {
   yaml: `module.exports = require('yaml');`,
   ajv: `module.exports = {

@@ -13,7 +13,7 @@
 // the register fails (Wippy's "strong registration rejected by a required node" / "... timed out ...").
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { KV, KvEntry } from '@nats-io/kv';
-import { optionalModules } from '../lib/optional-require.js';
+import { natsModules } from '../lib/optional-require-nats.js';
 import { createError, ERROR_KINDS, type LuaErrorValue } from '../lib/wippy/errors.js';
 import type { GlobalNameScope } from '../process/cluster-names.js';
 import type { ProcessNode } from '../process/node.js';
@@ -100,7 +100,7 @@ export class GlobalNames implements GlobalNameScope {
    * the cluster then has no CONSISTENT/STRONG scope, as a Wippy cluster without its Raft core.
    */
   static async open(node: ProcessNode, opts: GlobalNamesOptions): Promise<GlobalNames | undefined> {
-    const { Kvm } = optionalModules.natsKv();
+    const { Kvm } = natsModules.natsKv();
     let kv: KV;
     try {
       kv = await new Kvm(opts.nc).create(`mf_${opts.cluster}_names`, { history: 1 });

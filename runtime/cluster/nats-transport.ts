@@ -9,7 +9,7 @@
 // pair go out in the order they were made, so frames between two nodes keep their order (peer.ts's per-pair FIFO).
 // Nothing is acknowledged or retried: at-most-once, as peer.ts promises; membership.ts says when a peer is down.
 import { readFileSync } from 'node:fs';
-import { optionalModules } from '../lib/optional-require.js';
+import { natsModules } from '../lib/optional-require-nats.js';
 import type { NatsConnection, Subscription, ConnectionOptions } from '@nats-io/transport-node';
 import type { Frame, PeerName, PeerTransport } from '../distrib/peer.js';
 import { CodecError } from '../distrib/codec.js';
@@ -98,7 +98,7 @@ export class NatsClusterTransport implements PeerTransport {
     const timeout = opts.joinTimeoutMs ?? DEFAULT_JOIN_TIMEOUT_MS;
     const where = `cluster '${cluster}' through ${opts.servers.join(', ')}`;
     // loaded only by nodes that join a cluster: a single node never reads the NATS client
-    const { connect, credsAuthenticator } = optionalModules.nats();
+    const { connect, credsAuthenticator } = natsModules.nats();
     const co: ConnectionOptions = {
       servers: opts.servers,
       name: `moonforge ${cluster}/${opts.node}`,

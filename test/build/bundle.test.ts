@@ -210,6 +210,17 @@ describe('what a bundle carries', () => {
     expect(rxjs.reduce((n, [, x]) => n + x.bytesInOutput, 0)).toBeLessThan(40_000);
   });
 
+  it("ajv's text only in a bundle whose app lists a module that uses it; the NATS client's in every bundle (--cluster)", () => {
+    const text = (name: string): string => readFileSync(built.get(name)!.result.written!.app, 'latin1');
+    // ajv's 2020-12 meta-schema id, inside ajv's text; a class of the NATS client, inside its text
+    const ajv = 'json-schema.org/draft/2020-12/schema';
+    const nats = 'NatsConnectionImpl';
+    // ping-pong lists no module: it came with the cluster's code once, the two in one module of the bundle runtime
+    expect(text('ping-pong')).not.toContain(ajv);
+    expect(text('ping-pong')).toContain(nats);
+    expect(text('bundled')).toContain(ajv);
+  });
+
   it('--with-lua-compiler: the Lua compiler and luaparse besides (carried as text), never TypeScript, TSTL or the runtime twice', () => {
     const inputs = Object.keys(built.get('runtime-code+compiler')!.result.written!.metafile.inputs);
     expect(inputs.filter((i) => /(^|\/)dist\/bundle-compiler\.mjs$/.test(i))).toHaveLength(1);
