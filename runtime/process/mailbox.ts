@@ -107,20 +107,22 @@ export abstract class Mailbox implements ChannelFeed {
     return env instanceof Message ? env.raw() : rawPayload(env.payloads);
   }
 
+  /** Counts a delivery for the node's observer and shows it the envelope while its budget lasts (observe.ts). */
+  private tapDelivery(env: Envelope): void {
+    const n = this.node;
+    n.deliveries++;
+    if (n.deliveryBudget > 0) {
+      n.deliveryBudget--;
+      n.deliveredTo!.delivered!(this, env);
+    }
+  }
+
   /**
    * The delivery of every message (its topic never starts with "@"): straight to a waiting inbox receiver when
    * nothing is queued and no listener or hook exists, the common case of every actor loop; else the general path.
    */
   deliverMessage(m: Message): void {
-    const n = this.node;
-    const o = n.deliveredTo;
-    if (o !== undefined && this.alive) {
-      n.deliveries++;
-      if (n.deliveryBudget > 0) {
-        n.deliveryBudget--;
-        o.delivered!(this, m);
-      }
-    }
+    if (this.node.deliveredTo !== undefined && this.alive) this.tapDelivery(m);
     if (this.backlog === undefined && this.alive) {
       const x = this.x;
       if (x === undefined || (x.hook === undefined && (x.listeners === undefined || x.listeners.size === 0))) {
@@ -133,15 +135,7 @@ export abstract class Mailbox implements ChannelFeed {
 
   /** The delivery of every event the node sends (its topic is EVENTS_TOPIC). */
   deliverEvent(env: Envelope): void {
-    const n = this.node;
-    const o = n.deliveredTo;
-    if (o !== undefined && this.alive) {
-      n.deliveries++;
-      if (n.deliveryBudget > 0) {
-        n.deliveryBudget--;
-        o.delivered!(this, env);
-      }
-    }
+    if (this.node.deliveredTo !== undefined && this.alive) this.tapDelivery(env);
     this.route(env);
   }
 
