@@ -7,7 +7,7 @@
 //   node bench/actors/ab.mjs TREE_A TREE_B [pingpong,ring,spawnexit] [PAIRS]
 //
 // A tree is a checkout with its sources (e.g. `git worktree add /tmp/before HEAD~3`); it needs no build.
-import { build } from 'esbuild';
+import { importBundledHarness } from '../lib/bundled-harness.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,18 +31,10 @@ const BENCH = {
 
 async function load(tree) {
   const out = mkdtempSync(join(tmpdir(), 'mf-ab-'));
-  await build({
-    entryPoints: [join(tree, 'bench/actors/harness.ts')],
-    outfile: join(out, 'harness.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
+  const h = await importBundledHarness(join(tree, 'bench/actors/harness.ts'), out, {
     logLevel: 'error',
     nodePaths: [join(resolve(import.meta.dirname, '../..'), 'node_modules')],
-    banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
   });
-  const h = await import(pathToFileURL(join(out, 'harness.mjs')).href);
   const { LUA } = await import(pathToFileURL(join(tree, 'bench/actors/programs.lua.mjs')).href);
   return { h, rt: h.createRuntime(await h.loadEntries(LUA)) };
 }

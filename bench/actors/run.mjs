@@ -4,13 +4,13 @@
 // Then (issue 5) ping-pong with the permission check deciding against ten glob policies, beside the allow-all runtime
 // (CPU-time rates of back-to-back pairs, median of the per-pair cost, at least 15 pairs).
 // Options: see HELP below (--quick, --rounds N, --only LIST, --no-erlang, --security-only).
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { LUA } from './programs.lua.mjs';
+import { importBundledHarness } from '../lib/bundled-harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -44,19 +44,7 @@ const SPAWNS = quick ? 20_000 : 100_000;
 const IDLE = 100_000;
 
 async function loadHarness() {
-  const out = mkdtempSync(join(tmpdir(), 'mf-actors-'));
-  await build({
-    entryPoints: [join(here, 'harness.ts')],
-    outfile: join(out, 'harness.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    // Bundled CommonJS dependencies (yaml) require Node built-ins; give the ES module bundle a real `require`.
-    banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
-  });
-  return import(pathToFileURL(join(out, 'harness.mjs')).href);
+  return importBundledHarness(join(here, 'harness.ts'), mkdtempSync(join(tmpdir(), 'mf-actors-')));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -3,10 +3,10 @@
 // packages left external, OpenTelemetry's, resolve from there) and must export `entries(LUA)` and
 // `pingpong(list, trips, on)` resolving to `{ cpuMs, wallMs, ... }`. After one warm-up of each side, `pairs` pairs
 // (off, on, off, on, ...) are run; the medians of each side and of the per-pair ratios on/off are returned.
-import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importBundledHarness } from './bundled-harness.mjs';
 import { LUA } from '../actors/programs.lua.mjs';
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -20,18 +20,7 @@ export function numberOption(name, dflt) {
 export async function pairedPingpong({ harness, cacheName, external = [], trips, pairs }) {
   const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', cacheName);
   mkdirSync(out, { recursive: true });
-  await build({
-    entryPoints: [harness],
-    outfile: join(out, 'harness.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    external,
-    banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
-  });
-  const h = await import(pathToFileURL(join(out, 'harness.mjs')).href);
+  const h = await importBundledHarness(harness, out, { external });
   const list = await h.entries(LUA);
   // warm-up: both paths compiled by V8 before anything is timed
   await h.pingpong(list, trips, false);
