@@ -2,6 +2,9 @@
 // over, so every delivery happens outside the sender's task, as on a real transport. A peer can be cut (kill):
 // its queued frames are lost and every other peer hears onPeerDown.
 import type { Frame, PeerName, PeerTransport } from '../../runtime/distrib/peer.js';
+import { RemoteLayer } from '../../runtime/distrib/remote.js';
+import { threadOf } from '../../runtime/distrib/pid-space.js';
+import type { ProcessNode } from '../../runtime/process/node.js';
 
 export class LoopbackNet {
   private readonly ends = new Map<PeerName, LoopbackEnd>();
@@ -61,4 +64,25 @@ export class LoopbackEnd implements PeerTransport {
   onPeerDown(h: (peer: PeerName, reason: string) => void): void {
     this.downHandler = h;
   }
+}
+
+/** The two nodes of a loopback pair, in pid-space order: node `a` places spawns on host app:remote on node `b`. */
+export const PAIR = ['a', 'b'] as const;
+
+/**
+ * Joins `node` as node `PAIR[i]` of a loopback pair sharing one pid space of two parts (pid-space.ts): a pid of the
+ * other part is the other node's, spawns of node a on host app:remote go to node b. `wrap` may change the transport
+ * end (a codec round trip, say).
+ */
+export function joinPair(node: ProcessNode, net: LoopbackNet, i: 0 | 1, wrap: (end: PeerTransport) => PeerTransport = (e) => e): RemoteLayer {
+  return new RemoteLayer(node, {
+    transport: wrap(net.end(PAIR[i])),
+    peerOf: (pid) => {
+      const t = threadOf(pid, 2);
+      return t === undefined || t === i ? undefined : PAIR[t];
+    },
+    spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
+    allocPid: (peer, host) => node.allocPid(host, PAIR.indexOf(peer as 'a' | 'b')),
+    peers: () => PAIR.filter((n) => n !== PAIR[i]),
+  });
 }

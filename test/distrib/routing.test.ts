@@ -3,14 +3,11 @@
 // spawn_monitored / spawn_linked, terminate, exec, registry names, and a lost peer turning into EXIT / LINK_DOWN.
 import { describe, expect, it } from 'vitest';
 import { makeApp, entry, type TestApp } from '../support/process-harness.js';
-import { RemoteLayer } from '../../runtime/distrib/remote.js';
-import { threadOf } from '../../runtime/distrib/pid-space.js';
 import type { ExitResult } from '../../runtime/process/proc.js';
 import type { PermissionCheck } from '../../runtime/process/node.js';
 import type { ProcessRuntimeOptions } from '../../runtime/process/process-runtime.js';
-import { LoopbackNet } from './loopback.js';
+import { joinPair, LoopbackNet } from './loopback.js';
 
-const NAMES = ['a', 'b'];
 
 async function pair(main: string, others: Record<string, string>, checkA?: PermissionCheck, optionsB: Partial<ProcessRuntimeOptions> = {}): Promise<{ net: LoopbackNet; apps: TestApp[]; run: () => ExitResult | undefined; exit: () => ExitResult | undefined }> {
   const modules = ['time', 'ctx', 'security'];
@@ -19,16 +16,7 @@ async function pair(main: string, others: Record<string, string>, checkA?: Permi
   const apps: TestApp[] = [];
   for (let i = 0; i < 2; i++) {
     const app = await makeApp(entries, i === 0 ? checkA : undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']), ...(i === 1 ? optionsB : {}) });
-    new RemoteLayer(app.rt.node, {
-      transport: net.end(NAMES[i]!),
-      peerOf: (pid) => {
-        const t = threadOf(pid, 2);
-        return t === undefined || t === i ? undefined : NAMES[t];
-      },
-      spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
-      allocPid: (peer, host) => app.rt.node.allocPid(host, NAMES.indexOf(peer)),
-      peers: () => NAMES.filter((n) => n !== NAMES[i]),
-    });
+    joinPair(app.rt.node, net, i as 0 | 1);
     apps.push(app);
   }
   let result: ExitResult | undefined;

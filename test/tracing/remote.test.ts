@@ -4,15 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { entry, makeApp, type TestApp } from '../support/process-harness.js';
-import { RemoteLayer } from '../../runtime/distrib/remote.js';
-import { threadOf } from '../../runtime/distrib/pid-space.js';
 import { decodeFrame, encodeFrame, type PeerTransport } from '../../runtime/distrib/peer.js';
 import type { ExitResult, Proc } from '../../runtime/process/proc.js';
 import type { ProcessObserver } from '../../runtime/process/observe.js';
 import { startTracing } from '../../sdk/tracing/start-tracing.js';
-import { LoopbackNet } from '../distrib/loopback.js';
+import { joinPair, LoopbackNet } from '../distrib/loopback.js';
 
-const NAMES = ['a', 'b'];
 
 /** A transport end whose frames cross as the codec's bytes, as over NATS or a worker's port. */
 function encoded(end: PeerTransport): PeerTransport {
@@ -32,16 +29,7 @@ async function runTwoNodes(entries: Record<string, ReturnType<typeof entry>>, al
   const apps: TestApp[] = [];
   for (let i = 0; i < 2; i++) {
     const app = await makeApp(entries, undefined, { pidSpace: { threads: 2, index: i }, hosts: new Set(['app:processes', 'app:remote']) });
-    new RemoteLayer(app.rt.node, {
-      transport: encoded(net.end(NAMES[i]!)),
-      peerOf: (pid) => {
-        const t = threadOf(pid, 2);
-        return t === undefined || t === i ? undefined : NAMES[t];
-      },
-      spawnPeer: (host) => (host === 'app:remote' && i === 0 ? 'b' : undefined),
-      allocPid: (peer, host) => app.rt.node.allocPid(host, NAMES.indexOf(peer)),
-      peers: () => NAMES.filter((n) => n !== NAMES[i]),
-    });
+    joinPair(app.rt.node, net, i as 0 | 1, encoded);
     startTracing(app.rt, { tracerProvider });
     // another observer beside the tracer (the inspector's place): the spawn's question still reaches the tracer
     if (alsoWatch !== undefined && i === 0) app.rt.node.observe(alsoWatch);
