@@ -5,22 +5,12 @@
 // fails with Unavailable, naming the lost thread. Needs dist/ (node esbuild.config.mjs) for the bundle.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../../sdk/index.js';
 import { checkApp } from '../../sdk/check-app.js';
 import { buildApp } from '../../sdk/build/build-app.js';
-import { createAppRuntime } from '../../sdk/app-runtime.js';
-import { loadApp } from '../../runtime/app/load.js';
-import type { ExitResult } from '../../runtime/process/proc.js';
+import { appDir, startUntilReady } from './worker-app.js';
 
-function appDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-one-thread-'));
-  mkdirSync(join(dir, 'src'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'src', name), text);
-  return dir;
-}
 
 const APP = {
   '_index.yaml': `version: "1.0"
@@ -101,13 +91,8 @@ local function main()
 end
 return { main = main }`,
     });
-    const { app, diagnostics } = await loadApp(dir);
-    expect(diagnostics).toEqual([]);
-    const out: string[] = [];
-    const ar = await createAppRuntime(app, { write: (s) => out.push(s) });
+    const { ar, out, exit } = await startUntilReady(dir);
     try {
-      const exit = new Promise<ExitResult>((resolve) => ar.rt.spawn('app:main', 'app:terminal').onExit.push(resolve));
-      for (let i = 0; i < 500 && !out.join('').includes('ready'); i++) await new Promise((r) => setTimeout(r, 10));
       await ar.workers!.kill(1);
       await ar.workers!.kill(2);
       const r = await exit;

@@ -3,23 +3,15 @@
 // spawn_linked / terminate across them, print output and logger records from workers in order, and a worker killed
 // mid-run: the watchers of its processes get EXIT with a "node down" error and the rest keeps running.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApp } from '../../sdk/run-app.js';
 import { createAppRuntime } from '../../sdk/app-runtime.js';
 import { bootApp } from '../../sdk/boot-app.js';
 import { NodeTimeScheduler } from '../../runtime/process/scheduler.js';
 import { loadApp } from '../../runtime/app/load.js';
-import type { ExitResult } from '../../runtime/process/proc.js';
 import type { LogRecord } from '../../runtime/modules/index.js';
+import { appDir, startUntilReady } from './worker-app.js';
 
-function appDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mf-workers-'));
-  mkdirSync(join(dir, 'src'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'src', name), text);
-  return dir;
-}
 
 const INDEX = `
 version: "1.0"
@@ -157,13 +149,8 @@ return { main = main }`,
       'relay.lua': RELAY,
       'crash.lua': CRASH,
     });
-    const { app, diagnostics } = await loadApp(dir);
-    expect(diagnostics).toEqual([]);
-    const out: string[] = [];
-    const ar = await createAppRuntime(app, { write: (s) => out.push(s) });
+    const { ar, out, exit } = await startUntilReady(dir);
     try {
-      const exit = new Promise<ExitResult>((resolve) => ar.rt.spawn('app:main', 'app:terminal').onExit.push(resolve));
-      for (let i = 0; i < 500 && !out.join('').includes('ready'); i++) await new Promise((r) => setTimeout(r, 10));
       await ar.workers!.kill(1);
       const r = await exit;
       expect(r.error).toBeUndefined();
