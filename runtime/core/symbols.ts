@@ -7,8 +7,6 @@ export const ARR: unique symbol = Symbol('moonforge.arr');
 export const HASH: unique symbol = Symbol('moonforge.hash');
 /** LuaTable and LuaUserdata: the metatable. */
 export const MT: unique symbol = Symbol('moonforge.mt');
-/** LuaTable: iteration snapshot of string keys for `next` (table.ts). */
-export const KEYS: unique symbol = Symbol('moonforge.keys');
 /** LuaTable: how string keys set to nil are handled (table.ts clearStringKey); absent until the first one. */
 export const CLEARS: unique symbol = Symbol('moonforge.clears');
 /**

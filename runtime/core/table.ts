@@ -3,7 +3,7 @@
 // empty object with a null prototype, so `__proto__`, `constructor` or `toString` are plain keys (sandbox rule).
 // What does not live here: metamethod dispatch (ops.ts) and `next` for hash keys is below, iteration order is
 // array part, then string keys, then other keys.
-import { ARR, CLEARS, DYNKEYS, HASH, KEYS, MT } from './symbols.js';
+import { ARR, CLEARS, DYNKEYS, HASH, MT } from './symbols.js';
 import { luaError } from './errors.js';
 
 /**
@@ -16,6 +16,7 @@ import { luaError } from './errors.js';
 export const EMPTY_ARRAY: unknown[] = [];
 
 interface KeySnapshot {
+  table: LuaTable;
   keys: unknown[];
   pos: number;
 }
@@ -25,8 +26,6 @@ export class LuaTable {
   declare [ARR]: unknown[];
   declare [HASH]: Map<unknown, unknown> | undefined;
   declare [MT]: LuaTable | undefined;
-  /** added only to tables whose non-array keys are being traversed (`next`), so other tables stay smaller */
-  declare [KEYS]?: KeySnapshot;
   /** added only to tables that had a string key set to nil: clearStringKey's count, or DELETES */
   declare [CLEARS]?: number;
   /** added only to tables that got a new string key from a store with a variable key: addKey's state */
@@ -303,8 +302,8 @@ export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
   const arr = t[ARR];
   let i: number; // array index to resume from (0-based)
   if (k === undefined) {
-    // A fresh traversal; `next(t) == nil` is a common emptiness test, so no snapshot is built here.
-    if (t[KEYS] !== undefined && !Object.isFrozen(t)) t[KEYS] = undefined;
+    // A fresh traversal; `next(t) == nil` is a common emptiness test, so no snapshot is built here (one left by
+    // an earlier traversal is replaced when this one reaches the non-array keys).
     for (let j = 0; j < arr.length; j++) {
       const v = arr[j];
       if (v !== undefined) {
@@ -332,19 +331,67 @@ export function tableNext(t: LuaTable, k: unknown, out: unknown[]): unknown {
   return stepSnapshot(t, snap, 0, out);
 }
 
+// The snapshots of the traversals under way live beside their tables, not on them: a property added to a table
+// on its first traversal would change its hidden class (and grow its property store), so every record an encoder
+// walks with pairs would change shape. A few slots, searched by identity, hold the traversals of a nest of loops;
+// a traversal pushed out of them by more interleaved ones goes on in a WeakMap. A traversal that reaches its end
+// frees its slot.
+const SNAP_SLOTS = 8;
+const snapSlots: (KeySnapshot | undefined)[] = new Array<KeySnapshot | undefined>(SNAP_SLOTS).fill(undefined);
+let snapVictim = 0;
+const spilledSnapshots = new WeakMap<LuaTable, KeySnapshot>();
+let spilledCount = 0;
+
+function findSnapshot(t: LuaTable): KeySnapshot | undefined {
+  for (let i = 0; i < SNAP_SLOTS; i++) {
+    const s = snapSlots[i];
+    if (s !== undefined && s.table === t) return s;
+  }
+  return spilledCount === 0 ? undefined : spilledSnapshots.get(t);
+}
+
 function snapshot(t: LuaTable): KeySnapshot {
-  const keys: unknown[] = ownStringKeys(t);
+  // Keys whose value is nil are kept: stepSnapshot skips them, and a later `next(t, k)` after `t[k] = nil` must
+  // find k (a table past 32 keys deletes such keys from the object: they are still in the snapshot).
+  const keys: unknown[] = Object.keys(t);
   const h = t[HASH];
   if (h !== undefined) for (const key of h.keys()) keys.push(key);
-  const snap = { keys, pos: -1 };
-  // A read-only table (the frozen library tables) cannot take the slot: its snapshot lives beside it.
-  if (Object.isFrozen(t)) frozenSnapshots.set(t, snap);
-  else t[KEYS] = snap;
+  const snap: KeySnapshot = { table: t, keys, pos: -1 };
+  let free = -1;
+  for (let i = 0; i < SNAP_SLOTS; i++) {
+    const s = snapSlots[i];
+    if (s === undefined) {
+      if (free < 0) free = i;
+    } else if (s.table === t) {
+      snapSlots[i] = snap;
+      return snap;
+    }
+  }
+  if (spilledCount > 0 && spilledSnapshots.delete(t)) spilledCount--;
+  if (free < 0) {
+    free = snapVictim;
+    snapVictim = (snapVictim + 1) % SNAP_SLOTS;
+    const out = snapSlots[free]!;
+    spilledSnapshots.set(out.table, out);
+    spilledCount++;
+  }
+  snapSlots[free] = snap;
   return snap;
 }
 
-/** Traversal snapshots of tables that cannot hold their own (frozen before their first traversal). */
-const frozenSnapshots = new WeakMap<LuaTable, KeySnapshot>();
+/** A traversal at its end lets its snapshot go. */
+function dropSnapshot(snap: KeySnapshot): void {
+  for (let i = 0; i < SNAP_SLOTS; i++) {
+    if (snapSlots[i] === snap) {
+      snapSlots[i] = undefined;
+      return;
+    }
+  }
+  if (spilledCount > 0 && spilledSnapshots.get(snap.table) === snap) {
+    spilledSnapshots.delete(snap.table);
+    spilledCount--;
+  }
+}
 
 function stepSnapshot(t: LuaTable, snap: KeySnapshot, from: number, out: unknown[]): unknown {
   const keys = snap.keys;
@@ -358,12 +405,13 @@ function stepSnapshot(t: LuaTable, snap: KeySnapshot, from: number, out: unknown
     }
   }
   snap.pos = keys.length;
+  dropSnapshot(snap);
   out[0] = undefined;
   return undefined;
 }
 
 function nextHashKey(t: LuaTable, k: unknown, out: unknown[]): unknown {
-  let snap = t[KEYS] ?? frozenSnapshots.get(t);
+  let snap = findSnapshot(t);
   let j = -1;
   if (snap !== undefined) {
     j = snap.keys[snap.pos] === k ? snap.pos : snap.keys.indexOf(k);
