@@ -9,6 +9,7 @@ import { isLuaEntry, type CompiledChunk, type LuaEntry } from '../runtime/proces
 import type { ChunkLoader, EntrySet, StartProblem, TsEntriesBuild } from './app-runtime.js';
 import { readMap, type CachedModule } from './cache.js';
 import { compileFileCached, compileSourceCached } from './compile-cached.js';
+import { importUrl } from './import-url.js';
 
 /** The name a Lua entry's chunk has in errors and tracebacks: its file relative to the app, or the entry's id. */
 export function chunkNameOf(app: EntrySet, e: LuaEntry): string {
@@ -67,7 +68,7 @@ export function compilingLoader(tsBuild?: TsEntriesBuild): ChunkLoader {
       const compiled = await compileEntryModule(app, e, problems, tsModules);
       if (compiled === undefined) return undefined;
       const url = pathToFileURL(compiled.jsPath).href;
-      const module = (await import(url)) as CompiledChunkModule;
+      const module = (await importUrl(url)) as CompiledChunkModule;
       const mapPath = compiled.mapPath;
       const chunk: CompiledChunk = { module, url, map: () => readMap(mapPath) };
       return chunk;

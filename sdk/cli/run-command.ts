@@ -1,13 +1,13 @@
 // `moonforge run`: a Lua or TypeScript file, or a Wippy app folder (named, or the current folder). moonforge's options
 // come first; what follows FILE is the script's own arguments, and what follows the app's options is the entry's.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { runFile } from '../run-file.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DiagnosticFormat } from '../../diagnostics/index.js';
 import { isOptionLike, isOptionOf } from './parse-options.js';
 import { FORMAT_OPTION } from './diagnostic-format.js';
 import { commandOptions } from './command-options.js';
-import { APP_RUN_OPTIONS, APP_RUN_OPTIONS_USAGE, parseAppRunArgs } from './app-run-args.js';
+import { APP_RUN_OPTIONS, APP_RUN_OPTIONS_USAGE, parseAppRunArgs, type AppRunArgs } from './app-run-args.js';
 import { isAppFolder, isDirectory, noAppHere } from './app-folder.js';
 import { usageError } from './usage-error.js';
 
@@ -63,7 +63,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   // a name that is no file and not a script's: a COMMAND (or `list`) of the app in the current folder
   if (!existsSync(file) && !/\.(lua|ts)$/.test(file) && isAppFolder(here)) return runAppCommand(here, rest, format, watch);
   if (watch) return (await import('../watch/watch-script.js')).watchScript(file, args, format);
-  return runFile(file, args, format);
+  // imported here, not at the top: an app run loads its own copy of the runtime (appRunPath), never this one
+  return (await import('../run-file.js')).runFile(file, args, format);
 }
 
 /** `run APPDIR [APP OPTIONS] [-x NS:NAME | COMMAND | list] [ARGS...]` (app-run-args.ts). */
@@ -75,16 +76,46 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     const message = misplaced !== undefined && isOptionOf(misplaced, OPTIONS) ? `option ${misplaced} comes before APPDIR` : parsed.message;
     return usageError('run', message, RUN_USAGE);
   }
-  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, help, trace, traceOtlp, inspect } = parsed.value;
-  if (help === true) {
+  if (parsed.value.help === true) {
     process.stdout.write(RUN_USAGE);
     return 0;
   }
   // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
-  const { runApp, listAppCommands } = await import('../run-app.js');
-  if (command === 'list') return listAppCommands(dir, { format, overrides });
-  const { logSettings } = await import('../log-sink.js');
-  const log = logSettings({ format: logFormatFlag, level: logLevelFlag }, process.env);
+  const { path, save } = await appRunPath(watch);
+  try {
+    return await runAppPath(path, dir, parsed.value, format, watch);
+  } finally {
+    save();
+  }
+}
+
+type AppRunPath = typeof import('./app-run-path.js');
+
+/** The file of the app-run path's CommonJS build, beside the CLI in dist/ (esbuild.config.mjs). */
+const APP_RUN_BUILD = 'app-run.cjs';
+
+/**
+ * The V8 flags the process runtime sets when it loads (runtime/process/process-runtime.ts): the app-run build's code
+ * cache is made and used under them (sdk/code-cache/load.ts).
+ */
+const APP_RUN_FLAGS = ['--no-allocation-site-pretenuring', '--enable-experimental-regexp-engine-on-excessive-backtracks'];
+
+/**
+ * The app-run path: from dist/, its CommonJS build through V8's code cache (save() writes the cache after a run that
+ * had none); from the sources, or for --watch (whose module imports the run path's ES modules), the ES modules.
+ */
+async function appRunPath(watch: boolean): Promise<{ path: AppRunPath; save: () => void }> {
+  const file = join(dirname(fileURLToPath(import.meta.url)), APP_RUN_BUILD);
+  if (watch || !existsSync(file)) return { path: await import('./app-run-path.js'), save: () => {} };
+  const [{ loadCodeCached }, { importUrl }] = await Promise.all([import('../code-cache/load.js'), import('../import-url.js')]);
+  const loaded = loadCodeCached<AppRunPath>(file, APP_RUN_FLAGS, importUrl);
+  return { path: loaded.exports, save: loaded.save };
+}
+
+async function runAppPath(path: AppRunPath, dir: string, value: AppRunArgs, format: DiagnosticFormat, watch: boolean): Promise<number> {
+  const { exec, command, host, logFormat: logFormatFlag, logLevel: logLevelFlag, overrides, args, trace, traceOtlp, inspect } = value;
+  if (command === 'list') return path.listAppCommands(dir, { format, overrides });
+  const log = path.logSettings({ format: logFormatFlag, level: logLevelFlag }, process.env);
   if (typeof log === 'string') {
     // a flag's bad value is bad usage; the environment's is not, and the usage would not help
     if (log.startsWith('MOONFORGE_')) {
@@ -100,7 +131,7 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
   // each rebuilt run has a runtime of its own; the inspector watches one
   if (watch && inspect !== undefined) return usageError('run', '--inspect does not go with --watch', RUN_USAGE);
   // a node of a cluster is one run: a restart would be a new node each time
-  if (watch && parsed.value.cluster !== undefined) return usageError('run', '--node and --cluster do not go with --watch', RUN_USAGE);
+  if (watch && value.cluster !== undefined) return usageError('run', '--node and --cluster do not go with --watch', RUN_USAGE);
   if (watch) return (await import('../watch/watch-app.js')).watchApp(dir, opts);
-  return runApp(dir, { ...opts, cluster: parsed.value.cluster });
+  return path.runApp(dir, { ...opts, cluster: value.cluster });
 }

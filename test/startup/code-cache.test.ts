@@ -1,0 +1,140 @@
+// V8's code cache of the app-run path (sdk/code-cache/load.ts): loadCodeCached on a build of its own (written once,
+// used after, never served to another text of the file, none with MOONFORGE_CACHE=off), and `moonforge run APPDIR`
+// through dist/app-run.cjs (its cache written by the first run and used unchanged by the next, the same output with
+// and without it, no npm package loaded by a run whose chunks are compiled). The CLI tests need a built dist/.
+import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCodeCached } from '../../sdk/code-cache/load.js';
+import { writeApp, indexYaml } from '../support/app-folder.js';
+import { runMoonforgeCli } from '../support/moonforge-cli.js';
+
+const noImport = (url: string): Promise<unknown> => Promise.reject(new Error(`unexpected import of ${url}`));
+
+/** The code caches in the cache folder `dir`, by name. */
+function caches(dir: string): string[] {
+  try {
+    return readdirSync(join(dir, 'v8')).filter((f) => f.endsWith('.bin'));
+  } catch {
+    return [];
+  }
+}
+
+describe('loadCodeCached', () => {
+  // cacheDir() is chosen once per process (sdk/cache.ts): one folder for the file's tests, each build at a path of its own
+  const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-'));
+  let saved: Record<string, string | undefined>;
+  beforeEach(() => {
+    saved = { MOONFORGE_CACHE_DIR: process.env.MOONFORGE_CACHE_DIR, MOONFORGE_CACHE: process.env.MOONFORGE_CACHE };
+    process.env.MOONFORGE_CACHE_DIR = cacheDir;
+    delete process.env.MOONFORGE_CACHE;
+  });
+  afterEach(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  const build = (text: string): string => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mf-build-')), 'build.cjs');
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('runs the build as CommonJS with its URL and the given import, and writes its cache once', () => {
+    const file = build("'use strict'; exports.url = __moonforgeUrl; exports.importer = __moonforgeImport; exports.twice = (x) => x * 2;\n");
+    const first = loadCodeCached<{ url: string; importer: unknown; twice: (x: number) => number }>(file, [], noImport);
+    expect(first.exports.url).toBe(`file://${file}`);
+    expect(first.exports.importer).toBe(noImport);
+    expect(first.exports.twice(21)).toBe(42);
+    const before = new Set(caches(cacheDir));
+    first.save();
+    const written = caches(cacheDir).filter((f) => !before.has(f));
+    expect(written).toHaveLength(1);
+    const path = join(cacheDir, 'v8', written[0]!);
+    const mtime = statSync(path).mtimeMs;
+    // the second load takes the cache and does not write it again
+    const second = loadCodeCached<{ twice: (x: number) => number }>(file, [], noImport);
+    expect(second.exports.twice(4)).toBe(8);
+    second.save();
+    expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+
+  it('never serves one text of the file the bytecode of another: a rebuilt file gets its own cache, the old one goes', () => {
+    const file = build("exports.value = 'aaaa';\n");
+    const before = new Set(caches(cacheDir));
+    const a = loadCodeCached<{ value: string }>(file, [], noImport);
+    expect(a.exports.value).toBe('aaaa');
+    a.save();
+    const old = caches(cacheDir).filter((f) => !before.has(f));
+    expect(old).toHaveLength(1);
+    // the same length (V8 itself checks only that), another text and modification time
+    writeFileSync(file, "exports.value = 'bbbb';\n");
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const b = loadCodeCached<{ value: string }>(file, [], noImport);
+    expect(b.exports.value).toBe('bbbb');
+    b.save();
+    const now = caches(cacheDir).filter((f) => !before.has(f));
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(old[0]);
+  });
+
+  it('reads and writes nothing with MOONFORGE_CACHE=off', () => {
+    process.env.MOONFORGE_CACHE = 'off';
+    const file = build('exports.ok = true;\n');
+    const before = caches(cacheDir);
+    const l = loadCodeCached<{ ok: boolean }>(file, [], noImport);
+    l.save();
+    expect(l.exports.ok).toBe(true);
+    expect(caches(cacheDir)).toEqual(before);
+  });
+});
+
+describe('moonforge run APPDIR through dist/app-run.cjs', () => {
+  const app = writeApp({
+    'src/_index.yaml': indexYaml('  - name: main\n    kind: process.lua\n    source: file://main.lua\n    method: main\n'),
+    'src/main.lua': 'local function main()\n  print("hi from main")\nend\nreturn { main = main }\n',
+  });
+  // records every require of something other than a Node built-in (an npm package, a file) made in the run
+  const preload = join(mkdtempSync(join(tmpdir(), 'mf-preload-')), 'requires.cjs');
+  writeFileSync(
+    preload,
+    `const Module = require('node:module');
+const load = Module._load;
+const seen = [];
+Module._load = function (request, ...rest) {
+  if (!Module.isBuiltin(request)) seen.push(request);
+  return load.call(this, request, ...rest);
+};
+process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(seen) + '\\n'));
+`,
+  );
+
+  it('writes the cache at the first run and uses it unchanged at the next; the output is the same', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-cli-'));
+    const env = { MOONFORGE_CACHE_DIR: cacheDir };
+    const first = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env });
+    expect(first).toMatchObject({ status: 0, stdout: 'hi from main\n', stderr: '' });
+    const written = caches(cacheDir);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^app-run\.cjs-/);
+    const path = join(cacheDir, 'v8', written[0]!);
+    const mtime = statSync(path).mtimeMs;
+    const second = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env, nodeArgs: ['--require', preload] });
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe('hi from main\n');
+    // its chunk compiled by the first run: neither the compiler (luaparse) nor any other package is loaded
+    expect(second.stderr).toBe('required: []\n');
+    expect(caches(cacheDir)).toEqual(written);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+
+  it('with MOONFORGE_CACHE=off: the same output, no code cache written', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-off-'));
+    const r = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env: { MOONFORGE_CACHE_DIR: cacheDir, MOONFORGE_CACHE: 'off' } });
+    expect(r).toMatchObject({ status: 0, stdout: 'hi from main\n', stderr: '' });
+    expect(caches(cacheDir)).toEqual([]);
+  });
+});
