@@ -77,11 +77,22 @@ export async function compileFileCached(path: string, chunkName: string, process
   return compileSourceCached(source, chunkName, processMode);
 }
 
+let misses = 0;
+
+/**
+ * How many compiles of this process missed the cache: a run that compiled ran the compiler's code, which the app-run
+ * path's code cache is better without (sdk/cli/run-command.ts).
+ */
+export function cacheMisses(): number {
+  return misses;
+}
+
 /** Compiles Lua source text (bytes as latin1 chars) through the cache; `chunkName` names it in errors. */
 export async function compileSourceCached(source: string, chunkName: string, processMode = false): Promise<CompileOutcome> {
   const key = cacheKey([source, chunkName, processMode ? 'process' : 'script']);
   const hit = lookup(key);
   if (hit !== undefined) return { ok: true, diagnostics: [], ...hit };
+  misses++;
   // the compile pool, like the compiler, is loaded only on a miss (a cached run starts no thread and loads neither)
   const { compileMiss } = await import('./compile-pool/index.js');
   // Lua strings are bytes: the chunk name in runtime messages is the UTF-8 of the name; diagnostics show it as text.

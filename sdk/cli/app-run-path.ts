@@ -2,3 +2,4 @@
 // dist/ it is dist/app-run.cjs, one CommonJS file that V8's code cache serves (sdk/code-cache/).
 export { runApp, listAppCommands } from '../run-app.js';
 export { logSettings } from '../log-sink.js';
+export { cacheMisses } from '../compile-cached.js';

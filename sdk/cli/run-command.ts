@@ -85,7 +85,7 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
   try {
     return await runAppPath(path, dir, parsed.value, format, watch);
   } finally {
-    save();
+    save(path.cacheMisses() > 0);
   }
 }
 
@@ -101,10 +101,11 @@ const APP_RUN_BUILD = 'app-run.cjs';
 const APP_RUN_FLAGS = ['--no-allocation-site-pretenuring', '--enable-experimental-regexp-engine-on-excessive-backtracks'];
 
 /**
- * The app-run path: from dist/, its CommonJS build through V8's code cache (save() writes the cache after a run that
- * had none); from the sources, or for --watch (whose module imports the run path's ES modules), the ES modules.
+ * The app-run path: from dist/, its CommonJS build through V8's code cache (save() writes the cache when it is due,
+ * told whether this run compiled Lua); from the sources, or for --watch (whose module imports the run path's ES
+ * modules), the ES modules.
  */
-async function appRunPath(watch: boolean): Promise<{ path: AppRunPath; save: () => void }> {
+async function appRunPath(watch: boolean): Promise<{ path: AppRunPath; save: (extra: boolean) => void }> {
   const file = join(dirname(fileURLToPath(import.meta.url)), APP_RUN_BUILD);
   if (watch || !existsSync(file)) return { path: await import('./app-run-path.js'), save: () => {} };
   const [{ loadCodeCached }, { importUrl }] = await Promise.all([import('../code-cache/load.js'), import('../import-url.js')]);

@@ -1,8 +1,9 @@
-// V8's code cache of the app-run path (sdk/code-cache/load.ts): loadCodeCached on a build of its own (written once,
-// used after, never served to another text of the file, none with MOONFORGE_CACHE=off), and `moonforge run APPDIR`
-// through dist/app-run.cjs (its cache written by the first run and used unchanged by the next, the same output with
-// and without it, no npm package loaded by a run whose chunks are compiled). The CLI tests need a built dist/.
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+// V8's code cache of the app-run path (sdk/code-cache/load.ts): loadCodeCached on builds of its own (written once,
+// used after, replaced once when made by a run that did extra work, never served to another text of the file, none
+// with MOONFORGE_CACHE=off), and `moonforge run APPDIR` through dist/app-run.cjs (the cache of the compiling first run
+// replaced by the second's, then used unchanged; the same output each time; no npm package loaded by a run whose
+// chunks are compiled). The CLI tests need a built dist/.
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,7 +51,7 @@ describe('loadCodeCached', () => {
     expect(first.exports.importer).toBe(noImport);
     expect(first.exports.twice(21)).toBe(42);
     const before = new Set(caches(cacheDir));
-    first.save();
+    first.save(false);
     const written = caches(cacheDir).filter((f) => !before.has(f));
     expect(written).toHaveLength(1);
     const path = join(cacheDir, 'v8', written[0]!);
@@ -58,7 +59,25 @@ describe('loadCodeCached', () => {
     // the second load takes the cache and does not write it again
     const second = loadCodeCached<{ twice: (x: number) => number }>(file, [], noImport);
     expect(second.exports.twice(4)).toBe(8);
-    second.save();
+    second.save(false);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+
+  it('replaces the cache of a run that did extra work (compiled) once, by that of a usual run', () => {
+    const file = build('exports.n = 1;\n');
+    const before = new Set(caches(cacheDir));
+    loadCodeCached(file, [], noImport).save(true);
+    const [name] = caches(cacheDir).filter((f) => !before.has(f));
+    const path = join(cacheDir, 'v8', name!);
+    expect(readFileSync(path)[0]).toBe(1);
+    // another run with extra work keeps it; a usual one replaces it, and the next usual one keeps that
+    loadCodeCached(file, [], noImport).save(true);
+    expect(readFileSync(path)[0]).toBe(1);
+    loadCodeCached(file, [], noImport).save(false);
+    expect(readFileSync(path)[0]).toBe(0);
+    const mtime = statSync(path).mtimeMs;
+    loadCodeCached(file, [], noImport).save(false);
+    loadCodeCached(file, [], noImport).save(true);
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
 
@@ -67,7 +86,7 @@ describe('loadCodeCached', () => {
     const before = new Set(caches(cacheDir));
     const a = loadCodeCached<{ value: string }>(file, [], noImport);
     expect(a.exports.value).toBe('aaaa');
-    a.save();
+    a.save(false);
     const old = caches(cacheDir).filter((f) => !before.has(f));
     expect(old).toHaveLength(1);
     // the same length (V8 itself checks only that), another text and modification time
@@ -75,7 +94,7 @@ describe('loadCodeCached', () => {
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const b = loadCodeCached<{ value: string }>(file, [], noImport);
     expect(b.exports.value).toBe('bbbb');
-    b.save();
+    b.save(false);
     const now = caches(cacheDir).filter((f) => !before.has(f));
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(old[0]);
@@ -86,7 +105,7 @@ describe('loadCodeCached', () => {
     const file = build('exports.ok = true;\n');
     const before = caches(cacheDir);
     const l = loadCodeCached<{ ok: boolean }>(file, [], noImport);
-    l.save();
+    l.save(false);
     expect(l.exports.ok).toBe(true);
     expect(caches(cacheDir)).toEqual(before);
   });
@@ -112,21 +131,25 @@ process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(seen
 `,
   );
 
-  it('writes the cache at the first run and uses it unchanged at the next; the output is the same', async () => {
+  it('writes the cache at the first run, once more at the first run that compiles nothing, then uses it unchanged', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-cli-'));
     const env = { MOONFORGE_CACHE_DIR: cacheDir };
-    const first = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env });
-    expect(first).toMatchObject({ status: 0, stdout: 'hi from main\n', stderr: '' });
+    const run = () => runMoonforgeCli(['run', app, '-x', 'app:main'], { env, nodeArgs: ['--require', preload] });
+    // the first run compiles main.lua: its cache holds the compiler's code too, and says so
+    const first = await run();
+    expect(first).toMatchObject({ status: 0, stdout: 'hi from main\n' });
     const written = caches(cacheDir);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatch(/^app-run\.cjs-/);
     const path = join(cacheDir, 'v8', written[0]!);
+    expect(readFileSync(path)[0]).toBe(1);
+    // its chunk compiled: neither the compiler (luaparse) nor any other package is loaded, and the cache is made again
+    const second = await run();
+    expect(second).toMatchObject({ status: 0, stdout: 'hi from main\n', stderr: 'required: []\n' });
+    expect(readFileSync(path)[0]).toBe(0);
     const mtime = statSync(path).mtimeMs;
-    const second = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env, nodeArgs: ['--require', preload] });
-    expect(second.status).toBe(0);
-    expect(second.stdout).toBe('hi from main\n');
-    // its chunk compiled by the first run: neither the compiler (luaparse) nor any other package is loaded
-    expect(second.stderr).toBe('required: []\n');
+    const third = await run();
+    expect(third).toMatchObject({ status: 0, stdout: 'hi from main\n', stderr: 'required: []\n' });
     expect(caches(cacheDir)).toEqual(written);
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
