@@ -325,9 +325,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
       // A table local only ever holds tables made by constructors, which library code never freezes: an append at
       // #t + 1 is a push when no hash part holds the keys that follow (setindex's fast path minus its frozen test).
       // An empty array part may be the shared EMPTY_ARRAY (runtime/core/table.ts): the first element replaces it.
-      const append = isT === ''
-        ? `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) { if (${k} === 1) ${o}[ARR] = [${v}]; else ${a}.push(${v}); } `
-        : '';
+      const append = `else if (${k} === ${a}.length + 1 && ${o}[HASH] === undefined) { if (${k} === 1) ${o}[ARR] = [${v}]; else ${a}.push(${v}); } `;
       const num = `if (${kk === 'num' ? '' : `typeof ${k} === "number" && `}(${k} | 0) === ${k} && ${k} > 0) { ` +
         `if (${k} <= (${a} = ${o}[ARR]).length) ${a}[${k} - 1] = ${v}; ${append}else ${slow} }`;
       // A string key is an own property (a frozen library table makes the store throw: see toLuaError); a new one
