@@ -6,11 +6,15 @@
 // the CPU time (user + system) the OS charged to it, read with bash's `times` after the command (Node reports no
 // rusage of a child). Medians, and each command's median difference from the floor taken round by round, so a
 // machine that drifts during the run moves both sides of a difference. Needs a built dist/ (`npm run build`).
+// Issue 15's yardstick is also measured: one line, print("hi"), run as a plain script (`moonforge run one.lua`) and as
+// the main of a process (`moonforge run APP -x app:main`, the app bench/lib/process-app.mjs writes, as `npm run bench
+// -- --process` runs the benchmarks), and the process run's CPU over the script's is printed.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROCESS_ENTRY, writeProcessApp } from '../lib/process-app.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HELP = `usage: node bench/startup/run.mjs [options]
@@ -90,6 +94,11 @@ try {
     { name: 'node empty.mjs (floor)', cmd: ['node', 'empty.mjs'], cwd: work },
     { name: 'moonforge run (warm cache)', cmd: ['node', CLI, 'run', APP, '-x', ENTRY, ...ARGS], cwd: ROOT },
   ];
+  const oneLine = join(work, 'one.lua');
+  writeFileSync(oneLine, 'print("hi")\n');
+  const oneLineApp = writeProcessApp(work, 'one-app', oneLine);
+  const SCRIPT = commands.push({ name: 'one line: script', cmd: ['node', CLI, 'run', oneLine], cwd: ROOT }) - 1;
+  const PROCESS = commands.push({ name: 'one line: process main', cmd: ['node', CLI, 'run', oneLineApp, '-x', PROCESS_ENTRY], cwd: ROOT }) - 1;
   let sizes = '';
   if (!argv.includes('--no-bundle')) {
     const out = join(work, 'bundle');
@@ -103,10 +112,13 @@ try {
     }
   }
 
-  // warm-up: fills the compile cache and the OS's file cache; its outputs must agree
+  // warm-up (twice: the first run of an app compiles, and the code cache of the app-run path is made again by the
+  // first run that does not, sdk/code-cache/load.ts): fills the caches and the OS's file cache; its outputs must agree
   const outputs = [];
   for (const c of commands) outputs.push((await timeOnce(c.cmd, c.cwd)).out);
-  if (outputs.length > 2 && outputs[1] !== outputs[2]) console.error(`bench/startup: the bundle's output differs from moonforge run's:\n${outputs[2]}---\n${outputs[1]}`);
+  for (const c of commands) await timeOnce(c.cmd, c.cwd);
+  const bundled = commands.findIndex((c) => c.name.startsWith('bundle'));
+  if (bundled >= 0 && outputs[1] !== outputs[bundled]) console.error(`bench/startup: the bundle's output differs from moonforge run's:\n${outputs[bundled]}---\n${outputs[1]}`);
 
   const samples = commands.map(() => []);
   for (let r = 0; r < RUNS; r++) {
@@ -130,6 +142,9 @@ try {
     console.log(`${row}   ${`+${dFirst.toFixed(1)}ms`.padStart(18)} ${`+${dCpu.toFixed(0)}ms`.padStart(11)} ${`${ratio.toFixed(2)}x`.padStart(18)}`);
   });
   console.log('(the floor prints nothing: its first line is its exit)');
+  const overScript = median(samples[PROCESS].map((x, r) => x.cpu - samples[SCRIPT][r].cpu));
+  const ratio = median(samples[PROCESS].map((x, r) => x.cpu / samples[SCRIPT][r].cpu));
+  console.log(`one line as a process's main over the same line as a script: +${overScript.toFixed(0)}ms CPU, ${ratio.toFixed(2)}x (round by round)`);
   if (sizes !== '') console.log(sizes);
 } finally {
   rmSync(work, { recursive: true, force: true });
