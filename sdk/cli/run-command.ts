@@ -95,21 +95,14 @@ type AppRunPath = typeof import('./app-run-path.js');
 const APP_RUN_BUILD = 'app-run.cjs';
 
 /**
- * The V8 flags the process runtime sets when it loads (runtime/process/process-runtime.ts): the app-run build's code
- * cache is made and used under them (sdk/code-cache/load.ts).
- */
-const APP_RUN_FLAGS = ['--no-allocation-site-pretenuring', '--enable-experimental-regexp-engine-on-excessive-backtracks'];
-
-/**
- * The app-run path: from dist/, its CommonJS build through V8's code cache (save() writes the cache when it is due,
- * told whether this run compiled Lua); from the sources, or for --watch (whose module imports the run path's ES
- * modules), the ES modules.
+ * The app-run path: from dist/, its CommonJS build through V8's code cache (sdk/code-cache/; save() writes the cache
+ * when it is due, told whether this run compiled Lua); from the sources, or for --watch (whose module imports the run
+ * path's ES modules), the ES modules.
  */
 async function appRunPath(watch: boolean): Promise<{ path: AppRunPath; save: (extra: boolean) => void }> {
   const file = join(dirname(fileURLToPath(import.meta.url)), APP_RUN_BUILD);
   if (watch || !existsSync(file)) return { path: await import('./app-run-path.js'), save: () => {} };
-  const [{ loadCodeCached }, { importUrl }] = await Promise.all([import('../code-cache/load.js'), import('../import-url.js')]);
-  const loaded = loadCodeCached<AppRunPath>(file, APP_RUN_FLAGS, importUrl);
+  const loaded = (await import('../code-cache/app-run.js')).loadAppRunBuild(file);
   return { path: loaded.exports, save: loaded.save };
 }
 
