@@ -3,9 +3,10 @@
 // Source positions travel inside the JS text as markers (`\x01line:col\x02`) that module.ts turns into the source
 // map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
 // embed the text of the functions nested in it).
-import type { Analysis, FunctionInfo } from '../analyze/bindings.js';
+import type { Analysis, FunctionInfo, LocalVar } from '../analyze/bindings.js';
 import type { Expression, Identifier, Statement } from '../lua-ast.js';
 import type { StmtRange, TransferPlan } from './transfer.js';
+import { transferPlan } from './transfer.js';
 import { isMultiValued } from '../lua-ast.js';
 import type { FrontEndExtras } from '../front-end.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
@@ -33,6 +34,8 @@ export class ChunkEmitter {
   readonly functionText = new Map<FunctionInfo['node'], string>();
   /** transfer.ts: each function's transfer plan, undefined for a function without one */
   readonly transferPlans = new Map<FunctionInfo, TransferPlan | undefined>();
+  /** functions.ts passCells: per function value, the per-pass cells of its parent that it names */
+  readonly passCells = new Map<FunctionInfo['node'], string[]>();
   /**
    * Problems found while emitting (goto rules, ambiguous calls): collected, so one compile reports all of them; the
    * emitted text is discarded when there are any. Keyed by position and code: a body emitted twice (plain and
@@ -128,6 +131,19 @@ export class ChunkEmitter {
   /** A call or `...` that is not parenthesised: it gives all its values when last in a list. */
   isMulti(e: Expression, soleCallArgument = false): boolean {
     return isMultiValued(e) && !this.parenthesized(e, soleCallArgument);
+  }
+
+  /**
+   * Whether the local `v` lives in a cell (`{ v: value }`, read and written as `x$3.v` by every function that names
+   * it): a local of a function with a transfer copy (transfer.ts) that a nested function captures and that is
+   * assigned after its declaration or declared in a loop. The copy, the copy entered again and the resume form each
+   * have their own JS variables, restored from the frame; a closure made in one of them sees that one's variables,
+   * so a value that may change (or a binding made afresh at each pass, which hoisting would merge) must be one object
+   * that the frame carries. A captured local assigned once and outside loops needs none: every form holds the same
+   * value. The plain version and the twin share the nested functions' text, so they use the cell too.
+   */
+  celled(v: LocalVar): boolean {
+    return v.captured && (v.reassigned || v.inLoop) && transferPlan(this, v.owner) !== undefined;
   }
 
   functionInfo(node: FunctionInfo['node']): FunctionInfo {

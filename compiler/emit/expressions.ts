@@ -63,7 +63,8 @@ export function emitName(fx: FunctionEmitter, id: Identifier): Js {
   if (b !== undefined && b.kind === 'local') {
     // A local that only ever holds numbers (analyze/value-kinds.ts) needs no typeof tests. A table local stays 'any'
     // here (it may have a metatable, so `==` still needs __eq); isTableLocal lets indexing skip its instanceof test.
-    return js(b.v.jsName, b.v.valueKind === 'num' ? 'num' : 'any', true);
+    const name = fx.ce.celled(b.v) ? `${b.v.jsName}.v` : b.v.jsName;
+    return js(name, b.v.valueKind === 'num' ? 'num' : 'any', true);
   }
   const t = fx.temp();
   return js(`((${t} = G${propAny(id.name)}) !== undefined ? ${t} : ${slowOp(fx, 'gget', `G, ${jsString(id.name)}`)})`);

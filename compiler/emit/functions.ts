@@ -8,7 +8,36 @@ import { emitBlock } from './statements.js';
 import { aliasLocalReaders } from './alias-scopes.js';
 import { transferPlan, type TransferPlan } from './transfer.js';
 
-export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
+export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, nameHint: string | undefined): string {
+  const text = functionValue(fx, node, nameHint);
+  // The forms with hoisted locals (the transfer copy, entered again, the resume form) hold a per-pass local's cell in
+  // one function-level variable, set afresh at each pass; a closure made there takes the cells of this pass as
+  // parameters of its own, so it keeps them (the plain version and the twin declare such a local in the loop's body).
+  if (!fx.transfer && !fx.resume) return text;
+  const cells = passCells(fx, node);
+  return cells.length === 0 ? text : `((${cells.join(', ')}) => ${text})(${cells.join(', ')})`;
+}
+
+/**
+ * The locals of the function being emitted, in cells and made afresh at each pass of a loop (ChunkEmitter.celled),
+ * that `node` (or a function nested in it) names.
+ */
+function passCells(fx: FunctionEmitter, node: FunctionDeclaration): string[] {
+  let names = fx.ce.passCells.get(node);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const [lo, hi] = node.range;
+    for (const [id, b] of fx.ce.analysis.bindings) {
+      if (b.kind !== 'local' || b.v.owner !== fx.info || !b.v.inLoop || id.range[0] < lo || id.range[1] > hi) continue;
+      if (fx.ce.celled(b.v)) found.add(b.v.jsName);
+    }
+    names = [...found];
+    fx.ce.passCells.set(node, names);
+  }
+  return names;
+}
+
+function functionValue(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
   const info = fx.ce.functionInfo(node);
   const shared = info.suspendable && sharesTwin(info);
   // Declared in each body (plain and twin) of the parent that embeds the text.

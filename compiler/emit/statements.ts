@@ -2,7 +2,7 @@
 // fresh binding per iteration), loops carry JS labels for `break`, and goto/labels are lowered per block by goto.ts.
 import type {
   AssignmentStatement, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration, LocalStatement,
-  ReturnStatement, Statement, CallLike,
+  Identifier, ReturnStatement, Statement, CallLike,
 } from '../lua-ast.js';
 import { isCallLike } from '../lua-ast.js';
 import { marker, type FunctionEmitter } from './context.js';
@@ -27,8 +27,8 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   if (range !== undefined) fx.stmt = range.lo;
   const live = fx.live.length;
   let code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
-  // what a compound statement declares ends with it (a local statement's names stay in scope)
-  if (s.type !== 'LocalStatement') fx.live.length = live;
+  // what a compound statement declares ends with it (a local statement's names stay in scope, as a local function's)
+  if (s.type !== 'LocalStatement' && !(s.type === 'FunctionDeclaration' && s.isLocal)) fx.live.length = live;
   fx.stmt = outer;
   fx.tempRelease(mark);
   // The resume form and the transfer copy entered again walk down to their target (`$rs`, transfer.ts): a statement
@@ -221,7 +221,9 @@ function adjust(fx: FunctionEmitter, exprs: Expression[], n: number): { pre: str
 
 function emitLocal(fx: FunctionEmitter, s: LocalStatement): string {
   const names = s.variables.map((id) => fx.jsName(id));
-  const { pre, values } = adjust(fx, s.init, names.length);
+  const { pre, values: plain } = adjust(fx, s.init, names.length);
+  // a local in a cell (ChunkEmitter.celled) gets a new one at each run of its declaration, as Lua makes a new binding
+  const values = plain.map((v, i) => cellOf(fx, s.variables[i]!, v));
   // A JS `let` with several declarators evaluates them in order, and the new names are unique, so the values see
   // only the outer scope as in Lua. Extra expressions (side effects only) cannot see the new locals either.
   const extra = pre.map((p) => ` ${p};`).join('');
@@ -262,7 +264,10 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
   const line = t.loc.start.line;
   if (t.type === 'Identifier') {
     const b = fx.ce.analysis.bindings.get(t);
-    if (b !== undefined && b.kind === 'local') return { init: '', assign: (v) => `${b.v.jsName} = ${v};` };
+    if (b !== undefined && b.kind === 'local') {
+      const name = fx.ce.celled(b.v) ? `${b.v.jsName}.v` : b.v.jsName;
+      return { init: '', assign: (v) => `${name} = ${v};` };
+    }
     const key = jsString(t.name);
     const acc = propAny(t.name);
     const s = fx.ce.site(line, '');
@@ -409,7 +414,10 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
   // A hot loop (hotLoop) is entered again after a pause: its control value lives outside it, in a temp.
   const flag = hotFlag(fx);
   const outside = flag === undefined ? undefined : fx.temp();
-  const ctl = v.reassigned ? fx.temp() : v.jsName;
+  // a control variable in a cell (ChunkEmitter.celled) is a new cell at each pass, holding the hidden control value
+  const boxed = fx.ce.celled(v);
+  const own = v.reassigned || boxed;
+  const ctl = own ? fx.temp() : v.jsName;
   const label = fx.newLabel('L');
   const yields = fx.yieldSites;
   fx.loops.push(label);
@@ -424,12 +432,12 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
     return `${label}: for (${init}; ${test}; ${ctl} += ${step}) {\n${inner}${body}${check}\n}`;
   };
   if (outside !== undefined) {
-    const hot = hotLoop(fx, yields, flag, label, (check) => loop(outside, '', `let ${v.jsName} = ${outside};\n`, check), `${outside} += ${step}; `);
+    const hot = hotLoop(fx, yields, flag, label, (check) => loop(outside, '', `let ${v.jsName} = ${boxed ? `{ v: ${outside} }` : outside};\n`, check), `${outside} += ${step}; `);
     if (hot !== undefined) return `${head}${outside} = ${start};\n${hot} }`;
   }
   const hoisted = fx.hoisted.has(v.jsName);
-  const decl = v.reassigned || hoisted ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
-  const copy = v.reassigned ? `${hoisted ? '' : 'let '}${v.jsName} = ${ctl};` : '';
+  const decl = own || hoisted ? `${ctl} = ${start}` : `let ${ctl} = ${start}`;
+  const copy = own ? `${hoisted ? '' : 'let '}${v.jsName} = ${boxed ? `{ v: ${ctl} }` : ctl};` : '';
   // the loop's state, handed over by temp name (transfer.ts)
   if (fx.transfer || fx.resume) fx.loopTemps.push(lim, step, ctl);
   if (fx.walks) {
@@ -468,7 +476,9 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const rest = names.slice(1).map((n, i) => `${n} = ${ip} ? ${i === 0 ? v : 'undefined'} : R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);
   const hoisted = fx.hoisted.has(names[0]!);
   const decl = `${hoisted ? '' : 'let '}${names[0]} = ${ip} ? ${step} : ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
-  const next = onEntry(fx, `${decl}\nif (${names[0]} === undefined) break ${label};\n${ctl} = ${names[0]};`);
+  // the names in cells (ChunkEmitter.celled) get new ones at each pass, once the control value is taken
+  const cells = s.variables.filter((id) => celledId(fx, id)).map((id) => ` ${fx.jsName(id)} = { v: ${fx.jsName(id)} };`).join('');
+  const next = onEntry(fx, `${decl}\nif (${names[0]} === undefined) break ${label};\n${ctl} = ${names[0]};${cells}`);
   return `${onEntry(fx, setup.join(' '))}\n${label}: while (true) {\n${next}\n${body}${preemption(fx, s)}\n}`;
 }
 
@@ -491,7 +501,11 @@ function emitFunctionStatement(fx: FunctionEmitter, s: FunctionDeclaration): str
   const id = s.identifier!;
   if (s.isLocal && id.type === 'Identifier') {
     const name = fx.jsName(id);
-    return fx.hoisted.has(name) ? `${name} = ${fn};` : `let ${name} = ${fn};`;
+    fx.live.push(name);
+    const let_ = fx.hoisted.has(name) ? '' : 'let ';
+    // the function sees its own name: the cell exists before the function is made
+    if (celledId(fx, id)) return `${let_}${name} = { v: undefined }; ${name}.v = ${fn};`;
+    return `${let_}${name} = ${fn};`;
   }
   if (id.type === 'Identifier') {
     return emitTarget(fx, id, NO_LOCALS).assign(fn, 'obj');
@@ -500,4 +514,14 @@ function emitFunctionStatement(fx: FunctionEmitter, s: FunctionDeclaration): str
   const target = emitTarget(fx, { ...id, indexer: '.' }, NO_LOCALS);
   const t = fx.temp();
   return `${target.init ? `${target.init}; ` : ''}${t} = ${fn}; ${target.assign(t, 'obj')}`;
+}
+
+function celledId(fx: FunctionEmitter, id: Identifier): boolean {
+  const b = fx.ce.analysis.bindings.get(id);
+  return b !== undefined && b.kind === 'local' && fx.ce.celled(b.v);
+}
+
+/** The value of a new binding of the local `id`: a fresh cell holding `value` when the local lives in one. */
+function cellOf(fx: FunctionEmitter, id: Identifier, value: string): string {
+  return celledId(fx, id) ? `{ v: ${value} }` : value;
 }

@@ -114,14 +114,21 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
           break;
         case 'BreakStatement':
           break;
+        case 'FunctionDeclaration':
+          // making a closure changes nothing; `function a.b()` and a global one store it (closures share the
+          // captured locals through cells: ChunkEmitter.celled)
+          if (!s.isLocal) safe(`${s.identifier?.type === 'MemberExpression' ? events(ce, info, s.identifier.base) : ''}BE`);
+          break;
         default:
-          // goto, labels, function statements (closures)
+          // goto, labels
           throw new NotAdmitted();
       }
       r.hi = next;
     };
     block(info.node.body);
     if (next === 0) throw new NotAdmitted();
+    // a parameter a closure captures and something assigns would need a cell made at each form's entry
+    if (info.params.some((p) => p.captured && p.reassigned)) throw new NotAdmitted();
     const locals: string[] = [];
     const params = new Set(info.params);
     for (const v of ce.analysis.declarations.values()) if (v.owner === info && !params.has(v)) locals.push(v.jsName);
@@ -180,8 +187,8 @@ function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression): string {
     case 'StringCallExpression':
       return callEvents(ce, info, e);
     case 'FunctionDeclaration':
-      // a closure would see the hoisted locals of one form only
-      throw new NotAdmitted();
+      // making a closure changes nothing (the locals it captures are shared by every form: ChunkEmitter.celled)
+      return '';
     default: {
       const never: never = e;
       throw new Error(`unknown expression ${(never as { type: string }).type}`);
