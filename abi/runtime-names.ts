@@ -19,7 +19,7 @@ export const RUNTIME_NAMES = [
   // a store with a variable key that adds a new string key (tables used as maps become dictionaries)
   'addKey',
   // frame transfer of process-mode code: the transfer copy, how it leaves, and the rest of its call (runtime/core/transfer.ts)
-  'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB',
+  'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

@@ -8,4 +8,5 @@
 // 5: SELECT and selectVa (select(n, ...) reads the varargs array in place).
 // 6: addKey (a store with a variable key adding a new string key: tables used as maps become dictionaries).
 // 7: mkT, transferY, transferYV, bailAt and bailB (process-mode frame transfer).
-export const ABI_VERSION = 7;
+// 9: nest and leaveDue; bailAt and bailB name the form that leaves (nested frame capture of process-mode copies).
+export const ABI_VERSION = 9;

@@ -14,12 +14,12 @@ import {
 } from './core/ops.js';
 import { DEFER, runDeferred } from './core/defer.js';
 import { RETRY, tryPure } from './core/pure-call.js';
-import { bailAt, bailB, mkT, transferY, transferYV } from './core/transfer.js';
+import { bailAt, bailB, mkT, nest, transferY, transferYV } from './core/transfer.js';
 import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
-import { BUDGET, preemptY } from './core/preempt.js';
+import { BUDGET, leaveDue, preemptY } from './core/preempt.js';
 import { builtinType, defineTypeAliases } from './types/index.js';
 
 function* callxY(f: unknown, M: ModuleInfo, s: number, ...args: unknown[]): LuaGen {
@@ -48,7 +48,7 @@ export const runtimeABI = Object.freeze({
   // a variable-key store adding a string key (core/table.ts)
   addKey,
   // process-mode frame transfer (core/transfer.ts)
-  mkT, transferY, transferYV, bailAt, bailB,
+  mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

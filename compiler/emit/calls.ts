@@ -173,8 +173,13 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const known = knownCallee(fx, e);
   let directWith: (a: string) => string;
   let other: string;
-  const leave = fx.transfer ? `bailAt(${fx.stmt}, ${fx.frameRef()})` : '';
-  if (fx.transfer && !fx.ce.analysis.plainCalls.has(e)) {
+  const leave = fx.transfer ? `bailAt(${fx.leaveTarget()}, ${fx.frameRef()})` : '';
+  // a nested site (transfer.ts): the copy calls the callee's copy plain
+  const site = fx.transfer || fx.resume ? fx.sites?.get(e) : undefined;
+  if (site !== undefined && fx.transfer) {
+    directWith = (a) => `${f}.$t(${a})`;
+    other = '';
+  } else if (fx.transfer && !fx.ce.analysis.plainCalls.has(e)) {
     // The transfer copy (transfer.ts) leaves before a call that would run a twin; the resume form makes it (known
     // functions with a twin are not called from a copy). The temps match the twin's.
     const y = fx.temp();
@@ -198,11 +203,14 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     const given = known.isVararg ? out : out.slice(0, known.params.length);
     const exit = multi === undefined && !given.some((a) => a.startsWith('...')) ? earlyExit(fx.ce.analysis, known) : undefined;
     const params = known.params.map((_, i) => given[i] ?? 'undefined');
+    // Inside a coroutine the coroutine's driver makes the call (runtime/core/trampoline.ts): a yield from deep in a
+    // recursion then leaves and comes back in one step instead of through a `yield*` per level.
+    const twin = (a: string) => `(TRAMP.co !== undefined ? (yield trCall(${f}.$y(${a}), M, ${s})) : (yield* ${f}.$y(${a})))`;
     directWith = transferPlan(fx.ce, known) === undefined
       ? exit === undefined
-        ? (a) => `(yield* ${f}.$y(${a}))`
+        ? twin
         // a call that surely returns at once makes no generator (peel.ts)
-        : (a) => `(${exit.when(params)} ? ${exit.results(params)} : (yield* ${f}.$y(${a})))`
+        : (a) => `(${exit.when(params)} ? ${exit.results(params)} : ${twin(a)})`
       : (a) => `(yield* ${transferCall(f, a, given, multi)})`;
     other = '';
   } else if (suspends) {
@@ -236,7 +244,8 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   if (fx.gen && (suspends || fx.ce.analysis.metaCalls.has(e) || bounces)) fx.yieldSites++;
   let code: string;
   if (want === 'tail') {
-    const deferred = `tail(${f}, [${args}])`;
+    // a copy's tail call past the depth leaves, and the resume form defers it
+    const deferred = site !== undefined && fx.transfer ? leave : `tail(${f}, [${args}])`;
     code = `(R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred})`;
     // A callable table in tail position is always deferred: the trampoline resolves its __call and stays a tail
     // call (lvm.c OP_TAILCALL), so `return self(n - 1)` through __call runs in constant stack.
@@ -248,6 +257,7 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   } else {
     code = `((${t} = ${direct}) === TAIL ? ${bounce} : ${t})`;
   }
+  if (site !== undefined) code = nestedSite(fx, site, code, want !== 'tail' && bounces ? t : undefined);
   // A known local function is a function: no callx path.
   if (known === undefined) code = `(typeof ${f} === "function" ? ${code} : ${other})`;
   // `select(n, ...)` (the usual vararg loop): when the callee is the standard select, the varargs array is read in
@@ -259,6 +269,23 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   // position again, so a traceback through it does not resolve into the last argument's code.
   const body = init.length === 0 ? code : `(${init.join(', ')}, ${mark}${code})`;
   return mark + body;
+}
+
+/**
+ * A nested site `k` (transfer.ts): its first result kept in `$c<k>`. The copy notes the site before the call (its
+ * catch adds the frame at that site when the callee's copy leaves: functions.ts). The resume form entered at `k` takes
+ * the rest of the inner call (`$in`, a generator; `bounceWith`: the temp with which a TAIL it returns is bounced) in
+ * place of the call, and entered at `k + 1`, or at a later site, the call's saved result.
+ */
+function nestedSite(fx: FunctionEmitter, k: number, call: string, bounceWith: string | undefined): string {
+  const c = `$c${k}`;
+  fx.lastSite = k;
+  if (fx.transfer) {
+    fx.siteLive.set(k, [...fx.live]);
+    return `($site = ${k}, ${c} = ${call})`;
+  }
+  const inner = bounceWith === undefined ? '(yield* $in)' : `((${bounceWith} = (yield* $in)) === TAIL ? (yield* bounceY()) : ${bounceWith})`;
+  return `($rs === 0 ? (${c} = ${call}) : $rs === ${k} ? ($rs = 0, ${c} = ${inner}) : ($rs === ${k + 1} && ($rs = 0), ${c}))`;
 }
 
 /** The function a call's callee always holds: a local function (or `local f = function`) never reassigned. */

@@ -4,7 +4,7 @@
 // map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
 // embed the text of the functions nested in it).
 import type { Analysis, FunctionInfo, LocalVar } from '../analyze/bindings.js';
-import type { Expression, Identifier, Statement } from '../lua-ast.js';
+import type { CallLike, Expression, Identifier, Statement } from '../lua-ast.js';
 import type { StmtRange, TransferPlan } from './transfer.js';
 import { transferPlan } from './transfer.js';
 import { isMultiValued } from '../lua-ast.js';
@@ -234,6 +234,11 @@ export class FunctionEmitter {
   readonly ranges: Map<Statement, StmtRange> | undefined;
   /** transfer mode: the id of the statement being emitted, where a place inside it leaves to */
   stmt = 0;
+  /** transfer and resume modes: the nested sites (transfer.ts), and the last one emitted in the statement (0: none) */
+  readonly sites: Map<CallLike, number> | undefined;
+  lastSite = 0;
+  /** transfer mode: the locals and loop temps in scope at each nested site (the frame its catch saves) */
+  readonly siteLive = new Map<number, string[]>();
   /**
    * Transfer and resume modes: the temps holding loop state (limits, steps, iterators), in the order made; both forms
    * must make the same ones, as the frame is handed over by temp name (functions.ts checks).
@@ -255,6 +260,7 @@ export class FunctionEmitter {
     plan?: TransferPlan,
   ) {
     this.ranges = plan?.ranges;
+    this.sites = plan?.sites;
     if (plan !== undefined) for (const n of plan.locals) this.hoisted.add(n);
   }
 
@@ -281,10 +287,18 @@ export class FunctionEmitter {
     return this.mode === 'resume' || this.mode === 'reenter';
   }
 
-  /** Transfer mode: the frame of a place that leaves here (its array is put in once the frame's layout is known). */
+  /**
+   * Transfer mode: the frame of a place that leaves here and the form leaving (`frame, self`, the last arguments of
+   * bailAt and bailB: put in once the frame's layout is known).
+   */
   frameRef(): string {
     this.frames.push([...this.live]);
     return `\x03${this.frames.length - 1}\x03`;
+  }
+
+  /** Transfer mode: where a place that leaves in the current statement resumes: after its last nested site, or its start. */
+  leaveTarget(): number {
+    return this.lastSite !== 0 ? this.lastSite + 1 : this.stmt;
   }
 
   /** The temps made so far (declared at the top of the function). */

@@ -106,28 +106,51 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   }
   const loopTemps = [...new Set(tx.loopTemps.filter((t) => /^\$\d+$/.test(t)))];
   const params = info.params.map((p) => p.jsName);
-  const frame = [...params, ...plan.locals, ...loopTemps, ...(info.isVararg ? ['va'] : [])];
-  const always = new Set([...params, 'va']);
+  // the saved results of the nested sites (transfer.ts): read again by the resume form entered at a later site
+  const results = [...plan.sites.values()].sort((a, b) => a - b).map((k) => `$c${k}`);
+  const frame = [...params, ...plan.locals, ...loopTemps, ...results, ...(info.isVararg ? ['va'] : [])];
+  const always = new Set([...params, ...results, 'va']);
   // an object of the variables in scope (runtime/core/transfer.ts Frame): a field that always holds a float keeps a
   // float's representation in the object's map, which an array's elements would not
   const frameOf = (live: ReadonlySet<string>) => `{ ${frame.filter((n) => always.has(n) || live.has(n)).join(', ')} }`;
-  const withFrames = (fx: FunctionEmitter, body: string) => {
-    const frames = fx.frames.map((f) => frameOf(new Set(f)));
-    return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
-  };
   const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
   const name = jsFunctionName(info);
+  const nested = results.length > 0;
+  // the frame where the copy leaves and the form leaving (bailAt, bailB); a copy that calls copies notes that it is
+  // not in a call (`$site`), so its catch adds no frame of its own
+  const withFrames = (fx: FunctionEmitter, body: string, self: string) => {
+    const frames = fx.frames.map((f) => `${nested ? `($site = 0, ${frameOf(new Set(f))})` : frameOf(new Set(f))}, ${self}`);
+    return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
+  };
+  // A copy that calls copies runs its body in a try: when a copy it calls leaves, its catch adds its frame at that
+  // call (runtime/core/transfer.ts nest) and lets the exception go on.
+  const guarded = (fx: FunctionEmitter, body: string, self: string) => {
+    if (!nested) return body;
+    let atSite = '';
+    for (const [k, live] of [...fx.siteLive].sort((a, b) => b[0] - a[0])) {
+      atSite = atSite === '' ? frameOf(new Set(live)) : `$site === ${k} ? ${frameOf(new Set(live))} : ${atSite}`;
+    }
+    return `try {
+${body}
+} catch ($e) {
+if ($site !== 0) nest($e, ${self}, $site, ${atSite});
+throw $e;
+}`;
+  };
   const restore = frame.map((n) => `${n} = $S.${n};`).join(' ');
-  const hoisted = plan.locals.length > 0 ? `let ${plan.locals.join(', ')};` : '';
+  const hoisted = [...plan.locals, ...results, ...(nested ? ['$site = 0'] : [])].length > 0
+    ? `let ${[...plan.locals, ...results, ...(nested ? ['$site = 0'] : [])].join(', ')};` : '';
   const decls = (fx: FunctionEmitter, more: string) => [fx.tempDeclarations(), more].filter((d) => d !== '').join('\n');
   // Left at its entry, the call goes on at the first statement once it has given way.
   const tParams = [...params, ...(info.isVararg ? ['...va'] : [])];
   const transfer = `${start}(function ${name}$t(${tParams.join(', ')}) {\n${decls(tx, hoisted)}\n` +
-    `if (--BUDGET.n < 0) bailB(1, ${frameOf(new Set())});\n${withFrames(tx, tBody)}\nR.n = 0;\n})`;
-  const own = [...params, ...plan.locals, ...(info.isVararg ? ['va'] : [])];
+    `if (--BUDGET.n < 0 && leaveDue()) bailB(1, ${frameOf(new Set())}, ${name}$t);\n${guarded(tx, withFrames(tx, tBody, `${name}$t`), `${name}$t`)}\nR.n = 0;\n})`;
+  const own = [...params, ...plan.locals, ...results, ...(info.isVararg ? ['va'] : [])];
   const ownDecls = own.length > 0 ? `let ${own.join(', ')};` : '';
-  const reenter = `${start}(function ${name}$u($rs, $S) {\n${decls(ex, ownDecls)}\n${restore}\n${withFrames(ex, eBody)}\nR.n = 0;\n})`;
-  const resume = `${start}(function* ${name}$r($rs, $S) {\n${decls(rx, ownDecls)}\n${restore}\n` +
+  const reenter = `${start}(function ${name}$u($rs, $S) {\n${decls(ex, nested ? `${ownDecls}\nlet $site = 0;` : ownDecls)}\n${restore}\n` +
+    `${guarded(ex, withFrames(ex, eBody, `${name}$u`), `${name}$u`)}\nR.n = 0;\n})`;
+  // entered at a nested site, `$in` is the rest of the inner call
+  const resume = `${start}(function* ${name}$r($rs, $S, $in) {\n${decls(rx, ownDecls)}\n${restore}\n` +
     `if (BUDGET.n < 0) yield* preemptY();\n${rBody}\nR.n = 0;\n})`;
   return { transfer, reenter, resume };
 }

@@ -9,7 +9,7 @@ export function slowOp(fx: FunctionEmitter, name: string, args: string): string 
   // The transfer copy leaves for the resume form, which runs the statement again and defers there (transfer.ts).
   if (fx.transfer) {
     const t = fx.temp();
-    return `((${t} = ${name}D(${args})) === DEFER ? bailAt(${fx.stmt}, ${fx.frameRef()}) : ${t})`;
+    return `((${t} = ${name}D(${args})) === DEFER ? bailAt(${fx.leaveTarget()}, ${fx.frameRef()}) : ${t})`;
   }
   if (!fx.gen || !fx.ce.opts.processMode) return `${name}(${args})`;
   const t = fx.temp();

@@ -24,12 +24,15 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   const mark = fx.tempMark();
   const range = fx.ranges?.get(s);
   const outer = fx.stmt;
+  const outerSite = fx.lastSite;
   if (range !== undefined) fx.stmt = range.lo;
+  fx.lastSite = 0;
   const live = fx.live.length;
   let code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
   // what a compound statement declares ends with it (a local statement's names stay in scope, as a local function's)
   if (s.type !== 'LocalStatement' && !(s.type === 'FunctionDeclaration' && s.isLocal)) fx.live.length = live;
   fx.stmt = outer;
+  fx.lastSite = outerSite;
   fx.tempRelease(mark);
   // The resume form and the transfer copy entered again walk down to their target (`$rs`, transfer.ts): a statement
   // before it is skipped, one holding it is entered without its head, the target itself runs from its start.
@@ -64,7 +67,7 @@ export function preemption(fx: FunctionEmitter, loop: Statement): string {
   if (!fx.ce.opts.processMode) return '';
   const end = bodyEnd(fx, loop);
   // the transfer copy leaves to give way, and is entered again at this loop's body end (transfer.ts)
-  if (fx.transfer) return `${end}\nif (--BUDGET.n < 0) bailB(${fx.ranges!.get(loop)!.end!}, ${fx.frameRef()});`;
+  if (fx.transfer) return `${end}\nif (--BUDGET.n < 0 && leaveDue()) bailB(${fx.ranges!.get(loop)!.end!}, ${fx.frameRef()});`;
   if (fx.gen) {
     fx.yieldSites++;
     return `${end}\nif (--BUDGET.n < 0) yield* preemptY();`;
@@ -470,7 +473,7 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   setup.push(`${ip} = ${f} === IPAIRS && ${st} instanceof LuaTable && typeof ${ctl} === "number";`);
   // The transfer copy calls the iterator plain: one that has a twin (or is not a function) leaves before the first
   // pass, and the loop runs again from its start in the resume form (transfer.ts).
-  if (fx.transfer) setup.push(`if (!${ip} && (typeof ${f} !== "function" || ${f}.$y !== undefined)) bailAt(${fx.stmt}, ${entry});`);
+  if (fx.transfer) setup.push(`if (!${ip} && (typeof ${f} !== "function" || ${f}.$y !== undefined)) bailAt(${fx.leaveTarget()}, ${entry});`);
   if (fx.transfer || fx.resume) fx.loopTemps.push(f, st, ctl, ip, v);
   const step = `((${v} = ${st}[ARR][${ctl}]) !== undefined || (${v} = rawget(${st}, ${ctl} + 1)) !== undefined ? ${ctl} + 1 : undefined)`;
   const rest = names.slice(1).map((n, i) => `${n} = ${ip} ? ${i === 0 ? v : 'undefined'} : R.n > ${i + 1} ? R.rv[${i + 1}] : undefined`);

@@ -13,6 +13,11 @@
 // transfer copy defers every metamethod handler (runtime/core/defer.ts defers(), TRANSFER.on), so no handler has run
 // inside a statement that is left. Locals are hoisted to function-level variables in both forms (no closure may see
 // them: functions that make closures are not admitted), so one array holds the whole frame.
+//
+// Nested sites: a copy calls the copy of a known local function (itself included) as a plain call. When the callee's
+// copy leaves, the caller's copy adds its frame at that call and the caller goes on as its resume form entered at the
+// call, the rest of the inner call in its place; a statement left after a nested call goes on after it, with the
+// call's saved result (safeSites says which statements this is exact for).
 import type { CallLike, Expression, Statement } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
@@ -32,6 +37,13 @@ export interface StmtRange {
 
 export interface TransferPlan {
   ranges: Map<Statement, StmtRange>;
+  /**
+   * Nested sites: calls of known local functions with a copy, which the copy calls as plain calls (`f.$t(...)`). A
+   * site's id `k` is a resume target inside its statement's range: the resume form entered at `k` runs the statement
+   * again with the rest of the inner call in place of the call; at `k + 1` (a slow path after the call that left)
+   * with the call's saved result. Its first result is kept in `$c<k>` in every form.
+   */
+  sites: Map<CallLike, number>;
   /** JS names of the function's own locals (parameters excluded), hoisted in both forms */
   locals: string[];
 }
@@ -41,15 +53,44 @@ const EFFECT_FREE_GLOBALS: ReadonlySet<string> = new Set([...PURE_GLOBALS, 'pair
 
 class NotAdmitted extends Error {}
 
+/** The nested sites of the statement being scanned, or undefined where none may be (a loop's or an if's head). */
+let siteScan: { sites: Map<CallLike, number>; alloc: () => number } | undefined;
+/** Functions whose plan is being made: a call of one of them (but itself) is not a nested site. */
+const planning = new WeakSet<FunctionInfo>();
+
+/**
+ * The events of a simple statement (transfer.ts events), which may hold nested sites (N: one result used; M: its
+ * results read from the registers right after the call). The resume form entered at a site runs the statement again
+ * up to it, the sites before it giving their saved results: so before the last site there is no effect (E) and no
+ * read of something a call may have changed (R: a global, a field, `#`; r: an upvalue or a local a closure assigns); pure
+ * operators on locals, constants and saved results compute the same values again. After the last site, as for any
+ * statement, nothing may leave after an effect. Nothing may leave or call a site after an M: its other results are
+ * not saved.
+ */
+function safeSites(events: string): void {
+  const last = Math.max(events.lastIndexOf('N'), events.lastIndexOf('M'));
+  if (last >= 0 && /[ERr]/.test(events.slice(0, last))) throw new NotAdmitted();
+  const after = events.slice(last + 1);
+  if (/E.*[BRNM]/.test(after)) throw new NotAdmitted();
+  // an M's other results live in the registers only: nothing may leave or run a site after it
+  const m = events.indexOf('M');
+  if (m >= 0 && /[BRNM]/.test(events.slice(m + 1))) throw new NotAdmitted();
+}
+
 /** The plan of a function that gets a transfer copy, or undefined. */
 export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan | undefined {
   if (!ce.opts.processMode || !info.suspendable || info.depth === 0 || info.hasGoto) return undefined;
   const cached = ce.transferPlans.get(info);
   if (cached !== undefined || ce.transferPlans.has(info)) return cached;
   let plan: TransferPlan | undefined;
+  const outerScan = siteScan;
+  planning.add(info);
   try {
     const ranges = new Map<Statement, StmtRange>();
+    const sites = new Map<CallLike, number>();
     let next = 0;
+    // a site takes two ids: entered at the call, and after it
+    const scan = { sites, alloc: () => (next += 2) - 1 };
     const block = (body: Statement[]): void => {
       for (const s of body) statement(s);
     };
@@ -57,31 +98,42 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
       const lo = ++next;
       const r: StmtRange = { lo, hi: lo };
       ranges.set(s, r);
+      // a loop's or an if's head: no nested site (the walk enters the statement without its head)
       const safe = (events: string): void => {
-        if (/E.*B/.test(events)) throw new NotAdmitted();
+        if (/[NM]/.test(events) || /E.*[BR]/.test(events)) throw new NotAdmitted();
+      };
+      const simpleStmt = (events: () => string): void => {
+        siteScan = scan;
+        try {
+          safeSites(events());
+        } finally {
+          siteScan = undefined;
+        }
       };
       switch (s.type) {
         case 'LocalStatement':
-          safe(list(ce, info, s.init));
+          simpleStmt(() => list(ce, info, s.init));
           break;
         case 'AssignmentStatement': {
           // `t.x, t.y = x, y` over locals and constants only: a store left undone leaves the ones before it done,
           // raw stores of the same values that running the statement again repeats without a difference
           if (s.variables.every((t) => t.type !== 'Identifier' && simple(ce, t.base) && (t.type === 'MemberExpression' || simple(ce, t.index)))
             && s.init.every((e) => simple(ce, e))) break;
-          let ev = '';
-          for (const t of s.variables) if (t.type !== 'Identifier') ev += t.type === 'MemberExpression' ? events(ce, info, t.base) : events(ce, info, t.base) + events(ce, info, t.index);
-          ev += list(ce, info, s.init);
-          // stores, right to left: a local changes the frame, a table or global store may defer first
-          for (let i = s.variables.length - 1; i >= 0; i--) ev += isLocal(ce, s.variables[i]!) ? 'E' : 'BE';
-          safe(ev);
+          simpleStmt(() => {
+            let ev = '';
+            for (const t of s.variables) if (t.type !== 'Identifier') ev += t.type === 'MemberExpression' ? events(ce, info, t.base) : events(ce, info, t.base) + events(ce, info, t.index);
+            ev += list(ce, info, s.init);
+            // stores, right to left: a local changes the frame, a table or global store may defer first
+            for (let i = s.variables.length - 1; i >= 0; i--) ev += isLocal(ce, s.variables[i]!) ? 'E' : 'BE';
+            return ev;
+          });
           break;
         }
         case 'CallStatement':
-          safe(events(ce, info, s.expression));
+          simpleStmt(() => events(ce, info, s.expression));
           break;
         case 'ReturnStatement':
-          safe(list(ce, info, s.arguments));
+          simpleStmt(() => list(ce, info, s.arguments));
           break;
         case 'IfStatement':
           safe(s.clauses.map((c) => (c.type === 'ElseClause' ? '' : events(ce, info, c.condition))).join(''));
@@ -132,10 +184,13 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
     const locals: string[] = [];
     const params = new Set(info.params);
     for (const v of ce.analysis.declarations.values()) if (v.owner === info && !params.has(v)) locals.push(v.jsName);
-    plan = { ranges, locals };
+    plan = { ranges, locals, sites };
   } catch (e) {
     if (!(e instanceof NotAdmitted)) throw e;
     plan = undefined;
+  } finally {
+    siteScan = outerScan;
+    planning.delete(info);
   }
   ce.transferPlans.set(info, plan);
   return plan;
@@ -150,18 +205,24 @@ function isLocal(ce: ChunkEmitter, t: Expression): boolean {
   return t.type === 'Identifier' && ce.analysis.bindings.get(t)?.kind === 'local';
 }
 
+/** The events of a list of expressions, the last of which may be multi-valued. */
 function list(ce: ChunkEmitter, info: FunctionInfo, es: Expression[]): string {
-  return es.map((e) => events(ce, info, e)).join('');
+  return es.map((e, i) => events(ce, info, e, i === es.length - 1)).join('');
 }
 
 /**
  * What evaluating `e` does, in the order of its code: `B` a place the transfer copy may leave (a slow path, a call
- * that may have a twin), `E` something running it again would repeat (a call that may change anything).
+ * that may have a twin), `R` such a place that reads what a call may change, `E` something running it again would
+ * repeat (a call that may change anything), `N`/`M` a nested site (safeSites; `multi`: `e` ends a list).
  */
-function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression): string {
+function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression, multi = false): string {
   switch (e.type) {
-    case 'Identifier':
-      return ce.analysis.bindings.get(e)?.kind === 'local' ? '' : 'B';
+    case 'Identifier': {
+      const b = ce.analysis.bindings.get(e);
+      if (b?.kind !== 'local') return 'R';
+      // a local a call may assign: an upvalue assigned anywhere, a local of this function a closure assigns
+      return (b.v.owner !== info ? b.v.reassigned : b.v.assignedByClosure) ? 'r' : '';
+    }
     case 'StringLiteral':
     case 'NumericLiteral':
     case 'BooleanLiteral':
@@ -170,22 +231,23 @@ function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression): string {
       return '';
     case 'TableConstructorExpression':
       return e.fields
-        .map((f) => (f.type === 'TableKey' ? events(ce, info, f.key) + events(ce, info, f.value) : events(ce, info, f.value)))
+        .map((f, i) => (f.type === 'TableKey' ? events(ce, info, f.key) + events(ce, info, f.value)
+          : events(ce, info, f.value, f.type === 'TableValue' && i === e.fields.length - 1)))
         .join('');
     case 'BinaryExpression':
       return `${events(ce, info, e.left)}${events(ce, info, e.right)}B`;
     case 'LogicalExpression':
       return events(ce, info, e.left) + events(ce, info, e.right);
     case 'UnaryExpression':
-      return events(ce, info, e.argument) + (e.operator === 'not' ? '' : 'B');
+      return events(ce, info, e.argument) + (e.operator === 'not' ? '' : e.operator === '#' ? 'R' : 'B');
     case 'MemberExpression':
-      return `${events(ce, info, e.base)}B`;
+      return `${events(ce, info, e.base)}R`;
     case 'IndexExpression':
-      return `${events(ce, info, e.base)}${events(ce, info, e.index)}B`;
+      return `${events(ce, info, e.base)}${events(ce, info, e.index)}R`;
     case 'CallExpression':
     case 'TableCallExpression':
     case 'StringCallExpression':
-      return callEvents(ce, info, e);
+      return callEvents(ce, info, e, multi);
     case 'FunctionDeclaration':
       // making a closure changes nothing (the locals it captures are shared by every form: ChunkEmitter.celled)
       return '';
@@ -196,17 +258,21 @@ function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression): string {
   }
 }
 
-function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike): string {
+function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: boolean): string {
   const base = e.base;
-  let ev = base.type === 'MemberExpression' && base.indexer === ':' ? `${events(ce, info, base.base)}B` : events(ce, info, base);
+  let ev = base.type === 'MemberExpression' && base.indexer === ':' ? `${events(ce, info, base.base)}R` : events(ce, info, base);
   const args = e.type === 'CallExpression' ? e.arguments : e.type === 'TableCallExpression' ? [e.arguments] : [e.argument];
   ev += list(ce, info, args);
   const known = base.type === 'Identifier' ? ce.analysis.bindings.get(base) : undefined;
   if (known?.kind === 'local' && !known.v.reassigned && known.v.constFunction !== undefined) {
     const f = known.v.constFunction;
-    // A known function with a twin would leave on every call, or, pure, run as pure attempts (pure-call.ts), which
-    // serve recursion better: a chain of resume forms is deeper on the JS stack than the chain of twins.
-    if (f.suspendable) throw new NotAdmitted();
+    if (f.suspendable) {
+      // a known function with a copy (itself included) is a nested site: its copy is called plain; one without a
+      // copy would make this copy leave at every call
+      if (siteScan === undefined || (f !== info && (planning.has(f) || transferPlan(ce, f) === undefined))) throw new NotAdmitted();
+      siteScan.sites.set(e, siteScan.alloc());
+      return ev + (multi ? 'M' : 'N');
+    }
     return ev + (f.pure ? '' : 'E');
   }
   if (ce.analysis.metaCalls.has(e)) return `${ev}BE`;

@@ -175,9 +175,11 @@ export function tset(t: LuaTable, k: unknown, v: unknown, M: ModuleInfo, s: numb
 /** Positional items of a table constructor (they win over `[i] = v` fields of the same constructor). */
 export function setlist(t: LuaTable, items: unknown[]): void {
   if (t[ARR].length === 0 && t[HASH] === undefined) {
-    let n = items.length;
+    const len = items.length;
+    let n = len;
     while (n > 0 && items[n - 1] === undefined) n--;
-    items.length = n;
+    // setting an array's length is a call into V8 even when it does not change
+    if (n !== len) items.length = n;
     t[ARR] = items;
     return;
   }

@@ -6,6 +6,12 @@
 // where the copy left (resumeY), so nothing is run twice but the statement it left (which did nothing yet that running
 // it again would repeat).
 //
+// A copy calls the copy of a known local function directly, as a plain call (compiler/emit/transfer.ts "nested
+// sites"). When a copy below leaves, the exception passes through each calling copy's catch, which appends that
+// copy's frame and the site of the call it was in (nest); the catcher (transferY, or goOn after giving way) then
+// runs the innermost frame as before and each frame above it by its resume form entered at that call site, with the
+// rest of the inner call as a generator (`$in`) in place of the call: a chain of resume forms, innermost first.
+//
 // A copy that leaves for a reason other than its budget (a metamethod handler, a call of something with a twin) will
 // likely leave again: after its k-th such call the next 2^k calls (at most 1024) run as the twin from the start, as
 // pure attempts back off (pure-call.ts). Calls that finish do not reset k: a copy that leaves on some of its calls
@@ -29,12 +35,17 @@ interface Transferable {
   $t: ((...args: unknown[]) => unknown) | undefined;
   /** the transfer copy entered again where it left, with its frame */
   $u: ($rs: number, frame: Frame) => unknown;
-  /** the resume form */
-  $r: ($rs: number, frame: Frame) => Generator<unknown, unknown, unknown>;
+  /** the resume form; entered at a call site, `inner` is the rest of that call */
+  $r: ($rs: number, frame: Frame, inner?: LuaGen) => Generator<unknown, unknown, unknown>;
   /** calls left to run as the twin without trying the copy */
   $ts: number;
   /** calls whose copy left other than for its budget */
   $tf: number;
+}
+
+/** A transfer copy or the copy entered again: `$o` is the function it belongs to (mkT). */
+interface Form {
+  $o: Transferable;
 }
 
 /** Thrown through the transfer copy's frame; it never reaches Lua code (the copy has no pcall of its own). */
@@ -56,10 +67,15 @@ export const TRANSFER = {
   budget: false,
   /** the frame it left */
   frame: undefined as Frame | undefined,
+  /** the form that left (the innermost frame) */
+  form: undefined as Form | undefined,
+  /** the frames of the copies it passed through, innermost first: (function, call site, frame) triples */
+  chain: [] as unknown[],
 };
 
 /** The copy leaves at a slow path or call in the statement `at`, with its whole frame. */
-export function bailAt(at: number, frame: Frame): never {
+export function bailAt(at: number, frame: Frame, form: Form): never {
+  TRANSFER.form = form;
   TRANSFER.at = at;
   TRANSFER.budget = false;
   TRANSFER.frame = frame;
@@ -67,11 +83,20 @@ export function bailAt(at: number, frame: Frame): never {
 }
 
 /** The copy leaves at its entry or a loop's back-edge, with its whole frame, because its budget ran out. */
-export function bailB(at: number, frame: Frame): never {
+export function bailB(at: number, frame: Frame, form: Form): never {
+  TRANSFER.form = form;
   TRANSFER.at = at;
   TRANSFER.budget = true;
   TRANSFER.frame = frame;
   throw BAIL;
+}
+
+/**
+ * The catch of a copy that calls copies: `e` passed through it while it was in the call at `site` (a copy below
+ * left), so its frame joins the chain; anything else (a Lua error) passes untouched.
+ */
+export function nest(e: unknown, form: Form, site: number, frame: Frame): void {
+  if (e === BAIL) TRANSFER.chain.push(form.$o, site, frame);
 }
 
 /** Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function. */
@@ -81,6 +106,8 @@ export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, 
   g.$t = t as Transferable['$t'];
   g.$u = u as Transferable['$u'];
   g.$r = r as Transferable['$r'];
+  (t as Form).$o = g;
+  (u as Form).$o = g;
   g.$ts = 0;
   g.$tf = 0;
   return f;
@@ -101,7 +128,7 @@ export function transferY(f: unknown, n: number, a: unknown, b: unknown, c: unkn
     return n === 0 ? y() : n === 1 ? y(a) : n === 2 ? y(a, b) : n === 3 ? y(a, b, c) : y(a, b, c, d);
   }
   const r = tryTransfer(g, n, a, b, c, d);
-  return r === RESUME ? resumeY(g) : done(r);
+  return r === RESUME ? resumeY() : done(r);
 }
 
 /** transferY for any other call: more arguments, a spread last argument. */
@@ -112,7 +139,7 @@ export function transferYV(f: unknown, ...args: unknown[]): LuaGen {
     return g.$y(...args);
   }
   const r = tryTransferV(g, ...args);
-  return r === RESUME ? resumeY(g) : done(r);
+  return r === RESUME ? resumeY() : done(r);
 }
 
 /**
@@ -162,21 +189,28 @@ function left(g: Transferable, e: unknown, td: number): typeof RESUME {
 }
 
 /**
- * The rest of a call tryTransfer answered with RESUME: left at a slow path or a call, the resume form from there; left
- * because its budget ran out, see goOn.
+ * The rest of a call tryTransfer answered with RESUME: the innermost frame left at a slow path or a call goes on as its
+ * resume form from there, left because its budget ran out see goOn; each copy it passed through goes on as its resume
+ * form entered at its call site, with the rest of the inner call in place of the call.
  */
-function resumeY(f: unknown): LuaGen {
-  const g = f as Transferable;
+function resumeY(): LuaGen {
+  const g = TRANSFER.form!.$o;
   const at = TRANSFER.at;
   const frame = TRANSFER.frame!;
+  const chain = TRANSFER.chain;
   TRANSFER.at = 0;
   TRANSFER.frame = undefined;
-  return TRANSFER.budget ? goOn(g, at, frame) : g.$r(at, frame);
+  TRANSFER.form = undefined;
+  if (chain.length !== 0) TRANSFER.chain = [];
+  let rest: LuaGen = TRANSFER.budget ? goOn(g, at, frame) : g.$r(at, frame);
+  for (let i = 0; i < chain.length; i += 3) rest = (chain[i] as Transferable).$r(chain[i + 1] as number, chain[i + 2] as Frame, rest);
+  return rest;
 }
 
 /**
  * The copy gives way here and is entered again where it left, plain, as often as its budget runs out (a long loop
- * runs plain between its pauses); once it leaves at a slow path or a call, the rest runs as the resume form.
+ * runs plain between its pauses); once it leaves at a slow path or a call, or a copy it calls leaves, the rest runs
+ * as resume forms (resumeY).
  */
 function* goOn(g: Transferable, at: number, frame: Frame): Generator<unknown, unknown, unknown> {
   for (;;) {
@@ -192,10 +226,11 @@ function* goOn(g: Transferable, at: number, frame: Frame): Generator<unknown, un
     } finally {
       TRANSFER.on = on;
     }
+    if (!TRANSFER.budget || TRANSFER.chain.length !== 0 || TRANSFER.form!.$o !== g) return yield* resumeY();
     at = TRANSFER.at;
     frame = TRANSFER.frame!;
     TRANSFER.at = 0;
     TRANSFER.frame = undefined;
-    if (!TRANSFER.budget) return yield* g.$r(at, frame);
+    TRANSFER.form = undefined;
   }
 }

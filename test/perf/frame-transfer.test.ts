@@ -98,8 +98,8 @@ describe('frame transfer in a process', () => {
     // an object, not an array: a float left in a local reads back as a number, so its loop keeps it unboxed
     const src = 'local function f(t, n) local s = 0.5 for i = 1, n do s = s + t[i] * 0.5 end return s end local function g(t) return f(t, 3) end return g';
     const code = processCode(src);
-    expect(code).toMatch(/bailB\(1, \{ t\$\d+, n\$\d+ \}\)/);
-    expect(code).toMatch(/bailB\(\d+, \{ t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+ \}\)/);
+    expect(code).toMatch(/bailB\(1, \{ t\$\d+, n\$\d+ \}, f\$F\d+\$t\)/);
+    expect(code).toMatch(/bailB\(\d+, \{ t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+ \}, f\$F\d+\$t\)/);
     expect(code).toMatch(/s\$\d+ = \$S\.s\$\d+;/);
     // left at its budget some fifty times, the float sum goes on where it was
     expect(

@@ -5,7 +5,7 @@
 import type { Twinned } from '../../../abi/index.js';
 import { ARR, FROZEN, HASH } from '../../core/symbols.js';
 import { LuaTable, absorbHash, rawget, rawlen, rawset } from '../../core/table.js';
-import { ret0, ret1, retN } from '../../core/results.js';
+import { R, ret0, ret1 } from '../../core/results.js';
 import { luaError } from '../../core/errors.js';
 import { checkInt, checkTable, typeError } from '../../core/args.js';
 import { numberToString } from '../../core/number-format.js';
@@ -204,13 +204,16 @@ export function unpack(t: unknown, iArg: unknown, jArg: unknown): unknown {
   const n = j - i + 1;
   if (n >= MAX_UNPACK) throw luaError('too many results to unpack');
   const arr = tbl[ARR];
+  // The results go straight into the registers (rawget calls no Lua code), without an array of their own.
+  const rv = R.rv;
   if (i >= 1 && j <= arr.length) {
-    if (n === 1) return ret1(arr[i - 1]);
-    return retN(arr.slice(i - 1, j));
+    for (let k = 1; k < n; k++) rv[k] = arr[i - 1 + k];
+    R.n = n;
+    return arr[i - 1];
   }
-  const out = new Array<unknown>(n);
-  for (let k = 0; k < n; k++) out[k] = rawget(tbl, i + k);
-  return retN(out);
+  for (let k = 1; k < n; k++) rv[k] = rawget(tbl, i + k);
+  R.n = n;
+  return rawget(tbl, i);
 }
 
 /** table.create(narr, nhash): both sizes are required hints (go-lua `tableCreate`); JS needs no preallocation. */
