@@ -20,6 +20,8 @@ export const RUNTIME_NAMES = [
   'addKey',
   // frame transfer of process-mode code: the transfer copy, how it leaves, and the rest of its call (runtime/core/transfer.ts)
   'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue',
+  // calls of known local functions made by a coroutine's driver (runtime/core/trampoline.ts)
+  'TRAMP', 'trCall',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

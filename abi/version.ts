@@ -9,4 +9,5 @@
 // 6: addKey (a store with a variable key adding a new string key: tables used as maps become dictionaries).
 // 7: mkT, transferY, transferYV, bailAt and bailB (process-mode frame transfer).
 // 9: nest and leaveDue; bailAt and bailB name the form that leaves (nested frame capture of process-mode copies).
-export const ABI_VERSION = 9;
+// 10: TRAMP and trCall (calls of known local functions made by a coroutine's driver, runtime/core/trampoline.ts).
+export const ABI_VERSION = 10;

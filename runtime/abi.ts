@@ -15,6 +15,7 @@ import {
 import { DEFER, runDeferred } from './core/defer.js';
 import { RETRY, tryPure } from './core/pure-call.js';
 import { bailAt, bailB, mkT, nest, transferY, transferYV } from './core/transfer.js';
+import { TRAMP, trCall } from './core/trampoline.js';
 import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
@@ -49,6 +50,8 @@ export const runtimeABI = Object.freeze({
   addKey,
   // process-mode frame transfer (core/transfer.ts)
   mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue,
+  // calls of known local functions made by a coroutine's driver (core/trampoline.ts)
+  TRAMP, trCall,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -10,6 +10,7 @@ import { typeName } from './value.js';
 import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
 import { PREEMPT, type Twinned } from '../../abi/index.js';
+import { TRAMP, drive, driveCall } from './trampoline.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
@@ -27,15 +28,20 @@ export class Coroutine {
   status: CoStatus = 'suspended';
   /** the body's generator, made at the first resume */
   gen: LuaGen | undefined;
+  /** the calls the body made through its driver (runtime/core/trampoline.ts Stack), made at the first such call */
+  frames: unknown[] | undefined = undefined;
+  /** the coroutine running when this one was last resumed (the next driver out on the JS stack), for error positions */
+  resumer: Coroutine | undefined = undefined;
   constructor(readonly fn: unknown) {}
 }
 (Coroutine.prototype as unknown as Record<symbol, string>)[LUATYPE] = 'thread';
 
-/** The running coroutine (undefined on the main thread / a process's own task). */
-let current: Coroutine | undefined;
-
+/**
+ * The running coroutine (undefined on the main thread / a process's own task) is TRAMP.co: generator code makes its
+ * calls through the coroutine's driver while there is one (runtime/core/trampoline.ts).
+ */
 export function currentCoroutine(): Coroutine | undefined {
-  return current;
+  return TRAMP.co as Coroutine | undefined;
 }
 
 /** Runs a Lua function as a generator to completion of one step, bouncing deferred tail calls in generator mode. */
@@ -124,44 +130,52 @@ function inputCount(input: unknown[]): number {
 }
 
 /** One step of a coroutine: returns the IteratorResult or throws the coroutine's error (after marking it dead). */
-function step(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
+function coroutineStep(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
   let gen = co.gen;
   if (gen === undefined) {
     gen = co.gen = startBody(co.fn, input as unknown[]);
     input = undefined;
   }
-  const prev = current;
+  const prev = TRAMP.co as Coroutine | undefined;
   if (prev !== undefined) prev.status = 'normal';
-  current = co;
+  TRAMP.co = co;
   co.status = 'running';
   const td = R.td;
+  co.resumer = prev;
   try {
-    let r = gen.next(input);
+    // no call held by the driver: the body runs (drive when it makes one)
+    let r = co.frames === undefined ? gen.next(input) : drive(co, input);
+    if (r.value === TRAMP) r = driveCall(co, r);
     while (r.done && r.value === TAIL) {
       // The body ended in a deferred tail call: run it, still inside this coroutine.
       co.gen = bounceY();
-      r = co.gen.next();
+      r = drive(co, undefined);
     }
-    co.status = r.done ? 'dead' : 'suspended';
+    if (r.done) {
+      co.status = 'dead';
+      co.frames = undefined;
+    } else co.status = 'suspended';
     return r;
   } catch (e) {
     co.status = 'dead';
+    co.frames = undefined;
     throw e;
   } finally {
     R.td = td;
-    current = prev;
+    TRAMP.co = prev;
     if (prev !== undefined) prev.status = 'running';
   }
 }
 
 /**
- * step() for a resume from plain code (a metamethod, a sort comparator, a non-suspendable function of a process):
- * a plain JS frame cannot give way, so a preemption inside the coroutine (process mode, runtime/core/preempt.ts) just
- * goes on at once instead of failing as a yield across a C-call boundary. Outside a scheduler nothing preempts.
+ * coroutineStep() for a resume from plain code (a metamethod, a sort comparator, a non-suspendable function of a
+ * process): a plain JS frame cannot give way, so a preemption inside the coroutine (process mode,
+ * runtime/core/preempt.ts) just goes on at once instead of failing as a yield across a C-call boundary. Outside a
+ * scheduler nothing preempts.
  */
 function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unknown> {
-  let r = step(co, input);
-  while (r.value === PREEMPT && !r.done) r = step(co, undefined);
+  let r = coroutineStep(co, input);
+  while (r.value === PREEMPT && !r.done) r = coroutineStep(co, undefined);
   return r;
 }
 
@@ -230,6 +244,7 @@ function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknow
   if (isCoYield(r.value)) return retTrueWith(r.value);
   c.status = 'dead';
   c.gen?.return(undefined);
+  c.frames = undefined;
   return ret2(false, 'attempt to yield across a C-call boundary');
 }
 
@@ -270,7 +285,7 @@ export function resumeY(co: unknown): LuaGen {
   let r: IteratorResult<unknown, unknown>;
   try {
     // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per resume
-    r = step(c, xferFrom(arguments, 1));
+    r = coroutineStep(c, xferFrom(arguments, 1));
   } catch (e) {
     return returned(ret2(false, catchable(e).value));
   }
@@ -296,7 +311,7 @@ function* forwardCommands(
     c.status = 'suspended';
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = step(c, input);
+      r = coroutineStep(c, input);
     } catch (e) {
       return failed(e);
     }
@@ -310,7 +325,7 @@ function forwardResume(c: Coroutine, command: unknown): LuaGen {
 }
 
 export function yieldPlain(): never {
-  throw luaError(current === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
+  throw luaError(TRAMP.co === undefined ? 'attempt to yield from outside a coroutine' : 'attempt to yield across a C-call boundary');
 }
 
 export function* yieldY(...values: unknown[]): LuaGen {
@@ -354,6 +369,7 @@ export function wrap(fn: unknown): unknown {
     if (r.done) return r.value === TAIL ? bounce() : r.value;
     if (isCoYield(r.value)) return retN(r.value);
     c.status = 'dead';
+    c.frames = undefined;
     throw luaError('attempt to yield across a C-call boundary');
   };
   // The twin resumes at once and becomes a forwarding generator only for a command for an outer driver (resumeY).
@@ -363,7 +379,7 @@ export function wrap(fn: unknown): unknown {
     let r: IteratorResult<unknown, unknown>;
     try {
       // eslint-disable-next-line prefer-rest-params -- `arguments` instead of a rest array: no allocation per call
-      r = step(c, xferFrom(arguments, 0));
+      r = coroutineStep(c, xferFrom(arguments, 0));
     } catch (e) {
       throw wrapError(e);
     }

@@ -60,18 +60,35 @@ function captureCallSites(skipFn: Function): CallSite[] {
  */
 const BOUNDARIES = new Set([
   'call', 'call1', 'call2', 'callAll', 'callMeta', 'bounce', 'bounceY', 'pcallPlain', 'pcallY', 'xpcallPlain',
-  'xpcallY', 'runAsGenerator', 'step',
+  'xpcallY', 'runAsGenerator', 'step', 'coroutineStep',
 ]);
+
+/**
+ * Lua frames a coroutine's driver keeps off the JS stack (runtime/core/trampoline.ts, which installs this): the name
+ * of the JS function that runs a coroutine's step, and for the k-th of its frames on the stack (0 = innermost) the
+ * `chunk:line` of each call the coroutine holds, innermost first.
+ */
+let held: { driver: string; positions(k: number): string[] } | undefined;
+
+export function setHeldFrames(h: { driver: string; positions(k: number): string[] }): void {
+  held = h;
+}
 
 /** The position of the innermost Lua frame, unless a call boundary comes first. */
 function callerPosition(sites: CallSite[], level: number): string {
   let seen = 0;
+  let drivers = 0;
   for (const s of sites) {
     const file = s.getFileName();
     const info = file == null ? undefined : chunks.get(file);
     const f = info?.resolve(s.getLineNumber() ?? 0, s.getColumnNumber() ?? 0, s.getFunctionName());
     if (info === undefined || (f === undefined && info.shared === true)) {
-      if (seen === 0 && level === 1 && BOUNDARIES.has(s.getFunctionName() ?? '')) return '';
+      const name = s.getFunctionName() ?? '';
+      if (seen === 0 && level === 1 && BOUNDARIES.has(name)) return '';
+      if (held !== undefined && name === held.driver) {
+        // the callers of the innermost Lua frames, suspended at their calls in a coroutine's driver
+        for (const at of held.positions(drivers++)) if (++seen === level) return `${at}: `;
+      }
       continue;
     }
     if (f === undefined) continue;
