@@ -116,8 +116,12 @@ export function parseTonumber(s: string): number | undefined {
   if (v !== undefined) return v;
   const t = trimGo(s);
   if (t.indexOf('.') >= 0) return parseGoFloat(t);
+  const c0 = t.charCodeAt(0);
   const c1 = t.charCodeAt(1);
-  if (t.charCodeAt(0) === 48 && (c1 === 120 || c1 === 88)) return parseGoInt(t.slice(2), 16);
+  if (c0 === 48 && (c1 === 120 || c1 === 88)) return parseGoInt(t.slice(2), 16);
+  // A word (a key tried as a number first, `tonumber(part) or part`): base 10 needs a digit after the sign.
+  const d = c0 === 43 || c0 === 45 ? c1 : c0;
+  if (!(d >= 48 && d <= 57)) return undefined;
   return parseGoInt(t, 10);
 }
 
