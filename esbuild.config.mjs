@@ -83,6 +83,9 @@ const { metafile } = await build({
     runtime: 'runtime/index.ts',
     // The package's main export (`import { createRuntime } from 'moonforge'`): the embedding API of sdk/index.ts.
     moonforge: 'sdk/index.ts',
+    // A script run's runtime, which the CLI imports when it runs a script and bin/moonforge.mjs imports beside the
+    // CLI when the command line reads as one (the same module: the CLI's import of it is this entry).
+    'run-file': 'sdk/run-file.ts',
     // What each thread of the compile pool runs (sdk/compile-pool/worker-script.ts looks for it next to the CLI).
     'compile-worker': 'sdk/compile-pool/worker.ts',
     // What each worker thread of a process.host with `workers: N` runs (sdk/worker-hosts/script.ts looks for it
