@@ -55,6 +55,10 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
     // would fail on that item too, before reaching anything that raises).
     const fset = prog.firstSet;
     if (fset !== undefined && (start >= l1 || fset[src.charCodeAt(start)] !== 1)) return ret1(undefined);
+  } else if (prog.required !== '' && src.indexOf(prog.required, start) < 0) {
+    // a byte every match contains is not in the rest: no position can match (pattern-compile.ts `required`); the
+    // indexOf stops at the first one, within the match a search would find
+    return ret1(undefined);
   }
   const literal = find || cp.anchored ? undefined : literalOf(cp);
   if (literal !== undefined) return ret1(src.indexOf(literal, start) >= 0 ? literal : undefined);
@@ -158,7 +162,13 @@ export function strGmatch(s: unknown, p: unknown): unknown {
       return ret1(literal !== undefined ? literal : src.slice(s1, e));
     });
   }
+  const req = prog.required;
   const iter = function gmatchIterator(): unknown {
+    if (req !== '' && (pos > src.length || src.indexOf(req, pos) < 0)) {
+      pos = src.length + 1;
+      R.n = 0;
+      return undefined;
+    }
     const ms = setup(src, prog);
     const end = src.length;
     const fset = prog.firstSet;
@@ -180,8 +190,9 @@ export function strGmatch(s: unknown, p: unknown): unknown {
   const re = programRegex(prog, false);
   if (re !== null) {
     const riter = function gmatchIterator(): unknown {
-      // gmatch_aux: no match at or after pos ends the iteration (pos past the end included)
-      const m = pos <= src.length ? execFrom(re, src, pos) : null;
+      // gmatch_aux: no match at or after pos ends the iteration (pos past the end included), nor a rest without a
+      // byte every match contains
+      const m = pos <= src.length && (req === '' || src.indexOf(req, pos) >= 0) ? execFrom(re, src, pos) : null;
       if (m === null) {
         pos = src.length + 1;
         R.n = 0;

@@ -25,6 +25,8 @@ export class GsubSearch {
   private readonly run: ReturnType<typeof nonEmptyRunOf>;
   private re: RegExp | null;
   private readonly fset: Uint8Array | undefined;
+  /** a byte every match contains (pattern-compile.ts `required`), '' when none or anchored */
+  private readonly required: string;
 
   constructor(
     readonly src: string,
@@ -37,6 +39,7 @@ export class GsubSearch {
     this.re = this.literal === undefined && this.run === undefined ? programRegex(cp.prog, anchored) : null;
     this.ms = acquireState(src, cp.prog);
     this.fset = anchored ? undefined : cp.prog.firstSet;
+    this.required = anchored ? '' : cp.prog.required;
   }
 
   /** The start of the next match at or after `pos` (only at `pos` when anchored), or -1 when there is none. */
@@ -64,6 +67,8 @@ export class GsubSearch {
       ms.capLen[0] = e - s;
       return s;
     }
+    // no match is left when the rest lacks a byte every match contains: one indexOf, no more than a search scans
+    if (this.required !== '' && src.indexOf(this.required, pos) < 0) return -1;
     let m: RegExpExecArray | null | undefined;
     if (this.re !== null && (m = execFrom(this.re, src, pos)) !== undefined) {
       if (m === null) return -1;
@@ -107,12 +112,16 @@ export class GsubSearch {
 
 /**
  * Whether no match of `cp` can start anywhere in `src`: an unanchored pattern whose first consuming item must match a
- * byte of its firstSet (so no empty match either) finds nothing in a subject without such a byte. The matcher would
- * fail on that item at every position, before reaching anything that raises (pattern-compile.ts `need`).
+ * byte of its firstSet (so no empty match either) finds nothing in a subject without such a byte, nor one with a
+ * required byte in a subject without it. The matcher would fail at every position before reaching anything that
+ * raises (pattern-compile.ts `need` and `required`).
  */
 export function cannotStart(cp: CompiledPattern, src: string): boolean {
+  if (cp.anchored) return false;
+  const req = cp.prog.required;
+  if (req !== '' && src.indexOf(req) < 0) return true; // a byte every match contains is not there
   const fset = cp.prog.firstSet;
-  if (cp.anchored || fset === undefined) return false;
+  if (fset === undefined) return false;
   for (let i = 0; i < src.length; i++) if (fset[src.charCodeAt(i)] === 1) return false;
   return true;
 }

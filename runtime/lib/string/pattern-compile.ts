@@ -35,6 +35,12 @@ export interface Program {
   errors: string[];
   /** char code every match must start with (first item a plain or `+` char), or -1 */
   firstChar: number;
+  /**
+   * a byte every match must contain (a plain or `+` char item, after items that cannot raise), as a one-char string,
+   * else '': an unanchored search in a subject without it from where it starts finds nothing (a `key=value` scan
+   * over text with no '='), so it can answer after one indexOf instead of trying every position
+   */
+  required: string;
   /** bytes a match can start with, when the first consuming item must match once; lets searches skip ahead */
   firstSet: Uint8Array | undefined;
   /** per item: the bytes the subject must have at the current position for matching from this item to succeed
@@ -320,6 +326,17 @@ export function compile(p: string, from: number): Program {
   while (kind[f] === K_OPEN || kind[f] === K_POSCAP) f++;
   const firstChar = kind[f] === K_CHAR && (quant[f] === Q_ONE || quant[f] === Q_PLUS) ? arg[f]! : -1;
   const firstSet = need[0];
+  // Every item before the required char is one the matcher may reach and fail at without raising: a failing search
+  // never gets past that char, so it never reaches an error item after it either.
+  let required = '';
+  for (let k = 0; k < kind.length; k++) {
+    const kk = kind[k];
+    if (kk === K_CHAR && (quant[k] === Q_ONE || quant[k] === Q_PLUS)) {
+      required = String.fromCharCode(arg[k]!);
+      break;
+    }
+    if (!(kk === K_CHAR || kk === K_ANY || kk === K_SET || ((kk === K_OPEN || kk === K_POSCAP || kk === K_CLOSE) && !raises[k]))) break;
+  }
   let variable = 0;
   for (let k = 0; k < quant.length; k++) if (quant[k] !== Q_ONE && (kind[k] === K_CHAR || kind[k] === K_ANY || kind[k] === K_SET)) variable++;
   return {
@@ -330,6 +347,7 @@ export function compile(p: string, from: number): Program {
     errors,
     firstChar,
     firstSet,
+    required,
     need,
     cost: variable >= 3 ? variable * variable : 0,
     regex: undefined,
