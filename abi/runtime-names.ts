@@ -22,6 +22,8 @@ export const RUNTIME_NAMES = [
   'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue',
   // calls of known local functions made by a coroutine's driver (runtime/core/trampoline.ts)
   'TRAMP', 'trCall',
+  // a coroutine.yield of one value: the array it yields, reused (runtime/core/coroutine.ts)
+  'yield1',
 ] as const;
 
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];

@@ -10,4 +10,5 @@
 // 7: mkT, transferY, transferYV, bailAt and bailB (process-mode frame transfer).
 // 9: nest and leaveDue; bailAt and bailB name the form that leaves (nested frame capture of process-mode copies).
 // 10: TRAMP and trCall (calls of known local functions made by a coroutine's driver, runtime/core/trampoline.ts).
-export const ABI_VERSION = 10;
+// 11: yield1 (a coroutine.yield of one value yields one reused array).
+export const ABI_VERSION = 11;

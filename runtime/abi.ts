@@ -17,7 +17,7 @@ import { RETRY, tryPure } from './core/pure-call.js';
 import { bailAt, bailB, mkT, nest, transferY, transferYV } from './core/transfer.js';
 import { TRAMP, trCall } from './core/trampoline.js';
 import { FatalLuaError } from './core/errors.js';
-import { bounceY, mkY, runAsGenerator, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
+import { bounceY, mkY, runAsGenerator, yield1, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
 import { getMetamethod, STRING_META } from './core/meta.js';
 import { typeName } from './core/value.js';
 import { BUDGET, leaveDue, preemptY } from './core/preempt.js';
@@ -52,6 +52,8 @@ export const runtimeABI = Object.freeze({
   mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue,
   // calls of known local functions made by a coroutine's driver (core/trampoline.ts)
   TRAMP, trCall,
+  // a coroutine.yield of one value (core/coroutine.ts)
+  yield1,
   builtinType, defineTypeAliases,
   module: createModuleInfo,
 } satisfies Record<RuntimeABIKey, unknown>);

@@ -220,8 +220,10 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     // A blocking built-in with a direct form (`$y.$d`, runtime/process/task.ts) either answers at once or parks the
     // task and returns PARK; the code yields PARK itself and hands the wake-up value to `$y.$r` for the results, so
     // a message costs no delegated iterator (yield*) on the way out and back in.
+    // One value yielded goes in the one array every such yield reuses (runtime/core/coroutine.ts yield1).
+    const one = out.length === 1 && multi === undefined && !out[0]!.startsWith('...');
     directWith = (a) =>
-      `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield [${a}]) : (${d} = ${y}.$d) !== undefined ? ` +
+      `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield ${one ? `yield1(${a})` : `[${a}]`}) : (${d} = ${y}.$d) !== undefined ? ` +
       `((${d} = ${d}(${a})) === PARK ? ${y}.$r(yield PARK) : ${d}) : (yield* ${y}(${a}))) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
   } else if (fx.gen && fx.ce.analysis.metaCalls.has(e)) {

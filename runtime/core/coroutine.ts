@@ -250,12 +250,13 @@ function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknow
 
 /**
  * What a twin that finished without suspending hands to the `yield*` of its caller: an iterator that is also its own
- * (done) result, so the common resume (the coroutine yields or returns) makes one small object instead of a generator
- * with its resumption machinery. `yield*` reads `value` at once; the registers are already set.
+ * (done) result, so the common resume (the coroutine yields or returns) makes no generator with its resumption
+ * machinery. There is one: `yield*` reads `value` at once, before any other Lua code runs (the registers are already
+ * set), so each such call refills it instead of making an object.
  */
 class Returned {
   readonly done = true;
-  constructor(readonly value: unknown) {}
+  value: unknown = undefined;
   next(): this {
     return this;
   }
@@ -270,8 +271,11 @@ class Returned {
   }
 }
 
+const RETURNED = new Returned();
+
 function returned(value: unknown): LuaGen {
-  return new Returned(value) as unknown as LuaGen;
+  RETURNED.value = value;
+  return RETURNED as unknown as LuaGen;
 }
 
 /**
@@ -330,6 +334,18 @@ export function yieldPlain(): never {
 
 export function* yieldY(...values: unknown[]): LuaGen {
   return yieldBack(yield values);
+}
+
+/**
+ * The array a coroutine.yield of one value hands its resumer (compiled code yields `yield1(v)`): one array for every
+ * such yield, since whatever receives a yield's values copies them out at once (finishResume, wrap's retN), as with
+ * XFER the other way.
+ */
+const ONE: unknown[] = [undefined];
+
+export function yield1(v: unknown): unknown[] {
+  ONE[0] = v;
+  return ONE;
 }
 
 /**
