@@ -29,6 +29,11 @@ export async function loadPlatformModules(names: Iterable<string>): Promise<void
   for (const m of modules) loaded.set(m.name, m);
 }
 
+/** The platform modules whose code is loaded in this thread, by name (what an app run's code cache covers, sdk/cli). */
+export function loadedPlatformModules(): string[] {
+  return [...loaded.keys()];
+}
+
 /** The loaded platform module `name`, for the table that makes it at its first lookup. */
 function loadedModule(name: string): PlatformModule {
   const m = loaded.get(name);
