@@ -3,3 +3,4 @@
 export { runApp, listAppCommands } from '../run-app.js';
 export { logSettings } from '../log-sink.js';
 export { cacheMisses } from '../compile-cached.js';
+export { loadedPlatformModules } from '../../runtime/modules/index.js';

@@ -81,11 +81,12 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
     return 0;
   }
   // Loaded only for apps: a plain script run never pays for rxjs, yaml and the process runtime.
-  const { path, save } = await appRunPath(watch);
+  const { path, save } = await appRunPath(watch, dir);
   try {
     return await runAppPath(path, dir, parsed.value, format, watch);
   } finally {
-    save(path.cacheMisses() > 0);
+    // compiling is extra work; the platform modules a run loads are parts a cache may lack
+    save(path.cacheMisses() > 0, path.loadedPlatformModules());
   }
 }
 
@@ -96,13 +97,13 @@ const APP_RUN_BUILD = 'app-run.cjs';
 
 /**
  * The app-run path: from dist/, its CommonJS build through V8's code cache (sdk/code-cache/; save() writes the cache
- * when it is due, told whether this run compiled Lua); from the sources, or for --watch (whose module imports the run
- * path's ES modules), the ES modules.
+ * when it is due, told whether this run compiled Lua and which platform modules it loaded); from the sources, or for
+ * --watch (whose module imports the run path's ES modules), the ES modules.
  */
-async function appRunPath(watch: boolean): Promise<{ path: AppRunPath; save: (extra: boolean) => void }> {
+async function appRunPath(watch: boolean, dir: string): Promise<{ path: AppRunPath; save: (extra: boolean, covers: readonly string[]) => void }> {
   const file = join(dirname(fileURLToPath(import.meta.url)), APP_RUN_BUILD);
   if (watch || !existsSync(file)) return { path: await import('./app-run-path.js'), save: () => {} };
-  const loaded = (await import('../code-cache/app-run.js')).loadAppRunBuild(file);
+  const loaded = (await import('../code-cache/app-run.js')).loadAppRunBuild(file, dir);
   return { path: loaded.exports, save: loaded.save };
 }
 

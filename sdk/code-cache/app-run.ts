@@ -11,6 +11,7 @@ export type AppRunPath = typeof import('../cli/app-run-path.js');
  */
 const APP_RUN_FLAGS = ['--no-allocation-site-pretenuring', '--enable-experimental-regexp-engine-on-excessive-backtracks'];
 
-export function loadAppRunBuild(file: string): CodeCached<AppRunPath> {
-  return loadCodeCached<AppRunPath>(file, APP_RUN_FLAGS, importUrl);
+/** Loads the build with the code cache of the runs of the app in folder `appDir` (the parts it uses are its own). */
+export function loadAppRunBuild(file: string, appDir: string): CodeCached<AppRunPath> {
+  return loadCodeCached<AppRunPath>(file, APP_RUN_FLAGS, importUrl, appDir);
 }

@@ -4,11 +4,17 @@
 //
 // The build is compiled by vm.Script with the cached data of an earlier run and run as a CommonJS wrapper
 // (require, module, exports, its import.meta.url, the caller's import()). The cached data is written once, at the end
-// of a run (save()), so it holds every function that run compiled, not only the top level; it is written again when
-// V8 rejects it (another Node, other V8 flags), and once by a usual run over the data of a run that did extra work
-// (compiled Lua: the compiler's bytecode, ~180 KB more to load at every later start). Its file name carries the
-// build's path, size and modification time, and V8 itself checks its version, its flags and the source's length: a
-// rebuilt dist/ is never served old bytecode. The file is one byte (1: made by a run with extra work) and V8's data.
+// of a run (save()), so it holds every function that run compiled, not only the top level. It is written again when
+// V8 rejects it (another Node, other V8 flags); when it was made by a run that did extra work (compiled Lua: the
+// compiler's bytecode, ~130 KB more to load at every later start), which a run does not load, so that the next run
+// that does no such work makes one without it (data made after loading it would hold it too); and when a run used
+// parts of the build it does not cover yet (`covers`: the platform modules an app lists, whose functions a cache made
+// before the app listed them lacks; the new data holds what the old one gave the run as well, so the parts covered
+// only grow). A run with extra work over a cache without it writes nothing. Each variant (the app a run runs) has a
+// cache of its own, so an app loads the bytecode of what it uses, not of every app's. The file name carries the
+// build's path, size and modification time, Node's version and the variant, and V8 itself checks its version, its
+// flags and the source's length: a rebuilt dist/ is never served old bytecode; writing a build's cache removes those
+// of other builds of the file. The file is a header (extra work or not, the parts covered) and V8's data.
 // MOONFORGE_CACHE=off reads and writes none, as for compiled modules.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,8 +27,11 @@ import { cacheDir, cacheDisabled, hash128 } from '../cache.js';
 /** A loaded build: its exports, and save(), which writes its code cache when it is due (call it after the work). */
 export interface CodeCached<T> {
   exports: T;
-  /** `extra`: this run did work a usual run does not, whose code the cache is better without */
-  save(extra: boolean): void;
+  /**
+   * `extra`: this run did work a usual run does not, whose code the cache is better without; `covers`: the parts of the
+   * build this run used that a run may or may not use (names of the caller's choosing, no commas)
+   */
+  save(extra: boolean, covers: readonly string[]): void;
 }
 
 /** The wrapper's parameters; the build refers to the last two by these names (esbuild.config.mjs). */
@@ -45,19 +54,20 @@ function flagProbe(): () => boolean {
 /**
  * Loads `file` (a CommonJS build whose import.meta.url is `__moonforgeUrl`) with its code cache. `flags` are the V8
  * flags its code sets when it loads: set before it is compiled, so that its cached data is made and used under the
- * same flags. `importer` is what its importUrl calls (sdk/import-url.code-cached.ts).
+ * same flags. `importer` is what its importUrl calls (sdk/import-url.code-cached.ts). `variant` names a cache of its
+ * own for this use of the build (the app a run runs: each app's runs compile the functions of the parts it uses).
  */
-export function loadCodeCached<T>(file: string, flags: readonly string[], importer: (url: string) => Promise<unknown>): CodeCached<T> {
+export function loadCodeCached<T>(file: string, flags: readonly string[], importer: (url: string) => Promise<unknown>, variant = ''): CodeCached<T> {
   for (const f of flags) setFlagsFromString(f);
   const text = readFileSync(file, 'utf8');
-  const cacheFile = cacheDisabled() ? undefined : cacheFileOf(file);
+  const cacheFile = cacheDisabled() ? undefined : cacheFileOf(file, variant);
   let cachedData: Buffer | undefined;
-  let cachedExtra = false;
+  let covered: ReadonlySet<string> = new Set();
   if (cacheFile !== undefined) {
     try {
-      const file = readFileSync(cacheFile);
-      cachedExtra = file[0] === 1;
-      cachedData = file.subarray(1);
+      const read = readHeader(readFileSync(cacheFile));
+      // a cache made with extra work is not loaded: the data this run makes must not hold that work's code
+      if (read !== undefined && !read.header.extra) ({ data: cachedData, header: { covers: covered } } = read);
     } catch {
       // none yet: this run writes it
     }
@@ -70,24 +80,52 @@ export function loadCodeCached<T>(file: string, flags: readonly string[], import
   let saved = false;
   return {
     exports: module.exports,
-    save(extra) {
-      const due = cachedData === undefined || script.cachedDataRejected === true || (cachedExtra && !extra);
+    save(extra, covers) {
+      const used = cachedData !== undefined && script.cachedDataRejected !== true;
+      const due = !used || (!extra && covers.some((c) => !covered.has(c)));
       if (saved || cacheFile === undefined || !due) return;
       saved = true;
       if (!flagsSame()) return;
-      writeCache(file, cacheFile, Buffer.concat([Buffer.of(extra ? 1 : 0), script.createCachedData()]));
+      const header = { extra, covers: new Set([...(used ? covered : []), ...covers]) };
+      writeCache(file, cacheFile, Buffer.concat([headerBytes(header), script.createCachedData()]));
     },
   };
+}
+
+/** What a cache file says of the run that made it. */
+interface CacheHeader {
+  /** made by a run that did extra work */
+  extra: boolean;
+  /** the parts of the build its data covers */
+  covers: ReadonlySet<string>;
+}
+
+/** The header: one byte (1: extra work), two bytes of length (big-endian), the parts' names joined by commas. */
+function headerBytes(h: CacheHeader): Buffer {
+  const covers = Buffer.from([...h.covers].sort().join(','), 'latin1');
+  const head = Buffer.alloc(3);
+  head[0] = h.extra ? 1 : 0;
+  head.writeUInt16BE(covers.length, 1);
+  return Buffer.concat([head, covers]);
+}
+
+/** A cache file's header and V8's data; undefined for a file too short to hold them (it is then written again). */
+function readHeader(file: Buffer): { header: CacheHeader; data: Buffer } | undefined {
+  if (file.length < 3) return undefined;
+  const end = 3 + file.readUInt16BE(1);
+  if (file.length < end) return undefined;
+  const names = file.toString('latin1', 3, end);
+  return { header: { extra: file[0] === 1, covers: new Set(names === '' ? [] : names.split(',')) }, data: file.subarray(end) };
 }
 
 /**
  * Where the code cache of `file` is kept: named by the build (its path, so that two installs sharing a cache folder
  * do not take turns replacing each other's), its size and modification time, and Node's version.
  */
-function cacheFileOf(file: string): string | undefined {
+function cacheFileOf(file: string, variant: string): string | undefined {
   try {
     const st = statSync(file);
-    return join(cacheDir(), 'v8', `${buildName(file)}${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}.bin`);
+    return join(cacheDir(), 'v8', `${buildName(file)}${st.size}-${Math.trunc(st.mtimeMs)}-${process.version}-${hash128(variant).slice(0, 8)}.bin`);
   } catch {
     return undefined;
   }
@@ -98,11 +136,13 @@ function buildName(file: string): string {
   return `${basename(file)}-${hash128(file).slice(0, 8)}-`;
 }
 
-/** Writes the cache atomically (runs started together all write it) and removes those of older builds of the file. */
+/** Writes the cache atomically (runs started together all write it) and removes those of other builds of the file. */
 function writeCache(file: string, cacheFile: string, data: Buffer): void {
   const dir = dirname(cacheFile);
   const name = basename(cacheFile);
   const build = buildName(file);
+  // this build's caches, whatever their variant (the last part of the name)
+  const thisBuild = name.slice(0, name.lastIndexOf('-') + 1);
   try {
     // the cache folder exists (cacheDir made it); only this one level may be missing
     if (!existsSync(dir)) mkdirSync(dir);
@@ -110,7 +150,7 @@ function writeCache(file: string, cacheFile: string, data: Buffer): void {
     writeFileSync(tmp, data);
     renameSync(tmp, cacheFile);
     for (const other of readdirSync(dir)) {
-      if (other !== name && other.startsWith(build) && other.endsWith('.bin')) rmSync(join(dir, other), { force: true });
+      if (other.startsWith(build) && !other.startsWith(thisBuild) && other.endsWith('.bin')) rmSync(join(dir, other), { force: true });
     }
   } catch {
     // a cache that cannot be written costs the next run its speed, never its result

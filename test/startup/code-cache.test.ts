@@ -51,7 +51,7 @@ describe('loadCodeCached', () => {
     expect(first.exports.importer).toBe(noImport);
     expect(first.exports.twice(21)).toBe(42);
     const before = new Set(caches(cacheDir));
-    first.save(false);
+    first.save(false, []);
     const written = caches(cacheDir).filter((f) => !before.has(f));
     expect(written).toHaveLength(1);
     const path = join(cacheDir, 'v8', written[0]!);
@@ -59,26 +59,43 @@ describe('loadCodeCached', () => {
     // the second load takes the cache and does not write it again
     const second = loadCodeCached<{ twice: (x: number) => number }>(file, [], noImport);
     expect(second.exports.twice(4)).toBe(8);
-    second.save(false);
+    second.save(false, []);
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
 
   it('replaces the cache of a run that did extra work (compiled) once, by that of a usual run', () => {
     const file = build('exports.n = 1;\n');
     const before = new Set(caches(cacheDir));
-    loadCodeCached(file, [], noImport).save(true);
+    loadCodeCached(file, [], noImport).save(true, []);
     const [name] = caches(cacheDir).filter((f) => !before.has(f));
     const path = join(cacheDir, 'v8', name!);
     expect(readFileSync(path)[0]).toBe(1);
-    // another run with extra work keeps it; a usual one replaces it, and the next usual one keeps that
-    loadCodeCached(file, [], noImport).save(true);
+    // a cache made with extra work is not loaded: another such run writes it again, a usual one replaces it, and later
+    // runs keep that one
+    loadCodeCached(file, [], noImport).save(true, []);
     expect(readFileSync(path)[0]).toBe(1);
-    loadCodeCached(file, [], noImport).save(false);
+    loadCodeCached(file, [], noImport).save(false, []);
     expect(readFileSync(path)[0]).toBe(0);
     const mtime = statSync(path).mtimeMs;
-    loadCodeCached(file, [], noImport).save(false);
-    loadCodeCached(file, [], noImport).save(true);
+    loadCodeCached(file, [], noImport).save(false, []);
+    loadCodeCached(file, [], noImport).save(true, []);
     expect(statSync(path).mtimeMs).toBe(mtime);
+  });
+
+  it('writes the cache again when a run used parts it does not cover, keeping those it covers', () => {
+    const file = build('exports.n = 2;\n');
+    const before = new Set(caches(cacheDir));
+    loadCodeCached(file, [], noImport).save(false, ['json']);
+    const [name] = caches(cacheDir).filter((f) => !before.has(f));
+    const path = join(cacheDir, 'v8', name!);
+    const covers = (): string => readFileSync(path).toString('latin1', 3, 3 + readFileSync(path).readUInt16BE(1));
+    expect(covers()).toBe('json');
+    const mtime = statSync(path).mtimeMs;
+    loadCodeCached(file, [], noImport).save(false, ['json']);
+    loadCodeCached(file, [], noImport).save(false, []);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+    loadCodeCached(file, [], noImport).save(false, ['logger']);
+    expect(covers()).toBe('json,logger');
   });
 
   it('never serves one text of the file the bytecode of another: a rebuilt file gets its own cache, the old one goes', () => {
@@ -86,7 +103,7 @@ describe('loadCodeCached', () => {
     const before = new Set(caches(cacheDir));
     const a = loadCodeCached<{ value: string }>(file, [], noImport);
     expect(a.exports.value).toBe('aaaa');
-    a.save(false);
+    a.save(false, []);
     const old = caches(cacheDir).filter((f) => !before.has(f));
     expect(old).toHaveLength(1);
     // the same length (V8 itself checks only that), another text and modification time
@@ -94,10 +111,25 @@ describe('loadCodeCached', () => {
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const b = loadCodeCached<{ value: string }>(file, [], noImport);
     expect(b.exports.value).toBe('bbbb');
-    b.save(false);
+    b.save(false, []);
     const now = caches(cacheDir).filter((f) => !before.has(f));
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(old[0]);
+  });
+
+  it('keeps a cache per variant, and the first cache of a rebuilt file removes every variant of the old build', () => {
+    const file = build("exports.v = 'x';\n");
+    const before = new Set(caches(cacheDir));
+    const mine = (): string[] => caches(cacheDir).filter((f) => !before.has(f));
+    loadCodeCached(file, [], noImport, '/apps/a').save(false, []);
+    loadCodeCached(file, [], noImport, '/apps/b').save(false, []);
+    expect(mine()).toHaveLength(2);
+    writeFileSync(file, "exports.v = 'y';\n");
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const b = loadCodeCached<{ v: string }>(file, [], noImport, '/apps/b');
+    expect(b.exports.v).toBe('y');
+    b.save(false, []);
+    expect(mine()).toHaveLength(1);
   });
 
   it('reads and writes nothing with MOONFORGE_CACHE=off', () => {
@@ -105,7 +137,7 @@ describe('loadCodeCached', () => {
     const file = build('exports.ok = true;\n');
     const before = caches(cacheDir);
     const l = loadCodeCached<{ ok: boolean }>(file, [], noImport);
-    l.save(false);
+    l.save(false, []);
     expect(l.exports.ok).toBe(true);
     expect(caches(cacheDir)).toEqual(before);
   });
