@@ -43,7 +43,7 @@ Options of run APPDIR (after APPDIR, before the entry's ARGS):
   --format text|json                    how diagnostics are written (before FILE or APPDIR)
 
 Environment:
-  MOONFORGE_CACHE=off        compile without the cache
+  MOONFORGE_CACHE=off        compile without the cache (and run an app without V8's code cache)
   MOONFORGE_CACHE_DIR=DIR    where compiled modules are cached (default ~/.cache/moonforge)
   MOONFORGE_COMPILE_WORKERS=N  compile an app's entries on N worker threads (0: in one thread; default: cores - 1
                              on 3 cores or more, for 48 entries or more to compile)
