@@ -18,6 +18,8 @@ export const RUNTIME_NAMES = [
   'SELECT', 'selectVa',
   // a store with a variable key that adds a new string key (tables used as maps become dictionaries)
   'addKey',
+  // a table constructor with three or more constant string keys: a table with room for eight of them in the object
+  'LuaRecord',
   // frame transfer of process-mode code: the transfer copy, how it leaves, and the rest of its call (runtime/core/transfer.ts)
   'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue',
   // calls of known local functions made by a coroutine's driver (runtime/core/trampoline.ts)

@@ -11,4 +11,5 @@
 // 9: nest and leaveDue; bailAt and bailB name the form that leaves (nested frame capture of process-mode copies).
 // 10: TRAMP and trCall (calls of known local functions made by a coroutine's driver, runtime/core/trampoline.ts).
 // 11: yield1 (a coroutine.yield of one value yields one reused array).
-export const ABI_VERSION = 11;
+// 12: LuaRecord (a table constructor with three or more constant string keys makes a table with room for eight).
+export const ABI_VERSION = 12;

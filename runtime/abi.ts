@@ -3,7 +3,7 @@
 import { ABI_VERSION, PARK, type ChunkMain, type ChunkModule, type RuntimeABIKey } from '../abi/index.js';
 import { R, collect, ret1, ret2, ret3, retN } from './core/results.js';
 import { ARR, HASH, MT } from './core/symbols.js';
-import { LuaTable, addKey, rawget, tableFromArray } from './core/table.js';
+import { LuaRecord, LuaTable, addKey, rawget, tableFromArray } from './core/table.js';
 import { ipairsIter } from './core/ipairs.js';
 import { select, selectVa } from './core/select.js';
 import { TAIL, bounce, hasCallMeta, tail } from './core/call.js';
@@ -48,6 +48,8 @@ export const runtimeABI = Object.freeze({
   SELECT: select, selectVa,
   // a variable-key store adding a string key (core/table.ts)
   addKey,
+  // records from table constructors (core/table.ts)
+  LuaRecord,
   // process-mode frame transfer (core/transfer.ts)
   mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue,
   // calls of known local functions made by a coroutine's driver (core/trampoline.ts)

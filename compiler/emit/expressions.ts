@@ -414,7 +414,9 @@ function emitTable(fx: FunctionEmitter, e: TableConstructorExpression): Js {
     const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
     return js(`tableFromArray(${items})`, 'obj');
   }
-  const parts = [`${t} = new LuaTable()`, ...keyed];
+  // Three or more constant string keys: a record, with room for them in the object (runtime/core/table.ts LuaRecord).
+  const named = e.fields.filter((f) => f.type === 'TableKeyString' || (f.type === 'TableKey' && f.key.type === 'StringLiteral')).length;
+  const parts = [`${t} = new ${named >= 3 ? 'LuaRecord' : 'LuaTable'}()`, ...keyed];
   if (positional.length > 0 || spread !== '') {
     const items = spread === '' ? `[${positional.join(', ')}]` : `[${positional.join(', ')}${positional.length ? ', ' : ''}...${spread}]`;
     parts.push(`setlist(${t}, ${items})`);
