@@ -136,7 +136,16 @@ function buildName(file: string): string {
   return `${basename(file)}-${hash128(file).slice(0, 8)}-`;
 }
 
-/** Writes the cache atomically (runs started together all write it) and removes those of other builds of the file. */
+/**
+ * The most caches kept of one build, one per variant: each is ~0.7-0.9 MB, and every app folder run (temporary ones
+ * too) makes one. Past it, the least recently written go.
+ */
+const MAX_VARIANTS = 16;
+
+/**
+ * Writes the cache atomically (runs started together all write it), removes those of other builds of the file and
+ * keeps at most MAX_VARIANTS of this build.
+ */
 function writeCache(file: string, cacheFile: string, data: Buffer): void {
   const dir = dirname(cacheFile);
   const name = basename(cacheFile);
@@ -149,9 +158,15 @@ function writeCache(file: string, cacheFile: string, data: Buffer): void {
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, cacheFile);
+    const kept: Array<{ path: string; mtime: number }> = [];
     for (const other of readdirSync(dir)) {
-      if (other.startsWith(build) && !other.startsWith(thisBuild) && other.endsWith('.bin')) rmSync(join(dir, other), { force: true });
+      if (!other.startsWith(build) || !other.endsWith('.bin')) continue;
+      const path = join(dir, other);
+      if (!other.startsWith(thisBuild)) rmSync(path, { force: true });
+      else if (other !== name) kept.push({ path, mtime: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 });
     }
+    kept.sort((a, b) => b.mtime - a.mtime);
+    for (const old of kept.slice(MAX_VARIANTS - 1)) rmSync(old.path, { force: true });
   } catch {
     // a cache that cannot be written costs the next run its speed, never its result
   }

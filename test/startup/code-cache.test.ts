@@ -132,6 +132,22 @@ describe('loadCodeCached', () => {
     expect(mine()).toHaveLength(1);
   });
 
+  it('keeps at most 16 variants of a build, the most recently written', () => {
+    const file = build('exports.w = 1;\n');
+    const before = new Set(caches(cacheDir));
+    const mine = (): string[] => caches(cacheDir).filter((f) => !before.has(f));
+    for (let i = 0; i < 18; i++) loadCodeCached(file, [], noImport, `/apps/${i}`).save(false, []);
+    expect(mine()).toHaveLength(16);
+    // the last one written is among them: its run takes it and writes nothing
+    const names = new Set(mine());
+    loadCodeCached(file, [], noImport, '/apps/17').save(false, []);
+    expect(new Set(mine())).toEqual(names);
+    // the first one written is not: its run writes it again, and the oldest left goes
+    loadCodeCached(file, [], noImport, '/apps/0').save(false, []);
+    expect(mine()).toHaveLength(16);
+    expect(new Set(mine())).not.toEqual(names);
+  });
+
   it('reads and writes nothing with MOONFORGE_CACHE=off', () => {
     process.env.MOONFORGE_CACHE = 'off';
     const file = build('exports.ok = true;\n');
