@@ -56,7 +56,7 @@ function functionValue(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint
     if (plan === undefined) text = `mkY(${plain}, ${twin})`;
     else {
       const { transfer, reenter, resume } = emitTransferForms(fx.ce, info, plan);
-      text = `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${shared ? `$R${info.index} || ($R${info.index} = ${resume})` : resume})`;
+      text = `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${shared ? `$R${info.index} || ($R${info.index} = ${resume})` : resume}, TB, ${info.index})`;
     }
   }
   fx.ce.functionText.set(node, text);
@@ -170,7 +170,9 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
   const types = aliases.length === 0
     ? ''
     : `const TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))}${locals});\n`;
-  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${types}${body}\nR.n = 0;\n}`;
+  // the back-offs of the functions with a transfer copy (runtime/core/transfer.ts mkT), one array per run of the chunk
+  const backOffs = ce.opts.processMode ? 'const TB = [];\n' : '';
+  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${backOffs}${types}${body}\nR.n = 0;\n}`;
 }
 
 /** The twin captures nothing that changes within one call of the parent (see FunctionInfo.twinShareable). */

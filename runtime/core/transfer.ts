@@ -16,6 +16,7 @@
 // likely leave again: after its k-th such call the next 2^k calls (at most 1024) run as the twin from the start, as
 // pure attempts back off (pure-call.ts). Calls that finish do not reset k: a copy that leaves on some of its calls
 // only (a call of something with a twin in one branch) would otherwise pay an exception and a resume form each time.
+// The count is kept per function text and run of the chunk (BackOff), not per closure.
 import { R } from './results.js';
 import { preemptY } from './preempt.js';
 import { done } from './defer.js';
@@ -37,10 +38,19 @@ interface Transferable {
   $u: ($rs: number, frame: Frame) => unknown;
   /** the resume form; entered at a call site, `inner` is the rest of that call */
   $r: ($rs: number, frame: Frame, inner?: LuaGen) => Generator<unknown, unknown, unknown>;
+  /** its back-off, shared by every closure of its text that one run of the chunk makes (mkT) */
+  $b: BackOff;
+}
+
+/**
+ * A function's back-off: kept per function text and run of its chunk (one process), not per closure, so a closure made
+ * afresh at each call of its parent (a `local function` inside a method) learns from the calls of the ones before it.
+ */
+interface BackOff {
   /** calls left to run as the twin without trying the copy */
-  $ts: number;
+  ts: number;
   /** calls whose copy left other than for its budget */
-  $tf: number;
+  tf: number;
 }
 
 /** A transfer copy or the copy entered again: `$o` is the function it belongs to (mkT). */
@@ -99,8 +109,11 @@ export function nest(e: unknown, form: Form, site: number, frame: Frame): void {
   if (e === BAIL) TRANSFER.chain.push(form.$o, site, frame);
 }
 
-/** Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function. */
-export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, r: unknown): F {
+/**
+ * Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function;
+ * `backOffs[index]` is its back-off (`backOffs`: one array per run of the chunk, `index` the function's).
+ */
+export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, r: unknown, backOffs: (BackOff | undefined)[], index: number): F {
   const g = f as unknown as Transferable;
   g.$y = y as Transferable['$y'];
   g.$t = t as Transferable['$t'];
@@ -108,8 +121,7 @@ export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, 
   g.$r = r as Transferable['$r'];
   (t as Form).$o = g;
   (u as Form).$o = g;
-  g.$ts = 0;
-  g.$tf = 0;
+  g.$b = backOffs[index] ??= { ts: 0, tf: 0 };
   return f;
 }
 
@@ -122,8 +134,9 @@ export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, 
  */
 export function transferY(f: unknown, n: number, a: unknown, b: unknown, c: unknown, d: unknown): LuaGen {
   const g = f as Transferable;
-  if (g.$ts !== 0) {
-    g.$ts--;
+  const off = g.$b;
+  if (off.ts !== 0) {
+    off.ts--;
     const y = g.$y;
     return n === 0 ? y() : n === 1 ? y(a) : n === 2 ? y(a, b) : n === 3 ? y(a, b, c) : y(a, b, c, d);
   }
@@ -134,8 +147,9 @@ export function transferY(f: unknown, n: number, a: unknown, b: unknown, c: unkn
 /** transferY for any other call: more arguments, a spread last argument. */
 export function transferYV(f: unknown, ...args: unknown[]): LuaGen {
   const g = f as Transferable;
-  if (g.$ts !== 0) {
-    g.$ts--;
+  const b = g.$b;
+  if (b.ts !== 0) {
+    b.ts--;
     return g.$y(...args);
   }
   const r = tryTransferV(g, ...args);
@@ -184,7 +198,7 @@ function tryTransferV(f: unknown, ...args: unknown[]): unknown {
 function left(g: Transferable, e: unknown, td: number): typeof RESUME {
   if (e !== BAIL) throw e;
   R.td = td;
-  if (!TRANSFER.budget) g.$ts = 2 ** Math.min(++g.$tf, 10);
+  if (!TRANSFER.budget) g.$b.ts = 2 ** Math.min(++g.$b.tf, 10);
   return RESUME;
 }
 
