@@ -12,4 +12,5 @@
 // 10: TRAMP and trCall (calls of known local functions made by a coroutine's driver, runtime/core/trampoline.ts).
 // 11: yield1 (a coroutine.yield of one value yields one reused array).
 // 12: LuaRecord (a table constructor with three or more constant string keys makes a table with room for eight).
-export const ABI_VERSION = 12;
+// 13: mkT takes the back-offs of the chunk's run and the function's index (TB: back-off per function text).
+export const ABI_VERSION = 13;
