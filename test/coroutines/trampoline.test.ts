@@ -123,6 +123,24 @@ describe('commands for the scheduler from held calls', () => {
     expect(lines).toEqual(['64\t128\t192']);
   });
 
+  it('an __index handler run as its twin inside a coroutine makes held calls that wait and give way', async () => {
+    const lines = await linesOf(`
+      local time = require("time")
+      local ch = channel.new()
+      coroutine.spawn(function() for i = 1, 4 do time.sleep("1ms") ch:send(i) end end)
+      local function take(n) if n == 0 then return ch:receive() end local v = take(n - 1) return v + 100 end
+      local function spin(n)
+        if n == 0 then local s = 0 for i = 1, 200000 do s = s + i end return s end
+        local r = spin(n - 1)
+        return r
+      end
+      local t = setmetatable({}, { __index = function(_, k) if k == "spin" then return spin(5) end return take(3) end })
+      local gen = coroutine.wrap(function() for _ = 1, 2 do coroutine.yield(t.x) end coroutine.yield(t.spin) end)
+      print(gen(), gen(), gen())
+      print(pcall(function() local co = coroutine.wrap(function() local v = t.y return v end) return co() end))`);
+    expect(lines).toEqual(['301\t302\t20000100000', 'true\t303']);
+  });
+
   it('a busy loop deep inside held calls gives way and is terminated', async () => {
     const lines = await runBesideBusy(`
       local function spin(n) if n == 0 then while true do end end local r = spin(n - 1) return r end
