@@ -9,7 +9,6 @@ import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
 import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
 import { callMeta } from '../core/call.js';
-import { transferYV } from '../core/transfer.js';
 import { createError, type ErrorFrame, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
 import { Task } from './task.js';
@@ -153,8 +152,7 @@ class MainStart {
     const y = typeof fn === 'function' ? (fn as Twinned<LuaGen>).$y : undefined;
     if (y !== undefined) {
       shareGeneratorPrototype(y);
-      // a main with a transfer copy runs it first (plain loops from the first pass), as twin code calls one
-      const inner = (fn as { $t?: unknown }).$t !== undefined ? transferYV(fn, ...args) : y(...args);
+      const inner = y(...args);
       if (this.task !== undefined && this.task.gen === (this as unknown as LuaGen)) this.task.gen = inner;
       return inner.next();
     }
