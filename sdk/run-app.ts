@@ -85,6 +85,16 @@ export function stdoutWriter(): { write: (s: string) => void; flush: () => void 
   };
 }
 
+let runtimesMade = 0;
+
+/**
+ * How many app runtimes runLoadedApp made in this process: a run that made none (a definition error, `list`) ran
+ * little of the run path's code, which the code cache of the CLI's app runs counts (sdk/cli/run-command.ts).
+ */
+export function appRuntimesMade(): number {
+  return runtimesMade;
+}
+
 /** The first SIGINT or SIGTERM, by its name. */
 export function firstSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -157,6 +167,7 @@ export async function runLoadedApp(app: App, opts: RunAppOptions = {}, bundled?:
     let ar: AppRuntime;
     try {
       ar = await createAppRuntime(app, { time, write: std.write, stdin: opts.stdin, args: luaArgs(opts), log: opts.log, logFormat: opts.logFormat, logLevel: opts.logLevel, prebuilt: bundled?.chunks, compileAtRunTime: bundled?.compileAtRunTime, embeddedFiles: bundled?.files, nodeName: cluster?.node });
+      runtimesMade++;
     } catch (e) {
       if (e instanceof AppStartError) {
         stderr(`${format === 'json' ? jsonLines(e.records) : e.message}\n`);

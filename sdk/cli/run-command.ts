@@ -85,12 +85,16 @@ async function runAppCommand(dir: string, argv: readonly string[], format: Diagn
   try {
     return await runAppPath(path, dir, parsed.value, format, watch);
   } finally {
-    // compiling is extra work; the platform modules a run loads are parts a cache may lack
-    save(path.cacheMisses() > 0, path.loadedPlatformModules());
+    // compiling is extra work; the runtime's code (a run that made none, `list` or a definition error, ran little of
+    // it) and the platform modules a run loads are parts a cache may lack
+    save(path.cacheMisses() > 0, [...(path.appRuntimesMade() > 0 ? [APP_RUNTIME_PART] : []), ...path.loadedPlatformModules()]);
   }
 }
 
 type AppRunPath = typeof import('./app-run-path.js');
+
+/** The part of the app-run path's code cache that a run which made an app runtime covers (no platform module's name). */
+const APP_RUNTIME_PART = 'runtime';
 
 /** The file of the app-run path's CommonJS build, beside the CLI in dist/ (esbuild.config.mjs). */
 const APP_RUN_BUILD = 'app-run.cjs';

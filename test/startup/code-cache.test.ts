@@ -202,6 +202,23 @@ process.on('exit', () => process.stderr.write('required: ' + JSON.stringify(seen
     expect(statSync(path).mtimeMs).toBe(mtime);
   });
 
+  it('a cache made by `list` (no runtime made) is made again by the first run of the app that compiles nothing', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-list-'));
+    const env = { MOONFORGE_CACHE_DIR: cacheDir };
+    const covers = (): string => {
+      const [name] = caches(cacheDir);
+      const data = readFileSync(join(cacheDir, 'v8', name!));
+      return data.toString('latin1', 3, 3 + data.readUInt16BE(1));
+    };
+    expect((await runMoonforgeCli(['run', app, 'list'], { env })).status).toBe(0);
+    expect(covers()).toBe('');
+    // compiles main.lua: extra work over a cache without it, nothing written
+    expect(await runMoonforgeCli(['run', app, '-x', 'app:main'], { env })).toMatchObject({ status: 0, stdout: 'hi from main\n' });
+    expect(covers()).toBe('');
+    expect(await runMoonforgeCli(['run', app, '-x', 'app:main'], { env })).toMatchObject({ status: 0, stdout: 'hi from main\n' });
+    expect(covers()).toBe('runtime');
+  });
+
   it('with MOONFORGE_CACHE=off: the same output, no code cache written', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'mf-code-cache-off-'));
     const r = await runMoonforgeCli(['run', app, '-x', 'app:main'], { env: { MOONFORGE_CACHE_DIR: cacheDir, MOONFORGE_CACHE: 'off' } });
