@@ -6,7 +6,7 @@ import { optInteger, posrelat } from './int-args.js';
 import { getGmatchProgram, getPattern, type Program } from './pattern-compile.js';
 import { getCapture, matchAt, MatchState } from './pattern-match.js';
 import { execFrom, programRegex } from './pattern-regex.js';
-import { classRunOf, literalOf, nonEmptyRunOf, runMatchAt, runSearch, runSearchEnd } from './simple-pattern.js';
+import { classRunOf, literalOf, nonEmptyRunOf, runMatchAt, runSearch, runSearchEnd, trimAt, trimEnd, trimShapeOf } from './simple-pattern.js';
 
 /** find/match/gmatch never run Lua code while matching, so they can share one state. */
 const shared = new MatchState();
@@ -62,6 +62,13 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   }
   const literal = find || cp.anchored ? undefined : literalOf(cp);
   if (literal !== undefined) return ret1(src.indexOf(literal, start) >= 0 ? literal : undefined);
+  const trim = trimShapeOf(prog);
+  if (trim !== undefined) {
+    // `^%s*(.-)%s*$`: it matches at start, anchored or not, up to the end of the subject
+    const a = trimAt(trim, src, start);
+    const cap = src.slice(a, trimEnd);
+    return find ? ret3(start + 1, l1, cap) : ret1(cap);
+  }
   const run = classRunOf(prog);
   if (run !== undefined) {
     // str_find_aux tries start only when anchored, else every position from start on; a run of zero or more

@@ -7,7 +7,7 @@ import { typeName } from '../../core/value.js';
 import type { CompiledPattern } from './pattern-compile.js';
 import { execFrom, programRegex } from './pattern-regex.js';
 import { acquireState, getCapture, matchAt, releaseState, type MatchState } from './pattern-match.js';
-import { literalOf, nonEmptyRunOf, runSearch, runSearchEnd } from './simple-pattern.js';
+import { literalOf, nonEmptyRunOf, runSearch, runSearchEnd, trimAt, trimEnd, trimShapeOf, type TrimShape } from './simple-pattern.js';
 
 /**
  * The matches of one pattern in one subject, in str_gsub's order: a literal or a class run is found without a
@@ -23,6 +23,7 @@ export class GsubSearch {
   readonly anchored: boolean;
   private readonly literal: string | undefined;
   private readonly run: ReturnType<typeof nonEmptyRunOf>;
+  private readonly trim: TrimShape | undefined;
   private re: RegExp | null;
   private readonly fset: Uint8Array | undefined;
   /** a byte every match contains (pattern-compile.ts `required`), '' when none or anchored */
@@ -36,7 +37,8 @@ export class GsubSearch {
     this.anchored = anchored;
     this.literal = anchored ? undefined : literalOf(cp);
     this.run = anchored || this.literal !== undefined ? undefined : nonEmptyRunOf(cp.prog);
-    this.re = this.literal === undefined && this.run === undefined ? programRegex(cp.prog, anchored) : null;
+    this.trim = this.literal === undefined && this.run === undefined ? trimShapeOf(cp.prog) : undefined;
+    this.re = this.literal === undefined && this.run === undefined && this.trim === undefined ? programRegex(cp.prog, anchored) : null;
     this.ms = acquireState(src, cp.prog);
     this.fset = anchored ? undefined : cp.prog.firstSet;
     this.required = anchored ? '' : cp.prog.required;
@@ -54,6 +56,17 @@ export class GsubSearch {
       this.m = null;
       ms.level = 0;
       return s;
+    }
+    const trim = this.trim;
+    if (trim !== undefined) {
+      // a trim matches at pos, to the end of the subject, its one capture between the two runs
+      const a = trimAt(trim, src, pos);
+      this.e = src.length;
+      this.m = null;
+      ms.level = 1;
+      ms.capInit[0] = a;
+      ms.capLen[0] = trimEnd - a;
+      return pos;
     }
     const run = this.run;
     if (run !== undefined) {

@@ -2,7 +2,7 @@
 // classes or sets. Errors in the pattern become ERROR items raised only when the matcher reaches them, which keeps
 // PUC Lua 5.1's lazy behaviour (string.find("abc", "x[") is nil, string.find("xbc", "x[") raises).
 
-import type { ClassRun } from './simple-pattern.js';
+import type { ClassRun, TrimShape } from './simple-pattern.js';
 
 export const K_END = 0;
 export const K_CHAR = 1;
@@ -57,6 +57,8 @@ export interface Program {
   regex: RegExp | null | undefined;
   /** this program as a class run (simple-pattern.ts), null when it is none; found on first use */
   run: ClassRun | null | undefined;
+  /** this program as a trim (simple-pattern.ts), null when it is none; found on first use */
+  trim: TrimShape | null | undefined;
 }
 
 export interface CompiledPattern {
@@ -352,6 +354,7 @@ export function compile(p: string, from: number): Program {
     cost: variable >= 3 ? variable * variable : 0,
     regex: undefined,
     run: undefined,
+    trim: undefined,
   };
 }
 

@@ -6,7 +6,7 @@
 // when lstrlib.c's match() would; the ones that never match the empty string also find, searching forward from
 // successive positions (str_gsub, gmatch_aux), the same matches as the interpreter.
 import {
-  K_ANY, K_CHAR, K_CLOSE, K_END, K_OPEN, K_SET, Q_ONE, Q_PLUS, Q_STAR, type CompiledPattern, type Program,
+  K_ANY, K_CHAR, K_CLOSE, K_END, K_EOS, K_OPEN, K_SET, Q_MIN, Q_ONE, Q_PLUS, Q_STAR, type CompiledPattern, type Program,
 } from './pattern-compile.js';
 
 /** A class run (above): its items' classes, the last one's quantifier, whether the whole match is the one capture. */
@@ -115,6 +115,48 @@ export function runSearch(run: ClassRun, src: string, pos: number): number {
     }
     pos++;
   }
+}
+
+/**
+ * A trim: `^A*(.-)B*$`, single-byte classes A and B (`^%s*(.-)%s*$`, the usual way Lua code trims). The matcher takes
+ * the longest run of A at the start (the rest then always matches: `.-` can take everything), then the shortest
+ * capture after which only bytes of B are left; so the capture runs from the end of the leading A run to the start
+ * of the trailing B run, or is empty where the two meet, and the match ends at the end of the subject.
+ */
+export interface TrimShape {
+  lead: Uint8Array;
+  trail: Uint8Array;
+}
+
+/** The trim a program (compiled after its '^') is, or undefined. */
+export function trimShapeOf(prog: Program): TrimShape | undefined {
+  let t = prog.trim;
+  if (t === undefined) t = prog.trim = findTrim(prog);
+  return t ?? undefined;
+}
+
+function findTrim(prog: Program): TrimShape | null {
+  const { kind, quant } = prog;
+  if (kind.length !== 7 || kind[1] !== K_OPEN || kind[2] !== K_ANY || quant[2] !== Q_MIN || kind[3] !== K_CLOSE) return null;
+  if (kind[5] !== K_EOS || kind[6] !== K_END || quant[0] !== Q_STAR || quant[4] !== Q_STAR) return null;
+  const lead = itemClass(prog, 0);
+  const trail = itemClass(prog, 4);
+  if (lead === null || trail === null || kind[0] === K_ANY || kind[4] === K_ANY) return null;
+  return { lead, trail };
+}
+
+/** The capture of `trim` matched at `p` (the match itself ends at the end of src): its start, its end in trimEnd. */
+export let trimEnd = 0;
+export function trimAt(trim: TrimShape, src: string, p: number): number {
+  const n = src.length;
+  const lead = trim.lead;
+  let a = p;
+  while (a < n && lead[src.charCodeAt(a)] === 1) a++;
+  const trail = trim.trail;
+  let b = n;
+  while (b > a && trail[src.charCodeAt(b - 1)] === 1) b--;
+  trimEnd = b;
+  return a;
 }
 
 /**
