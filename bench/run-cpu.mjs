@@ -108,7 +108,9 @@ function defineRuntimes(coldRuns) {
     { name: REFERENCE, cmd: 'lua5.4', args: (b) => [b.file], ok: hasCommand('lua5.4'), missing: 'lua5.4 not on PATH' },
     { name: 'moonforge', cmd: node, args: (b) => [cli, 'run', b.file], warmup: true,
       ok: moonforgeBuilt, missing: moonforgeMissing },
-    { name: 'moonforge-process', cmd: node, args: (b) => [cli, 'run', b.app, '-x', PROCESS_ENTRY], warmup: true,
+    // two warm-ups: the first compiles, and an app run's code cache (sdk/code-cache/) is made again by the first run
+    // that compiles nothing
+    { name: 'moonforge-process', cmd: node, args: (b) => [cli, 'run', b.app, '-x', PROCESS_ENTRY], warmup: 2,
       needsApp: true, ok: moonforgeBuilt, missing: moonforgeMissing },
     { name: 'moonforge-cold', cmd: node, args: (b) => [cli, 'run', b.file], runs: coldRuns,
       env: { MOONFORGE_CACHE: 'off' }, ok: moonforgeBuilt, missing: moonforgeMissing },
@@ -205,7 +207,7 @@ function measure(opts, benchmarks, active, reference) {
     results[b.name] = perRt;
     for (const rt of active) {
       perRt[rt.name] = { times: [], cpus: [], outputs: [], errors: [] };
-      if (rt.warmup) run(rt, b); // untimed: fills moonforge's compile cache
+      for (let w = 0; w < Number(rt.warmup ?? 0); w++) run(rt, b); // untimed: fills moonforge's compile cache
     }
     // Runs are interleaved across runtimes so that drift in machine load touches every runtime alike.
     const rounds = Math.max(opts.runs, ...active.map((r) => r.runs ?? opts.runs));
