@@ -1,7 +1,8 @@
-// What `moonforge run FILE.lua` loads before it runs anything: the static import closure of dist/cli.mjs. Every
-// module in it is paid by every run (benchmarks measure whole processes), so the compiler (luaparse), the process
-// runtime, npm packages and the ESM wrappers of node:fs / node:crypto (their getters load streams and WebCrypto) must
-// stay out of it (esbuild.config.mjs). Needs `npm run build`.
+// What `moonforge run FILE.lua` loads before it runs anything: the static import closure of dist/cli.mjs and of
+// dist/run-file.mjs (bin/moonforge.mjs imports both for a script run). Every module in it is paid by every run
+// (benchmarks measure whole processes), so the compiler (luaparse), the process runtime, npm packages and the ESM
+// wrappers of node:fs / node:crypto (their getters load streams and WebCrypto) must stay out of it
+// (esbuild.config.mjs). Needs `npm run build`.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,10 +16,10 @@ function staticImports(code: string): string[] {
   return out;
 }
 
-function closure(entry: string): { files: string[]; external: string[] } {
+function closure(...entries: string[]): { files: string[]; external: string[] } {
   const files: string[] = [];
   const external = new Set<string>();
-  const todo = [entry];
+  const todo = [...entries];
   while (todo.length > 0) {
     const file = todo.pop()!;
     if (files.includes(file)) continue;
@@ -32,7 +33,7 @@ function closure(entry: string): { files: string[]; external: string[] } {
 }
 
 describe('start-up module graph of dist/cli.mjs', () => {
-  const { files, external } = closure(join(REPO_ROOT, 'dist/cli.mjs'));
+  const { files, external } = closure(join(REPO_ROOT, 'dist/cli.mjs'), join(REPO_ROOT, 'dist/run-file.mjs'));
 
   it('imports only cheap node built-ins statically', () => {
     expect(external.filter((s) => !['node:module', 'node:path', 'node:url', 'node:os'].includes(s))).toEqual([]);
