@@ -30,7 +30,7 @@ export class Coroutine {
   gen: LuaGen | undefined;
   /** the calls the body made through its driver (runtime/core/trampoline.ts Stack), made at the first such call */
   frames: unknown[] | undefined = undefined;
-  /** the coroutine running when this one was last resumed (the next driver out on the JS stack), for error positions */
+  /** while it runs, the coroutine that resumed it (the next step out on the JS stack), for error positions */
   resumer: Coroutine | undefined = undefined;
   constructor(readonly fn: unknown) {}
 }
@@ -163,6 +163,8 @@ function coroutineStep(co: Coroutine, input: unknown): IteratorResult<unknown, u
   } finally {
     R.td = td;
     TRAMP.co = prev;
+    // read only while this step runs: a suspended coroutine does not keep its last resumer alive
+    co.resumer = undefined;
     if (prev !== undefined) prev.status = 'running';
   }
 }
