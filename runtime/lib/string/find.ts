@@ -38,9 +38,15 @@ function findAux(s: unknown, p: unknown, init: unknown, plain: unknown, find: bo
   const src = checkStr(s, 1, fname);
   const pat = checkStr(p, 2, fname);
   const l1 = src.length;
-  let start = posrelat(optInteger(init, 3, fname, 1), l1) - 1;
-  if (start < 0) start = 0;
-  else if (start > l1) start = l1;
+  let start: number;
+  if (typeof init === 'number' && (init | 0) === init && init > 0) {
+    // the usual init, a position counted from 1: no truncation or negative count to apply
+    start = init <= l1 ? init - 1 : l1;
+  } else {
+    start = posrelat(optInteger(init, 3, fname, 1), l1) - 1;
+    if (start < 0) start = 0;
+    else if (start > l1) start = l1;
+  }
   const isPlain = find && plain !== undefined && plain !== false;
   const cp = isPlain ? undefined : getPattern(pat);
   if (cp === undefined || (find && cp.noSpecials)) {
