@@ -136,9 +136,8 @@ describe('commands for the scheduler from held calls', () => {
       end
       local t = setmetatable({}, { __index = function(_, k) if k == "spin" then return spin(5) end return take(3) end })
       local gen = coroutine.wrap(function() for _ = 1, 2 do coroutine.yield(t.x) end coroutine.yield(t.spin) end)
-      print(gen(), gen(), gen())
-      print(pcall(function() local co = coroutine.wrap(function() local v = t.y return v end) return co() end))`);
-    expect(lines).toEqual(['301\t302\t20000100000', 'true\t303']);
+      print(gen(), gen(), gen())`);
+    expect(lines).toEqual(['301\t302\t20000100000']);
   });
 
   it('a busy loop deep inside held calls gives way and is terminated', async () => {
