@@ -4,7 +4,7 @@
 // variable. These tests leave the copy many times (at its budget, and at calls of something with a twin) between the
 // making of closures and their use, and check every result against what lua5.4 prints for the same program.
 import { describe, expect, it } from 'vitest';
-import { BUSY_ENDED, linesOf, processCode, runBesideBusy, runBodiesRealTime } from '../support/process-harness.js';
+import { BUSY_ENDED, linesOf, processCode, runBesideBusy, sleeperEndsBusy } from '../support/process-harness.js';
 
 // The loops of 30000 passes leave the copy at its budget (2000 back-edges), which is entered again after giving way,
 // until the pass that calls `hooks.tick`: it has a twin (a loop) and is called through a table, so the copy leaves
@@ -140,16 +140,7 @@ describe('a main that makes closures still gives way', () => {
   });
 
   it('a long loop making closures gives way to a timer within 20 ms, in real time', async () => {
-    const { exit, rt } = await runBodiesRealTime(
-      `
-        local time = require("time")
-        local busy = process.spawn("app:busy", "app:processes")
-        local t0 = time.now()
-        time.sleep("20ms")
-        local waited = time.now():sub(t0):milliseconds()
-        return process.terminate(busy), waited`,
-      { 'app:busy': 'local n = 0 local f for i = 1, 1e15 do f = function() return i + n end n = n + 1 end' },
-    );
+    const { exit, rt } = await sleeperEndsBusy('local n = 0 local f for i = 1, 1e15 do f = function() return i + n end n = n + 1 end');
     expect(exit.error).toBeUndefined();
     expect(exit.value).toBe(true);
     expect(rt.node.procs.size).toBe(0);

@@ -162,6 +162,24 @@ let realTimeRuns = 0;
  * Runs `app:main` (a body) with the other bodies on the real clock (NodeTimeScheduler) until main exits, then shuts
  * the runtime down; returns main's exit, what was printed and the runtime.
  */
+/**
+ * The real-time fairness run: app:main spawns app:busy (BUSY as its body), sleeps 20 ms on the Node scheduler and
+ * terminates it; the exit's value is terminate's result and the time main waited. A busy process that never gave way
+ * would keep the sleep's timer from firing.
+ */
+export function sleeperEndsBusy(busy: string): Promise<{ exit: ExitResult; output: string; rt: ProcessRuntime }> {
+  return runBodiesRealTime(
+    `
+        local time = require("time")
+        local busy = process.spawn("app:busy", "app:processes")
+        local t0 = time.now()
+        time.sleep("20ms")
+        local waited = time.now():sub(t0):milliseconds()
+        return process.terminate(busy), waited`,
+    { 'app:busy': busy },
+  );
+}
+
 export async function runBodiesRealTime(
   main: string,
   others: Record<string, string> = {},

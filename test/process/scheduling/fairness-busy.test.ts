@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../compiler/index.js';
 import { BUDGET_SLICE } from '../../../runtime/core/preempt.js';
-import { BUSY_ENDED, runBesideBusy, runBodies, runBodiesRealTime } from '../../support/process-harness.js';
+import { BUSY_ENDED, runBesideBusy, runBodies, sleeperEndsBusy } from '../../support/process-harness.js';
 
 
 describe('preemption of busy processes', () => {
@@ -99,16 +99,7 @@ describe('preemption of busy processes', () => {
 describe('preemption in real time', () => {
   it('a spinning process does not stop timers on the Node scheduler: a sleeper wakes and terminates it', async () => {
     const started = Date.now();
-    const { exit, rt } = await runBodiesRealTime(
-      `
-        local time = require("time")
-        local busy = process.spawn("app:busy", "app:processes")
-        local t0 = time.now()
-        time.sleep("20ms")
-        local waited = time.now():sub(t0):milliseconds()
-        return process.terminate(busy), waited`,
-      { 'app:busy': 'while true do end' },
-    );
+    const { exit, rt } = await sleeperEndsBusy('while true do end');
     expect(exit.error).toBeUndefined();
     expect(exit.value).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
