@@ -1,6 +1,6 @@
 // Putting the process runtime together: a node (scheduler, processes), the channel runtime, the process globals,
 // and a loader for compiled chunks. Hosts (the CLI's app runner, embedding code, tests) start here.
-import { setProcessV8Flags } from './v8-flags.js';
+import { setFlagsFromString } from 'node:v8';
 import type { SchedulerAction, SchedulerLike } from 'rxjs';
 // rxjs's index loads all of rxjs (~400 CommonJS modules, ~50 ms of every start-up); the runtime needs this one class.
 // Its own module is the one the index re-exports, so instances are the same class for code that imports 'rxjs'.
@@ -140,7 +140,24 @@ class TrackedTime implements SchedulerLike {
   }
 }
 
-setProcessV8Flags();
+/**
+ * A pattern with catastrophic backtracking (`("a*"):rep(28) .. "c"`) compiled to a RegExp would run 2^28 steps in
+ * one uninterruptible exec and hang every process: with this flag V8 reruns a regexp that backtracks past its limit
+ * (50,000) on its linear-time engine, with the same results (same leftmost, greedy/lazy priorities; it refuses
+ * back-references and lookarounds, which runtime/lib/string/pattern-regex.ts never makes). It takes effect for
+ * regexps made before it too. The default limit is kept: at 1,000 ordinary gsub/gmatch work fell back to the slower
+ * engine (bench/cpu/strings twice as long).
+ */
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+
+/**
+ * V8 tenures an allocation site (allocates its objects in the old generation) after a scavenge in which most of them
+ * survived; a Lua list constructor's site judged while a tree is being kept, then used for garbage, fills the old
+ * generation with dead arrays that keep their young children alive until a full GC, and the same program takes up to
+ * three times the CPU from one run to the next (docs/benchmarks.md, "the cliff"). Every app, bundled or not, runs
+ * through here; bin/moonforge.mjs sets it for plain scripts too.
+ */
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 export function createProcessRuntime(opts: ProcessRuntimeOptions): ProcessRuntime {
   const write = opts.write ?? ((s: string) => process.stdout.write(Buffer.from(s, 'latin1')));
