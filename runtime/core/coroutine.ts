@@ -3,7 +3,7 @@
 // process scheduler: parking on a channel, preemption), which resume's own twin forwards upward and whose answer it
 // passes back down, so blocking calls work inside coroutines too. See docs/architecture.md, "Suspension".
 import { LUATYPE } from './symbols.js';
-import { R, retN, ret1, ret2 } from './results.js';
+import { R, retN, ret1, ret2, retTrueBefore } from './results.js';
 import { LuaError, catchable, luaError, toLuaError } from './errors.js';
 import { TAIL, bounce, callMeta, takeTail } from './call.js';
 import { typeName } from './value.js';
@@ -232,17 +232,7 @@ function retTrueWith(vals: unknown[]): unknown {
 }
 
 function finishResume(c: Coroutine, r: IteratorResult<unknown, unknown>): unknown {
-  if (r.done) {
-    const n = R.n;
-    if (n === 1) return ret2(true, r.value);
-    if (n === 0) return ret1(true);
-    // `true` before the body's results: shift results 2..n of the registers up by one, in place.
-    const rv = R.rv;
-    for (let i = n - 1; i >= 1; i--) rv[i + 1] = rv[i];
-    rv[1] = r.value;
-    R.n = n + 1;
-    return true;
-  }
+  if (r.done) return retTrueBefore(r.value);
   if (isCoYield(r.value)) return retTrueWith(r.value);
   c.status = 'dead';
   c.gen?.return(undefined);

@@ -39,6 +39,28 @@ export function ret3<T>(a: T, b: unknown, c: unknown): T {
   return a;
 }
 
+/**
+ * `true` followed by the results of the call that just returned `first` (pcall's and resume's success): results
+ * 2..n of the registers move up by one in place, so no array is made for them.
+ */
+export function retTrueBefore(first: unknown): true {
+  const n = R.n;
+  const rv = R.rv;
+  if (n === 1) {
+    R.n = 2;
+    rv[1] = first;
+    return true;
+  }
+  if (n === 0) {
+    R.n = 1;
+    return true;
+  }
+  for (let i = n - 1; i >= 1; i--) rv[i + 1] = rv[i];
+  rv[1] = first;
+  R.n = n + 1;
+  return true;
+}
+
 /** Returns every element of `vals` as the results. */
 export function retN(vals: readonly unknown[]): unknown {
   const n = vals.length;

@@ -2,10 +2,10 @@
 // pcall/xpcall have generator twins so a coroutine or process can suspend inside them.
 import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
 import { ARR, MT } from '../core/symbols.js';
-import { R, collect, ret0, ret1, ret2, ret3, retN } from '../core/results.js';
+import { R, ret0, ret1, ret2, ret3, retN, retTrueBefore } from '../core/results.js';
 import { LuaError, catchable, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
 import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
-import { call, callAll } from '../core/call.js';
+import { TAIL, bounce, call, callAll, callMeta } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
 import { typeName } from '../core/value.js';
 import { tostring, tostringBuiltin } from '../core/tostring.js';
@@ -32,17 +32,40 @@ export function luaNext(t: unknown, k?: unknown): unknown {
   return ret2(key, nextOut[0]);
 }
 
-function pcallPlain(...all: unknown[]): unknown {
-  if (all.length === 0) throw argError(1, 'pcall', 'value expected');
-  const [f, ...args] = all;
+/**
+ * pcall(f, ...): the arguments read from `arguments` and f called with up to three of them directly, its results
+ * moved up behind `true` in the registers (retTrueBefore): no array per call on the usual path.
+ */
+function pcallPlain(f: unknown): unknown {
+  const n = arguments.length;
+  if (n === 0) throw argError(1, 'pcall', 'value expected');
   const td = R.td;
   try {
-    const r = call(f, ...args);
-    return retN([true, ...collect(r)]);
+    let r: unknown;
+    if (typeof f !== 'function') r = callMeta(f, restOf(arguments));
+    else {
+      const fn = f as (...a: unknown[]) => unknown;
+      /* eslint-disable prefer-rest-params -- `arguments`, not a rest array: no allocation per call */
+      if (n === 1) r = fn();
+      else if (n === 2) r = fn(arguments[1]);
+      else if (n === 3) r = fn(arguments[1], arguments[2]);
+      else if (n === 4) r = fn(arguments[1], arguments[2], arguments[3]);
+      else r = fn(...restOf(arguments));
+      /* eslint-enable prefer-rest-params */
+      if (r === TAIL) r = bounce();
+    }
+    return retTrueBefore(r);
   } catch (e) {
     R.td = td;
     return ret2(false, catchable(e).value);
   }
+}
+
+/** The arguments after the first, as an array. */
+function restOf(args: IArguments): unknown[] {
+  const out = new Array<unknown>(args.length - 1);
+  for (let i = 1; i < args.length; i++) out[i - 1] = args[i];
+  return out;
 }
 
 function* pcallY(...all: unknown[]): LuaGen {
@@ -51,7 +74,7 @@ function* pcallY(...all: unknown[]): LuaGen {
   const td = R.td;
   try {
     const r = yield* runAsGenerator(f, args);
-    return retN([true, ...collect(r)]);
+    return retTrueBefore(r);
   } catch (e) {
     R.td = td;
     return ret2(false, catchable(e).value);
@@ -74,7 +97,7 @@ function xpcallPlain(f: unknown, handler: unknown): unknown {
   const td = R.td;
   try {
     const r = call(f);
-    return retN([true, ...collect(r)]);
+    return retTrueBefore(r);
   } catch (e) {
     R.td = td;
     return handleXpcallError(handler, e);
@@ -85,7 +108,7 @@ function* xpcallY(f: unknown, handler: unknown): LuaGen {
   const td = R.td;
   try {
     const r = yield* runAsGenerator(f, []);
-    return retN([true, ...collect(r)]);
+    return retTrueBefore(r);
   } catch (e) {
     R.td = td;
     return yield* handleXpcallErrorY(handler, e);
