@@ -284,8 +284,14 @@ export class FunctionEmitter {
    * before each guarded statement, and box every float.)
    */
   get walks(): boolean {
-    return this.mode === 'resume' || this.mode === 'reenter';
+    return (this.mode === 'resume' || this.mode === 'reenter') && this.flat === 0;
   }
+
+  /**
+   * The copy entered again: above 0 while the passes of a loop after the one it was entered in are emitted, plain
+   * code with no walk (statements.ts passesAfter).
+   */
+  flat = 0;
 
   /**
    * Transfer mode: the frame of a place that leaves here and the form leaving (`frame, self`, the last arguments of

@@ -59,6 +59,31 @@ function onEntry(fx: FunctionEmitter, code: string): string {
 }
 
 /**
+ * The copy entered again (`reenter`) runs a loop it is entered in as the pass it enters, walking down to its target
+ * (the guarded statements), and then the loop's later passes as plain code, its body emitted a second time with no
+ * walk (`fx.flat`). Walking guards in every pass made V8 merge each local with its value from before each guarded
+ * statement: a float kernel entered again at every pause took 2.6x the CPU of the same copy never left; with the later
+ * passes plain, 0.78x of that (docs/benchmarks.md, 2026-12-07 22:30).
+ */
+function passesAfter(fx: FunctionEmitter): boolean {
+  return fx.mode === 'reenter' && fx.walks;
+}
+
+/** Emits `emit()` as plain code with no walk (passesAfter); `live`: fx.live where the body starts. */
+function flat(fx: FunctionEmitter, live: number, emit: () => string): string {
+  const temps = fx.loopTemps.length;
+  fx.live.length = live;
+  fx.flat++;
+  try {
+    return emit();
+  } finally {
+    fx.flat--;
+    // the forms agree on their loop temps (functions.ts): the second emission's are the first's again
+    fx.loopTemps.length = temps;
+  }
+}
+
+/**
  * The budget check of process mode at loop back-edges: a spinning process gives way (docs/architecture.md). A plain
  * version (run where nothing can yield: a metamethod, a library callback) counts too, for the backstop
  * (runtime/core/preempt.ts).
@@ -142,7 +167,14 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       const flag = hotFlag(fx);
       const yields = fx.yieldSites;
       fx.loops.push(label);
+      const live = fx.live.length;
       const body = emitBlock(fx, s.body);
+      if (passesAfter(fx)) {
+        const pass = `${body}${preemption(fx, s)}`;
+        const rest = flat(fx, live, () => `${emitBlock(fx, s.body)}${preemption(fx, s)}`);
+        fx.loops.pop();
+        return `${label}: {\nif ($rs !== 0) {\n${pass}\n}\nwhile (${emitCond(fx, s.condition)}) {\n${rest}\n}\n}`;
+      }
       fx.loops.pop();
       const cond = headTest(fx, emitCond(fx, s.condition));
       const loop = (check: string) => `${label}: while (${cond}) {\n${body}${check}\n}`;
@@ -155,11 +187,24 @@ function statementCode(fx: FunctionEmitter, s: Statement): string {
       fx.loops.push(label);
       // `until` is inside the body's scope (it can read the body's locals).
       const tail: BlockTail = { cond: s.condition, emit: () => `if (${emitCond(fx, s.condition)}) break ${label};\n`, done: false };
+      const live = fx.live.length;
       const body = emitBlock(fx, s.body, tail);
-      fx.loops.pop();
       // the `until` test is a resume target of its own: a place in it leaves to it, not to the loop's start
       const untilId = fx.ranges?.get(s)?.until;
       const outer = fx.stmt;
+      if (passesAfter(fx) && untilId !== undefined) {
+        fx.stmt = untilId;
+        const pass = `${body}\nif ($rs === ${untilId}) $rs = 0;\nif ($rs === 0 && ${emitCond(fx, s.condition)}) break ${label};${preemption(fx, s)}`;
+        const rest = flat(fx, live, () => {
+          const b = emitBlock(fx, s.body);
+          fx.stmt = untilId;
+          return `${b}\nif (${emitCond(fx, s.condition)}) break ${label};${preemption(fx, s)}`;
+        });
+        fx.stmt = outer;
+        fx.loops.pop();
+        return `${label}: {\nif ($rs !== 0) {\n${pass}\n}\nwhile (true) {\n${rest}\n}\n}`;
+      }
+      fx.loops.pop();
       if (untilId !== undefined) fx.stmt = untilId;
       const until = tail.done ? '' : fx.walks && untilId !== undefined
         ? `\nif ($rs === ${untilId}) $rs = 0;\nif ($rs === 0 && ${emitCond(fx, s.condition)}) break;`
@@ -425,7 +470,10 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
   const yields = fx.yieldSites;
   fx.loops.push(label);
   fx.live.push(lim, step, ctl, v.jsName);
+  const live = fx.live.length;
   const body = emitBlock(fx, s.body);
+  // the copy entered again: the loop's later passes, plain (passesAfter)
+  const rest = passesAfter(fx) ? flat(fx, live, () => `${emitBlock(fx, s.body)}${preemption(fx, s)}`) : undefined;
   fx.loops.pop();
   const stepInit = stepConst === undefined ? `${step} = ${toNumber(fx, s.step!, 'step')}; ` : '';
   const head = `{ ${lim} = ${limit}; ${stepInit}\n`;
@@ -443,6 +491,13 @@ function emitForNumeric(fx: FunctionEmitter, s: ForNumericStatement): string {
   const copy = own ? `${hoisted ? '' : 'let '}${v.jsName} = ${boxed ? `{ v: ${ctl} }` : ctl};` : '';
   // the loop's state, handed over by temp name (transfer.ts)
   if (fx.transfer || fx.resume) fx.loopTemps.push(lim, step, ctl);
+  if (rest !== undefined) {
+    // entered in a pass, it runs the rest of that pass (the restored limit, step and control value) and steps on
+    const test = stepConst === undefined ? `(${step} > 0 ? ${ctl} <= ${lim} : ${ctl} >= ${lim})` : stepConst > 0 ? `${ctl} <= ${lim}` : `${ctl} >= ${lim}`;
+    const pass = `${body}${preemption(fx, s)}\n${ctl} += ${step};`;
+    return `${label}: {\nif ($rs === 0) { ${lim} = ${limit}; ${stepInit}${decl}; } else {\n${pass}\n}\n` +
+      `for (; ${test}; ${ctl} += ${step}) {\n${copy === '' ? '' : `${copy}\n`}${rest}\n}\n}`;
+  }
   if (fx.walks) {
     // entered mid-loop, the walk keeps the restored limit, step and control value, and the body's copy
     const enter = `{ ${onEntry(fx, `${lim} = ${limit}; ${stepInit}${decl};`)}\n`;
@@ -465,7 +520,10 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   fx.loops.push(label);
   const entry = fx.transfer ? fx.frameRef() : '';
   fx.live.push(f, st, ctl, ip, v, ...names);
+  const live = fx.live.length;
   const body = emitBlock(fx, s.body);
+  // the copy entered again: the loop's later passes, plain (passesAfter)
+  const later = passesAfter(fx) ? flat(fx, live, () => `${emitBlock(fx, s.body)}${preemption(fx, s)}`) : undefined;
   fx.loops.pop();
   const call = emitIteratorCall(fx, s, f, st, ctl);
   // `for i, v in ipairs(t)`: decided once at entry (the function, state and control are hidden temps the body cannot
@@ -481,7 +539,12 @@ function emitForGeneric(fx: FunctionEmitter, s: ForGenericStatement): string {
   const decl = `${hoisted ? '' : 'let '}${names[0]} = ${ip} ? ${step} : ${call}${rest.length ? ', ' : ''}${rest.join(', ')};`;
   // the names in cells (ChunkEmitter.celled) get new ones at each pass, once the control value is taken
   const cells = s.variables.filter((id) => celledId(fx, id)).map((id) => ` ${fx.jsName(id)} = { v: ${fx.jsName(id)} };`).join('');
-  const next = onEntry(fx, `${decl}\nif (${names[0]} === undefined) break ${label};\n${ctl} = ${names[0]};${cells}`);
+  const step1 = `${decl}\nif (${names[0]} === undefined) break ${label};\n${ctl} = ${names[0]};${cells}`;
+  if (later !== undefined) {
+    return `${label}: {\nif ($rs === 0) { ${setup.join(' ')} } else {\n${body}${preemption(fx, s)}\n}\n` +
+      `while (true) {\n${step1}\n${later}\n}\n}`;
+  }
+  const next = onEntry(fx, step1);
   return `${onEntry(fx, setup.join(' '))}\n${label}: while (true) {\n${next}\n${body}${preemption(fx, s)}\n}`;
 }
 
