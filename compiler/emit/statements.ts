@@ -13,6 +13,7 @@ import { jsString, propAny, type Js } from './js.js';
 import type { LocalVar } from '../analyze/bindings.js';
 import { slowOp } from './slow-ops.js';
 import { emitGoto, emitGotoBlock, hasLabels, type BlockTail } from './goto.js';
+import type { StmtRange } from './transfer.js';
 
 /** `tail`: code run after the block in its scope (a repeat's `until` test; see goto.ts). */
 export function emitBlock(fx: FunctionEmitter, body: Statement[], tail?: BlockTail): string {
@@ -28,7 +29,12 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   if (range !== undefined) fx.stmt = range.lo;
   fx.lastSite = 0;
   const live = fx.live.length;
+  // The copy entered again is entered only where its budget ran out, at its entry or a loop's back-edge: a statement
+  // with no loop in it holds none of its targets, so the walk skips it whole and it runs plain once the walk is done.
+  const whole = range !== undefined && fx.mode === 'reenter' && fx.walks && range.lo !== 1 && !holdsLoop(fx, range);
+  if (whole) fx.flat++;
   let code = marker(s.loc.start.line, s.loc.start.column + 1) + statementCode(fx, s);
+  if (whole) fx.flat--;
   // what a compound statement declares ends with it (a local statement's names stay in scope, as a local function's)
   if (s.type !== 'LocalStatement' && !(s.type === 'FunctionDeclaration' && s.isLocal)) fx.live.length = live;
   fx.stmt = outer;
@@ -36,10 +42,17 @@ export function emitStatement(fx: FunctionEmitter, s: Statement): string {
   fx.tempRelease(mark);
   // The resume form and the transfer copy entered again walk down to their target (`$rs`, transfer.ts): a statement
   // before it is skipped, one holding it is entered without its head, the target itself runs from its start.
-  if (fx.walks && range !== undefined) {
+  if (whole) code = `if ($rs === 0) {\n${code}\n}`;
+  else if (fx.walks && range !== undefined) {
     code = `if ($rs === ${range.lo}) $rs = 0;\nif (${range.hi === range.lo ? '$rs === 0' : `$rs <= ${range.hi}`}) {\n${code}\n}`;
   }
   return code;
+}
+
+/** Whether the statement of `range` is a loop or holds one (its body end is a target of the copy entered again). */
+function holdsLoop(fx: FunctionEmitter, range: StmtRange): boolean {
+  for (const r of fx.ranges!.values()) if (r.end !== undefined && r.end >= range.lo && r.end <= range.hi) return true;
+  return false;
 }
 
 /** The end of a loop's body, a resume target of the resume form (the back-edge check follows). */
