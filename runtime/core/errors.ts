@@ -41,11 +41,27 @@ class StackHolder {
 
 type CallSite = NodeJS.CallSite;
 
-function captureCallSites(skipFn: Function): CallSite[] {
+/**
+ * How many plain pcall/xpcall frames (runtime/lib/base.ts) are on the JS stack. An error raised under one is caught
+ * by it, which keeps only the error's value: its call sites serve for the position in front of a message, never for
+ * a traceback. Plain frames cannot give way (coroutine and process switches happen in generator code), so the count
+ * is the JS stack's own; pcall's generator twin does not count.
+ */
+export const PROTECTED = { n: 0 };
+
+/**
+ * V8 takes ~1 us per frame to capture a stack and as much again to hand out its call sites, so `error()` caught by
+ * pcall cost ~15 us with the full STACK_LIMIT. Under a plain pcall an error captures only the frames its position
+ * needs: none for a value without one, else the nearest frames, and the whole stack again only when the position
+ * lies deeper (sitesFor).
+ */
+const SITES = (_e: unknown, sites: CallSite[]): CallSite[] => sites;
+
+function captureCallSites(skipFn: Function, limit = STACK_LIMIT): CallSite[] {
   const prevPrepare = Error.prepareStackTrace;
   const prevLimit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_e, sites) => sites;
-  Error.stackTraceLimit = STACK_LIMIT;
+  Error.prepareStackTrace = SITES;
+  Error.stackTraceLimit = limit;
   const holder = new StackHolder();
   Error.captureStackTrace(holder, skipFn);
   const sites = holder.stack as CallSite[];
@@ -166,12 +182,31 @@ export function raise(value: unknown): never {
  * `level`-th Lua frame; the stack is captured once, for the position and for the traceback.
  */
 export function raiseAt(value: unknown, level: number, skipFn: Function): never {
-  const sites = captureCallSites(skipFn);
   if ((typeof value === 'string' || typeof value === 'number') && level > 0) {
     const text = typeof value === 'number' ? numberText(value) : value;
-    throw new LuaError(callerPosition(sites, level) + text, sites);
+    const sites = sitesFor(skipFn, level, level);
+    throw new LuaError(positioned + text, sites);
   }
-  throw new LuaError(value, sites);
+  throw new LuaError(value, PROTECTED.n > 0 ? [] : captureCallSites(skipFn));
+}
+
+/** The position sitesFor found, read right after it (no pair allocated per error). */
+let positioned = '';
+
+/**
+ * The call sites of an error raised now, and in `positioned` the position of its `level`-th Lua frame. Under a plain
+ * pcall the first `near` frames are tried first (a position found there is the same one), and the whole stack only
+ * when they do not reach it.
+ */
+function sitesFor(skipFn: Function, level: number, near: number): CallSite[] {
+  if (PROTECTED.n > 0) {
+    const sites = captureCallSites(skipFn, near);
+    positioned = callerPosition(sites, level);
+    if (positioned !== '' || sites.length < near) return sites;
+  }
+  const sites = captureCallSites(skipFn);
+  positioned = callerPosition(sites, level);
+  return sites;
 }
 
 let numberText: (n: number) => string = String;
@@ -196,9 +231,10 @@ export function setNumberText(f: (n: number) => string): void {
  * (PUC Lua's luaL_error). Usage: `throw luaError("bad argument #1 to 'rep' (number expected, got nil)")`.
  */
 export function luaError(message: string, level = 1): LuaError {
-  const sites = captureCallSites(luaError);
-  const prefix = level > 0 ? callerPosition(sites, level) : '';
-  return new LuaError(prefix + message, sites);
+  if (level <= 0) return new LuaError(message, PROTECTED.n > 0 ? [] : captureCallSites(luaError));
+  // a library function's helpers (argument checks) stand between luaError and the Lua caller
+  const sites = sitesFor(luaError, level, level + 3);
+  return new LuaError(positioned + message, sites);
 }
 
 /** A Lua error whose position is already known (compiled code's slow paths pass their site). */

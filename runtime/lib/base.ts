@@ -3,7 +3,7 @@
 import { LuaTable, rawget, rawset, rawlen, tableNext, firstKey } from '../core/table.js';
 import { ARR, MT } from '../core/symbols.js';
 import { R, ret0, ret1, ret2, ret3, retN, retTrueBefore } from '../core/results.js';
-import { LuaError, catchable, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
+import { LuaError, PROTECTED, catchable, luaError, raise, raiseAt, setNumberText, toLuaError } from '../core/errors.js';
 import { argError, checkInt, checkTable, optInt, typeError } from '../core/args.js';
 import { TAIL, bounce, call, callAll, callMeta } from '../core/call.js';
 import { getMetatable } from '../core/meta.js';
@@ -40,6 +40,7 @@ function pcallPlain(f: unknown): unknown {
   const n = arguments.length;
   if (n === 0) throw argError(1, 'pcall', 'value expected');
   const td = R.td;
+  PROTECTED.n++;
   try {
     let r: unknown;
     if (typeof f !== 'function') r = callMeta(f, restOf(arguments));
@@ -58,6 +59,8 @@ function pcallPlain(f: unknown): unknown {
   } catch (e) {
     R.td = td;
     return ret2(false, catchable(e).value);
+  } finally {
+    PROTECTED.n--;
   }
 }
 
@@ -95,12 +98,15 @@ function handleXpcallError(handler: unknown, e: unknown): unknown {
 // xpcall(f, handler): Lua 5.1 and go-lua pass no extra arguments to f.
 function xpcallPlain(f: unknown, handler: unknown): unknown {
   const td = R.td;
+  PROTECTED.n++;
   try {
     const r = call(f);
     return retTrueBefore(r);
   } catch (e) {
     R.td = td;
     return handleXpcallError(handler, e);
+  } finally {
+    PROTECTED.n--;
   }
 }
 

@@ -207,4 +207,29 @@ describe.concurrent('tracebacks', () => {
       '\tmain.lua:4: in main chunk',
     ));
   });
+  // Under a plain pcall an error captures only the frames its position needs (runtime/core/errors.ts PROTECTED): the
+  // count goes back down however the pcall ends, so an error raised after caught ones still has its whole traceback.
+  it('an uncaught error after errors caught by pcall and xpcall has its whole traceback', async () => {
+    const src = [
+      'local function bad(v) error(v) end',
+      'for i = 1, 50 do',
+      '  pcall(bad, "caught")',
+      '  pcall(bad, { i })',
+      '  xpcall(function() bad("x") end, function(m) return m end)',
+      '  pcall(string.rep)',
+      'end',
+      'local function f()',
+      '  error("boom")',
+      'end',
+      'local function g() f() end',
+      'g()',
+    ].join('\n');
+    expect(await uncaught(src)).toBe(lines(
+      'main.lua:9: boom',
+      'stack traceback:',
+      "\tmain.lua:9: in function 'f'",
+      "\tmain.lua:11: in function 'g'",
+      '\tmain.lua:12: in main chunk',
+    ));
+  });
 });
