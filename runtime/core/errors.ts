@@ -42,18 +42,19 @@ class StackHolder {
 type CallSite = NodeJS.CallSite;
 
 /**
- * How many plain pcall/xpcall frames (runtime/lib/base.ts) are on the JS stack. An error raised under one is caught
- * by it, which keeps only the error's value: its call sites serve for the position in front of a message, never for
- * a traceback. Plain frames cannot give way (coroutine and process switches happen in generator code), so the count
- * is the JS stack's own; pcall's generator twin does not count.
+ * How many plain pcall/xpcall frames (runtime/lib/base.ts) are on the JS stack. A Lua `error()` raised under one is
+ * caught by it, which keeps only the error's value: its call sites serve for the position in front of a message,
+ * never for a traceback. Plain frames cannot give way (coroutine and process switches happen in generator code), so
+ * the count is the JS stack's own; pcall's generator twin does not count. Library errors (luaError) do not look at
+ * it: their frames are read (a typed value's error position) and one the budget raises passes every pcall.
  */
 export const PROTECTED = { n: 0 };
 
 /**
  * V8 takes ~1 us per frame to capture a stack and as much again to hand out its call sites, so `error()` caught by
- * pcall cost ~15 us with the full STACK_LIMIT. Under a plain pcall an error captures only the frames its position
- * needs: none for a value without one, else the nearest frames, and the whole stack again only when the position
- * lies deeper (sitesFor).
+ * pcall cost ~15 us with the full STACK_LIMIT. Under a plain pcall Lua's `error()` (raiseAt) captures only the frames
+ * its position needs: none for a value without one, else the nearest frames, and the whole stack again only when the
+ * position lies deeper (sitesFor).
  */
 const SITES = (_e: unknown, sites: CallSite[]): CallSite[] => sites;
 
@@ -184,7 +185,7 @@ export function raise(value: unknown): never {
 export function raiseAt(value: unknown, level: number, skipFn: Function): never {
   if ((typeof value === 'string' || typeof value === 'number') && level > 0) {
     const text = typeof value === 'number' ? numberText(value) : value;
-    const sites = sitesFor(skipFn, level, level);
+    const sites = sitesFor(skipFn, level);
     throw new LuaError(positioned + text, sites);
   }
   throw new LuaError(value, PROTECTED.n > 0 ? [] : captureCallSites(skipFn));
@@ -195,14 +196,14 @@ let positioned = '';
 
 /**
  * The call sites of an error raised now, and in `positioned` the position of its `level`-th Lua frame. Under a plain
- * pcall the first `near` frames are tried first (a position found there is the same one), and the whole stack only
- * when they do not reach it.
+ * pcall the first `level` frames are tried first (the level-th Lua frame is no nearer; a position found there is the
+ * same one), and the whole stack only when they do not reach it.
  */
-function sitesFor(skipFn: Function, level: number, near: number): CallSite[] {
+function sitesFor(skipFn: Function, level: number): CallSite[] {
   if (PROTECTED.n > 0) {
-    const sites = captureCallSites(skipFn, near);
+    const sites = captureCallSites(skipFn, level);
     positioned = callerPosition(sites, level);
-    if (positioned !== '' || sites.length < near) return sites;
+    if (positioned !== '' || sites.length < level) return sites;
   }
   const sites = captureCallSites(skipFn);
   positioned = callerPosition(sites, level);
@@ -231,10 +232,11 @@ export function setNumberText(f: (n: number) => string): void {
  * (PUC Lua's luaL_error). Usage: `throw luaError("bad argument #1 to 'rep' (number expected, got nil)")`.
  */
 export function luaError(message: string, level = 1): LuaError {
-  if (level <= 0) return new LuaError(message, PROTECTED.n > 0 ? [] : captureCallSites(luaError));
-  // a library function's helpers (argument checks) stand between luaError and the Lua caller
-  const sites = sitesFor(luaError, level, level + 3);
-  return new LuaError(positioned + message, sites);
+  // Always the whole stack: library code reads a fresh error's frames (a typed value's error position), and the
+  // budget turns one into an error no pcall catches, whose traceback is printed.
+  const sites = captureCallSites(luaError);
+  const prefix = level > 0 ? callerPosition(sites, level) : '';
+  return new LuaError(prefix + message, sites);
 }
 
 /** A Lua error whose position is already known (compiled code's slow paths pass their site). */
