@@ -29,8 +29,13 @@ export const BUDGET = {
   n: BUDGET_SLICE,
   /** plain code's budget (process-mode plain versions, the pattern matcher): BUDGET.out() when it runs out */
   p: BUDGET_SLICE,
-  /** when the backstop started timing the running task (performance.now()), 0 when it has not (a new slice) */
-  t: 0,
+  /**
+   * when the backstop started timing the running task (performance.now()), 0 when it has not (a new slice). Made a
+   * double from the start (-0 === 0): the first performance.now() stored into a small-integer field changed BUDGET's
+   * map, and every optimized twin (each reads BUDGET.n) was deoptimized at once ("wrong map") the first time a copy ran
+   * out of budget mid-run (leaveDue); the events program as a process main took 1.25x the CPU.
+   */
+  t: -0,
   /** the backstop's limit in ms, set by the scheduler for the task it runs; 0: no backstop (not in a scheduler) */
   limit: 0,
   /** plain process-mode code calls this when the budget runs out, where it cannot yield */
