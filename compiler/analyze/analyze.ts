@@ -102,6 +102,7 @@ class Analyzer {
       constFunction: undefined,
       stdFunction: undefined,
       stdPure: false,
+      stdYield: false,
       forNumeric,
       inLoop: this.loopDepth > 0,
       valueKind: undefined,
@@ -169,6 +170,7 @@ class Analyzer {
           if (e === undefined) return;
           v.stdFunction = this.nonSuspendingStd(e);
           v.stdPure = v.stdFunction !== undefined && this.pureStdRead(e);
+          v.stdYield = this.isCoroutineYield(e);
         });
         return;
       }
@@ -437,6 +439,13 @@ class Analyzer {
    * neither one whose callback may be a Lua function (CALLBACK_ARGUMENT) nor one that calls `__tostring`
    * (METAMETHOD_CALLERS), whose calls generator code makes in another form.
    */
+  /** `coroutine.yield`, read from the global library table. */
+  isCoroutineYield(e: Expression): boolean {
+    if (e.type !== 'MemberExpression' || e.indexer !== '.' || e.base.type !== 'Identifier' || e.identifier.name !== 'yield') return false;
+    const lib = this.bindings.get(e.base);
+    return lib?.kind === 'global' && lib.name === 'coroutine';
+  }
+
   private nonSuspendingStd(e: Expression): string | undefined {
     if (e.type === 'Identifier') {
       const b = this.bindings.get(e);

@@ -31,6 +31,11 @@ export interface LocalVar {
    * so running it again is invisible (emit/transfer.ts replays statements).
    */
   stdPure: boolean;
+  /**
+   * Initialised from `coroutine.yield` (`local yield = coroutine.yield`): with the global never assigned and the local
+   * never reassigned, a call through it yields (emit/transfer.ts: a transfer copy would leave at every such call).
+   */
+  stdYield: boolean;
   /** a numeric-for control variable (always a number unless reassigned) */
   forNumeric: boolean;
   /** declared inside a loop of its function: a fresh binding per iteration */

@@ -160,6 +160,21 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   if (e.type === 'CallExpression') checkAmbiguousCall(fx, e);
   const callee = emitCallee(fx, e);
   const init = [...callee.init];
+  // a nested site (transfer.ts): the copy calls the callee's copy plain
+  const site = fx.transfer || fx.resume ? fx.sites?.get(e) : undefined;
+  const known = knownCallee(fx, e);
+  // An unknown callee (a method, a closure) at a nested site, in the copy: what to call is decided before the
+  // arguments are evaluated (its copy, or itself when it has no twin), and the copy leaves there when it has a twin
+  // only, or is not a function (the resume form calls it), so that the statement run again from its start or after
+  // the site before repeats nothing (transfer.ts safeSites). The temps match the twin's.
+  let target: string | undefined;
+  if (site !== undefined && fx.transfer && known === undefined) {
+    const f = callee.fn;
+    target = fx.temp();
+    fx.temp();
+    const away = `bailAt(${fx.leaveTarget()}, ${fx.frameRef()})`;
+    init.push(`(typeof ${f} !== "function" ? ${away} : (${target} = ${f}.$y) === undefined ? (${target} = ${f}) : (${target} = ${f}.$t) === undefined && ${away})`);
+  }
   const { out, multi } = emitArgs(fx, e, callee.self, init);
   const withArgs = (list: string[]) => list.join(', ');
   // With a trailing multi-valued call, the one-result case passes it as a plain argument (no array, no spread).
@@ -170,15 +185,15 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const sep = args === '' ? '' : ', ';
   const t = fx.temp();
   const suspends = fx.gen && !fx.ce.analysis.plainCalls.has(e);
-  const known = knownCallee(fx, e);
   let directWith: (a: string) => string;
   let other: string;
   const leave = fx.transfer ? `bailAt(${fx.leaveTarget()}, ${fx.frameRef()})` : '';
-  // a nested site (transfer.ts): the copy calls the callee's copy plain
-  const site = fx.transfer || fx.resume ? fx.sites?.get(e) : undefined;
-  if (site !== undefined && fx.transfer) {
+  if (site !== undefined && fx.transfer && known !== undefined) {
     directWith = (a) => `${f}.$t(${a})`;
     other = '';
+  } else if (target !== undefined) {
+    directWith = (a) => `${target}(${a})`;
+    other = leave;
   } else if (fx.transfer && !fx.ce.analysis.plainCalls.has(e)) {
     // The transfer copy (transfer.ts) leaves before a call that would run a twin; the resume form makes it (known
     // functions with a twin are not called from a copy). The temps match the twin's.
@@ -222,9 +237,15 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
     // a message costs no delegated iterator (yield*) on the way out and back in.
     // One value yielded goes in the one array every such yield reuses (runtime/core/coroutine.ts yield1).
     const one = out.length === 1 && multi === undefined && !out[0]!.startsWith('...');
+    // A callee with a transfer copy (a method, a closure passed as a value) runs it plain through transferY, as known
+    // local functions do: the copies it calls at their nested sites run plain too (runtime/core/transfer.ts). Up to
+    // four arguments and no spread only: transferYV's rest parameter and spread cost more than the generator saved.
+    const viaCopy = fx.ce.opts.processMode && multi === undefined && out.length <= 4 && !out.some((x) => x.startsWith('...'))
+      ? (a: string) => `((${d} = ${f}.$t) !== undefined ? ${transferCall(f, a, out, multi)} : ${y}(${a}))`
+      : (a: string) => `${y}(${a})`;
     directWith = (a) =>
       `((${y} = ${f}.$y) !== undefined ? (${y} === YIELD ? yieldBack(yield ${one ? `yield1(${a})` : `[${a}]`}) : (${d} = ${y}.$d) !== undefined ? ` +
-      `((${d} = ${d}(${a})) === PARK ? ${y}.$r(yield PARK) : ${d}) : (yield* ${y}(${a}))) : ${f}(${a}))`;
+      `((${d} = ${d}(${a})) === PARK ? ${y}.$r(yield PARK) : ${d}) : (yield* ${viaCopy(a)})) : ${f}(${a}))`;
     other = `(yield* callxY(${f}, M, ${s}${sep}${args}))`;
   } else if (fx.gen && fx.ce.analysis.metaCalls.has(e)) {
     // tostring, print, string.format in process-mode generator code: their may-defer form (`$m`) returns DEFER when
@@ -259,7 +280,6 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   } else {
     code = `((${t} = ${direct}) === TAIL ? ${bounce} : ${t})`;
   }
-  if (site !== undefined) code = nestedSite(fx, site, code, want !== 'tail' && bounces ? t : undefined);
   // A known local function is a function: no callx path.
   if (known === undefined) code = `(typeof ${f} === "function" ? ${code} : ${other})`;
   // `select(n, ...)` (the usual vararg loop): when the callee is the standard select, the varargs array is read in
@@ -269,25 +289,28 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   }
   // The call itself comes after its arguments' code (a function literal's whole body, say): it gets the call's
   // position again, so a traceback through it does not resolve into the last argument's code.
-  const body = init.length === 0 ? code : `(${init.join(', ')}, ${mark}${code})`;
-  return mark + body;
+  const evaluated = (c: string) => (init.length === 0 ? c : `(${init.join(', ')}, ${mark}${c})`);
+  if (site !== undefined) return mark + nestedSite(fx, site, code, evaluated, want !== 'tail' && bounces ? t : undefined);
+  return mark + evaluated(code);
 }
 
 /**
  * A nested site `k` (transfer.ts): its first result kept in `$c<k>`. The copy notes the site before the call (its
  * catch adds the frame at that site when the callee's copy leaves: functions.ts). The resume form entered at `k` takes
  * the rest of the inner call (`$in`, a generator; `bounceWith`: the temp with which a TAIL it returns is bounced) in
- * place of the call, and entered at `k + 1`, or at a later site, the call's saved result.
+ * place of the call, and entered at `k + 1`, or at a later site, the call's saved result; either way without
+ * evaluating the callee and the arguments again (`evaluated` puts them before the call), which only the call consumes.
+ * Entered below `k` (at a site in the arguments), it evaluates them and makes the call.
  */
-function nestedSite(fx: FunctionEmitter, k: number, call: string, bounceWith: string | undefined): string {
+function nestedSite(fx: FunctionEmitter, k: number, call: string, evaluated: (c: string) => string, bounceWith: string | undefined): string {
   const c = `$c${k}`;
   fx.lastSite = k;
   if (fx.transfer) {
     fx.siteLive.set(k, [...fx.live]);
-    return `($site = ${k}, ${c} = ${call})`;
+    return evaluated(`($site = ${k}, ${c} = ${call})`);
   }
   const inner = bounceWith === undefined ? '(yield* $in)' : `((${bounceWith} = (yield* $in)) === TAIL ? (yield* bounceY()) : ${bounceWith})`;
-  return `($rs === 0 ? (${c} = ${call}) : $rs === ${k} ? ($rs = 0, ${c} = ${inner}) : ($rs === ${k + 1} && ($rs = 0), ${c}))`;
+  return `($rs < ${k} ? ${evaluated(`(${c} = ${call})`)} : $rs === ${k} ? ($rs = 0, ${c} = ${inner}) : ($rs === ${k + 1} && ($rs = 0), ${c}))`;
 }
 
 /** The function a call's callee always holds: a local function (or `local f = function`) never reassigned. */

@@ -19,6 +19,7 @@
 // call, the rest of the inner call in its place; a statement left after a nested call goes on after it, with the
 // call's saved result (safeSites says which statements this is exact for).
 import type { CallLike, Expression, Statement } from '../lua-ast.js';
+import { isCallLike } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
 import type { ChunkEmitter } from './context.js';
@@ -53,28 +54,47 @@ const EFFECT_FREE_GLOBALS: ReadonlySet<string> = new Set([...PURE_GLOBALS, 'pair
 
 class NotAdmitted extends Error {}
 
-/** The nested sites of the statement being scanned, or undefined where none may be (a loop's or an if's head). */
-let siteScan: { sites: Map<CallLike, number>; alloc: () => number } | undefined;
+/**
+ * The nested sites of the statement being scanned, or undefined where none may be (a loop's or an if's head);
+ * `unknown`: calls of unknown callees (methods, closures) are sites too (else they leave, as before).
+ */
+let siteScan: { sites: Map<CallLike, number>; alloc: () => number; unknown: boolean } | undefined;
+/** The call of the return statement being scanned when it is a tail call (`return f(x)`). */
+let tailCall: CallLike | undefined;
 /** Functions whose plan is being made: a call of one of them (but itself) is not a nested site. */
 const planning = new WeakSet<FunctionInfo>();
 
 /**
- * The events of a simple statement (transfer.ts events), which may hold nested sites (N: one result used; M: its
- * results read from the registers right after the call). The resume form entered at a site runs the statement again
- * up to it, the sites before it giving their saved results: so before the last site there is no effect (E) and no
- * read of something a call may have changed (R: a global, a field, `#`; r: an upvalue or a local a closure assigns); pure
- * operators on locals, constants and saved results compute the same values again. After the last site, as for any
- * statement, nothing may leave after an effect. Nothing may leave or call a site after an M: its other results are
- * not saved.
+ * The events of a simple statement (transfer.ts events), which may hold nested sites, written `(` callee and arguments
+ * `)` then N (one result used) or M (its results read from the registers right after the call). The resume form entered
+ * at a site runs the statement again up to it, the sites before it giving their saved results without their callee
+ * and arguments being evaluated again, and the site itself the rest of the inner call, again without its callee and
+ * arguments (they are consumed by the call alone). So what runs again before a site is what is outside every site's
+ * brackets but the ones it is in: there no effect (E) and no read of something a call may have changed (R: a global, a
+ * field, `#`; r: an upvalue or a local a closure assigns); pure operators on locals, constants and saved results
+ * compute the same values again. A place that may leave (B, R) runs the statement again from its start or after the
+ * last site before it, so no effect may come before it outside closed brackets. Nothing may leave or call a site after
+ * an M: its other results are not saved.
  */
 function safeSites(events: string): void {
-  const last = Math.max(events.lastIndexOf('N'), events.lastIndexOf('M'));
-  if (last >= 0 && /[ERr]/.test(events.slice(0, last))) throw new NotAdmitted();
-  const after = events.slice(last + 1);
-  if (/E.*[BRNM]/.test(after)) throw new NotAdmitted();
-  // an M's other results live in the registers only: nothing may leave or run a site after it
-  const m = events.indexOf('M');
-  if (m >= 0 && /[BRNM]/.test(events.slice(m + 1))) throw new NotAdmitted();
+  // what runs again before the current position: the contents of the open brackets and of none closed
+  const open: string[] = [''];
+  for (const c of events) {
+    if (c === '(') open.push('');
+    else if (c === ')') open.pop();
+    else {
+      const again = open.join('');
+      if ((c === 'N' || c === 'M') && /[ERr]/.test(again)) throw new NotAdmitted();
+      if ((c === 'B' || c === 'R') && again.includes('E')) throw new NotAdmitted();
+      open[open.length - 1] += c;
+    }
+  }
+  // an M's other results live in the registers only: nothing may leave or run a site after it, unless the M is the
+  // last argument of a site's call (`f(g())`), which alone reads them: a resume entered at or after that site does not
+  // evaluate its arguments again
+  for (let m = events.indexOf('M'); m >= 0; m = events.indexOf('M', m + 1)) {
+    if (events[m + 1] !== ')' && /[BRNM]/.test(events.slice(m + 1))) throw new NotAdmitted();
+  }
 }
 
 /** The plan of a function that gets a transfer copy, or undefined. */
@@ -84,13 +104,14 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
   if (cached !== undefined || ce.transferPlans.has(info)) return cached;
   let plan: TransferPlan | undefined;
   const outerScan = siteScan;
+  const outerTail = tailCall;
   planning.add(info);
   try {
     const ranges = new Map<Statement, StmtRange>();
     const sites = new Map<CallLike, number>();
     let next = 0;
     // a site takes two ids: entered at the call, and after it
-    const scan = { sites, alloc: () => (next += 2) - 1 };
+    const scan = { sites, alloc: () => (next += 2) - 1, unknown: true };
     const block = (body: Statement[]): void => {
       for (const s of body) statement(s);
     };
@@ -102,17 +123,29 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
       const safe = (events: string): void => {
         if (/[NM]/.test(events) || /E.*[BR]/.test(events)) throw new NotAdmitted();
       };
+      // A statement refused with its unknown callees as sites (a read before one of them) may still be admitted
+      // with them leaving the copy, as before nested sites had them.
       const simpleStmt = (events: () => string): void => {
+        const before = new Set(sites.keys());
         siteScan = scan;
         try {
           safeSites(events());
+        } catch (e) {
+          if (!(e instanceof NotAdmitted)) throw e;
+          for (const c of [...sites.keys()]) if (!before.has(c)) sites.delete(c);
+          scan.unknown = false;
+          try {
+            safeSites(events());
+          } finally {
+            scan.unknown = true;
+          }
         } finally {
           siteScan = undefined;
         }
       };
       switch (s.type) {
         case 'LocalStatement':
-          simpleStmt(() => list(ce, info, s.init));
+          simpleStmt(() => list(ce, info, s.init, s.variables.length > s.init.length));
           break;
         case 'AssignmentStatement': {
           // `t.x, t.y = x, y` over locals and constants only: a store left undone leaves the ones before it done,
@@ -122,7 +155,7 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
           simpleStmt(() => {
             let ev = '';
             for (const t of s.variables) if (t.type !== 'Identifier') ev += t.type === 'MemberExpression' ? events(ce, info, t.base) : events(ce, info, t.base) + events(ce, info, t.index);
-            ev += list(ce, info, s.init);
+            ev += list(ce, info, s.init, s.variables.length > s.init.length);
             // stores, right to left: a local changes the frame, a table or global store may defer first
             for (let i = s.variables.length - 1; i >= 0; i--) ev += isLocal(ce, s.variables[i]!) ? 'E' : 'BE';
             return ev;
@@ -132,9 +165,16 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
         case 'CallStatement':
           simpleStmt(() => events(ce, info, s.expression));
           break;
-        case 'ReturnStatement':
-          simpleStmt(() => list(ce, info, s.arguments));
+        case 'ReturnStatement': {
+          const only = s.arguments.length === 1 ? s.arguments[0]! : undefined;
+          tailCall = only !== undefined && isCallLike(only) && ce.isMulti(only) ? only : undefined;
+          try {
+            simpleStmt(() => list(ce, info, s.arguments));
+          } finally {
+            tailCall = undefined;
+          }
           break;
+        }
         case 'IfStatement':
           safe(s.clauses.map((c) => (c.type === 'ElseClause' ? '' : events(ce, info, c.condition))).join(''));
           for (const c of s.clauses) block(c.body);
@@ -190,6 +230,7 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
     plan = undefined;
   } finally {
     siteScan = outerScan;
+    tailCall = outerTail;
     planning.delete(info);
   }
   ce.transferPlans.set(info, plan);
@@ -205,9 +246,12 @@ function isLocal(ce: ChunkEmitter, t: Expression): boolean {
   return t.type === 'Identifier' && ce.analysis.bindings.get(t)?.kind === 'local';
 }
 
-/** The events of a list of expressions, the last of which may be multi-valued. */
-function list(ce: ChunkEmitter, info: FunctionInfo, es: Expression[]): string {
-  return es.map((e, i) => events(ce, info, e, i === es.length - 1)).join('');
+/**
+ * The events of a list of expressions, the last of which may be multi-valued (`multi`: its other results are used, as in
+ * a return, a call's last argument, `local a, b = f()`; not in `x = f()`).
+ */
+function list(ce: ChunkEmitter, info: FunctionInfo, es: Expression[], multi = true): string {
+  return es.map((e, i) => events(ce, info, e, multi && i === es.length - 1)).join('');
 }
 
 /**
@@ -260,9 +304,10 @@ function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression, multi = fal
 
 function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: boolean): string {
   const base = e.base;
-  let ev = base.type === 'MemberExpression' && base.indexer === ':' ? `${events(ce, info, base.base)}R` : events(ce, info, base);
+  const callee = base.type === 'MemberExpression' && base.indexer === ':' ? `${events(ce, info, base.base)}R` : events(ce, info, base);
   const args = e.type === 'CallExpression' ? e.arguments : e.type === 'TableCallExpression' ? [e.arguments] : [e.argument];
-  ev += list(ce, info, args);
+  const argEv = list(ce, info, args);
+  const ev = callee + argEv;
   const known = base.type === 'Identifier' ? ce.analysis.bindings.get(base) : undefined;
   if (known?.kind === 'local' && !known.v.reassigned && known.v.constFunction !== undefined) {
     const f = known.v.constFunction;
@@ -271,13 +316,35 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
       // copy would make this copy leave at every call
       if (siteScan === undefined || (f !== info && (planning.has(f) || transferPlan(ce, f) === undefined))) throw new NotAdmitted();
       siteScan.sites.set(e, siteScan.alloc());
-      return ev + (multi ? 'M' : 'N');
+      // a tail call past the tail call depth leaves after its arguments (calls.ts)
+      return `(${ev}${e === tailCall ? 'B' : ''})${multi ? 'M' : 'N'}`;
     }
     return ev + (f.pure ? '' : 'E');
   }
   if (ce.analysis.metaCalls.has(e)) return `${ev}BE`;
   if (ce.analysis.plainCalls.has(e)) return ev + (effectFree(ce, e) ? '' : 'E');
+  // coroutine.yield: the copy would leave at every such call, and a twin called inside a coroutine goes through its
+  // driver (a recursive walk that yields: trampoline.ts), which a copy's calls do not
+  if (yieldCall(ce, base)) throw new NotAdmitted();
+  // An unknown callee (a method, a closure) in a simple statement is a nested site: the copy calls its copy when it
+  // has one, calls it plain when it has no twin, and leaves (B) before the arguments when it has a twin only
+  // (calls.ts); a tail call leaves after them too, past the tail call depth.
+  if (siteScan?.unknown === true) {
+    siteScan.sites.set(e, siteScan.alloc());
+    return `(${callee}B${argEv}${e === tailCall ? 'B' : ''})${multi ? 'M' : 'N'}`;
+  }
   return `${ev}BE`;
+}
+
+/** `coroutine.yield`, by its name or through a local initialised from it and never reassigned. */
+function yieldCall(ce: ChunkEmitter, base: Expression): boolean {
+  if (base.type === 'Identifier') {
+    const b = ce.analysis.bindings.get(base);
+    return b?.kind === 'local' && b.v.stdYield && !b.v.reassigned;
+  }
+  if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier' || base.identifier.name !== 'yield') return false;
+  const lib = ce.analysis.bindings.get(base.base);
+  return lib?.kind === 'global' && lib.name === 'coroutine';
 }
 
 /** A call proven never to suspend whose callee is a standard function that changes nothing. */
