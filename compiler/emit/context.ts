@@ -4,7 +4,7 @@
 // map, so a function's text can be built once and placed anywhere (the two bodies of a suspendable function both
 // embed the text of the functions nested in it).
 import type { Analysis, FunctionInfo, LocalVar } from '../analyze/bindings.js';
-import type { CallLike, Expression, Identifier, Statement } from '../lua-ast.js';
+import type { AssignmentStatement, CallLike, Expression, Identifier, Statement } from '../lua-ast.js';
 import type { StmtRange, TransferPlan } from './transfer.js';
 import { transferPlan } from './transfer.js';
 import { isMultiValued } from '../lua-ast.js';
@@ -34,6 +34,8 @@ export class ChunkEmitter {
   readonly functionText = new Map<FunctionInfo['node'], string>();
   /** transfer.ts: each function's transfer plan, undefined for a function without one */
   readonly transferPlans = new Map<FunctionInfo, TransferPlan | undefined>();
+  /** transfer.ts: why a function with a twin got no copy (a comment beside its twin in the generated code) */
+  readonly transferRefusals = new Map<FunctionInfo, string>();
   /** functions.ts passCells: per function value, the per-pass cells of its parent that it names */
   readonly passCells = new Map<FunctionInfo['node'], string[]>();
   /**
@@ -237,6 +239,13 @@ export class FunctionEmitter {
   /** transfer and resume modes: the nested sites (transfer.ts), and the last one emitted in the statement (0: none) */
   readonly sites: Map<CallLike, number> | undefined;
   lastSite = 0;
+  /** transfer and resume modes: the store points of the assignments (transfer.ts TransferPlan.stores) */
+  readonly stores: Map<AssignmentStatement, number[]> | undefined;
+  /**
+   * Transfer mode, while a store of an assignment with a store point is emitted: where its slow path leaves to, and
+   * the JS array of the saved tables, keys and values it hands over (the frame's `$st`)
+   */
+  storePoint: { id: number; saved: string } | undefined;
   /** transfer mode: the locals and loop temps in scope at each nested site (the frame its catch saves) */
   readonly siteLive = new Map<number, string[]>();
   /**
@@ -252,6 +261,8 @@ export class FunctionEmitter {
   readonly live: string[] = [];
   /** the live sets of the places that leave, in order; `\x03n\x03` in the text stands for the frame of the n-th */
   readonly frames: string[][] = [];
+  /** the saved stores (`$st`) of the n-th place that leaves, where it is a store point */
+  readonly frameStores: (string | undefined)[] = [];
 
   constructor(
     readonly ce: ChunkEmitter,
@@ -261,6 +272,7 @@ export class FunctionEmitter {
   ) {
     this.ranges = plan?.ranges;
     this.sites = plan?.sites;
+    this.stores = plan?.stores;
     if (plan !== undefined) for (const n of plan.locals) this.hoisted.add(n);
   }
 
@@ -298,12 +310,14 @@ export class FunctionEmitter {
    * bailAt and bailB: put in once the frame's layout is known).
    */
   frameRef(): string {
+    this.frameStores[this.frames.length] = this.storePoint?.saved;
     this.frames.push([...this.live]);
     return `\x03${this.frames.length - 1}\x03`;
   }
 
   /** Transfer mode: where a place that leaves in the current statement resumes: after its last nested site, or its start. */
   leaveTarget(): number {
+    if (this.storePoint !== undefined) return this.storePoint.id;
     return this.lastSite !== 0 ? this.lastSite + 1 : this.stmt;
   }
 

@@ -53,7 +53,9 @@ function functionValue(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint
     // each generator object a new shape; one twin per parent call keeps them monomorphic.
     const twin = shared ? `$Y${info.index} || ($Y${info.index} = ${gen})` : gen;
     const plan = transferPlan(fx.ce, info);
-    if (plan === undefined) text = `mkY(${plain}, ${twin})`;
+    // the rule that refused the copy, for whoever reads the generated code (docs/architecture.md 'Frame transfer')
+    const why = fx.ce.transferRefusals.get(info);
+    if (plan === undefined) text = `mkY(${plain}, ${twin}${why === undefined ? '' : ` /* no transfer copy: ${why.replace(/\*\//g, '* /')} */`})`;
     else {
       const { transfer, reenter, resume } = emitTransferForms(fx.ce, info, plan);
       text = `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${shared ? `$R${info.index} || ($R${info.index} = ${resume})` : resume}, TB, ${info.index})`;
@@ -112,14 +114,19 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   const always = new Set([...params, ...results, 'va']);
   // an object of the variables in scope (runtime/core/transfer.ts Frame): a field that always holds a float keeps a
   // float's representation in the object's map, which an array's elements would not
-  const frameOf = (live: ReadonlySet<string>) => `{ ${frame.filter((n) => always.has(n) || live.has(n)).join(', ')} }`;
+  // at a store point, the saved stores too (`$st`: statements.ts emitAssignment)
+  const frameOf = (live: ReadonlySet<string>, stores?: string) =>
+    `{ ${[...frame.filter((n) => always.has(n) || live.has(n)), ...(stores === undefined ? [] : [`$st: ${stores}`])].join(', ')} }`;
   const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
   const name = jsFunctionName(info);
   const nested = results.length > 0;
   // the frame where the copy leaves and the form leaving (bailAt, bailB); a copy that calls copies notes that it is
   // not in a call (`$site`), so its catch adds no frame of its own
   const withFrames = (fx: FunctionEmitter, body: string, self: string) => {
-    const frames = fx.frames.map((f) => `${nested ? `($site = 0, ${frameOf(new Set(f))})` : frameOf(new Set(f))}, ${self}`);
+    const frames = fx.frames.map((f, i) => {
+      const at = frameOf(new Set(f), fx.frameStores[i]);
+      return `${nested ? `($site = 0, ${at})` : at}, ${self}`;
+    });
     return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
   };
   // A copy that calls copies runs its body in a try: when a copy it calls leaves, its catch adds its frame at that

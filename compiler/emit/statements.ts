@@ -301,6 +301,10 @@ interface Target {
   init: string;
   /** assigns the JS expression `v` (a simple reference) */
   assign(v: string, vKind: Js['kind']): string;
+  /** the table and key stored to, as simple references once `init` ran (none for a local): saved at a store point */
+  refs: string[];
+  /** the store again, of `v` into the saved table and key `refs`, through the slow path (at a store point) */
+  again(refs: string[], v: string): string;
 }
 
 /**
@@ -327,7 +331,7 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     const b = fx.ce.analysis.bindings.get(t);
     if (b !== undefined && b.kind === 'local') {
       const name = fx.ce.celled(b.v) ? `${b.v.jsName}.v` : b.v.jsName;
-      return { init: '', assign: (v) => `${name} = ${v};` };
+      return { init: '', assign: (v) => `${name} = ${v};`, refs: [], again: (_, v) => `${name} = ${v};` };
     }
     const key = jsString(t.name);
     const acc = propAny(t.name);
@@ -338,6 +342,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
         kind !== 'nil' && kind !== 'any'
           ? `if (G[MT] === undefined) G${acc} = ${v}; else ${slowOp(fx, 'setindex', `G, ${key}, ${v}, M, ${s}`)};`
           : `if (G[MT] === undefined && ${v} !== undefined) G${acc} = ${v}; else ${slowOp(fx, 'setindex', `G, ${key}, ${v}, M, ${s}`)};`,
+      refs: [],
+      again: (_, v) => `${slowOp(fx, 'setindex', `G, ${key}, ${v}, M, ${s}`)};`,
     };
   }
   const base = emitExpr(fx, t.base);
@@ -355,6 +361,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
     const o = obj.ref;
     return {
       init: obj.init,
+      refs: [o],
+      again: ([o], v) => `${at}${slowOp(fx, 'setindex', `${o}, ${keyLit}, ${v}, M, ${s}`)};`,
       assign: (v, kind) => {
         // A metatable without __newindex (objects of a class) changes nothing for a store of a non-nil value, nor
         // for one of nil into a field that holds a value.
@@ -379,6 +387,8 @@ function emitTarget(fx: FunctionEmitter, t: AssignmentStatement['variables'][num
   const init = [obj.init, key.init].filter((x) => x !== '').join(', ');
   return {
     init,
+    refs: [o, k],
+    again: ([o, k], v) => `${at}${slowOp(fx, 'setindex', `${o}, ${k}, ${v}, M, ${s}`)};`,
     assign: (v, kind) => {
       const slow = `${slowOp(fx, 'setindex', `${o}, ${k}, ${v}, M, ${s}`)};`;
       const kk = keyJs.kind;
@@ -412,7 +422,7 @@ function emitAssignment(fx: FunctionEmitter, s: AssignmentStatement): string {
     const value = emitExpr(fx, s.init[0]!);
     const v = bind(fx, value);
     const pre = [target.init, v.init].filter((x) => x !== '').map((x) => `${x};`).join(' ');
-    return `${pre}${pre ? ' ' : ''}${target.assign(v.ref, value.kind)}`;
+    return storePoints(fx, s, [target], [v.ref], (i) => target.assign(v.ref, value.kind), `${pre}${pre ? ' ' : ''}`);
   }
   // Lua order (as PUC Lua): the targets' tables and keys, then the values, then the stores from right to left.
   const assigned = new Set<LocalVar>();
@@ -427,8 +437,49 @@ function emitAssignment(fx: FunctionEmitter, s: AssignmentStatement): string {
   for (const t of targets) if (t.init !== '') out.push(`${t.init};`);
   values.forEach((v, i) => out.push(`${temps[i]} = ${v};`));
   for (const p of pre) out.push(`${p};`);
-  for (let i = targets.length - 1; i >= 0; i--) out.push(targets[i]!.assign(temps[i]!, 'any'));
-  return out.join(' ');
+  return storePoints(fx, s, targets, temps, (i) => targets[i]!.assign(temps[i]!, 'any'), `${out.join(' ')} `);
+}
+
+/**
+ * The stores of an assignment (right to left, `store(i)` the i-th), after `before` (its tables, keys and values). In
+ * the transfer copy a store's slow path that leaves leaves at the store's point (transfer.ts TransferPlan.stores),
+ * handing over every target's table and key and every value (`$st`); the walking forms entered there do that store
+ * and the ones after it from them, through the slow path, and run nothing of the statement again.
+ */
+function storePoints(
+  fx: FunctionEmitter, s: AssignmentStatement, targets: Target[], values: string[], store: (i: number) => string, before: string,
+): string {
+  const ids = fx.stores?.get(s);
+  const stores = (from: number, one: (i: number) => string) => {
+    const out: string[] = [];
+    for (let i = from; i >= 0; i--) {
+      fx.storePoint = ids !== undefined && ids[i] !== 0 && fx.transfer ? { id: ids[i]!, saved } : undefined;
+      out.push(one(i));
+    }
+    fx.storePoint = undefined;
+    return out.join(' ');
+  };
+  let saved = `[${[...targets.flatMap((t) => t.refs), ...values].join(', ')}]`;
+  const code = `${before}${stores(targets.length - 1, store)}`;
+  if (ids === undefined || !fx.walks || ids.every((id) => id === 0)) return code;
+  // entered at a store point: the saved tables, keys and values, in the order they were saved
+  const x = fx.temp();
+  saved = x;
+  const at: number[] = [];
+  let n = 0;
+  for (const t of targets) {
+    at.push(n);
+    n += t.refs.length;
+  }
+  const again = (i: number) => {
+    const t = targets[i]!;
+    return t.again(t.refs.map((_, j) => `${x}[${at[i]! + j}]`), `${x}[${n + i}]`);
+  };
+  let branches = '';
+  ids.forEach((id, i) => {
+    if (id !== 0) branches += `if ($rs === ${id}) { $rs = 0; ${x} = $S.$st; ${stores(i, again)} } else `;
+  });
+  return `${branches}{ ${code} }`;
 }
 
 function emitReturn(fx: FunctionEmitter, s: ReturnStatement): string {

@@ -18,7 +18,7 @@
 // copy leaves, the caller's copy adds its frame at that call and the caller goes on as its resume form entered at the
 // call, the rest of the inner call in its place; a statement left after a nested call goes on after it, with the
 // call's saved result (safeSites says which statements this is exact for).
-import type { CallLike, Expression, Statement } from '../lua-ast.js';
+import type { AssignmentStatement, CallLike, Expression, Statement } from '../lua-ast.js';
 import { isCallLike } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
@@ -47,12 +47,22 @@ export interface TransferPlan {
   sites: Map<CallLike, number>;
   /** JS names of the function's own locals (parameters excluded), hoisted in both forms */
   locals: string[];
+  /**
+   * Store points: for each assignment, the resume id of each target that is a table or a global (0 for a local). A
+   * store's slow path that leaves saves every target's table and key and every value (`$st` in the frame); the resume
+   * form entered at the id does that store and the ones after it (to its left) from them, and nothing else again.
+   */
+  stores: Map<AssignmentStatement, number[]>;
 }
 
 /** Calls that change nothing (running one again is invisible), beyond the pure standard functions. */
 const EFFECT_FREE_GLOBALS: ReadonlySet<string> = new Set([...PURE_GLOBALS, 'pairs', 'ipairs', 'next']);
 
-class NotAdmitted extends Error {}
+/** Why a function gets no copy: the rule that refused it, where, and the statement's events (written beside its twin). */
+class NotAdmitted extends Error {
+  /** the line of the innermost statement refused */
+  line: number | undefined;
+}
 
 /**
  * The nested sites of the statement being scanned, or undefined where none may be (a loop's or an if's head);
@@ -84,8 +94,8 @@ function safeSites(events: string): void {
     else if (c === ')') open.pop();
     else {
       const again = open.join('');
-      if ((c === 'N' || c === 'M') && /[ERr]/.test(again)) throw new NotAdmitted();
-      if ((c === 'B' || c === 'R') && again.includes('E')) throw new NotAdmitted();
+      if ((c === 'N' || c === 'M') && /[ERr]/.test(again)) throw new NotAdmitted(`an effect or a changing read before a nested site (${events})`);
+      if ((c === 'B' || c === 'R') && again.includes('E')) throw new NotAdmitted(`may leave after an effect (${events})`);
       open[open.length - 1] += c;
     }
   }
@@ -93,13 +103,17 @@ function safeSites(events: string): void {
   // last argument of a site's call (`f(g())`), which alone reads them: a resume entered at or after that site does not
   // evaluate its arguments again
   for (let m = events.indexOf('M'); m >= 0; m = events.indexOf('M', m + 1)) {
-    if (events[m + 1] !== ')' && /[BRNM]/.test(events.slice(m + 1))) throw new NotAdmitted();
+    if (events[m + 1] !== ')' && /[BRNM]/.test(events.slice(m + 1))) throw new NotAdmitted(`may leave after a multi-result site (${events})`);
   }
 }
 
 /** The plan of a function that gets a transfer copy, or undefined. */
 export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan | undefined {
-  if (!ce.opts.processMode || !info.suspendable || info.depth === 0 || info.hasGoto) return undefined;
+  if (!ce.opts.processMode || !info.suspendable || info.depth === 0) return undefined;
+  if (info.hasGoto) {
+    ce.transferRefusals.set(info, 'a goto or a label');
+    return undefined;
+  }
   const cached = ce.transferPlans.get(info);
   if (cached !== undefined || ce.transferPlans.has(info)) return cached;
   let plan: TransferPlan | undefined;
@@ -109,6 +123,7 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
   try {
     const ranges = new Map<Statement, StmtRange>();
     const sites = new Map<CallLike, number>();
+    const stores = new Map<AssignmentStatement, number[]>();
     let next = 0;
     // a site takes two ids: entered at the call, and after it
     const scan = { sites, alloc: () => (next += 2) - 1, unknown: true };
@@ -116,12 +131,21 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
       for (const s of body) statement(s);
     };
     const statement = (s: Statement): void => {
+      try {
+        statementPlan(s);
+      } catch (e) {
+        if (e instanceof NotAdmitted) e.line ??= s.loc.start.line;
+        throw e;
+      }
+    };
+    const statementPlan = (s: Statement): void => {
       const lo = ++next;
       const r: StmtRange = { lo, hi: lo };
       ranges.set(s, r);
       // a loop's or an if's head: no nested site (the walk enters the statement without its head)
       const safe = (events: string): void => {
-        if (/[NM]/.test(events) || /E.*[BR]/.test(events)) throw new NotAdmitted();
+        if (/[NM]/.test(events)) throw new NotAdmitted(`a nested site in a loop's or an if's head (${events})`);
+        if (/E.*[BR]/.test(events)) throw new NotAdmitted(`may leave after an effect in a head (${events})`);
       };
       // A statement refused with its unknown callees as sites (a read before one of them) may still be admitted
       // with them leaving the copy, as before nested sites had them.
@@ -148,18 +172,23 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
           simpleStmt(() => list(ce, info, s.init, s.variables.length > s.init.length));
           break;
         case 'AssignmentStatement': {
-          // `t.x, t.y = x, y` over locals and constants only: a store left undone leaves the ones before it done,
-          // raw stores of the same values that running the statement again repeats without a difference
-          if (s.variables.every((t) => t.type !== 'Identifier' && simple(ce, t.base) && (t.type === 'MemberExpression' || simple(ce, t.index)))
-            && s.init.every((e) => simple(ce, e))) break;
+          let points = false;
           simpleStmt(() => {
             let ev = '';
             for (const t of s.variables) if (t.type !== 'Identifier') ev += t.type === 'MemberExpression' ? events(ce, info, t.base) : events(ce, info, t.base) + events(ce, info, t.index);
             ev += list(ce, info, s.init, s.variables.length > s.init.length);
+            // The stores come last: one that leaves (its slow path defers) goes on at its store point, which does the
+            // stores left and runs nothing again, so the stores are effects only. Only where nothing before them
+            // changes anything: stores after a call admitted copies that leave at nearly every call (a callback with
+            // a twin) and cost more than they saved (docs/benchmarks.md, 2026-12-07 23:00).
+            // (events runs again when the statement is tried with its unknown callees leaving: simpleStmt)
+            points = !ev.includes('E');
+            if (points) return `${ev}E`;
             // stores, right to left: a local changes the frame, a table or global store may defer first
             for (let i = s.variables.length - 1; i >= 0; i--) ev += isLocal(ce, s.variables[i]!) ? 'E' : 'BE';
             return ev;
           });
+          if (points) stores.set(s, s.variables.map((t) => (isLocal(ce, t) ? 0 : ++next)));
           break;
         }
         case 'CallStatement':
@@ -212,22 +241,23 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
           if (!s.isLocal) safe(`${s.identifier?.type === 'MemberExpression' ? events(ce, info, s.identifier.base) : ''}BE`);
           break;
         default:
-          // goto, labels
-          throw new NotAdmitted();
+          // goto, labels (hasGoto refuses them first)
+          throw new NotAdmitted('a goto or a label');
       }
       r.hi = next;
     };
     block(info.node.body);
-    if (next === 0) throw new NotAdmitted();
+    if (next === 0) throw new NotAdmitted('an empty body');
     // a parameter a closure captures and something assigns would need a cell made at each form's entry
-    if (info.params.some((p) => p.captured && p.reassigned)) throw new NotAdmitted();
+    if (info.params.some((p) => p.captured && p.reassigned)) throw new NotAdmitted('a parameter a closure captures is assigned');
     const locals: string[] = [];
     const params = new Set(info.params);
     for (const v of ce.analysis.declarations.values()) if (v.owner === info && !params.has(v)) locals.push(v.jsName);
-    plan = { ranges, locals, sites };
+    plan = { ranges, locals, sites, stores };
   } catch (e) {
     if (!(e instanceof NotAdmitted)) throw e;
     plan = undefined;
+    ce.transferRefusals.set(info, `${e.line === undefined ? '' : `line ${e.line}: `}${e.message}`);
   } finally {
     siteScan = outerScan;
     tailCall = outerTail;
@@ -235,11 +265,6 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
   }
   ce.transferPlans.set(info, plan);
   return plan;
-}
-
-/** A local or a constant: reading it again reads the same while nothing assigns locals. */
-function simple(ce: ChunkEmitter, e: Expression): boolean {
-  return isLocal(ce, e) || e.type === 'NumericLiteral' || e.type === 'StringLiteral' || e.type === 'BooleanLiteral' || e.type === 'NilLiteral';
 }
 
 function isLocal(ce: ChunkEmitter, t: Expression): boolean {
@@ -314,7 +339,9 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
     if (f.suspendable) {
       // a known function with a copy (itself included) is a nested site: its copy is called plain; one without a
       // copy would make this copy leave at every call
-      if (siteScan === undefined || (f !== info && (planning.has(f) || transferPlan(ce, f) === undefined))) throw new NotAdmitted();
+      if (siteScan === undefined) throw new NotAdmitted(`a call of ${f.displayName} (it has a twin) in a loop's or an if's head`);
+      if (f !== info && planning.has(f)) throw new NotAdmitted(`a call of ${f.displayName}, whose copy is being planned (mutual recursion)`);
+      if (f !== info && transferPlan(ce, f) === undefined) throw new NotAdmitted(`a call of ${f.displayName}, which has a twin and no copy`);
       siteScan.sites.set(e, siteScan.alloc());
       // a tail call past the tail call depth leaves after its arguments (calls.ts)
       return `(${ev}${e === tailCall ? 'B' : ''})${multi ? 'M' : 'N'}`;
@@ -325,7 +352,7 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
   if (ce.analysis.plainCalls.has(e)) return ev + (effectFree(ce, e) ? '' : 'E');
   // coroutine.yield: the copy would leave at every such call, and a twin called inside a coroutine goes through its
   // driver (a recursive walk that yields: trampoline.ts), which a copy's calls do not
-  if (yieldCall(ce, base)) throw new NotAdmitted();
+  if (yieldCall(ce, base)) throw new NotAdmitted('a call of coroutine.yield');
   // An unknown callee (a method, a closure) in a simple statement is a nested site: the copy calls its copy when it
   // has one, calls it plain when it has no twin, and leaves (B) before the arguments when it has a twin only
   // (calls.ts); a tail call leaves after them too, past the tail call depth.

@@ -12,6 +12,9 @@ describe('frame transfer in a process', () => {
       'local function f(t) local s = 0 for i = 1, #t do s = s + t[i] end return s end return function(t) return f(t) end',
       'local function f(t) for k, v in pairs(t) do t[k] = v * 2 end end local function g(t) f(t) f(t) end return g',
       'local function f(o, n) local i = 0 while i < n do o.x, o.y = i, n i = i + 1 end end local function g(o) f(o, 3) end return g',
+      // a swap through a table: a store that leaves goes on at its store point, from the saved values
+      // (store-points.test.ts), so the statement is not run again
+      'local function f(t, n) for i = 1, n do t.a, t.b = t.b, t.a end end local function h(t) f(t, 3) end return h',
       // a function that makes closures: the locals they capture live in cells every form shares (closure-cells.test.ts)
       'local function f(n) local s = 0 for i = 1, n do local g = function() return i end s = s + g() end return s end local function h() return f(3) end return h',
     ];
@@ -23,8 +26,6 @@ describe('frame transfer in a process', () => {
       'local function f(t, g) for i = 1, #t do t[i] = t[i] + g(i) end end local function h(t) f(t, print) end return h',
       // a goto
       'local function f(n) for i = 1, n do if i > 2 then goto done end end ::done:: end local function h() f(3) end return h',
-      // a swap through a table: running it again after one store would read the other
-      'local function f(t, n) for i = 1, n do t.a, t.b = t.b, t.a end end local function h(t) f(t, 3) end return h',
     ];
     for (const src of refused) expect(processCode(src), src).not.toMatch(callsCopy);
   });
