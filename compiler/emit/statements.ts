@@ -76,10 +76,12 @@ function onEntry(fx: FunctionEmitter, code: string): string {
  * (the guarded statements), and then the loop's later passes as plain code, its body emitted a second time with no
  * walk (`fx.flat`). Walking guards in every pass made V8 merge each local with its value from before each guarded
  * statement: a float kernel entered again at every pause took 2.6x the CPU of the same copy never left; with the later
- * passes plain, 0.78x of that (docs/benchmarks.md, 2026-12-07 22:30).
+ * passes plain, 0.78x of that (docs/benchmarks.md, 2026-12-07 22:30). The resume form does the same (its later passes
+ * are twin code with no walk): a loop whose callee paused at a nested site runs the rest of its passes there
+ * (statemachine's tokenizer, 1.17x the CPU with the guards in every pass).
  */
 function passesAfter(fx: FunctionEmitter): boolean {
-  return fx.mode === 'reenter' && fx.walks;
+  return (fx.mode === 'reenter' || fx.mode === 'resume') && fx.walks;
 }
 
 /** Emits `emit()` as plain code with no walk (passesAfter); `live`: fx.live where the body starts. */

@@ -134,6 +134,16 @@ describe('nested sites of methods and closures in a process', () => {
     ).toEqual(['600150000\t100000', '1800030000']);
   });
 
+  it('goes on with a loop\'s later passes after a pause in the closure it calls', async () => {
+    // the closure's copy runs out of budget at its entry: `each` goes on as its resume form, its later passes plain
+    expect(
+      await linesOf(`
+        local function each(n, f) local s = 0 for i = 1, n do s = s + f(i) end local j = 0 while j < n do j = j + 1 s = s + f(j) end return s end
+        local function run(n) local acc = 0 local r = each(n, function(i) acc = acc + i % 7 return i % 5 end) return r, acc end
+        print(run(300000))`),
+    ).toEqual(['1200000\t1799996']);
+  });
+
   it('raises errors inside a chain of method copies where lua5.1 does, and runs pcall at a site', async () => {
     expect(
       await linesOf(`
