@@ -5,6 +5,7 @@ import type {
   Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
+import { readsCoroutineYield } from './bindings.js';
 import {
   CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES, PURE_GLOBALS,
   PURE_LIBRARIES,
@@ -170,7 +171,7 @@ class Analyzer {
           if (e === undefined) return;
           v.stdFunction = this.nonSuspendingStd(e);
           v.stdPure = v.stdFunction !== undefined && this.pureStdRead(e);
-          v.stdYield = this.isCoroutineYield(e);
+          v.stdYield = readsCoroutineYield(this.bindings, e);
         });
         return;
       }
@@ -439,13 +440,6 @@ class Analyzer {
    * neither one whose callback may be a Lua function (CALLBACK_ARGUMENT) nor one that calls `__tostring`
    * (METAMETHOD_CALLERS), whose calls generator code makes in another form.
    */
-  /** `coroutine.yield`, read from the global library table. */
-  isCoroutineYield(e: Expression): boolean {
-    if (e.type !== 'MemberExpression' || e.indexer !== '.' || e.base.type !== 'Identifier' || e.identifier.name !== 'yield') return false;
-    const lib = this.bindings.get(e.base);
-    return lib?.kind === 'global' && lib.name === 'coroutine';
-  }
-
   private nonSuspendingStd(e: Expression): string | undefined {
     if (e.type === 'Identifier') {
       const b = this.bindings.get(e);

@@ -1,6 +1,6 @@
 // What analysis learns about names and functions: each Lua local gets one LocalVar (and a unique JS name), each
 // Identifier node resolves to a local or a global, and each function gets a FunctionInfo.
-import type { CallLike, FunctionNode, Identifier } from '../lua-ast.js';
+import type { CallLike, Expression, FunctionNode, Identifier } from '../lua-ast.js';
 
 export interface LocalVar {
   name: string;
@@ -50,6 +50,13 @@ export interface LocalVar {
 export type ValueKind = 'num' | 'tbl';
 
 export type Binding = { kind: 'local'; v: LocalVar } | { kind: 'global'; name: string };
+
+/** Whether `e` reads `coroutine.yield` from the global library table (the analyzer's stdYield, transfer.ts). */
+export function readsCoroutineYield(bindings: ReadonlyMap<Identifier, Binding>, e: Expression): boolean {
+  if (e.type !== 'MemberExpression' || e.indexer !== '.' || e.base.type !== 'Identifier' || e.identifier.name !== 'yield') return false;
+  const lib = bindings.get(e.base);
+  return lib?.kind === 'global' && lib.name === 'coroutine';
+}
 
 export interface FunctionInfo {
   node: FunctionNode;

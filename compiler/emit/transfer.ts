@@ -21,6 +21,7 @@
 import type { AssignmentStatement, CallLike, Expression, Statement } from '../lua-ast.js';
 import { isCallLike } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
+import { readsCoroutineYield } from '../analyze/bindings.js';
 import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
 import type { ChunkEmitter } from './context.js';
 
@@ -369,9 +370,7 @@ function yieldCall(ce: ChunkEmitter, base: Expression): boolean {
     const b = ce.analysis.bindings.get(base);
     return b?.kind === 'local' && b.v.stdYield && !b.v.reassigned;
   }
-  if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier' || base.identifier.name !== 'yield') return false;
-  const lib = ce.analysis.bindings.get(base.base);
-  return lib?.kind === 'global' && lib.name === 'coroutine';
+  return readsCoroutineYield(ce.analysis.bindings, base);
 }
 
 /** A call proven never to suspend whose callee is a standard function that changes nothing. */
