@@ -11,6 +11,7 @@ import { getMetamethod } from './meta.js';
 import { numberToString } from './number-format.js';
 import { PREEMPT, type Twinned } from '../../abi/index.js';
 import { TRAMP, drive, driveCall } from './trampoline.js';
+import { GEN_NEXT, isGeneratorFunction } from './generator-next.js';
 
 /**
  * What coroutine.yield's twin yields is the JS array of values for the resumer; commands for an outer driver are
@@ -144,7 +145,7 @@ function coroutineStep(co: Coroutine, input: unknown): IteratorResult<unknown, u
   co.resumer = prev;
   try {
     // no call held by the driver: the body runs (drive when it makes one)
-    let r = co.frames === undefined ? gen.next(input) : drive(co, input);
+    let r = co.frames === undefined ? GEN_NEXT.call(gen, input) : drive(co, input);
     if (r.value === TRAMP) r = driveCall(co, r);
     while (r.done && r.value === TAIL) {
       // The body ended in a deferred tail call: run it, still inside this coroutine.
@@ -181,11 +182,21 @@ function stepPlain(co: Coroutine, input: unknown): IteratorResult<unknown, unkno
   return r;
 }
 
-/** The body's generator, for the first resume: its values are the body's arguments. */
+/**
+ * The body's generator, for the first resume: its values are the body's arguments. Always a real generator, which
+ * the drivers step with GEN_NEXT (generator-next.ts): a twin that is not a generator function (a built-in's, which
+ * may answer at once with an iterator of its own) runs under one that delegates to it.
+ */
 function startBody(fn: unknown, a: unknown[]): LuaGen {
   const y = typeof fn === 'function' ? (fn as Twinned<LuaGen>).$y : undefined;
   const n = inputCount(a);
-  return y !== undefined ? startTwin(y, a, n) : runAsGenerator(fn, a.slice(0, n));
+  if (y === undefined) return runAsGenerator(fn, a.slice(0, n));
+  const g = startTwin(y, a, n);
+  return isGeneratorFunction(y) ? g : delegate(g);
+}
+
+function* delegate(g: LuaGen): LuaGen {
+  return yield* g;
 }
 
 /** Creates the body's generator with the resume's values as its parameters (no spread for the common counts). */

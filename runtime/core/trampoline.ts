@@ -11,6 +11,7 @@
 // down (defer.ts forward does), or the call would not be made. See docs/architecture.md, "Suspension".
 import { luaErrorAt, setHeldFrames } from './errors.js';
 import type { LuaGen } from './coroutine.js';
+import { GEN_NEXT } from './generator-next.js';
 
 /**
  * What a trampolined call yields, and the running coroutine (coroutine.ts): generator code makes calls through the
@@ -102,7 +103,8 @@ function coroutineDriver(st: Stack, first: IteratorResult<unknown, unknown> | un
   for (;;) {
     if (r === undefined) {
       try {
-        if (err === NO_ERROR) r = top.next(input);
+        // every held generator is a real one: a twin of a compiled function, or the body (coroutine.ts startBody)
+        if (err === NO_ERROR) r = GEN_NEXT.call(top, input);
         else {
           const e = err;
           err = NO_ERROR;
