@@ -13,4 +13,5 @@
 // 11: yield1 (a coroutine.yield of one value yields one reused array).
 // 12: LuaRecord (a table constructor with three or more constant string keys makes a table with room for eight).
 // 13: mkT takes the back-offs of the chunk's run and the function's index (TB: back-off per function text).
-export const ABI_VERSION = 13;
+// 14: bounceT (a copy's nested site bounces deferred tail calls through the callees' copies).
+export const ABI_VERSION = 14;

@@ -262,18 +262,23 @@ export function emitCall(fx: FunctionEmitter, e: CallLike, want: CallWant): stri
   const direct = multi === undefined
     ? directWith(args)
     : `(${multi.rest} === undefined ? ${directWith(withArgs([...out, multi.first]))} : ${directWith(withArgs([...out, `...${multi.rest}`]))})`;
-  const bounce = fx.gen ? '(yield* bounceY())' : 'bounce()';
+  // A copy's nested site bounces through the callees' copies (runtime/core/transfer.ts bounceT): a deferred tail call
+  // of a function with a twin must not run its plain version, which never gives way; bounceT leaves at this site
+  // (`$site`) where the callee has a twin only. Elsewhere the copy bounces plain, as the plain version does.
+  const bounce = fx.gen ? '(yield* bounceY())' : fx.transfer && site !== undefined ? 'bounceT()' : 'bounce()';
   const bounces = want !== 'tail' && (known === undefined || known.hasTailCall);
   if (fx.gen && (suspends || fx.ce.analysis.metaCalls.has(e) || bounces)) fx.yieldSites++;
   let code: string;
   if (want === 'tail') {
-    // a copy's tail call past the depth leaves, and the resume form defers it
-    const deferred = site !== undefined && fx.transfer ? leave : `tail(${f}, [${args}])`;
+    // past the depth the call is deferred; in a copy too, where the site that bounces it runs the callee's copy
+    // (bounceT below), so a copy's tail call leaves nowhere
+    const deferred = `tail(${f}, [${args}])`;
     code = `(R.td++ < ${TAIL_DEPTH} ? (${t} = ${direct}, R.td--, ${t}) : ${deferred})`;
     // A callable table in tail position is always deferred: the trampoline resolves its __call and stays a tail
     // call (lvm.c OP_TAILCALL), so `return self(n - 1)` through __call runs in constant stack.
-    // Anything else keeps the call site's own path (its error names the variable).
-    other = `(hasCallMeta(${f}) ? ${deferred} : ${other})`;
+    // Anything else keeps the call site's own path (its error names the variable). (The copy has no such path at a
+    // site: a callee that is not a function left before its arguments, and the resume form calls it.)
+    if (target === undefined) other = `(hasCallMeta(${f}) ? ${deferred} : ${other})`;
   } else if (!bounces) {
     // A local function without `return f(...)` never returns TAIL.
     code = direct;

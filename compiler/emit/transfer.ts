@@ -19,7 +19,6 @@
 // call, the rest of the inner call in its place; a statement left after a nested call goes on after it, with the
 // call's saved result (safeSites says which statements this is exact for).
 import type { AssignmentStatement, CallLike, Expression, Statement } from '../lua-ast.js';
-import { isCallLike } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
 import { readsCoroutineYield } from '../analyze/bindings.js';
 import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
@@ -70,8 +69,6 @@ class NotAdmitted extends Error {
  * `unknown`: calls of unknown callees (methods, closures) are sites too (else they leave, as before).
  */
 let siteScan: { sites: Map<CallLike, number>; alloc: () => number; unknown: boolean } | undefined;
-/** The call of the return statement being scanned when it is a tail call (`return f(x)`). */
-let tailCall: CallLike | undefined;
 /** Functions whose plan is being made: a call of one of them (but itself) is not a nested site. */
 const planning = new WeakSet<FunctionInfo>();
 
@@ -119,7 +116,6 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
   if (cached !== undefined || ce.transferPlans.has(info)) return cached;
   let plan: TransferPlan | undefined;
   const outerScan = siteScan;
-  const outerTail = tailCall;
   planning.add(info);
   try {
     const ranges = new Map<Statement, StmtRange>();
@@ -196,13 +192,7 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
           simpleStmt(() => events(ce, info, s.expression));
           break;
         case 'ReturnStatement': {
-          const only = s.arguments.length === 1 ? s.arguments[0]! : undefined;
-          tailCall = only !== undefined && isCallLike(only) && ce.isMulti(only) ? only : undefined;
-          try {
-            simpleStmt(() => list(ce, info, s.arguments));
-          } finally {
-            tailCall = undefined;
-          }
+          simpleStmt(() => list(ce, info, s.arguments));
           break;
         }
         case 'IfStatement':
@@ -261,7 +251,6 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
     ce.transferRefusals.set(info, `${e.line === undefined ? '' : `line ${e.line}: `}${e.message}`);
   } finally {
     siteScan = outerScan;
-    tailCall = outerTail;
     planning.delete(info);
   }
   ce.transferPlans.set(info, plan);
@@ -344,8 +333,8 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
       if (f !== info && planning.has(f)) throw new NotAdmitted(`a call of ${f.displayName}, whose copy is being planned (mutual recursion)`);
       if (f !== info && transferPlan(ce, f) === undefined) throw new NotAdmitted(`a call of ${f.displayName}, which has a twin and no copy`);
       siteScan.sites.set(e, siteScan.alloc());
-      // a tail call past the tail call depth leaves after its arguments (calls.ts)
-      return `(${ev}${e === tailCall ? 'B' : ''})${multi ? 'M' : 'N'}`;
+      // a tail call past the tail call depth is deferred (TAIL), as in the plain version: it leaves nowhere
+      return `(${ev})${multi ? 'M' : 'N'}`;
     }
     return ev + (f.pure ? '' : 'E');
   }
@@ -356,10 +345,11 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
   if (yieldCall(ce, base)) throw new NotAdmitted('a call of coroutine.yield');
   // An unknown callee (a method, a closure) in a simple statement is a nested site: the copy calls its copy when it
   // has one, calls it plain when it has no twin, and leaves (B) before the arguments when it has a twin only
-  // (calls.ts); a tail call leaves after them too, past the tail call depth.
+  // (calls.ts). A tail call past the tail call depth is deferred (TAIL), and the site that bounces it runs its callee's
+  // copy (runtime/core/transfer.ts bounceT): it leaves nowhere.
   if (siteScan?.unknown === true) {
     siteScan.sites.set(e, siteScan.alloc());
-    return `(${callee}B${argEv}${e === tailCall ? 'B' : ''})${multi ? 'M' : 'N'}`;
+    return `(${callee}B${argEv})${multi ? 'M' : 'N'}`;
   }
   return `${ev}BE`;
 }

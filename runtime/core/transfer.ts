@@ -20,7 +20,8 @@
 import { R } from './results.js';
 import { preemptY } from './preempt.js';
 import { done } from './defer.js';
-import type { LuaGen } from './coroutine.js';
+import { TAIL, takeTail } from './call.js';
+import { bounceY, type LuaGen } from './coroutine.js';
 
 /**
  * A frame the copy left: its variables in scope there by JS name (compiler/emit/functions.ts). An object, not an
@@ -108,6 +109,37 @@ export function bailB(at: number, frame: Frame, form: Form): never {
 export function nest(e: unknown, form: Form, site: number, frame: Frame): void {
   if (e === BAIL) TRANSFER.chain.push(form.$o, site, frame);
 }
+
+/**
+ * The bounce of a copy's nested site: the call there returned TAIL, a tail call deferred past the tail call depth.
+ * Each deferred call runs as its callee's copy, or as the callee itself when it has no twin, so a chain of tail calls
+ * through copies runs plain in constant stack (the copy's tail call past the depth is deferred as in the plain version,
+ * and leaves nowhere). A callee with a twin and no copy, or a callable object, cannot run plain: the copy leaves here
+ * (its `$site` is the site's), and the rest of the call at that site is the deferred call, run by pendingY.
+ */
+export function bounceT(): unknown {
+  let r: unknown;
+  do {
+    const f = takeTail();
+    const a = R.ta;
+    if (typeof f !== 'function') return bailAt(0, { f, a }, PENDING);
+    const g = f as Partial<Transferable>;
+    if (g.$t !== undefined) r = g.$t(...a);
+    else if (g.$y === undefined) r = (f as (...args: unknown[]) => unknown)(...a);
+    else return bailAt(0, { f, a }, PENDING);
+  } while (r === TAIL);
+  return r;
+}
+
+/** The rest of a call whose copy left in bounceT: the deferred call, bounced as generator code does. */
+function* pendingY(_at: number, frame: Frame): LuaGen {
+  R.tf = frame.f;
+  R.ta = frame.a as unknown[];
+  return yield* bounceY();
+}
+
+/** The form bounceT leaves as (resumeY runs its `$r`, pendingY). */
+const PENDING: Form = { $o: { $r: pendingY } as unknown as Transferable };
 
 /**
  * Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function;
