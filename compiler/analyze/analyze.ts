@@ -5,10 +5,9 @@ import type {
   Chunk, Expression, FunctionDeclaration, FunctionNode, Identifier, Statement, CallLike,
 } from '../lua-ast.js';
 import type { Analysis, Binding, FunctionInfo, LocalVar } from './bindings.js';
-import { readsCoroutineYield } from './bindings.js';
+import { readsCoroutineYield, stdCallee } from './bindings.js';
 import {
-  CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES, PURE_GLOBALS,
-  PURE_LIBRARIES,
+  CALLBACK_ARGUMENT, METAMETHOD_CALLERS, NON_SUSPENDING_COROUTINE, NON_SUSPENDING_GLOBALS, NON_SUSPENDING_LIBRARIES, isPureStd,
 } from './known-calls.js';
 import { solveValueKinds, type LocalSource } from './value-kinds.js';
 
@@ -102,7 +101,7 @@ class Analyzer {
       owner: this.fn,
       constFunction: undefined,
       stdFunction: undefined,
-      stdPure: false,
+      stdName: undefined,
       stdYield: false,
       forNumeric,
       inLoop: this.loopDepth > 0,
@@ -170,7 +169,7 @@ class Analyzer {
           const e = s.init[i];
           if (e === undefined) return;
           v.stdFunction = this.nonSuspendingStd(e);
-          v.stdPure = v.stdFunction !== undefined && this.pureStdRead(e);
+          v.stdName = v.stdFunction === undefined ? undefined : stdCallee(this.bindings, e);
           v.stdYield = readsCoroutineYield(this.bindings, e);
         });
         return;
@@ -424,15 +423,9 @@ class Analyzer {
 
   /** Whether `base` names a pure standard function (PURE_GLOBALS, PURE_LIBRARIES) by its global name. */
   private pureStdRead(base: Expression): boolean {
-    if (base.type === 'Identifier') {
-      const b = this.bindings.get(base);
-      return b?.kind === 'global' && PURE_GLOBALS.has(b.name);
-    }
-    if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return false;
-    const lib = this.bindings.get(base.base);
-    if (lib?.kind !== 'global') return false;
-    const except = PURE_LIBRARIES.get(lib.name);
-    return except !== undefined && !except.has(base.identifier.name);
+    if (base.type === 'Identifier' && this.bindings.get(base)?.kind === 'local') return false;
+    const name = stdCallee(this.bindings, base);
+    return name !== undefined && isPureStd(name);
   }
 
   /**

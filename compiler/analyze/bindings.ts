@@ -26,11 +26,11 @@ export interface LocalVar {
    */
   stdFunction: string | undefined;
   /**
-   * Initialised from a pure standard function (PURE_GLOBALS, PURE_LIBRARIES: `local sqrt = math.sqrt`): with
-   * stdFunction set (nothing assigns the global, the local is never reassigned), a call through it changes nothing,
-   * so running it again is invisible (emit/transfer.ts replays statements).
+   * The name of the standard function the local is initialised from (`string.byte`, `type`), set with stdFunction:
+   * unless the local is reassigned, a call through it is a call of that function (known-calls.ts changesNothing,
+   * scalarResult).
    */
-  stdPure: boolean;
+  stdName: string | undefined;
   /**
    * Initialised from `coroutine.yield` (`local yield = coroutine.yield`): with the global never assigned and the local
    * never reassigned, a call through it yields (emit/transfer.ts: a transfer copy would leave at every such call).
@@ -50,6 +50,21 @@ export interface LocalVar {
 export type ValueKind = 'num' | 'tbl';
 
 export type Binding = { kind: 'local'; v: LocalVar } | { kind: 'global'; name: string };
+
+/**
+ * The name of the standard function a call's callee reads (`string.byte`, `type`, or a local holding one: stdName), or
+ * undefined. Only for calls proven never to suspend (Analysis.plainCalls: the global is not assigned in the chunk).
+ */
+export function stdCallee(bindings: ReadonlyMap<Identifier, Binding>, base: Expression): string | undefined {
+  if (base.type === 'Identifier') {
+    const b = bindings.get(base);
+    if (b?.kind === 'global') return b.name;
+    return b?.kind === 'local' && !b.v.reassigned ? b.v.stdName : undefined;
+  }
+  if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return undefined;
+  const lib = bindings.get(base.base);
+  return lib?.kind === 'global' ? `${lib.name}.${base.identifier.name}` : undefined;
+}
 
 /** Whether `e` reads `coroutine.yield` from the global library table (the analyzer's stdYield, transfer.ts). */
 export function readsCoroutineYield(bindings: ReadonlyMap<Identifier, Binding>, e: Expression): boolean {

@@ -20,8 +20,9 @@
 // call's saved result (safeSites says which statements this is exact for).
 import type { AssignmentStatement, CallLike, Expression, Statement } from '../lua-ast.js';
 import type { FunctionInfo } from '../analyze/bindings.js';
-import { readsCoroutineYield } from '../analyze/bindings.js';
-import { PURE_GLOBALS, PURE_LIBRARIES } from '../analyze/known-calls.js';
+import { readsCoroutineYield, stdCallee } from '../analyze/bindings.js';
+import { changesNothing } from '../analyze/known-calls.js';
+import { reachesNoMetamethod } from '../analyze/value-kinds.js';
 import type { ChunkEmitter } from './context.js';
 
 /** Where a statement's resume targets are: its own id, the ids of everything inside it, a loop's body end. */
@@ -54,9 +55,6 @@ export interface TransferPlan {
    */
   stores: Map<AssignmentStatement, number[]>;
 }
-
-/** Calls that change nothing (running one again is invisible), beyond the pure standard functions. */
-const EFFECT_FREE_GLOBALS: ReadonlySet<string> = new Set([...PURE_GLOBALS, 'pairs', 'ipairs', 'next']);
 
 /** Why a function gets no copy: the rule that refused it, where, and the statement's events (written beside its twin). */
 class NotAdmitted extends Error {
@@ -114,6 +112,17 @@ export function transferPlan(ce: ChunkEmitter, info: FunctionInfo): TransferPlan
   }
   const cached = ce.transferPlans.get(info);
   if (cached !== undefined || ce.transferPlans.has(info)) return cached;
+  // The copy, the copy entered again and the resume form each hold the text of every function nested in this one (and
+  // a loop's body twice in the second: statements.ts passesAfter), so a function holding much of it would multiply
+  // the module's size; such a function (a program written as a process's main, a module's set-up) runs once, and its
+  // copy would save little. The bench programs as process mains grew up to 3x (events: 0.55 MB to 1.6 MB, 1.04-1.06x
+  // the CPU from parsing it) when their mains became admitted.
+  const nested = nestedText(ce, info);
+  if (nested > MAX_NESTED_TEXT) {
+    ce.transferRefusals.set(info, `its nested functions are too long to copy (${nested} characters)`);
+    ce.transferPlans.set(info, undefined);
+    return undefined;
+  }
   let plan: TransferPlan | undefined;
   const outerScan = siteScan;
   planning.add(info);
@@ -294,11 +303,12 @@ function events(ce: ChunkEmitter, info: FunctionInfo, e: Expression, multi = fal
           : events(ce, info, f.value, f.type === 'TableValue' && i === e.fields.length - 1)))
         .join('');
     case 'BinaryExpression':
-      return `${events(ce, info, e.left)}${events(ce, info, e.right)}B`;
+      // an operator whose operands' kinds are known has no slow path that may defer (value-kinds.ts)
+      return `${events(ce, info, e.left)}${events(ce, info, e.right)}${reachesNoMetamethod(ce.analysis, e) ? '' : 'B'}`;
     case 'LogicalExpression':
       return events(ce, info, e.left) + events(ce, info, e.right);
     case 'UnaryExpression':
-      return events(ce, info, e.argument) + (e.operator === 'not' ? '' : e.operator === '#' ? 'R' : 'B');
+      return events(ce, info, e.argument) + (e.operator === '#' ? 'R' : reachesNoMetamethod(ce.analysis, e) ? '' : 'B');
     case 'MemberExpression':
       return `${events(ce, info, e.base)}R`;
     case 'IndexExpression':
@@ -338,7 +348,9 @@ function callEvents(ce: ChunkEmitter, info: FunctionInfo, e: CallLike, multi: bo
     }
     return ev + (f.pure ? '' : 'E');
   }
-  if (ce.analysis.metaCalls.has(e)) return `${ev}BE`;
+  // tostring and string.format leave (their may-defer form returns DEFER) before any `__tostring` runs, and else
+  // change nothing; print writes
+  if (ce.analysis.metaCalls.has(e)) return `${ev}B${stdCallee(ce.analysis.bindings, base) === 'print' ? 'E' : ''}`;
   if (ce.analysis.plainCalls.has(e)) return ev + (effectFree(ce, e) ? '' : 'E');
   // coroutine.yield: the copy would leave at every such call, and a twin called inside a coroutine goes through its
   // driver (a recursive walk that yields: trampoline.ts), which a copy's calls do not
@@ -363,17 +375,22 @@ function yieldCall(ce: ChunkEmitter, base: Expression): boolean {
   return readsCoroutineYield(ce.analysis.bindings, base);
 }
 
-/** A call proven never to suspend whose callee is a standard function that changes nothing. */
+/**
+ * A call proven never to suspend whose callee is a standard function that changes nothing (known-calls.ts
+ * changesNothing); string.gsub with a string literal for its replacement too (it runs no Lua code then).
+ */
 function effectFree(ce: ChunkEmitter, e: CallLike): boolean {
-  const base = e.base;
-  if (base.type === 'Identifier') {
-    const b = ce.analysis.bindings.get(base);
-    if (b?.kind === 'global') return EFFECT_FREE_GLOBALS.has(b.name);
-    return b?.kind === 'local' && b.v.stdPure && !b.v.reassigned;
-  }
-  if (base.type !== 'MemberExpression' || base.indexer !== '.' || base.base.type !== 'Identifier') return false;
-  const lib = ce.analysis.bindings.get(base.base);
-  if (lib?.kind !== 'global') return false;
-  const except = PURE_LIBRARIES.get(lib.name);
-  return except !== undefined && !except.has(base.identifier.name);
+  const name = stdCallee(ce.analysis.bindings, e.base);
+  if (name === 'string.gsub') return e.type === 'CallExpression' && e.arguments[2]?.type === 'StringLiteral';
+  return name !== undefined && changesNothing(name);
+}
+
+/** Characters of Lua source of the functions nested in one (transferPlan): more, and it gets no copy. */
+const MAX_NESTED_TEXT = 1000;
+
+/** The length of the source text of the functions nested in `info` (their own nested ones inside it). */
+function nestedText(ce: ChunkEmitter, info: FunctionInfo): number {
+  let n = 0;
+  for (const f of ce.analysis.functions.values()) if (f.parent === info) n += f.node.range[1] - f.node.range[0];
+  return n;
 }
