@@ -80,6 +80,8 @@ const PROGRAM = `
   Obj.__lt = function(a, b) for j = 1, 3 do end note('lt') return true end
   Obj.__eq = function(a, b) for j = 1, 3 do end note('eq') return true end
   local function new(id) return setmetatable({ id = id }, Obj) end
+  -- a handler without a twin: a copy defers it too
+  local Plain = { __tostring = function(o) note('plain ' .. o.id) return 'plain' .. o.id end }
 
   local function hash(s)
     local h = 0
@@ -92,6 +94,7 @@ const PROGRAM = `
   local function work(s, n)
     local out, stack, total = {}, {}, 0
     local o, p = new(1), new(2)
+    local q = setmetatable({ id = 3 }, Plain)
     for i = 1, n do
       stack[#stack + 1] = i
       total = (total + string.byte(s, i % #s + 1) + #table.concat({ 'a', i }, '-')) % 1000003
@@ -100,6 +103,7 @@ const PROGRAM = `
         out[#out + 1] = string.sub(s, 1, 2) .. tostring(o) .. string.rep('z', 2)
         out[#out + 1] = string.format('%d/%s', i, string.upper(s)) .. p
         out[#out + 1] = string.len(s) + o
+        out[#out + 1] = string.byte(s, 2) .. tostring(q)
         out[#out + 1] = string.lower(s) .. o
         out[#out + 1] = tostring(string.byte(s, 1) > 2 and p < o)
         out[#out + 1] = tostring(o == p) .. tostring(-string.len(s)) .. tostring(#stack)
@@ -109,7 +113,7 @@ const PROGRAM = `
     end
     local words = 0
     for w in string.gmatch(string.rep(s .. ' ', 3000), '%a+') do words = words + #w end
-    return total, words, #out, table.concat(out, ',', 1, 12)
+    return total, words, #out, table.concat(out, ',', 1, 14)
   end
 
   local function run(s, n) return work(s, n) end
