@@ -388,9 +388,21 @@ function effectFree(ce: ChunkEmitter, e: CallLike): boolean {
 /** Characters of Lua source of the functions nested in one (transferPlan): more, and it gets no copy. */
 const MAX_NESTED_TEXT = 1000;
 
-/** The length of the source text of the functions nested in `info` (their own nested ones inside it). */
+/** Per chunk's analysis: the length of the source text of each function's directly nested functions. */
+const nestedTexts = new WeakMap<object, Map<FunctionInfo, number>>();
+
+/**
+ * The length of the source text of the functions nested in `info` (their own nested ones inside it), from one pass
+ * over the chunk's functions (transferPlan asks it of each function).
+ */
 function nestedText(ce: ChunkEmitter, info: FunctionInfo): number {
-  let n = 0;
-  for (const f of ce.analysis.functions.values()) if (f.parent === info) n += f.node.range[1] - f.node.range[0];
-  return n;
+  let lengths = nestedTexts.get(ce.analysis);
+  if (lengths === undefined) {
+    lengths = new Map();
+    for (const f of ce.analysis.functions.values()) {
+      if (f.parent !== undefined) lengths.set(f.parent, (lengths.get(f.parent) ?? 0) + f.node.range[1] - f.node.range[0]);
+    }
+    nestedTexts.set(ce.analysis, lengths);
+  }
+  return lengths.get(info) ?? 0;
 }

@@ -9,12 +9,13 @@
 // function (a built-in's twin that answers at once, such as a wrap function's) is delegated to by one (startBody).
 import type { LuaGen } from './coroutine.js';
 
-const GENERATOR_FUNCTION_PROTO: object = Object.getPrototypeOf(function* () {}) as object;
+/** %GeneratorFunction.prototype%: the prototype of every `function*`. */
+export const GENERATOR_FUNCTION_PROTO: object = Object.getPrototypeOf(function* () {}) as object;
 
 /** %GeneratorPrototype%.next. */
 export const GEN_NEXT = (GENERATOR_FUNCTION_PROTO as { prototype: LuaGen }).prototype.next;
 
 /** Whether calling `f` makes a real generator (it is a `function*`), whose steps GEN_NEXT may take. */
 export function isGeneratorFunction(f: unknown): boolean {
-  return Object.getPrototypeOf(f) === GENERATOR_FUNCTION_PROTO;
+  return typeof f === 'function' && Object.getPrototypeOf(f) === GENERATOR_FUNCTION_PROTO;
 }

@@ -139,7 +139,7 @@ function* pendingY(_at: number, frame: Frame): LuaGen {
 }
 
 /** The form bounceT leaves as (resumeY runs its `$r`, pendingY). */
-const PENDING: Form = { $o: { $r: pendingY } as unknown as Transferable };
+const PENDING: Form = Object.freeze({ $o: Object.freeze({ $r: pendingY }) as unknown as Transferable });
 
 /**
  * Attaches the twin, the transfer copy (as a call starts it, and entered again) and the resume form to a plain function;

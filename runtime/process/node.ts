@@ -8,6 +8,7 @@ import { LuaTable, tableFromRecord } from '../core/table.js';
 import type { LuaError } from '../core/errors.js';
 import { formatTraceback } from '../core/errors.js';
 import { runAsGenerator, type LuaGen } from '../core/coroutine.js';
+import { GENERATOR_FUNCTION_PROTO, isGeneratorFunction } from '../core/generator-next.js';
 import { callMeta } from '../core/call.js';
 import { createError, type ErrorFrame, type LuaErrorValue } from '../lib/wippy/errors.js';
 import { ProcessScheduler } from './scheduler.js';
@@ -107,7 +108,6 @@ export interface SpawnOptions {
   trace?: TraceContext;
 }
 
-const GENERATOR_FUNCTION_PROTO: object = Object.getPrototypeOf(function* () {}) as object;
 /** One prototype for the generator objects of every process's main (it adds nothing to %GeneratorPrototype%). */
 const MAIN_GENERATOR_PROTO: object = Object.create((GENERATOR_FUNCTION_PROTO as { prototype: object }).prototype) as object;
 
@@ -118,7 +118,7 @@ const MAIN_GENERATOR_PROTO: object = Object.create((GENERATOR_FUNCTION_PROTO as 
  * either way, and Lua cannot see JS prototypes).
  */
 function shareGeneratorPrototype(y: unknown): void {
-  if (typeof y === 'function' && Object.getPrototypeOf(y) === GENERATOR_FUNCTION_PROTO) {
+  if (isGeneratorFunction(y)) {
     (y as { prototype: object }).prototype = MAIN_GENERATOR_PROTO;
   }
 }
