@@ -21,7 +21,7 @@ export const RUNTIME_NAMES = [
   // a table constructor with three or more constant string keys: a table with room for eight of them in the object
   'LuaRecord',
   // frame transfer of process-mode code: the transfer copy, how it leaves, and the rest of its call (runtime/core/transfer.ts)
-  'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue', 'bounceT',
+  'mkT', 'transferY', 'transferYV', 'bailAt', 'bailB', 'nest', 'leaveDue', 'bounceT', 'toCopy',
   // calls of known local functions made by a coroutine's driver (runtime/core/trampoline.ts)
   'TRAMP', 'trCall',
   // a coroutine.yield of one value: the array it yields, reused (runtime/core/coroutine.ts)

@@ -14,4 +14,5 @@
 // 12: LuaRecord (a table constructor with three or more constant string keys makes a table with room for eight).
 // 13: mkT takes the back-offs of the chunk's run and the function's index (TB: back-off per function text).
 // 14: bounceT (a copy's nested site bounces deferred tail calls through the callees' copies).
-export const ABI_VERSION = 14;
+// 15: toCopy (a resume form goes on as the copy entered again at a loop's back-edge).
+export const ABI_VERSION = 15;

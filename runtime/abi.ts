@@ -14,7 +14,7 @@ import {
 } from './core/ops.js';
 import { DEFER, runDeferred } from './core/defer.js';
 import { RETRY, tryPure } from './core/pure-call.js';
-import { bailAt, bailB, bounceT, mkT, nest, transferY, transferYV } from './core/transfer.js';
+import { bailAt, bailB, bounceT, mkT, nest, toCopy, transferY, transferYV } from './core/transfer.js';
 import { TRAMP, trCall } from './core/trampoline.js';
 import { FatalLuaError } from './core/errors.js';
 import { bounceY, mkY, runAsGenerator, yield1, yieldBack, yieldY, type LuaGen } from './core/coroutine.js';
@@ -51,7 +51,7 @@ export const runtimeABI = Object.freeze({
   // records from table constructors (core/table.ts)
   LuaRecord,
   // process-mode frame transfer (core/transfer.ts)
-  mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue, bounceT,
+  mkT, transferY, transferYV, bailAt, bailB, nest, leaveDue, bounceT, toCopy,
   // calls of known local functions made by a coroutine's driver (core/trampoline.ts)
   TRAMP, trCall,
   // a coroutine.yield of one value (core/coroutine.ts)

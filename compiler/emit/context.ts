@@ -38,6 +38,8 @@ export class ChunkEmitter {
   readonly transferRefusals = new Map<FunctionInfo, string>();
   /** functions.ts passCells: per function value, the per-pass cells of its parent that it names */
   readonly passCells = new Map<FunctionInfo['node'], string[]>();
+  /** function-makers.ts: the makers' declarations, put at the top of the chunk's function */
+  readonly makers: string[] = [];
   /**
    * Problems found while emitting (goto rules, ambiguous calls): collected, so one compile reports all of them; the
    * emitted text is discarded when there are any. Keyed by position and code: a body emitted twice (plain and
@@ -263,6 +265,8 @@ export class FunctionEmitter {
   readonly frames: string[][] = [];
   /** the saved stores (`$st`) of the n-th place that leaves, where it is a store point */
   readonly frameStores: (string | undefined)[] = [];
+  /** transfer mode: per loop's back-edge id, the frame its copy leaves with from after the loop (statements.ts loopBail) */
+  readonly loopBails = new Map<number, string>();
 
   constructor(
     readonly ce: ChunkEmitter,

@@ -7,8 +7,21 @@ import { ChunkEmitter, FunctionEmitter, marker, type Mode } from './context.js';
 import { emitBlock } from './statements.js';
 import { aliasLocalReaders } from './alias-scopes.js';
 import { transferPlan, type TransferPlan } from './transfer.js';
+import { emittedMaker, makerDeclaration } from './function-makers.js';
 
 export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, nameHint: string | undefined): string {
+  const info = fx.ce.functionInfo(node);
+  const maker = emittedMaker(fx.ce, info);
+  if (maker !== undefined) {
+    // made by its maker (function-makers.ts), with this form's variables (the per-pass cells of this pass too)
+    const shared = info.suspendable && sharesTwin(info);
+    if (shared) fx.declareVar(`$Y${info.index}`);
+    if (!fx.ce.functionText.has(node)) {
+      fx.ce.functionText.set(node, '');
+      fx.ce.makers.push(makerDeclaration(maker, shared, functionText(fx.ce, info, shared ? '$C.y' : undefined, shared ? '$C.r' : undefined)));
+    }
+    return `${maker.name}(${[...(shared ? [`$Y${info.index} || ($Y${info.index} = { y: undefined, r: undefined })`] : []), ...maker.args].join(', ')})`;
+  }
   const text = functionValue(fx, node, nameHint);
   // The forms with hoisted locals (the transfer copy, entered again, the resume form) hold a per-pass local's cell in
   // one function-level variable, set afresh at each pass; a closure made there takes the cells of this pass as
@@ -45,24 +58,29 @@ function functionValue(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint
   if (shared && transferPlan(fx.ce, info) !== undefined) fx.declareVar(`$R${info.index}`);
   const cached = fx.ce.functionText.get(node);
   if (cached !== undefined) return cached;
-  const plain = emitFunctionBody(fx.ce, info, 'plain');
-  let text = plain;
-  if (info.suspendable) {
-    const gen = emitFunctionBody(fx.ce, info, 'gen');
-    // V8 gives every generator function closure its own initial map, so a twin made afresh for each closure makes
-    // each generator object a new shape; one twin per parent call keeps them monomorphic.
-    const twin = shared ? `$Y${info.index} || ($Y${info.index} = ${gen})` : gen;
-    const plan = transferPlan(fx.ce, info);
-    // the rule that refused the copy, for whoever reads the generated code (docs/architecture.md 'Frame transfer')
-    const why = fx.ce.transferRefusals.get(info);
-    if (plan === undefined) text = `mkY(${plain}, ${twin}${why === undefined ? '' : ` /* no transfer copy: ${why.replace(/\*\//g, '* /')} */`})`;
-    else {
-      const { transfer, reenter, resume } = emitTransferForms(fx.ce, info, plan);
-      text = `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${shared ? `$R${info.index} || ($R${info.index} = ${resume})` : resume}, TB, ${info.index})`;
-    }
-  }
+  const text = functionText(fx.ce, info, shared ? `$Y${info.index}` : undefined, shared ? `$R${info.index}` : undefined);
   fx.ce.functionText.set(node, text);
   return text;
+}
+
+/**
+ * The text of a function value: its plain version and, for one that may suspend, its twin (and transfer forms, `mkT`)
+ * attached by `mkY`; `twinCache`/`resumeCache`: where the twin and the resume form shared by the closures of one call
+ * of the parent are kept (sharesTwin), undefined when each closure makes its own.
+ */
+function functionText(ce: ChunkEmitter, info: FunctionInfo, twinCache: string | undefined, resumeCache: string | undefined): string {
+  const plain = emitFunctionBody(ce, info, 'plain');
+  if (!info.suspendable) return plain;
+  const gen = emitFunctionBody(ce, info, 'gen');
+  // V8 gives every generator function closure its own initial map, so a twin made afresh for each closure makes
+  // each generator object a new shape; one twin per parent call keeps them monomorphic.
+  const twin = twinCache !== undefined ? `${twinCache} || (${twinCache} = ${gen})` : gen;
+  const plan = transferPlan(ce, info);
+  // the rule that refused the copy, for whoever reads the generated code (docs/architecture.md 'Frame transfer')
+  const why = ce.transferRefusals.get(info);
+  if (plan === undefined) return `mkY(${plain}, ${twin}${why === undefined ? '' : ` /* no transfer copy: ${why.replace(/\*\//g, '* /')} */`})`;
+  const { transfer, reenter, resume } = emitTransferForms(ce, info, plan);
+  return `mkT(${plain}, ${twin}, ${transfer}, ${reenter}, ${resumeCache !== undefined ? `${resumeCache} || (${resumeCache} = ${resume})` : resume}, TB, ${info.index})`;
 }
 
 function jsFunctionName(info: FunctionInfo): string {
@@ -122,10 +140,11 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   const nested = results.length > 0;
   // the frame where the copy leaves and the form leaving (bailAt, bailB); a copy that calls copies notes that it is
   // not in a call (`$site`), so its catch adds no frame of its own
-  const withFrames = (fx: FunctionEmitter, body: string, self: string) => {
+  const withFrames = (fx: FunctionEmitter, body: string, self: string | undefined) => {
     const frames = fx.frames.map((f, i) => {
       const at = frameOf(new Set(f), fx.frameStores[i]);
-      return `${nested ? `($site = 0, ${at})` : at}, ${self}`;
+      // the resume form's frames are toCopy's (no form: its driver knows the function)
+      return self === undefined ? at : `${nested ? `($site = 0, ${at})` : at}, ${self}`;
     });
     return body.replace(/\x03(\d+)\x03/g, (_, i: string) => frames[Number(i)]!);
   };
@@ -156,9 +175,9 @@ throw $e;
   const ownDecls = own.length > 0 ? `let ${own.join(', ')};` : '';
   const reenter = `${start}(function ${name}$u($rs, $S) {\n${decls(ex, nested ? `${ownDecls}\nlet $site = 0;` : ownDecls)}\n${restore}\n` +
     `${guarded(ex, withFrames(ex, eBody, `${name}$u`), `${name}$u`)}\nR.n = 0;\n})`;
-  // entered at a nested site, `$in` is the rest of the inner call
+  // entered at a nested site, `$in` is the rest of the inner call; at a back-edge it may hand over to its copy (toCopy)
   const resume = `${start}(function* ${name}$r($rs, $S, $in) {\n${decls(rx, ownDecls)}\n${restore}\n` +
-    `if (BUDGET.n < 0) yield* preemptY();\n${rBody}\nR.n = 0;\n})`;
+    `if (BUDGET.n < 0) yield* preemptY();\n${withFrames(rx, rBody, undefined)}\nR.n = 0;\n})`;
   return { transfer, reenter, resume };
 }
 
@@ -179,7 +198,9 @@ export function emitChunkFunction(ce: ChunkEmitter, info: FunctionInfo): string 
     : `const TA = defineTypeAliases(G, ${JSON.stringify(aliases.map((a) => ({ name: a.name, params: a.params, type: a.type })))}${locals});\n`;
   // the back-offs of the functions with a transfer copy (runtime/core/transfer.ts mkT), one array per run of the chunk
   const backOffs = ce.opts.processMode ? 'const TB = [];\n' : '';
-  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${backOffs}${types}${body}\nR.n = 0;\n}`;
+  // the makers of functions nested in functions with several forms (function-makers.ts)
+  const makers = ce.makers.length === 0 ? '' : `${ce.makers.join('\n')}\n`;
+  return `function main$F0(G, ...va) {\n${decls}${decls ? '\n' : ''}${backOffs}${makers}${types}${body}\nR.n = 0;\n}`;
 }
 
 /** The twin captures nothing that changes within one call of the parent (see FunctionInfo.twinShareable). */

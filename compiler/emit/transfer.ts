@@ -19,11 +19,12 @@
 // call, the rest of the inner call in its place; a statement left after a nested call goes on after it, with the
 // call's saved result (safeSites says which statements this is exact for).
 import type { AssignmentStatement, CallLike, Expression, Statement } from '../lua-ast.js';
-import type { FunctionInfo } from '../analyze/bindings.js';
+import type { FunctionInfo, LocalVar } from '../analyze/bindings.js';
 import { readsCoroutineYield, stdCallee } from '../analyze/bindings.js';
 import { changesNothing } from '../analyze/known-calls.js';
 import { reachesNoMetamethod } from '../analyze/value-kinds.js';
 import type { ChunkEmitter } from './context.js';
+import { makerOf } from './function-makers.js';
 
 /** Where a statement's resume targets are: its own id, the ids of everything inside it, a loop's body end. */
 export interface StmtRange {
@@ -385,14 +386,20 @@ function effectFree(ce: ChunkEmitter, e: CallLike): boolean {
   return name !== undefined && changesNothing(name);
 }
 
-/** Characters of Lua source of the functions nested in one (transferPlan): more, and it gets no copy. */
+/** ChunkEmitter.celled as it would be if the local's function had a transfer copy. */
+function celledIfAdmitted(v: LocalVar): boolean {
+  return v.captured && (v.reassigned || v.inLoop) && v.owner.suspendable && v.owner.depth > 0;
+}
+
+/** Characters of Lua source of the functions nested in one and not made by makers (transferPlan): more, and it gets no copy. */
 const MAX_NESTED_TEXT = 1000;
 
 /** Per chunk's analysis: the length of the source text of each function's directly nested functions. */
 const nestedTexts = new WeakMap<object, Map<FunctionInfo, number>>();
 
 /**
- * The length of the source text of the functions nested in `info` (their own nested ones inside it), from one pass
+ * The length of the source text of the functions nested in `info` (their own nested ones inside it) that are embedded
+ * in its forms, from one pass
  * over the chunk's functions (transferPlan asks it of each function).
  */
 function nestedText(ce: ChunkEmitter, info: FunctionInfo): number {
@@ -400,7 +407,10 @@ function nestedText(ce: ChunkEmitter, info: FunctionInfo): number {
   if (lengths === undefined) {
     lengths = new Map();
     for (const f of ce.analysis.functions.values()) {
-      if (f.parent !== undefined) lengths.set(f.parent, (lengths.get(f.parent) ?? 0) + f.node.range[1] - f.node.range[0]);
+      // a function made by a maker is not in its parent's forms (function-makers.ts); whether it is depends on
+      // the cells, which depend on the plans being made: guessed as if each function around it had a copy
+      if (f.parent === undefined || makerOf(ce, f, celledIfAdmitted) !== undefined) continue;
+      lengths.set(f.parent, (lengths.get(f.parent) ?? 0) + f.node.range[1] - f.node.range[0]);
     }
     nestedTexts.set(ce.analysis, lengths);
   }

@@ -3,12 +3,12 @@
 // `f.$u`, the same entered again where it left) and a resume form (`f.$r($rs, frame)`: the twin entered at the
 // statement or loop end `$rs` with the saved frame). Twin code calls such a function through transferY: the copy
 // runs as a plain call, with no generator, and when it leaves, the caller's `yield*` runs the rest of the call from
-// where the copy left (resumeY), so nothing is run twice but the statement it left (which did nothing yet that running
+// where the copy left (resumeChain), so nothing is run twice but the statement it left (which did nothing yet that running
 // it again would repeat).
 //
 // A copy calls the copy of a known local function directly, as a plain call (compiler/emit/transfer.ts "nested
 // sites"). When a copy below leaves, the exception passes through each calling copy's catch, which appends that
-// copy's frame and the site of the call it was in (nest); the catcher (transferY, or goOn after giving way) then
+// copy's frame and the site of the call it was in (nest); the catcher (transferY, or a driver: drive) then
 // runs the innermost frame as before and each frame above it by its resume form entered at that call site, with the
 // rest of the inner call as a generator (`$in`) in place of the call: a chain of resume forms, innermost first.
 //
@@ -38,7 +38,7 @@ interface Transferable {
   /** the transfer copy entered again where it left, with its frame */
   $u: ($rs: number, frame: Frame) => unknown;
   /** the resume form; entered at a call site, `inner` is the rest of that call */
-  $r: ($rs: number, frame: Frame, inner?: LuaGen) => Generator<unknown, unknown, unknown>;
+  $r: ($rs: number, frame: Frame, inner?: LuaGen) => LuaGen;
   /** its back-off, shared by every closure of its text that one run of the chunk makes (mkT) */
   $b: BackOff;
 }
@@ -63,7 +63,7 @@ interface Form {
 class Bail {}
 const BAIL = new Bail();
 
-/** What tryTransfer returns when the call goes on as generator code (resumeY). */
+/** What tryTransfer returns when the call goes on as generator code (resumeChain). */
 const RESUME: { readonly resume: true } = Object.freeze({ resume: true as const });
 
 export const TRANSFER = {
@@ -138,7 +138,7 @@ function* pendingY(_at: number, frame: Frame): LuaGen {
   return yield* bounceY();
 }
 
-/** The form bounceT leaves as (resumeY runs its `$r`, pendingY). */
+/** The form bounceT leaves as (resumeChain runs its `$r`, pendingY). */
 const PENDING: Form = Object.freeze({ $o: Object.freeze({ $r: pendingY }) as unknown as Transferable });
 
 /**
@@ -160,7 +160,7 @@ export function mkT<F extends object>(f: F, y: unknown, t: unknown, u: unknown, 
 /**
  * What twin code delegates to (`yield* transferY(f, n, a, b, c, d)`) for a call of `f` with its first `n` (at most four)
  * of `a, b, c, d`: a finished iterator holding the result when the copy ran to its end (registers set, TAIL passed on:
- * the caller bounces it), the rest of the call when the copy left (resumeY), the twin while `f` backs off. One resume
+ * the caller bounces it), the rest of the call when the copy left (resumeChain), the twin while `f` backs off. One resume
  * point per call site, as a plain twin call has: a second one in every twin's call sites made the twins of method-heavy
  * code twice as slow.
  */
@@ -173,7 +173,7 @@ export function transferY(f: unknown, n: number, a: unknown, b: unknown, c: unkn
     return n === 0 ? y() : n === 1 ? y(a) : n === 2 ? y(a, b) : n === 3 ? y(a, b, c) : y(a, b, c, d);
   }
   const r = tryTransfer(g, n, a, b, c, d);
-  return r === RESUME ? resumeY() : done(r);
+  return r === RESUME ? resumeChain(false) : done(r);
 }
 
 /** transferY for any other call: more arguments, a spread last argument. */
@@ -185,7 +185,7 @@ export function transferYV(f: unknown, ...args: unknown[]): LuaGen {
     return g.$y(...args);
   }
   const r = tryTransferV(g, ...args);
-  return r === RESUME ? resumeY() : done(r);
+  return r === RESUME ? resumeChain(false) : done(r);
 }
 
 /**
@@ -203,7 +203,7 @@ function tryTransfer(f: unknown, n: number, a: unknown, b: unknown, c: unknown, 
     const r = n === 0 ? copy() : n === 1 ? copy(a) : n === 2 ? copy(a, b) : n === 3 ? copy(a, b, c) : copy(a, b, c, d);
     return r;
   } catch (e) {
-    return left(g, e, td);
+    return left(e, td);
   } finally {
     TRANSFER.on = on;
   }
@@ -220,26 +220,30 @@ function tryTransferV(f: unknown, ...args: unknown[]): unknown {
     const r = copy(...args);
     return r;
   } catch (e) {
-    return left(g, e, td);
+    return left(e, td);
   } finally {
     TRANSFER.on = on;
   }
 }
 
-/** The copy threw `e`: RESUME when it left (backing off unless its budget ran out), else the error goes on. */
-function left(g: Transferable, e: unknown, td: number): typeof RESUME {
+/** The copy threw `e`: RESUME when it left, else the error goes on. */
+function left(e: unknown, td: number): typeof RESUME {
   if (e !== BAIL) throw e;
   R.td = td;
-  if (!TRANSFER.budget) g.$b.ts = 2 ** Math.min(++g.$b.tf, 10);
   return RESUME;
 }
 
 /**
- * The rest of a call tryTransfer answered with RESUME: the innermost frame left at a slow path or a call goes on as its
- * resume form from there, left because its budget ran out see goOn; each copy it passed through goes on as its resume
- * form entered at its call site, with the rest of the inner call in place of the call.
+ * The rest of a call tryTransfer answered with RESUME (or a copy left again under a driver): the innermost frame left
+ * at a slow path or a call goes on as its resume form from there, left because its budget ran out it gives way and is
+ * entered again (drive); each copy it passed through goes on as its resume form entered at its call site, with the
+ * rest of the inner call in place of the call. Each frame runs under its driver (drive), which takes it back to its
+ * copy at a back-edge; the outermost one's too unless `outerDriven` (a driver of the outermost frame asks, and runs
+ * what this returns itself: a driver per switch nested one generator more each time). A leave other than for the
+ * budget backs off every function whose frame it took: each would leave again at its next call, and its resume form
+ * would go back to the copy at its next back-edge only to leave again.
  */
-function resumeY(): LuaGen {
+function resumeChain(outerDriven: boolean): LuaGen {
   const g = TRANSFER.form!.$o;
   const at = TRANSFER.at;
   const frame = TRANSFER.frame!;
@@ -248,35 +252,99 @@ function resumeY(): LuaGen {
   TRANSFER.frame = undefined;
   TRANSFER.form = undefined;
   if (chain.length !== 0) TRANSFER.chain = [];
-  let rest: LuaGen = TRANSFER.budget ? goOn(g, at, frame) : g.$r(at, frame);
-  for (let i = 0; i < chain.length; i += 3) rest = (chain[i] as Transferable).$r(chain[i + 1] as number, chain[i + 2] as Frame, rest);
+  const budget = TRANSFER.budget;
+  if (!budget) {
+    backOff(g);
+    for (let i = 0; i < chain.length; i += 3) backOff(chain[i] as Transferable);
+  }
+  const last = chain.length - 3;
+  let rest: LuaGen = budget ? drive(g, undefined, at, frame)
+    : last < 0 && outerDriven ? g.$r(at, frame) : driven(g, g.$r(at, frame));
+  for (let i = 0; i <= last; i += 3) {
+    const f = chain[i] as Transferable;
+    const r = f.$r(chain[i + 1] as number, chain[i + 2] as Frame, rest);
+    rest = i === last && outerDriven ? r : driven(f, r);
+  }
   return rest;
 }
 
+/** The next 2^k calls of `g` (at most 1024) after its k-th leave run as its twin, and its resume form stays generator code as long. */
+function backOff(g: Transferable): void {
+  const b = g.$b;
+  // the form bounceT leaves as (PENDING) has none
+  if (b !== undefined) b.ts = 2 ** Math.min(++b.tf, 10);
+}
+
 /**
- * The copy gives way here and is entered again where it left, plain, as often as its budget runs out (a long loop
- * runs plain between its pauses); once it leaves at a slow path or a call, or a copy it calls leaves, the rest runs
- * as resume forms (resumeY).
+ * `gen`, a resume form of `g`, under its driver; alone when it cannot go back to a copy: the form bounceT leaves as has
+ * none, and a function whose copy left six times other than for its budget stays generator code (its resume form
+ * tries its copy no more: compiler/emit/statements.ts preemption). A process's main that waits for a message at each
+ * pass left at each wait and ran every resume through its driver: ping-pong took 1.4x as long.
  */
-function* goOn(g: Transferable, at: number, frame: Frame): Generator<unknown, unknown, unknown> {
+function driven(g: Transferable, gen: LuaGen): LuaGen {
+  return g.$u === undefined || g.$b.tf >= GIVE_UP ? gen : drive(g, gen, 0, undefined);
+}
+
+/** The leaves (other than for the budget) after which a function's resume form no longer goes back to its copy. */
+const GIVE_UP = 6;
+
+/** What a resume form returns at a loop's back-edge to go on as its copy entered there (toCopy; drive). */
+const SWITCH: { readonly switch: true } = Object.freeze({ switch: true as const });
+const SWITCHED = { at: 0, frame: undefined as Frame | undefined };
+
+/**
+ * A resume form reached a loop's back-edge `at` with `frame` (compiler/emit/statements.ts preemption): its driver goes
+ * on as the copy entered again there, plain, instead of running the later passes as generator code.
+ */
+export function toCopy(at: number, frame: Frame): typeof SWITCH {
+  SWITCHED.at = at;
+  SWITCHED.frame = frame;
+  return SWITCH;
+}
+
+/**
+ * The rest of a call of `g` that left, one generator however often it goes between plain code and generator code:
+ * `gen`, its resume form (with the rest of the inner calls), until that reaches a loop's back-edge (SWITCH); or, with
+ * no `gen`, its copy entered again at `at` with `frame` once it has given way (its budget ran out). The copy entered
+ * again runs plain as often as its budget runs out (a long loop runs plain between its pauses); when it leaves at a
+ * slow path or a call, or a copy it calls leaves, the rest goes on as resume forms (resumeChain), and so on. (A driver
+ * started afresh at each switch, inside the resume form that switched, nested one generator more each time, and every
+ * resume passed through all of them: ping-pong's main took 5x as long.)
+ */
+function* drive(g: Transferable, gen: LuaGen | undefined, at: number, frame: Frame | undefined): LuaGen {
   for (;;) {
-    yield* preemptY();
+    if (gen !== undefined) {
+      const r = yield* gen;
+      if (r !== SWITCH) return r;
+      at = SWITCHED.at;
+      frame = SWITCHED.frame;
+      SWITCHED.frame = undefined;
+    } else {
+      yield* preemptY();
+    }
     const td = R.td;
     const on = TRANSFER.on;
     TRANSFER.on = true;
     try {
-      return g.$u(at, frame);
+      return g.$u(at, frame!);
     } catch (e) {
       if (e !== BAIL) throw e;
       R.td = td;
     } finally {
       TRANSFER.on = on;
     }
-    if (!TRANSFER.budget || TRANSFER.chain.length !== 0 || TRANSFER.form!.$o !== g) return yield* resumeY();
-    at = TRANSFER.at;
-    frame = TRANSFER.frame!;
-    TRANSFER.at = 0;
-    TRANSFER.frame = undefined;
-    TRANSFER.form = undefined;
+    if (TRANSFER.budget && TRANSFER.chain.length === 0 && TRANSFER.form!.$o === g) {
+      // it gave way at its own budget check: entered again where it left once it has given way
+      at = TRANSFER.at;
+      frame = TRANSFER.frame!;
+      TRANSFER.at = 0;
+      TRANSFER.frame = undefined;
+      TRANSFER.form = undefined;
+      gen = undefined;
+    } else {
+      gen = resumeChain(true);
+      // it gave up its copy (driven): the rest is generator code, run without this driver from here
+      if (g.$b.tf >= GIVE_UP) return yield* gen;
+    }
   }
 }

@@ -92,3 +92,38 @@ describe('a copy entered again in a process', () => {
     expect(exit.value).toBe(true);
   });
 });
+
+// A copy whose callee's copy leaves at its budget (a nested call) goes on as its resume form, which hands back to the
+// copy entered again at its next back-edge (`toCopy`, runtime/core/transfer.ts drive): the later passes of `outer`'s
+// loop run plain between its pauses, however often its callee leaves.
+const NESTED = `
+local function kernel(n)
+  local s = 0.0
+  for i = 1, n do s = s + (i % 7) * 0.5 end
+  return s
+end
+local function outer(rounds)
+  local acc, cnt, str = 0.0, 0, ""
+  for r = 1, rounds do
+    acc = acc + kernel(2000 + r % 13)
+    cnt = cnt + r % 5
+    if r % 500 == 0 then str = str .. (cnt % 10) end
+  end
+  return acc, cnt, str
+end
+`;
+
+describe('a resume form in a process', () => {
+  it('hands back to its copy at a back-edge', () => {
+    const code = processCode(`${NESTED}\nlocal function main() return outer(10) end\nreturn main`);
+    const resume = form(code, /function\* outer\$F\d+\$r\(/);
+    expect(resume).toMatch(/if \(this\.\$b\.tf < 6 && \(this\.\$b\.ts === 0 \|\| --this\.\$b\.ts === 0\)\) return toCopy\(\d+, \{ [^}]*acc\$\d+[^}]*\}\);/);
+  });
+
+  it('gives what lua5.1 gives when its callee leaves hundreds of times', async () => {
+    const call = 'local a, c, s = outer(6000) print(string.format("%.3f", a), c, s)';
+    const expected = referenceLuaOutput(`${NESTED}\n${call}`).split('\n').filter((l) => l !== '');
+    expect(expected).toHaveLength(1);
+    expect(await linesOf(`${NESTED}\n${call}`)).toEqual(expected);
+  });
+});

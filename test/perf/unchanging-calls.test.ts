@@ -37,9 +37,20 @@ describe('calls that change nothing', () => {
 });
 
 describe('functions holding long nested functions', () => {
-  it('get no copy: each form would hold their text again (a program written as a process main)', () => {
-    const body = Array.from({ length: 40 }, (_, i) => `local function g${i}(t) for j = 1, #t do t[j] = t[j] + ${i} end return t end`).join('\n');
-    const code = processCode(`local function main(t) ${body} for k = 1, 2 do end return g1(t) end return main`);
+  const body = (capture: string) => Array.from({ length: 40 }, (_, i) => `local function g${i}(t) for j = 1, #t do t[j] = t[j] + ${i}${capture} end return t end`).join('\n');
+
+  it('are made by makers: each nested text once, and the function holding them gets its copy (a program written as a process main)', () => {
+    const code = processCode(`local function main(t) ${body('')} for k = 1, 2 do end return g1(t) end return main`);
+    expect(code).toMatch(/let main\$\d+ = mkT\(/);
+    // g1's plain version appears once, in its maker, and every form of main makes g1 by calling it
+    expect(code.match(/function g1\$F\d+\(/g)).toHaveLength(1);
+    expect(code).toMatch(/function mk\$F\d+\(\$C\) \{\nlet g1\$\d+;\nreturn g1\$\d+ = mkT\(/);
+    expect(code.match(/g1\$\d+ = mk\$F\d+\(/g)!.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('get no copy when they must be embedded: each form would hold their text again', () => {
+    // n is assigned after the functions capture it, in a function with no copy: no cell, so no maker
+    const code = processCode(`local function outer() local n = 0 local function main(t) ${body(' + n')} for k = 1, 2 do end return g1(t) end n = 1 return main end return outer`);
     expect(code).toMatch(/let main\$\d+ = mkY\([^]*no transfer copy: its nested functions are too long to copy \(\d+ characters\)/);
     // the nested functions themselves still get copies
     expect(code).toMatch(/let g1\$\d+ = mkT\(/);
