@@ -133,8 +133,15 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   // an object of the variables in scope (runtime/core/transfer.ts Frame): a field that always holds a float keeps a
   // float's representation in the object's map, which an array's elements would not
   // at a store point, the saved stores too (`$st`: statements.ts emitAssignment)
-  const frameOf = (live: ReadonlySet<string>, stores?: string) =>
-    `{ ${[...frame.filter((n) => always.has(n) || live.has(n)), ...(stores === undefined ? [] : [`$st: ${stores}`])].join(', ')} }`;
+  // Made by a helper at the chunk's top (`$fr<function>_<n>(...)`, one per list of fields): an object literal naming
+  // every local in the forms' code, even on a branch never taken, cost nbody's copy ~8% of its CPU (0.30 s against
+  // 0.33 s, the generated code edited by hand).
+  const frameOf = (live: ReadonlySet<string>, stores?: string) => {
+    const fields = frame.filter((n) => always.has(n) || live.has(n));
+    if (stores !== undefined) fields.push('$st');
+    const values = stores === undefined ? fields : [...fields.slice(0, -1), stores];
+    return `${frameMaker(ce, info, fields)}(${values.join(', ')})`;
+  };
   const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
   const name = jsFunctionName(info);
   const nested = results.length > 0;
@@ -179,6 +186,18 @@ throw $e;
   const resume = `${start}(function* ${name}$r($rs, $S, $in) {\n${decls(rx, ownDecls)}\n${restore}\n` +
     `if (BUDGET.n < 0) yield* preemptY();\n${withFrames(rx, rBody, undefined)}\nR.n = 0;\n})`;
   return { transfer, reenter, resume };
+}
+
+/** The helper that makes a frame of `fields` for `info`'s forms (emitTransferForms), declared with the makers. */
+function frameMaker(ce: ChunkEmitter, info: FunctionInfo, fields: string[]): string {
+  const key = `${info.index}:${fields.join(',')}`;
+  let name = ce.frameMakers.get(key);
+  if (name === undefined) {
+    name = `$fr${info.index}_${ce.frameMakers.size}`;
+    ce.frameMakers.set(key, name);
+    ce.makers.push(`function ${name}(${fields.join(', ')}) { return { ${fields.join(', ')} }; }`);
+  }
+  return name;
 }
 
 /** The chunk's main function: plain only (a chunk runs to completion when loaded). */

@@ -117,7 +117,7 @@ describe('a resume form in a process', () => {
   it('hands back to its copy at a back-edge', () => {
     const code = processCode(`${NESTED}\nlocal function main() return outer(10) end\nreturn main`);
     const resume = form(code, /function\* outer\$F\d+\$r\(/);
-    expect(resume).toMatch(/if \(this\.\$b\.tf < 6 && \(this\.\$b\.ts === 0 \|\| --this\.\$b\.ts === 0\)\) return toCopy\(\d+, \{ [^}]*acc\$\d+[^}]*\}\);/);
+    expect(resume).toMatch(/if \(this\.\$b\.tf < 6 && \(this\.\$b\.ts === 0 \|\| --this\.\$b\.ts === 0\)\) return toCopy\(\d+, \$fr\d+_\d+\([^)]*acc\$\d+[^)]*\)\);/);
   });
 
   it('gives what lua5.1 gives when its callee leaves hundreds of times', async () => {
