@@ -1,4 +1,4 @@
-// Nested frame capture (compiler/emit/transfer.ts "nested sites", runtime/core/transfer.ts nest/resumeY): a transfer
+// Nested frame capture (compiler/emit/transfer.ts "nested sites", runtime/core/transfer.ts nest/resumeChain): a transfer
 // copy calls the copy of a known local function as a plain call; when a copy below leaves, each copy above adds its
 // frame at its call, and the chain goes on as resume forms entered at those calls. These tests hold that what runs is
 // exactly what the twins would run (results, each call and metamethod once, errors where they were), at any depth,
