@@ -5,3 +5,4 @@ export { RUNTIME_NAMES, type RuntimeName, type RuntimeABIKey } from './runtime-n
 export type { ChunkMain, ChunkModule } from './chunk.js';
 export type { AliasDesc, FieldDesc, LiteralValue, ParamDesc, TypeDesc, ValidatorDesc } from './type-descriptor.js';
 export { PARK, PREEMPT, type DirectForm, type Twinned } from './suspension.js';
+export { TRANSFER_GIVE_UP } from './transfer.js';

@@ -26,7 +26,7 @@ type Scope = Map<string, LocalVar>;
 type PendingCall =
   | { caller: FunctionInfo; call: CallLike; kind: 'local'; v: LocalVar }
   | { caller: FunctionInfo; call: CallLike; kind: 'global'; name: string; callsMeta?: boolean }
-  /** a call through a local holding a standard function read from global `name` (LocalVar.stdFunction) */
+  /** a call through a local holding a standard function read from global `name` (LocalVar.stdName) */
   | { caller: FunctionInfo; call: CallLike; kind: 'alias'; v: LocalVar; name: string };
 
 class Analyzer {
@@ -100,7 +100,6 @@ class Analyzer {
       assignedByClosure: false,
       owner: this.fn,
       constFunction: undefined,
-      stdFunction: undefined,
       stdName: undefined,
       stdYield: false,
       forNumeric,
@@ -168,8 +167,7 @@ class Analyzer {
         vars.forEach((v, i) => {
           const e = s.init[i];
           if (e === undefined) return;
-          v.stdFunction = this.nonSuspendingStd(e);
-          v.stdName = v.stdFunction === undefined ? undefined : stdCallee(this.bindings, e);
+          v.stdName = this.nonSuspendingStd(e);
           v.stdYield = readsCoroutineYield(this.bindings, e);
         });
         return;
@@ -429,7 +427,7 @@ class Analyzer {
   }
 
   /**
-   * The global a standard function that never suspends is read from, when `e` reads one (`math.floor`, `type`):
+   * The name of a standard function that never suspends, when `e` reads one (`math.floor`, `type`):
    * neither one whose callback may be a Lua function (CALLBACK_ARGUMENT) nor one that calls `__tostring`
    * (METAMETHOD_CALLERS), whose calls generator code makes in another form.
    */
@@ -443,7 +441,7 @@ class Analyzer {
     if (lib?.kind !== 'global') return undefined;
     const name = `${lib.name}.${e.identifier.name}`;
     const known = NON_SUSPENDING_LIBRARIES.has(lib.name) || (lib.name === 'coroutine' && NON_SUSPENDING_COROUTINE.has(e.identifier.name));
-    return known && !CALLBACK_ARGUMENT.has(name) && !METAMETHOD_CALLERS.has(name) ? lib.name : undefined;
+    return known && !CALLBACK_ARGUMENT.has(name) && !METAMETHOD_CALLERS.has(name) ? name : undefined;
   }
 
   private call(e: CallLike): void {
@@ -462,8 +460,8 @@ class Analyzer {
     if (base.type === 'Identifier') {
       const b = this.bindings.get(base)!;
       if (b.kind === 'local') {
-        const std = b.v.stdFunction;
-        if (std !== undefined) this.pending.push({ caller: this.fn, call: e, kind: 'alias', v: b.v, name: std });
+        const std = b.v.stdName;
+        if (std !== undefined) this.pending.push({ caller: this.fn, call: e, kind: 'alias', v: b.v, name: std.split('.')[0]! });
         else this.pending.push({ caller: this.fn, call: e, kind: 'local', v: b.v });
         return;
       }

@@ -21,14 +21,9 @@ export interface LocalVar {
   constFunction: FunctionInfo | undefined;
   /**
    * Set when the local is initialised from a standard function that never suspends (`local floor = math.floor`,
-   * `local type = type`): the global it was read from. Unless that global is assigned in the chunk or the local
-   * reassigned, a call through it never suspends, as a call of the standard function by name does (known-calls.ts).
-   */
-  stdFunction: string | undefined;
-  /**
-   * The name of the standard function the local is initialised from (`string.byte`, `type`), set with stdFunction:
-   * unless the local is reassigned, a call through it is a call of that function (known-calls.ts changesNothing,
-   * scalarResult).
+   * `local type = type`): its name (`math.floor`, `type`). Unless the global it was read from (`math`, `type`) is
+   * assigned in the chunk or the local reassigned, a call through it never suspends, as a call of the standard function
+   * by name does, and is a call of that function (known-calls.ts changesNothing, scalarResult).
    */
   stdName: string | undefined;
   /**

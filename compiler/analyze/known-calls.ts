@@ -1,7 +1,7 @@
 // Calls that provably never suspend, so a function making only such calls needs no generator twin
 // (docs/architecture.md, "Suspension"). A call qualifies when its callee is a standard global or a standard
 // library field and the chunk never assigns that global, or a local initialised from one and never reassigned
-// (`local floor = math.floor`, analyze.ts LocalVar.stdFunction). Library tables are read-only, so their fields are
+// (`local floor = math.floor`, analyze.ts LocalVar.stdName). Library tables are read-only, so their fields are
 // stable.
 
 /** Base functions that never suspend (pcall/xpcall call arbitrary code, so they are not here). */

@@ -34,7 +34,7 @@ export function emitExpr(fx: FunctionEmitter, e: Expression): Js {
     case 'Identifier':
       return emitName(fx, e);
     case 'FunctionDeclaration':
-      return js(emitFunction(fx, e, undefined), 'obj');
+      return js(emitFunction(fx, e), 'obj');
     case 'TableConstructorExpression':
       return emitTable(fx, e);
     case 'BinaryExpression':

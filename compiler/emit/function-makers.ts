@@ -66,7 +66,9 @@ function chunkFacts(ce: ChunkEmitter): ChunkFacts {
       const ids = s.type === 'LocalStatement' ? s.variables
         : s.type === 'FunctionDeclaration' && s.isLocal && s.identifier?.type === 'Identifier' ? [s.identifier] : [];
       for (const id of ids) {
-        const v = analysis.declarations.get(id) ?? (analysis.bindings.get(id)?.kind === 'local' ? (analysis.bindings.get(id) as { v: LocalVar }).v : undefined);
+        // a local statement's names are declarations; a local function's name is bound where it is declared
+        const b = analysis.bindings.get(id);
+        const v = analysis.declarations.get(id) ?? (b?.kind === 'local' ? b.v : undefined);
         if (v !== undefined) topLevel.add(v);
       }
     }
@@ -77,7 +79,7 @@ function chunkFacts(ce: ChunkEmitter): ChunkFacts {
 }
 
 /** Whether `parent` is emitted in several forms, each of which would hold the text of the functions nested in it. */
-export function manyForms(ce: ChunkEmitter, parent: FunctionInfo): boolean {
+function manyForms(ce: ChunkEmitter, parent: FunctionInfo): boolean {
   return ce.opts.processMode && parent.suspendable && parent.depth > 0;
 }
 

@@ -9,20 +9,29 @@ import { aliasLocalReaders } from './alias-scopes.js';
 import { transferPlan, type TransferPlan } from './transfer.js';
 import { emittedMaker, makerDeclaration } from './function-makers.js';
 
-export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration, nameHint: string | undefined): string {
+export function emitFunction(fx: FunctionEmitter, node: FunctionDeclaration): string {
   const info = fx.ce.functionInfo(node);
+  // The twin (and resume form) shared by the closures of one call of the parent (sharesTwin), kept in variables
+  // declared in each body of the parent that makes the closure.
+  const shared = info.suspendable && sharesTwin(info);
+  if (shared) fx.declareVar(`$Y${info.index}`);
   const maker = emittedMaker(fx.ce, info);
   if (maker !== undefined) {
-    // made by its maker (function-makers.ts), with this form's variables (the per-pass cells of this pass too)
-    const shared = info.suspendable && sharesTwin(info);
-    if (shared) fx.declareVar(`$Y${info.index}`);
+    // made by its maker (function-makers.ts), with this form's variables (the per-pass cells of this pass too); the
+    // maker keeps the shared twin and resume form in the parent's `$Y` object
     if (!fx.ce.functionText.has(node)) {
-      fx.ce.functionText.set(node, '');
-      fx.ce.makers.push(makerDeclaration(maker, shared, functionText(fx.ce, info, shared ? '$C.y' : undefined, shared ? '$C.r' : undefined)));
+      const text = functionText(fx.ce, info, shared ? '$C.y' : undefined, shared ? '$C.r' : undefined);
+      fx.ce.functionText.set(node, text);
+      fx.ce.makers.push(makerDeclaration(maker, shared, text));
     }
     return `${maker.name}(${[...(shared ? [`$Y${info.index} || ($Y${info.index} = { y: undefined, r: undefined })`] : []), ...maker.args].join(', ')})`;
   }
-  const text = functionValue(fx, node, nameHint);
+  if (shared && transferPlan(fx.ce, info) !== undefined) fx.declareVar(`$R${info.index}`);
+  let text = fx.ce.functionText.get(node);
+  if (text === undefined) {
+    text = functionText(fx.ce, info, shared ? `$Y${info.index}` : undefined, shared ? `$R${info.index}` : undefined);
+    fx.ce.functionText.set(node, text);
+  }
   // The forms with hoisted locals (the transfer copy, entered again, the resume form) hold a per-pass local's cell in
   // one function-level variable, set afresh at each pass; a closure made there takes the cells of this pass as
   // parameters of its own, so it keeps them (the plain version and the twin declare such a local in the loop's body).
@@ -48,19 +57,6 @@ function passCells(fx: FunctionEmitter, node: FunctionDeclaration): string[] {
     fx.ce.passCells.set(node, names);
   }
   return names;
-}
-
-function functionValue(fx: FunctionEmitter, node: FunctionDeclaration, _nameHint: string | undefined): string {
-  const info = fx.ce.functionInfo(node);
-  const shared = info.suspendable && sharesTwin(info);
-  // Declared in each body (plain and twin) of the parent that embeds the text.
-  if (shared) fx.declareVar(`$Y${info.index}`);
-  if (shared && transferPlan(fx.ce, info) !== undefined) fx.declareVar(`$R${info.index}`);
-  const cached = fx.ce.functionText.get(node);
-  if (cached !== undefined) return cached;
-  const text = functionText(fx.ce, info, shared ? `$Y${info.index}` : undefined, shared ? `$R${info.index}` : undefined);
-  fx.ce.functionText.set(node, text);
-  return text;
 }
 
 /**
@@ -138,9 +134,8 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   // 0.33 s, the generated code edited by hand).
   const frameOf = (live: ReadonlySet<string>, stores?: string) => {
     const fields = frame.filter((n) => always.has(n) || live.has(n));
-    if (stores !== undefined) fields.push('$st');
-    const values = stores === undefined ? fields : [...fields.slice(0, -1), stores];
-    return `${frameMaker(ce, info, fields)}(${values.join(', ')})`;
+    if (stores === undefined) return `${frameMaker(ce, info, fields)}(${fields.join(', ')})`;
+    return `${frameMaker(ce, info, [...fields, '$st'])}(${[...fields, stores].join(', ')})`;
   };
   const start = marker(info.node.loc.start.line, info.node.loc.start.column + 1);
   const name = jsFunctionName(info);

@@ -1,5 +1,6 @@
 // Statements to JS. Every Lua local is a JS `let` declared where the Lua local is (so closures in loops capture a
 // fresh binding per iteration), loops carry JS labels for `break`, and goto/labels are lowered per block by goto.ts.
+import { TRANSFER_GIVE_UP } from '../../abi/index.js';
 import type {
   AssignmentStatement, Expression, ForGenericStatement, ForNumericStatement, FunctionDeclaration, LocalStatement,
   Identifier, ReturnStatement, Statement, CallLike,
@@ -139,26 +140,28 @@ function flat(fx: FunctionEmitter, live: number, emit: () => string): string {
 export function preemption(fx: FunctionEmitter, loop: Statement): string {
   if (!fx.ce.opts.processMode) return '';
   const end = bodyEnd(fx, loop);
+  // the loop's body end: where a copy entered again goes on
+  const target = fx.transfer || fx.resume ? fx.ranges!.get(loop)!.end! : 0;
   // The transfer copy leaves to give way, and is entered again at this loop's body end (transfer.ts). A loop that
   // calls nothing leaves from after the loop (loopBail): a frame built inside it, even on a branch never taken, cost
   // mandelbrot's copy a quarter of its CPU (0.33 s against 0.26 s); nbody's loop, which calls math.sqrt, took 1.3x
   // the CPU leaving from after the loop (both measured as process mains, 2026-12-08).
-  if (fx.transfer && callsIn(loop)) return `${end}\nif (--BUDGET.n < 0 && leaveDue()) bailB(${fx.ranges!.get(loop)!.end!}, ${fx.frameRef()});`;
+  if (fx.transfer && callsIn(loop)) return `${end}\nif (--BUDGET.n < 0 && leaveDue()) bailB(${target}, ${fx.frameRef()});`;
   if (fx.transfer) {
-    const k = fx.ranges!.get(loop)!.end!;
-    fx.loopBails.set(k, fx.frameRef());
+    fx.loopBails.set(target, fx.frameRef());
     fx.declareVar('$lv');
-    return `${end}\nif (--BUDGET.n < 0 && leaveDue()) { $lv = true; break B${k}; }`;
+    return `${end}\nif (--BUDGET.n < 0 && leaveDue()) { $lv = true; break B${target}; }`;
   }
   if (fx.gen) {
     fx.yieldSites++;
     // The resume form goes back to plain code at a back-edge: its driver runs the rest of the call as the copy
     // entered again here (runtime/core/transfer.ts toCopy, drive), unless the function backs off (its copy keeps
-    // leaving; after six such leaves for good, transfer.ts `driven`). Else a call whose callee's copy left once (its budget ran out in a nested call) ran all its later
-    // passes as generator code. (`this` is the function: a resume form is always called as `f.$r`.)
+    // leaving; for good after TRANSFER_GIVE_UP such leaves). Else a call whose callee's copy left once (its budget ran
+    // out in a nested call) ran all its later passes as generator code. (`this` is the function: a resume form is
+    // always called as `f.$r`.)
     if (fx.resume) {
       return `${end}\nif (--BUDGET.n < 0) yield* preemptY();\n` +
-        `if (this.$b.tf < 6 && (this.$b.ts === 0 || --this.$b.ts === 0)) return toCopy(${fx.ranges!.get(loop)!.end!}, ${fx.frameRef()});`;
+        `if (this.$b.tf < ${TRANSFER_GIVE_UP} && (this.$b.ts === 0 || --this.$b.ts === 0)) return toCopy(${target}, ${fx.frameRef()});`;
     }
     return `${end}\nif (--BUDGET.n < 0) yield* preemptY();`;
   }
@@ -679,7 +682,7 @@ function emitIteratorCall(fx: FunctionEmitter, at: { loc: { start: { line: numbe
 }
 
 function emitFunctionStatement(fx: FunctionEmitter, s: FunctionDeclaration): string {
-  const fn = emitFunction(fx, s, undefined);
+  const fn = emitFunction(fx, s);
   const id = s.identifier!;
   if (s.isLocal && id.type === 'Identifier') {
     const name = fx.jsName(id);

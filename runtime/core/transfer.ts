@@ -17,6 +17,7 @@
 // pure attempts back off (pure-call.ts). Calls that finish do not reset k: a copy that leaves on some of its calls
 // only (a call of something with a twin in one branch) would otherwise pay an exception and a resume form each time.
 // The count is kept per function text and run of the chunk (BackOff), not per closure.
+import { TRANSFER_GIVE_UP } from '../../abi/index.js';
 import { R } from './results.js';
 import { preemptY } from './preempt.js';
 import { done } from './defer.js';
@@ -282,11 +283,10 @@ function backOff(g: Transferable): void {
  * pass left at each wait and ran every resume through its driver: ping-pong took 1.4x as long.
  */
 function driven(g: Transferable, gen: LuaGen): LuaGen {
-  return g.$u === undefined || g.$b.tf >= GIVE_UP ? gen : drive(g, gen, 0, undefined);
+  return g.$u === undefined || g.$b.tf >= TRANSFER_GIVE_UP ? gen : drive(g, gen, 0, undefined);
 }
 
-/** The leaves (other than for the budget) after which a function's resume form no longer goes back to its copy. */
-const GIVE_UP = 6;
+
 
 /** What a resume form returns at a loop's back-edge to go on as its copy entered there (toCopy; drive). */
 const SWITCH: { readonly switch: true } = Object.freeze({ switch: true as const });
@@ -344,7 +344,7 @@ function* drive(g: Transferable, gen: LuaGen | undefined, at: number, frame: Fra
     } else {
       gen = resumeChain(true);
       // it gave up its copy (driven): the rest is generator code, run without this driver from here
-      if (g.$b.tf >= GIVE_UP) return yield* gen;
+      if (g.$b.tf >= TRANSFER_GIVE_UP) return yield* gen;
     }
   }
 }

@@ -1,5 +1,5 @@
 // A local holding a standard function that never suspends (`local floor = math.floor`, `local type = type`) is called
-// as the function by name is (compiler/analyze/analyze.ts LocalVar.stdFunction): no generator twin for a function
+// as the function by name is (compiler/analyze/analyze.ts LocalVar.stdName): no generator twin for a function
 // whose only unknown calls were such aliases. What can suspend or run a Lua callback stays as it was.
 import { describe, expect, it } from 'vitest';
 import { processCode, runBodies } from '../../support/process-harness.js';
