@@ -40,8 +40,9 @@ export class ChunkEmitter {
   readonly passCells = new Map<FunctionInfo['node'], string[]>();
   /** function-makers.ts: the makers' declarations, put at the top of the chunk's function */
   readonly makers: string[] = [];
-  /** functions.ts frameMaker: the frame helpers made so far, by function and fields */
+  /** functions.ts frameMaker: the frame helpers made so far, by function and fields, and their declarations */
   readonly frameMakers = new Map<string, string>();
+  readonly frameHelpers: string[] = [];
   /**
    * Problems found while emitting (goto rules, ambiguous calls): collected, so one compile reports all of them; the
    * emitted text is discarded when there are any. Keyed by position and code: a body emitted twice (plain and

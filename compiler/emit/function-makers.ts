@@ -10,7 +10,9 @@
 // one value for the closure's whole life, or lives in a cell (ChunkEmitter.celled): a local never assigned after its
 // declaration (a parameter, a `local x = ...`, a `local function`), a cell, or a local of the chunk's top level, which
 // the maker sees itself. A function naming any other local (assigned after its declaration, and shared by plain
-// variables between its parent and the closure) is embedded as before.
+// variables between its parent and the closure) is embedded as before. The makers see the chunk's locals and its
+// back-offs, so they belong to each run of the chunk, as its local functions do: a process whose chunk has any pays a
+// closure for each. (Frames' helpers see nothing and live in the module's factory: functions.ts frameMaker.)
 import type { Chunk } from '../lua-ast.js';
 import type { FunctionInfo, LocalVar } from '../analyze/bindings.js';
 import type { ChunkEmitter } from './context.js';

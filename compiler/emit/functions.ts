@@ -129,7 +129,7 @@ function emitTransferForms(ce: ChunkEmitter, info: FunctionInfo, plan: TransferP
   // an object of the variables in scope (runtime/core/transfer.ts Frame): a field that always holds a float keeps a
   // float's representation in the object's map, which an array's elements would not
   // at a store point, the saved stores too (`$st`: statements.ts emitAssignment)
-  // Made by a helper at the chunk's top (`$fr<function>_<n>(...)`, one per list of fields): an object literal naming
+  // Made by a helper in the module's factory (`$fr<function>_<n>(...)`, one per list of fields): an object literal naming
   // every local in the forms' code, even on a branch never taken, cost nbody's copy ~8% of its CPU (0.30 s against
   // 0.33 s, the generated code edited by hand).
   const frameOf = (live: ReadonlySet<string>, stores?: string) => {
@@ -183,14 +183,18 @@ throw $e;
   return { transfer, reenter, resume };
 }
 
-/** The helper that makes a frame of `fields` for `info`'s forms (emitTransferForms), declared with the makers. */
+/**
+ * The helper that makes a frame of `fields` for `info`'s forms (emitTransferForms). Declared in the module's factory,
+ * which runs once per module, not in the chunk's function, which every process runs: declared there, an idle process
+ * carried the helpers' closures (1,120 B of heap instead of 1,015 B).
+ */
 function frameMaker(ce: ChunkEmitter, info: FunctionInfo, fields: string[]): string {
   const key = `${info.index}:${fields.join(',')}`;
   let name = ce.frameMakers.get(key);
   if (name === undefined) {
     name = `$fr${info.index}_${ce.frameMakers.size}`;
     ce.frameMakers.set(key, name);
-    ce.makers.push(`function ${name}(${fields.join(', ')}) { return { ${fields.join(', ')} }; }`);
+    ce.frameHelpers.push(`function ${name}(${fields.join(', ')}) { return { ${fields.join(', ')} }; }`);
   }
   return name;
 }

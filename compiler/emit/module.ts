@@ -28,6 +28,8 @@ export function emitModule(ce: ChunkEmitter, main: FunctionInfo, origin: SourceO
     `export default function (rt) {\n` +
     `const { ${RUNTIME_NAMES.join(', ')} } = rt;\n` +
     `const M = rt.module(${jsString(ce.opts.chunkName)}, ${JSON.stringify(originSites(ce.sites, origin))}, ${JSON.stringify(fnNames)}${ce.opts.processMode ? ', true' : ''});\n` +
+    // the transfer forms' frame helpers (functions.ts frameMaker): once per module
+    ce.frameHelpers.map((h) => `${h}\n`).join('') +
     `return `;
   const text = `${header}${body};\n}\n`;
   const map = new GenMapping({ file: outName });

@@ -100,7 +100,10 @@ describe('frame transfer in a process', () => {
     // an object, not an array: a float left in a local reads back as a number, so its loop keeps it unboxed
     const src = 'local function f(t, n) local s = 0.5 for i = 1, n do s = s + t[i] * 0.5 end return s end local function g(t) return f(t, 3) end return g';
     const code = processCode(src);
-    // (made by a helper at the chunk's top, one per list of fields: functions.ts frameMaker)
+    // (made by a helper in the module's factory, one per list of fields: functions.ts frameMaker; not in the chunk's
+    // function, which every process runs: an idle process would carry the helpers)
+    expect(code.indexOf('function $fr')).toBeGreaterThan(0);
+    expect(code.indexOf('function $fr')).toBeLessThan(code.indexOf('return function main$F0'));
     expect(code).toMatch(/function (\$fr\d+_\d+)\(t\$\d+, n\$\d+\) \{ return \{ t\$\d+, n\$\d+ \}; \}[^]*bailB\(1, \1\(t\$\d+, n\$\d+\), f\$F\d+\$t\)/);
     expect(code).toMatch(/function (\$fr\d+_\d+)\(t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+\) \{ return \{ t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+ \}; \}[^]*bailB\(\d+, \1\(t\$\d+, n\$\d+, s\$\d+, i\$\d+, \$\d+\), f\$F\d+\$t\)/);
     expect(code).toMatch(/s\$\d+ = \$S\.s\$\d+;/);
